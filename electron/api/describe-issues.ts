@@ -1,0 +1,11 @@
+import type { z } from 'zod'
+
+/** Schema issues as one line a person can act on: `resolver.port: must be at most 65535; name: required`. */
+export function describeIssues(issues: readonly z.core.$ZodIssue[], limit = 5): string {
+  const parts = issues.slice(0, limit).map((issue) => {
+    const path = issue.path.map(String).join('.')
+    return path ? `${path}: ${issue.message}` : issue.message
+  })
+  if (issues.length > limit) parts.push(`and ${issues.length - limit} more`)
+  return parts.join('; ')
+}

@@ -1,0 +1,41 @@
+import { homedir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+
+export interface WebArgs {
+  port?: number
+  host: string
+  dataDir: string
+}
+
+const loopback = new Set(['127.0.0.1', '::1', 'localhost'])
+
+export function parseWebArgs(argv: string[]): WebArgs {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string', default: '127.0.0.1' },
+      'data-dir': { type: 'string' }
+    },
+    strict: true
+  })
+  let port: number | undefined
+  if (values.port !== undefined) {
+    port = Number(values.port)
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      throw new Error(`--port: "${values.port}" is not a port number (0-65535)`)
+    }
+  }
+  const host = values.host === 'localhost' ? '127.0.0.1' : values.host
+  if (!loopback.has(host)) {
+    process.stderr.write(
+      `warning: binding to ${host}, not loopback. Anyone who can reach it and has the URL can run DNS queries through this machine.\n`
+    )
+  }
+  return {
+    port,
+    host,
+    dataDir: values['data-dir'] ?? process.env.ALIAS_INSPECTOR_DATA_DIR ?? join(homedir(), '.alias-inspector')
+  }
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod'
+
+/** Error codes that may cross the process boundary. Never a stack trace. */
+export const errorCodes = [
+  'validation',
+  'forbidden',
+  'unknown-channel',
+  'not-found',
+  'timeout',
+  'unreachable',
+  'refused',
+  'tls',
+  'http',
+  'malformed',
+  'mismatch',
+  'cancelled',
+  'bad-input',
+  'conflict',
+  'internal'
+] as const
+
+export const apiErrorSchema = z.object({
+  code: z.enum(errorCodes),
+  message: z.string().max(4000)
+})
+export type ApiError = z.infer<typeof apiErrorSchema>
+export type ErrorCode = ApiError['code']
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError }
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value })
+export const fail = (code: ErrorCode, message: string): Result<never> => ({
+  ok: false,
+  error: { code, message }
+})

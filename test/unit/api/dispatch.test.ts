@@ -1,0 +1,45 @@
+import { describe, expect, it, vi } from 'vitest'
+import { createDispatch } from '../../../electron/api/dispatch'
+import type { Handlers } from '../../../electron/api/handlers'
+import { ServiceError } from '../../../electron/api/service-error'
+
+function handlersWith(echo: Handlers['app:echo']): Handlers {
+  return {
+    'app:info': () => ({ name: 'n', version: '1', host: 'browser', platform: 'linux', versions: {} }),
+    'app:echo': echo
+  } as Handlers
+}
+
+describe('createDispatch', () => {
+  it('validates before the handler runs, and says what is wrong', async () => {
+    const echo = vi.fn(({ text }: { text: string }) => ({ text }))
+    const dispatch = createDispatch(handlersWith(echo))
+    const result = await dispatch('app:echo', { text: '' })
+    expect(result).toMatchObject({ ok: false, error: { code: 'validation' } })
+    expect(!result.ok && result.error.message).toMatch(/text must not be empty/)
+    expect(echo).not.toHaveBeenCalled()
+  })
+
+  it('rejects unknown fields and unknown channels', async () => {
+    const dispatch = createDispatch(handlersWith(({ text }) => ({ text })))
+    expect(await dispatch('app:echo', { text: 'a', admin: true })).toMatchObject({ ok: false, error: { code: 'validation' } })
+    expect(await dispatch('shell:exec', {})).toMatchObject({ ok: false, error: { code: 'unknown-channel' } })
+    expect(await dispatch('__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknown-channel' } })
+  })
+
+  it('passes a ServiceError through and hides anything else', async () => {
+    const refusing = createDispatch(handlersWith(() => { throw new ServiceError('refused', 'the server said REFUSED') }))
+    expect(await refusing('app:echo', { text: 'a' })).toEqual({ ok: false, error: { code: 'refused', message: 'the server said REFUSED' } })
+    const logged: unknown[] = []
+    const crashing = createDispatch(handlersWith(() => { throw new TypeError('secret internals at /home/x.js:1') }), (e) => logged.push(e))
+    const result = await crashing('app:echo', { text: 'a' })
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } })
+    expect(JSON.stringify(result)).not.toMatch(/secret internals/)
+    expect(logged).toHaveLength(1)
+  })
+
+  it('returns the value on success', async () => {
+    const dispatch = createDispatch(handlersWith(({ text }) => ({ text: text.toUpperCase() })))
+    expect(await dispatch('app:echo', { text: 'ok' })).toEqual({ ok: true, value: { text: 'OK' } })
+  })
+})
