@@ -1,0 +1,11 @@
+/** Public API of the zone-file layer (plain Node; no electron imports). */
+export { ZoneParseError } from './errors'
+export type { ParseZoneOptions, WildcardLookup, Zone, ZoneIndex, ZoneRecord } from './model'
+export { parseZone } from './parser'
+export { validateZone } from './semantic-rules'
+export { serializeZone } from './serializer'
+export { buildIndex } from './zone-index'
+export { toPacketAnswer, toDnsPacketName, type PacketAnswer, type RawAnswer } from './packet-answer'
+export { saveZoneFile, loadZoneFile, MAX_ZONE_FILE_BYTES, type LoadedZoneFile, type SaveFs } from './zone-file-io'
+export { encodeSvcbRdata, decodeSvcbRdata } from './svcb-presentation'
+export { TYPE_CODES, typeCode } from './record-types'
