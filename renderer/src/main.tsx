@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import './styles/theme.css'
 import './styles/layout.css'
+import './styles/ttl.css'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('#root is missing from index.html')

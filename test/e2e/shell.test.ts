@@ -32,6 +32,7 @@ describe('the app shell in Chromium (browser mode)', () => {
   it('shows a readable error when the main side refuses a call, and the answer when it accepts one', async () => {
     const { context, page } = await openPage(browser, app.url)
     await page.locator('[data-app-state="ready"]').waitFor()
+    await page.getByTestId('tab-about').click()
     await page.getByTestId('api-check-send').click()
     const error = page.getByTestId('api-check-error')
     await error.waitFor()
