@@ -1,5 +1,13 @@
 import { z } from 'zod'
 import { appInfoSchema, echoInputSchema } from './app'
+import { dnsQueryManyRequestSchema, dnsQueryManyResultSchema, dnsQueryRequestSchema, dnsQueryResultSchema } from './dns'
+import {
+  resolverEntrySchema,
+  resolverListSchema,
+  resolverRemoveInputSchema,
+  resolverRemoveResultSchema,
+  resolverSaveInputSchema
+} from './resolvers'
 
 const none = z.strictObject({}).optional()
 
@@ -9,7 +17,12 @@ const none = z.strictObject({}).optional()
  */
 export const channels = {
   'app:info': { input: none, output: appInfoSchema },
-  'app:echo': { input: echoInputSchema, output: z.object({ text: z.string() }) }
+  'app:echo': { input: echoInputSchema, output: z.object({ text: z.string() }) },
+  'dns:query': { input: dnsQueryRequestSchema, output: dnsQueryResultSchema },
+  'dns:queryMany': { input: dnsQueryManyRequestSchema, output: dnsQueryManyResultSchema },
+  'resolvers:list': { input: none, output: resolverListSchema },
+  'resolvers:save': { input: resolverSaveInputSchema, output: resolverEntrySchema },
+  'resolvers:remove': { input: resolverRemoveInputSchema, output: resolverRemoveResultSchema }
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 /** Events pushed from the main side to the renderer, named `domain:event`. */

@@ -2,6 +2,8 @@ import { createDispatch, type Dispatch } from '../api/dispatch'
 import { EventBus } from '../api/event-bus'
 import type { Handlers, ServiceContext } from '../api/handlers'
 import { appHandlers } from './app-handlers'
+import { dnsHandlers } from './dns-handlers'
+import { resolverHandlers } from './resolver-handlers'
 
 export interface ServicesOptions {
   appName: string
@@ -23,7 +25,9 @@ export function createServices(options: ServicesOptions): Services {
   const events = new EventBus()
   const context: ServiceContext = { ...options, events }
   const handlers: Handlers = {
-    ...appHandlers(context)
+    ...appHandlers(context),
+    ...dnsHandlers(context),
+    ...resolverHandlers(context)
   }
   return {
     context,

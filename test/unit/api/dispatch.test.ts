@@ -7,7 +7,7 @@ function handlersWith(echo: Handlers['app:echo']): Handlers {
   return {
     'app:info': () => ({ name: 'n', version: '1', host: 'browser', platform: 'linux', versions: {} }),
     'app:echo': echo
-  } as Handlers
+  } as unknown as Handlers
 }
 
 describe('createDispatch', () => {

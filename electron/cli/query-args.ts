@@ -1,0 +1,184 @@
+import { isIP } from 'node:net'
+import type { QueryOptionsInput, ResolverTarget } from '@shared/dns'
+import { typeCode } from '../dns/rr-types'
+import { DEFAULT_PORTS, parseResolverSpec, type ParsedResolver } from '../resolvers/parse-resolver'
+
+export type OutputMode = 'text' | 'json' | 'short' | 'digcmd'
+
+export interface QueryCommand {
+  name: string
+  type: string
+  /** From `@server`; undefined means the system's resolvers. */
+  server?: ParsedResolver
+  /** `-p PORT`. */
+  port?: number
+  /** `+tcp`, `+tls`, `+https[=path]`: applied to a plain `@IP` or to the system resolvers. */
+  transport?: 'tcp' | 'dot' | 'doh'
+  httpsPath?: string
+  httpsGet: boolean
+  tlsHostname?: string
+  options: QueryOptionsInput
+  output: OutputMode
+  caFile?: string
+  help: boolean
+}
+
+/** A mistake in the command line: printed as is, exit code 1. */
+export class UsageError extends Error {
+  override name = 'UsageError'
+}
+
+export const USAGE = `usage: npm run query -- [@server] name [type] [IN] [+option...] [--ca FILE]
+  @server      IP, IP:port, [IPv6]:port, tcp://IP[:port], tls://host[:port], https://host[:port]/path
+               (default: the system's resolvers)
+  -p PORT      server port          -t TYPE / -q NAME   type / name, when they look like something else
+  +tcp +tls +https[=/path] +https-get +tls-hostname=NAME
+  +dnssec +nsid +cookie +subnet=ADDR/LEN +cd +ad +norecurse +bufsize=N +noedns +padding +0x20
+  +notcpfallback +timeout=SECONDS +retry=N
+  +json (RFC 8427) +short (answer data only) +digcmd (print the equivalent dig command, do not query)
+  --ca FILE    extra trusted CA (PEM) for DoT/DoH
+exit status: 0 answer (any rcode), 9 no reply, 1 bad input`
+
+const CLASS_WORDS = /^(IN|CH|CHAOS|HS|HESIOD|NONE|CLASS\d+)$/i
+
+type BoolOption = 'rd' | 'cd' | 'ad' | 'edns' | 'dnssecOk' | 'nsid' | 'cookie' | 'padding' | 'randomCase' | 'tcpFallback'
+const BOOL_FLAGS: Record<string, BoolOption> = {
+  recurse: 'rd', rdflag: 'rd', cd: 'cd', cdflag: 'cd', ad: 'ad', adflag: 'ad', edns: 'edns', dnssec: 'dnssecOk',
+  nsid: 'nsid', cookie: 'cookie', padding: 'padding', '0x20': 'randomCase', tcpfallback: 'tcpFallback'
+}
+
+function integer(flag: string, value: string | undefined, min: number, max: number): number {
+  if (value === undefined || !/^\d+$/.test(value)) throw new UsageError(`${flag} needs a whole number, e.g. ${flag}=${min}`)
+  const n = Number(value)
+  if (n < min || n > max) throw new UsageError(`${flag}=${value} is out of range (${min}-${max})`)
+  return n
+}
+
+function parsePlus(arg: string, cmd: QueryCommand): void {
+  const body = arg.slice(1)
+  const eq = body.indexOf('=')
+  const key = (eq < 0 ? body : body.slice(0, eq)).toLowerCase()
+  const value = eq < 0 ? undefined : body.slice(eq + 1)
+  const o = cmd.options
+  const negated = !BOOL_FLAGS[key] && key.startsWith('no')
+  const option = BOOL_FLAGS[negated ? key.slice(2) : key]
+  if (option && value === undefined) {
+    o[option] = !negated
+    return
+  }
+  switch (key) {
+    case 'ignore':
+      o.tcpFallback = false
+      return
+    case 'tcp':
+      cmd.transport = 'tcp'
+      return
+    case 'tls':
+      cmd.transport = 'dot'
+      return
+    case 'https':
+      cmd.transport = 'doh'
+      if (value !== undefined) {
+        if (!value.startsWith('/')) throw new UsageError(`+https=${value}: the path must start with "/"`)
+        cmd.httpsPath = value
+      }
+      return
+    case 'https-get':
+      cmd.transport = 'doh'
+      cmd.httpsGet = true
+      return
+    case 'tls-hostname':
+      if (!value) throw new UsageError('+tls-hostname needs a name, e.g. +tls-hostname=dns.example')
+      cmd.tlsHostname = value
+      return
+    case 'subnet':
+      if (!value) throw new UsageError('+subnet needs an address, e.g. +subnet=192.0.2.0/24')
+      o.clientSubnet = value.includes('/') ? value : `${value}/${isIP(value) === 6 ? 128 : 32}`
+      return
+    case 'bufsize':
+      o.udpSize = integer('+bufsize', value, 512, 65535)
+      return
+    case 'timeout':
+      o.timeoutMs = integer('+timeout', value, 1, 60) * 1000
+      return
+    case 'retry':
+      o.retries = integer('+retry', value, 0, 10)
+      return
+    case 'tries':
+      o.retries = integer('+tries', value, 1, 11) - 1
+      return
+    case 'json':
+    case 'short':
+    case 'digcmd':
+      cmd.output = key
+      return
+  }
+  throw new UsageError(`unknown option ${arg}`)
+}
+
+/** Parses dig-like arguments. Throws UsageError with a message meant for the user. */
+export function parseQueryArgs(argv: readonly string[]): QueryCommand {
+  const cmd: QueryCommand = { name: '', type: '', httpsGet: false, options: {}, output: 'text', help: false }
+  let name: string | undefined
+  let type: string | undefined
+  const next = (flag: string, i: number): string => {
+    const value = argv[i + 1]
+    if (value === undefined) throw new UsageError(`${flag} needs a value`)
+    return value
+  }
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!
+    if (arg === '-h' || arg === '--help') cmd.help = true
+    else if (arg.startsWith('@')) {
+      if (cmd.server) throw new UsageError('only one @server can be given')
+      cmd.server = parseResolverSpec(arg.slice(1))
+    } else if (arg.startsWith('+')) parsePlus(arg, cmd)
+    else if (arg === '--ca') cmd.caFile = next(arg, i++)
+    else if (arg.startsWith('--ca=')) cmd.caFile = arg.slice(5)
+    else if (arg === '-p') cmd.port = integer('-p', next(arg, i++), 1, 65535)
+    else if (arg === '-t') type = next(arg, i++)
+    else if (arg === '-q') name = next(arg, i++)
+    else if (arg === '-c') checkClass(next(arg, i++))
+    else if (arg.startsWith('-') && arg.length > 1) throw new UsageError(`unknown option ${arg}`)
+    else if (CLASS_WORDS.test(arg)) checkClass(arg)
+    else if (type === undefined && typeCode(arg) !== undefined) type = arg
+    else if (name === undefined) name = arg
+    else throw new UsageError(`unexpected argument "${arg}" (the name is already "${name}")`)
+  }
+  // Like dig: no name asks for the root's NS.
+  cmd.name = name ?? '.'
+  cmd.type = type ?? (name === undefined ? 'NS' : 'A')
+  if (cmd.options.timeoutMs !== undefined) {
+    const attempts = (cmd.options.retries ?? 1) + 2
+    cmd.options.deadlineMs = Math.min(120_000, cmd.options.timeoutMs * attempts)
+  }
+  return cmd
+}
+
+function checkClass(word: string): void {
+  if (word.toUpperCase() !== 'IN') throw new UsageError(`class ${word} is not supported; only IN`)
+}
+
+/** The target to query for one base resolver (`@server` or a system resolver) with -p and +tcp/+tls/+https applied. */
+export function applyTransport(cmd: QueryCommand, base: ParsedResolver): ResolverTarget {
+  let target: ResolverTarget = { ...base.target }
+  const explicit = cmd.port !== undefined || base.explicitPort
+  if (cmd.transport && cmd.transport !== target.transport) {
+    if (target.transport !== 'udp') {
+      throw new UsageError(`+${cmd.transport === 'dot' ? 'tls' : cmd.transport === 'doh' ? 'https' : 'tcp'} conflicts with the ${target.transport} server given`)
+    }
+    const port = explicit ? target.port : DEFAULT_PORTS[cmd.transport]
+    target = { transport: cmd.transport, host: target.host, port }
+  }
+  if (cmd.port !== undefined) target.port = cmd.port
+  if (target.transport === 'doh' && (cmd.transport === 'doh' || cmd.httpsPath)) {
+    const host = isIP(target.host) === 6 ? `[${target.host.replace('%', '%25')}]` : target.host
+    const existing = target.url ? new URL(target.url) : undefined
+    const path = cmd.httpsPath ?? (existing ? `${existing.pathname}${existing.search}` : '/dns-query')
+    const scheme = existing?.protocol === 'http:' ? 'http' : 'https'
+    target.url = `${scheme}://${host}${target.port === (scheme === 'http' ? 80 : 443) ? '' : `:${target.port}`}${path}`
+  }
+  if (cmd.httpsGet && target.transport === 'doh') target.dohMethod = 'GET'
+  if (cmd.tlsHostname && (target.transport === 'dot' || target.transport === 'doh')) target.tlsServerName = cmd.tlsHostname
+  return target
+}

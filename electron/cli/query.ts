@@ -1,0 +1,100 @@
+import { readFile } from 'node:fs/promises'
+import { dnsQueryRequestSchema, type DnsQueryRequest, type DnsQueryResult } from '@shared/dns'
+import { describeIssues } from '../api/describe-issues'
+import { ServiceError } from '../api/service-error'
+import { query } from '../dns'
+import { digCommand } from '../format/dig-command'
+import { formatDigText } from '../format/dig-text'
+import { formatRfc8427Json } from '../format/rfc8427-json'
+import { systemResolvers } from '../resolvers/system-resolvers'
+import { applyTransport, parseQueryArgs, USAGE, UsageError, type QueryCommand } from './query-args'
+
+/** Exit codes as dig uses them. */
+const EXIT_OK = 0
+const EXIT_USAGE = 1
+const EXIT_NO_REPLY = 9
+const EXIT_INTERNAL = 10
+
+async function requests(cmd: QueryCommand): Promise<DnsQueryRequest[]> {
+  const bases = cmd.server
+    ? [cmd.server]
+    : (await systemResolvers()).map((target) => ({ target, explicitPort: false }))
+  if (bases.length === 0) throw new UsageError('no system resolver was found; give one with @server')
+  return bases.map((base) => {
+    const request = { name: cmd.name, type: cmd.type, resolver: applyTransport(cmd, base), options: cmd.options }
+    const parsed = dnsQueryRequestSchema.safeParse(request)
+    if (!parsed.success) throw new UsageError(describeIssues(parsed.error.issues))
+    return request
+  })
+}
+
+function render(cmd: QueryCommand, result: DnsQueryResult): string {
+  switch (cmd.output) {
+    case 'json':
+      return formatRfc8427Json(result)
+    case 'short':
+      return result.answer.map((rr) => `${rr.data}\n`).join('')
+    default:
+      return formatDigText(result)
+  }
+}
+
+function failureLine(request: DnsQueryRequest, error: ServiceError): string {
+  const { host, port } = request.resolver
+  if (error.code === 'timeout') return `;; connection timed out to ${host}#${port}: ${error.message}`
+  return `;; communications error to ${host}#${port}: ${error.message}`
+}
+
+async function main(argv: string[]): Promise<number> {
+  const cmd = parseQueryArgs(argv)
+  if (cmd.help) {
+    process.stdout.write(`${USAGE}\n`)
+    return EXIT_OK
+  }
+  const list = await requests(cmd)
+  if (cmd.output === 'digcmd') {
+    process.stdout.write(`${digCommand(list[0]!, cmd.caFile ? { caFile: cmd.caFile } : {})}\n`)
+    return EXIT_OK
+  }
+  let ca: string | undefined
+  if (cmd.caFile) {
+    try {
+      ca = await readFile(cmd.caFile, 'utf8')
+    } catch (error) {
+      throw new UsageError(`cannot read the CA file "${cmd.caFile}": ${(error as NodeJS.ErrnoException).code ?? String(error)}`)
+    }
+  }
+  const abort = new AbortController()
+  process.once('SIGINT', () => abort.abort())
+  // Like dig: try each server in turn until one answers.
+  for (const request of list) {
+    try {
+      const result = await query(request, { signal: abort.signal, ...(ca ? { ca } : {}) })
+      process.stdout.write(render(cmd, result))
+      return EXIT_OK
+    } catch (error) {
+      if (!(error instanceof ServiceError)) throw error
+      if (error.code === 'bad-input' || error.code === 'validation') throw new UsageError(error.message)
+      if (error.code === 'internal') throw error
+      process.stderr.write(`${failureLine(request, error)}\n`)
+      if (error.code === 'cancelled') break
+    }
+  }
+  process.stderr.write(';; no servers could be reached\n')
+  return EXIT_NO_REPLY
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError || (error instanceof ServiceError && error.code === 'bad-input')) {
+      process.stderr.write(`query: ${error.message}\n`)
+      process.exitCode = EXIT_USAGE
+      return
+    }
+    process.stderr.write(`query: internal error: ${error instanceof Error ? error.message : String(error)}\n`)
+    process.exitCode = EXIT_INTERNAL
+  }
+)

@@ -1,0 +1,58 @@
+import {
+  dnsQueryManyRequestSchema,
+  dnsQueryRequestSchema,
+  type DnsQueryManyItem,
+  type DnsQueryManyRequest,
+  type DnsQueryManyResult,
+  type DnsQueryRequest,
+  type DnsQueryResult
+} from '@shared/dns'
+import type { z } from 'zod'
+import { ServiceError } from '../api/service-error'
+import { toServiceError } from './errors'
+import { runQuery, type EngineContext } from './run-query'
+
+export type { EngineContext as QueryContext } from './run-query'
+
+function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const r = schema.safeParse(input)
+  if (r.success) return r.data
+  const issues = r.error.issues
+    .slice(0, 5)
+    .map((i) => `${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message}`)
+    .join('; ')
+  throw new ServiceError('bad-input', issues)
+}
+
+/** One query to one resolver. Throws ServiceError ('timeout', 'refused', 'tls', 'malformed', ...). */
+export async function query(request: DnsQueryRequest, options: EngineContext = {}): Promise<DnsQueryResult> {
+  const r = parse(dnsQueryRequestSchema, request)
+  try {
+    return await runQuery(r.name, r.type, r.resolver, r.options, options)
+  } catch (err) {
+    throw toServiceError(err)
+  }
+}
+
+/**
+ * The same question to up to 32 resolvers in parallel. Never throws for a resolver's failure:
+ * each gets its own result or error, bounded by its own deadline.
+ */
+export async function queryMany(request: DnsQueryManyRequest, options: EngineContext = {}): Promise<DnsQueryManyResult> {
+  const r = parse(dnsQueryManyRequestSchema, request)
+  return Promise.all(
+    r.resolvers.map(async (resolver): Promise<DnsQueryManyItem> => {
+      try {
+        return { resolver, ok: true, result: await runQuery(r.name, r.type, resolver, r.options, options) }
+      } catch (err) {
+        const e = toServiceError(err)
+        return { resolver, ok: false, error: { code: e.code, message: e.message } }
+      }
+    })
+  )
+}
+
+export { normalizeName, toUnicodeName } from './names'
+export { parseQueryType, typeName } from './rr-types'
+export { svcb, https, parseSvcb, formatSvcb } from './rdata/svcb'
+export { alias } from './rdata/alias'

@@ -1,0 +1,165 @@
+import { performance } from 'node:perf_hooks'
+import type { DnsQueryResult, DnsTransport, QueryOptions, ResolverTarget } from '@shared/dns'
+import { ServiceError } from '../api/service-error'
+import { buildQuery, randomId, withId } from './build-query'
+import { decodeMessage } from './decode-message'
+import { ednsInfo } from './edns-info'
+import { normalizeName } from './names'
+import { opcodeName, rcodeName } from './rcodes'
+import { resolveEndpoint } from './resolve-endpoint'
+import { CLASS_IN, parseQueryType, typeName } from './rr-types'
+import { dohExchange } from './transports/doh'
+import { dotExchange } from './transports/dot'
+import { tcpExchange } from './transports/tcp'
+import type { Endpoint, Exchange, ExchangeResult, ExchangeStats } from './transports/transport'
+import { udpExchange } from './transports/udp'
+
+const EXCHANGES: Record<DnsTransport, Exchange> = {
+  udp: udpExchange,
+  tcp: tcpExchange,
+  dot: dotExchange,
+  doh: dohExchange
+}
+
+export interface EngineContext {
+  signal?: AbortSignal
+  /** Extra trusted CA certificates (PEM) for DoT/DoH. */
+  ca?: string | Buffer
+}
+
+interface Outcome {
+  exchange: ExchangeResult
+  query: Buffer
+  transport: DnsTransport
+  truncatedRetried: boolean
+}
+
+/** One query against one resolver, with UDP retries and the TC → TCP fallback. */
+export async function runQuery(
+  nameInput: string,
+  typeInput: string | number,
+  target: ResolverTarget,
+  options: QueryOptions,
+  ctx: EngineContext = {}
+): Promise<DnsQueryResult> {
+  const t0 = performance.now()
+  if (ctx.signal?.aborted) throw new ServiceError('cancelled', 'query cancelled')
+  const name = normalizeName(nameInput)
+  const typeCode = parseQueryType(typeInput)
+  const endpoint = await resolveEndpoint(target)
+  const encrypted = endpoint.transport === 'dot' || endpoint.transport === 'doh'
+  const built = buildQuery({
+    name: name.ascii,
+    typeCode,
+    options,
+    padding: options.padding ?? encrypted,
+    ...(endpoint.transport === 'doh' ? { id: 0 } : {})
+  })
+  const deadline = t0 + options.deadlineMs
+  const stats: ExchangeStats = { ignored: 0 }
+  let attempts = 0
+
+  const attempt = (transport: DnsTransport, query: Buffer, id: number): Promise<ExchangeResult> => {
+    const remaining = Math.floor(deadline - performance.now())
+    if (remaining <= 0) {
+      throw new ServiceError('timeout', `no response within the ${options.deadlineMs} ms deadline`)
+    }
+    attempts++
+    const ep: Endpoint = transport === endpoint.transport ? endpoint : { ...endpoint, transport }
+    return EXCHANGES[transport]({
+      endpoint: ep,
+      query,
+      expect: {
+        id,
+        qname: built.qname,
+        typeCode,
+        classCode: CLASS_IN,
+        exactCase: options.randomCase,
+        server: { address: endpoint.address, port: endpoint.port }
+      },
+      timeoutMs: Math.min(options.timeoutMs, remaining),
+      ...(ctx.signal ? { signal: ctx.signal } : {}),
+      ...(ctx.ca ? { ca: ctx.ca } : {}),
+      stats
+    })
+  }
+
+  let outcome: Outcome
+  if (endpoint.transport === 'udp') {
+    outcome = await udpWithFallback(built.wire, built.id, options, attempt)
+  } else {
+    const exchange = await attempt(endpoint.transport, built.wire, built.id)
+    outcome = { exchange, query: built.wire, transport: endpoint.transport, truncatedRetried: false }
+  }
+  const totalMs = outcome.exchange.receivedAtMonoMs - t0
+  const decoded = decodeMessage(outcome.exchange.response)
+  const h = decoded.header
+  const edns = decoded.opt ? ednsInfo(decoded.opt) : undefined
+  if (built.clientCookie && edns?.cookie && edns.cookie.client !== built.clientCookie.toString('hex')) {
+    throw new ServiceError('mismatch', 'the client cookie in the response is not the one we sent (RFC 7873 §5.3)')
+  }
+  const rcodeCode = ((decoded.opt?.extendedRcode ?? 0) << 4) | h.rcode
+  const ex = outcome.exchange
+  return {
+    question: { name: built.qname, unicodeName: name.unicode, type: typeName(typeCode), typeCode, class: 'IN' },
+    header: {
+      id: h.id,
+      opcode: opcodeName(h.opcode),
+      rcode: rcodeName(rcodeCode),
+      rcodeCode,
+      flags: { qr: h.qr, aa: h.aa, tc: h.tc, rd: h.rd, ra: h.ra, ad: h.ad, cd: h.cd }
+    },
+    ...(edns ? { edns } : {}),
+    answer: decoded.answer,
+    authority: decoded.authority,
+    additional: decoded.additional,
+    timing: {
+      ...(ex.connectMs !== undefined ? { connectMs: ex.connectMs } : {}),
+      exchangeMs: ex.exchangeMs,
+      totalMs
+    },
+    transport: outcome.transport,
+    server: {
+      host: endpoint.host,
+      port: endpoint.port,
+      ...(endpoint.label ? { label: endpoint.label } : {}),
+      ...(endpoint.url ? { url: endpoint.url.href } : {})
+    },
+    ...(ex.tls ? { tls: ex.tls } : {}),
+    ...(ex.http ? { http: ex.http } : {}),
+    sizes: { query: outcome.query.length, response: ex.response.length },
+    raw: { query: outcome.query.toString('hex'), response: ex.response.toString('hex') },
+    truncatedRetried: outcome.truncatedRetried,
+    attempts,
+    ignored: stats.ignored,
+    receivedAtWallMs: Date.now() - (performance.now() - ex.receivedAtMonoMs),
+    receivedAtMonoMs: ex.receivedAtMonoMs
+  }
+}
+
+async function udpWithFallback(
+  wire: Buffer,
+  firstId: number,
+  options: QueryOptions,
+  attempt: (t: DnsTransport, q: Buffer, id: number) => Promise<ExchangeResult>
+): Promise<Outcome> {
+  let exchange: ExchangeResult | undefined
+  let query = wire
+  for (let i = 0; ; i++) {
+    const id = i === 0 ? firstId : randomId()
+    query = i === 0 ? wire : withId(wire, id)
+    try {
+      exchange = await attempt('udp', query, id)
+      break
+    } catch (err) {
+      // Only a silent server is worth another try; refused/cancelled/malformed are final.
+      if (!(err instanceof ServiceError) || err.code !== 'timeout' || i >= options.retries) throw err
+    }
+  }
+  const tc = ((exchange.response[2] as number) & 0x02) !== 0
+  if (!tc || !options.tcpFallback) return { exchange, query, transport: 'udp', truncatedRetried: false }
+  const id = randomId()
+  const tcpQuery = withId(wire, id)
+  const tcp = await attempt('tcp', tcpQuery, id)
+  return { exchange: tcp, query: tcpQuery, transport: 'tcp', truncatedRetried: true }
+}

@@ -1,0 +1,130 @@
+import type { DnsQueryResult, DnsRecord } from '@shared/dns'
+
+/** An RR object with RFC 8427 member names (§2.2, §2.3). */
+export interface Rfc8427Record {
+  NAME: string
+  TYPE: number
+  TYPEname: string
+  CLASS: number
+  CLASSname: string
+  TTL?: number
+  RDLENGTH?: number
+  RDATAHEX?: string
+  /** `rdata` + the type name (`rdataA`, `rdataMX`, ...): the RDATA in presentation form. */
+  [rdata: `rdata${string}`]: string
+}
+
+type Bit = 0 | 1
+
+/**
+ * A message object with RFC 8427 member names (§2.1), plus `EDNS`, which the RFC does not cover.
+ * Flags are 0/1 as in the RFC's examples and in kdig's +json (the RFC's prose says Boolean).
+ */
+export interface Rfc8427Message {
+  ID: number
+  QR: Bit
+  Opcode: number
+  AA: Bit
+  TC: Bit
+  RD: Bit
+  RA: Bit
+  AD: Bit
+  CD: Bit
+  /** The full RCODE, with the EDNS extended bits applied. */
+  RCODE: number
+  QDCOUNT: number
+  ANCOUNT: number
+  NSCOUNT: number
+  ARCOUNT: number
+  QNAME: string
+  QTYPE: number
+  QTYPEname: string
+  QCLASS: number
+  QCLASSname: string
+  questionRRs: Rfc8427Record[]
+  answerRRs: Rfc8427Record[]
+  authorityRRs: Rfc8427Record[]
+  additionalRRs: Rfc8427Record[]
+  messageOctetsHEX: string
+  dateString: string
+  dateSeconds: number
+  comment: string
+  EDNS?: DnsQueryResult['edns']
+}
+
+const OPCODES: Record<string, number> = { QUERY: 0, IQUERY: 1, STATUS: 2, NOTIFY: 4, UPDATE: 5, DSO: 6 }
+const CLASSES: Record<string, number> = { IN: 1, CH: 3, HS: 4, NONE: 254, ANY: 255 }
+
+function classCode(name: string): number {
+  return CLASSES[name] ?? Number(/^CLASS(\d+)$/.exec(name)?.[1] ?? 0)
+}
+
+function opcodeCode(name: string): number {
+  return OPCODES[name] ?? Number(/^OPCODE(\d+)$/.exec(name)?.[1] ?? 0)
+}
+
+/** RFC 3597 generic form `\# 4 c0000201` (unknown types) becomes RDATAHEX; anything else rdata<TYPE>. */
+function record(rr: DnsRecord): Rfc8427Record {
+  const out: Rfc8427Record = {
+    NAME: rr.name,
+    TYPE: rr.typeCode,
+    TYPEname: rr.type,
+    CLASS: classCode(rr.class),
+    CLASSname: rr.class,
+    TTL: rr.ttl
+  }
+  const generic = /^\\#\s+(\d+)(?:\s+([0-9a-fA-F\s]*))?$/.exec(rr.data)
+  if (generic) {
+    out.RDLENGTH = Number(generic[1])
+    out.RDATAHEX = (generic[2] ?? '').replace(/\s+/g, '').toUpperCase()
+  } else {
+    out[`rdata${rr.type}`] = rr.data
+  }
+  return out
+}
+
+/** The response as JSON in the shape of RFC 8427 ("Representing DNS Messages in JSON"). */
+export function toRfc8427(result: DnsQueryResult): Rfc8427Message {
+  const { header, question } = result
+  const f = header.flags
+  const bit = (flag: boolean): Bit => (flag ? 1 : 0)
+  const when = new Date(result.receivedAtWallMs)
+  const message: Rfc8427Message = {
+    ID: header.id,
+    QR: bit(f.qr),
+    Opcode: opcodeCode(header.opcode),
+    AA: bit(f.aa),
+    TC: bit(f.tc),
+    RD: bit(f.rd),
+    RA: bit(f.ra),
+    AD: bit(f.ad),
+    CD: bit(f.cd),
+    RCODE: header.rcodeCode,
+    QDCOUNT: 1,
+    ANCOUNT: result.answer.length,
+    NSCOUNT: result.authority.length,
+    // The OPT record is on the wire in the additional section, though the result lists it apart.
+    ARCOUNT: result.additional.length + (result.edns ? 1 : 0),
+    QNAME: question.name,
+    QTYPE: question.typeCode,
+    QTYPEname: question.type,
+    QCLASS: classCode(question.class),
+    QCLASSname: question.class,
+    questionRRs: [
+      { NAME: question.name, TYPE: question.typeCode, TYPEname: question.type, CLASS: classCode(question.class), CLASSname: question.class }
+    ],
+    answerRRs: result.answer.map(record),
+    authorityRRs: result.authority.map(record),
+    additionalRRs: result.additional.map(record),
+    messageOctetsHEX: result.raw.response.toUpperCase(),
+    dateString: when.toISOString(),
+    dateSeconds: result.receivedAtWallMs / 1000,
+    comment: `response from ${result.server.host}#${result.server.port} over ${result.transport.toUpperCase()} in ${Math.round(result.timing.exchangeMs)} ms`
+  }
+  if (result.edns) message.EDNS = result.edns
+  return message
+}
+
+export function formatRfc8427Json(result: DnsQueryResult): string {
+  return `${JSON.stringify(toRfc8427(result), null, 2)}\n`
+}

@@ -1,0 +1,153 @@
+import { execFile } from 'node:child_process'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { freePort } from '../ports'
+import { requireTool } from '../require-tool'
+import { tempDir } from '../temp-dir'
+import { spawnDaemon, waitUntilReady } from './daemon'
+import { soaSerial } from './probe'
+
+const run = promisify(execFile)
+
+export interface KnotServer {
+  host: '127.0.0.1'
+  /** UDP and TCP port of the authoritative server. */
+  port: number
+  dir: string
+  /** Replaces the zone text of `origin`, reloads it and waits until the new SOA serial answers. */
+  reloadZone(origin: string, zoneText: string, timeoutMs?: number): Promise<void>
+  /** knotd's output so far (for assertion messages). */
+  log(): string
+  /** Kills knotd and removes its folder; safe to call twice. */
+  stop(): Promise<void>
+}
+
+export interface KnotOptions {
+  /** Zone texts by origin, e.g. `{ 'inspect.test.': text }`. Each needs a SOA. */
+  zones: Record<string, string>
+  /** Knot's own UDP size limit (server udp-max-payload; default 4096 so the client's EDNS size decides). */
+  udpMaxPayload?: number
+  /** Milliseconds to wait for the server to answer the first zone's SOA (default 15 s). */
+  startTimeoutMs?: number
+}
+
+const absolute = (origin: string): string => (origin.endsWith('.') ? origin : `${origin}.`)
+const fileName = (origin: string): string => `${absolute(origin).slice(0, -1) || 'root'}.zone`
+
+function serialOf(zoneText: string): number | undefined {
+  // The SOA rdata may span lines in parentheses: strip comments, join, and take the 3rd field after SOA.
+  const flat = zoneText
+    .split('\n')
+    .map((line) => line.replace(/;.*$/, ''))
+    .join(' ')
+    .replace(/[()]/g, ' ')
+  const match = /\sSOA\s+(\S+)\s+(\S+)\s+(\d+)/i.exec(flat)
+  return match ? Number(match[3]) : undefined
+}
+
+/** Starts knotd as an authoritative server on 127.0.0.1 (free port) serving `zones`. */
+export async function startKnot(options: KnotOptions): Promise<KnotServer> {
+  const knotd = requireTool('knotd', 'knot')
+  const knotc = requireTool('knotc', 'knot')
+  const origins = Object.keys(options.zones).map(absolute)
+  if (origins.length === 0) throw new Error('startKnot needs at least one zone')
+  const temp = await tempDir('alias-inspector-knot-')
+  const dir = temp.path
+  const port = await freePort()
+  const zonesDir = join(dir, 'zones')
+  await mkdir(zonesDir)
+  await mkdir(join(dir, 'db'))
+  for (const [origin, text] of Object.entries(options.zones)) {
+    await writeFile(join(zonesDir, fileName(origin)), text)
+  }
+  const configPath = join(dir, 'knot.conf')
+  const socketPath = join(dir, 'knot.sock')
+  await writeFile(
+    configPath,
+    [
+      'server:',
+      `    rundir: "${dir}"`,
+      '    user: root:root',
+      `    listen: 127.0.0.1@${port}`,
+      '    udp-workers: 2',
+      '    tcp-workers: 2',
+      '    background-workers: 1',
+      `    udp-max-payload: ${options.udpMaxPayload ?? 4096}`,
+      'database:',
+      `    storage: "${join(dir, 'db')}"`,
+      'control:',
+      `    listen: "${socketPath}"`,
+      'log:',
+      '  - target: stderr',
+      '    any: info',
+      'template:',
+      '  - id: default',
+      `    storage: "${zonesDir}"`,
+      '    file: "%s.zone"',
+      '    zonefile-sync: -1',
+      '    zonefile-load: whole',
+      '    journal-content: none',
+      'zone:',
+      ...origins.map((origin) => `  - domain: "${origin}"\n    file: "${fileName(origin)}"`),
+      ''
+    ].join('\n')
+  )
+  const daemon = spawnDaemon(knotd, ['-c', configPath], { removeOnExit: dir })
+  let stopped: Promise<void> | undefined
+  const stop = (): Promise<void> =>
+    (stopped ??= (async () => {
+      await daemon.stop()
+      await temp.cleanup()
+    })())
+  try {
+    await waitUntilReady(
+      'knotd',
+      daemon,
+      async () => {
+        for (const origin of origins) {
+          if ((await soaSerial(port, origin)) === undefined) return false
+        }
+        return true
+      },
+      async () => daemon.output(),
+      options.startTimeoutMs ?? 15_000
+    )
+  } catch (error) {
+    await stop()
+    throw error
+  }
+
+  return {
+    host: '127.0.0.1',
+    port,
+    dir,
+    log: () => daemon.output(),
+    stop,
+    async reloadZone(origin, zoneText, timeoutMs = 10_000) {
+      const name = absolute(origin)
+      if (!origins.includes(name)) throw new Error(`knot fixture does not serve ${name}`)
+      const wanted = serialOf(zoneText)
+      if (wanted === undefined) throw new Error(`zone text for ${name} has no SOA serial`)
+      await writeFile(join(zonesDir, fileName(name)), zoneText)
+      try {
+        await run(knotc, ['-c', configPath, '-s', socketPath, '-t', '5', 'zone-reload', name], {
+          timeout: 10_000
+        })
+      } catch (error) {
+        const e = error as { stderr?: string; stdout?: string; message: string }
+        throw new Error(`knotc zone-reload ${name} failed: ${e.stderr || e.stdout || e.message}\n${daemon.output()}`)
+      }
+      const started = Date.now()
+      let last: number | undefined
+      while (Date.now() - started < timeoutMs) {
+        last = await soaSerial(port, name).catch(() => undefined)
+        if (last === wanted) return
+        await new Promise((resolve) => setTimeout(resolve, 50))
+      }
+      throw new Error(
+        `knot did not serve serial ${wanted} for ${name} within ${timeoutMs} ms (last seen ${last}):\n${daemon.output()}`
+      )
+    }
+  }
+}
