@@ -1,0 +1,32 @@
+/**
+ * The ALIAS server in its own process for the benchmark: what `npm run alias-server -- --quiet
+ * --zone FILE --port N --upstream IP:PORT` runs (startAliasServer, recursive upstream, no query log),
+ * plus an IPC hook that reports its counters. Argv: zone file, port, upstream port on 127.0.0.1.
+ */
+import { startAliasServer } from '../../electron/alias-server'
+import { loadZoneFile } from '../../electron/zone'
+
+async function main(): Promise<void> {
+  const [zonePath, port, upstreamPort] = process.argv.slice(2)
+  const loaded = await loadZoneFile(zonePath!)
+  if (!loaded.zone) throw new Error(loaded.errors.map((e) => e.message).join('\n'))
+  const server = await startAliasServer({
+    host: '127.0.0.1',
+    port: Number(port),
+    zones: [loaded.zone],
+    upstream: { mode: 'recursive', resolver: { transport: 'udp', host: '127.0.0.1', port: Number(upstreamPort) } },
+    logQueries: false
+  })
+  process.on('message', (message: { type: string }) => {
+    if (message.type === 'counters') process.send?.({ type: 'counters', counters: server.counters() })
+  })
+  const stop = (): void => void server.stop().then(() => process.exit(0))
+  process.on('SIGTERM', stop)
+  process.on('disconnect', stop)
+  process.send?.({ type: 'ready', port: server.port })
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})

@@ -1,0 +1,46 @@
+/** Forks alias-server-child.ts (tsx) and asks it for counters over IPC. */
+import { fork } from 'node:child_process'
+import { resolve } from 'node:path'
+import type { AliasCounters } from '../../shared/alias-server'
+
+export interface AliasServerProcess {
+  port: number
+  pid: number
+  counters(): Promise<AliasCounters>
+  stop(): Promise<void>
+}
+
+const ROOT = resolve(__dirname, '../..')
+
+export async function startAliasServerProcess(zonePath: string, port: number, upstreamPort: number): Promise<AliasServerProcess> {
+  const child = fork(resolve(__dirname, 'alias-server-child.ts'), [zonePath, String(port), String(upstreamPort)], {
+    cwd: ROOT,
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, TSX_TSCONFIG_PATH: resolve(ROOT, 'tsconfig.node.json') },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc']
+  })
+  const exited = new Promise<void>((done) => child.once('exit', () => done()))
+  await new Promise<void>((ready, reject) => {
+    const timer = setTimeout(() => reject(new Error('the ALIAS server process did not start within 30 s')), 30_000)
+    child.once('message', () => {
+      clearTimeout(timer)
+      ready()
+    })
+    void exited.then(() => reject(new Error('the ALIAS server process exited during start')))
+  })
+  return {
+    port,
+    pid: child.pid!,
+    counters: () =>
+      new Promise((done) => {
+        child.once('message', (m: { counters: AliasCounters }) => done(m.counters))
+        child.send({ type: 'counters' })
+      }),
+    stop: async () => {
+      child.kill('SIGTERM')
+      const timer = setTimeout(() => child.kill('SIGKILL'), 3000)
+      await exited
+      clearTimeout(timer)
+    }
+  }
+}

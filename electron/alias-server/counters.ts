@@ -1,0 +1,84 @@
+/** Server counters: plain numbers bumped on the hot path, and a per-second ring for the query rate. */
+import type { AliasCounters } from '@shared/alias-server'
+import { rcodeName } from '../dns/rcodes'
+import type { CacheCounters } from './target-cache'
+
+const RING = 16
+export const QPS_WINDOW_SECONDS = 5
+
+export class Counters implements CacheCounters {
+  readonly startedAt = Date.now()
+  queries = 0
+  udpQueries = 0
+  tcpQueries = 0
+  cacheHits = 0
+  cacheMisses = 0
+  refreshes = 0
+  coalesced = 0
+  upstreamQueries = 0
+  upstreamFailures = 0
+  staleAnswers = 0
+  truncated = 0
+  rateLimited = 0
+  tcpConnections = 0
+  logDropped = 0
+  /** Responses by RCODE (12 bits). */
+  private readonly rcodes = new Uint32Array(4096)
+  private readonly perSecond = new Uint32Array(RING)
+  private readonly second = new Float64Array(RING)
+
+  query(now: number, tcp: boolean): void {
+    this.queries++
+    if (tcp) this.tcpQueries++
+    else this.udpQueries++
+    const sec = Math.floor(now / 1000)
+    const i = sec % RING
+    if (this.second[i] !== sec) {
+      this.second[i] = sec
+      this.perSecond[i] = 0
+    }
+    this.perSecond[i]!++
+  }
+
+  response(rcode: number): void {
+    this.rcodes[rcode & 0xfff]!++
+  }
+
+  qps(now: number): number {
+    const sec = Math.floor(now / 1000)
+    let sum = 0
+    for (let s = sec - QPS_WINDOW_SECONDS; s < sec; s++) {
+      const i = s % RING
+      if (this.second[i] === s) sum += this.perSecond[i]!
+    }
+    return sum / QPS_WINDOW_SECONDS
+  }
+
+  snapshot(now: number, perTarget: AliasCounters['perTarget']): AliasCounters {
+    const rcodes: Record<string, number> = {}
+    this.rcodes.forEach((n, code) => {
+      if (n > 0) rcodes[rcodeName(code)] = n
+    })
+    return {
+      startedAt: this.startedAt,
+      queries: this.queries,
+      udpQueries: this.udpQueries,
+      tcpQueries: this.tcpQueries,
+      qps: this.qps(now),
+      qpsWindowSeconds: QPS_WINDOW_SECONDS,
+      rcodes,
+      cacheHits: this.cacheHits,
+      cacheMisses: this.cacheMisses,
+      refreshes: this.refreshes,
+      coalesced: this.coalesced,
+      upstreamQueries: this.upstreamQueries,
+      upstreamFailures: this.upstreamFailures,
+      staleAnswers: this.staleAnswers,
+      truncated: this.truncated,
+      rateLimited: this.rateLimited,
+      tcpConnections: this.tcpConnections,
+      logDropped: this.logDropped,
+      perTarget
+    }
+  }
+}

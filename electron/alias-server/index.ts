@@ -1,0 +1,245 @@
+/**
+ * The local ALIAS test server: an authoritative DNS server on UDP and TCP that expands ALIAS/ANAME
+ * records through an upstream (a resolver, the target's own authoritative servers, or an in-process
+ * simulated target). Plain Node; behaviour choices in BEHAVIOUR.md.
+ */
+import { isIP } from 'node:net'
+import {
+  upstreamConfigSchema,
+  type AliasCounters,
+  type AliasSettings,
+  type AliasSettingsPatch,
+  type QueryLogEntry,
+  type SimulatedRotateInput,
+  type SimulatedSetInput,
+  type SimulatedTargetChange,
+  type SimulatedTargetState,
+  type UpstreamConfig,
+  type UpstreamMode
+} from '@shared/alias-server'
+import { ServiceError } from '../api/service-error'
+import type { Zone } from '../zone'
+import type { ResolveContext } from './alias-resolver'
+import { AnswerCache } from './answer-cache'
+import { Counters } from './counters'
+import { isAtOrBelow } from './names'
+import { QueryHandler } from './query-handler'
+import { QueryLog } from './query-log'
+import { RateLimiter } from './rate-limiter'
+import { applySettings, defaultSettings } from './settings'
+import { SimulatedTarget, type SimulatedTargetOptions } from './simulated-target'
+import { TargetCache } from './target-cache'
+import { listenTcp, type TcpListener } from './transport/tcp-listener'
+import { listenUdp, type UdpListener } from './transport/udp-listener'
+import { authoritativeUpstream } from './upstream/authoritative'
+import { recursiveUpstream } from './upstream/recursive'
+import { simulatedUpstream } from './upstream/simulated'
+import { EDE_NO_REACHABLE_AUTHORITY, UpstreamError, type Upstream } from './upstream/types'
+import { CompiledZone, ZoneSet } from './zone-set'
+
+export type { AliasCounters, AliasSettings, AliasSettingsPatch, QueryLogEntry, SimulatedTargetChange, SimulatedTargetState, UpstreamConfig }
+export type { SimulatedTargetOptions } from './simulated-target'
+export { DEFAULT_SIMULATED_NAME } from './simulated-target'
+
+export interface AliasServerOptions {
+  /** An IP literal; default 127.0.0.1. Any non-loopback address logs a warning and turns rate limiting on. */
+  host?: string
+  /** Default 0: a free port, the same for UDP and TCP. */
+  port?: number
+  zones: Zone[]
+  upstream: UpstreamConfig
+  settings?: AliasSettingsPatch
+  simulatedTarget?: SimulatedTargetOptions
+  /** Per-query log events (default true); same as settings.logQueries. */
+  logQueries?: boolean
+  /** Response-rate limiting for UDP; default: on exactly when `host` is not loopback. */
+  rateLimit?: boolean
+  /** Warnings (non-loopback bind); default console.warn. */
+  onWarning?: (message: string) => void
+  /** Unexpected internal errors (each answered SERVFAIL); default console.error. */
+  onError?: (error: unknown) => void
+}
+
+export interface SimulatedTargetControl {
+  state(): SimulatedTargetState
+  set(input: SimulatedSetInput): SimulatedTargetState
+  rotate(input: SimulatedRotateInput): SimulatedTargetState
+  stopRotation(): SimulatedTargetState
+  onChange(listener: (change: SimulatedTargetChange) => void): () => void
+}
+
+export interface AliasServer {
+  readonly host: string
+  readonly port: number
+  readonly upstreamMode: UpstreamMode
+  /** Closes both sockets and every timer; idempotent. */
+  stop(): Promise<void>
+  /** Replaces every zone (each needs a SOA at its apex); cached answers are dropped, target caches kept. */
+  setZones(zones: Zone[]): void
+  updateSettings(patch: AliasSettingsPatch): AliasSettings
+  settings(): AliasSettings
+  counters(): AliasCounters
+  /** Query-log events, delivered in batches (every ~50 ms) off the hot path. */
+  onQuery(listener: (batch: QueryLogEntry[]) => void): () => void
+  readonly simulatedTarget: SimulatedTargetControl
+}
+
+export function isLoopback(host: string): boolean {
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) || host === '::1' || /^::ffff:127\./i.test(host)
+}
+
+const PORT_ATTEMPTS = 20
+
+function bindError(error: unknown, host: string, port: number): Error {
+  const code = (error as NodeJS.ErrnoException)?.code
+  const where = `${host.includes(':') ? `[${host}]` : host}:${port}`
+  if (code === 'EADDRINUSE') return new ServiceError('conflict', `${where} is already in use (UDP or TCP)`)
+  if (code === 'EACCES' || code === 'EPERM') return new ServiceError('forbidden', `not allowed to listen on ${where} (ports below 1024 need privileges)`)
+  if (code === 'EADDRNOTAVAIL') return new ServiceError('bad-input', `${host} is not an address of this machine`)
+  return error instanceof Error ? error : new Error(String(error))
+}
+
+async function listenBoth(host: string, port: number, handler: QueryHandler, settings: () => AliasSettings, counters: Counters, onError: (e: unknown) => void) {
+  let lastError: unknown
+  for (let attempt = 0; attempt < (port === 0 ? PORT_ATTEMPTS : 1); attempt++) {
+    const tcp: TcpListener = await listenTcp(host, port, handler, settings, () => counters.tcpConnections++, onError)
+    try {
+      const udp: UdpListener = await listenUdp(host, tcp.port, handler, onError)
+      return { tcp, udp }
+    } catch (error) {
+      lastError = error
+      await tcp.close()
+    }
+  }
+  throw lastError
+}
+
+export async function startAliasServer(options: AliasServerOptions): Promise<AliasServer> {
+  const host = options.host ?? '127.0.0.1'
+  if (!isIP(host)) throw new ServiceError('bad-input', `host must be an IP address, not "${host}"`)
+  const port = options.port ?? 0
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ServiceError('bad-input', `port ${port} is out of range`)
+  const upstreamParsed = upstreamConfigSchema.safeParse(options.upstream)
+  if (!upstreamParsed.success) throw new ServiceError('bad-input', `upstream: ${upstreamParsed.error.issues.map((i) => i.message).join('; ')}`)
+  const upstreamConfig = upstreamParsed.data
+  const onWarning = options.onWarning ?? ((m: string) => console.warn(m))
+  const onError = options.onError ?? ((e: unknown) => console.error('alias-server:', e))
+
+  let settings = applySettings(defaultSettings(), { ...options.settings, ...(options.logQueries !== undefined ? { logQueries: options.logQueries } : {}) })
+  const getSettings = (): AliasSettings => settings
+  const counters = new Counters()
+  const log = new QueryLog()
+  log.enabled = settings.logQueries
+  const answers = new AnswerCache()
+  const simulated = new SimulatedTarget(options.simulatedTarget)
+
+  let staticZones: CompiledZone[] = []
+  let zoneSet = new ZoneSet([])
+  const rebuild = (zones: CompiledZone[]): void => {
+    const next = new ZoneSet([...zones, new CompiledZone(simulated.zone(), 'simulated')])
+    staticZones = zones
+    zoneSet = next
+    answers.clear()
+  }
+  const compile = (zones: Zone[]): CompiledZone[] => zones.map((z) => new CompiledZone(z))
+  rebuild(compile(options.zones))
+
+  const isLocal = (name: string): boolean => zoneSet.find(name)?.kind === 'static'
+  const simulatedRoute = simulatedUpstream(simulated)
+  const configured: Upstream =
+    upstreamConfig.mode === 'recursive'
+      ? recursiveUpstream(upstreamConfig.resolver, getSettings, isLocal)
+      : upstreamConfig.mode === 'authoritative'
+        ? authoritativeUpstream({ bootstrap: upstreamConfig.bootstrap, serverPort: upstreamConfig.serverPort, settings: getSettings, isLocal })
+        : {
+            mode: 'simulated',
+            label: 'simulated upstream',
+            resolve: async (name) => {
+              throw new UpstreamError(EDE_NO_REACHABLE_AUTHORITY, `the simulated upstream only serves ${simulated.name} (no route to ${name})`)
+            },
+            close() {}
+          }
+  const route = (name: string): Upstream => (isAtOrBelow(name, simulated.name) ? simulatedRoute : configured)
+  const targets = new TargetCache({ settings: getSettings, route, counters })
+
+  simulated.onChange(() => rebuild(staticZones))
+
+  let context: ResolveContext = { zones: zoneSet, settings, targets }
+  let contextZones = zoneSet
+  let contextSettings = settings
+  const getContext = (): ResolveContext => {
+    if (contextZones !== zoneSet || contextSettings !== settings) {
+      context = { zones: zoneSet, settings, targets }
+      contextZones = zoneSet
+      contextSettings = settings
+    }
+    return context
+  }
+
+  const rateLimited = options.rateLimit ?? !isLoopback(host)
+  const handler = new QueryHandler({
+    settings: getSettings,
+    context: getContext,
+    answers,
+    counters,
+    log,
+    rateLimiter: rateLimited ? new RateLimiter() : null,
+    onError
+  })
+  let sockets: Awaited<ReturnType<typeof listenBoth>>
+  try {
+    sockets = await listenBoth(host, port, handler, getSettings, counters, onError)
+  } catch (error) {
+    simulated.close()
+    targets.close()
+    configured.close()
+    log.close()
+    throw bindError(error, host, port)
+  }
+  const { tcp, udp } = sockets
+  if (!isLoopback(host)) {
+    onWarning(`alias-server: listening on ${host}:${udp.port}, beyond loopback; response-rate limiting is ${rateLimited ? 'on' : 'off'}`)
+  }
+
+  let stopped: Promise<void> | undefined
+  const server: AliasServer = {
+    host,
+    port: udp.port,
+    upstreamMode: upstreamConfig.mode,
+    stop: () =>
+      (stopped ??= (async () => {
+        simulated.close()
+        targets.close()
+        configured.close()
+        log.close()
+        await Promise.all([udp.close(), tcp.close()])
+      })()),
+    setZones(zones) {
+      rebuild(compile(zones))
+    },
+    updateSettings(patch) {
+      settings = applySettings(settings, patch)
+      log.enabled = settings.logQueries
+      answers.clear()
+      targets.settingsChanged()
+      return { ...settings }
+    },
+    settings: () => ({ ...settings }),
+    counters: () => {
+      counters.logDropped = log.dropped
+      return counters.snapshot(Date.now(), targets.perTarget())
+    },
+    onQuery: (listener) => log.onQuery(listener),
+    simulatedTarget: {
+      state: () => simulated.state(),
+      set: (input) => simulated.set(input),
+      rotate: (input) => simulated.rotate(input),
+      stopRotation: () => {
+        simulated.stopRotation()
+        return simulated.state()
+      },
+      onChange: (listener) => simulated.onChange(listener)
+    }
+  }
+  return server
+}

@@ -1,0 +1,96 @@
+/**
+ * An encoded response kept for reuse. The hot path copies it and patches the ID, the RD and CD
+ * bits, the question's case (same length, so every offset holds) and the TTLs that count down.
+ */
+import type { CacheStatus, TtlPolicy } from '@shared/alias-server'
+import { servedTtl } from './ttl-policy'
+import { truncatedOf, type BuiltMessage, type TtlSource } from './wire/message-builder'
+
+export interface LogInfo {
+  name: string
+  type: string
+  rcode: string
+  /** Answer records in short form, for the query log. */
+  summary: string
+  ede?: { code: number; text: string }
+}
+
+export class PreparedAnswer {
+  /** Next answer in the same hash bucket. */
+  next: PreparedAnswer | null = null
+  private truncated: Buffer | null = null
+  private readonly depVersions: number[]
+  private readonly dynOffsets: number[]
+  private readonly dynSources: TtlSource[]
+  private readonly dynCaps: number[]
+
+  constructor(
+    readonly hash: number,
+    /** The question name, lower-case wire form. */
+    readonly nameWire: Buffer,
+    readonly qtype: number,
+    readonly qclass: number,
+    /** EDNS shape: 0 none, 1 EDNS, 3 EDNS with DO. */
+    readonly shape: number,
+    private readonly built: BuiltMessage,
+    private readonly deps: TtlSource[],
+    readonly validUntil: number,
+    readonly generation: number,
+    /** Cache status to log when served from here. */
+    readonly hitStatus: CacheStatus,
+    readonly log: LogInfo,
+    /** Offset of the TTL of the first answer (or authority) record, -1 when none. */
+    private readonly logTtlOffset: number,
+    readonly rcode: number
+  ) {
+    this.depVersions = deps.map((d) => d.version)
+    this.dynOffsets = built.dynamic.map((d) => d.offset)
+    this.dynSources = built.dynamic.map((d) => d.ttl.source)
+    this.dynCaps = built.dynamic.map((d) => d.ttl.cap)
+  }
+
+  get size(): number {
+    return this.built.wire.length
+  }
+
+  isValid(now: number, generation: number): boolean {
+    if (now >= this.validUntil || generation !== this.generation) return false
+    for (let i = 0; i < this.deps.length; i++) if (this.deps[i]!.version !== this.depVersions[i]) return false
+    return true
+  }
+
+  /** The response for query `msg`; TC and empty sections when longer than `limit`. `prefix`: 2 for TCP framing. */
+  render(msg: Buffer, qnameEnd: number, limit: number, prefix: number, now: number, policy: TtlPolicy): Buffer {
+    const full = this.built.wire
+    const truncated = full.length > limit
+    const src = truncated ? (this.truncated ??= truncatedOf(full, this.built.questionEnd, this.built.optStart)) : full
+    const out = Buffer.allocUnsafe(prefix + src.length)
+    src.copy(out, prefix)
+    if (prefix === 2) {
+      out[0] = src.length >> 8
+      out[1] = src.length & 0xff
+    }
+    out[prefix] = msg[0]!
+    out[prefix + 1] = msg[1]!
+    out[prefix + 2] = src[2]! | (msg[2]! & 0x01)
+    out[prefix + 3] = src[3]! | (msg[3]! & 0x10)
+    for (let i = 12; i < qnameEnd; i++) out[prefix + i] = msg[i]!
+    if (!truncated) {
+      for (let i = 0; i < this.dynOffsets.length; i++) {
+        const data = this.dynSources[i]!.data!
+        out.writeUInt32BE(servedTtl(policy, this.dynCaps[i]!, data.ttl, data.fetchedAt, now), prefix + this.dynOffsets[i]!)
+      }
+    }
+    return out
+  }
+
+  /** The logged TTL of a rendered response (null when it has no records or was truncated). */
+  ttlOf(out: Buffer, prefix: number): number | null {
+    if (this.logTtlOffset < 0 || out.length - prefix !== this.built.wire.length) return null
+    return out.readUInt32BE(prefix + this.logTtlOffset)
+  }
+
+  isTruncated(out: Buffer, prefix: number): boolean {
+    return out.length - prefix !== this.built.wire.length
+  }
+}

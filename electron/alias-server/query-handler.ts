@@ -1,0 +1,209 @@
+/**
+ * One query in, one response out, for both transports. The hot path reads the question into a
+ * reused view, finds an encoded answer and patches a copy of it: no decoding, no objects. Misses
+ * go to the responder (slow path), whose answer is encoded once and cached for the next queries.
+ */
+import type { AliasSettings, CacheStatus } from '@shared/alias-server'
+import { rcodeName } from '../dns/rcodes'
+import { typeName } from '../dns/rr-types'
+import { readName } from '../dns/wire-name'
+import type { ResolveContext } from './alias-resolver'
+import type { AnswerCache } from './answer-cache'
+import type { Counters } from './counters'
+import { lowerWire } from './names'
+import { PreparedAnswer, type LogInfo } from './prepared-answer'
+import type { QueryLog } from './query-log'
+import type { RateLimiter } from './rate-limiter'
+import { respond, RCODE_SERVFAIL, type Plan } from './responder'
+import { errorResponse, rcodeForStatus } from './wire/error-response'
+import { buildMessage, type WireRecord } from './wire/message-builder'
+import { createQueryView, READ_DROP, READ_OK, readQuery } from './wire/question-reader'
+
+/** Where a response goes: a UDP socket or one TCP connection. */
+export interface Replier {
+  readonly tcp: boolean
+  /** `out` is framed (2-octet length first) for TCP. */
+  send(out: Buffer, address: string, port: number): void
+  /** The query gets no response. */
+  skip(): void
+}
+
+export interface HandlerDeps {
+  settings: () => AliasSettings
+  context: () => ResolveContext
+  answers: AnswerCache
+  counters: Counters
+  log: QueryLog
+  /** Set when response-rate limiting is on. */
+  rateLimiter: RateLimiter | null
+  onError: (error: unknown) => void
+}
+
+const TCP_LIMIT = 65535
+const MAX_SUMMARY = 2000
+
+function frame(out: Buffer): Buffer {
+  const framed = Buffer.allocUnsafe(out.length + 2)
+  framed.writeUInt16BE(out.length, 0)
+  out.copy(framed, 2)
+  return framed
+}
+
+function summarize(records: WireRecord[]): string {
+  let text = ''
+  for (const r of records) {
+    const item = `${typeName(r.type)} ${r.text}`
+    text = text ? `${text}, ${item}` : item
+    if (text.length > MAX_SUMMARY) return `${text.slice(0, MAX_SUMMARY - 1)}…`
+  }
+  return text
+}
+
+export class QueryHandler {
+  private readonly view = createQueryView()
+
+  constructor(private readonly deps: HandlerDeps) {}
+
+  handle(msg: Buffer, address: string, port: number, r: Replier): void {
+    const d = this.deps
+    const now = Date.now()
+    const tcp = r.tcp
+    d.counters.query(now, tcp)
+    const v = this.view
+    const status = readQuery(msg, v)
+    if (status === READ_DROP) return r.skip()
+    const s = d.settings()
+    if (status !== READ_OK) return this.reject(msg, status, address, port, r, now, s)
+    if (!tcp && d.rateLimiter !== null) {
+      const decision = d.rateLimiter.decide(address, now, s.rateLimitPerSecond, s.rateLimitSlip)
+      if (decision !== 'send') {
+        d.counters.rateLimited++
+        if (decision === 'drop') return r.skip()
+        return r.send(slipResponse(msg, v.questionEnd), address, port)
+      }
+    }
+    const shape = v.edns ? (v.dnssecOk ? 3 : 1) : 0
+    const limit = tcp ? TCP_LIMIT : v.edns ? Math.min(Math.max(v.udpSize, 512), s.maxUdpPayload) : 512
+    const prefix = tcp ? 2 : 0
+    const answers = d.answers
+    const p = answers.find(msg, v.qnameEnd, v.hash, v.qtype, v.qclass, shape)
+    if (p !== null && p.isValid(now, answers.generation)) {
+      const out = p.render(msg, v.qnameEnd, limit, prefix, now, s.ttlPolicy)
+      r.send(out, address, port)
+      this.count(p, out, prefix, p.hitStatus)
+      if (d.log.active) d.log.add(now, address, port, tcp, p.log, p.ttlOf(out, prefix), p.hitStatus, null, p.isTruncated(out, prefix))
+      return
+    }
+    void this.slow(msg, v.qnameEnd, v.hash, v.qtype, v.qclass, shape, v.dnssecOk, limit, address, port, r, answers.generation)
+  }
+
+  private count(p: PreparedAnswer, out: Buffer, prefix: number, cache: CacheStatus): void {
+    const c = this.deps.counters
+    c.response(p.rcode)
+    if (cache === 'hit') c.cacheHits++
+    else if (cache === 'stale') c.staleAnswers++
+    if (p.isTruncated(out, prefix)) c.truncated++
+  }
+
+  private reject(msg: Buffer, status: number, address: string, port: number, r: Replier, now: number, s: AliasSettings): void {
+    const v = this.view
+    const response = errorResponse(msg, v, status, s.maxUdpPayload)
+    r.send(r.tcp ? frame(response) : response, address, port)
+    const rcode = rcodeForStatus(status)
+    this.deps.counters.response(rcode)
+    if (this.deps.log.active) {
+      const name = v.hasQuestion ? readName(lowerWire(Buffer.from(msg.subarray(12, v.qnameEnd))), 0).name : ''
+      const info: LogInfo = { name, type: v.hasQuestion ? typeName(v.qtype) : '', rcode: rcodeName(rcode), summary: '' }
+      this.deps.log.add(now, address, port, r.tcp, info, null, 'none', null, false)
+    }
+  }
+
+  private async slow(
+    msg: Buffer,
+    qnameEnd: number,
+    hash: number,
+    qtype: number,
+    qclass: number,
+    shape: number,
+    dnssecOk: boolean,
+    limit: number,
+    address: string,
+    port: number,
+    r: Replier,
+    generation: number
+  ): Promise<void> {
+    const d = this.deps
+    const nameWire = lowerWire(Buffer.from(msg.subarray(12, qnameEnd)))
+    let name = ''
+    let plan: Plan
+    try {
+      name = readName(nameWire, 0).name
+      plan = await respond(d.context(), { name, qtype, qclass })
+    } catch (error) {
+      d.onError(error)
+      plan = { rcode: RCODE_SERVFAIL, aa: false, answer: [], authority: [], additional: [], ede: [{ code: 0, text: 'internal error' }], deps: [], validUntil: 0, cache: 'none', rttMs: null }
+    }
+    try {
+      this.finish(msg, qnameEnd, hash, qtype, qclass, shape, dnssecOk, limit, address, port, r, generation, nameWire, name, plan)
+    } catch (error) {
+      d.onError(error)
+      r.skip()
+    }
+  }
+
+  private finish(
+    msg: Buffer,
+    qnameEnd: number,
+    hash: number,
+    qtype: number,
+    qclass: number,
+    shape: number,
+    dnssecOk: boolean,
+    limit: number,
+    address: string,
+    port: number,
+    r: Replier,
+    generation: number,
+    nameWire: Buffer,
+    name: string,
+    plan: Plan
+  ): void {
+    const d = this.deps
+    const s = d.settings()
+    const now = Date.now()
+    const built = buildMessage({
+      qname: name,
+      qnameWire: nameWire,
+      qtype,
+      qclass,
+      aa: plan.aa,
+      rcode: plan.rcode,
+      answer: plan.answer,
+      authority: plan.authority,
+      additional: plan.additional,
+      opt: shape === 0 ? null : { udpSize: s.maxUdpPayload, dnssecOk, ede: plan.ede }
+    })
+    const hitStatus: CacheStatus = plan.cache === 'stale' ? 'stale' : plan.rcode !== RCODE_SERVFAIL && plan.deps.length > 0 ? 'hit' : 'none'
+    const ede = plan.ede[0]
+    const info: LogInfo = { name, type: typeName(qtype), rcode: rcodeName(plan.rcode), summary: summarize(plan.answer), ...(ede ? { ede } : {}) }
+    const prepared = new PreparedAnswer(hash, nameWire, qtype, qclass, shape, built, plan.deps, plan.validUntil, generation, hitStatus, info, built.firstTtl, plan.rcode)
+    if (plan.validUntil > now) d.answers.insert(prepared)
+    const prefix = r.tcp ? 2 : 0
+    const out = prepared.render(msg, qnameEnd, limit, prefix, now, s.ttlPolicy)
+    r.send(out, address, port)
+    // the answer cache counts hits on the hot path; the target cache counted this lookup itself
+    this.count(prepared, out, prefix, 'none')
+    if (d.log.active) d.log.add(now, address, port, r.tcp, info, prepared.ttlOf(out, prefix), plan.cache, plan.rttMs, prepared.isTruncated(out, prefix))
+  }
+}
+
+/** A rate-limited "slip": the question with TC set and nothing else, so that the client retries over TCP. */
+function slipResponse(msg: Buffer, questionEnd: number): Buffer {
+  const out = Buffer.alloc(questionEnd)
+  msg.copy(out, 0, 0, questionEnd)
+  out[2] = 0x80 | 0x02 | (msg[2]! & 0x01)
+  out[3] = 0
+  out.writeUInt16BE(1, 4)
+  out.fill(0, 6, 12)
+  return out
+}

@@ -1,0 +1,236 @@
+/**
+ * The authoritative answer to one question (the slow path): zone lookup with delegations,
+ * wildcards (RFC 4592), in-zone CNAME chains, negative answers with the SOA (RFC 2308), and ALIAS
+ * expansion. Its plan is encoded once and then served from the answer cache until it expires.
+ */
+import type { AliasSettings, CacheStatus } from '@shared/alias-server'
+import { resolveAlias, MAX_CHAIN, type AliasResolution, type ResolveContext } from './alias-resolver'
+import { isAtOrBelow } from './names'
+import { servedTtl } from './ttl-policy'
+import type { TargetEntry } from './target-cache'
+import { EDE_OTHER, EDE_STALE_ANSWER, EDE_STALE_NXDOMAIN } from './upstream/types'
+import type { DynamicTtl, Ede, WireRecord } from './wire/message-builder'
+import { CLASS_IN, TYPE_A, TYPE_AAAA, TYPE_ALIAS, TYPE_ANY, TYPE_AXFR, TYPE_CNAME, TYPE_DS, TYPE_IXFR, TYPE_NS } from './wire/rdata'
+import { TYPE_OPT } from './wire/question-reader'
+import type { CompiledZone, Node, RRset } from './zone-set'
+
+export const RCODE_NOERROR = 0
+export const RCODE_FORMERR = 1
+export const RCODE_SERVFAIL = 2
+export const RCODE_NXDOMAIN = 3
+export const RCODE_REFUSED = 5
+
+export interface Question {
+  /** Canonical (lower-case) name. */
+  name: string
+  qtype: number
+  qclass: number
+}
+
+export interface Plan {
+  rcode: number
+  aa: boolean
+  answer: WireRecord[]
+  authority: WireRecord[]
+  additional: WireRecord[]
+  ede: Ede[]
+  deps: TargetEntry[]
+  /** Until when the encoded answer may be reused (ms since the epoch); Infinity: until the zones change. */
+  validUntil: number
+  cache: CacheStatus
+  rttMs: number | null
+}
+
+const newPlan = (): Plan => ({
+  rcode: RCODE_NOERROR,
+  aa: true,
+  answer: [],
+  authority: [],
+  additional: [],
+  ede: [],
+  deps: [],
+  validUntil: Number.POSITIVE_INFINITY,
+  cache: 'none',
+  rttMs: null
+})
+
+function addSet(section: WireRecord[], set: RRset, owner: string, ttl = set.ttl, dynamic?: DynamicTtl): void {
+  set.rdata.forEach((rdata, i) => section.push({ owner, type: set.type, ttl, rdata, text: set.texts[i]!, ...(dynamic ? { dynamic } : {}) }))
+}
+
+function negative(plan: Plan, zone: CompiledZone, rcode: number, dynamic?: DynamicTtl, ttl = zone.negativeTtl): Plan {
+  plan.rcode = rcode
+  addSet(plan.authority, zone.soa, zone.origin, ttl, dynamic)
+  return plan
+}
+
+function servfail(plan: Plan, text: string, code = EDE_OTHER): Plan {
+  plan.rcode = RCODE_SERVFAIL
+  plan.answer = []
+  plan.authority = []
+  plan.additional = []
+  plan.ede.push({ code, text })
+  return plan
+}
+
+function referral(plan: Plan, zone: CompiledZone, cut: string): Plan {
+  plan.aa = false
+  const ns = zone.node(cut)!.get(TYPE_NS)!
+  addSet(plan.authority, ns, cut)
+  for (const record of ns.records) {
+    const host = record.rdata[0]!
+    if (!isAtOrBelow(host, cut)) continue
+    const node = zone.node(host)
+    for (const type of [TYPE_A, TYPE_AAAA]) {
+      const glue = node?.get(type)
+      if (glue) addSet(plan.additional, glue, host)
+    }
+  }
+  return plan
+}
+
+function merge(plan: Plan, r: AliasResolution): void {
+  plan.deps.push(...r.deps)
+  plan.validUntil = Math.min(plan.validUntil, r.validUntil)
+  if (r.rttMs !== null) plan.rttMs = Math.max(plan.rttMs ?? 0, r.rttMs)
+  const rank: CacheStatus[] = ['none', 'hit', 'refresh', 'miss', 'stale']
+  if (rank.indexOf(r.cache) > rank.indexOf(plan.cache)) plan.cache = r.cache
+}
+
+/**
+ * Applies one ALIAS expansion (type A or AAAA) to the plan. Returns false when the whole response
+ * must become SERVFAIL (the plan is already turned into it).
+ */
+function applyAlias(plan: Plan, settings: AliasSettings, owner: string, node: Node, type: number, r: AliasResolution, now: number): boolean {
+  merge(plan, r)
+  const result = r.result
+  switch (result.kind) {
+    case 'addresses': {
+      let ttl = result.ttl
+      if (r.stale) ttl = settings.staleTtl
+      else if (result.dynamic) {
+        const data = result.dynamic.source.data!
+        ttl = servedTtl(settings.ttlPolicy, result.dynamic.cap, data.ttl, data.fetchedAt, now)
+      }
+      result.rdata.forEach((rdata, i) =>
+        plan.answer.push({ owner, type, ttl, rdata, text: result.addresses[i]!, ...(result.dynamic ? { dynamic: result.dynamic } : {}) })
+      )
+      if (r.stale) plan.ede.push({ code: EDE_STALE_ANSWER, text: `Stale Answer: ${r.stale.message}` })
+      return true
+    }
+    case 'missing': {
+      if (settings.onTargetMissing === 'servfail') {
+        servfail(plan, `ALIAS target ${result.target} is ${result.nxdomain ? 'NXDOMAIN' : 'NODATA'}`)
+        return false
+      }
+      if (r.stale) plan.ede.push({ code: result.nxdomain ? EDE_STALE_NXDOMAIN : EDE_STALE_ANSWER, text: `Stale Answer: ${r.stale.message}` })
+      return true
+    }
+    case 'failure': {
+      const fallback = node.get(type)
+      if (fallback) {
+        addSet(plan.answer, fallback, owner)
+        plan.ede.push({ code: EDE_OTHER, text: `ALIAS target unresolvable, static ${type === TYPE_A ? 'A' : 'AAAA'} served: ${result.error.message}` })
+        return true
+      }
+      servfail(plan, result.error.message, result.error.ede)
+      return false
+    }
+    default:
+      servfail(plan, result.text)
+      return false
+  }
+}
+
+/** The NODATA form of a missing target: the SOA, its TTL counting down with the target's negative TTL. */
+function missingSoa(plan: Plan, zone: CompiledZone, settings: AliasSettings, r: AliasResolution, now: number): Plan {
+  const result = r.result
+  if (result.kind !== 'missing') return plan
+  if (result.dynamic) {
+    const dynamic = { source: result.dynamic.source, cap: zone.negativeTtl }
+    const data = dynamic.source.data!
+    return negative(plan, zone, RCODE_NOERROR, dynamic, servedTtl(settings.ttlPolicy, dynamic.cap, data.ttl, data.fetchedAt, now))
+  }
+  return negative(plan, zone, RCODE_NOERROR, undefined, Math.min(zone.negativeTtl, r.stale ? settings.staleTtl : result.negativeTtl))
+}
+
+async function answerAlias(ctx: ResolveContext, plan: Plan, zone: CompiledZone, owner: string, node: Node, alias: RRset, qtype: number, visited: string[], hops: number): Promise<Plan> {
+  const target = alias.records[0]!.rdata[0]!
+  const r = await resolveAlias(ctx, owner, target, alias.ttl, qtype === TYPE_A ? 'A' : 'AAAA', visited, hops)
+  const now = Date.now()
+  if (!applyAlias(plan, ctx.settings, owner, node, qtype, r, now)) return plan
+  if (r.result.kind === 'missing') return missingSoa(plan, zone, ctx.settings, r, now)
+  return plan
+}
+
+async function answerAny(ctx: ResolveContext, plan: Plan, owner: string, node: Node, visited: string[], hops: number): Promise<Plan> {
+  const alias = node.get(TYPE_ALIAS)
+  for (const set of node.values()) {
+    if (set.type === TYPE_ALIAS || (alias && (set.type === TYPE_A || set.type === TYPE_AAAA))) continue
+    addSet(plan.answer, set, owner)
+  }
+  if (!alias) return plan
+  const target = alias.records[0]!.rdata[0]!
+  const [ra, raaaa] = await Promise.all([
+    resolveAlias(ctx, owner, target, alias.ttl, 'A', visited, hops),
+    resolveAlias(ctx, owner, target, alias.ttl, 'AAAA', visited, hops)
+  ])
+  const now = Date.now()
+  // a target without one of the address types contributes none of it; only a target with
+  // neither is "missing" in the sense of onTargetMissing
+  const bothMissing = ra.result.kind === 'missing' && raaaa.result.kind === 'missing'
+  const missingAsData = { ...ctx.settings, onTargetMissing: 'nodata' as const }
+  for (const [type, r] of [[TYPE_A, ra], [TYPE_AAAA, raaaa]] as const) {
+    const settings = r.result.kind === 'missing' && !bothMissing ? missingAsData : ctx.settings
+    if (!applyAlias(plan, settings, owner, node, type, r, now)) return plan
+  }
+  return plan
+}
+
+/** Answers `q` from the zones; awaits the upstream only for ALIAS expansion. */
+export async function respond(ctx: ResolveContext, q: Question): Promise<Plan> {
+  const plan = newPlan()
+  if (q.qtype === TYPE_OPT) {
+    plan.aa = false
+    plan.rcode = RCODE_FORMERR
+    return plan
+  }
+  const zone = q.qclass === CLASS_IN ? ctx.zones.find(q.name) : null
+  if (!zone || q.qtype === TYPE_AXFR || q.qtype === TYPE_IXFR) {
+    plan.aa = false
+    plan.rcode = RCODE_REFUSED
+    return plan
+  }
+  const visited: string[] = []
+  let current = q.name
+  for (;;) {
+    const cut = zone.findCut(current)
+    if (cut && !(cut === current && q.qtype === TYPE_DS)) return visited.length === 0 ? referral(plan, zone, cut) : plan
+    let node = zone.node(current)
+    if (!node) {
+      const w = zone.lookupWildcard(current)
+      if (w.emptyNonTerminal) return negative(plan, zone, RCODE_NOERROR)
+      node = w.wildcardOwner ? zone.node(w.wildcardOwner) : undefined
+      if (!node) return negative(plan, zone, RCODE_NXDOMAIN)
+    }
+    const alias = node.get(TYPE_ALIAS)
+    if (q.qtype === TYPE_ANY) return answerAny(ctx, plan, current, node, visited, visited.length)
+    if (alias && (q.qtype === TYPE_A || q.qtype === TYPE_AAAA)) {
+      return answerAlias(ctx, plan, zone, current, node, alias, q.qtype, visited, visited.length)
+    }
+    const set = node.get(q.qtype)
+    if (set) {
+      addSet(plan.answer, set, current)
+      return plan
+    }
+    const cname = node.get(TYPE_CNAME)
+    if (!cname || q.qtype === TYPE_CNAME) return negative(plan, zone, RCODE_NOERROR)
+    addSet(plan.answer, cname, current)
+    visited.push(current)
+    const next = cname.records[0]!.rdata[0]!
+    // a plain CNAME chain stops at the zone's edge, at a loop or after MAX_CHAIN links (the
+    // resolver carries on); only a chain ending in an ALIAS expansion turns these into SERVFAIL
+    if (visited.length >= MAX_CHAIN || visited.includes(next) || ctx.zones.find(next) !== zone) return plan
+    current = next
+  }
+}

@@ -1,0 +1,17 @@
+/** Settings: defaults from the shared schema, patches validated before they apply. */
+import { aliasSettingsPatchSchema, defaultAliasSettings, type AliasSettings, type AliasSettingsPatch } from '@shared/alias-server'
+import { ServiceError } from '../api/service-error'
+
+export function defaultSettings(): AliasSettings {
+  return { ...defaultAliasSettings }
+}
+
+export function applySettings(current: AliasSettings, patch: AliasSettingsPatch | undefined): AliasSettings {
+  if (patch === undefined) return current
+  const r = aliasSettingsPatchSchema.safeParse(patch)
+  if (!r.success) {
+    throw new ServiceError('bad-input', r.error.issues.map((i) => `${i.path.join('.') || 'settings'}: ${i.message}`).join('; '))
+  }
+  const defined = Object.fromEntries(Object.entries(r.data).filter(([, v]) => v !== undefined))
+  return { ...current, ...defined }
+}

@@ -1,0 +1,36 @@
+/** The TTL of synthesised address records, by policy. Pure; times in milliseconds, TTLs in seconds. */
+import type { TtlPolicy } from '@shared/alias-server'
+
+/** Seconds of `ttl` left `nowMs - fetchedAtMs` after it was fetched (whole seconds, never below 0). */
+export function remainingTtl(ttl: number, fetchedAtMs: number, nowMs: number): number {
+  const elapsed = Math.floor((nowMs - fetchedAtMs) / 1000)
+  return elapsed <= 0 ? ttl : Math.max(0, ttl - elapsed)
+}
+
+/**
+ * - 'min' (default): min(cap, target TTL left): the answer never outlives the target in any cache.
+ * - 'fixed' (ANAME draft §"TTLs"): min(cap, target TTL as fetched), not counting down, so that
+ *   downstream caches do not all expire at the same instant (no query bunching).
+ * - 'passthrough' (PowerDNS): the target TTL left, whatever the ALIAS TTL.
+ * `cap` is the ALIAS record's TTL, lowered by any in-zone CNAME/ALIAS on the way.
+ */
+export function servedTtl(policy: TtlPolicy, cap: number, targetTtl: number, fetchedAtMs: number, nowMs: number): number {
+  switch (policy) {
+    case 'fixed':
+      return Math.min(cap, targetTtl)
+    case 'passthrough':
+      return remainingTtl(targetTtl, fetchedAtMs, nowMs)
+    default:
+      return Math.min(cap, remainingTtl(targetTtl, fetchedAtMs, nowMs))
+  }
+}
+
+/**
+ * When to refresh ahead of expiry: at 90 % of the TTL, or 2 s before expiry when that is earlier,
+ * but never earlier than half-way. Returns milliseconds after the fetch.
+ */
+export function refreshAheadAfterMs(ttl: number): number {
+  const ttlMs = ttl * 1000
+  const lead = Math.max(ttlMs * 0.1, Math.min(2000, ttlMs * 0.5))
+  return ttlMs - lead
+}

@@ -1,0 +1,58 @@
+/** Mode (a): ask a chosen resolver through the query engine (RD=1). */
+import type { AliasSettings } from '@shared/alias-server'
+import type { ResolverTarget } from '@shared/dns'
+import { query } from '../../dns'
+import { readAnswer } from './read-answer'
+import { toUpstreamError, type AddressType, type Upstream, type UpstreamAnswer } from './types'
+
+const MAX_HOPS = 9
+
+export function engineOptions(settings: AliasSettings, rd: boolean) {
+  return {
+    rd,
+    edns: true,
+    udpSize: 1232,
+    timeoutMs: settings.upstreamTimeoutMs,
+    retries: 1,
+    deadlineMs: settings.upstreamTimeoutMs * 2 + 500,
+    tcpFallback: true
+  }
+}
+
+export const targetLabel = (t: ResolverTarget): string =>
+  `${t.transport === 'udp' ? '' : `${t.transport}://`}${t.host.includes(':') ? `[${t.host}]` : t.host}:${t.port}`
+
+export function recursiveUpstream(
+  resolver: ResolverTarget,
+  settings: () => AliasSettings,
+  /** Names the server itself is authoritative for: a chain reaching one stops there. */
+  isLocal?: (name: string) => boolean
+): Upstream {
+  const server = targetLabel(resolver)
+  return {
+    mode: 'recursive',
+    label: `resolver ${server}`,
+    async resolve(name: string, type: AddressType, signal: AbortSignal): Promise<UpstreamAnswer> {
+      const chain: string[] = []
+      let ttl = Number.POSITIVE_INFINITY
+      let current = name
+      // A resolver chases CNAMEs itself; an authoritative server used as "resolver" stops at its
+      // zone's edge, so a chain that ends without an answer or a SOA is followed from its end.
+      for (let hop = 0; ; hop++) {
+        let result
+        try {
+          result = await query({ name: current, type, resolver, options: engineOptions(settings(), true) }, { signal })
+        } catch (err) {
+          throw toUpstreamError(err, `resolver ${server}`)
+        }
+        const { answer, partial } = readAnswer(result, current, type, server)
+        chain.push(...answer.chain)
+        ttl = Math.min(ttl, answer.ttl)
+        const next = answer.chain[answer.chain.length - 1]
+        if (!partial || hop >= MAX_HOPS || next === undefined || isLocal?.(next)) return { ...answer, chain, ttl }
+        current = next
+      }
+    },
+    close() {}
+  }
+}

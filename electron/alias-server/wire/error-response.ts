@@ -1,0 +1,43 @@
+/** Replies to queries the reader rejected: FORMERR, NOTIMP and BADVERS. */
+import { READ_BADVERS, READ_FORMERR, READ_NOTIMP, TYPE_OPT, type QueryView } from './question-reader'
+
+export const RCODE_FORMERR = 1
+export const RCODE_NOTIMP = 4
+export const RCODE_BADVERS = 16
+
+export function rcodeForStatus(status: number): number {
+  if (status === READ_FORMERR) return RCODE_FORMERR
+  if (status === READ_NOTIMP) return RCODE_NOTIMP
+  if (status === READ_BADVERS) return RCODE_BADVERS
+  throw new Error(`no error reply for read status ${status}`)
+}
+
+/**
+ * The ID, opcode and RD bit are copied from the query. The question is echoed when it could be
+ * read (never for FORMERR), and an OPT record (version 0, our UDP size) when the query had one.
+ */
+export function errorResponse(msg: Buffer, v: QueryView, status: number, udpSize: number): Buffer {
+  const rcode = rcodeForStatus(status)
+  const withQuestion = status !== READ_FORMERR && v.hasQuestion
+  const withOpt = status !== READ_FORMERR && v.edns
+  const qlen = withQuestion ? v.questionEnd - 12 : 0
+  const out = Buffer.alloc(12 + qlen + (withOpt ? 11 : 0))
+  out[0] = msg[0]!
+  out[1] = msg[1]!
+  out[2] = 0x80 | (msg[2]! & 0x79)
+  out[3] = rcode & 0x0f
+  if (withQuestion) {
+    out.writeUInt16BE(1, 4)
+    msg.copy(out, 12, 12, v.questionEnd)
+  }
+  if (withOpt) {
+    const p = 12 + qlen
+    out.writeUInt16BE(1, 10)
+    out[p] = 0
+    out.writeUInt16BE(TYPE_OPT, p + 1)
+    out.writeUInt16BE(udpSize, p + 3)
+    out[p + 5] = rcode >> 4
+    out.writeUInt16BE(v.dnssecOk ? 0x8000 : 0, p + 7)
+  }
+  return out
+}

@@ -1,0 +1,107 @@
+import { ttlPolicies, type AliasSettingsPatch, type TtlPolicy, type UpstreamConfig } from '@shared/alias-server'
+import { parseResolver } from '../resolvers/parse-resolver'
+
+export const ALIAS_SERVER_USAGE = `usage: npm run alias-server -- [--zone FILE]... [options]
+  --zone FILE            a zone file to serve (repeatable; default: the demo zone example.test.)
+  --port N               UDP and TCP port (default 5353; 0 picks a free one)
+  --host IP              address to listen on (default 127.0.0.1; others warn and rate-limit)
+  --upstream SPEC        where ALIAS targets are resolved: 'simulated' (default), or a resolver:
+                         IP, IP:port, [IPv6]:port, tcp://, tls://, https://
+  --upstream-mode M      recursive (default: ask the resolver) | authoritative (use it only to find the
+                         target's name servers, then ask those with RD=0)
+  --server-port N        authoritative mode: port of the target's name servers (default 53)
+  --ttl-policy P         min (default) | fixed | passthrough
+  --on-missing M         target NXDOMAIN/NODATA: nodata (default) | servfail
+  --on-failure M         upstream failure: stale (default) | servfail
+  --quiet                no per-query log lines`
+
+export class UsageError extends Error {
+  override name = 'UsageError'
+}
+
+export interface AliasServerCommand {
+  zones: string[]
+  port: number
+  host: string
+  upstream: UpstreamConfig
+  settings: AliasSettingsPatch
+  quiet: boolean
+  help: boolean
+}
+
+function port(flag: string, value: string, min = 0): number {
+  const n = Number(value)
+  if (!/^\d+$/.test(value) || n < min || n > 65535) throw new UsageError(`${flag} needs a port number, not "${value}"`)
+  return n
+}
+
+function choice<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`${flag} is one of ${allowed.join(', ')}, not "${value}"`)
+  return value as T
+}
+
+export function parseAliasServerArgs(argv: string[]): AliasServerCommand {
+  const cmd = { zones: [] as string[], port: 5353, host: '127.0.0.1', quiet: false, help: false, settings: {} as AliasSettingsPatch }
+  let upstream = 'simulated'
+  let mode: 'recursive' | 'authoritative' = 'recursive'
+  let serverPort = 53
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined]
+    const value = (): string => {
+      const v = inline ?? argv[++i]
+      if (v === undefined) throw new UsageError(`${flag} needs a value`)
+      return v
+    }
+    switch (flag) {
+      case '--help':
+      case '-h':
+        cmd.help = true
+        break
+      case '--zone':
+        cmd.zones.push(value())
+        break
+      case '--port':
+        cmd.port = port(flag, value())
+        break
+      case '--host':
+        cmd.host = value()
+        break
+      case '--upstream':
+        upstream = value()
+        break
+      case '--upstream-mode':
+        mode = choice(flag, value(), ['recursive', 'authoritative'] as const)
+        break
+      case '--server-port':
+        serverPort = port(flag, value(), 1)
+        break
+      case '--ttl-policy':
+        cmd.settings.ttlPolicy = choice<TtlPolicy>(flag, value(), ttlPolicies)
+        break
+      case '--on-missing':
+        cmd.settings.onTargetMissing = choice(flag, value(), ['nodata', 'servfail'] as const)
+        break
+      case '--on-failure':
+        cmd.settings.onUpstreamFailure = choice(flag, value(), ['stale', 'servfail'] as const)
+        break
+      case '--quiet':
+        cmd.quiet = true
+        break
+      default:
+        throw new UsageError(`unknown argument "${arg}"`)
+    }
+  }
+  let config: UpstreamConfig
+  if (upstream === 'simulated') config = { mode: 'simulated' }
+  else {
+    let resolver
+    try {
+      resolver = parseResolver(upstream)
+    } catch (error) {
+      throw new UsageError(`--upstream: ${error instanceof Error ? error.message : String(error)}`)
+    }
+    config = mode === 'recursive' ? { mode, resolver } : { mode, bootstrap: resolver, serverPort }
+  }
+  return { ...cmd, upstream: config }
+}

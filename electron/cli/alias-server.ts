@@ -1,0 +1,72 @@
+/**
+ * The ALIAS test server in a terminal: `npm run alias-server -- --zone FILE --port 5353 --upstream 127.0.0.1:53`.
+ * Prints one line per query (unless --quiet) and every change of the simulated target; Ctrl-C stops it.
+ */
+import { join } from 'node:path'
+import { startAliasServer } from '../alias-server'
+import { loadZoneFile, type Zone } from '../zone'
+import { ALIAS_SERVER_USAGE, parseAliasServerArgs, UsageError } from './alias-server-args'
+
+const DEMO_ZONE = join(__dirname, '..', 'alias-server', 'demo', 'demo.zone')
+
+async function loadZones(paths: string[]): Promise<Zone[]> {
+  const zones: Zone[] = []
+  for (const path of paths.length > 0 ? paths : [DEMO_ZONE]) {
+    const loaded = await loadZoneFile(path)
+    if (!loaded.zone || loaded.errors.length > 0) {
+      throw new UsageError(`${path}:\n${loaded.errors.slice(0, 10).map((e) => `  ${e.message}`).join('\n')}`)
+    }
+    zones.push(loaded.zone)
+  }
+  return zones
+}
+
+async function main(argv: string[]): Promise<number> {
+  const cmd = parseAliasServerArgs(argv)
+  if (cmd.help) {
+    process.stdout.write(`${ALIAS_SERVER_USAGE}\n`)
+    return 0
+  }
+  const zones = await loadZones(cmd.zones)
+  const server = await startAliasServer({
+    host: cmd.host,
+    port: cmd.port,
+    zones,
+    upstream: cmd.upstream,
+    settings: cmd.settings,
+    logQueries: !cmd.quiet,
+    onWarning: (message) => process.stderr.write(`warning: ${message}\n`)
+  })
+  const where = server.host.includes(':') ? `[${server.host}]:${server.port}` : `${server.host}:${server.port}`
+  process.stdout.write(
+    `alias-server listening on ${where} (udp, tcp); zones: ${zones.map((z) => z.origin).join(' ')}; ` +
+      `upstream: ${server.upstreamMode}; simulated target: ${server.simulatedTarget.state().name}\n`
+  )
+  server.onQuery((batch) => {
+    for (const e of batch) {
+      const ttl = e.ttl === null ? '' : ` ttl=${e.ttl}`
+      const rtt = e.upstreamRttMs === null ? '' : ` rtt=${e.upstreamRttMs}ms`
+      const ede = e.ede ? ` ede=${e.ede.code}(${e.ede.text})` : ''
+      process.stdout.write(
+        `${new Date(e.time).toISOString()} ${e.client} ${e.transport} ${e.name} ${e.type} ${e.rcode} cache=${e.cache}${ttl}${rtt}${e.truncated ? ' TC' : ''} ${e.answer}${ede}\n`
+      )
+    }
+  })
+  server.simulatedTarget.onChange((c) => {
+    process.stdout.write(`${new Date(c.time).toISOString()} simulated target v${c.version}: A ${c.a.join(' ')} AAAA ${c.aaaa.join(' ')} ttl=${c.ttl}\n`)
+  })
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve)
+    process.once('SIGTERM', resolve)
+  })
+  await server.stop()
+  return 0
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof UsageError ? `${error.message}\n${ALIAS_SERVER_USAGE}` : error instanceof Error ? error.message : String(error)}\n`)
+    process.exit(1)
+  }
+)

@@ -1,0 +1,60 @@
+/** `<dataDir>/lab.json`: the lab's settings and last start configuration, written atomically. */
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { z } from 'zod'
+import { aliasSettingsPatchSchema, upstreamModes } from '@shared/alias-server'
+import { readJsonFile, writeFileAtomic } from '../storage/atomic-file'
+
+export const labFileSchema = z.object({
+  version: z.literal(1),
+  /** Only the settings the user changed; defaults fill the rest (so new defaults reach old files). */
+  settings: aliasSettingsPatchSchema.default({}),
+  upstreamMode: z.enum(upstreamModes).default('simulated'),
+  upstreamResolver: z.string().max(2048).nullable().default(null),
+  authoritativePort: z.number().int().min(1).max(65535).nullable().default(null),
+  /** The port the user chose last (null: any free port). */
+  port: z.number().int().min(1).max(65535).nullable().default(null),
+  /** The zone the lab serves, as saved under zones/ (null: the demo zone). */
+  zoneOrigin: z.string().max(1100).nullable().default(null),
+  /** The simulated target's last hand-set addresses. */
+  target: z
+    .object({ a: z.array(z.ipv4()).max(64), aaaa: z.array(z.ipv6()).max(64), ttl: z.number().int().min(0).max(86_400) })
+    .nullable()
+    .default(null)
+})
+export type LabFile = z.output<typeof labFileSchema>
+
+export const emptyLabFile = (): LabFile => labFileSchema.parse({ version: 1 })
+
+export interface LoadedLabFile {
+  file: LabFile
+  warning?: string
+}
+
+export class LabFileStore {
+  readonly path: string
+  private queue: Promise<unknown> = Promise.resolve()
+
+  constructor(private readonly dataDir: string) {
+    this.path = join(dataDir, 'lab.json')
+  }
+
+  async load(): Promise<LoadedLabFile> {
+    const result = await readJsonFile(this.path, labFileSchema)
+    if (result.status === 'ok') return { file: result.value }
+    if (result.status === 'missing') return { file: emptyLabFile() }
+    const where = result.movedTo ? `; it was moved to ${result.movedTo}` : ''
+    return { file: emptyLabFile(), warning: `The lab settings (${this.path}) could not be used: ${result.reason}${where}. Defaults apply.` }
+  }
+
+  /** Writes are queued so that the file always holds the last state handed in. */
+  save(file: LabFile): Promise<void> {
+    const snapshot = JSON.stringify(file, null, 2) + '\n'
+    const run = this.queue.then(async () => {
+      await mkdir(this.dataDir, { recursive: true })
+      await writeFileAtomic(this.path, snapshot)
+    })
+    this.queue = run.catch(() => {})
+    return run
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * The lab's zone files under `<dataDir>/zones/<origin>.zone`: which one is current, loading it (or
+ * the demo zone when nothing is saved), checking text, and saving atomically.
+ */
+import { mkdir, readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { ZoneProblem } from '@shared/lab'
+import { ServiceError } from '../api/service-error'
+import { CompiledZone } from '../alias-server/zone-set'
+import { MAX_ZONE_FILE_BYTES, parseZone, saveZoneFile, type Zone, type ZoneParseError } from '../zone'
+import { DEMO_ZONE_TEXT } from './demo-zone'
+
+export interface CurrentZone {
+  origin: string
+  text: string
+  demo: boolean
+  path: string
+  zone?: Zone
+  errors: ZoneProblem[]
+}
+
+export interface CheckedZone {
+  zone?: Zone
+  errors: ZoneProblem[]
+}
+
+const MAX_LISTED_ERRORS = 10
+
+/** A file name for an origin: lower-case, no trailing dot, anything but [a-z0-9._-] percent-encoded. */
+export function zoneFileName(origin: string): string {
+  const bare = origin.toLowerCase().replace(/\.$/, '') || 'root'
+  const safe = bare.replace(/[^a-z0-9._-]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
+  // a leading dot would hide the file; '..' cannot occur in a name (empty labels are impossible)
+  return `${safe.startsWith('.') ? `%2e${safe.slice(1)}` : safe}.zone`
+}
+
+const toProblem = (e: ZoneParseError): ZoneProblem => ({ line: e.line, column: e.column, message: e.reason })
+
+/** Parses and checks zone text as the lab will serve it (the server's own compile step included). */
+export function checkZone(text: string): CheckedZone {
+  const parsed = parseZone(text)
+  if (parsed.errors.length > 0 || !parsed.zone) {
+    const errors = parsed.errors.map(toProblem)
+    return { errors: errors.length > 0 ? errors : [{ line: 1, column: 1, message: 'the text holds no zone' }] }
+  }
+  try {
+    new CompiledZone(parsed.zone)
+  } catch (error) {
+    return { errors: [{ line: 1, column: 1, message: error instanceof Error ? error.message : String(error) }] }
+  }
+  return { zone: parsed.zone, errors: [] }
+}
+
+/** The refusal for a zone with errors: every listed error with its line and column. */
+export function zoneErrorsMessage(errors: ZoneProblem[]): string {
+  const listed = errors.slice(0, MAX_LISTED_ERRORS).map((e) => `line ${e.line}, column ${e.column}: ${e.message}`.slice(0, 300))
+  const more = errors.length > MAX_LISTED_ERRORS ? `; and ${errors.length - MAX_LISTED_ERRORS} more` : ''
+  const count = errors.length === 1 ? 'an error' : `${errors.length} errors`
+  return `The zone has ${count} and was not saved: ${listed.join('; ')}${more}`
+}
+
+export class LabZones {
+  readonly dir: string
+
+  constructor(dataDir: string) {
+    this.dir = join(dataDir, 'zones')
+  }
+
+  pathFor(origin: string): string {
+    return join(this.dir, zoneFileName(origin))
+  }
+
+  /** The current zone: `origin`'s file, else the first saved zone, else the demo zone. */
+  async current(origin: string | null): Promise<CurrentZone> {
+    const candidates = origin ? [this.pathFor(origin)] : []
+    candidates.push(...(await this.savedFiles()))
+    for (const path of candidates) {
+      const text = await readZoneText(path)
+      if (text === undefined) continue
+      const checked = checkZone(text)
+      const found = checked.zone?.origin ?? origin ?? originFromText(text) ?? ''
+      return { origin: found, text, demo: false, path, ...checked }
+    }
+    const checked = checkZone(DEMO_ZONE_TEXT)
+    if (!checked.zone) throw new Error(`the bundled demo zone does not parse: ${zoneErrorsMessage(checked.errors)}`)
+    return { origin: checked.zone.origin, text: DEMO_ZONE_TEXT, demo: true, path: this.pathFor(checked.zone.origin), ...checked }
+  }
+
+  async save(zone: Zone, text: string): Promise<string> {
+    await mkdir(this.dir, { recursive: true })
+    const path = this.pathFor(zone.origin)
+    await saveZoneFile(path, text)
+    return path
+  }
+
+  private async savedFiles(): Promise<string[]> {
+    try {
+      const names = await readdir(this.dir)
+      return names.filter((n) => n.endsWith('.zone') && !n.startsWith('.')).sort().map((n) => join(this.dir, n))
+    } catch {
+      return []
+    }
+  }
+}
+
+async function readZoneText(path: string): Promise<string | undefined> {
+  try {
+    const text = await readFile(path, 'utf8')
+    if (text.length > MAX_ZONE_FILE_BYTES) throw new ServiceError('bad-input', `${path} is larger than ${MAX_ZONE_FILE_BYTES} bytes`)
+    return text
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw error
+  }
+}
+
+/** `$ORIGIN` of text that does not parse, for the editor's title. */
+function originFromText(text: string): string | undefined {
+  const match = /^\$ORIGIN\s+(\S+)/im.exec(text)
+  return match ? match[1]!.toLowerCase() : undefined
+}

@@ -1,0 +1,16 @@
+import type { HandlerGroup } from '../api/handlers'
+import type { LabService } from '../lab/lab-service'
+
+/** The `lab:` channels: thin adapters over the lab service, which owns the embedded server. */
+export function labHandlers(lab: LabService): HandlerGroup<'lab'> {
+  return {
+    'lab:status': () => lab.status(),
+    'lab:start': (input) => lab.start(input),
+    'lab:stop': () => lab.stop(),
+    'lab:getZone': () => lab.getZone(),
+    'lab:saveZone': ({ text }) => lab.saveZone(text),
+    'lab:setTarget': (input) => lab.setTarget(input),
+    'lab:rotateTarget': (input) => lab.rotateTarget(input),
+    'lab:updateSettings': (patch) => lab.updateSettings(patch)
+  }
+}

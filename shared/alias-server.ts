@@ -1,0 +1,197 @@
+import { z } from 'zod'
+import { resolverTargetSchema } from './dns'
+
+/**
+ * The contract of the local ALIAS test server (electron/alias-server): its settings, upstream
+ * configuration, query-log entries, counters and the simulated target's state. Times are Unix
+ * milliseconds (`Date.now()`), TTLs are seconds.
+ */
+
+export const ttlPolicies = ['min', 'fixed', 'passthrough'] as const
+export type TtlPolicy = (typeof ttlPolicies)[number]
+
+const settingsShape = {
+  /**
+   * TTL of the synthesised address records. 'min': min(ALIAS TTL, target TTL left), counting down
+   * (default). 'fixed': min(ALIAS TTL, the target's TTL as fetched), not counting down (ANAME draft).
+   * 'passthrough': the target's TTL left, whatever the ALIAS TTL (PowerDNS).
+   */
+  ttlPolicy: z.enum(ttlPolicies),
+  /** Target NXDOMAIN/NODATA: NODATA at the ALIAS owner with the SOA (ANAME draft) or SERVFAIL (PowerDNS). */
+  onTargetMissing: z.enum(['nodata', 'servfail']),
+  /** Upstream failure: serve the last good answer as stale (RFC 8767) or SERVFAIL. */
+  onUpstreamFailure: z.enum(['stale', 'servfail']),
+  /** TTL of stale answers (RFC 8767 recommends 30 s). */
+  staleTtl: z.number().int().min(1).max(3600),
+  /** How long after expiry an answer may still be served stale. */
+  maxStaleSeconds: z.number().int().min(0).max(7 * 86_400),
+  /** After an upstream failure, do not ask again for this long (stale or SERVFAIL meanwhile). */
+  failureRecheckSeconds: z.number().min(0).max(3600),
+  /** Serve stale when the upstream has not answered within this time (RFC 8767 client response timer). */
+  staleClientTimeoutMs: z.number().int().min(0).max(60_000),
+  /** Refresh a target shortly before it expires (at 90 % of its TTL, or 2 s before when that is earlier). */
+  refreshAhead: z.boolean(),
+  /** Refresh every cached target this often regardless of its TTL (staleness experiments); null: off. */
+  pollIntervalSeconds: z.number().min(0.1).max(86_400).nullable(),
+  /** Per upstream attempt; one retry. */
+  upstreamTimeoutMs: z.number().int().min(50).max(30_000),
+  /** Largest cache TTL kept for a target (longer TTLs are capped). */
+  maxCacheTtl: z.number().int().min(0).max(7 * 86_400),
+  maxCacheEntries: z.number().int().min(1).max(1_000_000),
+  /** Largest UDP response (RFC 9715 / DNS flag day 2020: 1232). Clients asking for less get less, never under 512. */
+  maxUdpPayload: z.number().int().min(512).max(4096),
+  /** Emit one query-log event per query (counters are always kept). */
+  logQueries: z.boolean(),
+  tcpIdleTimeoutMs: z.number().int().min(100).max(300_000),
+  tcpMaxConnections: z.number().int().min(1).max(10_000),
+  /** Response-rate limit per client /24 (IPv4) or /64 (IPv6); active only when rate limiting is on. */
+  rateLimitPerSecond: z.number().int().min(1).max(1_000_000),
+  /** Every Nth response over the limit is sent truncated (TC) so that real clients retry over TCP. 0: drop all. */
+  rateLimitSlip: z.number().int().min(0).max(10)
+}
+/** Every setting, as `settings()` returns them. */
+export const aliasSettingsSchema = z.strictObject(settingsShape)
+export type AliasSettings = z.output<typeof aliasSettingsSchema>
+/** What `updateSettings` and `startAliasServer({ settings })` take: any subset. */
+export const aliasSettingsPatchSchema = z.strictObject(settingsShape).partial()
+export type AliasSettingsPatch = z.input<typeof aliasSettingsPatchSchema>
+
+export const defaultAliasSettings: AliasSettings = {
+  ttlPolicy: 'min',
+  onTargetMissing: 'nodata',
+  onUpstreamFailure: 'stale',
+  staleTtl: 30,
+  maxStaleSeconds: 86_400,
+  failureRecheckSeconds: 5,
+  staleClientTimeoutMs: 1800,
+  refreshAhead: true,
+  pollIntervalSeconds: null,
+  upstreamTimeoutMs: 1500,
+  maxCacheTtl: 86_400,
+  maxCacheEntries: 10_000,
+  maxUdpPayload: 1232,
+  logQueries: true,
+  tcpIdleTimeoutMs: 10_000,
+  tcpMaxConnections: 256,
+  rateLimitPerSecond: 100,
+  rateLimitSlip: 2
+}
+
+export const upstreamModes = ['recursive', 'authoritative', 'simulated'] as const
+export type UpstreamMode = (typeof upstreamModes)[number]
+
+export const upstreamConfigSchema = z.discriminatedUnion('mode', [
+  /** (a) Ask a resolver (any transport the query engine speaks). */
+  z.strictObject({ mode: z.literal('recursive'), resolver: resolverTargetSchema }),
+  /**
+   * (b) Find the target zone's name servers through `bootstrap` (NS, then their addresses) and ask
+   * them directly with RD=0. `serverPort`: where those servers listen (53; tests use another).
+   */
+  z.strictObject({
+    mode: z.literal('authoritative'),
+    bootstrap: resolverTargetSchema,
+    serverPort: z.number().int().min(1).max(65535).default(53)
+  }),
+  /** (c) Only the server's own simulated target zone; any other target fails (SERVFAIL, EDE 22). */
+  z.strictObject({ mode: z.literal('simulated') })
+])
+export type UpstreamConfig = z.input<typeof upstreamConfigSchema>
+
+export const cacheStatuses = ['hit', 'miss', 'refresh', 'stale', 'none'] as const
+export type CacheStatus = (typeof cacheStatuses)[number]
+
+export const queryLogEntrySchema = z.object({
+  time: z.number(),
+  /** 'address:port', IPv6 as '[address]:port'. */
+  client: z.string().max(64),
+  transport: z.enum(['udp', 'tcp']),
+  /** Query name, lower case, trailing dot. */
+  name: z.string().max(1100),
+  type: z.string().max(16),
+  rcode: z.string().max(16),
+  /** e.g. 'A 192.0.2.1, 192.0.2.2' or 'CNAME www.example.test., A 192.0.2.1'; '' when empty. */
+  answer: z.string().max(2000),
+  /** TTL of the first answer record (or of the SOA in a negative answer); null when none. */
+  ttl: z.number().int().min(0).nullable(),
+  cache: z.enum(cacheStatuses),
+  /** Round trip of the upstream query this answer waited for; null when it waited for none. */
+  upstreamRttMs: z.number().min(0).nullable(),
+  /** Extended DNS Error attached to the response, if any. */
+  ede: z.object({ code: z.number().int(), text: z.string().max(1000) }).optional(),
+  truncated: z.boolean()
+})
+export type QueryLogEntry = z.infer<typeof queryLogEntrySchema>
+
+export const aliasCountersSchema = z.object({
+  startedAt: z.number(),
+  queries: z.number().int().min(0),
+  udpQueries: z.number().int().min(0),
+  tcpQueries: z.number().int().min(0),
+  /** Mean queries per second over the last `qpsWindowSeconds` complete seconds. */
+  qps: z.number().min(0),
+  qpsWindowSeconds: z.number().int().min(1),
+  /** Responses by RCODE name. */
+  rcodes: z.record(z.string(), z.number().int().min(0)),
+  /** ALIAS answers served from a fresh cache entry (refresh-ahead triggers included). */
+  cacheHits: z.number().int().min(0),
+  /** ALIAS answers that waited for the upstream. */
+  cacheMisses: z.number().int().min(0),
+  /** Background refreshes started (refresh-ahead and polling). */
+  refreshes: z.number().int().min(0),
+  /** Queries that joined an upstream query already in flight instead of sending their own. */
+  coalesced: z.number().int().min(0),
+  upstreamQueries: z.number().int().min(0),
+  upstreamFailures: z.number().int().min(0),
+  staleAnswers: z.number().int().min(0),
+  truncated: z.number().int().min(0),
+  rateLimited: z.number().int().min(0),
+  tcpConnections: z.number().int().min(0),
+  /** Query-log events dropped because listeners could not keep up. */
+  logDropped: z.number().int().min(0),
+  perTarget: z
+    .array(z.object({ target: z.string().max(1100), type: z.enum(['A', 'AAAA']), upstreamQueries: z.number().int().min(0) }))
+    .max(1000)
+})
+export type AliasCounters = z.infer<typeof aliasCountersSchema>
+
+const ipv4List = z.array(z.ipv4()).max(64)
+const ipv6List = z.array(z.ipv6()).max(64)
+const simulatedTtl = z.number().int().min(0).max(86_400)
+
+export const addressSetSchema = z.strictObject({ a: ipv4List.default([]), aaaa: ipv6List.default([]), ttl: simulatedTtl.optional() })
+export type AddressSet = z.input<typeof addressSetSchema>
+
+export const simulatedSetInputSchema = z.strictObject({ a: ipv4List.optional(), aaaa: ipv6List.optional(), ttl: simulatedTtl.optional() })
+export type SimulatedSetInput = z.input<typeof simulatedSetInputSchema>
+
+export const simulatedRotateInputSchema = z.strictObject({
+  everySeconds: z.number().min(0.1).max(86_400),
+  sets: z.array(addressSetSchema).min(1).max(64)
+})
+export type SimulatedRotateInput = z.input<typeof simulatedRotateInputSchema>
+
+export const simulatedTargetStateSchema = z.object({
+  /** Origin of the simulated zone, e.g. 'cdn.example.test.'; its apex holds the A/AAAA sets. */
+  name: z.string().max(1100),
+  a: z.array(z.string()),
+  aaaa: z.array(z.string()),
+  ttl: simulatedTtl,
+  /** Increments on every change. */
+  version: z.number().int().min(0),
+  changedAt: z.number(),
+  rotation: z
+    .object({ everySeconds: z.number(), sets: z.array(z.object({ a: z.array(z.string()), aaaa: z.array(z.string()), ttl: simulatedTtl.optional() })), index: z.number().int(), nextAt: z.number() })
+    .nullable()
+})
+export type SimulatedTargetState = z.infer<typeof simulatedTargetStateSchema>
+
+/** One change of the simulated target: the true change times for the staleness analysis. */
+export const simulatedTargetChangeSchema = z.object({
+  time: z.number(),
+  version: z.number().int().min(0),
+  a: z.array(z.string()),
+  aaaa: z.array(z.string()),
+  ttl: simulatedTtl,
+  reason: z.enum(['set', 'rotate'])
+})
+export type SimulatedTargetChange = z.infer<typeof simulatedTargetChangeSchema>

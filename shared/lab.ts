@@ -1,0 +1,108 @@
+import { z } from 'zod'
+import {
+  aliasCountersSchema,
+  aliasSettingsPatchSchema,
+  aliasSettingsSchema,
+  queryLogEntrySchema,
+  simulatedRotateInputSchema,
+  simulatedTargetChangeSchema,
+  simulatedTargetStateSchema,
+  upstreamModes
+} from './alias-server'
+
+/**
+ * The contract of the lab (electron/lab): the embedded ALIAS test server's lifecycle, its zone, its
+ * simulated target and its settings. The server always listens on 127.0.0.1.
+ */
+
+const portSchema = z.number().int().min(0).max(65535)
+
+/** 'IP' or 'IP:port' ('[IPv6]:port'); other resolver syntaxes (tcp://, tls://, https://) are accepted too. */
+const resolverTextSchema = z.string().trim().min(1, 'the upstream resolver is empty').max(2048)
+
+export const labStartInputSchema = z.strictObject({
+  /** UDP and TCP port on 127.0.0.1; 0 or absent: the last port chosen explicitly, else any free port. */
+  port: portSchema.optional(),
+  upstreamMode: z.enum(upstreamModes),
+  /** Required for 'recursive' (the resolver) and 'authoritative' (the bootstrap resolver). */
+  upstreamResolver: resolverTextSchema.optional(),
+  /** 'authoritative' only: the port the target's name servers listen on (53; tests use another). */
+  authoritativePort: z.number().int().min(1).max(65535).optional(),
+  /** Changes to the saved settings, applied and saved before the start. */
+  settings: aliasSettingsPatchSchema.optional()
+})
+export type LabStartInput = z.input<typeof labStartInputSchema>
+
+export const labStatusSchema = z.object({
+  running: z.boolean(),
+  host: z.string().nullable(),
+  port: z.number().int().nullable(),
+  /** The running server's upstream mode, or the last one used while stopped. */
+  upstreamMode: z.enum(upstreamModes),
+  upstreamResolver: z.string().nullable(),
+  settings: aliasSettingsSchema,
+  counters: aliasCountersSchema.nullable(),
+  /** The zone the lab serves: its origin and whether it is the built-in demo (nothing saved yet). */
+  zone: z.object({ origin: z.string(), demo: z.boolean() }),
+  target: simulatedTargetStateSchema.nullable(),
+  /** Problems while loading lab.json or the zone (e.g. a corrupt file moved aside). */
+  warnings: z.array(z.string().max(4000)).max(20)
+})
+export type LabStatus = z.infer<typeof labStatusSchema>
+
+export const zoneProblemSchema = z.object({
+  line: z.number().int().min(0),
+  column: z.number().int().min(0),
+  message: z.string().max(2000)
+})
+export type ZoneProblem = z.infer<typeof zoneProblemSchema>
+
+export const labZoneSchema = z.object({
+  origin: z.string(),
+  text: z.string(),
+  /** True when nothing has been saved yet and this is the built-in demo zone. */
+  demo: z.boolean(),
+  /** Where the zone is (or will be) saved. */
+  path: z.string(),
+  errors: z.array(zoneProblemSchema).max(101)
+})
+export type LabZone = z.infer<typeof labZoneSchema>
+
+export const LAB_ZONE_MAX_CHARS = 4 * 1024 * 1024
+
+export const labSaveZoneInputSchema = z.strictObject({
+  text: z.string().max(LAB_ZONE_MAX_CHARS, 'the zone is too large for the lab (4 MiB at most)')
+})
+export const labSaveZoneResultSchema = z.object({
+  origin: z.string(),
+  path: z.string(),
+  records: z.number().int().min(0),
+  /** Whether a running server now serves the new zone. */
+  reloaded: z.boolean()
+})
+
+export const labSetTargetInputSchema = z.strictObject({
+  a: z.array(z.ipv4()).max(64),
+  aaaa: z.array(z.ipv6()).max(64),
+  ttl: z.number().int().min(0).max(86_400)
+})
+export type LabSetTargetInput = z.input<typeof labSetTargetInputSchema>
+
+export const labRotateTargetInputSchema = z.union([
+  simulatedRotateInputSchema,
+  z.strictObject({ stop: z.literal(true) })
+])
+export type LabRotateTargetInput = z.input<typeof labRotateTargetInputSchema>
+
+export const labTargetEventSchema = simulatedTargetChangeSchema.extend({
+  /** Owner of the simulated target, e.g. 'cdn.example.test.'. */
+  name: z.string().max(1100)
+})
+export type LabTargetEvent = z.infer<typeof labTargetEventSchema>
+
+/** Query-log entries, batched (at most ~10 events a second). */
+export const labQueryEventSchema = z.array(queryLogEntrySchema).max(1000)
+
+export const labCountersEventSchema = aliasCountersSchema
+
+export const labUpdateSettingsInputSchema = aliasSettingsPatchSchema
