@@ -1,0 +1,115 @@
+import type { ResolverTarget } from '@shared/dns'
+import { ttlPolicies, type TtlPolicy } from '@shared/inspector'
+import { parseResolver } from '../resolvers/parse-resolver'
+
+export interface InspectCommand {
+  apex: string
+  target?: string
+  /** Empty: the system's resolvers. */
+  resolvers: ResolverTarget[]
+  /** Seconds to watch after the inspection; undefined: no watch. */
+  watchSeconds?: number
+  mode: 'expiry' | 'interval'
+  intervalSeconds: number
+  policy: TtlPolicy
+  authoritativePort: number
+  skipAuthoritative: boolean
+  timeoutMs: number
+  json: boolean
+  help: boolean
+}
+
+export class UsageError extends Error {
+  override name = 'UsageError'
+}
+
+export const USAGE = `usage: npm run inspect -- APEX [--target NAME] [--resolver SERVER]... [options]
+  --target NAME        the name the apex should follow (default: the best suggestion)
+  --resolver SERVER    IP, IP:port, tcp://, tls://, https:// (repeatable; default: the system's resolvers)
+  --watch SECONDS      then watch apex and target that long and print a staleness summary
+  --mode expiry|interval   watch sampling: at each TTL's expiry (default) or every --interval seconds
+  --interval SECONDS   sampling interval, and the retry delay in expiry mode (default 5)
+  --policy min|fixed|passthrough   the ALIAS server's TTL policy, for the staleness bound (default min)
+  --auth-port PORT     port of the apex zone's own servers (default 53)
+  --no-authoritative   do not query the apex zone's own servers
+  --timeout MS         per query attempt (default 3000)
+  --json               print JSON instead of text`
+
+function whole(flag: string, value: string | undefined, min: number, max: number): number {
+  if (value === undefined || !/^\d+$/.test(value)) throw new UsageError(`${flag} needs a whole number`)
+  const n = Number(value)
+  if (n < min || n > max) throw new UsageError(`${flag} ${value} is out of range (${min}-${max})`)
+  return n
+}
+
+export function parseInspectArgs(argv: readonly string[]): InspectCommand {
+  const cmd: InspectCommand = {
+    apex: '',
+    resolvers: [],
+    mode: 'expiry',
+    intervalSeconds: 5,
+    policy: 'min',
+    authoritativePort: 53,
+    skipAuthoritative: false,
+    timeoutMs: 3000,
+    json: false,
+    help: false
+  }
+  const rest = [...argv]
+  const value = (flag: string): string => {
+    const next = rest.shift()
+    if (next === undefined || next.startsWith('--')) throw new UsageError(`${flag} needs a value`)
+    return next
+  }
+  while (rest.length > 0) {
+    const arg = rest.shift()!
+    switch (arg) {
+      case '-h':
+      case '--help':
+        cmd.help = true
+        break
+      case '--target':
+        cmd.target = value(arg)
+        break
+      case '--resolver':
+        cmd.resolvers.push(parseResolver(value(arg)))
+        break
+      case '--watch':
+        cmd.watchSeconds = whole(arg, value(arg), 1, 30 * 86_400)
+        break
+      case '--mode': {
+        const mode = value(arg)
+        if (mode !== 'expiry' && mode !== 'interval') throw new UsageError('--mode is expiry or interval')
+        cmd.mode = mode
+        break
+      }
+      case '--interval':
+        cmd.intervalSeconds = whole(arg, value(arg), 1, 86_400)
+        break
+      case '--policy': {
+        const policy = ttlPolicies.find((p) => p === value(arg))
+        if (!policy) throw new UsageError(`--policy is one of ${ttlPolicies.join(', ')}`)
+        cmd.policy = policy
+        break
+      }
+      case '--auth-port':
+        cmd.authoritativePort = whole(arg, value(arg), 1, 65535)
+        break
+      case '--no-authoritative':
+        cmd.skipAuthoritative = true
+        break
+      case '--timeout':
+        cmd.timeoutMs = whole(arg, value(arg), 100, 30_000)
+        break
+      case '--json':
+        cmd.json = true
+        break
+      default:
+        if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`)
+        if (cmd.apex) throw new UsageError(`one apex at a time (got "${cmd.apex}" and "${arg}")`)
+        cmd.apex = arg
+    }
+  }
+  if (!cmd.apex && !cmd.help) throw new UsageError('name the apex to inspect, e.g. npm run inspect -- example.com')
+  return cmd
+}

@@ -1,0 +1,67 @@
+import type { InspectResult, ResolverInspection, RrsetObservation, StalenessAnalysis, WatchSample } from '@shared/inspector'
+
+const COLUMN = 52
+const clip = (text: string, width: number): string => (text.length > width ? `${text.slice(0, width - 1)}…` : text)
+const bare = (name: string): string => (name === '.' ? '.' : name.replace(/\.$/, ''))
+
+/** Lines 'TYPE  value  ttl N' for the records of some RRsets, CNAME links first. */
+function column(rrsets: readonly RrsetObservation[]): string[] {
+  const lines: string[] = []
+  const seenLinks = new Set<string>()
+  for (const rrset of rrsets) {
+    for (const link of rrset.chain) {
+      const key = `${link.name}>${link.target}`
+      if (seenLinks.has(key)) continue
+      seenLinks.add(key)
+      lines.push(`CNAME ${bare(link.target)}  ttl ${link.ttl}`)
+    }
+    if (rrset.status === 'ok') {
+      const sorted = [...rrset.records].sort((x, y) => x.data.localeCompare(y.data, 'en', { numeric: true }))
+      for (const r of sorted) lines.push(`${r.type.padEnd(5)} ${r.data}  ttl ${r.ttl}`)
+    } else {
+      lines.push(`${rrset.type.padEnd(5)} (${rrset.status === 'error' ? `error: ${rrset.error?.message ?? rrset.rcode}` : rrset.status})`)
+    }
+  }
+  return lines
+}
+
+function resolverBlock(r: ResolverInspection, result: InspectResult): string[] {
+  const left = column([r.apex.a, r.apex.aaaa, ...(r.apex.cname.records.length ? [r.apex.cname] : []), ...(r.apex.https.records.length ? [r.apex.https] : [])])
+  const right = r.target ? column([r.target.a, r.target.aaaa]) : ['(no target)']
+  const out = [`resolver ${r.label}`, `  ${clip(`apex ${bare(result.apex)}`, COLUMN).padEnd(COLUMN)} | target ${result.target ? bare(result.target) : '-'}`]
+  for (let i = 0; i < Math.max(left.length, right.length); i++) {
+    out.push(`  ${clip(left[i] ?? '', COLUMN).padEnd(COLUMN)} | ${right[i] ?? ''}`)
+  }
+  if (r.comparison) {
+    const c = r.comparison
+    out.push(`  A: ${c.a.relation}, TTL ${c.a.ttlRelation}; AAAA: ${c.aaaa.relation}, TTL ${c.aaaa.ttlRelation}`)
+  }
+  for (const age of r.cache) out.push(`  ${age.type} in cache: ${age.text}`)
+  return out
+}
+
+export function inspectText(result: InspectResult): string {
+  const lines = [`${bare(result.apex)} → ${result.target ? `${bare(result.target)} (${result.targetSource})` : 'no target'}`, '']
+  for (const r of result.resolvers) lines.push(...resolverBlock(r, result), '')
+  const auth = result.authoritative
+  if (auth) {
+    const ttls = Object.entries(auth.ttls).map(([type, ttl]) => `${type} ${ttl} s`).join(', ')
+    lines.push(`authoritative (${auth.nsNames.map(bare).join(', ')}): ${ttls || auth.problem || 'no TTLs'}`)
+  }
+  if (result.suggestions.length > 0) {
+    lines.push('suggested targets:', ...result.suggestions.map((s) => `  ${bare(s.name)}: ${s.reason}`))
+  }
+  const mark = { for: '+', against: '-', neutral: '·' } as const
+  lines.push('', result.verdict.summary, ...result.verdict.evidence.map((e) => `  ${mark[e.stance]} ${e.text}`))
+  return `${lines.join('\n')}\n`
+}
+
+export function sampleLine(sample: WatchSample, labels: readonly string[]): string {
+  const values = sample.status === 'ok' ? sample.values.join(' ') : sample.status === 'error' ? `error: ${sample.error?.message ?? ''}` : sample.status
+  const ttl = sample.ttl !== undefined ? `  ttl ${sample.ttl}` : ''
+  return `${(sample.elapsedMs / 1000).toFixed(1).padStart(7)} s  ${labels[sample.resolverIndex] ?? sample.resolverIndex}  ${sample.side.padEnd(6)} ${sample.family.padEnd(4)} ${values}${ttl}`
+}
+
+export function stalenessText(analysis: StalenessAnalysis): string {
+  return `${['staleness:', ...analysis.summary.map((line) => `  ${line}`)].join('\n')}\n`
+}

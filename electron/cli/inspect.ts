@@ -1,0 +1,94 @@
+import { ServiceError } from '../api/service-error'
+import { inspect, WatchService, WatchStore } from '../inspector'
+import { systemResolvers } from '../resolvers/system-resolvers'
+import { inspectText, sampleLine, stalenessText } from './inspect-text'
+import { parseInspectArgs, USAGE, UsageError } from './inspect-args'
+
+const EXIT_OK = 0
+const EXIT_USAGE = 1
+const EXIT_INTERNAL = 10
+
+/** Watches for `seconds` in an in-memory store, printing samples as they come (text mode). */
+async function watchFor(
+  cmd: ReturnType<typeof parseInspectArgs>,
+  target: string,
+  signal: AbortSignal
+): Promise<ReturnType<WatchService['get']>> {
+  const store = new WatchStore(':memory:')
+  let labels: string[] = []
+  let done!: () => void
+  const finished = new Promise<void>((resolve) => (done = resolve))
+  const service = new WatchService({
+    store,
+    onSample: (sample) => {
+      if (!cmd.json) process.stdout.write(`${sampleLine(sample, labels)}\n`)
+    },
+    onState: (session) => {
+      if (session.state !== 'running') done()
+    }
+  })
+  const session = service.start({
+    apex: cmd.apex,
+    target,
+    resolvers: cmd.resolvers,
+    mode: cmd.mode,
+    intervalSeconds: cmd.intervalSeconds,
+    durationSeconds: cmd.watchSeconds,
+    timeoutMs: cmd.timeoutMs
+  })
+  labels = session.labels
+  signal.addEventListener('abort', () => service.stop(session.id), { once: true })
+  await finished
+  const detail = service.get(session.id, cmd.policy)
+  await service.dispose()
+  return detail
+}
+
+async function main(argv: string[]): Promise<number> {
+  const cmd = parseInspectArgs(argv)
+  if (cmd.help) {
+    process.stdout.write(`${USAGE}\n`)
+    return EXIT_OK
+  }
+  if (cmd.resolvers.length === 0) cmd.resolvers = await systemResolvers()
+  if (cmd.resolvers.length === 0) throw new UsageError('no system resolver was found; give one with --resolver')
+  const abort = new AbortController()
+  process.once('SIGINT', () => abort.abort())
+  const result = await inspect(
+    {
+      apex: cmd.apex,
+      ...(cmd.target ? { target: cmd.target } : {}),
+      resolvers: cmd.resolvers,
+      authoritativePort: cmd.authoritativePort,
+      skipAuthoritative: cmd.skipAuthoritative,
+      timeoutMs: cmd.timeoutMs
+    },
+    { signal: abort.signal }
+  )
+  if (!cmd.json) process.stdout.write(inspectText(result))
+  if (cmd.watchSeconds === undefined) {
+    if (cmd.json) process.stdout.write(`${JSON.stringify({ inspect: result }, null, 2)}\n`)
+    return EXIT_OK
+  }
+  if (!result.target) throw new UsageError('--watch needs a target: give one with --target')
+  if (!cmd.json) process.stdout.write(`\nwatching for ${cmd.watchSeconds} s (${cmd.mode} mode) …\n`)
+  const watch = await watchFor(cmd, result.target, abort.signal)
+  if (cmd.json) process.stdout.write(`${JSON.stringify({ inspect: result, watch }, null, 2)}\n`)
+  else process.stdout.write(`\n${stalenessText(watch.analysis)}`)
+  return EXIT_OK
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError || (error instanceof ServiceError && error.code === 'bad-input')) {
+      process.stderr.write(`inspect: ${error.message}\n`)
+      process.exitCode = EXIT_USAGE
+      return
+    }
+    process.stderr.write(`inspect: internal error: ${error instanceof Error ? error.message : String(error)}\n`)
+    process.exitCode = EXIT_INTERNAL
+  }
+)

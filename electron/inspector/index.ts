@@ -1,0 +1,13 @@
+/** The inspector: is this apex aliased, to what, and how stale can it get. Plain Node. */
+export { inspect, suggest, type InspectDeps, type InspectRequest } from './inspect'
+export { decideVerdict, type VerdictInput, type VerdictResolver } from './verdict'
+export { compareFamily, setRelation } from './set-compare'
+export { detectProviders, PROVIDERS } from './providers'
+export { suggestTargets } from './suggest'
+export { cacheAge } from './ttl-model'
+export { analyzeStaleness, type StalenessInput } from './staleness'
+export { stalenessBound } from './staleness-bound'
+export { WatchService, openWatchService, type WatchRequest, type WatchServiceOptions } from './watch-service'
+export { WatchStore, SCHEMA_VERSION, WATCH_DB_FILE } from './watch-store'
+export { watchCsv, watchJson } from './watch-export'
+export type { QueryFn } from './query-port'

@@ -1,0 +1,221 @@
+import { performance } from 'node:perf_hooks'
+import type { QueryOptionsInput, ResolverTarget } from '@shared/dns'
+import type {
+  AuthoritativeView,
+  CacheAge,
+  Family,
+  InspectResult,
+  ProviderMatch,
+  ResolverInspection,
+  RrsetObservation,
+  SuggestResult,
+  TargetSuggestion
+} from '@shared/inspector'
+import { resolverToText } from '../resolvers/resolver-text'
+import { authoritativeView } from './authoritative'
+import { observeRrset } from './follow-chain'
+import { canonicalName } from './names'
+import { detectProviders } from './providers'
+import { askVia, engineQuery, type Ask, type QueryFn } from './query-port'
+import { compareFamily } from './set-compare'
+import { parseSvcbData, suggestTargets } from './suggest'
+import { rrsetCacheAge } from './ttl-model'
+import { decideVerdict } from './verdict'
+
+export interface InspectRequest {
+  apex: string
+  target?: string
+  resolvers: ResolverTarget[]
+  authoritativePort?: number
+  skipAuthoritative?: boolean
+  timeoutMs?: number
+}
+
+export interface InspectDeps {
+  queryFn?: QueryFn
+  signal?: AbortSignal
+}
+
+/** What every resolver is asked first: the apex's records and the hints for a target. */
+interface ApexQueries {
+  resolver: ResolverTarget
+  label: string
+  ask: Ask
+  a: Promise<RrsetObservation>
+  aaaa: Promise<RrsetObservation>
+  cname: Promise<RrsetObservation>
+  ns: Promise<RrsetObservation>
+  soa: Promise<RrsetObservation>
+  https: Promise<RrsetObservation>
+  www: Promise<RrsetObservation>
+}
+
+export const queryOptions = (timeoutMs = 3000): QueryOptionsInput => ({
+  timeoutMs,
+  deadlineMs: Math.min(120_000, timeoutMs * 3),
+  retries: 1
+})
+
+function startApexQueries(apex: string, resolver: ResolverTarget, queryFn: QueryFn, options: QueryOptionsInput, signal?: AbortSignal): ApexQueries {
+  const ask = askVia(queryFn, resolver, options, signal)
+  return {
+    resolver,
+    label: resolver.label ?? resolverToText(resolver),
+    ask,
+    a: observeRrset(ask, apex, 'A'),
+    aaaa: observeRrset(ask, apex, 'AAAA'),
+    cname: observeRrset(ask, apex, 'CNAME'),
+    ns: observeRrset(ask, apex, 'NS'),
+    soa: observeRrset(ask, apex, 'SOA'),
+    https: observeRrset(ask, apex, 'HTTPS'),
+    www: observeRrset(ask, `www.${apex}`, 'CNAME')
+  }
+}
+
+const nsNamesOf = (ns: RrsetObservation): string[] => ns.records.map((record) => canonicalName(record.data))
+
+/** The first resolver that names the apex's NS, or undefined when none does. */
+async function firstWithNs(all: readonly ApexQueries[]): Promise<{ q: ApexQueries; ns: string[] } | undefined> {
+  try {
+    return await Promise.any(
+      all.map(async (q) => {
+        const names = nsNamesOf(await q.ns)
+        if (names.length === 0) throw new Error('no NS')
+        return { q, ns: names }
+      })
+    )
+  } catch {
+    return undefined
+  }
+}
+
+async function hints(all: readonly ApexQueries[], apex: string): Promise<{ suggestions: TargetSuggestion[]; providers: ProviderMatch[]; nsNames: string[] }> {
+  const sources = await Promise.all(
+    all.map(async (q) => ({ apexCname: await q.cname, apexHttps: await q.https, wwwCname: await q.www, ns: await q.ns }))
+  )
+  const nsNames = [...new Set(sources.flatMap((s) => nsNamesOf(s.ns)))].sort()
+  return { suggestions: suggestTargets(apex, sources), providers: detectProviders(nsNames), nsNames }
+}
+
+/** Target suggestions (www CNAME, HTTPS AliasMode, a CNAME at the apex) and the DNS host. */
+export async function suggest(request: { apex: string; resolvers: ResolverTarget[]; timeoutMs?: number }, deps: InspectDeps = {}): Promise<SuggestResult> {
+  const apex = canonicalName(request.apex)
+  const options = queryOptions(request.timeoutMs)
+  const all = request.resolvers.map((r) => startApexQueries(apex, r, deps.queryFn ?? engineQuery, options, deps.signal))
+  const found = await hints(all, apex)
+  await Promise.allSettled(all.flatMap((q) => [q.a, q.aaaa, q.soa]))
+  return { apex, ...found }
+}
+
+function httpsAliasTarget(https: RrsetObservation): string | undefined {
+  for (const record of https.records) {
+    const svcb = parseSvcbData(record.data)
+    if (svcb && svcb.priority === 0 && svcb.target !== '.') return svcb.target
+  }
+  return undefined
+}
+
+const answered = (o: RrsetObservation): boolean => o.status !== 'error'
+
+/**
+ * Inspects an apex through every resolver at once. Independent questions run concurrently, so the
+ * wall time is that of the longest dependency chain (NS → NS addresses → the zone's own servers).
+ */
+export async function inspect(request: InspectRequest, deps: InspectDeps = {}): Promise<InspectResult> {
+  const startedAtWallMs = Date.now()
+  const started = performance.now()
+  const queryFn = deps.queryFn ?? engineQuery
+  const apex = canonicalName(request.apex)
+  const options = queryOptions(request.timeoutMs)
+  const all = request.resolvers.map((r) => startApexQueries(apex, r, queryFn, options, deps.signal))
+
+  const hintsPromise = hints(all, apex)
+  const targetPromise: Promise<{ name?: string; source: InspectResult['targetSource'] }> = request.target
+    ? Promise.resolve({ name: canonicalName(request.target), source: 'given' })
+    : hintsPromise.then(({ suggestions }) => (suggestions[0] ? { name: suggestions[0].name, source: 'suggested' } : { source: 'none' }))
+  const targetRrsets = all.map(async (q) => {
+    const { name } = await targetPromise
+    if (!name) return undefined
+    const [a, aaaa] = await Promise.all([observeRrset(q.ask, name, 'A'), observeRrset(q.ask, name, 'AAAA')])
+    return { a, aaaa }
+  })
+  const authoritativePromise: Promise<AuthoritativeView | undefined> = request.skipAuthoritative
+    ? Promise.resolve(undefined)
+    : firstWithNs(all).then((found) =>
+        found
+          ? authoritativeView(found.q.ask, found.q.label, apex, found.ns, {
+              queryFn,
+              port: request.authoritativePort ?? 53,
+              options,
+              signal: deps.signal
+            })
+          : { zone: apex, via: '', nsNames: [], servers: [], ttls: {}, problem: 'no resolver gave NS records for the apex: is it a zone apex?' }
+      )
+
+  const [found, target, targets, authoritative] = await Promise.all([
+    hintsPromise,
+    targetPromise,
+    Promise.all(targetRrsets),
+    authoritativePromise
+  ])
+  const apexSets = await Promise.all(
+    all.map(async (q) => ({ a: await q.a, aaaa: await q.aaaa, cname: await q.cname, ns: await q.ns, soa: await q.soa, https: await q.https }))
+  )
+
+  // the target's TTL before caches counted down is at least the largest one any resolver reports
+  const targetTtl = (family: 'a' | 'aaaa'): number | undefined => {
+    const ttls = targets.flatMap((t) => (t?.[family].effectiveTtl !== undefined ? [t[family].effectiveTtl] : []))
+    return ttls.length > 0 ? Math.max(...ttls) : undefined
+  }
+  const resolvers: ResolverInspection[] = all.map((q, i) => {
+    const apexSet = apexSets[i]!
+    const targetSet = targets[i]
+    const compare = (family: Family, key: 'a' | 'aaaa') =>
+      compareFamily({
+        family,
+        apex: apexSet[key].records.map((record) => record.data),
+        target: targetSet![key].records.map((record) => record.data),
+        apexTtl: authoritative?.ttls[family] ?? apexSet[key].effectiveTtl,
+        targetTtl: targetTtl(key)
+      })
+    const cache = [
+      rrsetCacheAge(apexSet.a, authoritative?.ttls.A),
+      rrsetCacheAge(apexSet.aaaa, authoritative?.ttls.AAAA)
+    ].filter((c): c is CacheAge => !!c)
+    return {
+      resolver: q.resolver,
+      label: q.label,
+      apex: apexSet,
+      ...(targetSet ? { target: targetSet, comparison: { a: compare('A', 'a'), aaaa: compare('AAAA', 'aaaa') } } : {}),
+      cache
+    }
+  })
+
+  const verdict = decideVerdict({
+    apex,
+    target: target.name,
+    providers: found.providers,
+    httpsAliasTarget: apexSets.map((s) => httpsAliasTarget(s.https)).find((t) => t !== undefined),
+    resolvers: resolvers.map((r) => {
+      const apexCname = r.apex.cname.records[0]?.data
+      return {
+        label: r.label,
+        answered: [r.apex.a, r.apex.aaaa, r.apex.soa, r.apex.ns].some(answered),
+        ...(apexCname ? { apexCname: canonicalName(apexCname) } : {}),
+        ...(r.comparison ? { a: r.comparison.a, aaaa: r.comparison.aaaa } : {})
+      }
+    })
+  })
+  return {
+    apex,
+    ...(target.name ? { target: target.name } : {}),
+    targetSource: target.source,
+    resolvers,
+    ...(authoritative ? { authoritative } : {}),
+    suggestions: found.suggestions,
+    providers: found.providers,
+    verdict,
+    startedAtWallMs,
+    durationMs: performance.now() - started
+  }
+}

@@ -1,0 +1,51 @@
+import type { ProviderMatch, RrsetObservation, TargetSuggestion } from '@shared/inspector'
+import { canonicalName, displayName } from './names'
+
+/** What one resolver said about the names that hint at the apex's target. */
+export interface SuggestionSources {
+  apexCname?: RrsetObservation
+  apexHttps?: RrsetObservation
+  wwwCname?: RrsetObservation
+}
+
+/** Priority and target of an SVCB/HTTPS presentation ('0 cdn.example.net.'). */
+export function parseSvcbData(data: string): { priority: number; target: string } | undefined {
+  const match = /^\s*(\d+)\s+(\S+)/.exec(data)
+  return match ? { priority: Number(match[1]), target: canonicalName(match[2]!) } : undefined
+}
+
+/** Target suggestions, strongest first, each name once (the first reason wins). */
+export function suggestTargets(apexInput: string, sources: readonly SuggestionSources[]): TargetSuggestion[] {
+  const apex = canonicalName(apexInput)
+  const out = new Map<string, TargetSuggestion>()
+  const add = (name: string, source: TargetSuggestion['source'], reason: string): void => {
+    const key = canonicalName(name)
+    if (key === '.' || key === apex || out.has(key)) return
+    out.set(key, { name: key, source, reason })
+  }
+  for (const s of sources) {
+    for (const record of s.apexCname?.records ?? []) {
+      add(record.data, 'apex-cname', `the apex has a CNAME to ${displayName(canonicalName(record.data))} (RFC 1034 forbids one there, but it names the target)`)
+    }
+  }
+  for (const s of sources) {
+    for (const record of s.apexHttps?.records ?? []) {
+      const svcb = parseSvcbData(record.data)
+      if (svcb && svcb.priority === 0 && svcb.target !== '.') {
+        add(svcb.target, 'https-alias', `the apex's HTTPS record is in AliasMode (priority 0) and points to ${displayName(svcb.target)}`)
+      }
+    }
+  }
+  for (const s of sources) {
+    const www = s.wwwCname
+    for (const record of www?.records ?? []) {
+      add(record.data, 'www-cname', `${displayName(www!.name)} is a CNAME to ${displayName(canonicalName(record.data))}; apexes usually follow the same target`)
+    }
+  }
+  return [...out.values()]
+}
+
+/** One line per provider, for the suggestion list and the verdict. */
+export function providerLine(provider: ProviderMatch): string {
+  return `NS are ${provider.name}'s (${provider.nsNames.map(displayName).join(', ')}): ${provider.note}`
+}

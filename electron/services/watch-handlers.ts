@@ -1,0 +1,31 @@
+import type { HandlerGroup, ServiceContext } from '../api/handlers'
+import { openWatchService, type WatchService } from '../inspector'
+
+export interface WatchHandlers {
+  handlers: HandlerGroup<'watch'>
+  /** Ends running watches (marked interrupted) and closes the store. */
+  dispose(): Promise<void>
+}
+
+/** The store opens on first use, so a host that never watches never touches watch.sqlite. */
+export function watchHandlers(ctx: ServiceContext): WatchHandlers {
+  let service: WatchService | undefined
+  const watches = (): WatchService =>
+    (service ??= openWatchService(ctx.dataDir, {
+      onSample: (sample) => ctx.events.emit('watch:sample', sample),
+      onState: (session) => ctx.events.emit('watch:state', { session })
+    }))
+  return {
+    handlers: {
+      'watch:start': (input) => watches().start(input),
+      'watch:stop': ({ id }) => watches().stop(id),
+      'watch:list': () => watches().list(),
+      'watch:get': ({ id, policy }) => watches().get(id, policy),
+      'watch:export': ({ id, format, policy }) => watches().export(id, format, policy),
+      'watch:remove': ({ id }) => watches().remove(id)
+    },
+    dispose: async () => {
+      await service?.dispose()
+    }
+  }
+}

@@ -1,0 +1,382 @@
+import { z } from 'zod'
+import { ttlPolicies, type TtlPolicy } from './alias-server'
+import { resolverTargetSchema } from './dns'
+import { errorCodes } from './result'
+
+/**
+ * The contract of the inspector (electron/inspector): is this apex aliased, to what, and how stale
+ * can it get. Times: `*WallMs` are Unix milliseconds, `*MonoMs` are the main process's monotonic
+ * clock, `elapsedMs` are milliseconds since a watch session started (monotonic).
+ */
+
+const nameSchema = z.string().trim().min(1, 'the name must not be empty').max(1024, 'the name is too long')
+const resolversSchema = z.array(resolverTargetSchema).min(1, 'pick at least one resolver').max(16)
+const addressListSchema = z.array(z.string().max(64)).max(1000)
+const textSchema = z.string().max(2000)
+const errorSchema = z.object({ code: z.enum(errorCodes), message: z.string().max(4000) })
+
+export const families = ['A', 'AAAA'] as const
+export type Family = (typeof families)[number]
+
+// ---- TTL model ----
+
+/** One record as received: its TTL is the TTL at receipt, so anyone can compute what is left. */
+export const observedRecordSchema = z.object({
+  name: z.string().max(1100),
+  type: z.string().max(16),
+  ttl: z.number().int().min(0),
+  data: z.string().max(65535),
+  receivedAtWallMs: z.number(),
+  receivedAtMonoMs: z.number()
+})
+export type ObservedRecord = z.infer<typeof observedRecordSchema>
+
+/**
+ * Seconds of TTL left at `nowMs`. Pass the wall clock (Date.now()) in another process, such as the
+ * renderer; the monotonic clock only within the main process that received the record.
+ */
+export function remainingTtl(
+  record: Pick<ObservedRecord, 'ttl' | 'receivedAtWallMs' | 'receivedAtMonoMs'>,
+  nowMs: number,
+  clock: 'wall' | 'mono' = 'wall'
+): number {
+  const received = clock === 'wall' ? record.receivedAtWallMs : record.receivedAtMonoMs
+  const elapsed = Math.max(0, nowMs - received) / 1000
+  return Math.max(0, Math.ceil(record.ttl - elapsed))
+}
+
+/** How long a recursive resolver has held a record: its TTL against the authoritative TTL. */
+export const cacheAgeSchema = z.object({
+  name: z.string().max(1100),
+  type: z.string().max(16),
+  resolverTtl: z.number().int().min(0),
+  authoritativeTtl: z.number().int().min(0),
+  /** 'cached': resolver TTL below the authoritative one; 'full': equal; 'above': the resolver's is higher. */
+  state: z.enum(['cached', 'full', 'above']),
+  cachedForSeconds: z.number().int().min(0),
+  /** e.g. "cached for 120 s of 300 s". */
+  text: textSchema
+})
+export type CacheAge = z.infer<typeof cacheAgeSchema>
+
+// ---- one RRset, CNAME chain followed ----
+
+export const cnameLinkSchema = z.object({ name: z.string(), target: z.string(), ttl: z.number().int().min(0) })
+export type CnameLink = z.infer<typeof cnameLinkSchema>
+
+export const rrsetStatuses = ['ok', 'nodata', 'nxdomain', 'error'] as const
+export type RrsetStatus = (typeof rrsetStatuses)[number]
+
+export const rrsetObservationSchema = z.object({
+  /** The name asked, absolute, lower-case. */
+  name: z.string().max(1100),
+  type: z.string().max(16),
+  status: z.enum(rrsetStatuses),
+  rcode: z.string().max(16).optional(),
+  error: errorSchema.optional(),
+  /** AA and RA of the (last) response. */
+  authoritative: z.boolean(),
+  recursionAvailable: z.boolean(),
+  /** Records of the asked type at the end of the CNAME chain (for CNAME/NS/SOA/HTTPS: at the name). */
+  records: z.array(observedRecordSchema).max(1000),
+  /** CNAMEs followed from `name`, in order (empty when there are none). */
+  chain: z.array(cnameLinkSchema).max(64),
+  /** The name the records belong to: `name`, or the chain's last target. */
+  chainEnd: z.string().max(1100),
+  chainProblem: z.enum(['loop', 'too-long']).optional(),
+  /** The lowest TTL among the chain and the records: how long the whole answer may be cached. */
+  effectiveTtl: z.number().int().min(0).optional(),
+  /** Queries sent (a chain that the server does not follow is asked for hop by hop). */
+  queries: z.number().int().min(0),
+  durationMs: z.number().min(0),
+  receivedAtWallMs: z.number(),
+  receivedAtMonoMs: z.number()
+})
+export type RrsetObservation = z.infer<typeof rrsetObservationSchema>
+
+// ---- comparison and verdict ----
+
+/** How the apex's address set relates to the target's. 'no-data': one side has no addresses. */
+export const setRelations = ['equal', 'apex-subset', 'target-subset', 'overlap', 'disjoint', 'no-data'] as const
+export type SetRelation = (typeof setRelations)[number]
+
+export const familyComparisonSchema = z.object({
+  family: z.enum(families),
+  relation: z.enum(setRelations),
+  apex: addressListSchema,
+  target: addressListSchema,
+  common: addressListSchema,
+  /** TTLs compared for the TTL relation (authoritative apex TTL when known; the target chain's lowest). */
+  apexTtl: z.number().int().min(0).optional(),
+  targetTtl: z.number().int().min(0).optional(),
+  /** An apex TTL at or below the target's is what flattening produces. */
+  ttlRelation: z.enum(['at-or-below', 'above', 'unknown'])
+})
+export type FamilyComparison = z.infer<typeof familyComparisonSchema>
+
+export const verdicts = ['likely', 'not-aliased', 'inconclusive'] as const
+export type VerdictKind = (typeof verdicts)[number]
+
+export const evidenceSchema = z.object({ stance: z.enum(['for', 'against', 'neutral']), text: textSchema })
+export type Evidence = z.infer<typeof evidenceSchema>
+
+export const verdictSchema = z.object({
+  verdict: z.enum(verdicts),
+  /** One line, e.g. "ALIAS / flattening likely: the apex follows cdn.example.net." */
+  summary: textSchema,
+  evidence: z.array(evidenceSchema).max(100)
+})
+export type Verdict = z.infer<typeof verdictSchema>
+
+// ---- providers and suggestions ----
+
+export const flatteningKinds = ['automatic', 'alias-record', 'aname', 'none', 'unknown'] as const
+
+export const providerMatchSchema = z.object({
+  id: z.string().max(50),
+  name: z.string().max(100),
+  flattening: z.enum(flatteningKinds),
+  /** How the provider handles apex aliasing, in plain words. */
+  note: textSchema,
+  /** NS names that matched. */
+  nsNames: z.array(z.string()).max(64)
+})
+export type ProviderMatch = z.infer<typeof providerMatchSchema>
+
+export const targetSuggestionSchema = z.object({
+  name: z.string().max(1100),
+  source: z.enum(['apex-cname', 'https-alias', 'www-cname']),
+  reason: textSchema
+})
+export type TargetSuggestion = z.infer<typeof targetSuggestionSchema>
+
+export const suggestInputSchema = z.strictObject({ apex: nameSchema, resolvers: resolversSchema })
+export const suggestResultSchema = z.object({
+  apex: z.string(),
+  suggestions: z.array(targetSuggestionSchema).max(50),
+  /** Best match first; empty when the NS names match no known provider. */
+  providers: z.array(providerMatchSchema).max(20),
+  nsNames: z.array(z.string()).max(64)
+})
+export type SuggestResult = z.infer<typeof suggestResultSchema>
+
+// ---- inspect ----
+
+export const inspectInputSchema = z.strictObject({
+  apex: nameSchema,
+  /** The name the apex is believed to follow; when absent the best suggestion is used. */
+  target: nameSchema.optional(),
+  resolvers: resolversSchema,
+  /** Port of the apex zone's authoritative servers (53; another only for lab setups). */
+  authoritativePort: z.number().int().min(1).max(65535).default(53),
+  /** Skip the RD=0 queries to the apex zone's own servers. */
+  skipAuthoritative: z.boolean().default(false),
+  timeoutMs: z.number().int().min(100).max(30_000).default(3000)
+})
+export type InspectInput = z.input<typeof inspectInputSchema>
+
+export const authoritativeServerSchema = z.object({
+  nsName: z.string(),
+  address: z.string().max(64),
+  port: z.number().int(),
+  a: rrsetObservationSchema.optional(),
+  aaaa: rrsetObservationSchema.optional(),
+  error: errorSchema.optional()
+})
+
+export const authoritativeViewSchema = z.object({
+  zone: z.string(),
+  /** The resolver used to find the NS names and their addresses. */
+  via: z.string().max(300),
+  nsNames: z.array(z.string()).max(64),
+  servers: z.array(authoritativeServerSchema).max(16),
+  /** TTLs the zone's own servers give the apex A / AAAA (AA=1 answers only). */
+  ttls: z.object({ A: z.number().int().min(0).optional(), AAAA: z.number().int().min(0).optional() }),
+  problem: textSchema.optional()
+})
+export type AuthoritativeView = z.infer<typeof authoritativeViewSchema>
+
+export const resolverInspectionSchema = z.object({
+  resolver: resolverTargetSchema,
+  label: z.string().max(300),
+  apex: z.object({
+    a: rrsetObservationSchema,
+    aaaa: rrsetObservationSchema,
+    cname: rrsetObservationSchema,
+    ns: rrsetObservationSchema,
+    soa: rrsetObservationSchema,
+    https: rrsetObservationSchema
+  }),
+  target: z.object({ a: rrsetObservationSchema, aaaa: rrsetObservationSchema }).optional(),
+  comparison: z.object({ a: familyComparisonSchema, aaaa: familyComparisonSchema }).optional(),
+  /** Apex records this resolver serves from its cache, against the authoritative TTLs. */
+  cache: z.array(cacheAgeSchema).max(8)
+})
+export type ResolverInspection = z.infer<typeof resolverInspectionSchema>
+
+export const inspectResultSchema = z.object({
+  apex: z.string(),
+  target: z.string().optional(),
+  targetSource: z.enum(['given', 'suggested', 'none']),
+  resolvers: z.array(resolverInspectionSchema).max(16),
+  authoritative: authoritativeViewSchema.optional(),
+  suggestions: z.array(targetSuggestionSchema).max(50),
+  providers: z.array(providerMatchSchema).max(20),
+  verdict: verdictSchema,
+  startedAtWallMs: z.number(),
+  durationMs: z.number().min(0)
+})
+export type InspectResult = z.infer<typeof inspectResultSchema>
+
+// ---- watch ----
+
+export const watchModes = ['expiry', 'interval'] as const
+export const watchStates = ['running', 'stopped', 'finished', 'interrupted'] as const
+// the ALIAS server's TTL policies ('min', 'fixed', 'passthrough'): they set the theoretical staleness bound
+export { ttlPolicies, type TtlPolicy }
+
+const sessionIdSchema = z.string().trim().min(1).max(100)
+
+export const watchStartInputSchema = z.strictObject({
+  apex: nameSchema,
+  target: nameSchema,
+  resolvers: resolversSchema,
+  /** 'expiry': each RRset is asked again when its TTL runs out (at least 1 s later); 'interval': every intervalSeconds. */
+  mode: z.enum(watchModes),
+  /** The interval, and in expiry mode the wait after an error or an answer without TTL. */
+  intervalSeconds: z.number().int().min(1).max(86_400).default(30),
+  /** Stops by itself after this long; unset: until stopped. */
+  durationSeconds: z.number().int().min(1).max(30 * 86_400).optional(),
+  timeoutMs: z.number().int().min(100).max(30_000).default(3000)
+})
+export type WatchStartInput = z.input<typeof watchStartInputSchema>
+
+export const watchSessionSchema = z.object({
+  id: z.string(),
+  apex: z.string(),
+  target: z.string(),
+  resolvers: z.array(resolverTargetSchema).max(16),
+  labels: z.array(z.string()).max(16),
+  mode: z.enum(watchModes),
+  intervalSeconds: z.number().int(),
+  durationSeconds: z.number().int().optional(),
+  state: z.enum(watchStates),
+  startedAtWallMs: z.number(),
+  endedAtWallMs: z.number().optional(),
+  sampleCount: z.number().int().min(0)
+})
+export type WatchSession = z.infer<typeof watchSessionSchema>
+
+/** One observation of one RRset (apex or target, A or AAAA) through one resolver. */
+export const watchSampleSchema = z.object({
+  sessionId: z.string(),
+  seq: z.number().int().min(0),
+  resolverIndex: z.number().int().min(0),
+  side: z.enum(['apex', 'target']),
+  family: z.enum(families),
+  /** Since the session started (monotonic). */
+  elapsedMs: z.number().min(0),
+  receivedAtWallMs: z.number(),
+  receivedAtMonoMs: z.number(),
+  status: z.enum(rrsetStatuses),
+  rcode: z.string().max(16).optional(),
+  error: errorSchema.optional(),
+  /** Sorted, canonical addresses. */
+  values: addressListSchema,
+  /** TTL at receipt: the lowest among the CNAME chain and the records. */
+  ttl: z.number().int().min(0).optional(),
+  chainEnd: z.string().max(1100).optional()
+})
+export type WatchSample = z.infer<typeof watchSampleSchema>
+
+export const mismatchIntervalSchema = z.object({
+  startMs: z.number(),
+  endMs: z.number(),
+  durationMs: z.number().min(0),
+  /** Still mismatched at the last sample. */
+  open: z.boolean()
+})
+export type MismatchInterval = z.infer<typeof mismatchIntervalSchema>
+
+/** A change of the target's set and when the apex followed it. */
+export const targetChangeSchema = z.object({
+  from: addressListSchema,
+  to: addressListSchema,
+  /** Last sample with the old set and first with the new one: the change happened in between. */
+  lastOldMs: z.number(),
+  firstNewMs: z.number(),
+  /** Estimated change time: the middle of that window. */
+  changedAtMs: z.number(),
+  /** First apex sample showing the new set. */
+  followedAtMs: z.number().optional(),
+  lagMs: z.number().min(0).optional(),
+  outcome: z.enum(['followed', 'superseded', 'pending'])
+})
+export type TargetChange = z.infer<typeof targetChangeSchema>
+
+export const seriesAnalysisSchema = z.object({
+  resolverIndex: z.number().int().min(0),
+  label: z.string(),
+  family: z.enum(families),
+  apexSamples: z.number().int().min(0),
+  targetSamples: z.number().int().min(0),
+  /** Apex samples whose set differed from the target's latest set. */
+  mismatchedSamples: z.number().int().min(0),
+  mismatchIntervals: z.array(mismatchIntervalSchema).max(100_000),
+  changes: z.array(targetChangeSchema).max(100_000),
+  maxLagMs: z.number().optional(),
+  medianLagMs: z.number().optional(),
+  maxApexTtl: z.number().int().optional(),
+  maxTargetTtl: z.number().int().optional()
+})
+export type SeriesAnalysis = z.infer<typeof seriesAnalysisSchema>
+
+export const stalenessBoundSchema = z.object({
+  policy: z.enum(ttlPolicies),
+  targetTtl: z.number().int().min(0),
+  apexTtl: z.number().int().min(0),
+  /** What a resolver may cache the apex answer for under the policy. */
+  servedApexTtl: z.number().int().min(0),
+  seconds: z.number().int().min(0),
+  /** e.g. "target TTL 60 s + apex TTL min(300 s, 60 s) = 120 s". */
+  formula: textSchema
+})
+export type StalenessBound = z.infer<typeof stalenessBoundSchema>
+
+export const stalenessAnalysisSchema = z.object({
+  series: z.array(seriesAnalysisSchema).max(64),
+  mismatchedSamples: z.number().int().min(0),
+  mismatchedMs: z.number().min(0),
+  changes: z.number().int().min(0),
+  followed: z.number().int().min(0),
+  maxLagMs: z.number().optional(),
+  medianLagMs: z.number().optional(),
+  /** The theoretical bound (undefined without TTLs on both sides). */
+  bound: stalenessBoundSchema.optional(),
+  /** Measured max lag at or below the bound plus the sampling resolution. */
+  withinBound: z.boolean().optional(),
+  /** How late a change can be seen by sampling alone. */
+  samplingResolutionMs: z.number().min(0),
+  summary: z.array(textSchema).max(50)
+})
+export type StalenessAnalysis = z.infer<typeof stalenessAnalysisSchema>
+
+export const watchIdInputSchema = z.strictObject({ id: sessionIdSchema })
+export const watchGetInputSchema = z.strictObject({
+  id: sessionIdSchema,
+  /** The ALIAS server's TTL policy, for the theoretical bound. */
+  policy: z.enum(ttlPolicies).default('min')
+})
+export const watchExportInputSchema = z.strictObject({
+  id: sessionIdSchema,
+  format: z.enum(['json', 'csv']),
+  policy: z.enum(ttlPolicies).default('min')
+})
+export const watchListSchema = z.array(watchSessionSchema).max(10_000)
+export const watchDetailSchema = z.object({
+  session: watchSessionSchema,
+  samples: z.array(watchSampleSchema).max(1_000_000),
+  analysis: stalenessAnalysisSchema
+})
+export type WatchDetail = z.infer<typeof watchDetailSchema>
+export const watchStateEventSchema = z.object({ session: watchSessionSchema })

@@ -1,0 +1,129 @@
+import { execFile } from 'node:child_process'
+import { resolve } from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { ResolverTarget } from '@shared/dns'
+import type { InspectResult } from '@shared/inspector'
+import { inspect } from '../../../electron/inspector'
+import { startKnot, type KnotServer } from '../../support/peers/knot'
+import { startPowerDns, type PowerDnsServer } from '../../support/peers/pdns'
+import { startUnbound, type UnboundServer } from '../../support/peers/unbound'
+import { aliasApexZone, staticZone, targetZone } from '../../support/inspector/zones'
+
+const run = promisify(execFile)
+const ROOT = resolve(__dirname, '../../..')
+
+describe('inspect against Knot, PowerDNS (ALIAS) and Unbound', () => {
+  let knot: KnotServer
+  let pdnsResolver: UnboundServer
+  let pdns: PowerDnsServer
+  let unbound: UnboundServer
+  let resolver: ResolverTarget
+
+  beforeAll(async () => {
+    knot = await startKnot({ zones: { 'target.test.': targetZone(), 'static.test.': staticZone() } })
+    // PowerDNS resolves its ALIAS targets through its own Unbound
+    pdnsResolver = await startUnbound({ stubs: [{ zone: 'target.test.', port: knot.port }] })
+    pdns = await startPowerDns({
+      zones: { 'pdns.test.': aliasApexZone('pdns.test.', 'edge.target.test.') },
+      resolver: `127.0.0.1:${pdnsResolver.port}`
+    })
+    unbound = await startUnbound({
+      stubs: [
+        { zone: 'target.test.', port: knot.port },
+        { zone: 'static.test.', port: knot.port },
+        { zone: 'pdns.test.', port: pdns.port }
+      ]
+    })
+    resolver = { transport: 'udp', host: '127.0.0.1', port: unbound.port }
+  })
+
+  afterAll(async () => {
+    await unbound?.stop()
+    await pdns?.stop()
+    await pdnsResolver?.stop()
+    await knot?.stop()
+  })
+
+  it('finds the apex that PowerDNS aliases (through a CNAME) likely aliased', async () => {
+    const result = await inspect({ apex: 'pdns.test', target: 'edge.target.test', resolvers: [resolver], authoritativePort: pdns.port })
+    const [r] = result.resolvers
+    expect(r!.apex.a.records.map((x) => x.data).sort()).toEqual(['192.0.2.10', '192.0.2.11'])
+    expect(r!.target!.a.chain.map((l) => l.target)).toEqual(['cdn.target.test.'])
+    expect(r!.comparison!.a.relation).toBe('equal')
+    expect(r!.comparison!.aaaa.relation).toBe('equal')
+    expect(result.verdict.verdict).toBe('likely')
+    const texts = result.verdict.evidence.map((e) => e.text)
+    expect(texts).toContain('no CNAME at the apex (RFC 1034 forbids one there)')
+    expect(texts).toContain("apex A set equals edge.target.test's on 1 of 1 resolver")
+    // PowerDNS itself, asked without recursion, for the TTL before any cache
+    expect(result.authoritative?.nsNames).toEqual(['ns1.pdns.test.'])
+    expect(result.authoritative?.servers[0]).toMatchObject({ address: '127.0.0.1', port: pdns.port })
+    expect(result.authoritative?.servers[0]?.a?.authoritative).toBe(true)
+    expect(result.authoritative?.ttls.A).toBeGreaterThan(0)
+    expect(result.authoritative?.ttls.A).toBeLessThanOrEqual(300)
+  })
+
+  it('suggests the target from www when none is given, and still finds the alias', async () => {
+    const result = await inspect({ apex: 'pdns.test', resolvers: [resolver], skipAuthoritative: true })
+    expect(result.targetSource).toBe('suggested')
+    expect(result.target).toBe('edge.target.test.')
+    expect(result.suggestions).toEqual([
+      expect.objectContaining({ name: 'edge.target.test.', source: 'www-cname', reason: expect.stringMatching(/^www\.pdns\.test is a CNAME to edge\.target\.test/) })
+    ])
+    expect(result.verdict.verdict).toBe('likely')
+  })
+
+  it('finds an apex with unrelated addresses not aliased', async () => {
+    const result = await inspect({ apex: 'static.test', target: 'cdn.target.test', resolvers: [resolver], authoritativePort: knot.port })
+    expect(result.resolvers[0]!.comparison!.a.relation).toBe('disjoint')
+    expect(result.verdict.verdict).toBe('not-aliased')
+    expect(result.verdict.evidence.map((e) => e.text)).toContain("apex A set shares no address with cdn.target.test's on 1 of 1 resolver")
+  })
+
+  it('reports how long the resolver has cached the apex against the authoritative TTL', async () => {
+    await inspect({ apex: 'static.test', resolvers: [resolver], skipAuthoritative: true })
+    await new Promise((r) => setTimeout(r, 2200))
+    const result: InspectResult = await inspect({ apex: 'static.test', target: 'cdn.target.test', resolvers: [resolver], authoritativePort: knot.port })
+    expect(result.authoritative?.ttls).toEqual({ A: 300, AAAA: 300 })
+    const age = result.resolvers[0]!.cache.find((c) => c.type === 'A')
+    expect(age?.state).toBe('cached')
+    expect(age?.cachedForSeconds).toBeGreaterThanOrEqual(2)
+    expect(age?.cachedForSeconds).toBeLessThanOrEqual(4)
+    expect(age?.text).toBe(`cached for ${age?.cachedForSeconds} s of 300 s`)
+    const record = result.resolvers[0]!.apex.a.records[0]!
+    expect(record.ttl).toBe(300 - age!.cachedForSeconds)
+    expect(Math.abs(record.receivedAtWallMs - Date.now())).toBeLessThan(10_000)
+    expect(record.receivedAtMonoMs).toBeLessThanOrEqual(performance.now())
+  })
+
+  it('prints the side-by-side result and the verdict in the terminal', async () => {
+    const { stdout } = await run(
+      'npx',
+      ['tsx', 'electron/cli/inspect.ts', 'pdns.test', '--target', 'edge.target.test', '--resolver', `127.0.0.1:${unbound.port}`, '--auth-port', String(pdns.port)],
+      { cwd: ROOT, timeout: 60_000 }
+    )
+    expect(stdout).toMatch(/apex pdns\.test\s+\| target edge\.target\.test/)
+    expect(stdout).toMatch(/A\s+192\.0\.2\.10\s+ttl \d+\s+\| CNAME cdn\.target\.test\s+ttl \d+/)
+    expect(stdout).toMatch(/ALIAS \/ flattening likely: pdns\.test follows edge\.target\.test\./)
+    expect(stdout).toMatch(/\+ apex A set equals edge\.target\.test's on 1 of 1 resolver/)
+    const json = await run(
+      'npx',
+      ['tsx', 'electron/cli/inspect.ts', 'static.test', '--target', 'cdn.target.test', '--resolver', `127.0.0.1:${unbound.port}`, '--no-authoritative', '--json'],
+      { cwd: ROOT, timeout: 60_000 }
+    )
+    expect(JSON.parse(json.stdout).inspect.verdict.verdict).toBe('not-aliased')
+  })
+
+  it('watches from the terminal and ends with a staleness summary', async () => {
+    const { stdout } = await run(
+      'npx',
+      ['tsx', 'electron/cli/inspect.ts', 'static.test', '--target', 'cdn.target.test', '--resolver', `127.0.0.1:${unbound.port}`, '--no-authoritative', '--watch', '2', '--mode', 'interval', '--interval', '1'],
+      { cwd: ROOT, timeout: 60_000 }
+    )
+    expect(stdout).toMatch(/watching for 2 s \(interval mode\)/)
+    expect(stdout).toMatch(/\d\.\d s {2}127\.0\.0\.1:\d+ {2}apex {3}A {4}198\.51\.100\.7 {2}ttl \d+/)
+    expect(stdout).toMatch(/staleness:\n {2}0 changes of the target's set, 0 followed by the apex\n {2}apex differed from the target in [1-9]\d* of \d+ apex samples/)
+    expect(stdout).toMatch(/theoretical bound: target TTL \d+ s \+ apex TTL min\(/)
+  })
+})

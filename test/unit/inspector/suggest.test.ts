@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest'
+import type { RrsetObservation } from '@shared/inspector'
+import { suggestTargets } from '../../../electron/inspector'
+
+function rrset(name: string, type: string, data: string[]): RrsetObservation {
+  return {
+    name,
+    type,
+    status: data.length ? 'ok' : 'nodata',
+    authoritative: false,
+    recursionAvailable: true,
+    records: data.map((d) => ({ name, type, ttl: 300, data: d, receivedAtWallMs: 0, receivedAtMonoMs: 0 })),
+    chain: [],
+    chainEnd: name,
+    queries: 1,
+    durationMs: 1,
+    receivedAtWallMs: 0,
+    receivedAtMonoMs: 0
+  }
+}
+
+describe('suggestTargets', () => {
+  it('lists the HTTPS AliasMode target and the www CNAME target, each once, with its reason', () => {
+    const sources = [
+      {
+        apexCname: rrset('example.com.', 'CNAME', []),
+        apexHttps: rrset('example.com.', 'HTTPS', ['0 svc.cdn.example.net.', '1 . alpn="h2"']),
+        wwwCname: rrset('www.example.com.', 'CNAME', ['Edge.CDN.example.net.'])
+      },
+      { wwwCname: rrset('www.example.com.', 'CNAME', ['edge.cdn.example.net.']) }
+    ]
+    expect(suggestTargets('example.com', sources)).toEqual([
+      {
+        name: 'svc.cdn.example.net.',
+        source: 'https-alias',
+        reason: "the apex's HTTPS record is in AliasMode (priority 0) and points to svc.cdn.example.net"
+      },
+      {
+        name: 'edge.cdn.example.net.',
+        source: 'www-cname',
+        reason: 'www.example.com is a CNAME to edge.cdn.example.net; apexes usually follow the same target'
+      }
+    ])
+  })
+
+  it('puts a CNAME at the apex first and ignores ServiceMode and "." targets', () => {
+    const sources = [
+      {
+        apexCname: rrset('example.com.', 'CNAME', ['target.example.net.']),
+        apexHttps: rrset('example.com.', 'HTTPS', ['1 other.example.net.', '0 .'])
+      }
+    ]
+    const found = suggestTargets('example.com.', sources)
+    expect(found.map((s) => [s.name, s.source])).toEqual([['target.example.net.', 'apex-cname']])
+  })
+
+  it('suggests nothing without hints', () => {
+    expect(suggestTargets('example.com.', [{ wwwCname: rrset('www.example.com.', 'CNAME', []) }])).toEqual([])
+  })
+})
