@@ -8,6 +8,37 @@ import {
   resolverRemoveResultSchema,
   resolverSaveInputSchema
 } from './resolvers'
+import {
+  inspectInputSchema,
+  inspectResultSchema,
+  suggestInputSchema,
+  suggestResultSchema,
+  watchDetailSchema,
+  watchExportInputSchema,
+  watchGetInputSchema,
+  watchIdInputSchema,
+  watchListSchema,
+  watchSampleSchema,
+  watchSessionSchema,
+  watchStartInputSchema,
+  watchStateEventSchema
+} from './inspector'
+import { digCommandInputSchema } from './format'
+import { addRecentInputSchema, recentDomainsSchema, removeRecentInputSchema } from './preferences'
+import {
+  labCountersEventSchema,
+  labQueryEventSchema,
+  labRotateTargetInputSchema,
+  labSaveZoneInputSchema,
+  labSaveZoneResultSchema,
+  labSetTargetInputSchema,
+  labStartInputSchema,
+  labStatusSchema,
+  labTargetEventSchema,
+  labUpdateSettingsInputSchema,
+  labZoneSchema
+} from './lab'
+import { aliasSettingsSchema, simulatedTargetStateSchema } from './alias-server'
 
 const none = z.strictObject({}).optional()
 
@@ -22,12 +53,37 @@ export const channels = {
   'dns:queryMany': { input: dnsQueryManyRequestSchema, output: dnsQueryManyResultSchema },
   'resolvers:list': { input: none, output: resolverListSchema },
   'resolvers:save': { input: resolverSaveInputSchema, output: resolverEntrySchema },
-  'resolvers:remove': { input: resolverRemoveInputSchema, output: resolverRemoveResultSchema }
+  'resolvers:remove': { input: resolverRemoveInputSchema, output: resolverRemoveResultSchema },
+  'inspect:run': { input: inspectInputSchema, output: inspectResultSchema },
+  'inspect:suggest': { input: suggestInputSchema, output: suggestResultSchema },
+  'watch:start': { input: watchStartInputSchema, output: watchSessionSchema },
+  'watch:stop': { input: watchIdInputSchema, output: watchSessionSchema },
+  'watch:list': { input: none, output: watchListSchema },
+  'watch:get': { input: watchGetInputSchema, output: watchDetailSchema },
+  'watch:export': { input: watchExportInputSchema, output: z.string() },
+  'watch:remove': { input: watchIdInputSchema, output: z.object({ id: z.string() }) },
+  'prefs:recent': { input: none, output: recentDomainsSchema },
+  'prefs:addRecent': { input: addRecentInputSchema, output: recentDomainsSchema },
+  'prefs:removeRecent': { input: removeRecentInputSchema, output: recentDomainsSchema },
+  'format:dig': { input: digCommandInputSchema, output: z.string() },
+  'lab:status': { input: none, output: labStatusSchema },
+  'lab:start': { input: labStartInputSchema, output: labStatusSchema },
+  'lab:stop': { input: none, output: labStatusSchema },
+  'lab:getZone': { input: none, output: labZoneSchema },
+  'lab:saveZone': { input: labSaveZoneInputSchema, output: labSaveZoneResultSchema },
+  'lab:setTarget': { input: labSetTargetInputSchema, output: simulatedTargetStateSchema },
+  'lab:rotateTarget': { input: labRotateTargetInputSchema, output: simulatedTargetStateSchema },
+  'lab:updateSettings': { input: labUpdateSettingsInputSchema, output: aliasSettingsSchema }
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 /** Events pushed from the main side to the renderer, named `domain:event`. */
 export const events = {
-  'app:notice': z.object({ level: z.enum(['info', 'warn']), message: z.string() })
+  'app:notice': z.object({ level: z.enum(['info', 'warn']), message: z.string() }),
+  'watch:sample': watchSampleSchema,
+  'watch:state': watchStateEventSchema,
+  'lab:query': labQueryEventSchema,
+  'lab:counters': labCountersEventSchema,
+  'lab:target': labTargetEventSchema
 } as const satisfies Record<string, z.ZodType>
 
 export type Channel = keyof typeof channels

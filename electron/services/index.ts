@@ -3,7 +3,13 @@ import { EventBus } from '../api/event-bus'
 import type { Handlers, ServiceContext } from '../api/handlers'
 import { appHandlers } from './app-handlers'
 import { dnsHandlers } from './dns-handlers'
+import { formatHandlers } from './format-handlers'
+import { inspectHandlers } from './inspect-handlers'
+import { createLabService } from '../lab/lab-service'
+import { labHandlers } from './lab-handlers'
+import { preferenceHandlers } from './preference-handlers'
 import { resolverHandlers } from './resolver-handlers'
+import { watchHandlers } from './watch-handlers'
 
 export interface ServicesOptions {
   appName: string
@@ -24,16 +30,26 @@ export interface Services {
 export function createServices(options: ServicesOptions): Services {
   const events = new EventBus()
   const context: ServiceContext = { ...options, events }
+  const watches = watchHandlers(context)
+  const lab = createLabService({ dataDir: context.dataDir, events })
   const handlers: Handlers = {
     ...appHandlers(context),
     ...dnsHandlers(context),
-    ...resolverHandlers(context)
+    ...resolverHandlers(context, { localServerPort: lab.port }),
+    ...inspectHandlers(context),
+    ...preferenceHandlers(context),
+    ...formatHandlers(context),
+    ...watches.handlers,
+    ...labHandlers(lab)
   }
   return {
     context,
     handlers,
     dispatch: createDispatch(handlers),
     events,
-    dispose: async () => {}
+    dispose: async () => {
+      await watches.dispose()
+      await lab.dispose()
+    }
   }
 }

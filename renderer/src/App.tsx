@@ -23,13 +23,27 @@ function Views() {
     <div className="app" data-testid="app" data-app-state={state.status}>
       <AppHeader state={state} />
       <TabBar tabs={tabs} active={view} onChange={open} />
-      <main className="app-main" id={`panel-${view}`} role="tabpanel" aria-labelledby={`tab-${view}`}>
-        {state.status === 'error' && <ErrorMessage error={state.error} testId="app-error" />}
-        {view === 'inspect' && <InspectView />}
-        {view === 'watch' && <WatchView />}
-        {view === 'lab' && <LabView />}
-        {view === 'about' && <AboutView info={state.status === 'ready' ? state.info : null} />}
-      </main>
+      {state.status === 'error' && (
+        <div className="app-main">
+          <ErrorMessage error={state.error} testId="app-error" />
+        </div>
+      )}
+      {/* Every view stays mounted so switching tabs never loses a result, a watch or the lab's log. */}
+      {tabs.map((tab) => (
+        <main
+          key={tab.id}
+          className="app-main"
+          id={`panel-${tab.id}`}
+          role="tabpanel"
+          aria-labelledby={`tab-${tab.id}`}
+          hidden={view !== tab.id}
+        >
+          {tab.id === 'inspect' && <InspectView />}
+          {tab.id === 'watch' && <WatchView />}
+          {tab.id === 'lab' && <LabView />}
+          {tab.id === 'about' && <AboutView info={state.status === 'ready' ? state.info : null} />}
+        </main>
+      ))}
     </div>
   )
 }

@@ -4,6 +4,9 @@ import { App } from './App'
 import './styles/theme.css'
 import './styles/layout.css'
 import './styles/ttl.css'
+import './styles/inspect.css'
+import './styles/watch.css'
+import './styles/lab.css'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('#root is missing from index.html')

@@ -1,7 +1,219 @@
+import { useCallback, useState } from 'react'
+import type { InspectInput } from '@shared/inspector'
+import { AuthoritativeSummary } from '../../components/AuthoritativeSummary/AuthoritativeSummary'
+import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
+import { QueryBar, type QueryOptionsState } from '../../components/QueryBar/QueryBar'
+import { RawAnswerDrawer } from '../../components/RawAnswerDrawer/RawAnswerDrawer'
+import { RecentDomains } from '../../components/RecentDomains/RecentDomains'
+import { SideBySide } from '../../components/SideBySide/SideBySide'
+import { VerdictBanner } from '../../components/VerdictBanner/VerdictBanner'
+import { useNavigation } from '../../context/NavigationContext'
+import { Explain } from '../../context/TeachingContext'
+import { displayName, formatMs } from '../../hooks/inspect-model'
+import { useAutoRefresh } from '../../hooks/useAutoRefresh'
+import { useInspection } from '../../hooks/useInspection'
+import { useRawAnswer } from '../../hooks/useRawAnswer'
+import { useRecentDomains } from '../../hooks/useRecentDomains'
+import { targetsOf, useResolvers } from '../../hooks/useResolvers'
+import { useSuggestions } from '../../hooks/useSuggestions'
+import { getApi } from '../../transport'
+
+const defaultOptions: QueryOptionsState = { authoritativePort: '53', skipAuthoritative: false, timeoutSeconds: '3' }
+
+const clock = (ms: number): string => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' })
+
+/** Checks what is typed; returns the input for `inspect:run` or the problems to show beside the fields. */
+function buildInput(
+  apex: string,
+  target: string,
+  options: QueryOptionsState,
+  resolvers: InspectInput['resolvers']
+): { input?: InspectInput; problems: { apex?: string; resolvers?: string; options?: string } } {
+  const problems: { apex?: string; resolvers?: string; options?: string } = {}
+  if (!apex.trim()) problems.apex = 'Type the apex domain to inspect, e.g. example.com.'
+  if (resolvers.length === 0) problems.resolvers = 'Pick at least one resolver (Resolvers ▾), or add one such as 127.0.0.1:5353.'
+  const port = Number(options.authoritativePort)
+  const timeout = Number(options.timeoutSeconds)
+  if (!options.skipAuthoritative && !(Number.isInteger(port) && port >= 1 && port <= 65535)) {
+    problems.options = "The zone's servers port must be a whole number from 1 to 65535."
+  } else if (!(timeout >= 0.1 && timeout <= 30)) problems.options = 'The timeout must be between 0.1 and 30 seconds.'
+  if (problems.apex || problems.resolvers || problems.options) return { problems }
+  return {
+    problems,
+    input: {
+      apex: apex.trim(),
+      ...(target.trim() ? { target: target.trim() } : {}),
+      resolvers,
+      authoritativePort: port,
+      skipAuthoritative: options.skipAuthoritative,
+      timeoutMs: Math.round(timeout * 1000)
+    }
+  }
+}
+
 export function InspectView() {
+  const [apex, setApex] = useState('')
+  const [target, setTarget] = useState('')
+  const [options, setOptions] = useState<QueryOptionsState>(defaultOptions)
+  const [problems, setProblems] = useState<{ apex?: string; resolvers?: string; options?: string }>({})
+  const [autoRefresh, setAutoRefresh] = useState(false)
+  const resolvers = useResolvers()
+  const recent = useRecentDomains()
+  const inspection = useInspection()
+  const raw = useRawAnswer()
+  const { requestWatch } = useNavigation()
+  const selectedTargets = targetsOf(resolvers.selected)
+  const suggestions = useSuggestions(apex, selectedTargets, (a, r) =>
+    getApi().inspect.suggest({ apex: a, resolvers: r })
+  )
+
+  const { run, input: lastInput } = inspection
+  const inspect = async () => {
+    const checked = buildInput(apex, target, options, selectedTargets)
+    setProblems(checked.problems)
+    if (!checked.input) return
+    const result = await run(checked.input)
+    if (result) await recent.add(checked.input.apex, checked.input.target)
+  }
+
+  const refresh = useCallback(() => {
+    if (lastInput) void run(lastInput, { refresh: true })
+  }, [lastInput, run])
+
+  const { dueAtMs } = useAutoRefresh({
+    enabled: autoRefresh,
+    result: inspection.result,
+    finishedAtMs: inspection.finishedAtMs,
+    busy: inspection.status === 'running',
+    refresh
+  })
+
+  const result = inspection.result
+  const running = inspection.status === 'running'
+
   return (
-    <section className="panel" data-testid="inspect-view">
-      <h2>Inspect</h2>
-    </section>
+    <div className="inspect" data-testid="inspect-view">
+      <section className="panel inspect__query" aria-labelledby="inspect-title">
+        <h2 id="inspect-title" className="visually-hidden">
+          Inspect an apex
+        </h2>
+        <QueryBar
+          apex={apex}
+          target={target}
+          onApexChange={(value) => {
+            setApex(value)
+            if (problems.apex) setProblems({ ...problems, apex: undefined })
+          }}
+          onTargetChange={setTarget}
+          options={options}
+          onOptionsChange={setOptions}
+          resolvers={resolvers}
+          suggestions={suggestions}
+          busy={running && !inspection.refreshing}
+          problems={{ ...problems, ...(resolvers.selected.length > 0 ? { resolvers: undefined } : {}) }}
+          onSubmit={() => void inspect()}
+        />
+        <RecentDomains
+          domains={recent.domains}
+          onPick={(d) => {
+            setApex(d.apex)
+            setTarget(d.target ?? '')
+          }}
+          onRemove={(a) => void recent.remove(a)}
+        />
+        {recent.error && <ErrorMessage error={recent.error} testId="recent-error" />}
+        {recent.warnings.map((w) => (
+          <p key={w} className="warning" role="status">
+            {w}
+          </p>
+        ))}
+      </section>
+
+      {inspection.error && <ErrorMessage error={inspection.error} testId="inspect-error" />}
+
+      {!result && !running && (
+        <section className="panel inspect__empty" data-testid="inspect-empty">
+          <h2>Is this apex aliased?</h2>
+          <p className="muted">
+            Type an apex such as <code>example.com</code>, optionally the name it should follow (the target, e.g. its CDN
+            host name), pick one or more resolvers and press Enter. Both names are asked through every resolver and their
+            addresses are lined up side by side.
+          </p>
+          <Explain testId="explain-apex-cname">
+            <strong>Why there is no CNAME at the apex.</strong> RFC 1034 (§3.6.2) says a name that has a CNAME may have no
+            other data. The apex must hold the zone's SOA and NS records, so a CNAME there is forbidden. ALIAS, ANAME and
+            "CNAME flattening" are the workaround: the DNS host resolves the target itself and serves its addresses at the
+            apex.
+          </Explain>
+        </section>
+      )}
+
+      {running && !result && (
+        <p className="panel muted" role="status" data-testid="inspect-running">
+          Inspecting {displayName(apex.trim())} through {selectedTargets.length} resolver{selectedTargets.length === 1 ? '' : 's'}…
+        </p>
+      )}
+
+      {result && (
+        <div
+          className="inspect__results"
+          data-testid="inspect-results"
+          data-runs={inspection.runs}
+          data-started-at={result.startedAtWallMs}
+          aria-busy={running}
+        >
+          <div className="results-bar">
+            <span data-testid="inspected-at">
+              {displayName(result.apex)} inspected at {clock(result.startedAtWallMs)} in {formatMs(result.durationMs)}
+              {result.targetSource === 'suggested' && result.target && (
+                <span className="muted"> · target {displayName(result.target)} was suggested</span>
+              )}
+            </span>
+            {running && (
+              <span className="muted" role="status">
+                {inspection.refreshing ? 'Refreshing…' : 'Inspecting…'}
+              </span>
+            )}
+            <label className="checkbox switch">
+              <input
+                type="checkbox"
+                role="switch"
+                checked={autoRefresh}
+                data-testid="auto-refresh"
+                onChange={(event) => setAutoRefresh(event.target.checked)}
+              />
+              Auto-refresh when a TTL expires
+              {autoRefresh && dueAtMs !== undefined && <span className="muted"> (next at {clock(dueAtMs)})</span>}
+            </label>
+            {result.target && (
+              <button
+                type="button"
+                className="button-secondary"
+                data-testid="watch-this"
+                onClick={() =>
+                  requestWatch({ apex: result.apex, target: result.target!, resolverIds: resolvers.selected.map((e) => e.id) })
+                }
+              >
+                Watch over time
+              </button>
+            )}
+          </div>
+          <VerdictBanner result={result} />
+          <SideBySide
+            result={result}
+            onRaw={(request) => raw.open({ ...request, ...(lastInput?.timeoutMs ? { timeoutMs: lastInput.timeoutMs } : {}) })}
+          />
+          <AuthoritativeSummary view={result.authoritative} />
+        </div>
+      )}
+
+      {raw.state.status !== 'closed' && (
+        <RawAnswerDrawer
+          key={`${raw.state.request.resolverLabel}|${raw.state.request.name}|${raw.state.request.type}`}
+          state={raw.state}
+          onClose={raw.close}
+        />
+      )}
+    </div>
   )
 }

@@ -1,7 +1,84 @@
+import { useCallback, useState } from 'react'
+import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
+import { QueryLog } from '../../components/QueryLog/QueryLog'
+import { apexAliasTarget } from '../../components/ZoneEditor/zone-problems'
+import { useNavigation } from '../../context/NavigationContext'
+import { useLabStatus } from '../../hooks/useLabStatus'
+import { CountersPanel } from './CountersPanel'
+import { ServerPanel } from './ServerPanel'
+import { TargetPanel } from './TargetPanel'
+import { ZonePanel } from './ZonePanel'
+
 export function LabView() {
+  const lab = useLabStatus()
+  const { requestWatch } = useNavigation()
+  const [zone, setZone] = useState<{ origin: string; text: string } | null>(null)
+  const status = lab.status
+  const onZone = useCallback((z: { origin: string; text: string }) => setZone(z), [])
+  const { reload } = lab
+
+  if (!status) {
+    return (
+      <div className="view-stack lab-view" data-testid="lab-view" data-state={lab.error ? 'error' : 'loading'}>
+        {lab.error ? <ErrorMessage error={lab.error} testId="lab-error" /> : <p className="muted">Loading the lab…</p>}
+      </div>
+    )
+  }
+
+  const origin = zone?.origin ?? status.zone.origin
+  const target = (zone && apexAliasTarget(zone.text, zone.origin)) ?? status.target?.name ?? null
+  const watch = () => {
+    if (target) requestWatch({ apex: origin, target, resolverIds: ['local-udp'] })
+  }
+
   return (
-    <section className="panel" data-testid="lab-view">
-      <h2>Lab</h2>
-    </section>
+    <div className="view-stack lab-view" data-testid="lab-view" data-state={status.running ? 'running' : 'stopped'}>
+      <section className="panel">
+        <ServerPanel status={status} onStatus={lab.accept} onChanged={reload} />
+        <div className="lab-watch">
+          <button type="button" onClick={watch} disabled={!status.running || !target} data-testid="lab-watch" aria-describedby="lab-watch-hint">
+            Watch this apex
+          </button>
+          <span id="lab-watch-hint" className="muted">
+            {status.running
+              ? target
+                ? `Opens the Watch view and asks ${origin} and ${target} every second through this server.`
+                : `The zone has no ALIAS at ${origin}: add one to watch it.`
+              : 'Start the server to watch its apex.'}
+          </span>
+        </div>
+      </section>
+      <div className="lab-grid">
+        <section className="panel lab-grid__zone">
+          <ZonePanel onLoaded={onZone} onSaved={onZone} />
+        </section>
+        <div className="lab-grid__side">
+          <section className="panel">
+            {status.target ? (
+              <TargetPanel
+                key={status.port ?? 'stopped'}
+                target={status.target}
+                onChanged={(t) => lab.accept({ ...status, target: t })}
+              />
+            ) : (
+              <>
+                <h2>Simulated target</h2>
+                <p className="empty" data-testid="lab-target-stopped">
+                  The simulated CDN (<code>cdn.example.test.</code>) runs inside the server: start the server to see
+                  and change its addresses.
+                </p>
+              </>
+            )}
+          </section>
+          <section className="panel">
+            <CountersPanel counters={status.running ? status.counters : null} />
+          </section>
+        </div>
+      </div>
+      <section className="panel" aria-labelledby="lab-log-title">
+        <h2 id="lab-log-title">Query log</h2>
+        <QueryLog />
+      </section>
+    </div>
   )
 }

@@ -1,0 +1,100 @@
+import { mkdir } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+import { z } from 'zod'
+import { MAX_RECENT_DOMAINS, recentDomainSchema, type RecentDomain, type RecentDomains } from '@shared/preferences'
+import type { HandlerGroup, ServiceContext } from '../api/handlers'
+import { ServiceError } from '../api/service-error'
+import { readJsonFile, writeFileAtomic } from '../storage/atomic-file'
+
+export const PREFERENCES_FILE = 'preferences.json'
+
+const fileSchema = z.object({
+  version: z.literal(1),
+  recent: z.array(recentDomainSchema).max(MAX_RECENT_DOMAINS)
+})
+type PreferencesFile = z.infer<typeof fileSchema>
+
+interface Loaded {
+  prefs: PreferencesFile
+  /** False when a corrupt file could not be moved aside: writing would destroy it. */
+  writable: boolean
+}
+
+/** Names as the user reads them: trimmed, no trailing dot; compared case-insensitively. */
+const display = (name: string): string => name.trim().replace(/\.$/, '') || '.'
+const key = (name: string): string => display(name).toLowerCase()
+
+/**
+ * `<dataDir>/preferences.json`, schema version 1, written atomically. Mutations are serialized so two
+ * quick inspections never lose an entry; a corrupt file is moved aside once and reported as a warning.
+ */
+export function createPreferenceStore(dataDir: string, now: () => Date = () => new Date()) {
+  const path = join(dataDir, PREFERENCES_FILE)
+  const warnings: string[] = []
+  let loaded: Promise<Loaded> | undefined
+  let queue: Promise<unknown> = Promise.resolve()
+
+  const state = (): Promise<Loaded> =>
+    (loaded ??= readJsonFile(path, fileSchema).then((result): Loaded => {
+      if (result.status === 'ok') return { prefs: result.value, writable: true }
+      if (result.status === 'missing') return { prefs: { version: 1, recent: [] }, writable: true }
+      warnings.push(
+        result.movedTo
+          ? `${PREFERENCES_FILE} could not be used: ${result.reason}. It was moved to ${basename(result.movedTo)}; recent domains start empty.`
+          : `${PREFERENCES_FILE} could not be used: ${result.reason}. It was left in place and will not be overwritten.`
+      )
+      return { prefs: { version: 1, recent: [] }, writable: !!result.movedTo }
+    }))
+
+  const serialized = <T>(task: () => Promise<T>): Promise<T> => {
+    const run = queue.then(task, task)
+    queue = run.catch(() => {})
+    return run
+  }
+
+  const view = (prefs: PreferencesFile): RecentDomains => ({ domains: prefs.recent, warnings: [...warnings] })
+
+  const write = async (current: Loaded, recent: RecentDomain[]): Promise<RecentDomains> => {
+    if (!current.writable) {
+      throw new ServiceError('conflict', `${PREFERENCES_FILE} is unreadable and could not be moved aside; fix or remove ${path} first`)
+    }
+    const next: PreferencesFile = { version: 1, recent }
+    await mkdir(dirname(path), { recursive: true })
+    await writeFileAtomic(path, `${JSON.stringify(next, null, 2)}\n`)
+    current.prefs = next
+    return view(next)
+  }
+
+  return {
+    path,
+    recent: async (): Promise<RecentDomains> => view((await state()).prefs),
+    addRecent: (apex: string, target?: string): Promise<RecentDomains> =>
+      serialized(async () => {
+        const current = await state()
+        const entry: RecentDomain = {
+          apex: display(apex),
+          ...(target?.trim() ? { target: display(target) } : {}),
+          at: now().toISOString()
+        }
+        const rest = current.prefs.recent.filter((d) => key(d.apex) !== key(apex))
+        return write(current, [entry, ...rest].slice(0, MAX_RECENT_DOMAINS))
+      }),
+    removeRecent: (apex: string): Promise<RecentDomains> =>
+      serialized(async () => {
+        const current = await state()
+        return write(
+          current,
+          current.prefs.recent.filter((d) => key(d.apex) !== key(apex))
+        )
+      })
+  }
+}
+
+export function preferenceHandlers(ctx: ServiceContext): HandlerGroup<'prefs'> {
+  const store = createPreferenceStore(ctx.dataDir)
+  return {
+    'prefs:recent': () => store.recent(),
+    'prefs:addRecent': ({ apex, target }) => store.addRecent(apex, target),
+    'prefs:removeRecent': ({ apex }) => store.removeRecent(apex)
+  }
+}

@@ -1,0 +1,110 @@
+import { useRef, useState, type ReactNode } from 'react'
+import type { ChartTheme } from '../../hooks/useChartTheme'
+import { downloadBlob } from './download'
+import { fileSlug } from './format'
+import { serializeChartSvg, svgToPng } from './export-image'
+
+export interface LegendItem {
+  key: string
+  label: string
+  colour: string
+}
+
+interface ChartFrameProps {
+  /** Heading, also the exported image's title. */
+  title: string
+  /** Short id used for test ids and file names, e.g. "ttl". */
+  id: string
+  /** File-name prefix, e.g. the apex. */
+  filePrefix: string
+  theme: ChartTheme
+  legend: readonly LegendItem[]
+  /** What the chart shows, for screen readers and as the figure's caption. */
+  description: string
+  /** Text shown instead of the chart when there is nothing to draw. */
+  empty?: string | undefined
+  toolbar?: ReactNode
+  children: ReactNode
+}
+
+/** A chart with its heading, legend and export buttons (SVG and PNG of the chart as drawn). */
+export function ChartFrame({ title, id, filePrefix, theme, legend, description, empty, toolbar, children }: ChartFrameProps) {
+  const body = useRef<HTMLDivElement>(null)
+  const [problem, setProblem] = useState<string | null>(null)
+
+  const svgText = (): string | null => {
+    const svg = body.current?.querySelector<SVGSVGElement>('svg.recharts-surface')
+    if (!svg) {
+      setProblem('There is no chart to export yet.')
+      return null
+    }
+    return serializeChartSvg(svg, {
+      title,
+      background: theme.background,
+      text: theme.text,
+      legend: legend.map((l) => ({ label: l.label, colour: l.colour })),
+      fontFamily: getComputedStyle(document.body).fontFamily
+    })
+  }
+  const name = `${fileSlug(filePrefix)}-${id}`
+  const exportSvg = () => {
+    const text = svgText()
+    if (text) downloadBlob(new Blob([text], { type: 'image/svg+xml' }), `${name}.svg`)
+  }
+  const exportPng = async () => {
+    const text = svgText()
+    if (!text) return
+    try {
+      downloadBlob(await svgToPng(text), `${name}.png`)
+      setProblem(null)
+    } catch (error) {
+      setProblem(`The PNG could not be made: ${error instanceof Error ? error.message : String(error)}`)
+    }
+  }
+
+  return (
+    <figure className="chart" data-testid={`chart-${id}`} aria-labelledby={`chart-${id}-title`}>
+      <div className="chart__head">
+        <h3 className="chart__title" id={`chart-${id}-title`}>
+          {title}
+        </h3>
+        <div className="chart__tools">
+          {toolbar}
+          <button type="button" className="button--quiet" onClick={exportSvg} disabled={!!empty} data-testid={`chart-${id}-svg`} aria-label={`Export “${title}” as SVG`}>
+            SVG
+          </button>
+          <button type="button" className="button--quiet" onClick={() => void exportPng()} disabled={!!empty} data-testid={`chart-${id}-png`} aria-label={`Export “${title}” as PNG`}>
+            PNG
+          </button>
+        </div>
+      </div>
+      {empty ? (
+        <p className="chart__empty" data-testid={`chart-${id}-empty`}>
+          {empty}
+        </p>
+      ) : (
+        <>
+          <div className="chart__body" ref={body}>
+            {children}
+          </div>
+          {legend.length > 0 && (
+            <ul className="chart__legend" aria-label={`${title}: legend`}>
+              {legend.map((item) => (
+                <li key={item.key}>
+                  <span className="chart__swatch" style={{ background: item.colour }} aria-hidden="true" />
+                  {item.label}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+      {problem && (
+        <p className="chart__problem" role="alert">
+          {problem}
+        </p>
+      )}
+      <figcaption className="visually-hidden">{description}</figcaption>
+    </figure>
+  )
+}

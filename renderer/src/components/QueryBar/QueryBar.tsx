@@ -1,0 +1,144 @@
+import { useId, useState, type FormEvent } from 'react'
+import type { ResolversState } from '../../hooks/useResolvers'
+import type { SuggestionsState } from '../../hooks/useSuggestions'
+import { ResolverPicker } from '../ResolverPicker/ResolverPicker'
+import { TargetCombobox } from '../TargetCombobox/TargetCombobox'
+
+export interface QueryOptionsState {
+  /** Port of the apex zone's own servers, as typed (53 unless a lab says otherwise). */
+  authoritativePort: string
+  skipAuthoritative: boolean
+  timeoutSeconds: string
+}
+
+interface QueryBarProps {
+  apex: string
+  target: string
+  onApexChange(value: string): void
+  onTargetChange(value: string): void
+  options: QueryOptionsState
+  onOptionsChange(options: QueryOptionsState): void
+  resolvers: ResolversState
+  suggestions: SuggestionsState
+  busy: boolean
+  /** Problems with what is typed, shown next to the field they concern. */
+  problems: { apex?: string; resolvers?: string; options?: string }
+  onSubmit(): void
+}
+
+/** Apex, optional target with suggestions, resolvers and options; Enter inspects. */
+export function QueryBar(props: QueryBarProps) {
+  const { apex, target, options, resolvers, suggestions, busy, problems } = props
+  const apexId = useId()
+  const targetId = useId()
+  const apexErrorId = useId()
+  const [showOptions, setShowOptions] = useState(false)
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    props.onSubmit()
+  }
+
+  const blockedReason = !apex.trim()
+    ? 'Type the apex first: suggestions come from its www CNAME, HTTPS record and NS.'
+    : resolvers.selected.length === 0
+      ? 'Pick a resolver first: suggestions are looked up through it.'
+      : undefined
+
+  return (
+    <form className="query-bar" onSubmit={submit} aria-label="Inspect an apex" data-testid="query-bar" noValidate>
+      <div className="query-bar__row">
+        <div className="field field--apex">
+          <label htmlFor={apexId}>Apex domain</label>
+          <input
+            id={apexId}
+            data-testid="apex-input"
+            value={apex}
+            placeholder="example.com"
+            spellCheck={false}
+            autoComplete="off"
+            aria-invalid={problems.apex ? true : undefined}
+            aria-describedby={problems.apex ? apexErrorId : undefined}
+            onChange={(event) => props.onApexChange(event.target.value)}
+          />
+          {problems.apex && (
+            <p className="field-error" id={apexErrorId} data-testid="apex-error">
+              {problems.apex}
+            </p>
+          )}
+        </div>
+        <div className="field field--target">
+          <label htmlFor={targetId}>
+            Target <span className="muted">(what the apex should follow)</span>
+          </label>
+          <TargetCombobox id={targetId} value={target} onChange={props.onTargetChange} suggestions={suggestions} blockedReason={blockedReason} />
+        </div>
+        <button type="submit" className="query-bar__submit" data-testid="inspect-button" disabled={busy}>
+          {busy ? 'Inspecting…' : 'Inspect'}
+        </button>
+      </div>
+      <div className="query-bar__row query-bar__row--second">
+        <ResolverPicker resolvers={resolvers} />
+        <button
+          type="button"
+          className="button-link"
+          aria-expanded={showOptions}
+          aria-controls="inspect-options"
+          onClick={() => setShowOptions((s) => !s)}
+          data-testid="options-toggle"
+        >
+          Options {showOptions ? '▴' : '▾'}
+        </button>
+      </div>
+      {problems.resolvers && (
+        <p className="field-error" role="alert" data-testid="resolvers-error">
+          {problems.resolvers}
+        </p>
+      )}
+      {showOptions && (
+        <fieldset className="query-bar__options" id="inspect-options" data-testid="inspect-options">
+          <legend className="visually-hidden">Inspection options</legend>
+          <label className="field field--inline">
+            <span>Zone's servers port</span>
+            <input
+              type="number"
+              min={1}
+              max={65535}
+              inputMode="numeric"
+              data-testid="authoritative-port"
+              value={options.authoritativePort}
+              disabled={options.skipAuthoritative}
+              onChange={(event) => props.onOptionsChange({ ...options, authoritativePort: event.target.value })}
+            />
+          </label>
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              data-testid="skip-authoritative"
+              checked={options.skipAuthoritative}
+              onChange={(event) => props.onOptionsChange({ ...options, skipAuthoritative: event.target.checked })}
+            />
+            Skip the zone's own servers (no authoritative TTLs)
+          </label>
+          <label className="field field--inline">
+            <span>Timeout per query (s)</span>
+            <input
+              type="number"
+              min={0.1}
+              max={30}
+              step={0.5}
+              data-testid="timeout-seconds"
+              value={options.timeoutSeconds}
+              onChange={(event) => props.onOptionsChange({ ...options, timeoutSeconds: event.target.value })}
+            />
+          </label>
+        </fieldset>
+      )}
+      {problems.options && (
+        <p className="field-error" role="alert" data-testid="options-error">
+          {problems.options}
+        </p>
+      )}
+    </form>
+  )
+}

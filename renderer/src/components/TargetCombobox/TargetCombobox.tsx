@@ -1,0 +1,118 @@
+import { useId, useState, type KeyboardEvent } from 'react'
+import type { TargetSuggestion } from '@shared/inspector'
+import type { SuggestionsState } from '../../hooks/useSuggestions'
+import { displayName } from '../../hooks/inspect-model'
+
+const SOURCE_LABELS: Record<TargetSuggestion['source'], string> = {
+  'apex-cname': 'apex CNAME',
+  'https-alias': 'HTTPS AliasMode',
+  'www-cname': 'www CNAME'
+}
+
+interface TargetComboboxProps {
+  id: string
+  value: string
+  onChange(value: string): void
+  suggestions: SuggestionsState
+  /** Why no suggestions can be asked for yet (no apex, no resolver), shown in the list. */
+  blockedReason?: string
+}
+
+/**
+ * The optional target, with the inspector's suggestions as an ARIA 1.2 combobox: the list opens on
+ * focus or ArrowDown, arrows move, Enter or a click picks, Escape closes. Enter with no option active
+ * submits the form (inspects).
+ */
+export function TargetCombobox({ id, value, onChange, suggestions, blockedReason }: TargetComboboxProps) {
+  const [open, setOpen] = useState(false)
+  const [active, setActive] = useState(-1)
+  const listId = useId()
+  const options = suggestions.value?.suggestions ?? []
+  const optionId = (i: number) => `${listId}-option-${i}`
+
+  const pick = (suggestion: TargetSuggestion) => {
+    onChange(displayName(suggestion.name))
+    setOpen(false)
+    setActive(-1)
+  }
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault()
+      suggestions.request()
+      setOpen(true)
+      if (options.length === 0) return
+      const step = event.key === 'ArrowDown' ? 1 : -1
+      setActive((i) => (i < 0 && step < 0 ? options.length - 1 : (i + step + options.length) % options.length))
+    } else if (event.key === 'Enter' && open && active >= 0 && options[active]) {
+      event.preventDefault()
+      pick(options[active])
+    } else if (event.key === 'Escape' && open) {
+      event.preventDefault()
+      event.stopPropagation()
+      setOpen(false)
+      setActive(-1)
+    }
+  }
+
+  const showList = open && (options.length > 0 || suggestions.status !== 'ready' || !!blockedReason)
+
+  return (
+    <div className="combobox">
+      <input
+        id={id}
+        data-testid="target-input"
+        role="combobox"
+        aria-expanded={showList}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={showList && active >= 0 ? optionId(active) : undefined}
+        value={value}
+        placeholder="optional, e.g. cdn.example.net"
+        spellCheck={false}
+        autoComplete="off"
+        onChange={(event) => {
+          onChange(event.target.value)
+          setActive(-1)
+        }}
+        onFocus={() => {
+          suggestions.request()
+          setOpen(true)
+        }}
+        onBlur={() => setOpen(false)}
+        onKeyDown={onKeyDown}
+      />
+      <ul id={listId} role="listbox" aria-label="Target suggestions" className="combobox__list" hidden={!showList} data-testid="target-suggestions">
+        {blockedReason && options.length === 0 && <li className="combobox__status">{blockedReason}</li>}
+        {!blockedReason && suggestions.status === 'loading' && (
+          <li className="combobox__status" role="status">
+            Asking the resolvers for likely targets…
+          </li>
+        )}
+        {!blockedReason && suggestions.status === 'error' && (
+          <li className="combobox__status combobox__status--error">Suggestions failed: {suggestions.error?.message}</li>
+        )}
+        {!blockedReason && suggestions.status === 'ready' && options.length === 0 && (
+          <li className="combobox__status">No suggestion: no www CNAME, HTTPS AliasMode or apex CNAME was found.</li>
+        )}
+        {options.map((s, i) => (
+          <li
+            key={`${s.source}:${s.name}`}
+            id={optionId(i)}
+            role="option"
+            aria-selected={i === active}
+            className={`combobox__option${i === active ? ' is-active' : ''}`}
+            data-testid="target-suggestion"
+            onMouseDown={(event) => event.preventDefault()}
+            onMouseEnter={() => setActive(i)}
+            onClick={() => pick(s)}
+          >
+            <span className="combobox__name">{displayName(s.name)}</span>
+            <span className="badge">{SOURCE_LABELS[s.source]}</span>
+            <span className="combobox__reason">{s.reason}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}

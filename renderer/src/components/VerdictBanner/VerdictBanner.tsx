@@ -1,0 +1,75 @@
+import type { Evidence, InspectResult } from '@shared/inspector'
+import { Explain } from '../../context/TeachingContext'
+
+const TITLES: Record<InspectResult['verdict']['verdict'], string> = {
+  likely: 'Likely aliased',
+  'not-aliased': 'Not aliased',
+  inconclusive: 'Inconclusive'
+}
+
+const STANCE: Record<Evidence['stance'], { icon: string; words: string }> = {
+  for: { icon: '✓', words: 'Supports' },
+  against: { icon: '✗', words: 'Against' },
+  neutral: { icon: '•', words: 'Note' }
+}
+
+const FLATTENING: Record<string, string> = {
+  automatic: 'flattens a CNAME at the apex automatically',
+  'alias-record': 'offers an ALIAS-type record',
+  aname: 'supports ANAME',
+  none: 'has no apex aliasing',
+  unknown: 'apex aliasing unknown'
+}
+
+/** The verdict, its evidence in plain words, and what the DNS host is known to do. */
+export function VerdictBanner({ result }: { result: InspectResult }) {
+  const { verdict } = result
+  return (
+    <section
+      className={`verdict verdict--${verdict.verdict}`}
+      data-testid="verdict-banner"
+      data-verdict={verdict.verdict}
+      aria-labelledby="verdict-title"
+    >
+      <div className="verdict__head">
+        <span className="verdict__kind">{TITLES[verdict.verdict]}</span>
+        <h2 id="verdict-title" className="verdict__summary">
+          {verdict.summary}
+        </h2>
+      </div>
+      <div className="verdict__body">
+        {verdict.evidence.length > 0 && (
+          <ul className="verdict__evidence" aria-label="Evidence" data-testid="verdict-evidence">
+            {verdict.evidence.map((e, i) => (
+              <li key={i} className={`evidence evidence--${e.stance}`}>
+                <span className="evidence__icon" aria-hidden="true">
+                  {STANCE[e.stance].icon}
+                </span>
+                <span className="visually-hidden">{STANCE[e.stance].words}: </span>
+                {e.text}
+              </li>
+            ))}
+          </ul>
+        )}
+        {result.providers.length > 0 && (
+          <div className="verdict__providers" data-testid="provider-hints">
+            <h3>DNS host</h3>
+            <ul>
+              {result.providers.map((p) => (
+                <li key={p.id}>
+                  <strong>{p.name}</strong> {FLATTENING[p.flattening] ?? p.flattening}: {p.note}
+                  {p.nsNames.length > 0 && <span className="muted"> (NS {p.nsNames.join(', ')})</span>}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <Explain testId="explain-flattening">
+          <strong>What ALIAS / flattening does.</strong> The apex server looks the target up itself and answers the
+          apex's A and AAAA questions with the target's addresses, so resolvers see ordinary address records, never a
+          CNAME. That is why it can only be recognised by comparing the two answer sets, as below.
+        </Explain>
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,45 @@
+import { useCallback, useEffect, useState } from 'react'
+import type { RecentDomain, RecentDomains } from '@shared/preferences'
+import type { ApiError, Result } from '@shared/result'
+import { getApi } from '../transport'
+
+export interface RecentDomainsState {
+  domains: RecentDomain[]
+  warnings: string[]
+  error: ApiError | null
+  add(apex: string, target?: string): Promise<void>
+  remove(apex: string): Promise<void>
+}
+
+/** Recently inspected apexes, kept by the main side in preferences.json so they survive a restart. */
+export function useRecentDomains(): RecentDomainsState {
+  const [state, setState] = useState<RecentDomains>({ domains: [], warnings: [] })
+  const [error, setError] = useState<ApiError | null>(null)
+
+  const apply = useCallback((result: Result<RecentDomains>) => {
+    if (result.ok) {
+      setState(result.value)
+      setError(null)
+    } else setError(result.error)
+  }, [])
+
+  useEffect(() => {
+    let live = true
+    void getApi()
+      .prefs.recent()
+      .then((result) => {
+        if (live) apply(result)
+      })
+    return () => {
+      live = false
+    }
+  }, [apply])
+
+  return {
+    domains: state.domains,
+    warnings: state.warnings,
+    error,
+    add: async (apex, target) => apply(await getApi().prefs.addRecent({ apex, ...(target ? { target } : {}) })),
+    remove: async (apex) => apply(await getApi().prefs.removeRecent({ apex }))
+  }
+}

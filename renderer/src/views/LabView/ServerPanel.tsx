@@ -1,0 +1,165 @@
+import { useState, type FormEvent } from 'react'
+import { ttlPolicies, upstreamModes, type TtlPolicy, type UpstreamMode } from '@shared/alias-server'
+import type { LabStatus } from '@shared/lab'
+import type { ApiError } from '@shared/result'
+import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
+import { Explain } from '../../context/TeachingContext'
+import { getApi } from '../../transport'
+
+interface ServerPanelProps {
+  status: LabStatus
+  onStatus(status: LabStatus): void
+  onChanged(): void
+}
+
+const modeNames: Record<UpstreamMode, string> = {
+  simulated: 'Simulated target (offline)',
+  recursive: 'Recursive, through a resolver',
+  authoritative: 'Authoritative, from the target’s name servers'
+}
+
+const policyNames: Record<TtlPolicy, string> = {
+  min: 'min: lower of ALIAS and target TTL left',
+  fixed: 'fixed: lower of ALIAS and target TTL',
+  passthrough: 'passthrough: target TTL left'
+}
+
+/** Start and stop the embedded server: port, upstream mode and the TTL policy of synthesised answers. */
+export function ServerPanel({ status, onStatus, onChanged }: ServerPanelProps) {
+  const [port, setPort] = useState(status.port ? String(status.port) : '')
+  const [mode, setMode] = useState<UpstreamMode>(status.upstreamMode)
+  const [resolver, setResolver] = useState(status.upstreamResolver ?? '')
+  const [authPort, setAuthPort] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<ApiError | null>(null)
+  const running = status.running
+
+  const portText = port.trim()
+  const portError = portText !== '' && !(/^\d+$/.test(portText) && Number(portText) <= 65535) ? 'A port number from 1 to 65535, or empty for any free port.' : null
+  const resolverError = mode !== 'simulated' && resolver.trim() === '' ? 'Give the resolver to use, e.g. 127.0.0.1:5353.' : null
+  const authPortError = authPort.trim() !== '' && !(/^\d+$/.test(authPort.trim()) && Number(authPort) >= 1 && Number(authPort) <= 65535) ? 'A port from 1 to 65535.' : null
+  const invalid = !!(portError || resolverError || authPortError)
+
+  const call = async (run: () => Promise<{ ok: true; value: LabStatus } | { ok: false; error: ApiError }>) => {
+    setBusy(true)
+    const result = await run()
+    setBusy(false)
+    if (result.ok) {
+      setError(null)
+      onStatus(result.value)
+      onChanged()
+    } else setError(result.error)
+  }
+  const start = (event: FormEvent) => {
+    event.preventDefault()
+    if (invalid || busy) return
+    void call(() =>
+      getApi().lab.start({
+        ...(portText ? { port: Number(portText) } : {}),
+        upstreamMode: mode,
+        ...(mode !== 'simulated' ? { upstreamResolver: resolver.trim() } : {}),
+        ...(mode === 'authoritative' && authPort.trim() ? { authoritativePort: Number(authPort) } : {})
+      })
+    )
+  }
+  const stop = () => void call(() => getApi().lab.stop())
+  const setPolicy = async (policy: TtlPolicy) => {
+    const result = await getApi().lab.updateSettings({ ttlPolicy: policy })
+    if (result.ok) onStatus({ ...status, settings: result.value })
+    else setError(result.error)
+  }
+
+  return (
+    <form className="lab-server" onSubmit={start} noValidate aria-labelledby="lab-server-title" data-testid="lab-server">
+      <div className="lab-server__head">
+        <h2 id="lab-server-title">Local ALIAS server</h2>
+        <span className={`pill${running ? ' pill--running' : ''}`} data-testid="lab-state" data-running={running}>
+          {running ? `running on ${status.host}:${status.port}` : 'stopped'}
+        </span>
+      </div>
+      <div className="lab-server__grid">
+        <label className="form-field">
+          <span className="form-field__label">Port (UDP and TCP on 127.0.0.1)</span>
+          <input
+            className="input--port"
+            inputMode="numeric"
+            value={port}
+            onChange={(e) => setPort(e.target.value)}
+            placeholder="any free"
+            disabled={running}
+            aria-invalid={!!portError}
+            data-testid="lab-port"
+          />
+          {portError && <span className="form-field__error">{portError}</span>}
+        </label>
+        <label className="form-field">
+          <span className="form-field__label">Upstream for ALIAS targets</span>
+          <select value={mode} onChange={(e) => setMode(e.target.value as UpstreamMode)} disabled={running} data-testid="lab-upstream-mode">
+            {upstreamModes.map((m) => (
+              <option key={m} value={m}>
+                {modeNames[m]}
+              </option>
+            ))}
+          </select>
+        </label>
+        {mode !== 'simulated' && (
+          <label className="form-field">
+            <span className="form-field__label">{mode === 'recursive' ? 'Resolver' : 'Bootstrap resolver'}</span>
+            <input
+              value={resolver}
+              onChange={(e) => setResolver(e.target.value)}
+              placeholder="127.0.0.1:5353"
+              disabled={running}
+              spellCheck={false}
+              aria-invalid={!!resolverError}
+              data-testid="lab-upstream-resolver"
+            />
+            {resolverError && <span className="form-field__error">{resolverError}</span>}
+          </label>
+        )}
+        {mode === 'authoritative' && (
+          <label className="form-field">
+            <span className="form-field__label">Name servers’ port</span>
+            <input className="input--port" inputMode="numeric" value={authPort} onChange={(e) => setAuthPort(e.target.value)} placeholder="53" disabled={running} aria-invalid={!!authPortError} data-testid="lab-auth-port" />
+            {authPortError && <span className="form-field__error">{authPortError}</span>}
+          </label>
+        )}
+        <label className="form-field">
+          <span className="form-field__label">TTL of synthesised answers</span>
+          <select value={status.settings.ttlPolicy} onChange={(e) => void setPolicy(e.target.value as TtlPolicy)} data-testid="lab-ttl-policy">
+            {ttlPolicies.map((p) => (
+              <option key={p} value={p}>
+                {policyNames[p]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="lab-server__actions">
+          {running ? (
+            <button type="button" className="button--danger" onClick={stop} disabled={busy} data-testid="lab-stop">
+              Stop server
+            </button>
+          ) : (
+            <button type="submit" disabled={busy || invalid} data-testid="lab-start">
+              {busy ? 'Starting…' : 'Start server'}
+            </button>
+          )}
+        </div>
+      </div>
+      {error && <ErrorMessage error={error} testId="lab-server-error" />}
+      {status.warnings.map((w) => (
+        <p key={w} className="lab-warning" role="status">
+          {w}
+        </p>
+      ))}
+      {mode === 'simulated' && (
+        <Explain testId="explain-upstream">
+          In simulated mode the ALIAS targets are answered by a make-believe CDN inside this app,{' '}
+          <code>{status.target?.name ?? 'cdn.example.test.'}</code>, whose addresses you change below: no packet leaves
+          this machine. Recursive mode asks a resolver of your choice; authoritative mode asks the target zone’s own
+          name servers, as a real ALIAS provider does.
+        </Explain>
+      )}
+    </form>
+  )
+}

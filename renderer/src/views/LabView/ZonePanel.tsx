@@ -1,0 +1,116 @@
+import { useEffect, useState } from 'react'
+import type { LabZone, ZoneProblem } from '@shared/lab'
+import type { ApiError } from '@shared/result'
+import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
+import { ZoneEditor } from '../../components/ZoneEditor/ZoneEditor'
+import { problemsFromMessage } from '../../components/ZoneEditor/zone-problems'
+import { Explain } from '../../context/TeachingContext'
+import { getApi } from '../../transport'
+
+interface ZonePanelProps {
+  onSaved(zone: { origin: string; text: string }): void
+  onLoaded(zone: { origin: string; text: string }): void
+}
+
+type Loaded = { status: 'loading' } | { status: 'error'; error: ApiError } | { status: 'ready'; zone: LabZone }
+
+/** The lab's zone: edited as text, checked by the main side on save, refused with its problems in place. */
+export function ZonePanel({ onSaved, onLoaded }: ZonePanelProps) {
+  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' })
+  const [text, setText] = useState('')
+  const [problems, setProblems] = useState<readonly ZoneProblem[]>([])
+  const [error, setError] = useState<ApiError | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [notice, setNotice] = useState<string | null>(null)
+
+  useEffect(() => {
+    let live = true
+    void getApi()
+      .lab.getZone()
+      .then((result) => {
+        if (!live) return
+        if (!result.ok) return setLoaded({ status: 'error', error: result.error })
+        setLoaded({ status: 'ready', zone: result.value })
+        setText(result.value.text)
+        setProblems(result.value.errors)
+        onLoaded({ origin: result.value.origin, text: result.value.text })
+      })
+    return () => {
+      live = false
+    }
+  }, [onLoaded])
+
+  if (loaded.status === 'loading') return <p className="muted">Loading the zone…</p>
+  if (loaded.status === 'error') return <ErrorMessage error={loaded.error} testId="zone-load-error" />
+  const zone = loaded.zone
+  const dirty = text !== zone.text
+
+  const save = async () => {
+    setBusy(true)
+    const result = await getApi().lab.saveZone({ text })
+    setBusy(false)
+    if (result.ok) {
+      setProblems([])
+      setError(null)
+      setLoaded({ status: 'ready', zone: { ...zone, origin: result.value.origin, text, demo: false, path: result.value.path, errors: [] } })
+      setNotice(`Saved ${result.value.records} records${result.value.reloaded ? '; the running server serves them now' : ''}.`)
+      onSaved({ origin: result.value.origin, text })
+      return
+    }
+    const found = problemsFromMessage(result.error.message)
+    setProblems(found)
+    setNotice(null)
+    // problems with a position show in the editor; anything else as a plain error
+    setError(found.length ? null : result.error)
+  }
+  const revert = () => {
+    setText(zone.text)
+    setProblems(zone.errors)
+    setError(null)
+    setNotice(null)
+  }
+
+  return (
+    <section aria-labelledby="lab-zone-title" data-testid="lab-zone" data-origin={zone.origin}>
+      <div className="lab-zone__head">
+        <h2 id="lab-zone-title">
+          Zone <code>{zone.origin}</code>
+        </h2>
+        {zone.demo && (
+          <span className="pill" data-testid="zone-demo">
+            demo zone
+          </span>
+        )}
+        {dirty && <span className="pill pill--interrupted">unsaved</span>}
+      </div>
+      <ZoneEditor value={text} onChange={(v) => { setText(v); setNotice(null) }} problems={problems} label={`Zone file for ${zone.origin}`} />
+      <div className="lab-zone__actions">
+        <button type="button" onClick={() => void save()} disabled={busy || !dirty} data-testid="zone-save">
+          {busy ? 'Checking…' : 'Save zone'}
+        </button>
+        <button type="button" className="button--quiet" onClick={revert} disabled={!dirty && problems.length === 0} data-testid="zone-revert">
+          Revert
+        </button>
+        {problems.length > 0 && (
+          <span className="form-field__error" role="alert" data-testid="zone-refused">
+            Not saved: {problems.length === 1 ? 'one problem' : `${problems.length} problems`}. The server keeps serving the last good zone.
+          </span>
+        )}
+        {notice && (
+          <span className="muted" role="status" data-testid="zone-saved">
+            {notice}
+          </span>
+        )}
+      </div>
+      {error && <ErrorMessage error={error} testId="zone-save-error" />}
+      <Explain testId="explain-cname-alias">
+        <strong>CNAME versus ALIAS.</strong> A CNAME says “this name is another name” for <em>every</em> type, so it
+        cannot stand at the apex, beside the SOA and NS records every zone has there (RFC 1034 §3.6.2; try{' '}
+        <code>@ 60 IN CNAME cdn.example.test.</code> and save: the server refuses it). An ALIAS record is this server’s
+        own device: asked for the apex’s A or AAAA, the server resolves the target itself and answers with plain A/AAAA
+        records — the target’s addresses under the apex’s name (“flattening”). <code>www</code> can stay a CNAME: it is
+        not an apex.
+      </Explain>
+    </section>
+  )
+}

@@ -1,0 +1,174 @@
+import { useState, type FormEvent } from 'react'
+import type { WatchSession } from '@shared/inspector'
+import type { ResolverEntry, ResolverGroup } from '@shared/resolvers'
+import type { ApiError } from '@shared/result'
+import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
+import { Explain } from '../../context/TeachingContext'
+import { useResolverList } from '../../hooks/useResolverList'
+import { getApi } from '../../transport'
+import { validateWatchForm, watchStartInput, type WatchFormValues } from './watch-form'
+
+interface WatchFormProps {
+  initial?: Partial<WatchFormValues> | undefined
+  onStarted(session: WatchSession): void
+}
+
+const groupNames: Record<ResolverGroup, string> = {
+  system: 'System',
+  local: 'Local ALIAS lab',
+  public: 'Public (needs internet)',
+  custom: 'Saved'
+}
+
+export function WatchForm({ initial, onStarted }: WatchFormProps) {
+  const resolvers = useResolverList()
+  const [values, setValues] = useState<WatchFormValues>({
+    apex: initial?.apex ?? '',
+    target: initial?.target ?? '',
+    resolverIds: initial?.resolverIds ?? ['local-udp'],
+    mode: initial?.mode ?? 'interval',
+    interval: initial?.interval ?? '1',
+    duration: initial?.duration ?? ''
+  })
+  const [submitted, setSubmitted] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<ApiError | null>(null)
+  const errors = validateWatchForm(values)
+  const shown = submitted ? errors : {}
+  const list: ResolverEntry[] = resolvers.status === 'ready' ? resolvers.resolvers : []
+  const set = (patch: Partial<WatchFormValues>) => setValues((v) => ({ ...v, ...patch }))
+  const toggle = (id: string, on: boolean) =>
+    set({ resolverIds: on ? [...values.resolverIds, id] : values.resolverIds.filter((r) => r !== id) })
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    setSubmitted(true)
+    if (Object.keys(errors).length > 0 || busy) return
+    setBusy(true)
+    const result = await getApi().watch.start(watchStartInput(values, list))
+    setBusy(false)
+    if (result.ok) {
+      setError(null)
+      onStarted(result.value)
+    } else setError(result.error)
+  }
+
+  const groups = (['local', 'system', 'custom', 'public'] as const)
+    .map((group) => ({ group, entries: list.filter((r) => r.group === group) }))
+    .filter((g) => g.entries.length > 0)
+
+  const fieldError = (field: keyof typeof shown) =>
+    shown[field] && (
+      <span className="form-field__error" id={`watch-${field}-error`} data-testid={`watch-${field}-error`}>
+        {shown[field]}
+      </span>
+    )
+
+  return (
+    <form className="watch-form" onSubmit={submit} noValidate data-testid="watch-form" aria-label="Start a watch">
+      <div className="watch-form__grid">
+        <label className="form-field">
+          <span className="form-field__label">Apex</span>
+          <input
+            value={values.apex}
+            onChange={(e) => set({ apex: e.target.value })}
+            placeholder="example.test"
+            spellCheck={false}
+            autoComplete="off"
+            aria-invalid={!!shown.apex}
+            aria-describedby={shown.apex ? 'watch-apex-error' : undefined}
+            data-testid="watch-apex"
+          />
+          {fieldError('apex')}
+        </label>
+        <label className="form-field">
+          <span className="form-field__label">Target</span>
+          <input
+            value={values.target}
+            onChange={(e) => set({ target: e.target.value })}
+            placeholder="cdn.example.test"
+            spellCheck={false}
+            autoComplete="off"
+            aria-invalid={!!shown.target}
+            aria-describedby={shown.target ? 'watch-target-error' : undefined}
+            data-testid="watch-target"
+          />
+          {fieldError('target')}
+        </label>
+        <fieldset className="form-field form-field--inline">
+          <legend className="form-field__label">Ask again</legend>
+          <label className="form-radio">
+            <input type="radio" name="watch-mode" checked={values.mode === 'interval'} onChange={() => set({ mode: 'interval' })} data-testid="watch-mode-interval" />
+            every
+          </label>
+          <input
+            className="input--short"
+            inputMode="numeric"
+            value={values.interval}
+            onChange={(e) => set({ interval: e.target.value })}
+            aria-label="Interval in seconds"
+            aria-invalid={!!shown.interval}
+            data-testid="watch-interval"
+          />
+          <span>s</span>
+          <label className="form-radio">
+            <input type="radio" name="watch-mode" checked={values.mode === 'expiry'} onChange={() => set({ mode: 'expiry' })} data-testid="watch-mode-expiry" />
+            when the TTL runs out
+          </label>
+          {fieldError('interval')}
+        </fieldset>
+        <label className="form-field">
+          <span className="form-field__label">Stop after (s, optional)</span>
+          <input
+            className="input--short"
+            inputMode="numeric"
+            value={values.duration}
+            onChange={(e) => set({ duration: e.target.value })}
+            placeholder="never"
+            aria-invalid={!!shown.duration}
+            data-testid="watch-duration"
+          />
+          {fieldError('duration')}
+        </label>
+      </div>
+      <fieldset className="resolver-pick" aria-describedby={shown.resolvers ? 'watch-resolvers-error' : undefined}>
+        <legend className="form-field__label">Resolvers ({values.resolverIds.length} picked)</legend>
+        {resolvers.status === 'loading' && <p className="muted">Loading resolvers…</p>}
+        {resolvers.status === 'error' && <ErrorMessage error={resolvers.error} testId="watch-resolvers-load-error" />}
+        <div className="resolver-pick__list" data-testid="watch-resolvers">
+          {groups.map(({ group, entries }) => (
+            <div key={group} className="resolver-pick__group" role="group" aria-label={groupNames[group]}>
+              <span className="resolver-pick__group-name">{groupNames[group]}</span>
+              {entries.map((r) => (
+                <label key={r.id} className="checkbox" title={r.note ?? r.label}>
+                  <input
+                    type="checkbox"
+                    checked={values.resolverIds.includes(r.id)}
+                    onChange={(e) => toggle(r.id, e.target.checked)}
+                    data-testid={`watch-resolver-${r.id}`}
+                  />
+                  <span className={r.available ? undefined : 'muted'}>
+                    {r.label}
+                    {!r.available && ' (not running)'}
+                  </span>
+                </label>
+              ))}
+            </div>
+          ))}
+        </div>
+        {fieldError('resolvers')}
+      </fieldset>
+      <div className="watch-form__actions">
+        <button type="submit" disabled={busy} data-testid="watch-start">
+          {busy ? 'Starting…' : 'Start watching'}
+        </button>
+        <Explain testId="explain-watch-modes">
+          Each round asks the apex and the target for A and AAAA through every resolver. “Every N s” shows how fast
+          a change reaches the apex; “when the TTL runs out” asks exactly when a cache would, the cheapest way to
+          follow a long session.
+        </Explain>
+      </div>
+      {error && <ErrorMessage error={error} testId="watch-start-error" />}
+    </form>
+  )
+}

@@ -1,0 +1,143 @@
+import { useState } from 'react'
+import { ttlPolicies, type TtlPolicy } from '@shared/inspector'
+import type { ApiError } from '@shared/result'
+import { AnswerTimeline } from '../../components/AnswerTimeline/AnswerTimeline'
+import { downloadBlob } from '../../components/ChartFrame/download'
+import { fileSlug } from '../../components/ChartFrame/format'
+import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
+import { LagChart } from '../../components/LagChart/LagChart'
+import { TtlChart } from '../../components/TtlChart/TtlChart'
+import { useChartTheme } from '../../hooks/useChartTheme'
+import { useWatchSession } from '../../hooks/useWatchSession'
+import { getApi } from '../../transport'
+import { StalenessSummary } from './StalenessSummary'
+
+interface WatchSessionPanelProps {
+  id: string
+  initialPolicy?: TtlPolicy | undefined
+  onRemoved(id: string): void
+}
+
+const stateText = { running: 'running', stopped: 'stopped', finished: 'finished', interrupted: 'interrupted (app closed)' }
+
+/** One session: its figures, three charts and the exports. Key it by id. */
+export function WatchSessionPanel({ id, initialPolicy, onRemoved }: WatchSessionPanelProps) {
+  const { state, store } = useWatchSession(id, initialPolicy)
+  const theme = useChartTheme()
+  const [resolverIndex, setResolverIndex] = useState(0)
+  const [actionError, setActionError] = useState<ApiError | null>(null)
+  const [exporting, setExporting] = useState<'json' | 'csv' | null>(null)
+  const session = state.session
+
+  if (state.status === 'loading') {
+    return (
+      <section className="panel" data-testid="watch-session" data-state="loading">
+        <p className="muted">Loading the session…</p>
+      </section>
+    )
+  }
+  if (!session) {
+    return (
+      <section className="panel" data-testid="watch-session" data-state="error">
+        {state.error && <ErrorMessage error={state.error} testId="watch-session-error" />}
+      </section>
+    )
+  }
+
+  const prefix = `${fileSlug(session.apex)}-watch`
+  const exportData = async (format: 'json' | 'csv') => {
+    setExporting(format)
+    const result = await getApi().watch.export({ id, format, policy: state.policy })
+    setExporting(null)
+    if (!result.ok) return setActionError(result.error)
+    setActionError(null)
+    const type = format === 'json' ? 'application/json' : 'text/csv'
+    downloadBlob(new Blob([result.value], { type }), `${prefix}.${format}`)
+  }
+  const stop = async () => setActionError(await store.stop())
+  const remove = async () => {
+    const result = await getApi().watch.remove({ id })
+    if (result.ok) onRemoved(id)
+    else setActionError(result.error)
+  }
+  const apexSamples = state.samples.filter((s) => s.side === 'apex' && s.resolverIndex === resolverIndex).length
+  const index = Math.min(resolverIndex, Math.max(0, session.labels.length - 1))
+
+  return (
+    <section className="panel watch-session" data-testid="watch-session" data-state={session.state} aria-labelledby="watch-session-title">
+      <header className="watch-session__head">
+        <div>
+          <h2 id="watch-session-title">
+            <code>{session.apex}</code> → <code>{session.target}</code>
+          </h2>
+          <p className="muted watch-session__meta">
+            <span className={`pill pill--${session.state}`} data-testid="watch-session-state">
+              {stateText[session.state]}
+            </span>{' '}
+            {session.mode === 'interval' ? `every ${session.intervalSeconds} s` : 'at TTL expiry'} ·{' '}
+            <span data-testid="watch-sample-count" data-count={state.samples.length}>
+              {state.samples.length} samples
+            </span>{' '}
+            · started {new Date(session.startedAtWallMs).toLocaleTimeString()}
+          </p>
+        </div>
+        <div className="watch-session__tools">
+          {session.labels.length > 1 && (
+            <label className="form-field form-field--inline">
+              <span className="form-field__label">Resolver</span>
+              <select value={index} onChange={(e) => setResolverIndex(Number(e.target.value))} data-testid="watch-resolver-select">
+                {session.labels.map((label, i) => (
+                  <option key={i} value={i}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <label className="form-field form-field--inline" title="The ALIAS server's TTL policy sets the theoretical bound">
+            <span className="form-field__label">Server TTL policy</span>
+            <select value={state.policy} onChange={(e) => store.setPolicy(e.target.value as TtlPolicy)} data-testid="watch-policy">
+              {ttlPolicies.map((p) => (
+                <option key={p} value={p}>
+                  {p}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" className="button--quiet" onClick={() => void exportData('json')} disabled={exporting !== null} data-testid="watch-export-json" aria-label="Export the session's data as JSON">
+            JSON
+          </button>
+          <button type="button" className="button--quiet" onClick={() => void exportData('csv')} disabled={exporting !== null} data-testid="watch-export-csv" aria-label="Export the session's samples as CSV">
+            CSV
+          </button>
+          {session.state === 'running' ? (
+            <button type="button" className="button--danger" onClick={() => void stop()} data-testid="watch-stop">
+              Stop
+            </button>
+          ) : (
+            <button type="button" className="button--quiet" onClick={() => void remove()} data-testid="watch-remove" aria-label="Delete this session">
+              Delete
+            </button>
+          )}
+        </div>
+      </header>
+      {session.labels.length === 1 && <p className="muted watch-session__resolver">via {session.labels[0]}</p>}
+      {actionError && <ErrorMessage error={actionError} testId="watch-action-error" />}
+      {state.error && <ErrorMessage error={state.error} testId="watch-session-error" />}
+      {state.samples.length === 0 ? (
+        <p className="empty" data-testid="watch-no-samples">
+          {session.state === 'running' ? 'Waiting for the first answers…' : 'This session recorded no samples.'}
+        </p>
+      ) : (
+        <>
+          {state.analysis && <StalenessSummary analysis={state.analysis} apexSamples={apexSamples} />}
+          <div className="watch-charts">
+            <TtlChart samples={state.samples} resolverIndex={index} theme={theme} filePrefix={prefix} live={session.state === 'running'} />
+            <AnswerTimeline samples={state.samples} series={state.analysis?.series ?? []} resolverIndex={index} theme={theme} filePrefix={prefix} />
+            <LagChart series={state.analysis?.series ?? []} resolverIndex={index} bound={state.analysis?.bound} theme={theme} filePrefix={prefix} live={session.state === 'running'} />
+          </div>
+        </>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod'
+
+/** The contract of the user's preferences (electron/services/preference-handlers): recent domains for now. */
+
+export const MAX_RECENT_DOMAINS = 20
+
+const nameSchema = z.string().trim().min(1, 'the name must not be empty').max(1024, 'the name is too long')
+
+/** One inspected apex, with the target it was compared with (when one was given). */
+export const recentDomainSchema = z.object({
+  apex: z.string().max(1024),
+  target: z.string().max(1024).optional(),
+  /** ISO time of the last inspection. */
+  at: z.string().max(64)
+})
+export type RecentDomain = z.infer<typeof recentDomainSchema>
+
+/** Most recent first, one entry per apex (case-insensitive, trailing dot ignored). */
+export const recentDomainsSchema = z.object({
+  domains: z.array(recentDomainSchema).max(MAX_RECENT_DOMAINS),
+  /** Problems with preferences.json, e.g. a corrupt file that was moved aside. */
+  warnings: z.array(z.string().max(4000)).max(10)
+})
+export type RecentDomains = z.infer<typeof recentDomainsSchema>
+
+export const addRecentInputSchema = z.strictObject({ apex: nameSchema, target: nameSchema.optional() })
+export type AddRecentInput = z.input<typeof addRecentInputSchema>
+
+export const removeRecentInputSchema = z.strictObject({ apex: nameSchema })
