@@ -15,6 +15,7 @@ const run = (label, command, args) => {
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx'
 run('system packages', process.execPath, ['scripts/ensure-system-deps.mjs'])
+run('native modules for Node', process.execPath, ['scripts/ensure-node-native.mjs'])
 run('typecheck', npm, ['run', '-s', 'typecheck'])
 run('lint', npm, ['run', '-s', 'lint'])
 

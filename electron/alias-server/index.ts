@@ -1,7 +1,7 @@
 /**
  * The local ALIAS test server: an authoritative DNS server on UDP and TCP that expands ALIAS/ANAME
  * records through an upstream (a resolver, the target's own authoritative servers, or an in-process
- * simulated target). Plain Node; behaviour choices in BEHAVIOUR.md.
+ * simulated target). Plain Node; behaviour choices in the README ("The local ALIAS test server").
  */
 import { isIP } from 'node:net'
 import {
