@@ -6,7 +6,7 @@
  *
  * Loopback only: Knot (test fixture) listens on 127.0.0.1 and both clients query it there.
  */
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -15,6 +15,7 @@ import { INSPECT_ORIGIN, zoneText } from '../test/fixtures/zones'
 import { startKnot, type KnotServer } from '../test/support/peers/knot'
 import { requireTool } from '../test/support/require-tool'
 import { tempDir } from '../test/support/temp-dir'
+import { runDnsperf, type DnsperfResult } from './dnsperf'
 
 type Engine = typeof import('../electron/dns')
 
@@ -35,51 +36,7 @@ const MIX: Array<{ name: string; type: string; rcode: string; answers: number }>
   { name: 'www.inspect.test', type: 'MX', rcode: 'NOERROR', answers: 0 }
 ]
 
-interface Row {
-  client: string
-  inFlight: number
-  sent: number
-  completed: number
-  lost: number
-  mismatched: number
-  seconds: number
-  qps: number
-  avgLatencyMs: number
-}
-
-async function runDnsperf(port: number, queryFile: string, inFlight: number): Promise<Row> {
-  const dnsperf = requireTool('dnsperf', 'dnsperf')
-  const args = ['-s', '127.0.0.1', '-p', String(port), '-d', queryFile, '-c', '1', '-q', String(inFlight), '-l', String(SECONDS)]
-  const child = spawn(dnsperf, args, { stdio: ['ignore', 'pipe', 'pipe'] })
-  let out = ''
-  child.stdout.on('data', (c: Buffer) => (out += c.toString()))
-  child.stderr.on('data', (c: Buffer) => (out += c.toString()))
-  const killer = setTimeout(() => child.kill('SIGKILL'), (SECONDS + 10) * 1000)
-  const code = await new Promise<number | null>((done) => child.on('close', done))
-  clearTimeout(killer)
-  const num = (label: RegExp): number => {
-    const m = label.exec(out)
-    if (!m) throw new Error(`dnsperf output has no ${label} (exit ${code}):\n${out}`)
-    return Number(m[1])
-  }
-  const sent = num(/Queries sent:\s+(\d+)/)
-  const completed = num(/Queries completed:\s+(\d+)/)
-  const lost = num(/Queries lost:\s+(\d+)/)
-  const seconds = num(/Run time \(s\):\s+([\d.]+)/)
-  const latency = num(/Average Latency \(s\):\s+([\d.]+)/)
-  const mismatched = (out.match(/unexpected|mismatch/gi) ?? []).length
-  return {
-    client: 'dnsperf',
-    inFlight,
-    sent,
-    completed,
-    lost,
-    mismatched,
-    seconds,
-    qps: num(/Queries per second:\s+([\d.]+)/),
-    avgLatencyMs: latency * 1000
-  }
-}
+type Row = { client: string; inFlight: number } & Pick<DnsperfResult, 'sent' | 'completed' | 'lost' | 'mismatched' | 'seconds' | 'qps' | 'avgLatencyMs'>
 
 async function runEngine(engine: Engine, port: number, inFlight: number): Promise<Row> {
   let next = 0
@@ -184,7 +141,7 @@ async function main(): Promise<void> {
     console.log(`Knot ${knot.host}:${knot.port}, ${MIX.length} queries in the mix, ${SECONDS} s per run, UDP, no EDNS`)
     const rows: Row[] = []
     for (const inFlight of [1, 64]) {
-      rows.push(await runDnsperf(knot.port, queryFile, inFlight))
+      rows.push({ client: 'dnsperf', inFlight, ...(await runDnsperf({ port: knot.port, queryFile, seconds: SECONDS, clients: 1, inFlight })) })
       rows.push(await runEngine(engine, knot.port, inFlight))
     }
     printTable(rows)

@@ -19,7 +19,7 @@ import { freePort } from '../test/support/ports'
 import { tempDir } from '../test/support/temp-dir'
 import { startAliasServerProcess, type AliasServerProcess } from './server-support/alias-server-process'
 import { startCountingProxy, type CountingProxy } from './server-support/counting-proxy'
-import { runDnsperf, type DnsperfResult } from './server-support/dnsperf'
+import { runDnsperf, type DnsperfResult } from './dnsperf'
 
 const SECONDS = Math.max(1, Math.min(10, Number(process.env.BENCH_SECONDS ?? 10)))
 const CLIENTS = 2
@@ -165,7 +165,7 @@ async function main(): Promise<void> {
         const relayBefore = server.proxy.count(TARGET, 'A')
         const ownBefore = await server.ownCount?.()
         const started = Date.now()
-        const result = await runDnsperf({ port: server.port, queryFile: files.get(load.key)!, seconds: SECONDS, clients: CLIENTS, inFlight: IN_FLIGHT })
+        const result = await runDnsperf({ port: server.port, queryFile: files.get(load.key)!, seconds: SECONDS, clients: CLIENTS, inFlight: IN_FLIGHT, timeoutSeconds: 2 })
         const seconds = (Date.now() - started) / 1000
         const ownAfter = await server.ownCount?.()
         rows.push({

@@ -18,11 +18,10 @@ import {
   type UpstreamMode
 } from '@shared/alias-server'
 import { ServiceError } from '../api/service-error'
-import type { Zone } from '../zone'
+import { isAtOrBelow, type Zone } from '../zone'
 import type { ResolveContext } from './alias-resolver'
 import { AnswerCache } from './answer-cache'
 import { Counters } from './counters'
-import { isAtOrBelow } from './names'
 import { QueryHandler } from './query-handler'
 import { QueryLog } from './query-log'
 import { RateLimiter } from './rate-limiter'

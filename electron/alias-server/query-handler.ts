@@ -59,6 +59,22 @@ function summarize(records: WireRecord[]): string {
   return text
 }
 
+/** A query that missed the answer cache, with what its response needs. */
+interface Miss {
+  msg: Buffer
+  qnameEnd: number
+  hash: number
+  qtype: number
+  qclass: number
+  shape: number
+  dnssecOk: boolean
+  limit: number
+  address: string
+  port: number
+  r: Replier
+  generation: number
+}
+
 export class QueryHandler {
   private readonly view = createQueryView()
 
@@ -94,7 +110,8 @@ export class QueryHandler {
       if (d.log.active) d.log.add(now, address, port, tcp, p.log, p.ttlOf(out, prefix), p.hitStatus, null, p.isTruncated(out, prefix))
       return
     }
-    void this.slow(msg, v.qnameEnd, v.hash, v.qtype, v.qclass, shape, v.dnssecOk, limit, address, port, r, answers.generation)
+    // copied out of the reused view: the slow path outlives this call
+    void this.slow({ msg, qnameEnd: v.qnameEnd, hash: v.hash, qtype: v.qtype, qclass: v.qclass, shape, dnssecOk: v.dnssecOk, limit, address, port, r, generation: answers.generation })
   }
 
   private count(p: PreparedAnswer, out: Buffer, prefix: number, cache: CacheStatus): void {
@@ -118,56 +135,28 @@ export class QueryHandler {
     }
   }
 
-  private async slow(
-    msg: Buffer,
-    qnameEnd: number,
-    hash: number,
-    qtype: number,
-    qclass: number,
-    shape: number,
-    dnssecOk: boolean,
-    limit: number,
-    address: string,
-    port: number,
-    r: Replier,
-    generation: number
-  ): Promise<void> {
+  private async slow(q: Miss): Promise<void> {
     const d = this.deps
-    const nameWire = lowerWire(Buffer.from(msg.subarray(12, qnameEnd)))
+    const nameWire = lowerWire(Buffer.from(q.msg.subarray(12, q.qnameEnd)))
     let name = ''
     let plan: Plan
     try {
       name = readName(nameWire, 0).name
-      plan = await respond(d.context(), { name, qtype, qclass })
+      plan = await respond(d.context(), { name, qtype: q.qtype, qclass: q.qclass })
     } catch (error) {
       d.onError(error)
       plan = { rcode: RCODE_SERVFAIL, aa: false, answer: [], authority: [], additional: [], ede: [{ code: 0, text: 'internal error' }], deps: [], validUntil: 0, cache: 'none', rttMs: null }
     }
     try {
-      this.finish(msg, qnameEnd, hash, qtype, qclass, shape, dnssecOk, limit, address, port, r, generation, nameWire, name, plan)
+      this.finish(q, nameWire, name, plan)
     } catch (error) {
       d.onError(error)
-      r.skip()
+      q.r.skip()
     }
   }
 
-  private finish(
-    msg: Buffer,
-    qnameEnd: number,
-    hash: number,
-    qtype: number,
-    qclass: number,
-    shape: number,
-    dnssecOk: boolean,
-    limit: number,
-    address: string,
-    port: number,
-    r: Replier,
-    generation: number,
-    nameWire: Buffer,
-    name: string,
-    plan: Plan
-  ): void {
+  private finish(q: Miss, nameWire: Buffer, name: string, plan: Plan): void {
+    const { msg, qnameEnd, hash, qtype, qclass, shape, dnssecOk, limit, address, port, r, generation } = q
     const d = this.deps
     const s = d.settings()
     const now = Date.now()

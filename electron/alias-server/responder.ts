@@ -4,8 +4,8 @@
  * expansion. Its plan is encoded once and then served from the answer cache until it expires.
  */
 import type { AliasSettings, CacheStatus } from '@shared/alias-server'
+import { isAtOrBelow } from '../zone'
 import { resolveAlias, MAX_CHAIN, type AliasResolution, type ResolveContext } from './alias-resolver'
-import { isAtOrBelow } from './names'
 import { servedTtl } from './ttl-policy'
 import type { TargetEntry } from './target-cache'
 import { EDE_OTHER, EDE_STALE_ANSWER, EDE_STALE_NXDOMAIN } from './upstream/types'

@@ -12,8 +12,8 @@ import {
 } from '@shared/alias-server'
 import type { z } from 'zod'
 import { ServiceError } from '../api/service-error'
-import type { Zone, ZoneRecord } from '../zone'
-import { canonical, isAtOrBelow } from './names'
+import { isAtOrBelow, type Zone, type ZoneRecord } from '../zone'
+import { canonical } from './names'
 
 export interface SimulatedTargetOptions {
   /** Default 'cdn.example.test.'. */

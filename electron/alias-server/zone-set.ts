@@ -3,8 +3,8 @@
  * with their RDATA already in wire form, the SOA and negative TTL, and the delegation points.
  */
 import { ServiceError } from '../api/service-error'
-import { buildIndex, typeCode, type WildcardLookup, type Zone, type ZoneIndex, type ZoneRecord } from '../zone'
-import { canonical, isAtOrBelow, selfAndAncestors } from './names'
+import { buildIndex, isAtOrBelow, typeCode, type WildcardLookup, type Zone, type ZoneIndex, type ZoneRecord } from '../zone'
+import { canonical, selfAndAncestors } from './names'
 import { recordRdata, TYPE_NS, TYPE_SOA } from './wire/rdata'
 
 export interface RRset {

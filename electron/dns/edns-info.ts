@@ -1,8 +1,8 @@
 import type { EdnsInfo } from '@shared/dns'
+import { formatIPv4, formatIPv6 } from '@shared/ip-text'
 import type { OptRecord } from './decode-message'
 import { decodeEde } from './ede'
 import { OPT_COOKIE, OPT_ECS, OPT_EDE, OPT_NSID, OPT_PADDING } from './edns-options'
-import { formatIPv4, formatIPv6 } from './ip'
 import { escapeString } from './rdata/text'
 
 function clientSubnet(data: Buffer): EdnsInfo['clientSubnet'] | undefined {

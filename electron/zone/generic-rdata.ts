@@ -1,6 +1,6 @@
 /** RFC 3597 generic rdata (`\# <length> <hex>`), and wire -> presentation for the known types. */
+import { formatIPv4, formatIPv6 } from '@shared/ip-text'
 import { quoteCharString } from './char-strings'
-import { formatIPv4, formatIPv6 } from './ip-literals'
 import { labelsFromWire, labelsToText } from './names'
 import type { KnownType } from './record-types'
 import { decodeSvcbRdata } from './svcb-presentation'

@@ -2,8 +2,8 @@
  * Per-type rdata parsers: presentation tokens in, canonical tokens out (or null after
  * reporting each problem at the token that has it).
  */
+import { formatIPv6, parseIPv4, parseIPv6 } from '@shared/ip-text'
 import { decodeEscapes, quoteCharString } from './char-strings'
-import { formatIPv6, parseIPv4, parseIPv6 } from './ip-literals'
 import { labelsToText, parseName, type Labels } from './names'
 import type { KnownType } from './record-types'
 import { formatSvcParams, parseSvcParams } from './svcb-presentation'

@@ -2,8 +2,8 @@
  * SVCB/HTTPS (RFC 9460) rdata: presentation tokens <-> wire. Params are parsed into their wire
  * values, and printed back from those, so any accepted spelling has one canonical form.
  */
+import { formatIPv4, formatIPv6, parseIPv4, parseIPv6 } from '@shared/ip-text'
 import { decodeEscapes, unquote } from './char-strings'
-import { formatIPv4, formatIPv6, parseIPv4, parseIPv6 } from './ip-literals'
 import { labelsFromWire, labelsToText, labelsToWire, parseName } from './names'
 
 export const SVC_PARAM_KEYS: Readonly<Record<string, number>> = {

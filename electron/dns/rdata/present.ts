@@ -1,4 +1,4 @@
-import { formatIPv4, formatIPv6 } from '../ip'
+import { formatIPv4, formatIPv6 } from '@shared/ip-text'
 import { typeName } from '../rr-types'
 import { alias } from './alias'
 import { RdataReader } from './reader'

@@ -1,5 +1,6 @@
+import { formatIPv4, formatIPv6 } from '@shared/ip-text'
+import { parseIPv4, parseIPv6 } from '../ip'
 import { encodeName, readName } from '../wire-name'
-import { formatIPv4, formatIPv6, parseIPv4, parseIPv6 } from '../ip'
 import { escapeString } from './text'
 
 /**

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ResolverTarget } from '@shared/dns'
 import { query, queryMany } from '../../../electron/dns'
+import { escapedErrors } from '../../support/escaped-errors'
 import { makeTestCerts, type TestCerts } from '../../support/peers/certs'
 import { startMisbehavingServer, type MisbehavingServer } from '../../support/peers/misbehaving-server'
 
@@ -16,14 +17,10 @@ let dotPort = 0
 let doh: Http2SecureServer
 let dohPort = 0
 const held: Array<TLSSocket | ServerHttp2Stream> = []
-const escaped: unknown[] = []
-const onEscape = (error: unknown): void => {
-  escaped.push(error)
-}
+const escapes = escapedErrors()
 
 beforeAll(async () => {
-  process.on('uncaughtException', onEscape)
-  process.on('unhandledRejection', onEscape)
+  escapes.start()
   server = await startMisbehavingServer({ kind: 'no-reply' })
   certs = await makeTestCerts()
   const tls = { cert: readFileSync(certs.certPath), key: readFileSync(certs.keyPath) }
@@ -52,9 +49,7 @@ afterAll(async () => {
   await server?.stop()
   await certs?.cleanup()
   await new Promise((resolve) => setTimeout(resolve, 100))
-  process.off('uncaughtException', onEscape)
-  process.off('unhandledRejection', onEscape)
-  if (escaped.length > 0) throw new Error(`uncaught errors during the tests: ${escaped.map(String).join('; ')}`)
+  escapes.stop()
 })
 
 const ABORT_AFTER = 150

@@ -179,14 +179,8 @@ export function fromKdig(record: KdigRecord): ComparableRecord {
   }
 }
 
-export function fromEngine(record: {
-  name: string
-  type: string
-  typeCode: number
-  class: string
-  ttl: number
-  data: string
-}): ComparableRecord {
+/** An engine record (a DnsRecord: its extra fields are dropped) in comparable form. */
+export function fromEngine(record: ComparableRecord): ComparableRecord {
   return {
     name: record.name,
     type: record.type,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DnsQueryResult, QueryOptionsInput } from '@shared/dns'
 import { query } from '../../../electron/dns'
+import { escapedErrors } from '../../support/escaped-errors'
 import { freePort } from '../../support/ports'
 import {
   MISBEHAVING_A,
@@ -15,14 +16,10 @@ import {
  */
 
 let server: MisbehavingServer
-const escaped: unknown[] = []
-const onEscape = (error: unknown): void => {
-  escaped.push(error)
-}
+const escapes = escapedErrors()
 
 beforeAll(async () => {
-  process.on('uncaughtException', onEscape)
-  process.on('unhandledRejection', onEscape)
+  escapes.start()
   server = await startMisbehavingServer()
 })
 
@@ -30,9 +27,7 @@ afterAll(async () => {
   await server?.stop()
   // give late packets/timers a moment to surface anything that escaped
   await new Promise((resolve) => setTimeout(resolve, 200))
-  process.off('uncaughtException', onEscape)
-  process.off('unhandledRejection', onEscape)
-  if (escaped.length > 0) throw new Error(`uncaught errors during the tests: ${escaped.map(String).join('; ')}`)
+  escapes.stop()
 })
 
 const FAST: QueryOptionsInput = { timeoutMs: 400, retries: 0, deadlineMs: 1500 }

@@ -8,25 +8,17 @@ import { openWatchService, SCHEMA_VERSION, WATCH_DB_FILE, WatchStore } from '../
 import { createServices } from '../../../electron/services'
 import { startKnot, type KnotServer } from '../../support/peers/knot'
 import { tempDir, type TempDir } from '../../support/temp-dir'
+import { sample as watchSample } from '../../support/watch-sample'
 import { staticZone, targetZone } from '../../support/inspector/zones'
 
 const resolvers = [{ transport: 'udp' as const, host: '127.0.0.1', port: 53, label: 'lab, "quoted"' }]
 
 function sample(seq: number, side: WatchSample['side'], values: string[], elapsedMs: number): WatchSample {
-  return {
+  return watchSample(seq, elapsedMs, side, values, 60, {
     sessionId: 'session-1',
-    seq,
-    resolverIndex: 0,
-    side,
-    family: 'A',
-    elapsedMs,
-    receivedAtWallMs: 1_700_000_000_000 + elapsedMs,
     receivedAtMonoMs: 10_000 + elapsedMs,
-    status: 'ok',
-    values,
-    ttl: 60,
     chainEnd: side === 'apex' ? 'example.test.' : 'cdn.example.test.'
-  }
+  })
 }
 
 function session(id: string, state: WatchSession['state']): Omit<WatchSession, 'sampleCount' | 'endedAtWallMs'> {

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
+import type { TempDir } from '../temp-dir'
 
 /**
  * A long-running peer process: its output is kept (bounded) so that a start failure can show it,
@@ -108,4 +109,41 @@ export async function waitUntilReady(
   throw new Error(
     `${name} did not answer within ${timeoutMs} ms${lastError ? ` (last probe error: ${lastError})` : ''}:\n${await describe()}`
   )
+}
+
+export interface DaemonStart {
+  /** For messages, e.g. 'knotd'. */
+  name: string
+  command: string
+  args: string[]
+  spawn?: Parameters<typeof spawnDaemon>[2]
+  /** The daemon's folder: stop() removes it after the process has ended. */
+  temp: TempDir
+  /** True once the daemon serves. */
+  probe: () => Promise<boolean>
+  /** What a start failure shows (default: the daemon's output). */
+  describe?: (daemon: Daemon) => Promise<string>
+  timeoutMs?: number
+}
+
+/**
+ * Spawns the daemon and waits until `probe` says it serves. stop() ends it and removes its folder,
+ * once however often it is called; a failed start stops it before throwing.
+ */
+export async function startDaemon(start: DaemonStart): Promise<{ daemon: Daemon; stop: () => Promise<void> }> {
+  const daemon = spawnDaemon(start.command, start.args, start.spawn)
+  let stopped: Promise<void> | undefined
+  const stop = (): Promise<void> =>
+    (stopped ??= (async () => {
+      await daemon.stop()
+      await start.temp.cleanup()
+    })())
+  const describe = start.describe ?? (async (d: Daemon) => d.output())
+  try {
+    await waitUntilReady(start.name, daemon, start.probe, () => describe(daemon), start.timeoutMs ?? 15_000)
+  } catch (error) {
+    await stop()
+    throw error
+  }
+  return { daemon, stop }
 }

@@ -5,8 +5,9 @@ import { promisify } from 'node:util'
 import { freePort } from '../ports'
 import { requireTool } from '../require-tool'
 import { tempDir } from '../temp-dir'
-import { spawnDaemon, waitUntilReady } from './daemon'
-import { soaSerial } from './probe'
+import { startDaemon } from './daemon'
+import { servesEveryZone, soaSerial } from './probe'
+import { absolute, zoneFileName } from './zone-names'
 
 const run = promisify(execFile)
 
@@ -32,9 +33,6 @@ export interface KnotOptions {
   startTimeoutMs?: number
 }
 
-const absolute = (origin: string): string => (origin.endsWith('.') ? origin : `${origin}.`)
-const fileName = (origin: string): string => `${absolute(origin).slice(0, -1) || 'root'}.zone`
-
 function serialOf(zoneText: string): number | undefined {
   // The SOA rdata may span lines in parentheses: strip comments, join, and take the 3rd field after SOA.
   const flat = zoneText
@@ -59,7 +57,7 @@ export async function startKnot(options: KnotOptions): Promise<KnotServer> {
   await mkdir(zonesDir)
   await mkdir(join(dir, 'db'))
   for (const [origin, text] of Object.entries(options.zones)) {
-    await writeFile(join(zonesDir, fileName(origin)), text)
+    await writeFile(join(zonesDir, zoneFileName(origin)), text)
   }
   const configPath = join(dir, 'knot.conf')
   const socketPath = join(dir, 'knot.sock')
@@ -89,34 +87,19 @@ export async function startKnot(options: KnotOptions): Promise<KnotServer> {
       '    zonefile-load: whole',
       '    journal-content: none',
       'zone:',
-      ...origins.map((origin) => `  - domain: "${origin}"\n    file: "${fileName(origin)}"`),
+      ...origins.map((origin) => `  - domain: "${origin}"\n    file: "${zoneFileName(origin)}"`),
       ''
     ].join('\n')
   )
-  const daemon = spawnDaemon(knotd, ['-c', configPath], { removeOnExit: dir })
-  let stopped: Promise<void> | undefined
-  const stop = (): Promise<void> =>
-    (stopped ??= (async () => {
-      await daemon.stop()
-      await temp.cleanup()
-    })())
-  try {
-    await waitUntilReady(
-      'knotd',
-      daemon,
-      async () => {
-        for (const origin of origins) {
-          if ((await soaSerial(port, origin)) === undefined) return false
-        }
-        return true
-      },
-      async () => daemon.output(),
-      options.startTimeoutMs ?? 15_000
-    )
-  } catch (error) {
-    await stop()
-    throw error
-  }
+  const { daemon, stop } = await startDaemon({
+    name: 'knotd',
+    command: knotd,
+    args: ['-c', configPath],
+    spawn: { removeOnExit: dir },
+    temp,
+    probe: () => servesEveryZone(port, origins),
+    timeoutMs: options.startTimeoutMs
+  })
 
   return {
     host: '127.0.0.1',
@@ -129,7 +112,7 @@ export async function startKnot(options: KnotOptions): Promise<KnotServer> {
       if (!origins.includes(name)) throw new Error(`knot fixture does not serve ${name}`)
       const wanted = serialOf(zoneText)
       if (wanted === undefined) throw new Error(`zone text for ${name} has no SOA serial`)
-      await writeFile(join(zonesDir, fileName(name)), zoneText)
+      await writeFile(join(zonesDir, zoneFileName(name)), zoneText)
       try {
         await run(knotc, ['-c', configPath, '-s', socketPath, '-t', '5', 'zone-reload', name], {
           timeout: 10_000

@@ -3,8 +3,9 @@ import { join } from 'node:path'
 import { freePort } from '../ports'
 import { requireTool } from '../require-tool'
 import { tempDir } from '../temp-dir'
-import { spawnDaemon, waitUntilReady } from './daemon'
-import { soaSerial } from './probe'
+import { startDaemon } from './daemon'
+import { servesEveryZone } from './probe'
+import { absolute, zoneFileName } from './zone-names'
 
 export interface PowerDnsOptions {
   /** Zone texts by origin, e.g. `{ 'example.test.': text }`. Each needs a SOA. */
@@ -33,9 +34,6 @@ export interface PowerDnsServer {
   stop(): Promise<void>
 }
 
-const absolute = (origin: string): string => (origin.endsWith('.') ? origin : `${origin}.`)
-const fileName = (origin: string): string => `${absolute(origin).slice(0, -1) || 'root'}.zone`
-
 /**
  * Starts PowerDNS Authoritative (bind backend) in the foreground on 127.0.0.1 (free port) serving
  * `zones`. Nothing leaves loopback: the resolver is the given local one and the security poll is off.
@@ -53,7 +51,7 @@ export async function startPowerDns(options: PowerDnsOptions): Promise<PowerDnsS
   const port = await freePort()
   const zoneLines: string[] = []
   for (const [origin, text] of Object.entries(options.zones)) {
-    const file = join(dir, fileName(origin))
+    const file = join(dir, zoneFileName(origin))
     await writeFile(file, text)
     zoneLines.push(`zone "${absolute(origin)}" { type master; file "${file}"; };`)
   }
@@ -83,29 +81,15 @@ export async function startPowerDns(options: PowerDnsOptions): Promise<PowerDnsS
     `--config-dir=${dir}`,
     ...Object.entries(settings).map(([k, v]) => `--${k}=${v}`)
   ]
-  const daemon = spawnDaemon(pdns, args, { cwd: dir })
-  let stopped: Promise<void> | undefined
-  const stop = (): Promise<void> =>
-    (stopped ??= (async () => {
-      await daemon.stop()
-      await temp.cleanup()
-    })())
-  try {
-    await waitUntilReady(
-      'pdns_server',
-      daemon,
-      async () => {
-        for (const origin of origins) {
-          if ((await soaSerial(port, origin)) === undefined) return false
-        }
-        return true
-      },
-      async () => `${daemon.output()}\n(command: ${pdns} ${args.join(' ')})`,
-      options.startTimeoutMs ?? 15_000
-    )
-  } catch (error) {
-    await stop()
-    throw error
-  }
+  const { daemon, stop } = await startDaemon({
+    name: 'pdns_server',
+    command: pdns,
+    args,
+    spawn: { cwd: dir },
+    temp,
+    probe: () => servesEveryZone(port, origins),
+    describe: async (d) => `${d.output()}\n(command: ${pdns} ${args.join(' ')})`,
+    timeoutMs: options.startTimeoutMs
+  })
   return { host: '127.0.0.1', port, dir, log: () => daemon.output(), stop }
 }

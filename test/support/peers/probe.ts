@@ -95,3 +95,11 @@ export async function soaSerial(port: number, origin: string): Promise<number | 
   const soa = packet.answers?.find((record) => record.type === 'SOA')
   return soa && soa.type === 'SOA' ? soa.data.serial : undefined
 }
+
+/** Whether the server answers the SOA of every origin. */
+export async function servesEveryZone(port: number, origins: string[]): Promise<boolean> {
+  for (const origin of origins) {
+    if ((await soaSerial(port, origin)) === undefined) return false
+  }
+  return true
+}

@@ -3,8 +3,9 @@ import { join } from 'node:path'
 import { freePort } from '../ports'
 import { requireTool } from '../require-tool'
 import { tempDir } from '../temp-dir'
-import { readLog, spawnDaemon, waitUntilReady } from './daemon'
+import { readLog, spawnDaemon, startDaemon } from './daemon'
 import { probeUdp } from './probe'
+import { absolute } from './zone-names'
 
 export interface UnboundStub {
   /** Zone delegated to a local server, e.g. 'inspect.test.'. */
@@ -37,8 +38,6 @@ export interface UnboundServer {
   /** Kills unbound and removes its folder; safe to call twice. */
   stop(): Promise<void>
 }
-
-const absolute = (zone: string): string => (zone.endsWith('.') ? zone : `${zone}.`)
 
 /**
  * Starts unbound as a recursive resolver on 127.0.0.1 whose only sources are the given local
@@ -135,29 +134,20 @@ export async function startUnbound(options: UnboundOptions): Promise<UnboundServ
     throw new Error(`unbound-checkconf rejected the generated config:\n${check.output()}\n${lines.join('\n')}`)
   }
 
-  const daemon = spawnDaemon(unbound, ['-d', '-c', configPath], { removeOnExit: dir })
-  let stopped: Promise<void> | undefined
-  const stop = (): Promise<void> =>
-    (stopped ??= (async () => {
-      await daemon.stop()
-      await temp.cleanup()
-    })())
   const firstZone = absolute(options.stubs[0]!.zone)
-  try {
-    await waitUntilReady(
-      'unbound',
-      daemon,
-      async () => {
-        const packet = await probeUdp(port, firstZone, 'SOA')
-        return packet.rcodeCode === 0 && (packet.answers?.length ?? 0) > 0
-      },
-      async () => `${daemon.output()}\n${await readLog(logPath)}`,
-      options.startTimeoutMs ?? 15_000
-    )
-  } catch (error) {
-    await stop()
-    throw error
-  }
+  const { daemon, stop } = await startDaemon({
+    name: 'unbound',
+    command: unbound,
+    args: ['-d', '-c', configPath],
+    spawn: { removeOnExit: dir },
+    temp,
+    probe: async () => {
+      const packet = await probeUdp(port, firstZone, 'SOA')
+      return packet.rcodeCode === 0 && (packet.answers?.length ?? 0) > 0
+    },
+    describe: async (d) => `${d.output()}\n${await readLog(logPath)}`,
+    timeoutMs: options.startTimeoutMs
+  })
   return {
     host: '127.0.0.1',
     port,

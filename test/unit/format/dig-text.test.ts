@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { formatDigText } from '../../../electron/format/dig-text'
 import { recordLine } from '../../../electron/format/dig-columns'
-import { resultFixture, rr } from './result-fixture'
+import { resultFixture, rr } from '../../support/dns-result'
 
 describe('formatDigText', () => {
   it('renders a plain answer exactly as dig 9.18 does', () => {

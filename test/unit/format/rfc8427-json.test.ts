@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { formatRfc8427Json, toRfc8427 } from '../../../electron/format/rfc8427-json'
-import { resultFixture, rr } from './result-fixture'
+import { resultFixture, rr } from '../../support/dns-result'
 
 describe('toRfc8427', () => {
   it('uses the RFC 8427 member names for the header, counts and question', () => {

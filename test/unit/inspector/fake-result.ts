@@ -1,10 +1,11 @@
 import type { DnsQueryResult, DnsRecord } from '@shared/dns'
+import { resultFixture, rr } from '../../support/dns-result'
 
 type Rr = [name: string, type: string, ttl: number, data: string]
 
-const rr = ([name, type, ttl, data]: Rr): DnsRecord => ({ name, type, typeCode: 0, class: 'IN', ttl, data })
+const record = ([name, type, ttl, data]: Rr): DnsRecord => rr(name, ttl, type, 0, data)
 
-/** A DnsQueryResult with just what the inspector reads. */
+/** A DnsQueryResult set up by what the inspector reads: question, rcode, AA/RA, records and arrival time. */
 export function fakeResult(
   name: string,
   type: string,
@@ -12,7 +13,7 @@ export function fakeResult(
   options: { rcode?: string; authority?: Rr[]; aa?: boolean; ra?: boolean; at?: number } = {}
 ): DnsQueryResult {
   const at = options.at ?? 1000
-  return {
+  return resultFixture({
     question: { name, unicodeName: name, type, typeCode: 0, class: 'IN' },
     header: {
       id: 1,
@@ -21,18 +22,9 @@ export function fakeResult(
       rcodeCode: 0,
       flags: { qr: true, aa: options.aa ?? false, tc: false, rd: true, ra: options.ra ?? true, ad: false, cd: false }
     },
-    answer: answer.map(rr),
-    authority: (options.authority ?? []).map(rr),
-    additional: [],
-    timing: { exchangeMs: 1, totalMs: 1 },
-    transport: 'udp',
-    server: { host: '127.0.0.1', port: 53 },
-    sizes: { query: 0, response: 0 },
-    raw: { query: '', response: '' },
-    truncatedRetried: false,
-    attempts: 1,
-    ignored: 0,
+    answer: answer.map(record),
+    authority: (options.authority ?? []).map(record),
     receivedAtWallMs: 1_700_000_000_000 + at,
     receivedAtMonoMs: at
-  }
+  })
 }

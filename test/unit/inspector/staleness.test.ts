@@ -1,25 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import type { WatchSample } from '@shared/inspector'
 import { analyzeStaleness, stalenessBound } from '../../../electron/inspector'
+import { sample } from '../../support/watch-sample'
 
 type Side = WatchSample['side']
 
 /** A synthetic timeline: [ms, side, values, ttl?], in order; seq follows the order given. */
 function timeline(rows: [number, Side, string[], number?][], extra: Partial<WatchSample> = {}): WatchSample[] {
-  return rows.map(([elapsedMs, side, values, ttl], seq) => ({
-    sessionId: 's',
-    seq,
-    resolverIndex: 0,
-    side,
-    family: 'A',
-    elapsedMs,
-    receivedAtWallMs: 1_700_000_000_000 + elapsedMs,
-    receivedAtMonoMs: elapsedMs,
-    status: 'ok',
-    values,
-    ...(ttl !== undefined ? { ttl } : {}),
-    ...extra
-  }))
+  return rows.map(([elapsedMs, side, values, ttl], seq) => sample(seq, elapsedMs, side, values, ttl, extra))
 }
 
 const X = ['192.0.2.1']

@@ -3,7 +3,7 @@ import type { ResolverEntry } from '@shared/resolvers'
 import { fileSlug, formatElapsed, formatSeconds } from '../../../renderer/src/components/ChartFrame/format'
 import { mergeSamples } from '../../../renderer/src/hooks/merge-samples'
 import { validateWatchForm, watchStartInput, type WatchFormValues } from '../../../renderer/src/views/WatchView/watch-form'
-import { sample } from './samples'
+import { sample } from '../../support/watch-sample'
 
 const valid: WatchFormValues = { apex: 'example.test', target: 'cdn.example.test.', resolverIds: ['local-udp'], mode: 'interval', interval: '1', duration: '' }
 

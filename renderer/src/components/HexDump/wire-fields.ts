@@ -3,6 +3,7 @@
  * sits, so the hex dump can highlight the field under the cursor. It never throws: a message that ends
  * early or points outside itself yields the fields read so far and a `problem`.
  */
+import { formatIPv4, formatIPv6 } from '@shared/ip-text'
 
 export type WireSection = 'header' | 'question' | 'answer' | 'authority' | 'additional'
 
@@ -103,37 +104,13 @@ export function readName(bytes: Uint8Array, at: number): { name: string; end: nu
   throw new Truncated(`a name at offset ${at} has too many labels`)
 }
 
-function ipv6(bytes: Uint8Array): string {
-  const groups: number[] = []
-  for (let i = 0; i < 16; i += 2) groups.push((bytes[i]! << 8) | bytes[i + 1]!)
-  // the longest run of zero groups (at least two) becomes '::' (RFC 5952)
-  let best = -1
-  let bestLength = 1
-  for (let i = 0; i < 8; ) {
-    if (groups[i] !== 0) {
-      i++
-      continue
-    }
-    let j = i
-    while (j < 8 && groups[j] === 0) j++
-    if (j - i > bestLength) {
-      best = i
-      bestLength = j - i
-    }
-    i = j
-  }
-  const hex = groups.map((g) => g.toString(16))
-  if (best < 0) return hex.join(':')
-  return `${hex.slice(0, best).join(':')}::${hex.slice(best + bestLength).join(':')}`
-}
-
 const toHex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
 
 function rdataValue(bytes: Uint8Array, type: number, start: number, length: number): string {
   const rdata = bytes.subarray(start, start + length)
   try {
-    if (type === 1 && length === 4) return Array.from(rdata).join('.')
-    if (type === 28 && length === 16) return ipv6(rdata)
+    if (type === 1 && length === 4) return formatIPv4(rdata)
+    if (type === 28 && length === 16) return formatIPv6(rdata)
     if (type === 2 || type === 5 || type === 12 || type === 39 || type === 65401) return readName(bytes, start).name
     if (type === 15 && length >= 3) return `${u16(bytes, start)} ${readName(bytes, start + 2).name}`
     if (type === 6) {

@@ -31,8 +31,8 @@ export function parseIPv6(text: string): Uint8Array | null {
   }
   let groups: number[]
   if (halves.length === 2) {
-    const left = parse(halves[0])
-    const right = parse(halves[1])
+    const left = parse(halves[0]!)
+    const right = parse(halves[1]!)
     if (!left || !right || left.length + right.length > groupsNeeded - 1) return null
     groups = [...left, ...Array<number>(groupsNeeded - left.length - right.length).fill(0), ...right]
   } else {
@@ -49,11 +49,12 @@ export function parseIPv6(text: string): Uint8Array | null {
   return out
 }
 
-export const formatIPv4 = (b: Uint8Array): string => Array.from(b).join('.')
+/** The 4 octets at `start` in dotted-quad form. */
+export const formatIPv4 = (b: Uint8Array, start = 0): string => `${b[start]}.${b[start + 1]}.${b[start + 2]}.${b[start + 3]}`
 
-/** RFC 5952: lower-case, no leading zeros, the longest run (>= 2) of zero groups as '::'. */
-export function formatIPv6(b: Uint8Array): string {
-  const groups = Array.from({ length: 8 }, (_, i) => (b[i * 2] << 8) | b[i * 2 + 1])
+/** The 16 octets at `start` per RFC 5952: lower-case, no leading zeros, the longest run (>= 2) of zero groups as '::'. */
+export function formatIPv6(b: Uint8Array, start = 0): string {
+  const groups = Array.from({ length: 8 }, (_, i) => (b[start + i * 2]! << 8) | b[start + i * 2 + 1]!)
   let bestStart = -1
   let bestLen = 0
   for (let i = 0; i < 8; ) {

@@ -1,6 +1,6 @@
-/** Runs dnsperf against one server and reads its summary. */
+/** Runs dnsperf against one server on 127.0.0.1 and reads its summary. */
 import { spawn } from 'node:child_process'
-import { requireTool } from '../../test/support/require-tool'
+import { requireTool } from '../test/support/require-tool'
 
 export interface DnsperfOptions {
   port: number
@@ -10,12 +10,18 @@ export interface DnsperfOptions {
   clients: number
   /** -q: queries outstanding at most. */
   inFlight: number
+  /** -t: seconds before a query counts as lost (dnsperf's default, 5, when absent). */
+  timeoutSeconds?: number
 }
 
 export interface DnsperfResult {
   sent: number
   completed: number
   lost: number
+  /** Lines of dnsperf's output about unexpected or mismatched responses. */
+  mismatched: number
+  /** Run time as dnsperf measured it. */
+  seconds: number
   qps: number
   avgLatencyMs: number
   /** Responses by RCODE, e.g. { NOERROR: 1234 }. */
@@ -27,7 +33,8 @@ export async function runDnsperf(options: DnsperfOptions): Promise<DnsperfResult
   const dnsperf = requireTool('dnsperf', 'dnsperf')
   const args = [
     '-s', '127.0.0.1', '-p', String(options.port), '-d', options.queryFile,
-    '-c', String(options.clients), '-q', String(options.inFlight), '-l', String(options.seconds), '-t', '2'
+    '-c', String(options.clients), '-q', String(options.inFlight), '-l', String(options.seconds),
+    ...(options.timeoutSeconds === undefined ? [] : ['-t', String(options.timeoutSeconds)])
   ]
   const child = spawn(dnsperf, args, { stdio: ['ignore', 'pipe', 'pipe'] })
   let out = ''
@@ -48,6 +55,8 @@ export async function runDnsperf(options: DnsperfOptions): Promise<DnsperfResult
     sent: num(/Queries sent:\s+(\d+)/),
     completed: num(/Queries completed:\s+(\d+)/),
     lost: num(/Queries lost:\s+(\d+)/),
+    mismatched: (out.match(/unexpected|mismatch/gi) ?? []).length,
+    seconds: num(/Run time \(s\):\s+([\d.]+)/),
     qps: num(/Queries per second:\s+([\d.]+)/),
     avgLatencyMs: num(/Average Latency \(s\):\s+([\d.]+)/) * 1000,
     rcodes,
