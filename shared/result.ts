@@ -19,9 +19,12 @@ export const errorCodes = [
   'internal'
 ] as const
 
+/** Longest error message that may cross the boundary (the browser transport drops results that break the schema). */
+export const MAX_ERROR_MESSAGE = 4000
+
 export const apiErrorSchema = z.object({
   code: z.enum(errorCodes),
-  message: z.string().max(4000)
+  message: z.string().max(MAX_ERROR_MESSAGE)
 })
 export type ApiError = z.infer<typeof apiErrorSchema>
 export type ErrorCode = ApiError['code']

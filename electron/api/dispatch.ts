@@ -1,7 +1,7 @@
 import { channels, type Channel } from '@shared/channels'
-import { fail, ok, type Result } from '@shared/result'
+import { fail, MAX_ERROR_MESSAGE, ok, type Result } from '@shared/result'
 import type { Handlers } from './handlers'
-import { describeIssues } from './describe-issues'
+import { clip, describeIssues } from './describe-issues'
 import { ServiceError } from './service-error'
 
 export type Dispatch = (channel: string, payload: unknown, signal?: AbortSignal) => Promise<Result<unknown>>
@@ -20,13 +20,13 @@ export function createDispatch(
     if (!isChannel(channel)) return fail('unknown-channel', `Unknown channel "${String(channel).slice(0, 64)}"`)
     const parsed = channels[channel].input.safeParse(payload)
     if (!parsed.success) {
-      return fail('validation', `Invalid request for ${channel}: ${describeIssues(parsed.error.issues)}`)
+      return fail('validation', clip(`Invalid request for ${channel}: ${describeIssues(parsed.error.issues)}`, MAX_ERROR_MESSAGE))
     }
     try {
       const handler = handlers[channel] as (input: unknown, signal: AbortSignal) => unknown
       return ok(await handler(parsed.data, signal))
     } catch (error) {
-      if (error instanceof ServiceError) return fail(error.code, error.message)
+      if (error instanceof ServiceError) return fail(error.code, clip(error.message, MAX_ERROR_MESSAGE))
       logError(error)
       return fail('internal', `${channel} failed unexpectedly; details are in the application log`)
     }

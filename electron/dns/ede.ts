@@ -39,6 +39,34 @@ export function edeName(code: number): string {
   return EDE_NAMES[code] ?? `Unassigned (${code})`
 }
 
+/**
+ * C0 and C1 controls, DEL, and the characters that reorder or break the text around them (the Arabic letter
+ * mark, LRM/RLM, line and paragraph separators, bidi embeddings, overrides and isolates).
+ */
+export function isUnsafeTextChar(code: number): boolean {
+  return (
+    code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x061c || code === 0x200e || code === 0x200f ||
+    (code >= 0x2028 && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069)
+  )
+}
+
+/**
+ * EXTRA-TEXT comes from the server: a backslash becomes `\\`, ASCII controls `\DDD` (as in TXT data), the
+ * other unsafe characters `\uXXXX`, so the text cannot forge lines in dig-style output or terminals, nor
+ * reorder what the UI shows next to it.
+ */
+export function escapeExtraText(text: string): string {
+  let out = ''
+  for (const c of text) {
+    const code = c.codePointAt(0)!
+    if (c === '\\') out += '\\\\'
+    else if (!isUnsafeTextChar(code)) out += c
+    else if (code < 0x80) out += `\\${String(code).padStart(3, '0')}`
+    else out += `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`
+  }
+  return out
+}
+
 /** Decodes the data of an EDNS option 15. Returns undefined when it is too short to hold a code. */
 export function decodeEde(data: Buffer): ExtendedDnsError | undefined {
   if (data.length < 2) return undefined
@@ -46,7 +74,7 @@ export function decodeEde(data: Buffer): ExtendedDnsError | undefined {
   const entry: ExtendedDnsError = { code, name: edeName(code) }
   if (data.length > 2) {
     // EXTRA-TEXT is UTF-8 and SHOULD NOT be NUL-terminated, but some servers do so.
-    const text = data.toString('utf8', 2).replace(/\0+$/, '')
+    const text = escapeExtraText(data.toString('utf8', 2).replace(/\0+$/, ''))
     if (text) entry.text = text
   }
   return entry

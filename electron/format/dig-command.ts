@@ -87,7 +87,9 @@ export function digArgs(request: DnsQueryRequest, options: DigCommandOptions = {
   const args = ['dig', `@${target.host}`]
   if (target.port !== defaultPort(target)) args.push('-p', String(target.port))
   const name = digName(request, options)
-  args.push(...(/^[-+@]/.test(name) ? ['-q', name] : [name]), digType(request.type))
+  const type = digType(request.type)
+  // words that dig would read as an option or a server go after -q / -t
+  args.push(...(/^[-+@]/.test(name) ? ['-q', name] : [name]), ...(/^[-+@]/.test(type) ? ['-t', type] : [type]))
   args.push(...transportArgs(target, options))
   if (!o.rd) args.push('+norecurse')
   if (o.cd) args.push('+cdflag')

@@ -2,6 +2,7 @@
  * The lab's zone files under `<dataDir>/zones/<origin>.zone`: which one is current, loading it (or
  * the demo zone when nothing is saved), checking text, and saving atomically.
  */
+import { createHash } from 'node:crypto'
 import { mkdir, readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ZoneProblem } from '@shared/lab'
@@ -26,12 +27,22 @@ export interface CheckedZone {
 
 const MAX_LISTED_ERRORS = 10
 
-/** A file name for an origin: lower-case, no trailing dot, anything but [a-z0-9._-] percent-encoded. */
+// File systems allow 255 octets per name, and the atomic save's temporary file adds about 30 to it.
+const MAX_FILE_STEM = 180
+
+/**
+ * A file name for an origin: lower-case, no trailing dot, anything but [a-z0-9._-] percent-encoded. A stem
+ * longer than MAX_FILE_STEM (long names, escaped octets) is cut and ends in `~` and a hash of the whole, so
+ * it stays distinct; `~` never occurs in an uncut stem.
+ */
 export function zoneFileName(origin: string): string {
   const bare = origin.toLowerCase().replace(/\.$/, '') || 'root'
   const safe = bare.replace(/[^a-z0-9._-]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
   // a leading dot would hide the file; '..' cannot occur in a name (empty labels are impossible)
-  return `${safe.startsWith('.') ? `%2e${safe.slice(1)}` : safe}.zone`
+  const stem = safe.startsWith('.') ? `%2e${safe.slice(1)}` : safe
+  if (stem.length <= MAX_FILE_STEM) return `${stem}.zone`
+  const hash = createHash('sha256').update(stem).digest('hex').slice(0, 16)
+  return `${stem.slice(0, MAX_FILE_STEM - hash.length - 1)}~${hash}.zone`
 }
 
 const toProblem = (e: ZoneParseError): ZoneProblem => ({ line: e.line, column: e.column, message: e.reason })

@@ -27,6 +27,8 @@ export function parseWebArgs(argv: string[]): WebArgs {
       throw new Error(`--port: "${values.port}" is not a port number (0-65535)`)
     }
   }
+  // an empty host would make the server listen on every interface
+  if (values.host.trim() === '') throw new Error('--host: give an address to listen on (default 127.0.0.1)')
   const host = values.host === 'localhost' ? '127.0.0.1' : values.host
   if (!loopback.has(host)) {
     process.stderr.write(

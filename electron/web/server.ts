@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
+import { LAB_ZONE_MAX_CHARS } from '@shared/lab'
 import { tokenParam, wsPath } from '@shared/wire'
 import type { Services } from '../services'
 import { expectedHost, hostAllowed, originAllowed, tokenMatches, type Origin } from './request-guard'
@@ -33,6 +34,9 @@ const securityHeaders = {
   'Cache-Control': 'no-store'
 }
 
+/** Room for the largest request, `lab:saveZone` with LAB_ZONE_MAX_CHARS characters of up to 3 UTF-8 octets each. */
+export const MAX_MESSAGE_BYTES = LAB_ZONE_MAX_CHARS * 3 + 64 * 1024
+
 function refuse(response: ServerResponse, status: number, message: string): void {
   response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...securityHeaders })
   response.end(message)
@@ -44,10 +48,11 @@ function refuseUpgrade(socket: Duplex, status: number, message: string): void {
 
 /** Browser mode: the built renderer and the same services as Electron, on loopback, guarded by Host, Origin and a token. */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
-  const host = options.host ?? '127.0.0.1'
+  // `||`, not `??`: an empty host would listen on every interface
+  const host = options.host || '127.0.0.1'
   const token = randomBytes(24).toString('base64url')
   const origin: Origin = { host, port: 0 }
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 })
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES })
 
   const server = createServer(async (request: IncomingMessage, response: ServerResponse) => {
     if (!hostAllowed(request, origin)) return refuse(response, 421, 'Unexpected Host header')

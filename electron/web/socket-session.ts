@@ -1,10 +1,18 @@
 import type { WebSocket } from 'ws'
+import { fail } from '@shared/result'
 import { clientMessageSchema, type ServerMessage } from '@shared/wire'
 import type { Services } from '../services'
+
+/**
+ * Requests one socket may have running at once. The app's own page has a handful in flight; a flood (every
+ * `dns:queryMany` opens up to 32 sockets) is answered `conflict` at once instead of piling up.
+ */
+export const MAX_IN_FLIGHT = 32
 
 /** One browser tab's connection: validated requests in, results and events out. */
 export function attachSocketSession(socket: WebSocket, services: Services): void {
   const abort = new AbortController()
+  let inFlight = 0
   const send = (message: ServerMessage) => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message))
   }
@@ -21,7 +29,16 @@ export function attachSocketSession(socket: WebSocket, services: Services): void
     const message = clientMessageSchema.safeParse(raw)
     if (!message.success) return socket.close(1008, 'malformed request envelope')
     const { id, channel, payload } = message.data
-    send({ kind: 'result', id, result: await services.dispatch(channel, payload, abort.signal) })
+    if (inFlight >= MAX_IN_FLIGHT) {
+      const busy = fail('conflict', `too many requests at once on this connection (${MAX_IN_FLIGHT}); wait for their answers`)
+      return send({ kind: 'result', id, result: busy })
+    }
+    inFlight++
+    try {
+      send({ kind: 'result', id, result: await services.dispatch(channel, payload, abort.signal) })
+    } finally {
+      inFlight--
+    }
   })
   socket.on('close', () => {
     abort.abort()

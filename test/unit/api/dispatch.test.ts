@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { createDispatch } from '../../../electron/api/dispatch'
 import type { Handlers } from '../../../electron/api/handlers'
 import { ServiceError } from '../../../electron/api/service-error'
+import { apiErrorSchema } from '@shared/result'
 
 function handlersWith(echo: Handlers['app:echo']): Handlers {
   return {
@@ -36,6 +37,18 @@ describe('createDispatch', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } })
     expect(JSON.stringify(result)).not.toMatch(/secret internals/)
     expect(logged).toHaveLength(1)
+  })
+
+  it('keeps every error message within the contract, so the renderer never drops the answer', async () => {
+    const dispatch = createDispatch(handlersWith(({ text }) => ({ text })))
+    const longKeys = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`${i}${'k'.repeat(20_000)}`, 1]))
+    const invalid = await dispatch('app:echo', { text: 'a', ...longKeys })
+    expect(invalid).toMatchObject({ ok: false, error: { code: 'validation' } })
+    expect(apiErrorSchema.safeParse(!invalid.ok && invalid.error).success).toBe(true)
+    const wordy = createDispatch(handlersWith(() => { throw new ServiceError('bad-input', 'x'.repeat(50_000)) }))
+    const refused = await wordy('app:echo', { text: 'a' })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'bad-input' } })
+    expect(apiErrorSchema.safeParse(!refused.ok && refused.error).success).toBe(true)
   })
 
   it('returns the value on success', async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { QueryOptions } from '@shared/dns'
 import { queryOptionsSchema } from '@shared/dns'
 import { buildQuery, withId } from '../../../electron/dns/build-query'
-import { decodeEde, edeName } from '../../../electron/dns/ede'
+import { decodeEde, edeName, isUnsafeTextChar } from '../../../electron/dns/ede'
 import { ednsInfo } from '../../../electron/dns/edns-info'
 import { clientSubnetOption, paddingLength } from '../../../electron/dns/edns-options'
 
@@ -34,6 +34,14 @@ describe('Extended DNS Errors (RFC 8914)', () => {
     expect(edeName(29)).toBe('Synthesized')
     expect(edeName(30)).toBe('Invalid Query Type')
     expect(edeName(4000)).toBe('Unassigned (4000)')
+  })
+
+  it('escapes control and bidi characters in the extra text, so it cannot forge lines or reorder what is shown', () => {
+    const hostile = 'ok\n;; ANSWER SECTION:\r\u001b[2J\u202eevil\u2066x\u2069\u200f\u0085\u2028 back\\slash'
+    const text = decodeEde(Buffer.concat([Buffer.from([0, 0]), Buffer.from(hostile, 'utf8')]))!.text!
+    expect([...text].filter((c) => isUnsafeTextChar(c.codePointAt(0)!))).toEqual([])
+    expect(text).toBe('ok\\010;; ANSWER SECTION:\\013\\027[2J\\u202Eevil\\u2066x\\u2069\\u200F\\u0085\\u2028 back\\\\slash')
+    expect(decodeEde(Buffer.concat([Buffer.from([0, 18]), Buffer.from('café – blocked', 'utf8')]))!.text).toBe('café – blocked')
   })
 
   it('strips a NUL terminator and ignores too-short options', () => {

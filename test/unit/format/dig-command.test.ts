@@ -75,6 +75,13 @@ describe('digArgs', () => {
     expect(digArgs(request({ name: '-weird.example' })).slice(4, 7)).toEqual(['-q', '-weird.example.', 'A'])
     expect(digArgs(request(), { sentName: 'InSpEcT.tEsT.' })[4]).toBe('InSpEcT.tEsT.')
   })
+
+  it('never lets a type that dig does not know turn into an option or a server', () => {
+    for (const type of ['-f/etc/shadow', '+short', '@10.0.0.1']) {
+      const args = digArgs(request({ type }))
+      expect(args.slice(5, 7)).toEqual(['-t', type])
+    }
+  })
 })
 
 describe('digCommand quoting', () => {

@@ -1,5 +1,7 @@
+import { dirname } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { checkZone, zoneErrorsMessage, zoneFileName } from '../../../electron/lab/lab-zones'
+import { checkZone, LabZones, zoneErrorsMessage, zoneFileName } from '../../../electron/lab/lab-zones'
+import { tempDir } from '../../support/temp-dir'
 
 describe('lab zone files', () => {
   it('names a zone file after its origin, never outside the zones folder', () => {
@@ -23,5 +25,38 @@ describe('lab zone files', () => {
   it('accepts the zone the server can compile, and refuses one without a SOA', () => {
     expect(checkZone('$ORIGIN a.test.\n$TTL 60\n@ SOA ns h 1 2 3 4 5\n@ NS ns\n@ ALIAS cdn.b.test.\n').errors).toEqual([])
     expect(checkZone('$ORIGIN a.test.\n$TTL 60\nwww A 192.0.2.1\n').errors.length).toBeGreaterThan(0)
+  })
+})
+
+describe('lab zone file names for long origins', () => {
+  // four labels of 63, 63, 63 and 61 octets: 255 octets on the wire, the longest name DNS allows
+  const longest = `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(61)}.`
+  // every octet escaped as \DDD, which the file name percent-encodes
+  const escaped = `${'\\000'.repeat(63)}.${'\\001'.repeat(63)}.test.`
+
+  it('keeps the file name (and its temporary sibling) under the file system limit, distinct and inside the folder', () => {
+    const names = [longest, escaped, longest.replace('d.', 'e.')].map(zoneFileName)
+    for (const name of names) {
+      expect(Buffer.byteLength(name)).toBeLessThanOrEqual(200)
+      expect(name).toMatch(/\.zone$/)
+      expect(name).not.toMatch(/[/\\\0]/)
+    }
+    expect(new Set(names).size).toBe(3)
+    expect(zoneFileName('example.test.')).toBe('example.test.zone')
+  })
+
+  it('saves and reads back a zone whose origin is the longest possible name', async () => {
+    const dir = await tempDir()
+    try {
+      const zones = new LabZones(dir.path)
+      const text = `$ORIGIN ${longest}\n$TTL 60\n@ SOA ns.example. h.example. 1 2 3 4 5\n@ NS ns.example.\n@ A 192.0.2.1\n`
+      const checked = checkZone(text)
+      expect(checked.errors).toEqual([])
+      const path = await zones.save(checked.zone!, text)
+      expect(dirname(path)).toBe(zones.dir)
+      expect((await zones.current(checked.zone!.origin)).text).toBe(text)
+    } finally {
+      await dir.cleanup()
+    }
   })
 })
