@@ -84,9 +84,14 @@ describe('the local ALIAS lab in Chromium (browser mode)', () => {
 
   it('logs queries with their cache state and follows a change of the simulated target’s addresses', async () => {
     await page.getByTestId('lab-target-ttl').fill('1')
+    // a typed TTL is not served until a set is: the panel says so
+    expect(await page.getByTestId('lab-ttl-pending').textContent()).toMatch(/1 s is not served yet.*Serve now/)
     await page.getByTestId('lab-set-0-a').fill('192.0.2.10')
     await page.getByTestId('lab-set-0-serve').click()
     await page.locator('[data-testid="lab-target-now"]', { hasText: 'TTL 1 s' }).waitFor()
+    expect(await page.getByTestId('lab-ttl-pending').count()).toBe(0)
+    // the button is busy while the change is applied, but keeps the focus
+    expect(await page.evaluate(`document.activeElement?.getAttribute('data-testid')`)).toBe('lab-set-0-serve')
     await new Promise((r) => setTimeout(r, 1100))
     expect(await addressOf('example.test', 'A')).toEqual(['192.0.2.10'])
     expect(await addressOf('example.test', 'A')).toEqual(['192.0.2.10'])
@@ -125,11 +130,14 @@ describe('the local ALIAS lab in Chromium (browser mode)', () => {
     const before = Number(await page.getByTestId('lab-target-now').getAttribute('data-version'))
     await page.getByTestId('lab-rotate-start').click()
     await page.getByTestId('lab-rotation-state').waitFor()
+    // Rotate and Stop rotating swap places: the focus goes with them
+    await expect.poll(() => page.evaluate(`document.activeElement?.getAttribute('data-testid')`)).toBe('lab-rotate-stop')
     await expect
       .poll(async () => Number(await page.getByTestId('lab-target-now').getAttribute('data-version')), { timeout: 5000 })
       .toBeGreaterThanOrEqual(before + 2)
     await page.getByTestId('lab-rotate-stop').click()
     await page.getByTestId('lab-rotation-state').waitFor({ state: 'detached' })
+    await expect.poll(() => page.evaluate(`document.activeElement?.getAttribute('data-testid')`)).toBe('lab-rotate-start')
   })
 
   it('looks right in light and dark (1280×800)', async () => {

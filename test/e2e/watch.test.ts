@@ -87,6 +87,12 @@ describe('Watch & staleness in Chromium (browser mode)', () => {
     expect(await page.getByTestId('summary-max-lag').textContent()).toMatch(/\d+\.\d s/)
     expect(await page.getByTestId('summary-bound').textContent()).toMatch(/4 s/)
     expect(await page.getByTestId('explain-lag').textContent()).toMatch(/Why the apex lagged \d+\.\d s behind its target/)
+    // whole-second ticks: no time label printed twice
+    for (const chart of ['chart-ttl', 'chart-timeline']) {
+      const ticks = await page.getByTestId(chart).locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value').allTextContents()
+      expect(ticks.length).toBeGreaterThan(1)
+      expect(new Set(ticks).size, `${chart}: ${ticks.join(' ')}`).toBe(ticks.length)
+    }
     // the timeline shows both sets and the stale stretch between the change and the apex following it
     expect(Number(await page.getByTestId('timeline-summary').getAttribute('data-sets'))).toBeGreaterThanOrEqual(2)
     expect(await page.getByTestId('timeline-stale').count()).toBeGreaterThanOrEqual(1)

@@ -1,4 +1,4 @@
-import { createContext, useContext, useState, type ReactNode } from 'react'
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react'
 
 export type ViewId = 'inspect' | 'watch' | 'lab' | 'about'
 
@@ -11,7 +11,11 @@ export interface WatchRequest {
 
 interface Navigation {
   view: ViewId
-  open(view: ViewId): void
+  /**
+   * Shows a view. `focus` (a CSS selector inside it) moves the keyboard focus there once it is shown; a
+   * button that switches views would otherwise leave the focus on an element that just got hidden.
+   */
+  open(view: ViewId, focus?: string): void
   watchRequest: WatchRequest | null
   requestWatch(request: WatchRequest): void
 }
@@ -19,11 +23,26 @@ interface Navigation {
 const NavigationContext = createContext<Navigation | null>(null)
 
 export function NavigationProvider({ children }: { children: ReactNode }) {
-  const [view, open] = useState<ViewId>('inspect')
+  const [view, setView] = useState<ViewId>('inspect')
   const [watchRequest, setWatchRequest] = useState<WatchRequest | null>(null)
+  const [pendingFocus, setPendingFocus] = useState<{ selector: string } | null>(null)
+
+  // after the view is shown (this effect runs once the hidden attribute is gone)
+  useEffect(() => {
+    if (!pendingFocus) return
+    document.querySelector<HTMLElement>(pendingFocus.selector)?.focus()
+    setPendingFocus(null)
+  }, [pendingFocus])
+
+  const open = (next: ViewId, focus?: string) => {
+    setView(next)
+    if (focus) setPendingFocus({ selector: `#panel-${next} ${focus}` })
+  }
   const requestWatch = (request: WatchRequest) => {
     setWatchRequest(request)
-    open('watch')
+    setView('watch')
+    // the session appears a moment later; its tab is there now and says where the person is
+    setPendingFocus({ selector: '#tab-watch' })
   }
   return (
     <NavigationContext.Provider value={{ view, open, watchRequest, requestWatch }}>{children}</NavigationContext.Provider>

@@ -117,6 +117,8 @@ export function AnswerTimeline({ samples, series, resolverIndex, theme, filePref
           type="number"
           domain={domain}
           tickFormatter={formatElapsed}
+          // whole seconds only: fractional ticks printed as m:ss repeat a label (0:02, 0:02)
+          allowDecimals={false}
           stroke={theme.muted}
           tick={{ fill: theme.muted, fontSize: 11 }}
           height={26}

@@ -5,7 +5,7 @@ import { ResolverPicker } from '../ResolverPicker/ResolverPicker'
 import { TargetCombobox } from '../TargetCombobox/TargetCombobox'
 
 export interface QueryOptionsState {
-  /** Port of the apex zone's own servers, as typed (53 unless a lab says otherwise). */
+  /** Port of the apex zone's own servers, as typed; empty: 53, or the running lab's port for the lab's zone. */
   authoritativePort: string
   skipAuthoritative: boolean
   timeoutSeconds: string
@@ -105,6 +105,8 @@ export function QueryBar(props: QueryBarProps) {
               min={1}
               max={65535}
               inputMode="numeric"
+              placeholder="53"
+              title="Empty: 53, or the lab server's port when the apex is in the lab's zone"
               data-testid="authoritative-port"
               value={options.authoritativePort}
               disabled={options.skipAuthoritative}
@@ -132,6 +134,10 @@ export function QueryBar(props: QueryBarProps) {
               onChange={(event) => props.onOptionsChange({ ...options, timeoutSeconds: event.target.value })}
             />
           </label>
+          <p className="muted query-bar__options-hint">
+            The zone's own servers are asked without recursion for the TTLs they give. Port left empty: 53, or the lab
+            server's port when the apex is in the Local ALIAS lab's zone.
+          </p>
         </fieldset>
       )}
       {problems.options && (

@@ -38,7 +38,8 @@ function Cells({ entry }: { entry: QueryLogEntry }) {
 }
 
 /** The live query log of the lab server: newest first, virtualised (only the visible rows are in the DOM). */
-export function QueryLog() {
+/** `port`: the running server's, for the dig example; null while it is stopped. */
+export function QueryLog({ port = null, apex = 'example.test' }: { port?: number | null; apex?: string }) {
   const { log } = useQueryLog()
   const buffer = log.buffer
   const count = buffer.size
@@ -107,8 +108,17 @@ export function QueryLog() {
         >
           {count === 0 ? (
             <p className="qlog__empty" data-testid="qlog-empty">
-              No queries yet. Queries to the lab server appear here as they arrive — try “Watch this apex”, or{' '}
-              <code>dig @127.0.0.1 -p PORT example.test A</code>.
+              {port === null ? (
+                <>No queries yet: the server is stopped. Press “Start server” above; queries then appear here as they arrive.</>
+              ) : (
+                <>
+                  No queries yet. Queries to the lab server appear here as they arrive — try “Watch this apex”, or{' '}
+                  <code>
+                    dig @127.0.0.1 -p {port} {apex.replace(/\.$/, '')} A
+                  </code>
+                  .
+                </>
+              )}
             </p>
           ) : (
             <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>

@@ -155,6 +155,18 @@ export function RawAnswerDrawer({ state, onClose }: { state: Exclude<RawAnswerSt
     return () => opener?.focus()
   }, [])
 
+  // the drawer covers half the window: Escape closes it wherever the focus went (a field's own Escape,
+  // e.g. the target list's, stops the event before it gets here)
+  const closeLatest = useRef(onClose)
+  closeLatest.current = onClose
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.defaultPrevented) closeLatest.current()
+    }
+    document.addEventListener('keydown', onKey)
+    return () => document.removeEventListener('keydown', onKey)
+  }, [])
+
   const dig = state.status === 'ready' || state.status === 'error' ? state.dig : null
 
   return (
@@ -165,12 +177,6 @@ export function RawAnswerDrawer({ state, onClose }: { state: Exclude<RawAnswerSt
       aria-labelledby="raw-title"
       data-testid="raw-drawer"
       data-state={state.status}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.stopPropagation()
-          onClose()
-        }
-      }}
     >
       <header className="drawer__head">
         <h2 id="raw-title">

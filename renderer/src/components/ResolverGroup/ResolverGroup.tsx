@@ -102,7 +102,7 @@ export function ResolverGroup({ result, inspection, onRaw }: ResolverGroupProps)
                   <span className="visually-hidden">Match</span>
                 </th>
                 <th scope="col">
-                  Target {result.target ? <code>{displayName(result.target)}</code> : <span className="muted">none</span>}
+                  Target {result.target ? <code>{displayName(result.target)}</code> : <span className="muted">none given or suggested</span>}
                 </th>
               </tr>
             </thead>
@@ -134,7 +134,7 @@ export function ResolverGroup({ result, inspection, onRaw }: ResolverGroupProps)
                       </div>
                     </td>
                     <td className="sbs__counts">
-                      {rows.length > 0 && (
+                      {rows.length > 0 && inspection.target && (
                         <span title={`${counts.match} same, ${counts.onlyApex} only apex, ${counts.onlyTarget} only target`}>
                           {counts.match}/{rows.length} same
                         </span>
@@ -154,9 +154,10 @@ export function ResolverGroup({ result, inspection, onRaw }: ResolverGroupProps)
                   {rows.map((row) => (
                     <tr
                       key={row.key}
-                      className={`sbs__row sbs__row--${row.kind}`}
+                      // without a target there is nothing to compare with: no "only apex" marks
+                      className={`sbs__row sbs__row--${inspection.target ? row.kind : 'alone'}`}
                       data-testid="aligned-row"
-                      data-kind={row.kind}
+                      data-kind={inspection.target ? row.kind : 'alone'}
                       data-family={family}
                       data-address={row.address}
                     >
@@ -171,9 +172,13 @@ export function ResolverGroup({ result, inspection, onRaw }: ResolverGroupProps)
                           <span className="muted">not in the apex answer</span>
                         )}
                       </td>
-                      <td className={`sbs__mark sbs__mark--${row.kind}`} title={MARKS[row.kind].title}>
-                        {MARKS[row.kind].text}
-                      </td>
+                      {inspection.target ? (
+                        <td className={`sbs__mark sbs__mark--${row.kind}`} title={MARKS[row.kind].title}>
+                          {MARKS[row.kind].text}
+                        </td>
+                      ) : (
+                        <td className="sbs__mark" />
+                      )}
                       <td className="sbs__cell" data-testid="target-cell">
                         {row.target ? (
                           <>
@@ -181,7 +186,7 @@ export function ResolverGroup({ result, inspection, onRaw }: ResolverGroupProps)
                             <TtlCountdown receivedAtMs={row.target.receivedAtWallMs} ttl={row.target.ttl} testId="target-ttl" />
                           </>
                         ) : (
-                          <span className="muted">{inspection.target ? 'not in the target answer' : '—'}</span>
+                          <span className="muted">{inspection.target ? 'not in the target answer' : ''}</span>
                         )}
                       </td>
                     </tr>

@@ -1,17 +1,22 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import { resolverGroups, type ResolverEntry, type ResolverGroup } from '@shared/resolvers'
 import type { ApiError } from '@shared/result'
+import { useNavigation } from '../../context/NavigationContext'
 import { GROUP_LABELS, type ResolversState } from '../../hooks/useResolvers'
 import { ErrorMessage } from '../ErrorMessage/ErrorMessage'
 
 const GROUP_HINTS: Record<ResolverGroup, string> = {
   system: 'The resolvers this computer is configured with.',
   public: 'Well-known public resolvers: queries leave this machine over the internet.',
-  local: 'The embedded ALIAS server of the Lab tab, on 127.0.0.1 while it runs.',
+  local: 'The server of the Local ALIAS lab tab, on 127.0.0.1 while it runs.',
   custom: 'Resolvers you added.'
 }
 
 const transportLabel = (entry: ResolverEntry): string => entry.target.transport.toUpperCase()
+
+/** Where a local entry listens, which its label does not say (the lab picks a free port). */
+const localAddress = (entry: ResolverEntry): string | null =>
+  entry.group === 'local' && entry.available ? `${entry.target.host}:${entry.target.port}` : null
 
 /**
  * Several resolvers at once, grouped System / Public / Local / Custom, in a popover. Adds a custom one
@@ -23,6 +28,7 @@ export function ResolverPicker({ resolvers }: { resolvers: ResolversState }) {
   const [text, setText] = useState('')
   const [addError, setAddError] = useState<ApiError | null>(null)
   const [busy, setBusy] = useState(false)
+  const { open: openView } = useNavigation()
   const buttonRef = useRef<HTMLButtonElement>(null)
   const rootRef = useRef<HTMLDivElement>(null)
   const panelId = useId()
@@ -142,6 +148,7 @@ export function ResolverPicker({ resolvers }: { resolvers: ResolversState }) {
                       />
                       <span>{entry.label}</span>
                       <span className="badge">{transportLabel(entry)}</span>
+                      {localAddress(entry) && <code className="muted resolver-picker__note">{localAddress(entry)}</code>}
                     </label>
                     {entry.note && <span className="muted resolver-picker__note">{entry.note}</span>}
                     {!entry.builtIn && (
@@ -167,10 +174,25 @@ export function ResolverPicker({ resolvers }: { resolvers: ResolversState }) {
               </details>
             ) : (
               <fieldset key={group} className="resolver-picker__group" data-testid={`resolver-group-${group}`}>
-                <legend>
-                  {GROUP_LABELS[group]} <span className="muted">· {GROUP_HINTS[group]}</span>
-                </legend>
+                <legend>{GROUP_LABELS[group]}</legend>
+                <p className="muted resolver-picker__hint">{GROUP_HINTS[group]}</p>
                 {list}
+                {group === 'local' && entries.length > 0 && entries.every((e) => !e.available) && (
+                  <p className="resolver-picker__hint" data-testid="resolver-local-stopped">
+                    Not running: press “Start server” in the Local ALIAS lab, then tick it here.{' '}
+                    <button
+                      type="button"
+                      className="button-link"
+                      data-testid="resolver-open-lab"
+                      onClick={() => {
+                        setOpen(false)
+                        openView('lab', '[data-testid="lab-start"], [data-testid="lab-stop"]')
+                      }}
+                    >
+                      Open the lab
+                    </button>
+                  </p>
+                )}
               </fieldset>
             )
           })}

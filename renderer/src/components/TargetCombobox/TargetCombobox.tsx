@@ -1,13 +1,6 @@
 import { useId, useState, type KeyboardEvent } from 'react'
-import type { TargetSuggestion } from '@shared/inspector'
 import type { SuggestionsState } from '../../hooks/useSuggestions'
-import { displayName } from '../../hooks/inspect-model'
-
-const SOURCE_LABELS: Record<TargetSuggestion['source'], string> = {
-  'apex-cname': 'apex CNAME',
-  'https-alias': 'HTTPS AliasMode',
-  'www-cname': 'www CNAME'
-}
+import { displayName, SUGGESTION_SOURCES, type Suggestion } from '../../hooks/inspect-model'
 
 interface TargetComboboxProps {
   id: string
@@ -30,7 +23,7 @@ export function TargetCombobox({ id, value, onChange, suggestions, blockedReason
   const options = suggestions.value?.suggestions ?? []
   const optionId = (i: number) => `${listId}-option-${i}`
 
-  const pick = (suggestion: TargetSuggestion) => {
+  const pick = (suggestion: Suggestion) => {
     onChange(displayName(suggestion.name))
     setOpen(false)
     setActive(-1)
@@ -55,7 +48,8 @@ export function TargetCombobox({ id, value, onChange, suggestions, blockedReason
     }
   }
 
-  const showList = open && (options.length > 0 || suggestions.status !== 'ready' || !!blockedReason)
+  // open: the options, or why there are none (not asked yet, asking, failed, nothing found)
+  const showList = open && (options.length > 0 || suggestions.status !== 'idle' || !!blockedReason)
 
   return (
     <div className="combobox">
@@ -93,7 +87,10 @@ export function TargetCombobox({ id, value, onChange, suggestions, blockedReason
           <li className="combobox__status combobox__status--error">Suggestions failed: {suggestions.error?.message}</li>
         )}
         {!blockedReason && suggestions.status === 'ready' && options.length === 0 && (
-          <li className="combobox__status">No suggestion: no www CNAME, HTTPS AliasMode or apex CNAME was found.</li>
+          <li className="combobox__status" data-testid="target-no-suggestion">
+            No suggestion: no ALIAS record, www CNAME, HTTPS AliasMode or apex CNAME was found. Type the target, or
+            inspect without one to see the apex alone.
+          </li>
         )}
         {options.map((s, i) => (
           <li
@@ -108,7 +105,7 @@ export function TargetCombobox({ id, value, onChange, suggestions, blockedReason
             onClick={() => pick(s)}
           >
             <span className="combobox__name">{displayName(s.name)}</span>
-            <span className="badge">{SOURCE_LABELS[s.source]}</span>
+            <span className="badge">{SUGGESTION_SOURCES[s.source]}</span>
             <span className="combobox__reason">{s.reason}</span>
           </li>
         ))}

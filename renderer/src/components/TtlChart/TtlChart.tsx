@@ -47,6 +47,8 @@ export function TtlChart({ samples, resolverIndex, theme, filePrefix, maxPoints 
           type="number"
           domain={['dataMin', 'dataMax']}
           tickFormatter={formatElapsed}
+          // whole seconds only: fractional ticks printed as m:ss repeat a label (0:02, 0:02)
+          allowDecimals={false}
           stroke={theme.muted}
           tick={{ fill: theme.muted, fontSize: 11 }}
           label={{ value: 'time since start', position: 'insideBottomRight', offset: -2, fill: theme.muted, fontSize: 11 }}

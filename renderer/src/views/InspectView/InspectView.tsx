@@ -1,4 +1,5 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
+import type { ResolverTarget } from '@shared/dns'
 import type { InspectInput } from '@shared/inspector'
 import { AuthoritativeSummary } from '../../components/AuthoritativeSummary/AuthoritativeSummary'
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
@@ -9,7 +10,17 @@ import { SideBySide } from '../../components/SideBySide/SideBySide'
 import { VerdictBanner } from '../../components/VerdictBanner/VerdictBanner'
 import { useNavigation } from '../../context/NavigationContext'
 import { Explain } from '../../context/TeachingContext'
-import { displayName, formatMs } from '../../hooks/inspect-model'
+import {
+  ALIAS_QUESTION,
+  aliasRecordSuggestions,
+  DEFAULT_AUTHORITATIVE_PORT,
+  defaultAuthoritativePort,
+  displayName,
+  formatMs,
+  mergeSuggestions,
+  SUGGESTION_SOURCES,
+  type Suggestion
+} from '../../hooks/inspect-model'
 import { useAutoRefresh } from '../../hooks/useAutoRefresh'
 import { useInspection } from '../../hooks/useInspection'
 import { useRawAnswer } from '../../hooks/useRawAnswer'
@@ -18,7 +29,8 @@ import { targetsOf, useResolvers } from '../../hooks/useResolvers'
 import { useSuggestions } from '../../hooks/useSuggestions'
 import { getApi } from '../../transport'
 
-const defaultOptions: QueryOptionsState = { authoritativePort: '53', skipAuthoritative: false, timeoutSeconds: '3' }
+// an empty port means 53, or the lab's port for the lab's own zone (see defaultAuthoritativePort)
+const defaultOptions: QueryOptionsState = { authoritativePort: '', skipAuthoritative: false, timeoutSeconds: '3' }
 
 const clock = (ms: number): string => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' })
 
@@ -32,7 +44,7 @@ function buildInput(
   const problems: { apex?: string; resolvers?: string; options?: string } = {}
   if (!apex.trim()) problems.apex = 'Type the apex domain to inspect, e.g. example.com.'
   if (resolvers.length === 0) problems.resolvers = 'Pick at least one resolver (Resolvers ▾), or add one such as 127.0.0.1:5353.'
-  const port = Number(options.authoritativePort)
+  const port = options.authoritativePort.trim() === '' ? DEFAULT_AUTHORITATIVE_PORT : Number(options.authoritativePort)
   const timeout = Number(options.timeoutSeconds)
   if (!options.skipAuthoritative && !(Number.isInteger(port) && port >= 1 && port <= 65535)) {
     problems.options = "The zone's servers port must be a whole number from 1 to 65535."
@@ -51,6 +63,27 @@ function buildInput(
   }
 }
 
+const sameName = (a: string, b: string): boolean => a.toLowerCase().replace(/\.$/, '') === b.toLowerCase().replace(/\.$/, '')
+
+/** The apex's ALIAS record through every selected resolver, as suggestions; none when nobody serves one. */
+async function askAliasRecord(apex: string, resolvers: ResolverTarget[]): Promise<Suggestion[]> {
+  const answers = await getApi().dns.queryMany({
+    name: apex,
+    type: ALIAS_QUESTION.type,
+    resolvers,
+    options: { timeoutMs: ALIAS_QUESTION.timeoutMs, deadlineMs: ALIAS_QUESTION.timeoutMs, retries: 0 }
+  })
+  return answers.ok ? aliasRecordSuggestions(apex, answers.value) : []
+}
+
+/** The lab's port when the apex is in the zone the running lab serves; undefined otherwise. */
+async function labPortFor(apex: string): Promise<number | undefined> {
+  const status = await getApi().lab.status()
+  if (!status.ok) return undefined
+  const port = defaultAuthoritativePort(apex, status.value)
+  return port === DEFAULT_AUTHORITATIVE_PORT ? undefined : port
+}
+
 export function InspectView() {
   const [apex, setApex] = useState('')
   const [target, setTarget] = useState('')
@@ -61,19 +94,42 @@ export function InspectView() {
   const recent = useRecentDomains()
   const inspection = useInspection()
   const raw = useRawAnswer()
-  const { requestWatch } = useNavigation()
+  const { requestWatch, open, view } = useNavigation()
+  // the lab may have started or stopped meanwhile: its resolver entries follow when this view shows again
+  const { reload: reloadResolvers } = resolvers
+  useEffect(() => {
+    if (view === 'inspect') void reloadResolvers()
+  }, [view, reloadResolvers])
+  const [preparing, setPreparing] = useState(false)
+  // the target this window picked itself (the apex's ALIAS record) for the inspection shown
+  const [autoTarget, setAutoTarget] = useState<Suggestion | null>(null)
   const selectedTargets = targetsOf(resolvers.selected)
-  const suggestions = useSuggestions(apex, selectedTargets, (a, r) =>
-    getApi().inspect.suggest({ apex: a, resolvers: r })
-  )
+  const suggestions = useSuggestions(apex, selectedTargets, async (a, r) => {
+    const [base, alias] = await Promise.all([getApi().inspect.suggest({ apex: a, resolvers: r }), askAliasRecord(a, r)])
+    if (!base.ok) return alias.length > 0 ? { ok: true, value: { apex: a, suggestions: alias, providers: [], nsNames: [] } } : base
+    return { ok: true, value: mergeSuggestions(alias, base.value) }
+  })
 
   const { run, input: lastInput } = inspection
   const inspect = async () => {
+    if (preparing) return
     const checked = buildInput(apex, target, options, selectedTargets)
     setProblems(checked.problems)
     if (!checked.input) return
-    const result = await run(checked.input)
-    if (result) await recent.add(checked.input.apex, checked.input.target)
+    let input = checked.input
+    // what the fields leave open: the zone servers' port (the lab's own zone is served on the lab's port)
+    // and the target (the apex's own ALIAS record names it outright; the inspector does not ask for it)
+    setPreparing(true)
+    const [labPort, alias] = await Promise.all([
+      options.authoritativePort.trim() === '' && !options.skipAuthoritative ? labPortFor(input.apex) : undefined,
+      input.target ? [] : askAliasRecord(input.apex, input.resolvers)
+    ])
+    setPreparing(false)
+    if (labPort !== undefined) input = { ...input, authoritativePort: labPort }
+    if (alias[0]) input = { ...input, target: displayName(alias[0].name) }
+    setAutoTarget(alias[0] ?? null)
+    const result = await run(input)
+    if (result) await recent.add(input.apex, checked.input.target)
   }
 
   const refresh = useCallback(() => {
@@ -90,6 +146,14 @@ export function InspectView() {
 
   const result = inspection.result
   const running = inspection.status === 'running'
+  const suggestedBy: Suggestion | undefined =
+    result?.target === undefined
+      ? undefined
+      : autoTarget && sameName(autoTarget.name, result.target)
+        ? autoTarget
+        : result.targetSource === 'suggested'
+          ? result.suggestions.find((s) => sameName(s.name, result.target!))
+          : undefined
 
   return (
     <div className="inspect" data-testid="inspect-view">
@@ -109,7 +173,7 @@ export function InspectView() {
           onOptionsChange={setOptions}
           resolvers={resolvers}
           suggestions={suggestions}
-          busy={running && !inspection.refreshing}
+          busy={preparing || (running && !inspection.refreshing)}
           problems={{ ...problems, ...(resolvers.selected.length > 0 ? { resolvers: undefined } : {}) }}
           onSubmit={() => void inspect()}
         />
@@ -139,6 +203,14 @@ export function InspectView() {
             host name), pick one or more resolvers and press Enter. Both names are asked through every resolver and their
             addresses are lined up side by side.
           </p>
+          <p className="muted" data-testid="inspect-offline-hint">
+            No network, or learning how ALIAS works? The <strong>Local ALIAS lab</strong> serves a demo zone,{' '}
+            <code>example.test</code>, whose apex is an ALIAS to a simulated CDN. Press <strong>Start server</strong> there,
+            then inspect <code>example.test</code> here through the resolver “Local ALIAS server (UDP)”.{' '}
+            <button type="button" className="button-link" data-testid="open-lab" onClick={() => open('lab', '[data-testid="lab-start"], [data-testid="lab-stop"]')}>
+              Open the lab
+            </button>
+          </p>
           <Explain testId="explain-apex-cname">
             <strong>Why there is no CNAME at the apex.</strong> RFC 1034 (§3.6.2) says a name that has a CNAME may have no
             other data. The apex must hold the zone's SOA and NS records, so a CNAME there is forbidden. ALIAS, ANAME and
@@ -165,9 +237,13 @@ export function InspectView() {
           <div className="results-bar">
             <span data-testid="inspected-at">
               {displayName(result.apex)} inspected at {clock(result.startedAtWallMs)} in {formatMs(result.durationMs)}
-              {result.targetSource === 'suggested' && result.target && (
-                <span className="muted"> · target {displayName(result.target)} was suggested</span>
+              {suggestedBy && result.target && (
+                <span className="muted" data-testid="target-suggested" data-source={suggestedBy.source} title={suggestedBy.reason}>
+                  {' '}
+                  · target {displayName(result.target)} from the {SUGGESTION_SOURCES[suggestedBy.source]}
+                </span>
               )}
+              {!result.target && <span className="muted"> · no target: the apex alone</span>}
             </span>
             {running && (
               <span className="muted" role="status">

@@ -6,7 +6,7 @@ export function CountersPanel({ counters }: { counters: AliasCounters | null }) 
     return (
       <section aria-labelledby="lab-counters-title" data-testid="lab-counters">
         <h2 id="lab-counters-title">Counters</h2>
-        <p className="empty">The counters start with the server.</p>
+        <p className="empty">The counters start with the server (“Start server” above).</p>
       </section>
     )
   }

@@ -44,7 +44,7 @@ export function LabView() {
               ? target
                 ? `Opens the Watch view and asks ${origin} and ${target} every second through this server.`
                 : `The zone has no ALIAS at ${origin}: add one to watch it.`
-              : 'Start the server to watch its apex.'}
+              : 'Press “Start server” above first: the watch asks this server.'}
           </span>
         </div>
       </section>
@@ -64,8 +64,8 @@ export function LabView() {
               <>
                 <h2>Simulated target</h2>
                 <p className="empty" data-testid="lab-target-stopped">
-                  The simulated CDN (<code>cdn.example.test.</code>) runs inside the server: start the server to see
-                  and change its addresses.
+                  The simulated CDN (<code>cdn.example.test.</code>) runs inside the server: press “Start server” above
+                  to see and change its addresses.
                 </p>
               </>
             )}
@@ -77,7 +77,7 @@ export function LabView() {
       </div>
       <section className="panel" aria-labelledby="lab-log-title">
         <h2 id="lab-log-title">Query log</h2>
-        <QueryLog />
+        <QueryLog port={status.running ? status.port : null} apex={origin} />
       </section>
     </div>
   )

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { ttlPolicies, upstreamModes, type TtlPolicy, type UpstreamMode } from '@shared/alias-server'
 import type { LabStatus } from '@shared/lab'
 import type { ApiError } from '@shared/result'
@@ -33,6 +33,14 @@ export function ServerPanel({ status, onStatus, onChanged }: ServerPanelProps) {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<ApiError | null>(null)
   const running = status.running
+  // Start and Stop take each other's place: the focus follows, or it would fall back to the page
+  const toggleRef = useRef<HTMLButtonElement>(null)
+  const toggled = useRef(false)
+  useEffect(() => {
+    if (!toggled.current) return
+    toggled.current = false
+    toggleRef.current?.focus()
+  }, [running])
 
   const portText = port.trim()
   const portError = portText !== '' && !(/^\d+$/.test(portText) && Number(portText) <= 65535) ? 'A port number from 1 to 65535, or empty for any free port.' : null
@@ -48,11 +56,15 @@ export function ServerPanel({ status, onStatus, onChanged }: ServerPanelProps) {
       setError(null)
       onStatus(result.value)
       onChanged()
-    } else setError(result.error)
+    } else {
+      toggled.current = false
+      setError(result.error)
+    }
   }
   const start = (event: FormEvent) => {
     event.preventDefault()
     if (invalid || busy) return
+    toggled.current = true
     void call(() =>
       getApi().lab.start({
         ...(portText ? { port: Number(portText) } : {}),
@@ -62,7 +74,11 @@ export function ServerPanel({ status, onStatus, onChanged }: ServerPanelProps) {
       })
     )
   }
-  const stop = () => void call(() => getApi().lab.stop())
+  const stop = () => {
+    if (busy) return
+    toggled.current = true
+    void call(() => getApi().lab.stop())
+  }
   const setPolicy = async (policy: TtlPolicy) => {
     const result = await getApi().lab.updateSettings({ ttlPolicy: policy })
     if (result.ok) onStatus({ ...status, settings: result.value })
@@ -136,11 +152,11 @@ export function ServerPanel({ status, onStatus, onChanged }: ServerPanelProps) {
         </label>
         <div className="lab-server__actions">
           {running ? (
-            <button type="button" className="button--danger" onClick={stop} disabled={busy} data-testid="lab-stop">
+            <button type="button" ref={toggleRef} className="button--danger" onClick={stop} aria-disabled={busy} data-testid="lab-stop">
               Stop server
             </button>
           ) : (
-            <button type="submit" disabled={busy || invalid} data-testid="lab-start">
+            <button type="submit" ref={toggleRef} disabled={invalid} aria-disabled={busy} data-testid="lab-start">
               {busy ? 'Starting…' : 'Start server'}
             </button>
           )}

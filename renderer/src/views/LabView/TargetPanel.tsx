@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { SimulatedTargetState } from '@shared/alias-server'
 import type { ApiError } from '@shared/result'
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
@@ -33,6 +33,15 @@ export function TargetPanel({ target, onChanged }: TargetPanelProps) {
   const [every, setEvery] = useState(String(target.rotation?.everySeconds ?? 30))
   const [error, setError] = useState<ApiError | null>(null)
   const [busy, setBusy] = useState(false)
+  // Rotate and Stop rotating take each other's place: the focus follows
+  const rotateRef = useRef<HTMLButtonElement>(null)
+  const swapped = useRef(false)
+  const rotating = !!target.rotation
+  useEffect(() => {
+    if (!swapped.current) return
+    swapped.current = false
+    rotateRef.current?.focus()
+  }, [rotating])
 
   const parsed = sets.map((s) => ({ a: parseAddressList(s.a, 'A'), aaaa: parseAddressList(s.aaaa, 'AAAA') }))
   const ttlValue = /^\d+$/.test(ttl.trim()) && Number(ttl) <= 86_400 ? Number(ttl) : null
@@ -47,14 +56,18 @@ export function TargetPanel({ target, onChanged }: TargetPanelProps) {
     if (result.ok) {
       setError(null)
       onChanged(result.value)
-    } else setError(result.error)
+    } else {
+      swapped.current = false
+      setError(result.error)
+    }
   }
   const serve = (i: number) => {
-    if (!setValid(i) || ttlValue === null) return
+    if (busy || !setValid(i) || ttlValue === null) return
     void run(() => getApi().lab.setTarget({ a: parsed[i]!.a.addresses, aaaa: parsed[i]!.aaaa.addresses, ttl: ttlValue }))
   }
   const rotate = () => {
-    if (!allValid || everyValue === null || ttlValue === null) return
+    if (busy || !allValid || everyValue === null || ttlValue === null) return
+    swapped.current = true
     void run(() =>
       getApi().lab.rotateTarget({
         everySeconds: everyValue,
@@ -62,7 +75,11 @@ export function TargetPanel({ target, onChanged }: TargetPanelProps) {
       })
     )
   }
-  const stopRotation = () => void run(() => getApi().lab.rotateTarget({ stop: true }))
+  const stopRotation = () => {
+    if (busy) return
+    swapped.current = true
+    void run(() => getApi().lab.rotateTarget({ stop: true }))
+  }
   const edit = (i: number, patch: Partial<SetText>) => setSets((list) => list.map((s, j) => (j === i ? { ...s, ...patch } : s)))
   const rotation = target.rotation
   const nextIn = rotation ? Math.max(0, Math.ceil((rotation.nextAt - now) / 1000)) : null
@@ -104,7 +121,7 @@ export function TargetPanel({ target, onChanged }: TargetPanelProps) {
                 {p.aaaa.invalid.length > 0 && <span className="form-field__error">Not IPv6: {p.aaaa.invalid.join(', ')}</span>}
               </label>
               <div className="lab-set__actions">
-                <button type="button" onClick={() => serve(i)} disabled={busy || !setValid(i) || ttlValue === null} data-testid={`lab-set-${i}-serve`}>
+                <button type="button" onClick={() => serve(i)} disabled={!setValid(i) || ttlValue === null} aria-disabled={busy} data-testid={`lab-set-${i}-serve`}>
                   Serve now
                 </button>
                 {sets.length > 1 && (
@@ -135,17 +152,22 @@ export function TargetPanel({ target, onChanged }: TargetPanelProps) {
             <span>s</span>
           </label>
           {rotation ? (
-            <button type="button" className="button--danger" onClick={stopRotation} disabled={busy} data-testid="lab-rotate-stop">
+            <button type="button" ref={rotateRef} className="button--danger" onClick={stopRotation} aria-disabled={busy} data-testid="lab-rotate-stop">
               Stop rotating
             </button>
           ) : (
-            <button type="button" onClick={rotate} disabled={busy || !allValid || everyValue === null || sets.length < 2} data-testid="lab-rotate-start">
+            <button type="button" ref={rotateRef} onClick={rotate} disabled={!allValid || everyValue === null || sets.length < 2} aria-disabled={busy} data-testid="lab-rotate-start">
               Rotate
             </button>
           )}
         </span>
       </div>
       {ttlValue === null && <p className="form-field__error">The TTL is a whole number of seconds, 0 to 86400.</p>}
+      {ttlValue !== null && ttlValue !== target.ttl && (
+        <p className="muted lab-target__pending" role="status" data-testid="lab-ttl-pending">
+          The TTL of {ttlValue} s is not served yet: it goes out with the next “Serve now” or “Rotate”.
+        </p>
+      )}
       {error && <ErrorMessage error={error} testId="lab-target-error" />}
       <Explain testId="explain-target">
         Change the addresses and the apex does not follow at once: the server keeps the target’s answer until its TTL

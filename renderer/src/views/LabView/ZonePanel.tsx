@@ -46,6 +46,7 @@ export function ZonePanel({ onSaved, onLoaded }: ZonePanelProps) {
   const dirty = text !== zone.text
 
   const save = async () => {
+    if (busy || !dirty) return
     setBusy(true)
     const result = await getApi().lab.saveZone({ text })
     setBusy(false)
@@ -64,6 +65,7 @@ export function ZonePanel({ onSaved, onLoaded }: ZonePanelProps) {
     setError(found.length ? null : result.error)
   }
   const revert = () => {
+    if (!dirty && problems.length === 0) return
     setText(zone.text)
     setProblems(zone.errors)
     setError(null)
@@ -85,10 +87,11 @@ export function ZonePanel({ onSaved, onLoaded }: ZonePanelProps) {
       </div>
       <ZoneEditor value={text} onChange={(v) => { setText(v); setNotice(null) }} problems={problems} label={`Zone file for ${zone.origin}`} />
       <div className="lab-zone__actions">
-        <button type="button" onClick={() => void save()} disabled={busy || !dirty} data-testid="zone-save">
+        {/* aria-disabled, not disabled: a saved zone leaves the button inactive, and the focus stays on it */}
+        <button type="button" onClick={() => void save()} aria-disabled={busy || !dirty} data-testid="zone-save">
           {busy ? 'Checking…' : 'Save zone'}
         </button>
-        <button type="button" className="button--quiet" onClick={revert} disabled={!dirty && problems.length === 0} data-testid="zone-revert">
+        <button type="button" className="button--quiet" onClick={revert} aria-disabled={!dirty && problems.length === 0} data-testid="zone-revert">
           Revert
         </button>
         {problems.length > 0 && (

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { ttlPolicies, type TtlPolicy } from '@shared/inspector'
 import type { ApiError } from '@shared/result'
 import { AnswerTimeline } from '../../components/AnswerTimeline/AnswerTimeline'
@@ -28,6 +28,15 @@ export function WatchSessionPanel({ id, initialPolicy, onRemoved }: WatchSession
   const [actionError, setActionError] = useState<ApiError | null>(null)
   const [exporting, setExporting] = useState<'json' | 'csv' | null>(null)
   const session = state.session
+  // Stop gives way to Delete: the focus goes to the session's title, not onto a destructive button
+  const titleRef = useRef<HTMLHeadingElement>(null)
+  const stopped = useRef(false)
+  const sessionState = session?.state
+  useEffect(() => {
+    if (!stopped.current || sessionState === 'running') return
+    stopped.current = false
+    titleRef.current?.focus()
+  }, [sessionState])
 
   if (state.status === 'loading') {
     return (
@@ -46,6 +55,7 @@ export function WatchSessionPanel({ id, initialPolicy, onRemoved }: WatchSession
 
   const prefix = `${fileSlug(session.apex)}-watch`
   const exportData = async (format: 'json' | 'csv') => {
+    if (exporting) return
     setExporting(format)
     const result = await getApi().watch.export({ id, format, policy: state.policy })
     setExporting(null)
@@ -54,7 +64,10 @@ export function WatchSessionPanel({ id, initialPolicy, onRemoved }: WatchSession
     const type = format === 'json' ? 'application/json' : 'text/csv'
     downloadBlob(new Blob([result.value], { type }), `${prefix}.${format}`)
   }
-  const stop = async () => setActionError(await store.stop())
+  const stop = async () => {
+    stopped.current = true
+    setActionError(await store.stop())
+  }
   const remove = async () => {
     const result = await getApi().watch.remove({ id })
     if (result.ok) onRemoved(id)
@@ -67,7 +80,7 @@ export function WatchSessionPanel({ id, initialPolicy, onRemoved }: WatchSession
     <section className="panel watch-session" data-testid="watch-session" data-state={session.state} aria-labelledby="watch-session-title">
       <header className="watch-session__head">
         <div>
-          <h2 id="watch-session-title">
+          <h2 id="watch-session-title" ref={titleRef} tabIndex={-1}>
             <code>{session.apex}</code> → <code>{session.target}</code>
           </h2>
           <p className="muted watch-session__meta">
@@ -104,10 +117,10 @@ export function WatchSessionPanel({ id, initialPolicy, onRemoved }: WatchSession
               ))}
             </select>
           </label>
-          <button type="button" className="button--quiet" onClick={() => void exportData('json')} disabled={exporting !== null} data-testid="watch-export-json" aria-label="Export the session's data as JSON">
+          <button type="button" className="button--quiet" onClick={() => void exportData('json')} aria-disabled={exporting !== null} data-testid="watch-export-json" aria-label="Export the session's data as JSON">
             JSON
           </button>
-          <button type="button" className="button--quiet" onClick={() => void exportData('csv')} disabled={exporting !== null} data-testid="watch-export-csv" aria-label="Export the session's samples as CSV">
+          <button type="button" className="button--quiet" onClick={() => void exportData('csv')} aria-disabled={exporting !== null} data-testid="watch-export-csv" aria-label="Export the session's samples as CSV">
             CSV
           </button>
           {session.state === 'running' ? (
