@@ -24,7 +24,13 @@ import {
   watchStateEventSchema
 } from './inspector'
 import { digCommandInputSchema } from './format'
-import { addRecentInputSchema, recentDomainsSchema, removeRecentInputSchema } from './preferences'
+import {
+  addRecentInputSchema,
+  displaySettingsSchema,
+  recentDomainsSchema,
+  removeRecentInputSchema,
+  setTeachingInputSchema
+} from './preferences'
 import {
   labCountersEventSchema,
   labQueryEventSchema,
@@ -65,6 +71,8 @@ export const channels = {
   'prefs:recent': { input: none, output: recentDomainsSchema },
   'prefs:addRecent': { input: addRecentInputSchema, output: recentDomainsSchema },
   'prefs:removeRecent': { input: removeRecentInputSchema, output: recentDomainsSchema },
+  'prefs:display': { input: none, output: displaySettingsSchema },
+  'prefs:setTeaching': { input: setTeachingInputSchema, output: displaySettingsSchema },
   'format:dig': { input: digCommandInputSchema, output: z.string() },
   'lab:status': { input: none, output: labStatusSchema },
   'lab:start': { input: labStartInputSchema, output: labStatusSchema },

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-/** The contract of the user's preferences (electron/services/preference-handlers): recent domains for now. */
+/** The contract of the user's preferences (electron/services/preference-handlers): recent domains and display settings. */
 
 export const MAX_RECENT_DOMAINS = 20
 
@@ -27,3 +27,12 @@ export const addRecentInputSchema = z.strictObject({ apex: nameSchema, target: n
 export type AddRecentInput = z.input<typeof addRecentInputSchema>
 
 export const removeRecentInputSchema = z.strictObject({ apex: nameSchema })
+
+/** Display settings kept on the main side, so browser mode keeps them across launches (its origin changes). */
+export const displaySettingsSchema = z.object({
+  /** Show the short explanations next to results. */
+  teaching: z.boolean()
+})
+export type DisplaySettings = z.infer<typeof displaySettingsSchema>
+
+export const setTeachingInputSchema = z.strictObject({ enabled: z.boolean() })

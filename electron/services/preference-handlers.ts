@@ -1,7 +1,13 @@
 import { mkdir } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { z } from 'zod'
-import { MAX_RECENT_DOMAINS, recentDomainSchema, type RecentDomain, type RecentDomains } from '@shared/preferences'
+import {
+  MAX_RECENT_DOMAINS,
+  recentDomainSchema,
+  type DisplaySettings,
+  type RecentDomain,
+  type RecentDomains
+} from '@shared/preferences'
 import type { HandlerGroup, ServiceContext } from '../api/handlers'
 import { ServiceError } from '../api/service-error'
 import { readJsonFile, writeFileAtomic } from '../storage/atomic-file'
@@ -10,7 +16,9 @@ export const PREFERENCES_FILE = 'preferences.json'
 
 const fileSchema = z.object({
   version: z.literal(1),
-  recent: z.array(recentDomainSchema).max(MAX_RECENT_DOMAINS)
+  recent: z.array(recentDomainSchema).max(MAX_RECENT_DOMAINS),
+  // Added after version 1 shipped; absent means the default (explanations on).
+  teaching: z.boolean().optional()
 })
 type PreferencesFile = z.infer<typeof fileSchema>
 
@@ -54,16 +62,20 @@ export function createPreferenceStore(dataDir: string, now: () => Date = () => n
 
   const view = (prefs: PreferencesFile): RecentDomains => ({ domains: prefs.recent, warnings: [...warnings] })
 
-  const write = async (current: Loaded, recent: RecentDomain[]): Promise<RecentDomains> => {
+  const save = async (current: Loaded, next: PreferencesFile): Promise<PreferencesFile> => {
     if (!current.writable) {
       throw new ServiceError('conflict', `${PREFERENCES_FILE} is unreadable and could not be moved aside; fix or remove ${path} first`)
     }
-    const next: PreferencesFile = { version: 1, recent }
     await mkdir(dirname(path), { recursive: true })
     await writeFileAtomic(path, `${JSON.stringify(next, null, 2)}\n`)
     current.prefs = next
-    return view(next)
+    return next
   }
+
+  const write = async (current: Loaded, recent: RecentDomain[]): Promise<RecentDomains> =>
+    view(await save(current, { ...current.prefs, recent }))
+
+  const displayOf = (prefs: PreferencesFile): DisplaySettings => ({ teaching: prefs.teaching ?? true })
 
   return {
     path,
@@ -78,6 +90,12 @@ export function createPreferenceStore(dataDir: string, now: () => Date = () => n
         }
         const rest = current.prefs.recent.filter((d) => key(d.apex) !== key(apex))
         return write(current, [entry, ...rest].slice(0, MAX_RECENT_DOMAINS))
+      }),
+    displaySettings: async (): Promise<DisplaySettings> => displayOf((await state()).prefs),
+    setTeaching: (enabled: boolean): Promise<DisplaySettings> =>
+      serialized(async () => {
+        const current = await state()
+        return displayOf(await save(current, { ...current.prefs, teaching: enabled }))
       }),
     removeRecent: (apex: string): Promise<RecentDomains> =>
       serialized(async () => {
@@ -95,6 +113,8 @@ export function preferenceHandlers(ctx: ServiceContext): HandlerGroup<'prefs'> {
   return {
     'prefs:recent': () => store.recent(),
     'prefs:addRecent': ({ apex, target }) => store.addRecent(apex, target),
-    'prefs:removeRecent': ({ apex }) => store.removeRecent(apex)
+    'prefs:removeRecent': ({ apex }) => store.removeRecent(apex),
+    'prefs:display': () => store.displaySettings(),
+    'prefs:setTeaching': ({ enabled }) => store.setTeaching(enabled)
   }
 }

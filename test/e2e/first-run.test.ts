@@ -152,7 +152,11 @@ describe('first run, offline, through the Local ALIAS lab (browser mode)', () =>
     await page.getByTestId('teaching-toggle').uncheck()
     await page.getByTestId('tab-inspect').click()
     expect(await page.locator('#panel-inspect [data-testid^="explain"]').count()).toBe(0)
+    // kept on the main side: a reload (in browser mode, a new origin on every launch) still has it off
+    await page.reload()
+    await page.locator('[data-app-state="ready"]').waitFor()
     await page.getByTestId('tab-about').click()
+    await expect.poll(() => page.getByTestId('teaching-toggle').isChecked()).toBe(false)
     await page.getByTestId('teaching-toggle').check()
   })
 

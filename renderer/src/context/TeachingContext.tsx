@@ -1,4 +1,5 @@
-import { createContext, useContext, useState, type ReactNode } from 'react'
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react'
+import { getApi } from '../transport'
 
 interface Teaching {
   enabled: boolean
@@ -7,14 +8,26 @@ interface Teaching {
 
 const TeachingContext = createContext<Teaching>({ enabled: true, setEnabled: () => undefined })
 
-const storageKey = 'alias-inspector-teaching'
-
-/** Whether the short explanations next to results are shown; the user turns them off once they know DNS. */
+/**
+ * Whether the short explanations next to results are shown; the user turns them off once they know DNS.
+ * Kept on the main side (preferences.json), so browser mode remembers it across launches.
+ */
 export function TeachingProvider({ children }: { children: ReactNode }) {
-  const [enabled, setEnabledState] = useState(() => localStorage.getItem(storageKey) !== 'off')
+  const [enabled, setEnabledState] = useState(true)
+  useEffect(() => {
+    let live = true
+    void getApi()
+      .prefs.display()
+      .then((result) => {
+        if (live && result.ok) setEnabledState(result.value.teaching)
+      })
+    return () => {
+      live = false
+    }
+  }, [])
   const setEnabled = (value: boolean) => {
-    localStorage.setItem(storageKey, value ? 'on' : 'off')
     setEnabledState(value)
+    void getApi().prefs.setTeaching({ enabled: value })
   }
   return <TeachingContext.Provider value={{ enabled, setEnabled }}>{children}</TeachingContext.Provider>
 }

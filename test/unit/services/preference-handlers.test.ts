@@ -29,6 +29,16 @@ describe('the preference store (recent domains)', () => {
     expect((await reopened.removeRecent('example.com')).domains.map((d) => d.apex)).toEqual(['other.test'])
   })
 
+  it('keeps the teaching setting beside recent domains, on by default, across a new store', async () => {
+    const store = createPreferenceStore(dir.path)
+    expect(await store.displaySettings()).toEqual({ teaching: true })
+    await store.addRecent('example.com')
+    expect(await store.setTeaching(false)).toEqual({ teaching: false })
+    const reopened = createPreferenceStore(dir.path)
+    expect(await reopened.displaySettings()).toEqual({ teaching: false })
+    expect((await reopened.recent()).domains.map((d) => d.apex)).toEqual(['example.com'])
+  })
+
   it(`keeps at most ${MAX_RECENT_DOMAINS} and never loses one to concurrent adds`, async () => {
     const store = createPreferenceStore(dir.path)
     await Promise.all(Array.from({ length: 25 }, (_, i) => store.addRecent(`d${i}.test`)))
