@@ -145,7 +145,7 @@ export type ProviderMatch = z.infer<typeof providerMatchSchema>
 
 export const targetSuggestionSchema = z.object({
   name: z.string().max(1100),
-  source: z.enum(['apex-cname', 'https-alias', 'www-cname']),
+  source: z.enum(['alias-record', 'apex-cname', 'https-alias', 'www-cname']),
   reason: textSchema
 })
 export type TargetSuggestion = z.infer<typeof targetSuggestionSchema>

@@ -44,6 +44,7 @@ interface ApexQueries {
   a: Promise<RrsetObservation>
   aaaa: Promise<RrsetObservation>
   cname: Promise<RrsetObservation>
+  alias: Promise<RrsetObservation>
   ns: Promise<RrsetObservation>
   soa: Promise<RrsetObservation>
   https: Promise<RrsetObservation>
@@ -65,6 +66,7 @@ function startApexQueries(apex: string, resolver: ResolverTarget, queryFn: Query
     a: observeRrset(ask, apex, 'A'),
     aaaa: observeRrset(ask, apex, 'AAAA'),
     cname: observeRrset(ask, apex, 'CNAME'),
+    alias: observeRrset(ask, apex, 'ALIAS'),
     ns: observeRrset(ask, apex, 'NS'),
     soa: observeRrset(ask, apex, 'SOA'),
     https: observeRrset(ask, apex, 'HTTPS'),
@@ -91,13 +93,13 @@ async function firstWithNs(all: readonly ApexQueries[]): Promise<{ q: ApexQuerie
 
 async function hints(all: readonly ApexQueries[], apex: string): Promise<{ suggestions: TargetSuggestion[]; providers: ProviderMatch[]; nsNames: string[] }> {
   const sources = await Promise.all(
-    all.map(async (q) => ({ apexCname: await q.cname, apexHttps: await q.https, wwwCname: await q.www, ns: await q.ns }))
+    all.map(async (q) => ({ apexAlias: await q.alias, apexCname: await q.cname, apexHttps: await q.https, wwwCname: await q.www, ns: await q.ns }))
   )
   const nsNames = [...new Set(sources.flatMap((s) => nsNamesOf(s.ns)))].sort()
   return { suggestions: suggestTargets(apex, sources), providers: detectProviders(nsNames), nsNames }
 }
 
-/** Target suggestions (www CNAME, HTTPS AliasMode, a CNAME at the apex) and the DNS host. */
+/** Target suggestions (the apex's ALIAS record, a CNAME at the apex, HTTPS AliasMode, www CNAME) and the DNS host. */
 export async function suggest(request: { apex: string; resolvers: ResolverTarget[]; timeoutMs?: number }, deps: InspectDeps = {}): Promise<SuggestResult> {
   const apex = canonicalName(request.apex)
   const options = queryOptions(request.timeoutMs)

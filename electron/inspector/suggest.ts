@@ -3,6 +3,8 @@ import { canonicalName, displayName } from './names'
 
 /** What one resolver said about the names that hint at the apex's target. */
 export interface SuggestionSources {
+  /** The apex's own ALIAS record (type 65401), which servers that implement ALIAS answer when asked. */
+  apexAlias?: RrsetObservation
   apexCname?: RrsetObservation
   apexHttps?: RrsetObservation
   wwwCname?: RrsetObservation
@@ -22,6 +24,11 @@ export function suggestTargets(apexInput: string, sources: readonly SuggestionSo
     const key = canonicalName(name)
     if (key === '.' || key === apex || out.has(key)) return
     out.set(key, { name: key, source, reason })
+  }
+  for (const s of sources) {
+    for (const record of s.apexAlias?.records ?? []) {
+      add(record.data, 'alias-record', `${displayName(apex)} has an ALIAS record (type 65401) to ${displayName(canonicalName(record.data))}: its DNS host says what it follows`)
+    }
   }
   for (const s of sources) {
     for (const record of s.apexCname?.records ?? []) {

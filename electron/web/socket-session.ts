@@ -9,6 +9,12 @@ import type { Services } from '../services'
  */
 export const MAX_IN_FLIGHT = 32
 
+/**
+ * Bytes queued to one socket past which events are dropped: a tab that stops reading (suspended,
+ * frozen) must not make the main side buffer the lab's query log without end. Results are always sent.
+ */
+export const MAX_BUFFERED_EVENT_BYTES = 4 * 1024 * 1024
+
 /** One browser tab's connection: validated requests in, results and events out. */
 export function attachSocketSession(socket: WebSocket, services: Services): void {
   const abort = new AbortController()
@@ -16,7 +22,9 @@ export function attachSocketSession(socket: WebSocket, services: Services): void
   const send = (message: ServerMessage) => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message))
   }
-  const unsubscribe = services.events.subscribe((event, payload) => send({ kind: 'event', event, payload }))
+  const unsubscribe = services.events.subscribe((event, payload) => {
+    if (socket.bufferedAmount <= MAX_BUFFERED_EVENT_BYTES) send({ kind: 'event', event, payload })
+  })
 
   socket.on('message', async (data, isBinary) => {
     if (isBinary) return socket.close(1003, 'text frames only')

@@ -1,4 +1,4 @@
-import type { DnsQueryManyResult, ResolverTarget } from '@shared/dns'
+import type { ResolverTarget } from '@shared/dns'
 import type {
   CacheAge,
   Family,
@@ -6,7 +6,6 @@ import type {
   ObservedRecord,
   ResolverInspection,
   RrsetObservation,
-  SuggestResult,
   TargetSuggestion
 } from '@shared/inspector'
 import type { LabStatus } from '@shared/lab'
@@ -164,53 +163,15 @@ export function chainPath(result: Pick<InspectResult, 'apex' | 'target'>, target
 
 // ---- target suggestions and the lab's zone ----
 
-/**
- * Target suggestions as the window shows them: the inspector's (www CNAME, HTTPS AliasMode, apex CNAME)
- * and one more the renderer asks for itself, the apex's own ALIAS record. Servers that implement ALIAS
- * (PowerDNS, this app's lab) answer a question for type ALIAS (65401) with the record, which names the
- * target outright; everyone else answers NODATA. Pure.
- */
-export type Suggestion = Omit<TargetSuggestion, 'source'> & { source: TargetSuggestion['source'] | 'alias-record' }
-export type Suggestions = Omit<SuggestResult, 'suggestions'> & { suggestions: Suggestion[] }
-
 /** Where a suggestion comes from, in a few words. */
-export const SUGGESTION_SOURCES: Record<Suggestion['source'], string> = {
+export const SUGGESTION_SOURCES: Record<TargetSuggestion['source'], string> = {
   'alias-record': 'ALIAS record',
   'apex-cname': 'apex CNAME',
   'https-alias': 'HTTPS AliasMode',
   'www-cname': 'www CNAME'
 }
 
-/** The question sent to every selected resolver (short: it only adds a hint). */
-export const ALIAS_QUESTION = { type: 'ALIAS', timeoutMs: 1000 } as const
-
 const canonical = (name: string): string => `${name.trim().toLowerCase().replace(/\.$/, '')}.`
-
-/** ALIAS records owned by the apex in the resolvers' answers, one suggestion per target. */
-export function aliasRecordSuggestions(apex: string, answers: DnsQueryManyResult): Suggestion[] {
-  const owner = canonical(apex)
-  const out = new Map<string, Suggestion>()
-  for (const item of answers) {
-    if (!item.ok) continue
-    for (const record of item.result.answer) {
-      if (record.typeCode !== 65401 || canonical(record.name) !== owner) continue
-      const target = canonical(record.data)
-      if (target === owner || target === '.' || out.has(target)) continue
-      out.set(target, {
-        name: target,
-        source: 'alias-record',
-        reason: `${displayName(owner)} has an ALIAS record (type 65401) to ${displayName(target)}: its DNS host says what it follows`
-      })
-    }
-  }
-  return [...out.values()]
-}
-
-/** The apex's ALIAS record first (the strongest evidence), then the inspector's, each name once. */
-export function mergeSuggestions(alias: readonly Suggestion[], base: SuggestResult): Suggestions {
-  const seen = new Set(alias.map((s) => canonical(s.name)))
-  return { ...base, suggestions: [...alias, ...base.suggestions.filter((s) => !seen.has(canonical(s.name)))] }
-}
 
 /** The port asked when the "zone's servers port" option is left empty. */
 export const DEFAULT_AUTHORITATIVE_PORT = 53

@@ -1,14 +1,15 @@
 import { useRef, useState } from 'react'
 import type { ResolverTarget } from '@shared/dns'
 import type { ApiError } from '@shared/result'
-import { targetKey, type Suggestions } from './inspect-model'
+import type { SuggestResult } from '@shared/inspector'
+import { targetKey } from './inspect-model'
 
-type Entry = { key: string } & ({ status: 'loading' } | { status: 'ready'; value: Suggestions } | { status: 'error'; error: ApiError })
+type Entry = { key: string } & ({ status: 'loading' } | { status: 'ready'; value: SuggestResult } | { status: 'error'; error: ApiError })
 
 export interface SuggestionsState {
   /** The state for the given apex and resolvers; 'idle' when nothing was asked for them yet. */
   status: 'idle' | 'loading' | 'ready' | 'error'
-  value?: Suggestions
+  value?: SuggestResult
   error?: ApiError
   /** Asks the inspector for target suggestions, once per apex and resolver set. */
   request(): void
@@ -24,7 +25,7 @@ const keyOf = (apex: string, resolvers: readonly ResolverTarget[]): string =>
 export function useSuggestions(
   apex: string,
   resolvers: readonly ResolverTarget[],
-  suggest: (apex: string, resolvers: ResolverTarget[]) => Promise<{ ok: true; value: Suggestions } | { ok: false; error: ApiError }>
+  suggest: (apex: string, resolvers: ResolverTarget[]) => Promise<{ ok: true; value: SuggestResult } | { ok: false; error: ApiError }>
 ): SuggestionsState {
   const [entry, setEntry] = useState<Entry | null>(null)
   const asked = useRef<string | null>(null)

@@ -45,6 +45,8 @@ describe("the project's ALIAS server, inspected and watched", () => {
     const result = await inspect({ apex: 'alias.test', resolvers: [direct, viaUnbound], authoritativePort: server.port })
     expect(result.target).toBe(TARGET)
     expect(result.targetSource).toBe('suggested')
+    // the server answers a question for type ALIAS with the record itself, which names the target outright
+    expect(result.suggestions[0]).toMatchObject({ name: TARGET, source: 'alias-record' })
     expect(result.resolvers.map((r) => r.comparison?.a.relation)).toEqual(['equal', 'equal'])
     expect(result.verdict.verdict).toBe('likely')
     expect(result.verdict.evidence.map((e) => e.text)).toContain("apex A set equals cdn.example.test's on 2 of 2 resolvers")

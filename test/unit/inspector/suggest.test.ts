@@ -20,6 +20,27 @@ function rrset(name: string, type: string, data: string[]): RrsetObservation {
 }
 
 describe('suggestTargets', () => {
+  it('puts the apex ALIAS record first, once whatever the case, and drops a later source of the same name', () => {
+    const sources = [
+      {
+        apexAlias: rrset('example.test.', 'ALIAS', ['cdn.example.test.']),
+        apexHttps: rrset('example.test.', 'HTTPS', ['0 other.example.']),
+        wwwCname: rrset('www.example.test.', 'CNAME', ['cdn.example.test.'])
+      },
+      { apexAlias: rrset('example.test.', 'ALIAS', ['CDN.example.test']) }
+    ]
+    const found = suggestTargets('Example.Test', sources)
+    expect(found.map((s) => [s.name, s.source])).toEqual([
+      ['cdn.example.test.', 'alias-record'],
+      ['other.example.', 'https-alias']
+    ])
+    expect(found[0]!.reason).toMatch(/example\.test has an ALIAS record \(type 65401\) to cdn\.example\.test/)
+  })
+
+  it('ignores an ALIAS record that points at the apex itself', () => {
+    expect(suggestTargets('example.test', [{ apexAlias: rrset('example.test.', 'ALIAS', ['example.test.']) }])).toEqual([])
+  })
+
   it('lists the HTTPS AliasMode target and the www CNAME target, each once, with its reason', () => {
     const sources = [
       {

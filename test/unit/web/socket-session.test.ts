@@ -7,7 +7,7 @@ import { LAB_ZONE_MAX_CHARS } from '@shared/lab'
 import { EventBus } from '../../../electron/api/event-bus'
 import type { Dispatch } from '../../../electron/api/dispatch'
 import type { Services } from '../../../electron/services'
-import { MAX_IN_FLIGHT } from '../../../electron/web/socket-session'
+import { attachSocketSession, MAX_BUFFERED_EVENT_BYTES, MAX_IN_FLIGHT } from '../../../electron/web/socket-session'
 import { startWebServer, type WebServer } from '../../../electron/web/server'
 
 interface Reply { kind: string; id: number; result: { ok: boolean; error?: { code: string } } }
@@ -81,5 +81,34 @@ describe('browser mode socket sessions', () => {
     socket.send(JSON.stringify({ id: 1, channel: 'lab:saveZone', payload: { text } }))
     expect(await Promise.race([reply, closed])).toMatchObject({ id: 1, result: { ok: true, value: LAB_ZONE_MAX_CHARS } })
     socket.close()
+  })
+})
+
+describe('events to a socket that stops reading', () => {
+  it('are dropped once too much is queued, while results still go out', async () => {
+    const sent: string[] = []
+    const handlers = new Map<string, (...args: unknown[]) => unknown>()
+    const fakeSocket = {
+      OPEN: 1,
+      readyState: 1,
+      bufferedAmount: 0,
+      send: (text: string) => void sent.push(text),
+      on: (name: string, handler: (...args: unknown[]) => unknown) => void handlers.set(name, handler),
+      close: () => undefined,
+      terminate: () => undefined
+    }
+    const events = new EventBus()
+    const dispatch: Dispatch = async () => ({ ok: true, value: 'answer' })
+    attachSocketSession(fakeSocket as unknown as WebSocket, { dispatch, events } as unknown as Services)
+
+    events.emit('app:notice', { level: 'info', message: 'read' })
+    fakeSocket.bufferedAmount = MAX_BUFFERED_EVENT_BYTES + 1
+    events.emit('app:notice', { level: 'info', message: 'dropped' })
+    await handlers.get('message')!(Buffer.from(JSON.stringify({ id: 7, channel: 'app:info' })), false)
+
+    expect(sent.map((text) => JSON.parse(text) as { kind: string; id?: number; payload?: { message: string } })).toEqual([
+      expect.objectContaining({ kind: 'event', payload: { level: 'info', message: 'read' } }),
+      expect.objectContaining({ kind: 'result', id: 7 })
+    ])
   })
 })

@@ -1,6 +1,7 @@
 import { useId, useState, type KeyboardEvent } from 'react'
 import type { SuggestionsState } from '../../hooks/useSuggestions'
-import { displayName, SUGGESTION_SOURCES, type Suggestion } from '../../hooks/inspect-model'
+import type { TargetSuggestion } from '@shared/inspector'
+import { displayName, SUGGESTION_SOURCES } from '../../hooks/inspect-model'
 
 interface TargetComboboxProps {
   id: string
@@ -23,7 +24,7 @@ export function TargetCombobox({ id, value, onChange, suggestions, blockedReason
   const options = suggestions.value?.suggestions ?? []
   const optionId = (i: number) => `${listId}-option-${i}`
 
-  const pick = (suggestion: Suggestion) => {
+  const pick = (suggestion: TargetSuggestion) => {
     onChange(displayName(suggestion.name))
     setOpen(false)
     setActive(-1)

@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { ResolverTarget } from '@shared/dns'
 import type { InspectInput } from '@shared/inspector'
 import { AuthoritativeSummary } from '../../components/AuthoritativeSummary/AuthoritativeSummary'
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
@@ -11,15 +10,11 @@ import { VerdictBanner } from '../../components/VerdictBanner/VerdictBanner'
 import { useNavigation } from '../../context/NavigationContext'
 import { Explain } from '../../context/TeachingContext'
 import {
-  ALIAS_QUESTION,
-  aliasRecordSuggestions,
   DEFAULT_AUTHORITATIVE_PORT,
   defaultAuthoritativePort,
   displayName,
   formatMs,
-  mergeSuggestions,
-  SUGGESTION_SOURCES,
-  type Suggestion
+  SUGGESTION_SOURCES
 } from '../../hooks/inspect-model'
 import { useAutoRefresh } from '../../hooks/useAutoRefresh'
 import { useInspection } from '../../hooks/useInspection'
@@ -65,17 +60,6 @@ function buildInput(
 
 const sameName = (a: string, b: string): boolean => a.toLowerCase().replace(/\.$/, '') === b.toLowerCase().replace(/\.$/, '')
 
-/** The apex's ALIAS record through every selected resolver, as suggestions; none when nobody serves one. */
-async function askAliasRecord(apex: string, resolvers: ResolverTarget[]): Promise<Suggestion[]> {
-  const answers = await getApi().dns.queryMany({
-    name: apex,
-    type: ALIAS_QUESTION.type,
-    resolvers,
-    options: { timeoutMs: ALIAS_QUESTION.timeoutMs, deadlineMs: ALIAS_QUESTION.timeoutMs, retries: 0 }
-  })
-  return answers.ok ? aliasRecordSuggestions(apex, answers.value) : []
-}
-
 /** The lab's port when the apex is in the zone the running lab serves; undefined otherwise. */
 async function labPortFor(apex: string): Promise<number | undefined> {
   const status = await getApi().lab.status()
@@ -101,14 +85,8 @@ export function InspectView() {
     if (view === 'inspect') void reloadResolvers()
   }, [view, reloadResolvers])
   const [preparing, setPreparing] = useState(false)
-  // the target this window picked itself (the apex's ALIAS record) for the inspection shown
-  const [autoTarget, setAutoTarget] = useState<Suggestion | null>(null)
   const selectedTargets = targetsOf(resolvers.selected)
-  const suggestions = useSuggestions(apex, selectedTargets, async (a, r) => {
-    const [base, alias] = await Promise.all([getApi().inspect.suggest({ apex: a, resolvers: r }), askAliasRecord(a, r)])
-    if (!base.ok) return alias.length > 0 ? { ok: true, value: { apex: a, suggestions: alias, providers: [], nsNames: [] } } : base
-    return { ok: true, value: mergeSuggestions(alias, base.value) }
-  })
+  const suggestions = useSuggestions(apex, selectedTargets, (a, r) => getApi().inspect.suggest({ apex: a, resolvers: r }))
 
   const { run, input: lastInput } = inspection
   const inspect = async () => {
@@ -117,17 +95,11 @@ export function InspectView() {
     setProblems(checked.problems)
     if (!checked.input) return
     let input = checked.input
-    // what the fields leave open: the zone servers' port (the lab's own zone is served on the lab's port)
-    // and the target (the apex's own ALIAS record names it outright; the inspector does not ask for it)
+    // the zone servers' port the field leaves open: the lab's own zone is served on the lab's port
     setPreparing(true)
-    const [labPort, alias] = await Promise.all([
-      options.authoritativePort.trim() === '' && !options.skipAuthoritative ? labPortFor(input.apex) : undefined,
-      input.target ? [] : askAliasRecord(input.apex, input.resolvers)
-    ])
+    const labPort = options.authoritativePort.trim() === '' && !options.skipAuthoritative ? await labPortFor(input.apex) : undefined
     setPreparing(false)
     if (labPort !== undefined) input = { ...input, authoritativePort: labPort }
-    if (alias[0]) input = { ...input, target: displayName(alias[0].name) }
-    setAutoTarget(alias[0] ?? null)
     const result = await run(input)
     if (result) await recent.add(input.apex, checked.input.target)
   }
@@ -146,14 +118,10 @@ export function InspectView() {
 
   const result = inspection.result
   const running = inspection.status === 'running'
-  const suggestedBy: Suggestion | undefined =
-    result?.target === undefined
-      ? undefined
-      : autoTarget && sameName(autoTarget.name, result.target)
-        ? autoTarget
-        : result.targetSource === 'suggested'
-          ? result.suggestions.find((s) => sameName(s.name, result.target!))
-          : undefined
+  const suggestedBy =
+    result?.target !== undefined && result.targetSource === 'suggested'
+      ? result.suggestions.find((s) => sameName(s.name, result.target!))
+      : undefined
 
   return (
     <div className="inspect" data-testid="inspect-view">
