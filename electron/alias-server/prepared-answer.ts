@@ -2,7 +2,8 @@
  * An encoded response kept for reuse. The hot path copies it and patches the ID, the RD and CD
  * bits, the question's case (same length, so every offset holds) and the TTLs that count down.
  */
-import type { CacheStatus, TtlPolicy } from '@shared/alias-server'
+import type { CacheStatus } from '@shared/alias-server'
+import type { TtlRule } from '@shared/providers'
 import { servedTtl } from './ttl-policy'
 import { truncatedOf, type BuiltMessage, type TtlSource } from './wire/message-builder'
 
@@ -13,6 +14,8 @@ export interface LogInfo {
   /** Answer records in short form, for the query log. */
   summary: string
   ede?: { code: number; text: string }
+  /** The profile rule that produced the answer, in words. */
+  rule?: string
 }
 
 export class PreparedAnswer {
@@ -60,7 +63,7 @@ export class PreparedAnswer {
   }
 
   /** The response for query `msg`; TC and empty sections when longer than `limit`. `prefix`: 2 for TCP framing. */
-  render(msg: Buffer, qnameEnd: number, limit: number, prefix: number, now: number, policy: TtlPolicy): Buffer {
+  render(msg: Buffer, qnameEnd: number, limit: number, prefix: number, now: number, policy: TtlRule): Buffer {
     const full = this.built.wire
     const truncated = full.length > limit
     const src = truncated ? (this.truncated ??= truncatedOf(full, this.built.questionEnd, this.built.optStart)) : full

@@ -232,10 +232,13 @@ export class TargetCache {
   }
 
   private store(entry: TargetEntry, answer: UpstreamAnswer, rttMs: number): void {
-    const ttl = Math.max(0, Math.min(Math.floor(answer.ttl), this.options.settings().maxCacheTtl))
-    const fetchedAt = Date.now()
+    const s = this.options.settings()
     const code = entry.type === 'A' ? TYPE_A : TYPE_AAAA
     const addresses = answer.status === 'addresses' ? answer.addresses : []
+    // without negative caching a missing target is asked again on the next query
+    const kept = addresses.length === 0 && !s.cacheNegative ? 0 : answer.ttl
+    const ttl = Math.max(0, Math.min(Math.floor(kept), s.maxCacheTtl))
+    const fetchedAt = Date.now()
     entry.data = {
       status: addresses.length > 0 ? 'addresses' : answer.status === 'nxdomain' ? 'nxdomain' : 'nodata',
       addresses,

@@ -1,5 +1,5 @@
 /** The TTL of synthesised address records, by policy. Pure; times in milliseconds, TTLs in seconds. */
-import type { TtlPolicy } from '@shared/alias-server'
+import type { TtlRule } from '@shared/providers'
 
 /** Seconds of `ttl` left `nowMs - fetchedAtMs` after it was fetched (whole seconds, never below 0). */
 export function remainingTtl(ttl: number, fetchedAtMs: number, nowMs: number): number {
@@ -12,17 +12,28 @@ export function remainingTtl(ttl: number, fetchedAtMs: number, nowMs: number): n
  * - 'fixed' (ANAME draft §"TTLs"): min(cap, target TTL as fetched), not counting down, so that
  *   downstream caches do not all expire at the same instant (no query bunching).
  * - 'passthrough' (PowerDNS): the target TTL left, whatever the ALIAS TTL.
+ * - 'record': the ALIAS record's own TTL, whatever the target's.
+ * - 'constant:N': N seconds (e.g. Cloudflare's proxied answers, 300).
  * `cap` is the ALIAS record's TTL, lowered by any in-zone CNAME/ALIAS on the way.
  */
-export function servedTtl(policy: TtlPolicy, cap: number, targetTtl: number, fetchedAtMs: number, nowMs: number): number {
+export function servedTtl(policy: TtlRule, cap: number, targetTtl: number, fetchedAtMs: number, nowMs: number): number {
   switch (policy) {
     case 'fixed':
       return Math.min(cap, targetTtl)
     case 'passthrough':
       return remainingTtl(targetTtl, fetchedAtMs, nowMs)
-    default:
+    case 'record':
+      return cap
+    case 'min':
       return Math.min(cap, remainingTtl(targetTtl, fetchedAtMs, nowMs))
+    default:
+      return constantTtl(policy) ?? Math.min(cap, remainingTtl(targetTtl, fetchedAtMs, nowMs))
   }
+}
+
+/** N of 'constant:N', else null. */
+export function constantTtl(policy: TtlRule): number | null {
+  return policy.startsWith('constant:') ? Number(policy.slice('constant:'.length)) : null
 }
 
 /**

@@ -183,7 +183,7 @@ export function createLabService(options: LabServiceOptions): LabService {
     const server = running?.server
     const result = server
       ? server.simulatedTarget.set(target)
-      : { name: DEFAULT_SIMULATED_NAME, ...target, version: 0, changedAt: Date.now(), rotation: null }
+      : { name: DEFAULT_SIMULATED_NAME, ...target, version: 0, changedAt: Date.now(), failure: { state: 'ok' as const }, rotation: null }
     await persist({ ...f, target })
     return result
   }

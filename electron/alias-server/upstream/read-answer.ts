@@ -28,7 +28,7 @@ export function readAnswer(result: DnsQueryResult, name: string, type: AddressTy
   if (rcode !== 'NOERROR' && rcode !== 'NXDOMAIN') {
     const ede = result.edns?.ede[0]
     const detail = ede ? ` (EDE ${ede.code} ${ede.name}${ede.text ? `: ${ede.text}` : ''})` : ''
-    throw new UpstreamError(EDE_NO_REACHABLE_AUTHORITY, `${server} answered ${rcode} for ${name} ${type}${detail}`)
+    throw new UpstreamError(EDE_NO_REACHABLE_AUTHORITY, `${server} answered ${rcode} for ${name} ${type}${detail}`, rcode === 'SERVFAIL' ? 'servfail' : 'network')
   }
   const answers = result.answer.map((r) => ({ ...r, owner: canonical(r.name) }))
   const chain: string[] = []
