@@ -4,7 +4,7 @@
  */
 import type { CacheStatus } from '@shared/alias-server'
 import type { TtlRule } from '@shared/providers'
-import { servedTtl } from './ttl-policy'
+import { servedTtl, targetTtlOf } from './ttl-policy'
 import { truncatedOf, type BuiltMessage, type TtlSource } from './wire/message-builder'
 
 export interface LogInfo {
@@ -81,7 +81,7 @@ export class PreparedAnswer {
     if (!truncated) {
       for (let i = 0; i < this.dynOffsets.length; i++) {
         const data = this.dynSources[i]!.data!
-        out.writeUInt32BE(servedTtl(policy, this.dynCaps[i]!, data.ttl, data.fetchedAt, now), prefix + this.dynOffsets[i]!)
+        out.writeUInt32BE(servedTtl(policy, this.dynCaps[i]!, targetTtlOf(policy, data), data.fetchedAt, now), prefix + this.dynOffsets[i]!)
       }
     }
     return out

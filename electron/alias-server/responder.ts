@@ -7,7 +7,7 @@ import type { AliasSettings, CacheStatus } from '@shared/alias-server'
 import { isAtOrBelow } from '../zone'
 import { resolveAlias, MAX_CHAIN, type AliasResolution, type ResolveContext } from './alias-resolver'
 import { failureRuleText, missingRuleText, ttlRuleText } from './rule-text'
-import { servedTtl } from './ttl-policy'
+import { servedTtl, targetTtlOf } from './ttl-policy'
 import type { TargetEntry } from './target-cache'
 import { EDE_OTHER, EDE_STALE_ANSWER, EDE_STALE_NXDOMAIN } from './upstream/types'
 import type { DynamicTtl, Ede, WireRecord } from './wire/message-builder'
@@ -113,7 +113,7 @@ function applyAlias(plan: Plan, settings: AliasSettings, owner: string, node: No
       if (r.stale) ttl = settings.staleTtl
       else if (result.dynamic) {
         const data = result.dynamic.source.data!
-        ttl = servedTtl(settings.ttlPolicy, result.dynamic.cap, data.ttl, data.fetchedAt, now)
+        ttl = servedTtl(settings.ttlPolicy, result.dynamic.cap, targetTtlOf(settings.ttlPolicy, data), data.fetchedAt, now)
       }
       result.rdata.forEach((rdata, i) =>
         plan.answer.push({ owner, type, ttl, rdata, text: result.addresses[i]!, ...(result.dynamic ? { dynamic: result.dynamic } : {}) })

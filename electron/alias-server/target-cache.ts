@@ -17,6 +17,8 @@ export interface TargetData {
   rdata: Buffer[]
   /** Seconds, as fetched (capped at maxCacheTtl); the negative TTL for NXDOMAIN/NODATA. */
   ttl: number
+  /** The address set's own TTL, as fetched (capped like `ttl`). */
+  addressTtl: number
   fetchedAt: number
   chain: string[]
   server: string
@@ -244,6 +246,7 @@ export class TargetCache {
       addresses,
       rdata: addresses.map((a) => addressRdata(code, a)),
       ttl,
+      addressTtl: Math.max(0, Math.min(Math.floor(answer.addressTtl ?? kept), s.maxCacheTtl)),
       fetchedAt,
       chain: answer.chain,
       server: answer.server,

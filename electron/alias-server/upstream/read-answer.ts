@@ -50,8 +50,9 @@ export function readAnswer(result: DnsQueryResult, name: string, type: AddressTy
   }
   const addresses = answers.filter((r) => r.type === type && r.owner === current)
   if (addresses.length > 0) {
-    for (const r of addresses) ttl = Math.min(ttl, r.ttl)
-    return { answer: { status: 'addresses', addresses: addresses.map((r) => r.data), ttl, chain, server }, partial: false }
+    const addressTtl = Math.min(...addresses.map((r) => r.ttl))
+    ttl = Math.min(ttl, addressTtl)
+    return { answer: { status: 'addresses', addresses: addresses.map((r) => r.data), ttl, addressTtl, chain, server }, partial: false }
   }
   const hasSoa = result.authority.some((r) => r.type === 'SOA')
   const status = rcode === 'NXDOMAIN' ? 'nxdomain' : 'nodata'

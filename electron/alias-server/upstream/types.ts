@@ -11,6 +11,8 @@ export interface UpstreamAnswer {
   addresses: string[]
   /** Seconds: the smallest TTL along the chain and of the address set, or the negative TTL (RFC 2308). */
   ttl: number
+  /** Seconds: the address set's own TTL (undefined: as `ttl`). */
+  addressTtl?: number
   /** Canonical names reached through CNAMEs after the target, in order (a repeat means a loop). */
   chain: string[]
   /** Who answered, e.g. '127.0.0.1:53'. */

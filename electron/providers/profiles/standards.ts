@@ -31,7 +31,7 @@ export const powerdns: Profile = {
     'ECS is forwarded for ALIAS from 4.9 on (PR #13441); the 4.7 that Debian ships does not forward it.',
     'PowerDNS does not cache ALIAS answers: every query asks its resolver, whose cache counts the TTL down.'
   ],
-  ttl: rule('passthrough', "the target's TTL as its resolver gives it, whatever the ALIAS record's TTL", PDNS_ALIAS, true),
+  ttl: rule('passthrough', "the target's address records' TTL as its resolver gives it (not the CNAMEs' on the way), whatever the ALIAS record's TTL", PDNS_ALIAS, true),
   targetNxdomain: rule('servfail', 'SERVFAIL', PDNS_ALIAS, true),
   targetNodata: rule('empty', 'an empty NOERROR (seen on PowerDNS 4.7)', PDNS_DIFFERENTIAL, true),
   targetFailure: rule('servfail', 'SERVFAIL', PDNS_ALIAS, true),
@@ -40,7 +40,7 @@ export const powerdns: Profile = {
   ecs: rule({ forward: true, ipv4Prefix: 24, ipv6Prefix: 56 }, 'forwarded from 4.9 on (not by 4.7); prefix lengths assumed /24 and /56', PDNS_ECS, true),
   placement: rule('anywhere', 'ALIAS may stand at any name', PDNS_ALIAS, true),
   targets: rule('any-name', 'any name its resolver can resolve', PDNS_ALIAS, true),
-  aliasTypeQuery: rule('record', 'a query for type ALIAS returns the record', PDNS_DIFFERENTIAL, true),
+  aliasTypeQuery: rule('nodata', 'a query for type ALIAS (65401) gets an empty NOERROR (seen on PowerDNS 4.7 with expand-alias)', PDNS_DIFFERENTIAL, true),
   synthesized: rule([], 'nothing beside the addresses', PDNS_DIFFERENTIAL, true),
   axfr: rule('raw-alias', 'the raw ALIAS record, unless outgoing-axfr-expand-alias is set', PDNS_ALIAS, true),
   dnssec: rule('unsigned-alias-answers', 'live ALIAS answers are not signed', PDNS_UNSIGNED, true)
