@@ -27,6 +27,11 @@ export function isTtlRule(value: unknown): value is TtlRule {
   return m !== null && Number(m[1]) <= MAX_CONSTANT_TTL
 }
 
+/** N of 'constant:N', else null. */
+export function constantTtl(rule: TtlRule): number | null {
+  return rule.startsWith('constant:') ? Number(rule.slice('constant:'.length)) : null
+}
+
 export const ttlRuleSchema = z.custom<TtlRule>(isTtlRule, {
   message: `a TTL rule is one of ${ttlRuleNames.join(', ')} or constant:N (N seconds, 0..${MAX_CONSTANT_TTL})`
 })

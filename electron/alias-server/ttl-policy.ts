@@ -1,5 +1,5 @@
 /** The TTL of synthesised address records, by policy. Pure; times in milliseconds, TTLs in seconds. */
-import type { TtlRule } from '@shared/providers'
+import { constantTtl, type TtlRule } from '@shared/providers'
 
 /** Seconds of `ttl` left `nowMs - fetchedAtMs` after it was fetched (whole seconds, never below 0). */
 export function remainingTtl(ttl: number, fetchedAtMs: number, nowMs: number): number {
@@ -40,10 +40,7 @@ export function targetTtlOf(policy: TtlRule, data: { ttl: number; addressTtl?: n
   return policy === 'passthrough' ? (data.addressTtl ?? data.ttl) : data.ttl
 }
 
-/** N of 'constant:N', else null. */
-export function constantTtl(policy: TtlRule): number | null {
-  return policy.startsWith('constant:') ? Number(policy.slice('constant:'.length)) : null
-}
+export { constantTtl }
 
 /**
  * When to refresh ahead of expiry: at 90 % of the TTL, or 2 s before expiry when that is earlier,
