@@ -32,6 +32,8 @@ import {
   setTeachingInputSchema
 } from './preferences'
 import {
+  labCompareInputSchema,
+  labCompareRunSchema,
   labCountersEventSchema,
   labQueryEventSchema,
   labRotateTargetInputSchema,
@@ -84,7 +86,10 @@ export const channels = {
   'lab:rotateTarget': { input: labRotateTargetInputSchema, output: simulatedTargetStateSchema },
   'lab:updateSettings': { input: labUpdateSettingsInputSchema, output: aliasSettingsSchema },
   'lab:profiles': { input: none, output: profileListSchema },
-  'lab:setTargetState': { input: targetFailureSchema, output: simulatedTargetStateSchema }
+  'lab:setTargetState': { input: targetFailureSchema, output: simulatedTargetStateSchema },
+  'lab:compareStart': { input: labCompareInputSchema, output: labCompareRunSchema },
+  'lab:compareGet': { input: none, output: labCompareRunSchema.nullable() },
+  'lab:compareStop': { input: none, output: labCompareRunSchema.nullable() }
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 /** Events pushed from the main side to the renderer, named `domain:event`. */

@@ -3,12 +3,13 @@
  * simulated target and its saved settings. Operations that change state run one at a time.
  */
 import { type AliasSettings, type AliasSettingsPatch, type SimulatedTargetState, type TargetFailureInput } from '@shared/alias-server'
-import type { LabRotateTargetInput, LabSetTargetInput, LabStartInput, LabStatus, LabZone } from '@shared/lab'
+import type { LabCompareInput, LabCompareRun, LabRotateTargetInput, LabSetTargetInput, LabStartInput, LabStatus, LabZone } from '@shared/lab'
 import type { EventBus } from '../api/event-bus'
 import { ServiceError } from '../api/service-error'
 import { DEFAULT_SIMULATED_NAME, startAliasServer, type AliasServer } from '../alias-server'
 import { applySettings, defaultSettings } from '../alias-server/settings'
 import { profileSettings } from '../providers'
+import { CompareRunner } from './compare'
 import { startEventPump, type EventPump } from './event-pump'
 import { LabFileStore, type LabFile } from './lab-file'
 import { checkZone, LabZones, zoneErrorsMessage } from './lab-zones'
@@ -34,6 +35,10 @@ export interface LabService {
   /** The failure-mode lab: how the simulated target answers the server (not saved: every start begins 'ok'). */
   setTargetState(input: TargetFailureInput): Promise<SimulatedTargetState>
   updateSettings(patch: AliasSettingsPatch): Promise<AliasSettings>
+  /** Compare providers side by side: one server per profile through one target schedule (a new run stops the last). */
+  compareStart(input: LabCompareInput): Promise<LabCompareRun>
+  compareGet(): LabCompareRun | null
+  compareStop(): Promise<LabCompareRun | null>
   /** The running server's port, for the resolver list; undefined while stopped. */
   port(): number | undefined
   dispose(): Promise<void>
@@ -67,6 +72,7 @@ export function createLabService(options: LabServiceOptions): LabService {
   let running: Running | null = null
   let disposed = false
   let queue: Promise<unknown> = Promise.resolve()
+  const compare = new CompareRunner()
 
   const state = (): Promise<LabFile> =>
     file
@@ -233,9 +239,16 @@ export function createLabService(options: LabServiceOptions): LabService {
     rotateTarget: (input) => serialized(() => rotateTarget(input)),
     setTargetState: (input) => serialized(() => setTargetState(input)),
     updateSettings: (patch) => serialized(() => updateSettings(patch)),
+    compareStart: (input) => compare.start(input),
+    compareGet: () => compare.state(),
+    compareStop: async () => {
+      await compare.stop()
+      return compare.state()
+    },
     port: () => running?.server.port,
     dispose: () => {
       disposed = true
+      void compare.stop()
       return serialized(stopRunning)
     }
   }

@@ -14,6 +14,9 @@ export function labHandlers(lab: LabService): HandlerGroup<'lab'> {
     'lab:rotateTarget': (input) => lab.rotateTarget(input),
     'lab:updateSettings': (patch) => lab.updateSettings(patch),
     'lab:profiles': () => [...PROFILES],
-    'lab:setTargetState': (input) => lab.setTargetState(input)
+    'lab:setTargetState': (input) => lab.setTargetState(input),
+    'lab:compareStart': (input) => lab.compareStart(input),
+    'lab:compareGet': () => lab.compareGet(),
+    'lab:compareStop': () => lab.compareStop()
   }
 }
