@@ -54,4 +54,17 @@ describe('provider profiles in the lab', () => {
     await page.getByTestId('lab-target-state').scrollIntoViewIfNeeded()
     await saveScreenshot(page, 'lab-target-state-light')
   })
+
+  it('compares providers side by side: one lane per profile, fed by one schedule', async () => {
+    await page.getByTestId('lab-compare-start').click()
+    await page.locator('[data-testid="lab-compare"][data-running="true"]').waitFor()
+    expect(await page.getByTestId('lab-compare-lane').count()).toBe(6)
+    await page.getByTestId('lab-compare-steps').filter({ hasText: 'target now 192.0.2.20' }).waitFor({ timeout: 25_000 })
+    await page.waitForTimeout(3000)
+    expect(await page.locator('[data-testid="lab-compare-lane"][data-profile="powerdns"] .lab-compare__strip span').count()).toBeGreaterThan(10)
+    await page.getByTestId('lab-compare').scrollIntoViewIfNeeded()
+    await saveScreenshot(page, 'lab-compare-light')
+    await page.getByTestId('lab-compare-stop').click()
+    await page.locator('[data-testid="lab-compare"][data-running="false"]').waitFor()
+  }, 60_000)
 })

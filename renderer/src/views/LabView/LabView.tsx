@@ -4,6 +4,7 @@ import { QueryLog } from '../../components/QueryLog/QueryLog'
 import { apexAliasTarget } from '../../components/ZoneEditor/zone-problems'
 import { useNavigation } from '../../context/NavigationContext'
 import { useLabStatus } from '../../hooks/useLabStatus'
+import { ComparePanel } from './ComparePanel'
 import { CountersPanel } from './CountersPanel'
 import { ProfilePanel } from './ProfilePanel'
 import { ServerPanel } from './ServerPanel'
@@ -83,6 +84,9 @@ export function LabView() {
           </section>
         </div>
       </div>
+      <section className="panel">
+        <ComparePanel />
+      </section>
       <section className="panel" aria-labelledby="lab-log-title">
         <h2 id="lab-log-title">Query log</h2>
         <QueryLog port={status.running ? status.port : null} apex={origin} />
