@@ -1,0 +1,34 @@
+/** The converter's format ids: a contract (CLI flags, the UI, the lab's dialects share the first ones). */
+
+export const FORMAT_IDS = [
+  'bind',
+  'route53-text',
+  'aname',
+  'cloudflare',
+  'route53',
+  'dnscontrol',
+  'octodns',
+  'terraform-route53',
+  'terraform-cloudflare',
+  'flat'
+] as const
+export type FormatId = (typeof FORMAT_IDS)[number]
+
+export const READABLE_FORMATS: readonly FormatId[] = ['bind', 'route53-text', 'aname', 'cloudflare', 'route53', 'dnscontrol', 'octodns']
+export const WRITABLE_FORMATS: readonly FormatId[] = FORMAT_IDS
+
+export const isFormatId = (s: string): s is FormatId => (FORMAT_IDS as readonly string[]).includes(s)
+
+/** File name suffix for downloads and -o defaults. */
+export const FORMAT_EXTENSIONS: Record<FormatId, string> = {
+  bind: 'zone',
+  'route53-text': 'zone',
+  aname: 'zone',
+  cloudflare: 'txt',
+  route53: 'json',
+  dnscontrol: 'js',
+  octodns: 'yaml',
+  'terraform-route53': 'tf',
+  'terraform-cloudflare': 'tf',
+  flat: 'zone'
+}
