@@ -4,7 +4,7 @@
  * Anything not defined here is a ReferenceError at its own position.
  */
 export const DNSCONTROL_FUNCTIONS = ['D', 'A', 'AAAA', 'CNAME', 'ALIAS', 'R53_ALIAS', 'MX', 'TXT', 'CAA', 'SRV', 'NS'] as const
-export const DNSCONTROL_HELPERS = ['NewRegistrar', 'NewDnsProvider', 'DnsProvider', 'TTL', 'DefaultTTL', 'R53_ZONE', 'CAA_CRITICAL', 'CF_CNAME_FLATTEN_ON', 'CF_CNAME_FLATTEN_OFF'] as const
+export const DNSCONTROL_HELPERS = ['NewRegistrar', 'NewDnsProvider', 'DnsProvider', 'TTL', 'DefaultTTL', 'R53_ZONE', 'CAA_CRITICAL', 'CF_CNAME_FLATTEN_ON', 'CF_CNAME_FLATTEN_OFF', 'END'] as const
 
 export const DSL_SOURCE = String.raw`
 'use strict';
@@ -47,6 +47,8 @@ function R53_ZONE(id) { return { __kind: 'r53zone', id: String(id) }; }
 var CAA_CRITICAL = { __kind: 'caaCritical' };
 var CF_CNAME_FLATTEN_ON = { __kind: 'cfFlatten', on: true };
 var CF_CNAME_FLATTEN_OFF = { __kind: 'cfFlatten', on: false };
+// dnscontrol's END lets the last item keep a trailing comma
+var END = { __kind: 'end' };
 function __items(list, out) {
   list.forEach(function (x) { if (Array.isArray(x)) __items(x, out); else out.push(x); });
   return out;

@@ -26,15 +26,19 @@ type DslRecord = z.infer<typeof recordSchema>
 
 const DEFAULT_TTL = 300
 
-/** V8 places a ReferenceError of a top-level statement at the statement's start; point at the name itself. */
-function refineColumn(source: string, message: string, line: number, column: number): number {
-  const m = /^(\w+) is not defined$/.exec(message)
-  const text = source.split(/\r\n|\n|\r/)[line - 1]
-  if (!m || text === undefined) return column
-  const re = new RegExp(`(^|[^.\\w$])${m[1]}\\b`, 'g')
-  re.lastIndex = Math.max(0, column - 2)
-  const hit = re.exec(text)
-  return hit ? hit.index + hit[1].length + 1 : column
+/** V8 places a ReferenceError inside a call's arguments at the call; point at the undefined name itself. */
+function refine(source: string, message: string, line: number, column: number): { line: number; column: number } {
+  const m = /^([\w$]+) is not defined$/.exec(message)
+  if (!m) return { line, column }
+  const lines = source.split(/\r\n|\n|\r/)
+  const start = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0) + column - 1
+  const re = new RegExp(`(^|[^.\\w$])${m[1].replace(/\$/g, '\\$')}(?![\\w$])`, 'g')
+  re.lastIndex = Math.max(0, start - 1)
+  const hit = re.exec(lines.join('\n'))
+  if (!hit) return { line, column }
+  const offset = hit.index + hit[1].length
+  const before = lines.join('\n').slice(0, offset).split('\n')
+  return { line: before.length, column: before[before.length - 1].length + 1 }
 }
 
 export async function readDnscontrol(source: string, file: string, origin: string | undefined, limits?: SandboxLimits): Promise<{ zone: ConvZone; warnings: ConvertWarning[] }> {
@@ -42,7 +46,8 @@ export async function readDnscontrol(source: string, file: string, origin: strin
   if (!reply.ok) {
     const { message, line, column } = reply.error
     const known = /is not defined$/.test(message) ? ` (the supported subset: ${DNSCONTROL_FUNCTIONS.join(', ')} and their modifiers)` : ''
-    throw new ConvertError(file, line, line > 0 ? refineColumn(source, message, line, column) : 0, message + known)
+    const at = line > 0 ? refine(source, message, line, column) : { line: 0, column: 0 }
+    throw new ConvertError(file, at.line, at.column, message + known)
   }
   const parsed = resultSchema.safeParse(reply.result)
   if (!parsed.success) throw new ConvertError(file, 0, 0, 'the sandbox returned data of an unexpected shape')
@@ -64,7 +69,7 @@ export async function readDnscontrol(source: string, file: string, origin: strin
       const rec = recordSchema.safeParse(item)
       if (!rec.success) throw new ConvertError(file, domain.line, domain.column, 'a record call has an unexpected shape')
       raws.push(toRaw(rec.data, apex, defaultTtl, file))
-    } else if (!['registrar', 'provider', 'useProvider'].includes(item.__kind)) {
+    } else if (!['registrar', 'provider', 'useProvider', 'end'].includes(item.__kind)) {
       throw new ConvertError(file, domain.line, domain.column, `${item.__kind} is not allowed directly inside D(); it modifies a record`)
     }
   }

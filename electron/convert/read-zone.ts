@@ -15,7 +15,8 @@ export interface ReadOptions {
 }
 
 export async function readZone(text: string, from: FormatId, options: ReadOptions): Promise<{ zone: ConvZone; warnings: ConvertWarning[] }> {
-  const { file, origin } = options
+  const { file } = options
+  const origin = options.origin === undefined ? undefined : options.origin.endsWith('.') ? options.origin.toLowerCase() : `${options.origin.toLowerCase()}.`
   switch (from) {
     case 'bind':
     case 'aname':

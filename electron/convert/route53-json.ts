@@ -3,7 +3,6 @@
  * `aws route53 list-resource-record-sets` (read). Shapes: @aws-sdk/client-route-53's Change and ResourceRecordSet.
  */
 import type { Change, ResourceRecordSet } from '@aws-sdk/client-route-53'
-import { ConvertError } from './errors'
 import { isAlias, warningFor, type AddressFamily, type ConvRecord, type ConvZone, type ConvertWarning } from './model'
 import { decimalToOctal, octalToDecimal, route53CharString } from './route53-escapes'
 import { isRecord, parseSourceDocument, type Path, type SourceDocument } from './source-document'
@@ -72,8 +71,7 @@ export function readRoute53(text: string, file: string, origin?: string): ReadRe
       raws.push({ name, type: rrs.Type!, ttl: rrs.TTL!, rdata: octalToDecimal(rr.Value), at: doc.at([...path, 'ResourceRecords', i]) })
     })
   }
-  const merged = mergeAliases(raws, file)
-  const zone = zoneFromRaw(merged, zoneOrigin, file)
+  const zone = zoneFromRaw(raws, zoneOrigin, file, { absoluteRdata: true })
   for (const r of zone.records) if (r.synthetic) warnings.push(warningFor(r, 'Route 53 JSON has no SOA here; a placeholder SOA was added'))
   for (const r of zone.records.filter(isAlias)) warnings.push(warningFor(r, `a Route 53 alias has no TTL of its own; ${ALIAS_DEFAULT_TTL} s was written`))
   return { zone, warnings }
@@ -85,28 +83,6 @@ function findOrigin(sets: { set: unknown }[], doc: SourceDocument): string {
   const soa = sets.find(({ set }) => isRecord(set) && set.Type === 'SOA')
   if (soa && isRecord(soa.set) && typeof soa.set.Name === 'string') return withDot(octalToDecimal(soa.set.Name))
   throw doc.error([], 'the zone origin is unknown: the JSON has no SOA record set; give --origin')
-}
-
-/** Route 53 aliases A and AAAA separately; one ALIAS per name when both point at the same target. */
-function mergeAliases(raws: RawRecord[], file: string): RawRecord[] {
-  const byName = new Map<string, RawRecord>()
-  const out: RawRecord[] = []
-  for (const r of raws) {
-    if (r.type !== 'ALIAS') {
-      out.push(r)
-      continue
-    }
-    const prev = byName.get(r.name.toLowerCase())
-    if (!prev) {
-      byName.set(r.name.toLowerCase(), r)
-      out.push(r)
-    } else if (prev.rdata.toLowerCase() !== r.rdata.toLowerCase()) {
-      throw new ConvertError(file, r.at.line, r.at.column, `the alias at ${r.name} points at ${r.rdata}, but the one at line ${prev.at.line} points at ${prev.rdata}; one target per name can be converted`)
-    } else {
-      prev.alias = { ...prev.alias, families: [...new Set([...(prev.alias?.families ?? []), ...(r.alias?.families ?? [])])].sort() as AddressFamily[] }
-    }
-  }
-  return out
 }
 
 /** Record data as Route 53 wants it: octal escapes in names and strings. */

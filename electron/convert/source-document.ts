@@ -19,7 +19,7 @@ const MAX_ALIAS_COUNT = 100
 
 export function parseSourceDocument(text: string, file: string, what: 'JSON' | 'YAML'): SourceDocument {
   const lineCounter = new LineCounter()
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false })
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true })
   const problem = doc.errors[0]
   if (problem) {
     const pos = problem.linePos?.[0] ?? { line: 1, col: 1 }

@@ -5,7 +5,7 @@
  */
 import { parseZone } from '../zone'
 import { ConvertError, firstErrors } from './errors'
-import type { AliasDetails, ConvRecord, ConvZone } from './model'
+import type { AddressFamily, AliasDetails, ConvRecord, ConvZone } from './model'
 
 export interface Position {
   line: number
@@ -25,13 +25,20 @@ export interface RawRecord {
 
 const PLACEHOLDER_SOA_TTL = 3600
 
+export interface ZoneFromRawOptions {
+  /** Names in rdata are absolute even without a trailing dot (Route 53 reads "example.com" so). */
+  absoluteRdata?: boolean
+}
+
 /** Builds and validates a zone; adds a placeholder SOA (marked synthetic) when the source has none. */
-export function zoneFromRaw(raws: RawRecord[], origin: string, file: string): ConvZone {
+export function zoneFromRaw(input: RawRecord[], origin: string, file: string, options: ZoneFromRawOptions = {}): ConvZone {
+  const raws = mergeAliases(input, file)
   const bad = raws.find((r) => /[\r\n]/.test(r.rdata) || /[\r\n\s]/.test(r.name))
   if (bad) throw new ConvertError(file, bad.at.line, bad.at.column, `${bad.name} ${bad.type}: a line break or blank in a name or value must be escaped`)
   const hasSoa = raws.some((r) => r.type === 'SOA')
   const lines = [`$ORIGIN ${origin}`]
   if (!hasSoa) lines.push(`@ ${PLACEHOLDER_SOA_TTL} IN SOA ns.invalid. hostmaster.invalid. 1 7200 3600 1209600 3600`)
+  if (options.absoluteRdata) lines.push('$ORIGIN .')
   const first = lines.length + 1
   for (const r of raws) lines.push(`${r.name} ${r.ttl} IN ${r.type} ${r.rdata}`)
   const parsed = parseZone(lines.join('\n'), { origin })
@@ -75,4 +82,28 @@ function quoteBytes(bytes: Uint8Array): string {
 export function absoluteName(name: string, origin: string): string {
   if (name === '' || name === '@') return origin
   return name.endsWith('.') ? name : `${name}.${origin}`
+}
+
+/** Route 53 aliases A and AAAA separately; one ALIAS per name when both point at the same target. */
+function mergeAliases(raws: RawRecord[], file: string): RawRecord[] {
+  const byName = new Map<string, RawRecord>()
+  const out: RawRecord[] = []
+  for (const r of raws) {
+    if (r.type !== 'ALIAS') {
+      out.push(r)
+      continue
+    }
+    const key = r.name.toLowerCase()
+    const prev = byName.get(key)
+    if (!prev || !prev.alias?.families || !r.alias?.families) {
+      if (!prev) byName.set(key, r)
+      out.push(r)
+    } else if (prev.rdata.toLowerCase() !== r.rdata.toLowerCase()) {
+      throw new ConvertError(file, r.at.line, r.at.column, `the alias at ${r.name} points at ${r.rdata}, but the one at line ${prev.at.line} points at ${prev.rdata}; one target per name can be converted`)
+    } else {
+      prev.alias = { ...prev.alias, families: [...new Set([...prev.alias.families, ...r.alias.families])].sort() as AddressFamily[] }
+      prev.ttl = Math.min(prev.ttl, r.ttl)
+    }
+  }
+  return out
 }

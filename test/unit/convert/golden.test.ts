@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { convert, readZone, type FormatId } from '../../../electron/convert'
+import { FIXTURES, rrsetsOf } from './helpers'
+
+/** The same zone, written by hand in each format from that format's documentation (test/fixtures/convert/golden/). */
+const GOLDEN: [FormatId, string][] = [
+  ['bind', 'bind.zone'],
+  ['aname', 'aname.zone'],
+  ['route53-text', 'route53-text.zone'],
+  ['cloudflare', 'cloudflare.txt'],
+  ['route53', 'route53.json'],
+  ['route53', 'route53-list.json'],
+  ['dnscontrol', 'dnsconfig.js'],
+  ['octodns', 'octodns.yaml']
+]
+
+const EXPECTED = [
+  { name: 'example.com.', type: 'ALIAS', rdata: ['d111111abcdef8.cloudfront.net.'] },
+  { name: 'example.com.', type: 'MX', rdata: ['10 mail.example.com.'] },
+  { name: 'example.com.', type: 'TXT', rdata: ['"v=spf1 -all"'] },
+  { name: 'mail.example.com.', type: 'A', rdata: ['192.0.2.25'] },
+  { name: 'www.example.com.', type: 'CNAME', rdata: ['example.com.'] }
+]
+const providerManaged = (r: { name: string; type: string }): boolean => r.type === 'SOA' || (r.type === 'NS' && r.name === 'example.com.')
+const golden = (name: string): string => readFileSync(resolve(FIXTURES, 'golden', name), 'utf8')
+
+describe('golden inputs: each format read gives the same RRsets', () => {
+  it.each(GOLDEN)('%s (%s)', async (format, name) => {
+    const { zone } = await readZone(golden(name), format, { file: name, origin: 'example.com' })
+    expect(zone.origin).toBe('example.com.')
+    expect(rrsetsOf(zone, providerManaged).map(({ name: n, type, rdata }) => ({ name: n, type, rdata }))).toEqual(EXPECTED)
+  })
+
+  it('Route 53 and cli53 aliases keep their families and hosted zone', async () => {
+    for (const [format, name] of [['route53', 'route53.json'], ['route53-text', 'route53-text.zone'], ['dnscontrol', 'dnsconfig.js']] as const) {
+      const { zone } = await readZone(golden(name), format, { file: name, origin: 'example.com' })
+      const alias = zone.records.find((r) => r.type === 'ALIAS')!
+      expect(alias.alias?.families, name).toEqual(['A', 'AAAA'])
+    }
+    const { zone } = await readZone(golden('dnsconfig.js'), 'dnscontrol', { file: 'dnsconfig.js' })
+    expect(zone.records.find((r) => r.type === 'ALIAS')?.alias?.hostedZoneId).toBe('Z2FDTNDATAQYW2')
+  })
+})
+
+describe('golden outputs: bind.zone written in each format', () => {
+  const WRITTEN: [FormatId, string][] = [
+    ['aname', 'golden.aname.zone'],
+    ['route53-text', 'golden.route53-text.zone'],
+    ['cloudflare', 'golden.cloudflare.txt'],
+    ['route53', 'golden.route53.json'],
+    ['dnscontrol', 'golden.dnsconfig.js'],
+    ['octodns', 'golden.octodns.yaml'],
+    ['terraform-route53', 'golden.route53.tf'],
+    ['terraform-cloudflare', 'golden.cloudflare.tf']
+  ]
+  it.each(WRITTEN)('%s', async (format, expected) => {
+    const out = await convert(golden('bind.zone'), { from: 'bind', to: format, file: 'bind.zone' })
+    expect(out.text).toBe(readFileSync(resolve(FIXTURES, 'expected', expected), 'utf8'))
+  })
+})
