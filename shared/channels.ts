@@ -45,6 +45,14 @@ import {
   labZoneSchema
 } from './lab'
 import { aliasSettingsSchema, simulatedTargetStateSchema } from './alias-server'
+import {
+  convertDetectInputSchema,
+  convertDetectResultSchema,
+  convertReportInputSchema,
+  convertReportResultSchema,
+  convertRunInputSchema,
+  convertRunResultSchema
+} from './convert'
 
 const none = z.strictObject({}).optional()
 
@@ -81,7 +89,10 @@ export const channels = {
   'lab:saveZone': { input: labSaveZoneInputSchema, output: labSaveZoneResultSchema },
   'lab:setTarget': { input: labSetTargetInputSchema, output: simulatedTargetStateSchema },
   'lab:rotateTarget': { input: labRotateTargetInputSchema, output: simulatedTargetStateSchema },
-  'lab:updateSettings': { input: labUpdateSettingsInputSchema, output: aliasSettingsSchema }
+  'lab:updateSettings': { input: labUpdateSettingsInputSchema, output: aliasSettingsSchema },
+  'convert:detect': { input: convertDetectInputSchema, output: convertDetectResultSchema },
+  'convert:run': { input: convertRunInputSchema, output: convertRunResultSchema },
+  'convert:report': { input: convertReportInputSchema, output: convertReportResultSchema }
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 /** Events pushed from the main side to the renderer, named `domain:event`. */

@@ -1,17 +1,8 @@
 /** The converter's format ids: a contract (CLI flags, the UI, the lab's dialects share the first ones). */
 
-export const FORMAT_IDS = [
-  'bind',
-  'route53-text',
-  'aname',
-  'cloudflare',
-  'route53',
-  'dnscontrol',
-  'octodns',
-  'terraform-route53',
-  'terraform-cloudflare',
-  'flat'
-] as const
+import { formatIds } from '@shared/convert'
+
+export const FORMAT_IDS = formatIds
 export type FormatId = (typeof FORMAT_IDS)[number]
 
 export const READABLE_FORMATS: readonly FormatId[] = ['bind', 'route53-text', 'aname', 'cloudflare', 'route53', 'dnscontrol', 'octodns']
