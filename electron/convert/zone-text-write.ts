@@ -63,5 +63,5 @@ export function writeCloudflare(zone: ConvZone): TextOutput {
     }
     if (r.alias?.families?.length === 1) warnings.push(warningFor(r, `the source aliased only ${r.alias.families[0]}; a Cloudflare CNAME flattens both A and AAAA`))
   }
-  return { text: zoneText(zone, (r) => (isAlias(r) ? 'CNAME' : r.type)), warnings }
+  return { text: zoneText(zone, (r) => (isAlias(r) ? 'CNAME' : r.type), { after }), warnings }
 }

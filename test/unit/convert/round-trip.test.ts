@@ -58,3 +58,19 @@ describe('bind -> X -> bind keeps every RRset the format can hold', async () => 
     expect(out.text).toContain('value: onetwo')
   })
 })
+
+describe('aliases below the apex', () => {
+  const ZONE = `$ORIGIN example.test.\n$TTL 300\n@ SOA ns1 hostmaster 1 7200 3600 1209600 300\n@ NS ns1\nblog ALIAS blog.provider.test.\nns1 A 192.0.2.1\n`
+
+  it.each(['bind', 'aname', 'cloudflare', 'dnscontrol'] as FormatId[])('survive %s', async (format) => {
+    const there = await convert(ZONE, { from: 'bind', to: format, file: 'z' })
+    const back = await convert(there.text, { from: format, to: 'bind', file: 'x', origin: 'example.test' })
+    expect(back.text).toMatch(/^blog\s+300 IN ALIAS blog\.provider\.test\.$/m)
+  })
+
+  it('cloudflare carries them as CNAMEs with the per-record flattening tag', async () => {
+    const out = await convert(ZONE, { from: 'bind', to: 'cloudflare', file: 'z' })
+    expect(out.text).toMatch(/^blog 300 IN CNAME blog\.provider\.test\. ; cf_tags=cf-flatten-cname$/m)
+    expect(out.warnings.map((w) => w.record)).toEqual(['blog.example.test. ALIAS'])
+  })
+})

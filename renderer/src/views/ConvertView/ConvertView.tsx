@@ -13,7 +13,7 @@ const EXTENSION: Record<Target, string> = { bind: 'zone', 'route53-text': 'zone'
 /** Convert: a zone in one provider's format, out in another's, with what the move cannot carry beside it. */
 export function ConvertView() {
   const api = getApi()
-  const { open } = useNavigation()
+  const { open, labZoneReplaced } = useNavigation()
   const [text, setText] = useState('')
   const [from, setFrom] = useState<Readable>('bind')
   const [detected, setDetected] = useState<string | null>(null)
@@ -65,7 +65,8 @@ export function ConvertView() {
     if (!r.ok || r.value.errors.length > 0) return setNotice(r.ok ? r.value.errors[0].message : r.error.message)
     const saved = await api.lab.saveZone({ text: r.value.text })
     if (!saved.ok) return setNotice(saved.error.message)
-    open('lab')
+    labZoneReplaced()
+    open('lab', '[data-testid="zone-text"]')
   }
 
   return (
@@ -92,11 +93,11 @@ export function ConvertView() {
           </label>
           <label>
             Origin
-            <input data-testid="convert-origin" placeholder="when the input does not say" value={origin} onChange={(e) => setOrigin(e.target.value)} />
+            <input data-testid="convert-origin" placeholder="e.g. example.com" value={origin} onChange={(e) => setOrigin(e.target.value)} />
           </label>
           <label>
             Resolver
-            <input data-testid="convert-resolver" placeholder="to flatten, e.g. 127.0.0.1:5300" value={resolver} onChange={(e) => setResolver(e.target.value)} />
+            <input data-testid="convert-resolver" placeholder="e.g. 127.0.0.1:5300" value={resolver} onChange={(e) => setResolver(e.target.value)} />
           </label>
           <button type="button" data-testid="convert-run" disabled={!text.trim()} onClick={() => void run()}>Convert</button>
         </div>
@@ -117,7 +118,7 @@ export function ConvertView() {
                 <button type="button" data-testid="convert-open-lab" onClick={() => void openInLab()}>Open in the lab</button>
               </div>
               {result.summary.map((s, i) => <p key={i} className="muted">{s}</p>)}
-              <OutputWithWarnings text={result.text} warnings={result.warnings} />
+              <OutputWithWarnings text={result.text} warnings={result.warnings} origin={result.origin} />
             </>
           )}
         </section>

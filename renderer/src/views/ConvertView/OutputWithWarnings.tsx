@@ -1,17 +1,10 @@
 import type { ConvertWarningView } from '@shared/convert'
+import { placeWarnings } from './place-warnings'
 
 /** The output, with each warning beside the line of the output that holds its record (or above, when none does). */
-export function OutputWithWarnings({ text, warnings }: { text: string; warnings: ConvertWarningView[] }) {
+export function OutputWithWarnings({ text, warnings, origin }: { text: string; warnings: ConvertWarningView[]; origin: string }) {
   const lines = text.replace(/\n$/, '').split('\n')
-  const placed = new Map<number, ConvertWarningView[]>()
-  const unplaced: ConvertWarningView[] = []
-  for (const w of warnings) {
-    const [name, type] = w.record.split(' ')
-    const rel = name.split('.')[0]
-    const at = lines.findIndex((l) => l.includes(type) && (l.includes(name) || l.includes(name.replace(/\.$/, '')) || l.startsWith(rel)))
-    if (at < 0) unplaced.push(w)
-    else placed.set(at, [...(placed.get(at) ?? []), w])
-  }
+  const { placed, unplaced } = placeWarnings(lines, warnings, origin)
   return (
     <div className="convert-output" data-testid="convert-output">
       {unplaced.length > 0 && (
