@@ -5,6 +5,7 @@
 import type { Change, ResourceRecordSet } from '@aws-sdk/client-route-53'
 import { isAlias, warningFor, type AddressFamily, type ConvRecord, type ConvZone, type ConvertWarning } from './model'
 import { decimalToOctal, octalToDecimal, route53CharString } from './route53-escapes'
+import { isApexNsOrSoa } from './record-text'
 import { isRecord, parseSourceDocument, type Path, type SourceDocument } from './source-document'
 import { zoneFromRaw, type RawRecord } from './structured-records'
 
@@ -91,18 +92,34 @@ export function route53Value(r: ConvRecord): string {
   return r.rdata.map((t, i) => (quotedAt.includes(i) ? route53CharString(t) : decimalToOctal(t))).join(' ')
 }
 
-/** Whether Route 53 manages this record itself (the SOA and the apex NS set of a hosted zone). */
-export const managedByProvider = (r: ConvRecord, zone: ConvZone): boolean => r.type === 'SOA' || (r.type === 'NS' && r.name === zone.origin)
+/** Route 53 runs the SOA and apex NS of a hosted zone itself: true, with a warning, for those records. */
+export function leftToRoute53(r: ConvRecord, zone: ConvZone, warnings: ConvertWarning[]): boolean {
+  if (!isApexNsOrSoa(r, zone)) return false
+  if (!r.synthetic) warnings.push(warningFor(r, 'Route 53 creates the SOA and apex NS of a hosted zone itself; not written'))
+  return true
+}
 
-export interface Route53Alias {
-  name: string
+export interface Route53AliasTarget {
   family: AddressFamily
-  target: string
   hostedZoneId: string
+  dnsName: string
+  evaluateTargetHealth: boolean
+}
+
+/** One alias record set per aliased family; a warning when the target's hosted zone id cannot be known offline. */
+export function route53AliasTargets(r: ConvRecord, zone: ConvZone, warnings: ConvertWarning[]): Route53AliasTarget[] {
+  const hz = aliasHostedZoneId(r, zone)
+  if (!hz.known) warnings.push(warningFor(r, `the alias needs the target's hosted zone id; replace ${hz.id} in the output`))
+  return (r.alias?.families ?? (['A', 'AAAA'] as const)).map((family) => ({
+    family,
+    hostedZoneId: hz.id,
+    dnsName: r.rdata[0],
+    evaluateTargetHealth: r.alias?.evaluateTargetHealth ?? false
+  }))
 }
 
 /** The hosted zone id of an alias target, when it can be known without AWS (CloudFront's is fixed). */
-export function aliasHostedZoneId(r: ConvRecord, zone: ConvZone): { id: string; known: boolean } {
+function aliasHostedZoneId(r: ConvRecord, zone: ConvZone): { id: string; known: boolean } {
   if (r.alias?.hostedZoneId) return { id: r.alias.hostedZoneId, known: true }
   if (r.rdata[0].endsWith('.cloudfront.net.')) return { id: 'Z2FDTNDATAQYW2', known: true }
   const inZone = r.rdata[0] === zone.origin || r.rdata[0].endsWith(`.${zone.origin}`)
@@ -114,20 +131,15 @@ export function writeRoute53(zone: ConvZone): { text: string; warnings: ConvertW
   const changes: Change[] = []
   const sets = new Map<string, ConvRecord[]>()
   for (const r of zone.records) {
-    if (managedByProvider(r, zone)) {
-      if (!r.synthetic) warnings.push(warningFor(r, 'Route 53 creates the SOA and apex NS of a hosted zone itself; not written'))
-      continue
-    }
+    if (leftToRoute53(r, zone, warnings)) continue
     if (isAlias(r)) {
-      const hz = aliasHostedZoneId(r, zone)
-      if (!hz.known) warnings.push(warningFor(r, `the alias needs the target's hosted zone id; replace ${hz.id} in the output`))
-      for (const family of r.alias?.families ?? (['A', 'AAAA'] as const)) {
+      for (const t of route53AliasTargets(r, zone, warnings)) {
         changes.push({
           Action: 'UPSERT',
           ResourceRecordSet: {
             Name: decimalToOctal(r.name),
-            Type: family,
-            AliasTarget: { HostedZoneId: hz.id, DNSName: decimalToOctal(r.rdata[0]), EvaluateTargetHealth: r.alias?.evaluateTargetHealth ?? false }
+            Type: t.family,
+            AliasTarget: { HostedZoneId: t.hostedZoneId, DNSName: decimalToOctal(t.dnsName), EvaluateTargetHealth: t.evaluateTargetHealth }
           }
         })
       }

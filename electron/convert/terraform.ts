@@ -5,7 +5,7 @@
 import { hclBlock, resourceNamer, type HclValue } from './hcl'
 import { isAlias, warningFor, type ConvRecord, type ConvZone, type ConvertWarning } from './model'
 import { route53CharString } from './route53-escapes'
-import { aliasHostedZoneId, route53Value } from './route53-json'
+import { leftToRoute53, route53AliasTargets, route53Value } from './route53-json'
 import { isApexNsOrSoa, rrsets, withoutDot } from './record-text'
 
 const ROUTE53_TYPES = new Set(['A', 'AAAA', 'CAA', 'CNAME', 'DS', 'HTTPS', 'MX', 'NAPTR', 'NS', 'PTR', 'SPF', 'SRV', 'SVCB', 'TXT'])
@@ -24,16 +24,11 @@ export function writeTerraformRoute53(zone: ConvZone): { text: string; warnings:
   const blocks = [zoneVariable('Route 53 hosted', zone.origin)]
   for (const set of rrsets(zone.records)) {
     const r = set[0]
-    if (isApexNsOrSoa(r, zone)) {
-      if (!r.synthetic) warnings.push(warningFor(r, 'Route 53 creates the SOA and apex NS of a hosted zone itself; not written'))
-      continue
-    }
+    if (leftToRoute53(r, zone, warnings)) continue
     if (isAlias(r)) {
-      const hz = aliasHostedZoneId(r, zone)
-      if (!hz.known) warnings.push(warningFor(r, `the alias needs the target's hosted zone id; replace ${hz.id} in the output`))
-      for (const family of r.alias?.families ?? ['A', 'AAAA']) {
-        const alias = { name: r.rdata[0], zone_id: hz.id, evaluate_target_health: r.alias?.evaluateTargetHealth ?? false }
-        blocks.push(hclBlock(`resource "aws_route53_record" "${name(r.name, `alias_${family}`)}"`, { zone_id: { raw: 'var.zone_id' }, name: r.name, type: family }, [['alias', alias]]))
+      for (const t of route53AliasTargets(r, zone, warnings)) {
+        const alias = { name: t.dnsName, zone_id: t.hostedZoneId, evaluate_target_health: t.evaluateTargetHealth }
+        blocks.push(hclBlock(`resource "aws_route53_record" "${name(r.name, `alias_${t.family}`)}"`, { zone_id: { raw: 'var.zone_id' }, name: r.name, type: t.family }, [['alias', alias]]))
       }
       continue
     }
