@@ -1,8 +1,8 @@
 /** Guesses the format of an input, for the UI to propose and the user to confirm. */
-import type { FormatId } from './formats'
+import type { readableFormatIds } from '@shared/convert'
 
 export interface Detection {
-  format: FormatId
+  format: (typeof readableFormatIds)[number]
   /** Why we think so, in words. */
   because: string
 }

@@ -12,10 +12,7 @@ const problems = (err: unknown): { line: number; column: number; message: string
 /** The converter for the Convert view; located problems come back as data so the view can show them in place. */
 export function convertHandlers(_ctx: ServiceContext): HandlerGroup<'convert'> {
   return {
-    'convert:detect': ({ text }) => {
-      const d = detectFormat(text)
-      return { format: d.format === 'terraform-route53' || d.format === 'terraform-cloudflare' || d.format === 'flat' ? 'bind' : d.format, because: d.because }
-    },
+    'convert:detect': ({ text }) => detectFormat(text),
     'convert:run': async ({ text, from, to, origin, resolver }) => {
       try {
         const r = await convert(text, {
