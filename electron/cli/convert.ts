@@ -1,5 +1,5 @@
 /** `npm run convert`: converts a zone between providers' formats, or prints the lock-in report. */
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { convert, ConvertError, ConvertErrors, formatLockInReport, lockInReport, readZone, type ConvertWarning } from '../convert'
 import { query } from '../dns'
@@ -12,7 +12,11 @@ const EXIT_ERROR = 1
 const EXIT_USAGE = 2
 
 async function readInput(input: string): Promise<string> {
-  if (input !== '-') return readFile(input, 'utf8')
+  if (input !== '-') {
+    const { size } = await stat(input)
+    if (size > MAX_ZONE_FILE_BYTES) throw new Error(`${input} is ${size} bytes; inputs over ${MAX_ZONE_FILE_BYTES} bytes are refused`)
+    return readFile(input, 'utf8')
+  }
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of process.stdin) {

@@ -60,3 +60,20 @@ describe('golden outputs: bind.zone written in each format', () => {
     expect(out.text).toBe(readFileSync(resolve(FIXTURES, 'expected', expected), 'utf8'))
   })
 })
+
+describe('Cloudflare specifics', () => {
+  it('reads TTL 1 ("Auto") as 300 s, with a warning', async () => {
+    const text = golden('cloudflare.txt').replace('mail.example.com.\t3600', 'mail.example.com.\t1')
+    const { zone, warnings } = await readZone(text, 'cloudflare', { file: 'cf.txt' })
+    expect(zone.records.find((r) => r.name === 'mail.example.com.')?.ttl).toBe(300)
+    expect(warnings.map((w) => `${w.record} ${w.line}`)).toEqual(['mail.example.com. A 16'])
+  })
+})
+
+describe('Cloudflare proxied records', () => {
+  it('are named in a warning: the origin address is not what visitors got', async () => {
+    const text = golden('cloudflare.txt').replace('192.0.2.25 ; cf_tags=cf-proxied:false', '192.0.2.25 ; cf_tags=cf-proxied:true')
+    const { warnings } = await readZone(text, 'cloudflare', { file: 'cf.txt' })
+    expect(warnings.map((w) => `${w.record} ${w.line}: ${w.message}`)).toEqual(['mail.example.com. A 16: proxied at Cloudflare, which answered with its own addresses; the converted record gives the origin'])
+  })
+})
