@@ -40,7 +40,7 @@ export async function convert(input: string, options: ConvertOptions): Promise<C
   let flattened: FlattenedOwner[] = []
   if (issues.length > 0) {
     if (!options.resolver || !options.query) {
-      const hint = options.to === 'flat' ? 'the flat format needs --resolver SERVER' : 'give --resolver SERVER to flatten it into the addresses it has now'
+      const hint = options.to === 'flat' ? 'the flat format needs a resolver (--resolver SERVER)' : 'give a resolver (--resolver SERVER) to flatten it into the addresses it has now'
       firstErrors(issues.map((i) => new ConvertError(file, i.record.line, i.record.column, `${i.record.name} ${i.record.type} ${i.record.rdata[0]}: ${i.reason} (${i.source}); ${hint}`)))
     }
     const now = (options.now ?? Date.now)()

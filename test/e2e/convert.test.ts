@@ -46,6 +46,20 @@ describe('the Convert view in Chromium (browser mode)', () => {
     expect(await page.getByTestId('convert-from').inputValue()).toBe('bind')
   })
 
+  it('takes a dropped file and detects its format', async () => {
+    const yaml = "---\n'':\n  type: ALIAS\n  value: cdn.provider.test.\n"
+    const transfer = await page.evaluateHandle((text) => {
+      const dt = new DataTransfer()
+      dt.items.add(new File([text], 'shop.test.yaml', { type: 'application/yaml' }))
+      return dt
+    }, yaml)
+    await page.dispatchEvent('[data-testid="convert-drop"]', 'drop', { dataTransfer: transfer })
+    await page.locator('[data-testid="convert-detected"]:has-text("Detected octodns")').waitFor()
+    expect(await page.getByTestId('convert-input').inputValue()).toBe(yaml)
+    await page.getByTestId('convert-input').fill(ZONE)
+    await page.locator('[data-testid="convert-detected"]:has-text("Detected bind")').waitFor()
+  })
+
   it('stops with the located reason when the target cannot hold an alias and no resolver is given', async () => {
     await page.getByTestId('convert-to').selectOption('octodns')
     await page.getByTestId('convert-run').click()
@@ -68,6 +82,13 @@ describe('the Convert view in Chromium (browser mode)', () => {
     await saveScreenshot(page, 'convert-cloudflare-light')
     await table.scrollIntoViewIfNeeded()
     await saveScreenshot(page, 'convert-lockin-light')
+  })
+
+  it('fits 1024 px beside a scrollbar', async () => {
+    await page.setViewportSize({ width: 1024 - 17, height: 700 })
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth')
+    expect(overflow).toBeLessThanOrEqual(0)
+    await page.setViewportSize({ width: 1280, height: 800 })
   })
 
   it('opens the converted zone in the lab, which can serve it at once', async () => {

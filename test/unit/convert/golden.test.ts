@@ -77,3 +77,19 @@ describe('Cloudflare proxied records', () => {
     expect(warnings.map((w) => `${w.record} ${w.line}: ${w.message}`)).toEqual(['mail.example.com. A 16: proxied at Cloudflare, which answered with its own addresses; the converted record gives the origin'])
   })
 })
+
+describe('Route 53 octal escapes', () => {
+  it('reads a listed wildcard (\\052) and octal TXT octets, and writes them back in octal', async () => {
+    const list = JSON.stringify({
+      ResourceRecordSets: [
+        { Name: 'example.com.', Type: 'SOA', TTL: 900, ResourceRecords: [{ Value: 'ns1.example.com. h.example.com. 1 7200 900 1209600 86400' }] },
+        { Name: '\\052.wild.example.com.', Type: 'A', TTL: 60, ResourceRecords: [{ Value: '192.0.2.7' }] },
+        { Name: 'txt.example.com.', Type: 'TXT', TTL: 60, ResourceRecords: [{ Value: '"caf\\303\\251 \\"q\\""' }] }
+      ]
+    })
+    const { zone } = await readZone(list, 'route53', { file: 'list.json' })
+    expect(zone.records.map((r) => `${r.name} ${r.type} ${r.rdata.join(' ')}`).slice(1)).toEqual(['*.wild.example.com. A 192.0.2.7', 'txt.example.com. TXT "café \\"q\\""'])
+    const back = await convert(list, { from: 'route53', to: 'route53', file: 'list.json' })
+    expect(back.text).toContain('"Value": "\\"caf\\\\303\\\\251 \\\\\\"q\\\\\\"\\""')
+  })
+})

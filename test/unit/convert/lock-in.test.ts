@@ -41,7 +41,7 @@ describe('portability rules and the lock-in report', () => {
   it('stops with a located error when the target cannot hold an alias and no resolver is given', async () => {
     const err = await convert(ZONE, { from: 'bind', to: 'octodns', file: 'z.zone' }).catch((e: Error) => e)
     expect(String((err as Error).message)).toBe(
-      'z.zone:7:1: shop.example.test. ALIAS shop.provider.test.: octoDNS accepts ALIAS only at the root of the zone, not at shop.example.test. (https://github.com/octodns/octodns/blob/main/octodns/record/alias.py); give --resolver SERVER to flatten it into the addresses it has now'
+      'z.zone:7:1: shop.example.test. ALIAS shop.provider.test.: octoDNS accepts ALIAS only at the root of the zone, not at shop.example.test. (https://github.com/octodns/octodns/blob/main/octodns/record/alias.py); give a resolver (--resolver SERVER) to flatten it into the addresses it has now'
     )
   })
 

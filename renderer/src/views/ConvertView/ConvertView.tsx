@@ -71,7 +71,7 @@ export function ConvertView() {
 
   return (
     <div className="view-stack convert-view" data-testid="convert-view">
-      <section className="panel" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
+      <section className="panel" data-testid="convert-drop" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
         <h2>Convert a zone between providers</h2>
         <label className="convert-field">
           <span>Drop a file here or paste the zone</span>
