@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process'
+import { resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ResolverTarget } from '@shared/dns'
 import { convert } from '../../../electron/convert'
@@ -87,4 +89,21 @@ describe('flat: aliases resolved through Unbound in front of Knot', () => {
     const err = await convert(zone, { from: 'bind', to: 'flat', file: 'apex.zone', resolver, query: (n, t, r) => query({ name: n, type: t, resolver: r, options: {} }) }).catch((e: Error) => e)
     expect((err as Error).message).toMatch(/^apex\.zone:7:1: cannot flatten v4\.example\.test\.: missing\.target\.test\. A answered NXDOMAIN/)
   })
+
+  it('npm run convert -- --to flat: the zone on stdout, the summary on stderr', async () => {
+    const root = resolve(__dirname, '../../..')
+    const run = await new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
+      const child = execFile(
+        process.execPath,
+        ['--import', 'tsx', 'electron/cli/convert.ts', '-', '--from', 'bind', '--to', 'flat', '--resolver', `127.0.0.1:${unbound.port}`],
+        { cwd: root, timeout: 60_000 },
+        (err, stdout, stderr) => done({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr })
+      )
+      child.stdin!.end(APEX_ZONE)
+    })
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(/^; re-flatten by \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z \(flattened from ALIAS v4only\.target\.test\.\)\nv4\s+\d+ IN A\s+192\.0\.2\.50$/m)
+    expect(run.stderr).toMatch(/^warning: example\.test\. A \(line 6\): the static A record at example\.test\. was a fallback for the alias; the flattened addresses replace it$/m)
+    expect(run.stderr).toMatch(/^2 aliases flattened; regenerate this zone at least every \d+ s to stay fresh/m)
+  }, 60_000)
 })
