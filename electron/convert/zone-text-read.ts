@@ -24,9 +24,31 @@ const MARKER = 'PTR'
 /** Replaces s[from, to) by `text` padded with blanks to the same width. */
 const splice = (s: string, from: number, to: number, text: string): string => s.slice(0, from) + text.padEnd(to - from) + s.slice(to)
 
+/** The unquoted words of a line before its comment, with their columns (quoted strings are skipped whole). */
 function codeTokens(line: string): { text: string; start: number; end: number }[] {
-  const code = line.includes('"') ? line : line.replace(/;.*$/, '')
-  return [...code.matchAll(/\S+/g)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }))
+  const tokens: { text: string; start: number; end: number }[] = []
+  let i = 0
+  while (i < line.length) {
+    const c = line[i]
+    if (c === ';') break
+    if (c === ' ' || c === '\t' || c === '(' || c === ')') {
+      i++
+      continue
+    }
+    const start = i
+    let quoted = false
+    while (i < line.length && !/[\s;()]/.test(line[i])) {
+      if (line[i] === '\\') i += 2
+      else if (line[i] === '"') {
+        quoted = true
+        i++
+        while (i < line.length && line[i] !== '"') i += line[i] === '\\' ? 2 : 1
+        i++
+      } else i++
+    }
+    if (!quoted) tokens.push({ text: line.slice(start, i), start, end: i })
+  }
+  return tokens
 }
 
 /** Route 53's text forms: `NAME [TTL] [IN] A|AAAA ALIAS TARGET` and cli53's `NAME [TTL] AWS ALIAS A|AAAA TARGET ZONEID EVAL`. */

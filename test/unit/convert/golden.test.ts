@@ -93,3 +93,13 @@ describe('Route 53 octal escapes', () => {
     expect(back.text).toContain('"Value": "\\"caf\\\\303\\\\251 \\\\\\"q\\\\\\"\\""')
   })
 })
+
+describe('provider spellings are found only outside quoted strings', () => {
+  it('leaves "A ALIAS" and "CNAME" inside TXT alone', async () => {
+    const text = '$ORIGIN example.com.\n$TTL 60\n@ SOA ns1 h 1 2 3 4 5\n@ TXT "x A ALIAS y" ; A ALIAS z.\nw TXT "a CNAME b"\n'
+    for (const format of ['route53-text', 'cloudflare'] as const) {
+      const { zone } = await readZone(text, format, { file: 't' })
+      expect(zone.records.map((r) => `${r.name} ${r.type} ${r.rdata.join(' ')}`).slice(1), format).toEqual(['example.com. TXT "x A ALIAS y"', 'w.example.com. TXT "a CNAME b"'])
+    }
+  })
+})
