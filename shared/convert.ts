@@ -16,6 +16,20 @@ export const formatIds = [
 ] as const
 export const readableFormatIds = ['bind', 'route53-text', 'aname', 'cloudflare', 'route53', 'dnscontrol', 'octodns'] as const
 
+/** File name suffix of each format, for downloads. */
+export const formatExtensions: Record<(typeof formatIds)[number], string> = {
+  bind: 'zone',
+  'route53-text': 'zone',
+  aname: 'zone',
+  cloudflare: 'txt',
+  route53: 'json',
+  dnscontrol: 'js',
+  octodns: 'yaml',
+  'terraform-route53': 'tf',
+  'terraform-cloudflare': 'tf',
+  flat: 'zone'
+}
+
 export const CONVERT_MAX_CHARS = 4 * 1024 * 1024
 const textSchema = z.string().max(CONVERT_MAX_CHARS, 'the input is too large (4 MiB at most)')
 const originSchema = z.string().trim().max(300).optional()

@@ -1,6 +1,6 @@
 /** The converter's format ids: a contract (CLI flags, the UI, the lab's dialects share the first ones). */
 
-import { formatIds, readableFormatIds } from '@shared/convert'
+import { formatExtensions, formatIds, readableFormatIds } from '@shared/convert'
 
 export const FORMAT_IDS = formatIds
 export type FormatId = (typeof FORMAT_IDS)[number]
@@ -10,16 +10,4 @@ export const WRITABLE_FORMATS: readonly FormatId[] = FORMAT_IDS
 
 export const isFormatId = (s: string): s is FormatId => (FORMAT_IDS as readonly string[]).includes(s)
 
-/** File name suffix for downloads and -o defaults. */
-export const FORMAT_EXTENSIONS: Record<FormatId, string> = {
-  bind: 'zone',
-  'route53-text': 'zone',
-  aname: 'zone',
-  cloudflare: 'txt',
-  route53: 'json',
-  dnscontrol: 'js',
-  octodns: 'yaml',
-  'terraform-route53': 'tf',
-  'terraform-cloudflare': 'tf',
-  flat: 'zone'
-}
+export const FORMAT_EXTENSIONS = formatExtensions

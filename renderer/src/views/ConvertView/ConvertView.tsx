@@ -1,5 +1,5 @@
 import { useState, type DragEvent } from 'react'
-import { formatIds, readableFormatIds, type ConvertReportResult, type ConvertRunResult } from '@shared/convert'
+import { formatExtensions, formatIds, readableFormatIds, type ConvertReportResult, type ConvertRunResult } from '@shared/convert'
 import { useNavigation } from '../../context/NavigationContext'
 import { getApi } from '../../transport'
 import { OutputWithWarnings } from './OutputWithWarnings'
@@ -8,7 +8,6 @@ import '../../styles/convert.css'
 
 type Readable = (typeof readableFormatIds)[number]
 type Target = (typeof formatIds)[number]
-const EXTENSION: Record<Target, string> = { bind: 'zone', 'route53-text': 'zone', aname: 'zone', cloudflare: 'txt', route53: 'json', dnscontrol: 'js', octodns: 'yaml', 'terraform-route53': 'tf', 'terraform-cloudflare': 'tf', flat: 'zone' }
 
 /** Convert: a zone in one provider's format, out in another's, with what the move cannot carry beside it. */
 export function ConvertView() {
@@ -55,7 +54,7 @@ export function ConvertView() {
     const url = URL.createObjectURL(new Blob([result?.text ?? ''], { type: 'text/plain' }))
     const a = document.createElement('a')
     a.href = url
-    a.download = `${(result?.origin || 'zone').replace(/\.$/, '')}.${EXTENSION[to]}`
+    a.download = `${(result?.origin || 'zone').replace(/\.$/, '')}.${formatExtensions[to]}`
     a.click()
     URL.revokeObjectURL(url)
   }
