@@ -78,6 +78,8 @@ describe('the Convert view in Chromium (browser mode)', () => {
     const table = page.getByTestId('convert-lockin')
     expect(await table.locator('tr[data-status="as-is"] code').allTextContents()).toEqual(expect.arrayContaining(['bind', 'aname', 'cloudflare', 'dnscontrol']))
     expect(await table.locator('tr[data-status="flatten"] code').allTextContents()).toEqual(expect.arrayContaining(['route53', 'octodns', 'google-cloud-dns']))
+    await page.getByTestId('convert-copy').click()
+    await page.locator('[data-testid="convert-notice"]:has-text("Copied.")').waitFor()
     await page.getByTestId('convert-output').scrollIntoViewIfNeeded()
     await saveScreenshot(page, 'convert-cloudflare-light')
     await table.scrollIntoViewIfNeeded()

@@ -1,6 +1,7 @@
 import { useState, type DragEvent } from 'react'
 import { formatExtensions, formatIds, readableFormatIds, type ConvertReportResult, type ConvertRunResult } from '@shared/convert'
 import { useNavigation } from '../../context/NavigationContext'
+import { copyText } from '../../clipboard'
 import { getApi } from '../../transport'
 import { OutputWithWarnings } from './OutputWithWarnings'
 import { LockInTable } from './LockInTable'
@@ -49,7 +50,7 @@ export function ConvertView() {
     else setNotice(r.error.message)
     if (rep.ok) setReport(rep.value)
   }
-  const copy = () => void navigator.clipboard.writeText(result?.text ?? '').then(() => setNotice('Copied.'))
+  const copy = () => void copyText(result?.text ?? '').then((done) => setNotice(done ? 'Copied.' : 'Copying was refused; select the output and copy it.'))
   const download = () => {
     const url = URL.createObjectURL(new Blob([result?.text ?? ''], { type: 'text/plain' }))
     const a = document.createElement('a')
