@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium, openPage, saveScreenshot } from '../support/chromium'
@@ -78,6 +79,10 @@ describe('the Convert view in Chromium (browser mode)', () => {
     const table = page.getByTestId('convert-lockin')
     expect(await table.locator('tr[data-status="as-is"] code').allTextContents()).toEqual(expect.arrayContaining(['bind', 'aname', 'cloudflare', 'dnscontrol']))
     expect(await table.locator('tr[data-status="flatten"] code').allTextContents()).toEqual(expect.arrayContaining(['route53', 'octodns', 'google-cloud-dns']))
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('convert-download').click()])
+    expect(download.suggestedFilename()).toBe('shop.test.txt')
+    const saved = await download.path()
+    expect(readFileSync(saved, 'utf8')).toMatch(/^@\s+300 IN CNAME cdn\.provider\.test\.$/m)
     await page.getByTestId('convert-copy').click()
     await page.locator('[data-testid="convert-notice"]:has-text("Copied.")').waitFor()
     await page.getByTestId('convert-output').scrollIntoViewIfNeeded()
