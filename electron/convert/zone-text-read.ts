@@ -110,7 +110,10 @@ export function readZoneText(text: string, dialect: ZoneDialect, options: ReadZo
   }
   const parsed = parseZone(source, { origin: options.origin })
   const located = (line: number, column: number, reason: string): ConvertError => new ConvertError(options.file, line, column, reason)
-  if (!parsed.zone) firstErrors(parsed.errors.map((e) => located(e.line, e.column, explain(e.reason, dialect))))
+  if (!parsed.zone) {
+    const lines = text.split(/\r\n|\n|\r/)
+    firstErrors(parsed.errors.map((e) => located(e.line, e.column, explain(e.reason, dialect, lines[e.line - 1] ?? ''))))
+  }
   const zone = parsed.zone
   const records = resolveMarks(zone.records, marks, zone.origin, options.file)
   const converted: ConvZone = { origin: zone.origin, records }
@@ -120,11 +123,15 @@ export function readZoneText(text: string, dialect: ZoneDialect, options: ReadZo
   return converted
 }
 
-function explain(reason: string, dialect: ZoneDialect): string {
+/** Says which format would accept a line that this one refuses. */
+function explain(reason: string, dialect: ZoneDialect, line: string): string {
   if (/CNAME cannot be at the zone apex/.test(reason) && dialect !== 'cloudflare') {
     return `${reason} (the cloudflare format reads an apex CNAME as a flattened alias)`
   }
-  if (/"ALIAS" is not|"AWS" is not/.test(reason)) return `${reason} (the route53-text format reads "A ALIAS" and cli53's "AWS ALIAS")`
+  const words = codeTokens(line).map((t) => t.text.toUpperCase())
+  const route53 = words.some((w, i) => (w === 'A' || w === 'AAAA' || w === 'AWS') && words[i + 1] === 'ALIAS')
+  if (route53 && dialect !== 'route53-text') return `${reason} (the route53-text format reads "A ALIAS" and cli53's "AWS ALIAS")`
+  if (dialect === 'route53-text' && /A ALIAS|AWS ALIAS/i.test(line)) return `${reason} (route53-text: NAME [TTL] A|AAAA ALIAS TARGET, or NAME AWS ALIAS A|AAAA TARGET ZONEID true|false)`
   return reason
 }
 

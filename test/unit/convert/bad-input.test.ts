@@ -8,6 +8,7 @@ const CASES: [FormatId, string, number, number, RegExp][] = [
   ['bind', `${HEAD}www IN A 192.0.2.300\n`, 4, 10, /not an IPv4 address/],
   ['bind', `${HEAD}@ IN CNAME target.test.\n`, 4, 1, /cloudflare format reads an apex CNAME/],
   ['aname', `${HEAD}@ IN ANAME\n`, 4, 6, /ANAME takes 1 field/],
+  ['bind', `${HEAD}@ 60 A ALIAS cdn.test.\n`, 4, 14, /A takes 1 field.*\(the route53-text format reads "A ALIAS" and cli53's "AWS ALIAS"\)$/],
   ['route53-text', `${HEAD}@ A ALIAS one.test.\n@ AAAA ALIAS two.test.\n`, 5, 1, /points at two\.test\./],
   ['cloudflare', `${HEAD}@ IN CNAME t.test.\n@ IN A 192.0.2.1\n`, 4, 1, /Cloudflare does not accept an apex CNAME beside the A record at line 5/],
   ['route53', '{\n  "Changes": [\n    { "Action": "UPSERT", "ResourceRecordSet": { "Name": "x.example.test.", "Type": "A", "TTL": 60, "ResourceRecords": [{ "Value": "nope" }] } }\n  ]\n}\n', 3, 121, /not an IPv4 address/],
