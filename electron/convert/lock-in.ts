@@ -47,7 +47,7 @@ export function lockInReport(zone: ConvZone): LockInRow[] {
       reasons.push(...lost.map((w) => ({ record: w.record, line: w.line, reason: w.message })))
     } else {
       const other = zone.records.filter((r) => r.type.startsWith('TYPE'))
-      reasons.push(...other.map((r) => ({ record: `${r.name} ${r.type}`, line: r.line, reason: 'an unknown type', source: SOURCES.google })))
+      reasons.push(...other.map((r) => ({ record: `${r.name} ${r.type}`, line: r.line, reason: 'Cloud DNS takes only the record types it lists, not one in RFC 3597 form', source: SOURCES.google })))
       if (other.length > 0) status = 'cannot'
     }
     return { target, provider: PROVIDERS[target], status, reasons }
