@@ -1,4 +1,5 @@
 import type { DnsQueryResult, DnsRecord } from '@shared/dns'
+import { isLocFields, locKnotText } from '../dns/rdata/loc'
 
 /** An RR object with RFC 8427 member names (§2.2, §2.3). */
 export interface Rfc8427Record {
@@ -78,9 +79,16 @@ function record(rr: DnsRecord): Rfc8427Record {
     out.RDLENGTH = Number(generic[1])
     out.RDATAHEX = (generic[2] ?? '').replace(/\s+/g, '').toUpperCase()
   } else {
-    out[`rdata${rr.type}`] = rr.data
+    out[`rdata${rr.type}`] = kdigRdata(rr)
   }
   return out
+}
+
+/** Where kdig's presentation differs from dig's, the JSON follows kdig (`+json` is the exact form). */
+function kdigRdata(rr: DnsRecord): string {
+  if (rr.typeCode === 29 && isLocFields(rr.fields)) return locKnotText(rr.fields)
+  if (rr.typeCode === 108 || rr.typeCode === 109) return rr.data.toUpperCase()
+  return rr.data
 }
 
 /** The response as JSON in the shape of RFC 8427 ("Representing DNS Messages in JSON"). */

@@ -1,6 +1,7 @@
 import { formatIPv4, formatIPv6 } from '@shared/ip-text'
 import { typeName } from '../rr-types'
 import { alias } from './alias'
+import { locDigText, readLoc } from './loc'
 import { RdataReader } from './reader'
 import { formatSvcb, svcb, svcbFields } from './svcb'
 import { base32hex, decodeTypeBitmap, genericRdata, hexUpper, quoteString, sigTime } from './text'
@@ -90,6 +91,10 @@ const FORMATTERS: Record<number, Formatter> = {
   43: ds, 59: ds, 32768: ds, 32769: ds,
   25: dnskey, 48: dnskey, 60: dnskey,
   24: rrsig, 46: rrsig,
+  29: (r) => {
+    const fields = readLoc(r)
+    return { data: locDigText(fields), fields: { ...fields } }
+  },
   44: (r) => text(`${r.u8()} ${r.u8()} ${hexUpper(r.rest())}`),
   47: (r) => {
     const next = r.name(false)

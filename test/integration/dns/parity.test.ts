@@ -133,7 +133,7 @@ describe('engine vs kdig +json against the same Knot server', () => {
     const ask = (name: string, type: string) =>
       query({ name, type, resolver: { transport: 'udp', host: knot.host, port: knot.port } })
     const unknown = await ask('unknown.inspect.test', 'TYPE65534')
-    expect(unknown.answer[0]).toMatchObject({ type: 'TYPE65534', typeCode: 65534, data: '\\# 4 c0000201' })
+    expect(unknown.answer[0]).toMatchObject({ type: 'TYPE65534', typeCode: 65534, data: '\\# 4 C0000201' })
     const svc2 = await ask('svc2.inspect.test', 'HTTPS')
     expect(svc2.answer[0]!.data).toMatch(/^1 www\.inspect\.test\. mandatory=alpn,port alpn="?h2"? port=8443 ipv4hint=192\.0\.2\.80 ipv6hint=2001:db8::80$/)
     const alias = await ask('svc.inspect.test', 'HTTPS')

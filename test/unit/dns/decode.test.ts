@@ -79,8 +79,8 @@ describe('RDATA presentation for the types dns-packet knows', () => {
   }
 
   it('shows unknown types RFC 3597 style', () => {
-    const rr = single({ name: 'example', type: 'UNKNOWN_65534', ttl: 5, data: Buffer.from('c0000201', 'hex') } as unknown as packet.Answer)
-    expect(rr).toMatchObject({ type: 'TYPE65534', typeCode: 65534, class: 'IN', ttl: 5, data: '\\# 4 c0000201' })
+    const rr = single({ name: 'example', type: 'UNKNOWN_65534', ttl: 5, data: Buffer.from('C0000201', 'hex') } as unknown as packet.Answer)
+    expect(rr).toMatchObject({ type: 'TYPE65534', typeCode: 65534, class: 'IN', ttl: 5, data: '\\# 4 C0000201' })
     expect(single({ name: 'example', type: 'UNKNOWN_65533', ttl: 5, data: Buffer.alloc(0) } as unknown as packet.Answer).data).toBe('\\# 0')
   })
 
@@ -95,7 +95,7 @@ describe('RDATA presentation for the types dns-packet knows', () => {
     // an A record with 5 octets of RDATA
     const msg = rawMessage({ an: 1 }, [...EXAMPLE, 0, 1, 0, 1, 0, 0, 0, 60, 0, 5, 192, 0, 2, 1, 9])
     const rr = decodeMessage(msg).answer[0]!
-    expect(rr.data).toBe('\\# 5 c000020109')
+    expect(rr.data).toBe('\\# 5 C000020109')
     expect(rr.fields?.malformed).toMatch(/trailing/)
   })
 
