@@ -77,7 +77,9 @@ function record(rr: DnsRecord): Rfc8427Record {
   const generic = /^\\#\s+(\d+)(?:\s+([0-9a-fA-F\s]*))?$/.exec(rr.data)
   if (generic) {
     out.RDLENGTH = Number(generic[1])
-    out.RDATAHEX = (generic[2] ?? '').replace(/\s+/g, '').toUpperCase()
+    // as kdig: no RDATAHEX member for empty RDATA
+    const hex = (generic[2] ?? '').replace(/\s+/g, '').toUpperCase()
+    if (hex !== '') out.RDATAHEX = hex
   } else {
     out[`rdata${rr.type}`] = kdigRdata(rr)
   }
