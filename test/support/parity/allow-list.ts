@@ -16,7 +16,7 @@ export const INTENDED_DIFFERENCES = {
   'pdns-rdata-compression': {
     reason:
       'PowerDNS compresses names inside NS/MX/SRV RDATA; we never do (RFC 3597 §4 allows both). Its answer is smaller, ' +
-      'so more optional Additional records fit in 512 octets: ours are a subset of its, never with TC.',
+      'so more optional Additional records fit in a UDP response: ours are a subset of its, and neither sets TC for them.',
     holds: (theirs, ours) => lines(ours).every((l) => lines(theirs).includes(l)) && lines(ours).length > 0
   },
   'dig-cookie-value': {
