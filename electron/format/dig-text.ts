@@ -32,6 +32,8 @@ export function formatDigText(result: DnsQueryResult): string {
     `;; SERVER: ${serverLine(result)}`,
     `;; WHEN: ${when(result.receivedAtWallMs)}`,
     `;; MSG SIZE  rcvd: ${result.sizes.response}`,
+    // dig ends each response with an empty line
+    '',
     ''
   )
   return lines.join('\n')

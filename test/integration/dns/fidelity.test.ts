@@ -126,6 +126,19 @@ describe('text, +short and +json beside dig and kdig (signed Knot zone)', () => 
   })
 })
 
+describe('whole text output beside dig', () => {
+  it.each([
+    { name: 'fidelity.test', type: 'SSHFP' },
+    { name: 'nope.fidelity.test', type: 'A' },
+    { name: 'sp\\032ace.fidelity.test', type: 'A' },
+    { name: 'fidelity.test', type: 'NS' }
+  ])('$name $type', async ({ name, type }) => {
+    const [ours, digText] = await Promise.all([ask(name, type), dig('+norec', '+dnssec', '+nocookie', name, type)])
+    const row = report.row(`${name} ${type} (whole text)`, 'dig', digText, formatDigText(ours), 'dig-banner')
+    expect(row, `peer: ${row.theirs}\nours: ${row.ours}`).toMatchObject({ verdict: 'allowed: dig-banner' })
+  })
+})
+
 describe('+cookie against a server that answers BADCOOKIE first (RFC 7873 §5.3)', () => {
   it('retries once with the server cookie, as dig and kdig do, and shows the answer', async () => {
     const [ours, digText, kdigJson] = await Promise.all([

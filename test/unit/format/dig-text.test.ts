@@ -25,6 +25,7 @@ describe('formatDigText', () => {
         ';; SERVER: 127.0.0.1#5300(127.0.0.1) (UDP)',
         ';; WHEN: Thu Nov 26 15:18:40 UTC 2026',
         ';; MSG SIZE  rcvd: 79',
+        '',
         ''
       ].join('\n')
     )
