@@ -100,7 +100,9 @@ export const dnsRecordSchema = z.object({
   /** RDATA in presentation format; unknown types as RFC 3597 `\# 4 C0000201` (upper case, as dig). */
   data: z.string().max(200_000),
   /** Structured fields when useful (e.g. SVCB priority/target/params, SOA serial ...). */
-  fields: z.record(z.string(), z.unknown()).optional()
+  fields: z.record(z.string(), z.unknown()).optional(),
+  /** The RDATA in upper-case hex, names uncompressed (kdig's RDATAHEX): the exact form of `data`. */
+  rdataHex: z.string().max(131070).optional()
 })
 export type DnsRecord = z.infer<typeof dnsRecordSchema>
 

@@ -64,7 +64,10 @@ function opcodeCode(name: string): number {
   return OPCODES[name] ?? Number(/^OPCODE(\d+)$/.exec(name)?.[1] ?? 0)
 }
 
-/** RFC 3597 generic form `\# 4 c0000201` (unknown types) becomes RDATAHEX; anything else rdata<TYPE>. */
+/**
+ * A record as kdig's +json writes it: `rdata<TYPE>` in presentation form (none for RFC 3597 data),
+ * then RDLENGTH and RDATAHEX, the exact octets (names uncompressed).
+ */
 function record(rr: DnsRecord): Rfc8427Record {
   const out: Rfc8427Record = {
     NAME: rr.name,
@@ -75,13 +78,12 @@ function record(rr: DnsRecord): Rfc8427Record {
     TTL: rr.ttl
   }
   const generic = /^\\#\s+(\d+)(?:\s+([0-9a-fA-F\s]*))?$/.exec(rr.data)
-  if (generic) {
-    out.RDLENGTH = Number(generic[1])
+  if (!generic) out[`rdata${rr.type}`] = kdigRdata(rr)
+  const hex = rr.rdataHex ?? (generic ? (generic[2] ?? '').replace(/\s+/g, '').toUpperCase() : undefined)
+  if (hex !== undefined) {
+    out.RDLENGTH = hex.length / 2
     // as kdig: no RDATAHEX member for empty RDATA
-    const hex = (generic[2] ?? '').replace(/\s+/g, '').toUpperCase()
     if (hex !== '') out.RDATAHEX = hex
-  } else {
-    out[`rdata${rr.type}`] = kdigRdata(rr)
   }
   return out
 }

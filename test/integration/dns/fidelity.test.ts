@@ -57,7 +57,7 @@ const report = new ParityReport(
   'Query output beside dig 9.18 and kdig 3.2',
   'Same question, same Knot server (zone signed on load, DNS cookies on), DO set. Text rows compare the ANSWER ' +
     "section lines; +short rows the whole output; +json rows each answer record's NAME, TTL, TYPEname and RDATA " +
-    '(`rdata<TYPE>`, or `RDLENGTH RDATAHEX` for unknown types). Produced by test/integration/dns/fidelity.test.ts.'
+    '(`rdata<TYPE>`, `-` for unknown types) and, after `|`, RDLENGTH and RDATAHEX. Produced by test/integration/dns/fidelity.test.ts.'
 )
 
 async function tool(command: string, pkg: string, args: string[]): Promise<string> {
@@ -86,7 +86,7 @@ type JsonRecord = Partial<Rfc8427Record> & { NAME: string; TTL?: number; TYPEnam
 function jsonLines(records: readonly JsonRecord[] | undefined): string {
   return (records ?? [])
     .filter((r) => r.TYPEname !== 'OPT')
-    .map((r) => `${r.NAME} ${r.TTL} ${r.TYPEname} ${r[`rdata${r.TYPEname}`] ?? `${r.RDLENGTH} ${r.RDATAHEX}`}`)
+    .map((r) => `${r.NAME} ${r.TTL} ${r.TYPEname} ${r[`rdata${r.TYPEname}`] ?? '-'} | ${r.RDLENGTH} ${r.RDATAHEX ?? ''}`)
     .join('\n')
 }
 

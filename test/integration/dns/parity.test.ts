@@ -135,6 +135,12 @@ describe('engine vs kdig +json against the same Knot server', () => {
     expect(sortRecords(engine.additional.map(fromEngine))).toEqual(
       sortRecords(withoutOpt(reference.additionalRRs).map(fromKdig))
     )
+    // RDATAHEX as kdig's: the exact octets, names uncompressed
+    const hexes = (records: Array<{ name?: string; NAME?: string; rdataHex?: string; RDATAHEX?: string }>) =>
+      records.map((r) => `${r.name ?? r.NAME} ${r.rdataHex ?? r.RDATAHEX ?? ''}`).sort()
+    expect(hexes([...engine.answer, ...engine.authority, ...engine.additional])).toEqual(
+      hexes([reference.answerRRs, reference.authorityRRs, reference.additionalRRs].flatMap(withoutOpt))
+    )
     // the OPT record is reported as `edns`, never as an additional record
     expect(engine.additional.some((r) => r.typeCode === 41)).toBe(false)
     if (c.rcode !== 'REFUSED') expect(engine.edns?.udpSize).toBeGreaterThan(0)

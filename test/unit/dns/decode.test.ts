@@ -178,3 +178,20 @@ describe('malformed messages', () => {
     }
   })
 })
+
+describe('rdataHex: the exact RDATA octets, names uncompressed (kdig RDATAHEX)', () => {
+  it('undoes compression pointers inside RDATA and keeps the rest as sent', () => {
+    // question example./A at 12; answer: owner → 12, MX 10 mail + pointer → 12
+    const rdata = [0, 10, 4, ...Buffer.from('mail'), 0xc0, 12]
+    const msg = rawMessage({ qd: 1, an: 1 }, [
+      ...EXAMPLE, 0, 1, 0, 1,
+      0xc0, 12, 0, 15, 0, 1, 0, 0, 0, 60, 0, rdata.length, ...rdata
+    ])
+    const mx = decodeMessage(msg).answer[0]!
+    expect(mx.data).toBe('10 mail.example.')
+    expect(mx.rdataHex).toBe(`000A${Buffer.from([4, ...Buffer.from('mail'), 7, ...Buffer.from('example'), 0]).toString('hex').toUpperCase()}`)
+    expect(single({ name: 'example', type: 'A', ttl: 60, data: '192.0.2.1' }).rdataHex).toBe('C0000201')
+    const unknown = single({ name: 'example', type: 'UNKNOWN_65534', ttl: 5, data: Buffer.from('c0000201', 'hex') } as unknown as packet.Answer)
+    expect(unknown.rdataHex).toBe('C0000201')
+  })
+})
