@@ -11,9 +11,9 @@ import { ask } from './support/ask'
 import { zoneOf } from './support/zones'
 
 /**
- * The Additional section (RFC 1034 §4.3.2 step 6) of our ALIAS server beside PowerDNS 4.7's
- * (bind backend), both serving the same zone and resolving ALIAS targets through the same local
- * resolver. The table goes to test-results/parity/alias-server-additional.md.
+ * Our ALIAS server beside PowerDNS 4.7 (bind backend), both serving the same zone and resolving
+ * ALIAS targets through the same local resolver: the Additional section (RFC 1034 §4.3.2 step 6)
+ * and the common answer shapes. The table goes to test-results/parity/alias-server-pdns.md.
  */
 
 const ORIGIN = 'add.test.'
@@ -47,6 +47,11 @@ const ZONE = [
   'self 300 IN A 192.0.2.81',
   'gone 300 IN HTTPS 0 .',
   'gone 300 IN A 192.0.2.82',
+  'chain 300 IN CNAME web',
+  'ext 300 IN CNAME www.elsewhere.example.',
+  '*.wild 300 IN A 192.0.2.99',
+  'deleg 3600 IN NS ns.deleg',
+  'ns.deleg 3600 IN A 192.0.2.77',
   ...mx.map((name) => `many 300 IN MX 10 ${name}`),
   ...mx.slice(0, 12).map((name) => `some 300 IN MX 10 ${name}`),
   ...mx.map((name, i) => `${name} 300 IN A 192.0.2.${100 + i}`),
@@ -58,10 +63,10 @@ let resolver: UnboundServer
 let pdns: PowerDnsServer
 let ours: AliasServer
 const report = new ParityReport(
-  'alias-server-additional.md',
-  'ALIAS server: Additional section beside PowerDNS 4.7',
+  'alias-server-pdns.md',
+  'ALIAS server beside PowerDNS 4.7',
   'Same zone on both (test/integration/alias-server/additional.test.ts), ALIAS targets resolved through the same ' +
-    'Unbound. Each cell: flags, then the ANSWER and ADDITIONAL records (sorted; the OPT record left out).'
+    'Unbound. Each cell: rcode and flags, then the records of each section (sorted; the OPT record left out).'
 )
 
 interface Case {
@@ -97,7 +102,7 @@ const cases: Case[] = [
   { name: 'many.add.test', type: 'MX', noEdns: true, additional: 0, truncated: true }
 ]
 
-function lines(r: DnsQueryResult, section: 'answer' | 'additional'): string[] {
+function lines(r: DnsQueryResult, section: 'answer' | 'authority' | 'additional'): string[] {
   return r[section].map((x) => `${x.name} ${x.ttl} ${x.type} ${x.data}`).sort()
 }
 
@@ -114,6 +119,37 @@ beforeAll(async () => {
     startPowerDns({ zones: { [ORIGIN]: ZONE }, resolver: upstream }),
     startAliasServer({ zones: [zoneOf(ZONE)], upstream: { mode: 'recursive', resolver: { transport: 'udp', host: '127.0.0.1', port: resolver.port } } })
   ])
+})
+
+/** Answer shapes beyond the Additional section: one row each, every section compared. */
+const shapes: Array<{ name: string; type: string; tcp?: boolean; allow?: AllowKey }> = [
+  { name: 'nope.add.test', type: 'A' },
+  { name: 'web.add.test', type: 'TXT' },
+  { name: 'example.org', type: 'A' },
+  { name: 'chain.add.test', type: 'A' },
+  { name: 'ext.add.test', type: 'A' },
+  { name: 'any.wild.add.test', type: 'A' },
+  { name: 'host.deleg.add.test', type: 'A' },
+  { name: 'www.add.test', type: 'AAAA' },
+  { name: 'www.add.test', type: 'TYPE65401', allow: 'alias-record-query' },
+  // the question's case is kept in the answer (0x20)
+  { name: 'WeB.aDd.TeSt', type: 'A' },
+  { name: 'add.test', type: 'SOA', tcp: true }
+]
+
+function whole(r: DnsQueryResult): string {
+  const flags = Object.entries(r.header.flags).filter(([, on]) => on).map(([f]) => f).join(' ')
+  return [`${r.header.rcode} ${flags}`, ...(['answer', 'authority', 'additional'] as const).flatMap((s) => [`-- ${s}`, ...lines(r, s)])].join('\n')
+}
+
+describe('answer shapes beside PowerDNS', () => {
+  it.each(shapes)('$name $type', async (c) => {
+    const options = { transport: c.tcp ? 'tcp' : 'udp' } as const
+    const [theirs, mine] = await Promise.all([ask(pdns.port, c.name, c.type, options), ask(ours.port, c.name, c.type, options)])
+    const label = `${c.name} ${c.type}${c.tcp ? ' (TCP)' : ''}`
+    const row = report.row(label, 'PowerDNS', whole(theirs), whole(mine), c.allow)
+    expect(row, `${row.case}\npeer: ${row.theirs}\nours: ${row.ours}`).toMatchObject({ verdict: expect.stringMatching(/^(same|allowed: )/) })
+  })
 })
 
 afterAll(async () => {
