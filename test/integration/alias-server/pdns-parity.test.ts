@@ -1,3 +1,4 @@
+import * as packet from 'dns-packet'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DnsQueryResult } from '@shared/dns'
 import { startAliasServer, type AliasServer } from '../../../electron/alias-server'
@@ -8,6 +9,7 @@ import { startKnot, type KnotServer } from '../../support/peers/knot'
 import { startPowerDns, type PowerDnsServer } from '../../support/peers/pdns'
 import { startUnbound, type UnboundServer } from '../../support/peers/unbound'
 import { ask } from './support/ask'
+import { udpRaw, wireQuery } from './support/raw-dns'
 import { zoneOf } from './support/zones'
 
 /**
@@ -148,6 +150,35 @@ describe('answer shapes beside PowerDNS', () => {
     const [theirs, mine] = await Promise.all([ask(pdns.port, c.name, c.type, options), ask(ours.port, c.name, c.type, options)])
     const label = `${c.name} ${c.type}${c.tcp ? ' (TCP)' : ''}`
     const row = report.row(label, 'PowerDNS', whole(theirs), whole(mine), c.allow)
+    expect(row, `${row.case}\npeer: ${row.theirs}\nours: ${row.ours}`).toMatchObject({ verdict: expect.stringMatching(/^(same|allowed: )/) })
+  })
+})
+
+/** Malformed and unusual queries in wire form: the reply's rcode (extended with EDNS) and flags, or silence. */
+const raw: Array<{ case: string; bytes: () => Buffer; allow?: AllowKey }> = [
+  { case: 'EDNS version 1 (BADVERS)', allow: 'pdns-badvers-aa', bytes: () => wireQuery('web.add.test', 'A', 0x1001, { flags: 0, udpPayloadSize: 1232, ednsVersion: 1 } as never) },
+  { case: 'QDCOUNT 2', allow: 'pdns-silent-formerr', bytes: () => { const q = wireQuery('web.add.test', 'A', 0x1002); q.writeUInt16BE(2, 4); return q } },
+  { case: 'QDCOUNT 0', allow: 'pdns-silent-formerr', bytes: () => { const q = wireQuery('web.add.test', 'A', 0x1003); q.writeUInt16BE(0, 4); return q } },
+  { case: 'opcode 5 (UPDATE)', allow: 'notimp-opcodes', bytes: () => { const q = wireQuery('web.add.test', 'SOA', 0x1004); q[2] = 5 << 3; return q } },
+  { case: 'opcode 2 (STATUS)', allow: 'notimp-opcodes', bytes: () => { const q = wireQuery('web.add.test', 'A', 0x1005); q[2] = 2 << 3; return q } },
+  { case: 'a response (QR set)', bytes: () => { const q = wireQuery('web.add.test', 'A', 0x1006); q[2] = 0x80; return q } },
+  { case: 'header only (12 octets)', allow: 'pdns-silent-formerr', bytes: () => wireQuery('web.add.test', 'A', 0x1007).subarray(0, 12) },
+  { case: 'AXFR over UDP', allow: 'no-zone-transfers', bytes: () => wireQuery('add.test', 'AXFR', 0x1008) }
+]
+
+function replyShape(reply: Buffer | undefined): string {
+  if (!reply) return '(no reply)'
+  const decoded = packet.decode(reply)
+  const opt = decoded.additionals?.find((r) => r.type === 'OPT') as { extendedRcode?: number } | undefined
+  const rcode = (reply[3]! & 0x0f) | ((opt?.extendedRcode ?? 0) << 4)
+  const flags = ['qr', 'aa', 'tc'].filter((_, i) => reply[2]! & [0x80, 0x04, 0x02][i]!).join(' ')
+  return `rcode ${rcode} ${flags} opcode ${(reply[2]! >> 3) & 0x0f} id ${reply.readUInt16BE(0).toString(16)} answers ${decoded.answers?.length ?? 0}`
+}
+
+describe('malformed and unusual queries beside PowerDNS', () => {
+  it.each(raw)('$case', async (c) => {
+    const [theirs, mine] = await Promise.all([udpRaw(pdns.port, c.bytes()), udpRaw(ours.port, c.bytes())])
+    const row = report.row(c.case, 'PowerDNS', replyShape(theirs), replyShape(mine), c.allow)
     expect(row, `${row.case}\npeer: ${row.theirs}\nours: ${row.ours}`).toMatchObject({ verdict: expect.stringMatching(/^(same|allowed: )/) })
   })
 })
