@@ -131,7 +131,9 @@ export function toRfc8427(result: DnsQueryResult): Rfc8427Message {
     messageOctetsHEX: result.raw.response.toUpperCase(),
     dateString: when.toISOString(),
     dateSeconds: result.receivedAtWallMs / 1000,
-    comment: `response from ${result.server.host}#${result.server.port} over ${result.transport.toUpperCase()} in ${Math.round(result.timing.exchangeMs)} ms`
+    comment:
+      `response from ${result.server.host}#${result.server.port} over ${result.transport.toUpperCase()} in ${Math.round(result.timing.exchangeMs)} ms` +
+      (result.cookieRetried ? ', asked again with the server cookie after BADCOOKIE' : '')
   }
   if (result.edns) message.EDNS = result.edns
   return message

@@ -166,6 +166,7 @@ describe('+cookie against a server that answers BADCOOKIE first (RFC 7873 §5.3)
       report.row('fidelity.test SOA +cookie (+json RCODE, answer)', 'kdig', `${kdigMessage.RCODE}\n${jsonLines(kdigMessage.answerRRs)}`, `${toRfc8427(ours).RCODE}\n${jsonLines(toRfc8427(ours).answerRRs)}`)
     ]
     expect(firstLine(text)).toBe(';; BADCOOKIE, retrying.')
+    expect(toRfc8427(ours).comment).toMatch(/asked again with the server cookie after BADCOOKIE$/)
     for (const row of rows) expect(row, `${row.case}\npeer: ${row.theirs}\nours: ${row.ours}`).toMatchObject({ verdict: expect.stringMatching(/^(same|allowed: )/) })
   })
 
