@@ -45,6 +45,9 @@ import {
   labZoneSchema
 } from './lab'
 import { aliasSettingsSchema, simulatedTargetStateSchema } from './alias-server'
+import { labFlushResultSchema, labLogExportInputSchema, labLogInputSchema, labLogPageSchema, queryLogStatsSchema } from './lab-log'
+import { labSaveSetsInputSchema } from './lab'
+import { setThemeInputSchema } from './preferences'
 
 const none = z.strictObject({}).optional()
 
@@ -81,7 +84,13 @@ export const channels = {
   'lab:saveZone': { input: labSaveZoneInputSchema, output: labSaveZoneResultSchema },
   'lab:setTarget': { input: labSetTargetInputSchema, output: simulatedTargetStateSchema },
   'lab:rotateTarget': { input: labRotateTargetInputSchema, output: simulatedTargetStateSchema },
-  'lab:updateSettings': { input: labUpdateSettingsInputSchema, output: aliasSettingsSchema }
+  'lab:updateSettings': { input: labUpdateSettingsInputSchema, output: aliasSettingsSchema },
+  'lab:log': { input: labLogInputSchema, output: labLogPageSchema },
+  'lab:logExport': { input: labLogExportInputSchema, output: z.string() },
+  'lab:logClear': { input: none, output: queryLogStatsSchema },
+  'lab:flushCache': { input: none, output: labFlushResultSchema },
+  'lab:saveSets': { input: labSaveSetsInputSchema, output: simulatedTargetStateSchema.nullable() },
+  'prefs:setTheme': { input: setThemeInputSchema, output: displaySettingsSchema }
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 /** Events pushed from the main side to the renderer, named `domain:event`. */
@@ -91,7 +100,9 @@ export const events = {
   'watch:state': watchStateEventSchema,
   'lab:query': labQueryEventSchema,
   'lab:counters': labCountersEventSchema,
-  'lab:target': labTargetEventSchema
+  'lab:target': labTargetEventSchema,
+  /** The stored query log's figures after each write (a few times a second at most). */
+  'lab:logged': queryLogStatsSchema
 } as const satisfies Record<string, z.ZodType>
 
 export type Channel = keyof typeof channels

@@ -3,12 +3,14 @@
  * simulated target and its saved settings. Operations that change state run one at a time.
  */
 import { type AliasSettings, type AliasSettingsPatch, type SimulatedTargetState } from '@shared/alias-server'
-import type { LabRotateTargetInput, LabSetTargetInput, LabStartInput, LabStatus, LabZone } from '@shared/lab'
+import type { LabRotateTargetInput, LabSaveSetsInput, LabSetTargetInput, LabStartInput, LabStatus, LabZone } from '@shared/lab'
+import type { LabFlushResult, LabLogExportInput, LabLogInput, LabLogPage, QueryLogStats } from '@shared/lab-log'
 import type { EventBus } from '../api/event-bus'
 import { ServiceError } from '../api/service-error'
 import { DEFAULT_SIMULATED_NAME, startAliasServer, type AliasServer } from '../alias-server'
 import { applySettings, defaultSettings } from '../alias-server/settings'
 import { startEventPump, type EventPump } from './event-pump'
+import { createLabLog } from './lab-log'
 import { LabFileStore, type LabFile } from './lab-file'
 import { checkZone, LabZones, zoneErrorsMessage } from './lab-zones'
 import { upstreamConfig } from './upstream-config'
@@ -20,6 +22,8 @@ export interface LabServiceOptions {
   events: EventBus
   /** Internal server errors (each answered SERVFAIL); default console.error. */
   onError?: (error: unknown) => void
+  /** Entries the stored query log keeps (default QUERY_LOG_CAP). */
+  logCap?: number
 }
 
 export interface LabService {
@@ -31,6 +35,13 @@ export interface LabService {
   setTarget(input: LabSetTargetInput): Promise<SimulatedTargetState>
   rotateTarget(input: LabRotateTargetInput): Promise<SimulatedTargetState>
   updateSettings(patch: AliasSettingsPatch): Promise<AliasSettings>
+  saveSets(input: LabSaveSetsInput): Promise<SimulatedTargetState | null>
+  flushCache(): Promise<LabFlushResult>
+  log(input: LabLogInput): Promise<LabLogPage>
+  exportLog(input: LabLogExportInput): Promise<string>
+  clearLog(): Promise<QueryLogStats>
+  /** Starts the server again when it ran as the app last stopped; problems become warnings. */
+  restore(): Promise<void>
   /** The running server's port, for the resolver list; undefined while stopped. */
   port(): number | undefined
   dispose(): Promise<void>
@@ -39,8 +50,11 @@ export interface LabService {
 interface Running {
   server: AliasServer
   pump: EventPump
+  detachLog: () => void
   resolver: string | null
 }
+
+const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i])
 
 const definedOnly = (patch: AliasSettingsPatch): AliasSettingsPatch =>
   Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as AliasSettingsPatch
@@ -53,6 +67,7 @@ function portInUse(error: unknown): boolean {
 export function createLabService(options: LabServiceOptions): LabService {
   const store = new LabFileStore(options.dataDir)
   const zones = new LabZones(options.dataDir)
+  const log = createLabLog(options.dataDir, options.events, options.logCap)
   const warnings: string[] = []
   let file: LabFile | undefined
   let loading: Promise<LabFile> | undefined
@@ -91,6 +106,7 @@ export function createLabService(options: LabServiceOptions): LabService {
     if (!current) return
     current.pump.close()
     await current.server.stop()
+    current.detachLog()
   }
 
   const status = async (): Promise<LabStatus> => {
@@ -107,7 +123,9 @@ export function createLabService(options: LabServiceOptions): LabService {
       counters: server ? server.counters() : null,
       zone: { origin: zone.origin, demo: zone.demo },
       target: server ? server.simulatedTarget.state() : null,
-      warnings: [...warnings]
+      warnings: [...warnings],
+      sets: f.sets,
+      serving: f.serving
     }
   }
 
@@ -141,9 +159,11 @@ export function createLabService(options: LabServiceOptions): LabService {
       if (portInUse(error)) throw new ServiceError('conflict', `port ${port} on ${LAB_HOST} is in use (or not allowed); choose another, or 0 for any free port`)
       throw error
     }
-    running = { server, pump: startEventPump(server, options.events), resolver }
+    running = { server, pump: startEventPump(server, options.events), detachLog: log.attach(server), resolver }
+    if (f.rotation) server.simulatedTarget.rotate(f.rotation)
     await persist({
       ...f,
+      running: true,
       settings: { ...f.settings, ...patch },
       upstreamMode: input.upstreamMode,
       upstreamResolver: resolver ?? f.upstreamResolver,
@@ -189,9 +209,49 @@ export function createLabService(options: LabServiceOptions): LabService {
   }
 
   const rotateTarget = async (input: LabRotateTargetInput): Promise<SimulatedTargetState> => {
+    const f = await state()
     const server = running?.server
     if (!server) throw new ServiceError('conflict', 'the lab server is not running; start it to rotate its target')
-    return 'stop' in input ? server.simulatedTarget.stopRotation() : server.simulatedTarget.rotate(input)
+    const result = 'stop' in input ? server.simulatedTarget.stopRotation() : server.simulatedTarget.rotate(input)
+    const { a, aaaa, ttl } = result
+    await persist({ ...f, rotation: 'stop' in input ? null : (result.rotation ?? null), target: { a, aaaa, ttl } })
+    return result
+  }
+
+  const saveSets = async (input: LabSaveSetsInput): Promise<SimulatedTargetState | null> => {
+    const f = await state()
+    const sets = input.sets.map((s) => ({ a: [...s.a], aaaa: [...s.aaaa] }))
+    const serving = input.serving !== null && input.serving < sets.length ? input.serving : null
+    const served = serving !== null ? sets[serving]! : { a: f.target?.a ?? [], aaaa: f.target?.aaaa ?? [] }
+    const server = running?.server
+    let result: SimulatedTargetState | null = null
+    if (server) {
+      const now = server.simulatedTarget.state()
+      const changed = now.ttl !== input.ttl || (serving !== null && (!sameList(now.a, served.a) || !sameList(now.aaaa, served.aaaa)))
+      // a rotation owns the target while it runs; the sets are saved for the next one
+      result = changed && !now.rotation ? server.simulatedTarget.set(serving !== null ? { ...served, ttl: input.ttl } : { ttl: input.ttl }) : now
+    }
+    const target = result && !result.rotation ? { a: result.a, aaaa: result.aaaa, ttl: result.ttl } : { ...served, ttl: input.ttl }
+    await persist({ ...f, sets, serving, target: f.target && result?.rotation ? f.target : target })
+    return result
+  }
+
+  const flushCache = async (): Promise<LabFlushResult> => {
+    const server = running?.server
+    if (!server) throw new ServiceError('conflict', 'the lab server is not running: there is no ALIAS cache to flush')
+    return { targets: server.flushTargetCache() }
+  }
+
+  const restore = async (): Promise<void> => {
+    const f = await state()
+    if (!f.running || running || disposed) return
+    try {
+      await start({ upstreamMode: f.upstreamMode, ...(f.port ? { port: f.port } : {}) })
+    } catch (error) {
+      const message = `The lab server ran when the app last stopped, but could not start again: ${error instanceof Error ? error.message : String(error)}`
+      warnings.push(message)
+      options.events.emit('app:notice', { level: 'warn', message })
+    }
   }
 
   const updateSettings = async (patch: AliasSettingsPatch): Promise<AliasSettings> => {
@@ -209,6 +269,7 @@ export function createLabService(options: LabServiceOptions): LabService {
     stop: () =>
       serialized(async () => {
         await stopRunning()
+        await persist({ ...(await state()), running: false })
         return status()
       }),
     getZone: () => serialized(getZone),
@@ -216,10 +277,20 @@ export function createLabService(options: LabServiceOptions): LabService {
     setTarget: (input) => serialized(() => setTarget(input)),
     rotateTarget: (input) => serialized(() => rotateTarget(input)),
     updateSettings: (patch) => serialized(() => updateSettings(patch)),
+    saveSets: (input) => serialized(() => saveSets(input)),
+    flushCache: () => serialized(flushCache),
+    log: async (input) => log.page(input),
+    exportLog: async (input) => log.export(input),
+    clearLog: async () => log.clear(),
+    restore: () => serialized(restore),
     port: () => running?.server.port,
     dispose: () => {
       disposed = true
-      return serialized(stopRunning)
+      // the saved `running` stays as it is: a server that ran at quit runs again at the next launch
+      return serialized(async () => {
+        await stopRunning()
+        log.close()
+      })
     }
   }
 }

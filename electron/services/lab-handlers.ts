@@ -11,6 +11,11 @@ export function labHandlers(lab: LabService): HandlerGroup<'lab'> {
     'lab:saveZone': ({ text }) => lab.saveZone(text),
     'lab:setTarget': (input) => lab.setTarget(input),
     'lab:rotateTarget': (input) => lab.rotateTarget(input),
-    'lab:updateSettings': (patch) => lab.updateSettings(patch)
+    'lab:updateSettings': (patch) => lab.updateSettings(patch),
+    'lab:log': (input) => lab.log(input),
+    'lab:logExport': (input) => lab.exportLog(input),
+    'lab:logClear': () => lab.clearLog(),
+    'lab:flushCache': () => lab.flushCache(),
+    'lab:saveSets': (input) => lab.saveSets(input)
   }
 }
