@@ -1,6 +1,7 @@
 import type { QueryLogEntry } from '@shared/alias-server'
+import { formatDuration } from '../../format/time'
 
-const rtt = (ms: number | null) => (ms === null ? '' : ` (${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms)`)
+const rtt = (ms: number | null) => (ms === null ? '' : ` (${formatDuration(ms)})`)
 
 /** In plain words, what the ALIAS server did to produce this answer. Pure. */
 export function explainEntry(entry: QueryLogEntry): string {

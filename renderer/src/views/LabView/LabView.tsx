@@ -5,6 +5,7 @@ import { apexAliasTarget } from '../../components/ZoneEditor/zone-problems'
 import { useNavigation } from '../../context/NavigationContext'
 import { useLabStatus } from '../../hooks/useLabStatus'
 import { CountersPanel } from './CountersPanel'
+import { FlushCache } from './FlushCache'
 import { ServerPanel } from './ServerPanel'
 import { TargetPanel } from './TargetPanel'
 import { ZonePanel } from './ZonePanel'
@@ -55,11 +56,15 @@ export function LabView() {
         <div className="lab-grid__side">
           <section className="panel">
             {status.target ? (
-              <TargetPanel
-                key={status.port ?? 'stopped'}
-                target={status.target}
-                onChanged={(t) => lab.accept({ ...status, target: t })}
-              />
+              <>
+                <TargetPanel
+                  key={status.port ?? 'stopped'}
+                  target={status.target}
+                  saved={{ sets: status.sets, serving: status.serving }}
+                  onChanged={(t) => lab.accept({ ...status, target: t })}
+                />
+                <FlushCache />
+              </>
             ) : (
               <>
                 <h2>Simulated target</h2>
