@@ -214,7 +214,10 @@ export function createLabService(options: LabServiceOptions): LabService {
     if (!server) throw new ServiceError('conflict', 'the lab server is not running; start it to rotate its target')
     const result = 'stop' in input ? server.simulatedTarget.stopRotation() : server.simulatedTarget.rotate(input)
     const { a, aaaa, ttl } = result
-    await persist({ ...f, rotation: 'stop' in input ? null : (result.rotation ?? null), target: { a, aaaa, ttl } })
+    // the set a rotation left on the air is the serving one from now on
+    const matching = f.sets?.findIndex((s) => sameList(s.a, a) && sameList(s.aaaa, aaaa)) ?? -1
+    const serving = matching >= 0 ? matching : f.serving
+    await persist({ ...f, rotation: 'stop' in input ? null : (result.rotation ?? null), target: { a, aaaa, ttl }, serving })
     return result
   }
 

@@ -65,6 +65,14 @@ export function useTargetSets(target: SimulatedTargetState, saved: { sets: LabSt
     if (timer.current) clearTimeout(timer.current)
   }, [])
 
+  // a rotation that stops leaves one of the sets on the air: that one is serving now
+  const rotating = !!target.rotation
+  const wasRotating = useRef(rotating)
+  useEffect(() => {
+    if (wasRotating.current && !rotating) setServing(initialServing(target, sets, null))
+    wasRotating.current = rotating
+  }, [rotating, target, sets])
+
   return {
     sets,
     serving,
