@@ -3,6 +3,7 @@
  * target sets, the serving set, the rotation, the TTL, the upstream mode and TTL policy, and a server that
  * ran runs again. Also the target-set edits served at once and "Flush ALIAS cache". Loopback only.
  */
+import { createSocket } from 'node:dgram'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { LabStatus } from '@shared/lab'
 import type { LabFlushResult, LabLogPage } from '@shared/lab-log'
@@ -117,6 +118,24 @@ describe('the lab across a restart', () => {
     // the earlier run's log is still there; the new run's counters and its part of the log agree
     await expect.poll(async () => value<LabLogPage>(await services.dispatch('lab:log', { limit: 1 })).matched).toBeGreaterThanOrEqual(logged + 1)
     await expect.poll(async () => value<LabLogPage>(await services.dispatch('lab:log', { limit: 1 })).stats.runLogged).toBe((await status()).counters!.queries)
+  })
+
+  it('says so, and stays stopped, when the server cannot run again on its port', async () => {
+    const port = (await status()).port!
+    value(await services.dispatch('lab:start', { upstreamMode: 'simulated', port }))
+    await services.dispose()
+    const blocker = createSocket('udp4')
+    await new Promise<void>((resolve) => blocker.bind(port, '127.0.0.1', resolve))
+    try {
+      services = make(dir.path)
+      all.push(services)
+      await expect.poll(async () => (await status()).warnings.join(' '), { timeout: 10_000 }).toMatch(/ran when the app last stopped, but could not start again: .*in use/)
+      expect((await status()).running).toBe(false)
+    } finally {
+      blocker.close()
+    }
+    // once the port is free, starting by hand works again
+    expect(value<LabStatus>(await services.dispatch('lab:start', { upstreamMode: 'simulated' })).port).toBe(port)
   })
 
   it('stays stopped after a restart once stopped by the user', async () => {
