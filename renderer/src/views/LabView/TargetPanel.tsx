@@ -7,7 +7,7 @@ import { useClock } from '../../hooks/useClock'
 import { getApi } from '../../transport'
 import type { LabStatus } from '@shared/lab'
 import { useTargetSets } from './useTargetSets'
-import { formatClock } from '../../format/time'
+import { formatClock, formatTtl } from '../../format/time'
 
 interface TargetPanelProps {
   target: SimulatedTargetState
@@ -79,7 +79,7 @@ export function TargetPanel({ target, saved, onChanged }: TargetPanelProps) {
       </h2>
       <p className="lab-target__now" data-testid="lab-target-now" data-version={target.version}>
         Serving <strong>A</strong> {target.a.join(', ') || '—'} · <strong>AAAA</strong> {target.aaaa.join(', ') || '—'} ·{' '}
-        <strong>TTL</strong> {target.ttl} s <span className="muted">· version {target.version}, changed {formatClock(target.changedAt)}</span>
+        <strong>TTL</strong> {formatTtl(target.ttl)} <span className="muted">· version {target.version}, changed {formatClock(target.changedAt)}</span>
         {rotation && (
           <span className="lab-target__rotation" data-testid="lab-rotation-state">
             {' '}
@@ -158,7 +158,7 @@ export function TargetPanel({ target, saved, onChanged }: TargetPanelProps) {
       {error && <ErrorMessage error={error} testId="lab-target-error" />}
       <Explain testId="explain-target">
         Change the addresses and the apex does not follow at once: the server keeps the target’s answer until its TTL
-        ({target.ttl} s) runs out, and resolvers keep the apex answer for the TTL the server gave it. A short TTL here
+        ({formatTtl(target.ttl)}) runs out, and resolvers keep the apex answer for the TTL the server gave it. A short TTL here
         makes the lag short; rotating every few seconds makes it visible in the Watch view.
       </Explain>
     </section>
