@@ -32,10 +32,13 @@ import {
   setTeachingInputSchema
 } from './preferences'
 import {
+  labCompareInputSchema,
+  labCompareRunSchema,
   labCountersEventSchema,
   labQueryEventSchema,
   labRotateTargetInputSchema,
   labSaveZoneInputSchema,
+  labSaveSetsInputSchema,
   labSaveZoneResultSchema,
   labSetTargetInputSchema,
   labStartInputSchema,
@@ -44,9 +47,9 @@ import {
   labUpdateSettingsInputSchema,
   labZoneSchema
 } from './lab'
-import { aliasSettingsSchema, simulatedTargetStateSchema } from './alias-server'
+import { aliasSettingsSchema, simulatedTargetStateSchema, targetFailureSchema } from './alias-server'
+import { profileListSchema } from './providers'
 import { labFlushResultSchema, labLogExportInputSchema, labLogInputSchema, labLogPageSchema, queryLogStatsSchema } from './lab-log'
-import { labSaveSetsInputSchema } from './lab'
 import { setThemeInputSchema } from './preferences'
 
 const none = z.strictObject({}).optional()
@@ -90,7 +93,12 @@ export const channels = {
   'lab:logClear': { input: none, output: queryLogStatsSchema },
   'lab:flushCache': { input: none, output: labFlushResultSchema },
   'lab:saveSets': { input: labSaveSetsInputSchema, output: simulatedTargetStateSchema.nullable() },
-  'prefs:setTheme': { input: setThemeInputSchema, output: displaySettingsSchema }
+  'prefs:setTheme': { input: setThemeInputSchema, output: displaySettingsSchema },
+  'lab:profiles': { input: none, output: profileListSchema },
+  'lab:setTargetState': { input: targetFailureSchema, output: simulatedTargetStateSchema },
+  'lab:compareStart': { input: labCompareInputSchema, output: labCompareRunSchema },
+  'lab:compareGet': { input: none, output: labCompareRunSchema.nullable() },
+  'lab:compareStop': { input: none, output: labCompareRunSchema.nullable() }
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 /** Events pushed from the main side to the renderer, named `domain:event`. */

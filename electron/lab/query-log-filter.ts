@@ -42,9 +42,9 @@ export function filterSql(filter: QueryLogFilter): { clauses: string[]; params: 
   if (search) {
     const pattern = `%${literal(search)}%`
     clauses.push(
-      `(name LIKE ? ESCAPE '\\' OR type LIKE ? ESCAPE '\\' OR rcode LIKE ? ESCAPE '\\' OR answer LIKE ? ESCAPE '\\' OR client LIKE ? ESCAPE '\\' OR cache LIKE ? ESCAPE '\\')`
+      `(name LIKE ? ESCAPE '\\' OR type LIKE ? ESCAPE '\\' OR rcode LIKE ? ESCAPE '\\' OR answer LIKE ? ESCAPE '\\' OR client LIKE ? ESCAPE '\\' OR cache LIKE ? ESCAPE '\\' OR rule LIKE ? ESCAPE '\\')`
     )
-    params.push(pattern, pattern, pattern, pattern, pattern, pattern)
+    params.push(pattern, pattern, pattern, pattern, pattern, pattern, pattern)
   }
   return { clauses, params }
 }

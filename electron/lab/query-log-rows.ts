@@ -19,6 +19,7 @@ export interface EntryRow {
   ede_code: number | null
   ede_text: string | null
   truncated: number
+  rule: string | null
 }
 
 export function toRecord(row: EntryRow): QueryLogRecord {
@@ -38,12 +39,13 @@ export function toRecord(row: EntryRow): QueryLogRecord {
     truncated: row.truncated !== 0
   }
   if (row.ede_code !== null) record.ede = { code: row.ede_code, text: row.ede_text ?? '' }
+  if (row.rule !== null) record.rule = row.rule
   return record
 }
 
-export const CSV_COLUMNS = ['id', 'time', 'iso_time', 'client', 'transport', 'name', 'type', 'rcode', 'answer', 'ttl', 'cache', 'upstream_rtt_ms', 'ede_code', 'ede_text', 'truncated', 'run'] as const
+export const CSV_COLUMNS = ['id', 'time', 'iso_time', 'client', 'transport', 'name', 'type', 'rcode', 'answer', 'ttl', 'cache', 'upstream_rtt_ms', 'ede_code', 'ede_text', 'truncated', 'run', 'rule'] as const
 
 export function csvLine(r: QueryLogRecord): string {
-  const cells = [r.id, r.time, new Date(r.time).toISOString(), r.client, r.transport, r.name, r.type, r.rcode, r.answer, r.ttl ?? undefined, r.cache, r.upstreamRttMs ?? undefined, r.ede?.code, r.ede?.text, String(r.truncated), r.run]
+  const cells = [r.id, r.time, new Date(r.time).toISOString(), r.client, r.transport, r.name, r.type, r.rcode, r.answer, r.ttl ?? undefined, r.cache, r.upstreamRttMs ?? undefined, r.ede?.code, r.ede?.text, String(r.truncated), r.run, r.rule]
   return cells.map(csvCell).join(',')
 }

@@ -63,15 +63,15 @@ export class QueryLogStore {
         CREATE TABLE IF NOT EXISTS entries (
           id INTEGER PRIMARY KEY AUTOINCREMENT, run REAL NOT NULL, time REAL NOT NULL, client TEXT NOT NULL,
           transport TEXT NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL, rcode TEXT NOT NULL, answer TEXT NOT NULL,
-          ttl INTEGER, cache TEXT NOT NULL, rtt REAL, ede_code INTEGER, ede_text TEXT, truncated INTEGER NOT NULL);
+          ttl INTEGER, cache TEXT NOT NULL, rtt REAL, ede_code INTEGER, ede_text TEXT, truncated INTEGER NOT NULL, rule TEXT);
         CREATE INDEX IF NOT EXISTS entries_run ON entries(run);
         CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
         PRAGMA user_version = ${SCHEMA_VERSION};`)
     }
     this.trim = this.db.prepare('DELETE FROM entries WHERE id <= ?')
     this.insert = this.db.prepare(
-      `INSERT INTO entries (run, time, client, transport, name, type, rcode, answer, ttl, cache, rtt, ede_code, ede_text, truncated)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+      `INSERT INTO entries (run, time, client, transport, name, type, rcode, answer, ttl, cache, rtt, ede_code, ede_text, truncated, rule)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
     )
     this.kept = (this.db.prepare('SELECT COUNT(*) AS n FROM entries').get() as { n: number }).n
     this.dropped = (this.db.prepare(`SELECT value FROM meta WHERE key = 'dropped'`).get() as { value: number } | undefined)?.value ?? 0
@@ -196,7 +196,7 @@ export class QueryLogStore {
           if (f.clients.size < MAX_FACETS) f.clients.add(clientAddress(e.client))
         }
         last = Number(
-          this.insert.run(run, e.time, e.client, e.transport, e.name, e.type, e.rcode, e.answer, e.ttl, e.cache, e.upstreamRttMs, e.ede?.code ?? null, e.ede?.text ?? null, e.truncated ? 1 : 0)
+          this.insert.run(run, e.time, e.client, e.transport, e.name, e.type, e.rcode, e.answer, e.ttl, e.cache, e.upstreamRttMs, e.ede?.code ?? null, e.ede?.text ?? null, e.truncated ? 1 : 0, e.rule ?? null)
             .lastInsertRowid
         )
       }

@@ -1,5 +1,6 @@
 import type { HandlerGroup } from '../api/handlers'
 import type { LabService } from '../lab/lab-service'
+import { PROFILES } from '../providers'
 
 /** The `lab:` channels: thin adapters over the lab service, which owns the embedded server. */
 export function labHandlers(lab: LabService): HandlerGroup<'lab'> {
@@ -16,6 +17,11 @@ export function labHandlers(lab: LabService): HandlerGroup<'lab'> {
     'lab:logExport': (input) => lab.exportLog(input),
     'lab:logClear': () => lab.clearLog(),
     'lab:flushCache': () => lab.flushCache(),
-    'lab:saveSets': (input) => lab.saveSets(input)
+    'lab:saveSets': (input) => lab.saveSets(input),
+    'lab:profiles': () => [...PROFILES],
+    'lab:setTargetState': (input) => lab.setTargetState(input),
+    'lab:compareStart': (input) => lab.compareStart(input),
+    'lab:compareGet': () => lab.compareGet(),
+    'lab:compareStop': () => lab.compareStop()
   }
 }

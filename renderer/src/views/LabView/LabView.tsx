@@ -4,10 +4,13 @@ import { QueryLog } from '../../components/QueryLog/QueryLog'
 import { apexAliasTarget } from '../../components/ZoneEditor/zone-problems'
 import { useNavigation } from '../../context/NavigationContext'
 import { useLabStatus } from '../../hooks/useLabStatus'
+import { ComparePanel } from './ComparePanel'
 import { CountersPanel } from './CountersPanel'
 import { FlushCache } from './FlushCache'
+import { ProfilePanel } from './ProfilePanel'
 import { ServerPanel } from './ServerPanel'
 import { TargetPanel } from './TargetPanel'
+import { TargetStatePanel } from './TargetStatePanel'
 import { ZonePanel } from './ZonePanel'
 
 export function LabView() {
@@ -49,6 +52,9 @@ export function LabView() {
           </span>
         </div>
       </section>
+      <section className="panel">
+        <ProfilePanel settings={status.settings} onSettings={(settings) => lab.accept({ ...status, settings })} />
+      </section>
       <div className="lab-grid">
         <section className="panel lab-grid__zone">
           <ZonePanel onLoaded={onZone} onSaved={onZone} />
@@ -64,6 +70,7 @@ export function LabView() {
                   onChanged={(t) => lab.accept({ ...status, target: t })}
                 />
                 <FlushCache />
+                {status.running && <TargetStatePanel key={`state-${status.port}`} target={status.target} onChanged={(t) => lab.accept({ ...status, target: t })} />}
               </>
             ) : (
               <>
@@ -80,6 +87,9 @@ export function LabView() {
           </section>
         </div>
       </div>
+      <section className="panel">
+        <ComparePanel />
+      </section>
       <section className="panel" aria-labelledby="lab-log-title">
         <h2 id="lab-log-title">Query log</h2>
         <QueryLog port={status.running ? status.port : null} apex={origin} />
