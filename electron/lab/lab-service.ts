@@ -13,6 +13,7 @@ import { profileSettings } from '../providers'
 import { CompareRunner } from './compare'
 import { startEventPump, type EventPump } from './event-pump'
 import { createLabLog } from './lab-log'
+import { afterRotation, saveSets as saveTargetSets } from './target-sets'
 import { LabFileStore, type LabFile } from './lab-file'
 import { checkZone, LabZones, zoneErrorsMessage } from './lab-zones'
 import { upstreamConfig } from './upstream-config'
@@ -61,8 +62,6 @@ interface Running {
   detachLog: () => void
   resolver: string | null
 }
-
-const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i])
 
 const definedOnly = (patch: AliasSettingsPatch): AliasSettingsPatch =>
   Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as AliasSettingsPatch
@@ -226,31 +225,16 @@ export function createLabService(options: LabServiceOptions): LabService {
     const f = await state()
     const server = running?.server
     if (!server) throw new ServiceError('conflict', 'the lab server is not running; start it to rotate its target')
-    const result = 'stop' in input ? server.simulatedTarget.stopRotation() : server.simulatedTarget.rotate(input)
-    const { a, aaaa, ttl } = result
-    // the set a rotation left on the air is the serving one from now on
-    const matching = f.sets?.findIndex((s) => sameList(s.a, a) && sameList(s.aaaa, aaaa)) ?? -1
-    const serving = matching >= 0 ? matching : f.serving
-    await persist({ ...f, rotation: 'stop' in input ? null : (result.rotation ?? null), target: { a, aaaa, ttl }, serving })
+    const stop = 'stop' in input
+    const result = stop ? server.simulatedTarget.stopRotation() : server.simulatedTarget.rotate(input)
+    await persist(afterRotation(f, result, stop))
     return result
   }
 
   const saveSets = async (input: LabSaveSetsInput): Promise<SimulatedTargetState | null> => {
-    const f = await state()
-    const sets = input.sets.map((s) => ({ a: [...s.a], aaaa: [...s.aaaa] }))
-    const serving = input.serving !== null && input.serving < sets.length ? input.serving : null
-    const served = serving !== null ? sets[serving]! : { a: f.target?.a ?? [], aaaa: f.target?.aaaa ?? [] }
-    const server = running?.server
-    let result: SimulatedTargetState | null = null
-    if (server) {
-      const now = server.simulatedTarget.state()
-      const changed = now.ttl !== input.ttl || (serving !== null && (!sameList(now.a, served.a) || !sameList(now.aaaa, served.aaaa)))
-      // a rotation owns the target while it runs; the sets are saved for the next one
-      result = changed && !now.rotation ? server.simulatedTarget.set(serving !== null ? { ...served, ttl: input.ttl } : { ttl: input.ttl }) : now
-    }
-    const target = result && !result.rotation ? { a: result.a, aaaa: result.aaaa, ttl: result.ttl } : { ...served, ttl: input.ttl }
-    await persist({ ...f, sets, serving, target: f.target && result?.rotation ? f.target : target })
-    return result
+    const { next, served } = saveTargetSets(await state(), input, running?.server)
+    await persist(next)
+    return served
   }
 
   const flushCache = async (): Promise<LabFlushResult> => {
