@@ -14,12 +14,14 @@ const named = <K extends string, P>(load: () => Promise<Record<K, ComponentType<
   lazy(() => load().then((module) => ({ default: module[name] })))
 const WatchView = named(() => import('./views/WatchView/WatchView'), 'WatchView')
 const LabView = named(() => import('./views/LabView/LabView'), 'LabView')
+const ConvertView = named(() => import('./views/ConvertView/ConvertView'), 'ConvertView')
 const AboutView = named(() => import('./views/AboutView/AboutView'), 'AboutView')
 
 const tabs: readonly Tab<ViewId>[] = [
   { id: 'inspect', label: 'Inspect' },
   { id: 'watch', label: 'Watch & staleness' },
   { id: 'lab', label: 'Local ALIAS lab' },
+  { id: 'convert', label: 'Convert' },
   { id: 'about', label: 'About' }
 ]
 
@@ -53,6 +55,7 @@ function Views() {
               {tab.id === 'inspect' && <InspectView />}
               {tab.id === 'watch' && <WatchView />}
               {tab.id === 'lab' && <LabView />}
+              {tab.id === 'convert' && <ConvertView />}
               {tab.id === 'about' && <AboutView info={state.status === 'ready' ? state.info : null} />}
             </Suspense>
           )}
