@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react'
 
-export type ViewId = 'inspect' | 'watch' | 'lab' | 'about' | 'convert'
+export type ViewId = 'inspect' | 'watch' | 'lab' | 'about' | 'convert' | 'learn'
 
 /** A request one view makes of another, e.g. the lab's "watch this apex". */
 export interface WatchRequest {
