@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createDispatch } from '../../../electron/api/dispatch'
 import { EventBus } from '../../../electron/api/event-bus'
 import type { Handlers } from '../../../electron/api/handlers'
+import type { LearnProgress } from '@shared/learn'
 import { createLearnStore, LEARN_FILE, learnHandlers } from '../../../electron/services/learn-handlers'
 import { tempDir, type TempDir } from '../../support/temp-dir'
 
@@ -55,6 +56,6 @@ describe('the Learn progress store (learn.json)', () => {
     expect((await dispatch('learn:save', { id: 'staleness', state: 'finished' })).ok).toBe(false)
     expect((await dispatch('learn:save', { id: 'staleness', script: 'x' })).ok).toBe(false)
     const ok = await dispatch('learn:save', { id: 'staleness', prediction: 'immediate' })
-    expect(ok.ok && ok.value.experiments.staleness?.prediction).toBe('immediate')
+    expect(ok.ok && (ok.value as LearnProgress).experiments.staleness?.prediction).toBe('immediate')
   })
 })
