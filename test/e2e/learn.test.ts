@@ -139,6 +139,7 @@ describe('Learn: guided experiments on the real lab', () => {
     const result = await finish(e, 'servfail')
     expect(result.observed).toMatch(/^draft: the stale 192\.0\.2\.10; powerdns: SERVFAIL; dnsimple: /)
     expect(result.match).toBe(true)
+    await page.getByTestId('learn-result').scrollIntoViewIfNeeded()
     await saveScreenshot(page, 'learn-target-breaks-light')
     await back(e)
   }, 90_000)
