@@ -9,10 +9,12 @@ import type {
   ResolverInspection,
   RrsetObservation,
   SuggestResult,
-  TargetSuggestion
+  TargetSuggestion,
+  TtlPolicy
 } from '@shared/inspector'
 import { resolverToText } from '../resolvers/resolver-text'
-import { authoritativeView } from './authoritative'
+import { ServiceError } from '../api/service-error'
+import { aliasRecordOf, authoritativeView } from './authoritative'
 import { observeRrset } from './follow-chain'
 import { canonicalName } from './names'
 import { detectProviders } from './providers'
@@ -20,7 +22,9 @@ import { askVia, engineQuery, type Ask, type QueryFn } from './query-port'
 import { compareFamily } from './set-compare'
 import { parseSvcbData, suggestTargets } from './suggest'
 import { rrsetCacheAge } from './ttl-model'
+import type { ObservationStore } from './observation-store'
 import { decideVerdict } from './verdict'
+import { staleContext } from './stale-context'
 
 export interface InspectRequest {
   apex: string
@@ -28,12 +32,16 @@ export interface InspectRequest {
   resolvers: ResolverTarget[]
   authoritativePort?: number
   skipAuthoritative?: boolean
+  /** The ALIAS server's TTL policy, for the latest time a stale apex must follow (default 'min'). */
+  policy?: TtlPolicy
   timeoutMs?: number
 }
 
 export interface InspectDeps {
   queryFn?: QueryFn
   signal?: AbortSignal
+  /** Recent observations: lets the verdict recognise an apex that still serves an earlier target set. */
+  observations?: ObservationStore
 }
 
 /** What every resolver is asked first: the apex's records and the hints for a target. */
@@ -193,7 +201,25 @@ export async function inspect(request: InspectRequest, deps: InspectDeps = {}): 
     }
   })
 
+  if (!resolvers.some((r) => [r.apex.a, r.apex.aaaa, r.apex.soa, r.apex.ns].some(answered))) {
+    const why = resolvers.map((r) => `${r.label}: ${r.apex.a.error?.message ?? r.apex.a.rcode ?? 'no answer'}`).join('; ')
+    throw new ServiceError('unreachable', `no resolver answered for ${apex} (${why.slice(0, 1500)})`)
+  }
+  const aliasRecord = aliasRecordOf(authoritative)
+  const stale = target.name
+    ? staleContext({
+        apex,
+        target: target.name,
+        resolvers,
+        authoritative,
+        aliasTtl: aliasRecord?.ttl,
+        policy: request.policy ?? 'min',
+        store: deps.observations
+      })
+    : undefined
   const verdict = decideVerdict({
+    ...(aliasRecord ? { aliasRecord } : {}),
+    ...(stale ? { stale } : {}),
     apex,
     target: target.name,
     providers: found.providers,

@@ -7,6 +7,7 @@ import { formatHandlers } from './format-handlers'
 import { inspectHandlers } from './inspect-handlers'
 import { createLabService } from '../lab/lab-service'
 import { labHandlers } from './lab-handlers'
+import { lazyObservations } from './observations'
 import { preferenceHandlers } from './preference-handlers'
 import { resolverHandlers } from './resolver-handlers'
 import { watchHandlers } from './watch-handlers'
@@ -30,13 +31,14 @@ export interface Services {
 export function createServices(options: ServicesOptions): Services {
   const events = new EventBus()
   const context: ServiceContext = { ...options, events }
-  const watches = watchHandlers(context)
+  const observations = lazyObservations(context.dataDir)
+  const watches = watchHandlers(context, observations)
   const lab = createLabService({ dataDir: context.dataDir, events })
   const handlers: Handlers = {
     ...appHandlers(context),
     ...dnsHandlers(context),
     ...resolverHandlers(context, { localServerPort: lab.port }),
-    ...inspectHandlers(context),
+    ...inspectHandlers(context, observations),
     ...preferenceHandlers(context),
     ...formatHandlers(context),
     ...watches.handlers,
@@ -50,6 +52,7 @@ export function createServices(options: ServicesOptions): Services {
     dispose: async () => {
       await watches.dispose()
       await lab.dispose()
+      observations.close()
     }
   }
 }

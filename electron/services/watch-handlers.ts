@@ -1,5 +1,6 @@
 import type { HandlerGroup, ServiceContext } from '../api/handlers'
 import { openWatchService, type WatchService } from '../inspector'
+import type { LazyObservations } from './observations'
 
 export interface WatchHandlers {
   handlers: HandlerGroup<'watch'>
@@ -8,12 +9,13 @@ export interface WatchHandlers {
 }
 
 /** The store opens on first use, so a host that never watches never touches watch.sqlite. */
-export function watchHandlers(ctx: ServiceContext): WatchHandlers {
+export function watchHandlers(ctx: ServiceContext, observations?: LazyObservations): WatchHandlers {
   let service: WatchService | undefined
   const watches = (): WatchService =>
     (service ??= openWatchService(ctx.dataDir, {
       onSample: (sample) => ctx.events.emit('watch:sample', sample),
-      onState: (session) => ctx.events.emit('watch:state', { session })
+      onState: (session) => ctx.events.emit('watch:state', { session }),
+      ...(observations ? { observations: observations.get() } : {})
     }))
   return {
     handlers: {
