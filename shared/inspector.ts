@@ -377,7 +377,10 @@ export const targetChangeSchema = z.object({
   firstNewMs: z.number(),
   /** Estimated change time: the middle of that window. */
   changedAtMs: z.number(),
-  /** First apex sample showing the new set. */
+  /**
+   * When the apex followed: the middle of the gap between the last apex sample without the new set and
+   * the first with it (never before changedAtMs).
+   */
   followedAtMs: z.number().optional(),
   lagMs: z.number().min(0).optional(),
   /** Superseded or reverted: when the target left the new set (the apex was stale for the change's whole life). */

@@ -26,7 +26,9 @@ type Standing = 'match' | 'stale' | 'partial'
  *   answering per node: counted as `partialSamples`, not as stale.
  */
 export function analyzeSeries(events: readonly WatchSample[], key: SeriesKey): SeriesAnalysis {
-  let apex: { values: string[]; since: number } | undefined
+  /** `since`: first sample with this set; `before`: the apex sample just before it (another set). */
+  let apex: { values: string[]; since: number; before?: number } | undefined
+  let lastApexMs: number | undefined
   let target: { values: string[]; lastSeenMs: number } | undefined
   const earlierTargetSets: string[][] = []
   let pending: TargetChange | undefined
@@ -36,9 +38,11 @@ export function analyzeSeries(events: readonly WatchSample[], key: SeriesKey): S
   const counts = { apex: 0, target: 0, mismatched: 0, partial: 0, errors: 0 }
   let lastMs = 0
 
-  const follow = (change: TargetChange, at: number): void => {
+  // dated like the change itself, to the middle of the apex's sampling gap: both ends err by at most half an interval
+  const follow = (change: TargetChange): void => {
+    const at = Math.max(change.changedAtMs, apex!.before !== undefined ? (apex!.before + apex!.since) / 2 : apex!.since)
     change.followedAtMs = at
-    change.lagMs = Math.max(0, at - change.changedAtMs)
+    change.lagMs = at - change.changedAtMs
     change.outcome = 'followed'
     pending = undefined
   }
@@ -77,14 +81,15 @@ export function analyzeSeries(events: readonly WatchSample[], key: SeriesKey): S
           changes.push(change)
           pending = change
           // the apex may have been asked first in the same round and already show the new set
-          if (apexHasNew) follow(change, apex!.since)
+          if (apexHasNew) follow(change)
         }
       }
       target = { values: e.values, lastSeenMs: t }
     } else {
       counts.apex++
-      if (!apex || !sameSet(apex.values, e.values)) apex = { values: e.values, since: t }
-      if (pending && sameSet(e.values, pending.to)) follow(pending, apex.since)
+      if (!apex || !sameSet(apex.values, e.values)) apex = { values: e.values, since: t, ...(lastApexMs !== undefined ? { before: lastApexMs } : {}) }
+      lastApexMs = t
+      if (pending && sameSet(e.values, pending.to)) follow(pending)
       const now = standing()
       if (now === 'stale') counts.mismatched++
       if (now === 'partial') counts.partial++

@@ -23,6 +23,7 @@ describe('toSample', () => {
     expect(toSample(observation, { viewpoint: 'resolver', resolverIndex: 1, side: 'target', family: 'AAAA' }, 's', 7, 1_000)).toEqual({
       sessionId: 's',
       seq: 7,
+      viewpoint: 'resolver',
       resolverIndex: 1,
       side: 'target',
       family: 'AAAA',
