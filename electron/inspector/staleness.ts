@@ -81,7 +81,8 @@ function boundOf(input: StalenessInput, series: readonly SeriesAnalysis[]): Stal
 export function analyzeStaleness(input: StalenessInput): StalenessAnalysis {
   const ordered = [...input.samples].sort((a, b) => a.elapsedMs - b.elapsedMs || a.seq - b.seq)
   const series: SeriesAnalysis[] = []
-  for (const viewpoint of viewpoints) {
+  // resolvers first: series[0] stays what users see, as before the authoritative viewpoint existed
+  for (const viewpoint of ['resolver', 'authoritative'] as const) {
     const own = ordered.filter((s) => s.viewpoint === viewpoint)
     for (const index of [...new Set(own.map((s) => s.resolverIndex))].sort((a, b) => a - b)) {
       for (const family of families) {

@@ -63,11 +63,11 @@ export async function discoverAuthoritative(
   target: string,
   port: number,
   deps: AuthoritativeDeps,
-  given?: { apex: ResolverTarget[]; target: ResolverTarget[] }
+  given: { apex?: ResolverTarget[]; target?: ResolverTarget[] } = {}
 ): Promise<AuthoritativeSetup> {
-  const [apexSide, targetSide] = given
-    ? [{ servers: given.apex }, { servers: given.target }]
-    : await Promise.all([zoneServersOf(resolverAsk, apex, port), zoneServersOf(resolverAsk, target, port)])
+  const side = (name: string, servers?: ResolverTarget[]) =>
+    servers && servers.length > 0 ? Promise.resolve({ servers }) : zoneServersOf(resolverAsk, name, port)
+  const [apexSide, targetSide] = await Promise.all([side(apex, given.apex), side(target, given.target)])
   const problems = [apexSide, targetSide].flatMap((side) => ('problem' in side && side.problem ? [side.problem] : []))
   const aliasRecord = await readAliasRecord(apexSide.servers, apex, deps).catch(() => undefined)
   return {

@@ -29,7 +29,7 @@ export interface WatchRequest {
   /** Port of the zones' own servers (default 53). */
   authoritativePort?: number
   /** The zones' own servers, when known (tests, the lab); otherwise found through the first resolver. */
-  authoritativeServers?: { apex: ResolverTarget[]; target: ResolverTarget[] }
+  authoritativeServers?: { apex?: ResolverTarget[]; target?: ResolverTarget[] }
 }
 
 export interface WatchServiceOptions {

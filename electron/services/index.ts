@@ -32,8 +32,8 @@ export function createServices(options: ServicesOptions): Services {
   const events = new EventBus()
   const context: ServiceContext = { ...options, events }
   const observations = lazyObservations(context.dataDir)
-  const watches = watchHandlers(context, observations)
   const lab = createLabService({ dataDir: context.dataDir, events })
+  const watches = watchHandlers(context, observations, () => lab.status())
   const handlers: Handlers = {
     ...appHandlers(context),
     ...dnsHandlers(context),

@@ -1,5 +1,7 @@
 import type { HandlerGroup, ServiceContext } from '../api/handlers'
 import { openWatchService, type WatchService } from '../inspector'
+import type { LabStatus } from '@shared/lab'
+import { labAuthoritativeServers } from './lab-authoritative'
 import type { LazyObservations } from './observations'
 
 export interface WatchHandlers {
@@ -9,7 +11,7 @@ export interface WatchHandlers {
 }
 
 /** The store opens on first use, so a host that never watches never touches watch.sqlite. */
-export function watchHandlers(ctx: ServiceContext, observations?: LazyObservations): WatchHandlers {
+export function watchHandlers(ctx: ServiceContext, observations?: LazyObservations, labStatus?: () => Promise<LabStatus>): WatchHandlers {
   let service: WatchService | undefined
   const watches = (): WatchService =>
     (service ??= openWatchService(ctx.dataDir, {
@@ -19,7 +21,10 @@ export function watchHandlers(ctx: ServiceContext, observations?: LazyObservatio
     }))
   return {
     handlers: {
-      'watch:start': (input) => watches().start(input),
+      'watch:start': async (input) => {
+        const lab = input.authoritative && labStatus ? await labStatus().catch(() => undefined) : undefined
+        return watches().start({ ...input, authoritativeServers: labAuthoritativeServers(lab, input.apex, input.target) })
+      },
       'watch:stop': ({ id }) => watches().stop(id),
       'watch:list': () => watches().list(),
       'watch:get': ({ id, policy }) => watches().get(id, policy),

@@ -143,8 +143,8 @@ describe('staleness on hand-written timelines', () => {
     const res = rows([[0, 'target', X, 9], [0, 'apex', X, 9], [1000, 'target', Y, 15], [1000, 'apex', X, 9], [5000, 'target', Y, 11], [5000, 'apex', Y, 13]])
     const a = analyzeStaleness({ samples: [...auth, ...res], labels: ['unbound'], policy: 'min', samplingResolutionMs: 1000, aliasTtl: 60, authoritativeLabel: "zones' own servers" })
     expect(a.series.map((s) => [s.viewpoint, s.label])).toEqual([
-      ['authoritative', "zones' own servers"],
-      ['resolver', 'unbound']
+      ['resolver', 'unbound'],
+      ['authoritative', "zones' own servers"]
     ])
     expect(a.authoritativeMismatchedMs).toBe(1000)
     expect(a.mismatchedMs).toBe(4000)
