@@ -51,7 +51,7 @@ interface Running {
   intervalSeconds: number
   asks: Ask[]
   mode: WatchSession['mode']
-  /** Probed each round in interval mode; the authoritative keys join once the zones' servers are known. */
+  /** The resolvers' probes; the authoritative ones start once the zones' servers are known. */
   keys: ProbeKey[]
   auth?: AuthoritativeSetup
   authDeps: AuthoritativeDeps
@@ -117,7 +117,7 @@ export class WatchService {
     })
     this.running.set(id, run)
     run.keys = request.resolvers.flatMap((_, resolverIndex) => keysFor('resolver', resolverIndex))
-    if (request.mode === 'interval') this.track(run, this.round(run, 0))
+    if (request.mode === 'interval') this.track(run, this.round(run, run.keys, 0))
     else for (const key of run.keys) this.track(run, this.expiryLoop(run, key))
     if (request.authoritative !== false) this.track(run, this.joinAuthoritative(run, request))
     if (request.durationSeconds !== undefined) {
@@ -227,8 +227,9 @@ export class WatchService {
     )
     this.options.onState?.(this.session(run.id))
     if (!ready) return
+    // its own rounds: a slow or silent zone server never holds up the resolvers' samples
     const keys = keysFor('authoritative', 0)
-    if (run.mode === 'interval') run.keys.push(...keys)
+    if (run.mode === 'interval') this.track(run, this.round(run, keys, 0))
     else for (const key of keys) this.track(run, this.expiryLoop(run, key))
   }
 
@@ -250,14 +251,14 @@ export class WatchService {
     return sample
   }
 
-  private async round(run: Running, index: number): Promise<void> {
-    await Promise.all([...run.keys].map((key) => this.probe(run, key)))
+  private async round(run: Running, keys: readonly ProbeKey[], index: number): Promise<void> {
+    await Promise.all(keys.map((key) => this.probe(run, key)))
     if (run.controller.signal.aborted) return
     const period = run.intervalSeconds * 1000
     const elapsed = performance.now() - run.startedAtMonoMs
     // a round that overran skips the slots it missed rather than bunching up
     const next = Math.max(index + 1, Math.floor(elapsed / period) + 1)
-    this.later(run, next * period - elapsed, () => this.round(run, next))
+    this.later(run, next * period - elapsed, () => this.round(run, keys, next))
   }
 
   private async expiryLoop(run: Running, key: ProbeKey): Promise<void> {

@@ -19,7 +19,7 @@ function pollFirstNew(port: number, name: string, stop: AbortSignal): Promise<nu
     const tick = async (): Promise<void> => {
       if (stop.aborted) return resolve(undefined)
       const answer = await probeUdp(port, name, 'A', 400).catch(() => undefined)
-      const values = (answer?.answers ?? []).filter((r) => r.type === 'A').map((r) => String(r.data)).sort().join(',')
+      const values = (answer?.answers ?? []).flatMap((r) => (r.type === 'A' ? [String(r.data)] : [])).sort().join(',')
       if (values === NEW) return resolve(Date.now())
       setTimeout(() => void tick(), 100)
     }
