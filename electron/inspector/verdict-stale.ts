@@ -19,20 +19,32 @@ export const clockTime = (ms: number): string => `${new Date(ms).toISOString().s
 
 /**
  * The earlier target set an apex set equals, if it was seen within the last target TTL + apex TTL
- * (after that, no cache may still hold it), and is not what the target gives now.
+ * (after that, no cache may still hold it), is not what the target gives now, and another set was
+ * first seen after it was last seen. Sets that interleave are a CDN answering per node, not a change.
  */
 export function earlierSighting(
   apex: readonly string[],
   current: readonly string[],
   family: Family,
   ctx: StaleContext
-): TargetSetSighting | undefined {
+): { sighting: TargetSetSighting; replaced: boolean } | undefined {
   if (apex.length === 0 || sameSet(apex, current)) return undefined
   const apexTtl = ctx.apexTtl[family] ?? 0
-  return (ctx.recentTargetSets[family] ?? []).find((s) => {
+  const sets = ctx.recentTargetSets[family] ?? []
+  const sighting = sets.find((s) => {
     const windowMs = ((s.ttl ?? ctx.targetTtl[family] ?? 0) + apexTtl) * 1000
     return sameSet(s.values, apex) && s.lastSeenAtWallMs + windowMs >= ctx.nowWallMs
   })
+  if (!sighting) return undefined
+  const replaced = sets.some((other) => !sameSet(other.values, sighting.values) && other.firstSeenAtWallMs > sighting.lastSeenAtWallMs)
+  return { sighting, replaced }
+}
+
+export function cdnEvidence(family: Family, target: string, apex: readonly string[], sighting: TargetSetSighting): Evidence {
+  return {
+    stance: 'for',
+    text: `apex ${family} set ${apex.join(' ')} is one ${target} gave recently (last at ${clockTime(sighting.lastSeenAtWallMs)}), alternating with others: a CDN answering per node, not staleness`
+  }
 }
 
 /** Since when the apex is stale (at the latest: the first sight of a newer set) and by when it must follow. */

@@ -1,7 +1,7 @@
 import type { AliasRecord, Evidence, Family, FamilyComparison, ProviderMatch, SetRelation, StaleWindow, Verdict } from '@shared/inspector'
 import { displayName } from './names'
 import { providerLine } from './suggest'
-import { aliasRecordEvidence, clockTime, earlierSighting, sightingEvidence, staleWindow, unmatched, type StaleContext } from './verdict-stale'
+import { aliasRecordEvidence, cdnEvidence, clockTime, earlierSighting, sightingEvidence, staleWindow, unmatched, type StaleContext } from './verdict-stale'
 
 export interface VerdictResolver {
   label: string
@@ -133,18 +133,23 @@ export function decideVerdict(input: VerdictInput): Verdict {
   else if (count('disjoint') === classes.length) kind = 'not-aliased'
   else kind = 'inconclusive'
 
+  // an apex that still serves an earlier target set is stale, even where another family (or resolver) matches
+  const stale = staleFindings(input, target)
+  if (stale.windows.length > 0 && (kind === 'likely' || stale.explainsAll)) {
+    evidence.push(...stale.evidence)
+    const by = Math.max(...stale.windows.map((w) => w.followByWallMs))
+    return verdict(
+      'stale',
+      `Stale: ${apex} is aliased to ${target} but still serves an earlier set of its addresses; it must follow by ${clockTime(by)} at the latest.`,
+      evidence,
+      stale.windows
+    )
+  }
+  if (kind !== 'likely' && stale.explainsAll && stale.cdn.length > 0) {
+    evidence.push(...stale.cdn)
+    return verdict('likely', `ALIAS / flattening likely: ${apex} follows ${target} (a CDN: its answers vary).`, evidence)
+  }
   if (kind !== 'likely') {
-    const stale = staleFindings(input, target)
-    if (stale.windows.length > 0 && stale.explainsAll) {
-      evidence.push(...stale.evidence)
-      const by = Math.max(...stale.windows.map((w) => w.followByWallMs))
-      return verdict(
-        'stale',
-        `Stale: ${apex} is aliased to ${target} but still serves an earlier set of its addresses; it must follow by ${clockTime(by)} at the latest.`,
-        evidence,
-        stale.windows
-      )
-    }
     if (alias && alias.target !== input.target) {
       return verdict('other-target', `Aliased to ${displayName(alias.target)}, not to ${target}: ${apex}'s ALIAS record points there.`, evidence)
     }
@@ -173,16 +178,22 @@ export function decideVerdict(input: VerdictInput): Verdict {
 }
 
 /** Every resolver whose apex differs from the target, checked against the target sets seen recently. */
-function staleFindings(input: VerdictInput, target: string): { windows: StaleWindow[]; evidence: Evidence[]; explainsAll: boolean } {
+function staleFindings(input: VerdictInput, target: string): { windows: StaleWindow[]; evidence: Evidence[]; cdn: Evidence[]; explainsAll: boolean } {
   const ctx = input.stale
   const windows = new Map<Family, StaleWindow>()
   const evidence: Evidence[] = []
+  const cdn = new Map<Family, Evidence>()
   let explainsAll = true
   for (const resolver of input.resolvers) {
     for (const c of unmatched([resolver.a, resolver.aaaa])) {
-      const sighting = ctx ? earlierSighting(c.apex, c.target, c.family, ctx) : undefined
-      if (!sighting || !ctx) {
+      const found = ctx ? earlierSighting(c.apex, c.target, c.family, ctx) : undefined
+      if (!found || !ctx) {
         explainsAll = false
+        continue
+      }
+      const { sighting } = found
+      if (!found.replaced) {
+        if (!cdn.has(c.family)) cdn.set(c.family, cdnEvidence(c.family, target, c.apex, sighting))
         continue
       }
       if (windows.has(c.family)) continue
@@ -191,7 +202,7 @@ function staleFindings(input: VerdictInput, target: string): { windows: StaleWin
       evidence.push(sightingEvidence(c.family, target, sighting, window))
     }
   }
-  return { windows: [...windows.values()], evidence, explainsAll }
+  return { windows: [...windows.values()], evidence, cdn: [...cdn.values()], explainsAll }
 }
 
 /** With an ALIAS record but no sighting: the apex is stale since now at the latest. */

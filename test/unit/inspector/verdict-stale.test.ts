@@ -86,6 +86,22 @@ describe('a verdict that knows about staleness', () => {
     expect(v.evidence[0]!.stance).toBe('for')
   })
 
+  it('is "likely", never not-aliased, when the apex equals a set the target gave recently alternating with others (a CDN)', () => {
+    const interleaved: StaleContext = {
+      ...history(),
+      recentTargetSets: {
+        A: [
+          { values: NEW, firstSeenAtWallMs: NOW - 50_000, lastSeenAtWallMs: NOW, ttl: 15 },
+          { values: OLD, firstSeenAtWallMs: NOW - 60_000, lastSeenAtWallMs: NOW - 2_000, ttl: 15 }
+        ]
+      }
+    }
+    const v = decideVerdict({ apex: APEX, target: TARGET, providers: [], resolvers: [resolver(OLD, NEW)], stale: interleaved })
+    expect(v.verdict).toBe('likely')
+    expect(v.stale).toBeUndefined()
+    expect(v.evidence.map((e) => e.text)).toContainEqual(expect.stringContaining('a CDN answering per node, not staleness'))
+  })
+
   it('is not "stale" when only some differing resolvers are explained by history and no ALIAS record was seen', () => {
     const v = decideVerdict({
       apex: APEX,
