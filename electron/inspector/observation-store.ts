@@ -27,12 +27,13 @@ export interface TargetSetSighting {
   lastSeenAtWallMs: number
   /** The largest TTL it was seen with. */
   ttl?: number
+  /** The first sight of another set after this one was last seen: when it was replaced. */
+  nextSeenAtWallMs?: number
 }
 
 interface Row {
   vals: string
-  first_ms: number
-  last_ms: number
+  seen_wall_ms: number
   ttl: number | null
 }
 
@@ -63,8 +64,8 @@ export class ObservationStore {
       `INSERT INTO observations (name, side, family, vals, ttl, seen_wall_ms, source) VALUES (?, ?, ?, ?, ?, ?, ?)`
     )
     this.sightings = this.db.prepare<[string, string, string, number], Row>(
-      `SELECT vals, MIN(seen_wall_ms) AS first_ms, MAX(seen_wall_ms) AS last_ms, MAX(ttl) AS ttl FROM observations
-       WHERE name = ? AND side = ? AND family = ? AND seen_wall_ms >= ? GROUP BY vals ORDER BY last_ms DESC`
+      `SELECT vals, seen_wall_ms, ttl FROM observations
+       WHERE name = ? AND side = ? AND family = ? AND seen_wall_ms >= ? ORDER BY seen_wall_ms`
     )
     this.prune = this.db.prepare(
       `DELETE FROM observations WHERE seen_wall_ms < ? OR rowid IN (
@@ -86,20 +87,40 @@ export class ObservationStore {
   /** The distinct sets seen for `name` since `sinceWallMs`, the latest first. */
   sets(name: string, side: Observation['side'], family: Family, sinceWallMs: number): TargetSetSighting[] {
     if (!this.db.open) return []
-    return this.sightings.all(name, side, family, sinceWallMs).flatMap((row) => {
-      let values: string[]
-      try {
-        values = valuesSchema.parse(JSON.parse(row.vals))
-      } catch {
-        return []
-      }
-      return [{ values, firstSeenAtWallMs: row.first_ms, lastSeenAtWallMs: row.last_ms, ...(row.ttl !== null ? { ttl: row.ttl } : {}) }]
-    })
+    return sightingsOf(this.sightings.all(name, side, family, sinceWallMs))
   }
 
   close(): void {
     if (this.db.open) this.db.close()
   }
+}
+
+/** Rows in time order → one sighting per distinct set, with when another set replaced it. Pure. */
+export function sightingsOf(rows: readonly Row[]): TargetSetSighting[] {
+  const byVals = new Map<string, TargetSetSighting>()
+  let previous: string | undefined
+  for (const row of rows) {
+    if (previous !== undefined && previous !== row.vals) {
+      const left = byVals.get(previous)
+      if (left && left.nextSeenAtWallMs === undefined) left.nextSeenAtWallMs = row.seen_wall_ms
+    }
+    previous = row.vals
+    const known = byVals.get(row.vals)
+    if (known) {
+      known.lastSeenAtWallMs = row.seen_wall_ms
+      delete known.nextSeenAtWallMs
+      if (row.ttl !== null) known.ttl = Math.max(known.ttl ?? 0, row.ttl)
+      continue
+    }
+    let values: string[]
+    try {
+      values = valuesSchema.parse(JSON.parse(row.vals))
+    } catch {
+      continue
+    }
+    byVals.set(row.vals, { values, firstSeenAtWallMs: row.seen_wall_ms, lastSeenAtWallMs: row.seen_wall_ms, ...(row.ttl !== null ? { ttl: row.ttl } : {}) })
+  }
+  return [...byVals.values()].sort((a, b) => b.lastSeenAtWallMs - a.lastSeenAtWallMs)
 }
 
 /**

@@ -19,8 +19,9 @@ export const clockTime = (ms: number): string => `${new Date(ms).toISOString().s
 
 /**
  * The earlier target set an apex set equals, if it was seen within the last target TTL + apex TTL
- * (after that, no cache may still hold it), is not what the target gives now, and another set was
- * first seen after it was last seen. Sets that interleave are a CDN answering per node, not a change.
+ * (after that, no cache may still hold it) and is not what the target gives now. `replaced`: another
+ * set was seen after it was last seen; if not, the target still gives it somewhere (a CDN answering
+ * per node), which is no staleness.
  */
 export function earlierSighting(
   apex: readonly string[],
@@ -36,8 +37,7 @@ export function earlierSighting(
     return sameSet(s.values, apex) && s.lastSeenAtWallMs + windowMs >= ctx.nowWallMs
   })
   if (!sighting) return undefined
-  const replaced = sets.some((other) => !sameSet(other.values, sighting.values) && other.firstSeenAtWallMs > sighting.lastSeenAtWallMs)
-  return { sighting, replaced }
+  return { sighting, replaced: sighting.nextSeenAtWallMs !== undefined }
 }
 
 export function cdnEvidence(family: Family, target: string, apex: readonly string[], sighting: TargetSetSighting): Evidence {
@@ -55,10 +55,7 @@ export function staleWindow(
   ctx: StaleContext,
   aliasTtl: number | undefined
 ): StaleWindow {
-  const newer = (ctx.recentTargetSets[family] ?? []).filter(
-    (s) => !sameSet(s.values, apex) && (!sighting || s.firstSeenAtWallMs > sighting.lastSeenAtWallMs)
-  )
-  const sinceWallMs = sighting && newer.length > 0 ? Math.min(...newer.map((s) => s.firstSeenAtWallMs)) : ctx.nowWallMs
+  const sinceWallMs = sighting?.nextSeenAtWallMs ?? ctx.nowWallMs
   const targetTtl = ctx.targetTtl[family] ?? sighting?.ttl ?? 0
   const apexTtl = aliasTtl ?? ctx.apexTtl[family] ?? targetTtl
   const bound = stalenessBound(ctx.policy, targetTtl, apexTtl, aliasTtl !== undefined ? 'alias-record' : 'largest-apex-ttl-seen')

@@ -25,7 +25,7 @@ const history = (lastOldMs = NOW - 10_000): StaleContext => ({
   recentTargetSets: {
     A: [
       { values: NEW, firstSeenAtWallMs: NOW - 5_000, lastSeenAtWallMs: NOW, ttl: 15 },
-      { values: OLD, firstSeenAtWallMs: NOW - 60_000, lastSeenAtWallMs: lastOldMs, ttl: 15 }
+      { values: OLD, firstSeenAtWallMs: NOW - 60_000, lastSeenAtWallMs: lastOldMs, ttl: 15, nextSeenAtWallMs: NOW - 5_000 }
     ]
   },
   targetTtl: { A: 15 },
@@ -79,6 +79,21 @@ describe('a verdict that knows about staleness', () => {
     expect(v.summary).toBe("Aliased to other.example.test, not to cdn.example.test: example.test's ALIAS record points there.")
   })
 
+  it('is "stale" when the target rotates back and forth and the apex holds the set it left last', () => {
+    const rotating: StaleContext = {
+      ...history(),
+      recentTargetSets: {
+        A: [
+          { values: NEW, firstSeenAtWallMs: NOW - 60_000, lastSeenAtWallMs: NOW, ttl: 15 },
+          { values: OLD, firstSeenAtWallMs: NOW - 55_000, lastSeenAtWallMs: NOW - 3_000, ttl: 15, nextSeenAtWallMs: NOW - 2_500 }
+        ]
+      }
+    }
+    const v = decideVerdict({ apex: APEX, target: TARGET, providers: [], resolvers: [resolver(OLD, NEW)], stale: rotating })
+    expect(v.verdict).toBe('stale')
+    expect(v.stale![0]).toMatchObject({ lastSeenAtWallMs: NOW - 3_000, sinceWallMs: NOW - 2_500, followByWallMs: NOW - 2_500 + 30_000 })
+  })
+
   it('stays "likely" in sync, citing the ALIAS record', () => {
     const v = decideVerdict({ apex: APEX, target: TARGET, providers: [], resolvers: [resolver(NEW, NEW)], aliasRecord: alias(), stale: history() })
     expect(v.verdict).toBe('likely')
@@ -86,13 +101,13 @@ describe('a verdict that knows about staleness', () => {
     expect(v.evidence[0]!.stance).toBe('for')
   })
 
-  it('is "likely", never not-aliased, when the apex equals a set the target gave recently alternating with others (a CDN)', () => {
+  it('is "likely", never not-aliased, when the target still gives the apex set somewhere (a CDN answering per node)', () => {
     const interleaved: StaleContext = {
       ...history(),
       recentTargetSets: {
         A: [
-          { values: NEW, firstSeenAtWallMs: NOW - 50_000, lastSeenAtWallMs: NOW, ttl: 15 },
-          { values: OLD, firstSeenAtWallMs: NOW - 60_000, lastSeenAtWallMs: NOW - 2_000, ttl: 15 }
+          { values: OLD, firstSeenAtWallMs: NOW - 60_000, lastSeenAtWallMs: NOW, ttl: 15 },
+          { values: NEW, firstSeenAtWallMs: NOW - 50_000, lastSeenAtWallMs: NOW - 1_000, ttl: 15, nextSeenAtWallMs: NOW }
         ]
       }
     }
