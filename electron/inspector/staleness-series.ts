@@ -40,7 +40,13 @@ export function analyzeSeries(events: readonly WatchSample[], key: SeriesKey): S
 
   // dated like the change itself, to the middle of the apex's sampling gap: both ends err by at most half an interval
   const follow = (change: TargetChange): void => {
-    const at = Math.max(change.changedAtMs, apex!.before !== undefined ? (apex!.before + apex!.since) / 2 : apex!.since)
+    const { before, since } = apex!
+    let at = before !== undefined ? (before + since) / 2 : since
+    if (at <= change.changedAtMs) {
+      // the apex moved in the same gap as the target: of two moments in one gap, the second comes a third of it later
+      const start = Math.max(before ?? change.lastOldMs, change.lastOldMs)
+      at = change.changedAtMs + Math.max(0, Math.min(since, change.firstNewMs) - start) / 3
+    }
     change.followedAtMs = at
     change.lagMs = at - change.changedAtMs
     change.outcome = 'followed'

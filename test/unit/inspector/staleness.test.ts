@@ -78,9 +78,9 @@ describe('analyzeStaleness', () => {
     )
     const change = a.series[0]!.changes[0]!
     expect(change.changedAtMs).toBe(1505)
-    // the apex changed between 1000 and 2000: dated to 1500, never before the change itself
-    expect(change.followedAtMs).toBe(1505)
-    expect(change.lagMs).toBe(0)
+    // the apex changed between 1000 and 2000, in the gap where the target changed: a third of the shared gap later
+    expect(change.followedAtMs).toBeCloseTo(1505 + 995 / 3)
+    expect(change.lagMs).toBeCloseTo(995 / 3)
     expect(a.series[0]!.mismatchIntervals).toEqual([{ startMs: 2000, endMs: 2005, durationMs: 5, open: false }])
   })
 
