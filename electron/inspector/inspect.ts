@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks'
 import type { QueryOptionsInput, ResolverTarget } from '@shared/dns'
 import type {
+  AliasRecord,
   AuthoritativeView,
   CacheAge,
   Family,
@@ -128,6 +129,17 @@ function httpsAliasTarget(https: RrsetObservation): string | undefined {
 
 const answered = (o: RrsetObservation): boolean => o.status !== 'error'
 
+async function aliasRecordViaResolvers(all: readonly ApexQueries[]): Promise<AliasRecord | undefined> {
+  for (const q of all) {
+    const alias = await q.alias
+    const record = alias.status === 'ok' ? alias.records[0] : undefined
+    if (record) {
+      return { owner: canonicalName(record.name), target: canonicalName(record.data), ttl: record.ttl, server: `resolver ${q.label}`, seenAtWallMs: record.receivedAtWallMs }
+    }
+  }
+  return undefined
+}
+
 /**
  * Inspects an apex through every resolver at once. Independent questions run concurrently, so the
  * wall time is that of the longest dependency chain (NS → NS addresses → the zone's own servers).
@@ -206,7 +218,8 @@ export async function inspect(request: InspectRequest, deps: InspectDeps = {}): 
     const why = resolvers.map((r) => `${r.label}: ${r.apex.a.error?.message ?? r.apex.a.rcode ?? 'no answer'}`).join('; ')
     throw new ServiceError('unreachable', `no resolver answered for ${apex} (${why.slice(0, 1500)})`)
   }
-  const aliasRecord = aliasRecordOf(authoritative)
+  // the zone's own servers first; else a resolver that passed the question on to them
+  const aliasRecord = aliasRecordOf(authoritative) ?? (await aliasRecordViaResolvers(all))
   const stale = target.name
     ? staleContext({
         apex,

@@ -74,7 +74,7 @@ export function aliasRecordEvidence(record: AliasRecord, target: string | undefi
   const same = target !== undefined && record.target === target
   return {
     stance: same || target === undefined ? 'for' : 'neutral',
-    text: `ALIAS/ANAME record at ${displayName(record.owner)} → ${points}, TTL ${record.ttl} s, served by ${record.server} (the apex zone's own server)`
+    text: `ALIAS/ANAME record at ${displayName(record.owner)} → ${points}, TTL ${record.ttl} s, served by ${record.server}${record.server.startsWith('resolver ') ? '' : " (the apex zone's own server)"}`
   }
 }
 

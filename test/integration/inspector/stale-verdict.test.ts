@@ -60,6 +60,12 @@ describe('the verdict while the target changes (the lab: our ALIAS server and it
     expect(texts).toContainEqual(expect.stringMatching(/^apex A set 192\.0\.2\.10 equals cdn\.example\.test's earlier set \(seen .* UTC, TTL 20 s\): the apex still serves it; stale since/))
   })
 
+  it('cites an ALIAS record a resolver passed on when the zone\'s own servers are not asked', async () => {
+    const result = await inspect({ apex: 'alias.test', target: TARGET, resolvers: [direct], skipAuthoritative: true })
+    expect(result.verdict.aliasRecord).toMatchObject({ owner: 'alias.test.', target: TARGET, ttl: ALIAS_TTL, server: 'resolver lab' })
+    expect(result.verdict.evidence[0]!.text).toBe(`ALIAS/ANAME record at alias.test → cdn.example.test, TTL ${ALIAS_TTL} s, served by resolver lab`)
+  })
+
   it('is an error, not inconclusive, when no resolver answered at all', async () => {
     const silent: ResolverTarget = { transport: 'udp', host: '127.0.0.1', port: await freePort() }
     await expect(inspect({ apex: 'alias.test', target: TARGET, resolvers: [silent], skipAuthoritative: true, timeoutMs: 200 })).rejects.toMatchObject({
