@@ -92,7 +92,12 @@ async function inspectAndWatch(cmd: InspectCommand, abort: AbortController, obse
   if (!cmd.json) process.stdout.write(`\nwatching for ${cmd.watchSeconds} s (${cmd.mode} mode) …\n`)
   const watch = await watchFor(cmd, result.target, abort.signal, observations)
   if (cmd.json) process.stdout.write(`${JSON.stringify({ inspect: result, watch }, null, 2)}\n`)
-  else process.stdout.write(`\n${stalenessText(watch.analysis)}`)
+  else {
+    const auth = watch.session.authoritative
+    const missing = auth && (auth.apexServers.length === 0 || auth.targetServers.length === 0)
+    if (missing) process.stdout.write(`\nzones' own servers not sampled: ${auth.problem ?? 'not found'}\n`)
+    process.stdout.write(`\n${stalenessText(watch.analysis)}`)
+  }
   return EXIT_OK
 }
 

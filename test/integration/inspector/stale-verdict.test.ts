@@ -78,19 +78,14 @@ describe('the verdict while the target changes (the lab: our ALIAS server and it
     const samples: WatchSample[] = []
     const service = new WatchService({ store: new WatchStore(':memory:'), onSample: (s) => samples.push(s) })
     try {
-      const lab: ResolverTarget = { transport: 'udp', host: '127.0.0.1', port: server.port }
-      const session = service.start({
-        apex: 'alias.test',
-        target: TARGET,
-        resolvers: [direct],
-        mode: 'interval',
-        intervalSeconds: 1,
-        authoritativeServers: { apex: [lab], target: [lab] }
-      })
+      // found, not given: the apex's NS on the lab's port, and the simulated target (no NS of its own) at the
+      // server that answers for it with authority, the apex's
+      const session = service.start({ apex: 'alias.test', target: TARGET, resolvers: [direct], mode: 'interval', intervalSeconds: 1, authoritativePort: server.port })
       const deadline = Date.now() + 10_000
       while (samples.filter((s) => s.viewpoint === 'authoritative').length < 4 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
       service.stop(session.id)
       const { analysis, session: stored } = service.get(session.id, 'min')
+      expect(stored.authoritative).toEqual({ apexServers: [`127.0.0.1:${server.port}`], targetServers: [`127.0.0.1:${server.port}`] })
       expect(stored.aliasRecord).toMatchObject({ ttl: ALIAS_TTL, target: TARGET })
       expect(analysis.aliasTtl).toBe(ALIAS_TTL)
       expect(analysis.maxApexTtl).toBeLessThanOrEqual(TARGET_TTL)
