@@ -1,5 +1,8 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ObservationStore } from '../../../electron/inspector'
+import { OBSERVATIONS_DB_FILE, ObservationStore, openObservationStore } from '../../../electron/inspector'
 import { sightingsOf } from '../../../electron/inspector/observation-store'
 
 const row = (vals: string[], ms: number, ttl: number | null = 15) => ({ vals: JSON.stringify(vals), seen_wall_ms: ms, ttl })
@@ -45,5 +48,21 @@ describe('ObservationStore', () => {
     expect(fresh.sets('cdn.example.test.', 'target', 'A', 0).map((s) => s.values)).toEqual([['192.0.2.2']])
     fresh.close()
     expect(store.sets('cdn.example.test.', 'target', 'A', 0)).toEqual([])
+  })
+})
+
+describe('openObservationStore', () => {
+  it('keeps the verdict working, in memory and with a warning, when the file is damaged', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'alias-inspector-obs-'))
+    try {
+      await writeFile(join(dir, OBSERVATIONS_DB_FILE), 'this is not a database, just text that is long enough to be read as a header\n'.repeat(20))
+      const opened = openObservationStore(dir)
+      expect(opened.problem).toMatch(/observations\.sqlite could not be opened \(.+\); recent observations are kept in memory only/)
+      opened.store.record([{ name: 'a.test.', side: 'target', family: 'A', values: ['192.0.2.1'], seenAtWallMs: Date.now(), source: 'x' }])
+      expect(opened.store.sets('a.test.', 'target', 'A', 0)).toHaveLength(1)
+      opened.store.close()
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
   })
 })
