@@ -30,7 +30,9 @@ export function analyzeSeries(events: readonly WatchSample[], key: SeriesKey): S
   let apex: { values: string[]; since: number; before?: number } | undefined
   let lastApexMs: number | undefined
   let target: { values: string[]; lastSeenMs: number } | undefined
-  const earlierTargetSets: string[][] = []
+  // sets are sorted and canonical, so a joined key identifies one; a Set keeps long CDN sessions linear
+  const earlierTargetSets = new Set<string>()
+  const setKey = (values: readonly string[]): string => values.join(' ')
   let pending: TargetChange | undefined
   let openSince: number | undefined
   const changes: TargetChange[] = []
@@ -60,7 +62,7 @@ export function analyzeSeries(events: readonly WatchSample[], key: SeriesKey): S
   const standing = (): Standing | undefined => {
     if (!apex || !target) return undefined
     if (sameSet(apex.values, target.values)) return 'match'
-    if (earlierTargetSets.some((set) => sameSet(set, apex!.values))) return 'stale'
+    if (earlierTargetSets.has(setKey(apex.values))) return 'stale'
     const relation = setRelation(apex.values, target.values)
     return relation === 'overlap' || relation === 'apex-subset' || relation === 'target-subset' ? 'partial' : 'stale'
   }
@@ -76,7 +78,7 @@ export function analyzeSeries(events: readonly WatchSample[], key: SeriesKey): S
       counts.target++
       if (target && !sameSet(target.values, e.values)) {
         const changedAtMs = (target.lastSeenMs + t) / 2
-        if (!earlierTargetSets.some((set) => sameSet(set, target!.values))) earlierTargetSets.push(target.values)
+        earlierTargetSets.add(setKey(target.values))
         const apexHasNew = !!apex && sameSet(apex.values, e.values)
         if (apexHasNew && apex!.since <= target.lastSeenMs) {
           // the target went back to what the apex kept serving: nothing for the apex to follow
