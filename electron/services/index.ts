@@ -35,6 +35,8 @@ export function createServices(options: ServicesOptions): Services {
   const observations = lazyObservations(context.dataDir)
   const lab = createLabService({ dataDir: context.dataDir, events })
   const watches = watchHandlers(context, observations, () => lab.status())
+  // a lab server that ran when the app last stopped runs again; a failure is reported as a notice
+  void lab.restore()
   const handlers: Handlers = {
     ...appHandlers(context),
     ...dnsHandlers(context),
