@@ -101,7 +101,13 @@ function bindError(error: unknown, host: string, port: number): Error {
 async function listenBoth(host: string, port: number, handler: QueryHandler, settings: () => AliasSettings, counters: Counters, onError: (e: unknown) => void) {
   let lastError: unknown
   for (let attempt = 0; attempt < (port === 0 ? PORT_ATTEMPTS : 1); attempt++) {
-    const tcp: TcpListener = await listenTcp(host, port, handler, settings, () => counters.tcpConnections++, onError)
+    const tcp: TcpListener = await listenTcp(host, port, handler, settings, {
+      connection: () => counters.tcpConnections++,
+      timeout: () => counters.tcpTimeouts++,
+      eviction: () => counters.tcpEvictions++,
+      refused: () => counters.tcpRefused++,
+      error: onError
+    })
     try {
       const udp: UdpListener = await listenUdp(host, tcp.port, handler, onError)
       return { tcp, udp }

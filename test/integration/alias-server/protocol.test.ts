@@ -236,15 +236,16 @@ describe('TCP', () => {
     expect(Date.now() - started).toBeLessThan(3000)
   })
 
-  it('closes connections beyond the limit at once', async () => {
+  it('closes the oldest idle connection when full, not the newcomer', async () => {
     const held = await Promise.all(Array.from({ length: 4 }, () => tcpSession(server.port)))
+    const before = server.counters().tcpEvictions
     const extra = await tcpSession(server.port)
     extra.write(frame(wireQuery('www.proto.test', 'A', 10)))
-    await extra.closed
-    expect(await extra.responses(1, 100)).toEqual([])
+    expect(await extra.responses(1, 2000)).toMatchObject([{ id: 10, answers: [{ data: '192.0.2.1' }] }])
+    await held[0]!.closed
+    expect(server.counters().tcpEvictions).toBe(before + 1)
     for (const h of held) h.close()
-    await new Promise((resolve) => setTimeout(resolve, 50))
-    expect(datas(await ask(server.port, 'www.proto.test', 'A', { transport: 'tcp' }))).toEqual(['192.0.2.1'])
+    extra.close()
   })
 })
 
