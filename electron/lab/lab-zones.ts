@@ -3,12 +3,13 @@
  * the demo zone when nothing is saved), checking text, and saving atomically.
  */
 import { createHash } from 'node:crypto'
-import { mkdir, readdir, readFile } from 'node:fs/promises'
+import { mkdir, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ZoneProblem } from '@shared/lab'
 import { ServiceError } from '../api/service-error'
 import { CompiledZone } from '../alias-server/zone-set'
 import { MAX_ZONE_FILE_BYTES, parseZone, saveZoneFile, type Zone, type ZoneParseError } from '../zone'
+import { FileRefusedError, readRegularFile } from '../storage/bounded-read'
 import { DEMO_ZONE_TEXT } from './demo-zone'
 
 export interface CurrentZone {
@@ -116,11 +117,10 @@ export class LabZones {
 
 async function readZoneText(path: string): Promise<string | undefined> {
   try {
-    const text = await readFile(path, 'utf8')
-    if (text.length > MAX_ZONE_FILE_BYTES) throw new ServiceError('bad-input', `${path} is larger than ${MAX_ZONE_FILE_BYTES} bytes`)
-    return text
+    return await readRegularFile(path, MAX_ZONE_FILE_BYTES)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    if (error instanceof FileRefusedError) throw new ServiceError('bad-input', error.message)
     throw error
   }
 }

@@ -10,6 +10,8 @@ import { labHandlers } from './lab-handlers'
 import { preferenceHandlers } from './preference-handlers'
 import { resolverHandlers } from './resolver-handlers'
 import { watchHandlers } from './watch-handlers'
+import { join } from 'node:path'
+import { removeStaleTempFiles } from '../storage/stale-temp'
 
 export interface ServicesOptions {
   appName: string
@@ -30,6 +32,8 @@ export interface Services {
 export function createServices(options: ServicesOptions): Services {
   const events = new EventBus()
   const context: ServiceContext = { ...options, events }
+  // Leftovers of writes a crash cut short; nothing reads them, so this need not finish before the stores open.
+  void removeStaleTempFiles([options.dataDir, join(options.dataDir, 'zones')])
   const watches = watchHandlers(context)
   const lab = createLabService({ dataDir: context.dataDir, events })
   const handlers: Handlers = {
