@@ -9,6 +9,11 @@ export type Labels = Uint8Array[]
 const MAX_LABEL = 63
 const MAX_NAME = 255
 const encoder = new TextEncoder()
+// Raw C0 controls and DEL: invisible in an editor and in logs, and a NUL ends C strings in other tools.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/
+// eslint-disable-next-line no-control-regex
+const CONTROL_ALL = /[\u0000-\u001f\u007f]/g
 
 export type NameResult = { labels: Labels } | { error: string }
 
@@ -18,6 +23,14 @@ export type NameResult = { labels: Labels } | { error: string }
  */
 export function parseName(text: string, origin: Labels | null): NameResult {
   if (text === '') return { error: 'empty domain name' }
+  const control = CONTROL.exec(text)
+  if (control) {
+    const code = control[0].charCodeAt(0)
+    const ddd = String(code).padStart(3, '0')
+    return {
+      error: `"${text.replace(CONTROL_ALL, (c) => `\\${String(c.charCodeAt(0)).padStart(3, '0')}`)}" has a raw control character (0x${code.toString(16).padStart(2, '0')}) at character ${control.index + 1}; write it escaped, as \\${ddd}`
+    }
+  }
   if (text === '@') return origin ? { labels: origin } : { error: '"@" needs an origin ($ORIGIN or the origin option)' }
   if (text === '.') return { labels: [] }
   const labels: Labels = []
