@@ -249,6 +249,22 @@ describe('TCP', () => {
   })
 })
 
+describe('ANY (RFC 8482)', () => {
+  it('answers ANY over UDP with one RRset and over TCP with every RRset, for dig and kdig alike', async () => {
+    const digUdp = await dig(server.port, 'www.proto.test', 'ANY', '+notcp', '+noall', '+answer')
+    expect(digUdp.trim().split('\n').map((l) => l.split(/\s+/)[3])).toEqual(['A'])
+    const kdigTcp = await kdig(server.port, 'www.proto.test', 'ANY', '+tcp', '+noall', '+answer')
+    expect(kdigTcp.trim().split('\n').map((l) => l.split(/\s+/)[3]).sort()).toEqual(['A', 'AAAA'])
+    // A name with many large records: the UDP answer stays one RRset, so no amplification.
+    const big = await ask(server.port, 'big.proto.test', 'ANY')
+    expect(new Set(big.answer.map((r) => r.type))).toEqual(new Set(['TXT']))
+    const apex = await ask(server.port, 'proto.test', 'ANY')
+    expect(new Set(apex.answer.map((r) => r.type)).size).toBe(1)
+    const apexTcp = await ask(server.port, 'proto.test', 'ANY', { transport: 'tcp' })
+    expect(new Set(apexTcp.answer.map((r) => r.type))).toEqual(new Set(['SOA', 'NS']))
+  })
+})
+
 describe('response-rate limiting', () => {
   it('drops or slips (TC) responses over the limit per client prefix when on', async () => {
     const limited = await startAliasServer({
