@@ -35,17 +35,21 @@ import { recursiveUpstream } from './upstream/recursive'
 import { simulatedUpstream } from './upstream/simulated'
 import { EDE_NO_REACHABLE_AUTHORITY, UpstreamError, type Upstream } from './upstream/types'
 import { CompiledZone, ZoneSet } from './zone-set'
+import type { CompactZoneData } from './compact-zone'
 
 export type { AliasCounters, AliasSettings, AliasSettingsPatch, QueryLogEntry, SimulatedTargetChange, SimulatedTargetState, UpstreamConfig }
 export type { SimulatedTargetOptions } from './simulated-target'
 export { DEFAULT_SIMULATED_NAME } from './simulated-target'
+export type { CompactZoneData } from './compact-zone'
+export { loadZoneOffThread } from './zone-loader'
 
 export interface AliasServerOptions {
   /** An IP literal; default 127.0.0.1. Any non-loopback address logs a warning and turns rate limiting on. */
   host?: string
   /** Default 0: a free port, the same for UDP and TCP. */
   port?: number
-  zones: Zone[]
+  /** Parsed zones, or their compact form (from loadZoneOffThread, so a big zone never parses on this thread). */
+  zones: (Zone | CompactZoneData)[]
   upstream: UpstreamConfig
   settings?: AliasSettingsPatch
   simulatedTarget?: SimulatedTargetOptions
@@ -74,7 +78,7 @@ export interface AliasServer {
   /** Closes both sockets and every timer; idempotent. */
   stop(): Promise<void>
   /** Replaces every zone (each needs a SOA at its apex); cached answers are dropped, target caches kept. */
-  setZones(zones: Zone[]): void
+  setZones(zones: (Zone | CompactZoneData)[]): void
   updateSettings(patch: AliasSettingsPatch): AliasSettings
   settings(): AliasSettings
   counters(): AliasCounters
@@ -146,7 +150,7 @@ export async function startAliasServer(options: AliasServerOptions): Promise<Ali
     zoneSet = next
     answers.clear()
   }
-  const compile = (zones: Zone[]): CompiledZone[] => zones.map((z) => new CompiledZone(z))
+  const compile = (zones: (Zone | CompactZoneData)[]): CompiledZone[] => zones.map((z) => new CompiledZone(z))
   rebuild(compile(options.zones))
 
   const isLocal = (name: string): boolean => zoneSet.find(name)?.kind === 'static'

@@ -3,20 +3,26 @@
  * Prints one line per query (unless --quiet) and every change of the simulated target; Ctrl-C stops it.
  */
 import { join } from 'node:path'
-import { startAliasServer } from '../alias-server'
-import { loadZoneFile, type Zone } from '../zone'
+import { loadZoneOffThread, startAliasServer, type CompactZoneData } from '../alias-server'
+import { MAX_ZONE_FILE_BYTES } from '../zone'
 import { ALIAS_SERVER_USAGE, parseAliasServerArgs, UsageError } from './alias-server-args'
 
 const DEMO_ZONE = join(__dirname, '..', 'alias-server', 'demo', 'demo.zone')
 
-async function loadZones(paths: string[]): Promise<Zone[]> {
-  const zones: Zone[] = []
+/** Each zone is read, parsed and compacted in a worker: the server starts with the compact form only. */
+async function loadZones(paths: string[]): Promise<CompactZoneData[]> {
+  const zones: CompactZoneData[] = []
   for (const path of paths.length > 0 ? paths : [DEMO_ZONE]) {
-    const loaded = await loadZoneFile(path)
-    if (!loaded.zone || loaded.errors.length > 0) {
-      throw new UsageError(`${path}:\n${loaded.errors.slice(0, 10).map((e) => `  ${e.message}`).join('\n')}`)
+    let loaded
+    try {
+      loaded = await loadZoneOffThread({ path, maxBytes: MAX_ZONE_FILE_BYTES })
+    } catch (error) {
+      throw new Error(`${path}: ${error instanceof Error ? error.message : String(error)}`)
     }
-    zones.push(loaded.zone)
+    if (!loaded.ok) {
+      throw new UsageError(`${path}:\n${loaded.errors.slice(0, 10).map((e) => `  line ${e.line}, column ${e.column}: ${e.message}`).join('\n')}`)
+    }
+    zones.push(loaded.data)
   }
   return zones
 }
