@@ -14,12 +14,19 @@ export function validateZone(zone: Zone): ZoneParseError[] {
     errors.push(new ZoneParseError(r.line, r.column, reason))
   }
   const { origin } = zone
+  const suffix = origin === '.' ? '.' : `.${origin}`
+  // Canonical names without escapes are inside exactly when they end in the origin; others take the full check.
+  const inside = (name: string): boolean => name === origin || (!name.includes('\\') ? name.endsWith(suffix) : isAtOrBelow(name, origin))
+  // Only names holding a CNAME or an ALIAS can break the exclusivity rules: group just those.
+  const exclusive = new Set<string>()
+  for (const r of zone.records) if (r.type === 'CNAME' || isAliasLike(r)) exclusive.add(r.name)
   const byName = new Map<string, ZoneRecord[]>()
   for (const r of zone.records) {
-    if (!isAtOrBelow(r.name, origin)) {
+    if (!inside(r.name)) {
       fail(r, `${r.name} is outside the zone ${origin}`)
       continue
     }
+    if (!exclusive.has(r.name)) continue
     const list = byName.get(r.name)
     if (list) list.push(r)
     else byName.set(r.name, [r])
@@ -34,8 +41,6 @@ export function validateZone(zone: Zone): ZoneParseError[] {
   for (const extra of apexSoas.slice(1)) fail(extra, `more than one SOA record (the first is at ${where(apexSoas[0])})`)
 
   for (const [name, records] of byName) {
-    // Most names hold neither: skip the per-name arrays below (200,000 names made that a GC storm).
-    if (!records.some((r) => r.type === 'CNAME' || isAliasLike(r))) continue
     const cnames = records.filter((r) => r.type === 'CNAME')
     const aliases = records.filter(isAliasLike)
     for (const extra of cnames.slice(1)) fail(extra, `more than one CNAME at ${name} (the first is at ${where(cnames[0])})`)
