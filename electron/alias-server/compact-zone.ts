@@ -4,7 +4,7 @@
  * in this form the record data is a few MB, and it crosses from the loading worker to the server
  * as transferred buffers, not as a copied object graph. Records are grouped by owner.
  */
-import { isAtOrBelow, typeCode, type Zone, type ZoneRecord } from '../zone'
+import { isAtOrBelow, joinCanonical, splitCanonical, typeCode, type Zone, type ZoneRecord } from '../zone'
 import { canonical } from './names'
 import { encodeName } from '../dns/wire-name'
 import { decodeEscapes, unquote } from '../zone/char-strings'
@@ -12,8 +12,9 @@ import { addressRdata, recordRdata, TYPE_A, TYPE_AAAA, TYPE_ALIAS, TYPE_CNAME, T
 
 export interface CompactZoneData {
   origin: string
-  /** Owner names (canonical), one per node. */
-  owners: string[]
+  /** Owner names (canonical), sorted (plain string order), packed: owner i is ownerText[ownerStart[i], ownerStart[i + 1]). */
+  ownerText: string
+  ownerStart: Uint32Array
   /** Node i's records are [nodeStart[i], nodeStart[i + 1]). */
   nodeStart: Uint32Array
   types: Uint16Array
@@ -24,8 +25,13 @@ export interface CompactZoneData {
   /** Record r's wire rdata is rdata[rdataStart[r], rdataStart[r + 1]). */
   rdataStart: Uint32Array
   rdata: Uint8Array
-  /** Each record's presentation tokens, joined by NUL (which canonical tokens never hold raw). */
-  tokens: string[]
+  /** Record r's presentation tokens, joined by TOKEN_SEPARATOR: tokenText[tokenStart[r], tokenStart[r + 1]). */
+  tokenText: string
+  tokenStart: Uint32Array
+  /** Names without records but with descendants that have some (RFC 4592 empty non-terminals). */
+  emptyNonTerminals: string[]
+  /** Delegation points (NS below the apex). */
+  cuts: string[]
 }
 
 export const TOKEN_SEPARATOR = '\u0000'
@@ -86,13 +92,13 @@ export function wireRdata(code: number, record: ZoneRecord): Uint8Array {
 
 /** Buffers to transfer (not copy) when posting `data` between threads. */
 export function transferList(data: CompactZoneData): ArrayBuffer[] {
-  return [data.nodeStart, data.types, data.typeIndex, data.ttls, data.rdataStart, data.rdata].map((a) => a.buffer as ArrayBuffer)
+  return [data.ownerStart, data.nodeStart, data.types, data.typeIndex, data.ttls, data.rdataStart, data.rdata, data.tokenStart].map((a) => a.buffer as ArrayBuffer)
 }
 
 export function compactZone(zone: Zone): CompactZoneData {
   const origin = canonicalFast(zone.origin)
   const nodeOf = new Map<string, number>()
-  const owners: string[] = []
+  const firstSeen: string[] = []
   const typeNames: string[] = []
   const typeNameIndex = new Map<string, number>()
   const kept: { node: number; record: ZoneRecord; code: number }[] = []
@@ -103,9 +109,9 @@ export function compactZone(zone: Zone): CompactZoneData {
     if (code === null) throw new Error(`unknown record type ${record.type} at ${owner}`)
     let node = nodeOf.get(owner)
     if (node === undefined) {
-      node = owners.length
+      node = firstSeen.length
       nodeOf.set(owner, node)
-      owners.push(owner)
+      firstSeen.push(owner)
     }
     if (!typeNameIndex.has(record.type)) {
       typeNameIndex.set(record.type, typeNames.length)
@@ -113,35 +119,74 @@ export function compactZone(zone: Zone): CompactZoneData {
     }
     kept.push({ node, record, code })
   }
+  // Owners sorted, so the server finds a name by binary search over one string instead of a Map of them.
+  const owners = [...firstSeen].sort()
+  const rank = new Uint32Array(firstSeen.length)
+  owners.forEach((owner, i) => (rank[nodeOf.get(owner)!] = i))
+  const ownerStart = new Uint32Array(owners.length + 1)
+  for (let i = 0; i < owners.length; i++) ownerStart[i + 1] = ownerStart[i]! + owners[i]!.length
   // Counting sort by node keeps each owner's records together and in file order.
   const nodeStart = new Uint32Array(owners.length + 1)
-  for (const k of kept) nodeStart[k.node + 1]!++
+  for (const k of kept) nodeStart[rank[k.node]! + 1]!++
   for (let i = 0; i < owners.length; i++) nodeStart[i + 1]! += nodeStart[i]!
   const order = new Array<(typeof kept)[number]>(kept.length)
   const fill = nodeStart.slice(0, owners.length)
-  for (const k of kept) order[fill[k.node]!++] = k
+  for (const k of kept) order[fill[rank[k.node]!]!++] = k
 
   const n = order.length
   const types = new Uint16Array(n)
   const typeIndex = new Uint16Array(n)
   const ttls = new Uint32Array(n)
   const rdataStart = new Uint32Array(n + 1)
+  const tokenStart = new Uint32Array(n + 1)
   const tokens = new Array<string>(n)
   const parts: Uint8Array[] = new Array(n)
+  const cuts = new Set<string>()
   let size = 0
+  let tokenSize = 0
   for (let r = 0; r < n; r++) {
-    const { record, code } = order[r]!
+    const { record, code, node } = order[r]!
     types[r] = code
     typeIndex[r] = typeNameIndex.get(record.type)!
     ttls[r] = record.ttl
     tokens[r] = record.rdata.join(TOKEN_SEPARATOR)
+    tokenStart[r] = tokenSize
+    tokenSize += tokens[r]!.length
     const wire = wireRdata(code, record)
     parts[r] = wire
     rdataStart[r] = size
     size += wire.length
+    if (code === TYPE_NS && firstSeen[node] !== origin) cuts.add(firstSeen[node]!)
   }
   rdataStart[n] = size
+  tokenStart[n] = tokenSize
   const rdata = new Uint8Array(size)
   for (let r = 0; r < n; r++) rdata.set(parts[r]!, rdataStart[r]!)
-  return { origin, owners, nodeStart, types, typeIndex, typeNames, ttls, rdataStart, rdata, tokens }
+
+  const originDepth = splitCanonical(origin).length
+  const emptyNonTerminals = new Set<string>()
+  for (const owner of owners) {
+    const labels = splitCanonical(owner)
+    for (let i = 1; i <= labels.length - originDepth; i++) {
+      const ancestor = joinCanonical(labels.slice(i))
+      if (nodeOf.has(ancestor) || emptyNonTerminals.has(ancestor)) break
+      emptyNonTerminals.add(ancestor)
+    }
+  }
+  return {
+    origin,
+    ownerText: owners.join(''),
+    ownerStart,
+    nodeStart,
+    types,
+    typeIndex,
+    typeNames,
+    ttls,
+    rdataStart,
+    rdata,
+    tokenText: tokens.join(''),
+    tokenStart,
+    emptyNonTerminals: [...emptyNonTerminals],
+    cuts: [...cuts]
+  }
 }

@@ -7,7 +7,7 @@ import { ServiceError } from '../api/service-error'
 import { isAtOrBelow, joinCanonical, splitCanonical, type WildcardLookup, type Zone, type ZoneRecord } from '../zone'
 import { compactZone, TOKEN_SEPARATOR, type CompactZoneData } from './compact-zone'
 import { selfAndAncestors } from './names'
-import { TYPE_NS, TYPE_SOA } from './wire/rdata'
+import { TYPE_SOA } from './wire/rdata'
 
 export interface RRset {
   owner: string
@@ -33,10 +33,9 @@ export class CompiledZone {
   /** RFC 2308 §5: min(SOA TTL, SOA MINIMUM). */
   readonly negativeTtl: number
   readonly data: CompactZoneData
-  private readonly nodeIndex = new Map<string, number>()
   /** Names with no records but with descendants that have some (RFC 4592 empty non-terminals). */
-  private readonly emptyNonTerminals = new Set<string>()
-  private readonly cuts = new Set<string>()
+  private readonly emptyNonTerminals: Set<string>
+  private readonly cuts: Set<string>
   private readonly built = new Map<string, Node>()
 
   constructor(
@@ -49,23 +48,11 @@ export class CompiledZone {
     } catch (error) {
       throw new ServiceError('bad-input', error instanceof Error ? error.message : String(error))
     }
+    // Nothing here walks the records: a zone from the worker is ready to serve as it arrives.
     this.data = data
     this.origin = data.origin
-    const originDepth = splitCanonical(this.origin).length
-    data.owners.forEach((owner, i) => {
-      this.nodeIndex.set(owner, i)
-      for (let r = data.nodeStart[i]!; r < data.nodeStart[i + 1]!; r++) {
-        if (data.types[r] === TYPE_NS && owner !== this.origin) this.cuts.add(owner)
-      }
-    })
-    for (const owner of data.owners) {
-      const labels = splitCanonical(owner)
-      for (let i = 1; i <= labels.length - originDepth; i++) {
-        const ancestor = joinCanonical(labels.slice(i))
-        if (this.nodeIndex.has(ancestor) || this.emptyNonTerminals.has(ancestor)) break
-        this.emptyNonTerminals.add(ancestor)
-      }
-    }
+    this.emptyNonTerminals = new Set(data.emptyNonTerminals)
+    this.cuts = new Set(data.cuts)
     const soa = this.node(this.origin)?.get(TYPE_SOA)
     if (!soa) throw new ServiceError('bad-input', `zone ${this.origin} has no SOA record at its apex`)
     this.soa = soa
@@ -80,12 +67,30 @@ export class CompiledZone {
   node(name: string): Node | undefined {
     const cached = this.built.get(name)
     if (cached) return cached
-    const i = this.nodeIndex.get(name)
-    if (i === undefined) return undefined
+    const i = this.indexOf(name)
+    if (i < 0) return undefined
     if (this.built.size >= MAX_BUILT_NODES) this.built.clear()
     const node = this.build(name, i)
     this.built.set(name, node)
     return node
+  }
+
+  private owner(i: number): string {
+    return this.data.ownerText.slice(this.data.ownerStart[i], this.data.ownerStart[i + 1])
+  }
+
+  /** Binary search over the sorted owners; -1 when the name owns nothing. */
+  private indexOf(name: string): number {
+    let lo = 0
+    let hi = this.data.ownerStart.length - 2
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1
+      const owner = this.owner(mid)
+      if (owner === name) return mid
+      if (owner < name) lo = mid + 1
+      else hi = mid - 1
+    }
+    return -1
   }
 
   private build(owner: string, i: number): Node {
@@ -95,7 +100,7 @@ export class CompiledZone {
       const code = d.types[r]!
       let set = node.get(code)
       if (!set) node.set(code, (set = { owner, type: code, ttl: d.ttls[r]!, rdata: [], texts: [], records: [] }))
-      const tokens = d.tokens[r]!.split(TOKEN_SEPARATOR)
+      const tokens = d.tokenText.slice(d.tokenStart[r], d.tokenStart[r + 1]).split(TOKEN_SEPARATOR)
       set.ttl = Math.min(set.ttl, d.ttls[r]!)
       set.rdata.push(Buffer.from(d.rdata.buffer, d.rdata.byteOffset + d.rdataStart[r]!, d.rdataStart[r + 1]! - d.rdataStart[r]!))
       set.texts.push(tokens.join(' '))
@@ -105,14 +110,14 @@ export class CompiledZone {
   }
 
   private exists(name: string): boolean {
-    return this.nodeIndex.has(name) || this.emptyNonTerminals.has(name) || name === this.origin
+    return this.emptyNonTerminals.has(name) || name === this.origin || this.indexOf(name) >= 0
   }
 
   /** RFC 4592 view of a name without records of its own. */
   lookupWildcard(name: string): WildcardLookup {
     if (!isAtOrBelow(name, this.origin)) return { exists: false, emptyNonTerminal: false, closestEncloser: null, wildcardOwner: null }
     if (this.exists(name)) {
-      const exists = this.nodeIndex.has(name)
+      const exists = this.indexOf(name) >= 0
       return { exists, emptyNonTerminal: !exists, closestEncloser: name, wildcardOwner: null }
     }
     const labels = splitCanonical(name)
@@ -126,7 +131,7 @@ export class CompiledZone {
     }
     // Below a zone cut the answer is a referral, never a synthesised record (RFC 4592 §2.2.2).
     const wildcard = joinCanonical(['*', ...splitCanonical(encloser)])
-    return { exists: false, emptyNonTerminal: false, closestEncloser: encloser, wildcardOwner: this.findCut(name) === null && this.nodeIndex.has(wildcard) ? wildcard : null }
+    return { exists: false, emptyNonTerminal: false, closestEncloser: encloser, wildcardOwner: this.findCut(name) === null && this.indexOf(wildcard) >= 0 ? wildcard : null }
   }
 
   /** The highest delegation point at or above `name` (below the apex), or null. */

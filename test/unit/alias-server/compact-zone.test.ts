@@ -32,7 +32,10 @@ describe('the compact zone', () => {
   it('groups records by owner and builds the same RRsets, empty non-terminals included', () => {
     const zone = parseZone(TEXT).zone!
     const data = compactZone(zone)
-    expect(data.owners).toContain('ns1.c.test.')
+    const owners = Array.from({ length: data.ownerStart.length - 1 }, (_, i) => data.ownerText.slice(data.ownerStart[i], data.ownerStart[i + 1]))
+    expect(owners).toEqual([...owners].sort())
+    expect(owners).toContain('ns1.c.test.')
+    expect(data.emptyNonTerminals).toEqual(['b.deep.c.test.', 'deep.c.test.'])
     expect(data.nodeStart.at(-1)).toBe(zone.records.length)
     const compiled = new CompiledZone(data)
     expect(compiled.size).toBe(zone.records.length)
