@@ -45,7 +45,7 @@ afterAll(async () => {
 })
 
 describe('TCP under a slowloris', () => {
-  it('keeps answering legitimate TCP queries while hundreds of connections drip or stay silent', { timeout: 60_000 }, async () => {
+  it('keeps answering legitimate TCP (and UDP) queries while hundreds of connections drip or stay silent', { timeout: 60_000 }, async () => {
     // A third from the legitimate client's own address, the rest from 20 other loopback addresses.
     const local = (i: number): string => (i % 3 === 0 ? '127.0.0.1' : `127.0.1.${(i % 20) + 1}`)
     const dripping = new Set<Socket>()
@@ -69,8 +69,11 @@ describe('TCP under a slowloris', () => {
     await opener
 
     let answered = 0
+    let udpAnswered = 0
     const failures: string[] = []
     for (let i = 0; i < PROBES; i++) {
+      const udp = await ask(server.port, 'www.loris.test', 'A', { timeoutMs: 2000 }).catch(() => undefined)
+      if (udp && datas(udp)[0] === '192.0.2.7') udpAnswered++
       try {
         const r = await ask(server.port, 'www.loris.test', 'A', { transport: 'tcp', timeoutMs: 2000 })
         if (datas(r)[0] === '192.0.2.7') answered++
@@ -92,6 +95,7 @@ describe('TCP under a slowloris', () => {
     clearInterval(dripTimer)
     const c = server.counters()
     expect(answered / PROBES, `answered ${answered} of ${PROBES}; failures: ${failures.slice(0, 3).join(' | ')}`).toBeGreaterThanOrEqual(0.9)
+    expect(udpAnswered / PROBES).toBeGreaterThanOrEqual(0.9)
     // The drips were closed by the request timeout, the silent surplus by eviction.
     expect(c.tcpTimeouts).toBeGreaterThan(0)
     expect(c.tcpEvictions).toBeGreaterThan(0)
