@@ -25,8 +25,15 @@ export interface ZoneProblemAt {
   message: string
 }
 
+/** An ALIAS or ANAME record with its line, for checks that report positions (provider profiles). */
+export interface ZoneAliasRecord {
+  name: string
+  target: string
+  line: number
+}
+
 export type ZoneWorkerReply =
-  | { ok: true; data: CompactZoneData; records: number; text?: string }
+  | { ok: true; data: CompactZoneData; records: number; aliases: ZoneAliasRecord[]; text?: string }
   | { ok: false; errors: ZoneProblemAt[]; fatal?: string }
 
 function workerEntry(): { file: string; source: boolean } {

@@ -10,6 +10,7 @@ import type { ZoneWorkerReply, ZoneWorkerRequest } from './zone-loader'
 import { CompiledZone } from './zone-set'
 
 const MAX_ERRORS = 100
+const MAX_ALIASES = 10_000
 
 async function run(request: ZoneWorkerRequest): Promise<ZoneWorkerReply> {
   const text = request.path !== undefined ? await readRegularFile(request.path, request.maxBytes) : request.text!
@@ -26,7 +27,11 @@ async function run(request: ZoneWorkerRequest): Promise<ZoneWorkerReply> {
   } catch (error) {
     return { ok: false, errors: [{ line: 1, column: 1, message: error instanceof Error ? error.message : String(error) }] }
   }
-  return { ok: true, data, records: parsed.zone.records.length, ...(request.returnText ? { text } : {}) }
+  const aliases = parsed.zone.records
+    .filter((r) => r.type === 'ALIAS' || r.type === 'ANAME')
+    .slice(0, MAX_ALIASES)
+    .map((r) => ({ name: r.name, target: r.rdata[0] ?? '', line: r.line }))
+  return { ok: true, data, records: parsed.zone.records.length, aliases, ...(request.returnText ? { text } : {}) }
 }
 
 run(workerData as ZoneWorkerRequest).then(

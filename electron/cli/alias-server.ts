@@ -3,15 +3,16 @@
  * Prints one line per query (unless --quiet) and every change of the simulated target; Ctrl-C stops it.
  */
 import { join } from 'node:path'
-import { loadZoneOffThread, startAliasServer, type CompactZoneData } from '../alias-server'
+import { loadZoneOffThread, startAliasServer, type CompactZoneData, type ZoneAliasRecord } from '../alias-server'
+import { aliasRefusal, PROFILES, profileText } from '../providers'
 import { MAX_ZONE_FILE_BYTES } from '../zone'
 import { ALIAS_SERVER_USAGE, parseAliasServerArgs, UsageError } from './alias-server-args'
 
 const DEMO_ZONE = join(__dirname, '..', 'alias-server', 'demo', 'demo.zone')
 
 /** Each zone is read, parsed and compacted in a worker: the server starts with the compact form only. */
-async function loadZones(paths: string[]): Promise<CompactZoneData[]> {
-  const zones: CompactZoneData[] = []
+async function loadZones(paths: string[]): Promise<{ data: CompactZoneData; aliases: ZoneAliasRecord[] }[]> {
+  const zones: { data: CompactZoneData; aliases: ZoneAliasRecord[] }[] = []
   for (const path of paths.length > 0 ? paths : [DEMO_ZONE]) {
     let loaded
     try {
@@ -22,7 +23,7 @@ async function loadZones(paths: string[]): Promise<CompactZoneData[]> {
     if (!loaded.ok) {
       throw new UsageError(`${path}:\n${loaded.errors.slice(0, 10).map((e) => `  line ${e.line}, column ${e.column}: ${e.message}`).join('\n')}`)
     }
-    zones.push(loaded.data)
+    zones.push({ data: loaded.data, aliases: loaded.aliases })
   }
   return zones
 }
@@ -33,7 +34,19 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${ALIAS_SERVER_USAGE}\n`)
     return 0
   }
-  const zones = await loadZones(cmd.zones)
+  if (cmd.listProfiles) {
+    process.stdout.write(`${PROFILES.map(profileText).join('\n\n')}\n`)
+    return 0
+  }
+  const loaded = await loadZones(cmd.zones)
+  const zones = loaded.map((z) => z.data)
+  const profile = cmd.settings.profile ?? 'draft'
+  for (const zone of loaded) {
+    for (const r of zone.aliases) {
+      const refusal = aliasRefusal(profile, r.name, zone.data.origin, r.target)
+      if (refusal) process.stderr.write(`warning: line ${r.line}: ${refusal}; served anyway\n`)
+    }
+  }
   const server = await startAliasServer({
     host: cmd.host,
     port: cmd.port,
@@ -46,15 +59,16 @@ async function main(argv: string[]): Promise<number> {
   const where = server.host.includes(':') ? `[${server.host}]:${server.port}` : `${server.host}:${server.port}`
   process.stdout.write(
     `alias-server listening on ${where} (udp, tcp); zones: ${zones.map((z) => z.origin).join(' ')}; ` +
-      `upstream: ${server.upstreamMode}; simulated target: ${server.simulatedTarget.state().name}\n`
+      `upstream: ${server.upstreamMode}; profile: ${server.settings().profile}; simulated target: ${server.simulatedTarget.state().name}\n`
   )
   server.onQuery((batch) => {
     for (const e of batch) {
       const ttl = e.ttl === null ? '' : ` ttl=${e.ttl}`
       const rtt = e.upstreamRttMs === null ? '' : ` rtt=${e.upstreamRttMs}ms`
       const ede = e.ede ? ` ede=${e.ede.code}(${e.ede.text})` : ''
+      const rule = e.rule ? ` rule="${e.rule}"` : ''
       process.stdout.write(
-        `${new Date(e.time).toISOString()} ${e.client} ${e.transport} ${e.name} ${e.type} ${e.rcode} cache=${e.cache}${ttl}${rtt}${e.truncated ? ' TC' : ''} ${e.answer}${ede}\n`
+        `${new Date(e.time).toISOString()} ${e.client} ${e.transport} ${e.name} ${e.type} ${e.rcode} cache=${e.cache}${ttl}${rtt}${e.truncated ? ' TC' : ''} ${e.answer}${ede}${rule}\n`
       )
     }
   })
