@@ -12,6 +12,8 @@ import { lazyObservations } from './observations'
 import { preferenceHandlers } from './preference-handlers'
 import { resolverHandlers } from './resolver-handlers'
 import { watchHandlers } from './watch-handlers'
+import { join } from 'node:path'
+import { removeStaleTempFiles } from '../storage/stale-temp'
 
 export interface ServicesOptions {
   appName: string
@@ -33,6 +35,8 @@ export function createServices(options: ServicesOptions): Services {
   const events = new EventBus()
   const context: ServiceContext = { ...options, events }
   const observations = lazyObservations(context.dataDir)
+  // Leftovers of writes a crash cut short; nothing reads them, so this need not finish before the stores open.
+  void removeStaleTempFiles([options.dataDir, join(options.dataDir, 'zones')])
   const lab = createLabService({ dataDir: context.dataDir, events })
   const watches = watchHandlers(context, observations, () => lab.status())
   // a lab server that ran when the app last stopped runs again; a failure is reported as a notice

@@ -17,7 +17,8 @@ export function watchHandlers(ctx: ServiceContext, observations?: LazyObservatio
     (service ??= openWatchService(ctx.dataDir, {
       onSample: (sample) => ctx.events.emit('watch:sample', sample),
       onState: (session) => ctx.events.emit('watch:state', { session }),
-      ...(observations ? { observations: observations.get() } : {})
+      ...(observations ? { observations: observations.get() } : {}),
+      onNotice: (message) => ctx.events.emit('app:notice', { level: 'warn', message })
     }))
   return {
     handlers: {
