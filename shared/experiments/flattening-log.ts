@@ -15,13 +15,25 @@ export const flatteningLog: ReadyExperiment = {
     choices: [
       { id: 'cname', label: 'A CNAME to cdn.example.test., then its A records' },
       { id: 'alias', label: 'The ALIAS record itself' },
-      { id: 'a-only', label: 'Only A records, owned by example.test.' }
+      { id: 'a-only', label: 'Only A records, owned by the apex' }
     ]
   },
   expected: 'a-only',
   steps: [
-    { id: 'query-a', text: 'Ask the lab server for example.test. A, as a client would.', label: 'Query example.test. A', actions: [{ kind: 'query', name: APEX, type: 'A' }] },
-    { id: 'query-aaaa', text: 'Ask for example.test. AAAA too.', label: 'Query example.test. AAAA', actions: [{ kind: 'query', name: APEX, type: 'AAAA' }] }
+    {
+      id: 'query-a',
+      text: 'Ask the lab server for example.test. A, as a client would (or with dig against the lab\'s port).',
+      label: 'Query example.test. A',
+      actions: [{ kind: 'query', name: APEX, type: 'A' }],
+      detect: (observation) => apexRows(observation, 'A').length > 0
+    },
+    {
+      id: 'query-aaaa',
+      text: 'Ask for example.test. AAAA too.',
+      label: 'Query example.test. AAAA',
+      actions: [{ kind: 'query', name: APEX, type: 'AAAA' }],
+      detect: (observation) => apexRows(observation, 'AAAA').length > 0
+    }
   ],
   check: (observation) => {
     const a = apexRows(observation, 'A').find((row) => row.rcode === 'NOERROR' && row.answer !== '')
@@ -32,7 +44,7 @@ export const flatteningLog: ReadyExperiment = {
     const outcome = /CNAME/.test(a.answer) ? 'cname' : /ALIAS|TYPE65401/.test(a.answer) ? 'alias' : 'a-only'
     return {
       done: true,
-      observed: `The client got "${a.answer}" and "${aaaa.answer}"; the server itself sent ${upstream} upstream ${upstream === 1 ? 'query' : 'queries'} to ${TARGET}.`,
+      observed: `The client got "${a.answer}" and "${aaaa.answer}"; the server itself asked ${TARGET} ${upstream} ${upstream === 1 ? 'time' : 'times'}.`,
       outcome
     }
   },

@@ -23,7 +23,7 @@ export const staleness: ReadyExperiment = {
   expected: 'within-ttl',
   steps: [
     { id: 'warm', text: `Query the apex once: the server fetches the target and caches ${FIRST_ADDRESS}.`, label: 'Query example.test. A', actions: [{ kind: 'query', name: APEX, type: 'A' }] },
-    { id: 'change', text: `Move the CDN to ${SECOND_ADDRESS} (the target panel of the lab does the same).`, label: `Change the target to ${SECOND_ADDRESS}`, actions: [{ kind: 'target', a: [SECOND_ADDRESS], aaaa: ['2001:db8::20'], ttl: TARGET_TTL }] },
+    { id: 'change', text: `Move the CDN to ${SECOND_ADDRESS} (the target panel of the lab does the same).`, label: `Change the target to ${SECOND_ADDRESS}`, actions: [{ kind: 'target', a: [SECOND_ADDRESS], aaaa: ['2001:db8::20'], ttl: TARGET_TTL }], detect: (o) => o.status?.target?.a.includes(SECOND_ADDRESS) ?? false },
     {
       id: 'follow',
       text: 'Query the apex once a second until it answers with the new address.',

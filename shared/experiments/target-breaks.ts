@@ -57,16 +57,16 @@ export const targetBreaks: ReadyExperiment = {
     const missing = seen.filter((s) => !s.record?.query).map((s) => s.profile)
     if (missing.length > 0) return notYet(`Not tried yet: ${missing.join(', ')}.`)
     const outcomes = seen.map((s) => ({ profile: s.profile, outcome: outcomeOf(s.record!) }))
-    const rules = observation.log.filter((row) => row.rule).map((row) => row.rule!)
+    const failureRule = observation.log.find((row) => row.rcode === 'SERVFAIL' && row.rule)?.rule
     return {
       done: true,
-      observed: `${outcomes.map((o) => `${o.profile}: ${words[o.outcome ?? 'other']}`).join('; ')}.${rules.length ? ` The log's last rule: "${rules[0]}".` : ''}`,
+      observed: `${outcomes.map((o) => `${o.profile}: ${words[o.outcome ?? 'other']}`).join('; ')}.${failureRule ? ` The query log names the SERVFAIL's rule: "${failureRule}".` : ''}`,
       outcome: outcomes.find((o) => o.profile === 'powerdns')!.outcome
     }
   },
   explanation: [
     'RFC 8767 (serve-stale) lets a server answer with data past its TTL when the source fails, which is what the ANAME draft profile does: clients keep working on the last good address.',
-    "PowerDNS resolves the target when the query comes and has no stale copy to fall back on: the failure becomes the client's SERVFAIL. DNSimple documents an empty result set when nothing cached remains.",
+    "PowerDNS resolves the target when the query comes and has no stale copy to fall back on: the failure becomes the client's SERVFAIL. DNSimple serves the cached response when it has one (as here) and an empty result set when it has none.",
     'Each row of the query log names the profile rule that produced the answer.'
   ],
   sources: [

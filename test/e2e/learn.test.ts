@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { experiments, type ReadyExperiment } from '@shared/experiments'
 import { launchChromium, openPage, saveScreenshot } from '../support/chromium'
+import { probeUdp } from '../support/peers/probe'
 import { startWebApp, type RunningWebApp } from '../support/web-app'
 
 /** The Learn view in Chromium (browser mode), each built experiment run against the real lab on 127.0.0.1. */
@@ -92,13 +93,21 @@ describe('Learn: guided experiments on the real lab', () => {
     await back(e)
   })
 
-  it('2. flattening: the client gets only A/AAAA records; the server asked the target', async () => {
+  it('2. flattening: the client gets only A/AAAA records; a query sent by hand is noticed too', async () => {
     const e = ready('flattening-log')
     await prepare(e, 'a-only')
-    await runSteps(e)
+    await page.getByTestId('learn-run-query-a').click()
+    await page.locator('[data-testid="learn-step"][data-step="query-a"][data-done="true"]').waitFor()
+    expect(await page.locator('[data-testid="learn-step"][data-step="query-aaaa"]').getAttribute('data-done')).toBe('false')
+    // "do it yourself": the AAAA query comes from outside the app, like a student's dig, and the page sees it in the log
+    await page.getByTestId('tab-lab').click()
+    const port = Number(/127\.0\.0\.1:(\d+)/.exec((await page.getByTestId('lab-state').textContent())!)?.[1])
+    await page.getByTestId('tab-learn').click()
+    expect((await probeUdp(port, 'example.test', 'AAAA', 4000)).rcodeCode).toBe(0)
+    await page.locator('[data-testid="learn-step"][data-step="query-aaaa"][data-done="true"]').waitFor({ timeout: 15_000 })
     const result = await finish(e, 'a-only')
     expect(result.match).toBe(true)
-    expect(result.observed).toMatch(/The client got "A 192\.0\.2\.10" and "AAAA 2001:db8::10"; the server itself sent \d+ upstream quer(y|ies) to cdn\.example\.test\./)
+    expect(result.observed).toMatch(/The client got "A 192\.0\.2\.10" and "AAAA 2001:db8::10"; the server itself asked cdn\.example\.test\. \d+ times?\./)
     await back(e)
   })
 
@@ -177,5 +186,20 @@ describe('Learn: guided experiments on the real lab', () => {
     await page.emulateMedia({ media: 'screen' })
     await page.getByTestId('learn-present').click()
     await saveScreenshot(page, 'learn-worksheet-light')
+  })
+
+  it('a done experiment after a restart of the page, in the dark theme: prediction, result, explanation', async () => {
+    const dark = await openPage(browser, app.url, 'dark')
+    try {
+      await dark.page.locator('[data-app-state="ready"]').waitFor({ timeout: 15_000 })
+      await dark.page.getByTestId('tab-learn').click()
+      await dark.page.getByTestId('learn-open-flattening-log').click()
+      await dark.page.locator('[data-testid="learn-compare"][data-match="true"]').waitFor()
+      expect(await dark.page.getByTestId('learn-observed').textContent()).toContain('The client got "A 192.0.2.10"')
+      await dark.page.getByTestId('learn-result').scrollIntoViewIfNeeded()
+      await saveScreenshot(dark.page, 'learn-result-dark')
+    } finally {
+      await dark.context.close()
+    }
   })
 })

@@ -102,3 +102,20 @@ describe('completion checks fail when the step was not done', () => {
     expect(check({ ...empty, compare: { ...ours!, running: false } })).toMatchObject({ done: true, outcome: 'different' })
   })
 })
+
+describe('"do it yourself" steps are detected from the lab', () => {
+  it('flattening: a query the student sent by hand (in the log) marks its step done', () => {
+    const steps = Object.fromEntries(ready.find((e) => e.id === 'flattening-log')!.steps.map((s) => [s.id, s]))
+    const observation: Observation = { status: null, log: [row(1, 'AAAA 2001:db8::10', 'AAAA')], steps: {}, compare: null }
+    expect(steps['query-aaaa']!.detect!(observation)).toBe(true)
+    expect(steps['query-a']!.detect!(observation)).toBe(false)
+  })
+
+  it('staleness: the target moved in the lab tab marks the change step done', () => {
+    const change = ready.find((e) => e.id === 'staleness')!.steps.find((s) => s.id === 'change')!
+    const base: Observation = { status: null, log: [], steps: {}, compare: null }
+    expect(change.detect!(base)).toBe(false)
+    const target = { name: 'cdn.example.test.', a: ['192.0.2.20'], aaaa: [], ttl: 8, version: 2, changedAt: 5, failure: { state: 'ok' as const }, rotation: null }
+    expect(change.detect!({ ...base, status: { target } as unknown as LabStatus })).toBe(true)
+  })
+})

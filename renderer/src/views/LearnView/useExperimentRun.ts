@@ -78,6 +78,12 @@ export function useExperimentRun(experiment: ReadyExperiment, progress: Experime
     }
   }, [experiment, labZoneReplaced, save])
 
+  // a page opened again shows at once which steps the lab's state and log already show done
+  useEffect(() => {
+    if (since !== null) void recheck()
+    // once per opening and per reset, not on every change of recheck
+  }, [since])
+
   // "do it yourself" steps and long runs (the comparison) are seen by checking again while the page is open
   const watching = progress?.prediction != null && state !== 'done'
   useEffect(() => {
