@@ -59,7 +59,7 @@ export function ExperimentPage({ experiment, progress, save }: Props) {
       <section aria-labelledby="learn-run-title">
         <h3 id="learn-run-title">3. Run it on the lab</h3>
         {!predicted && <p className="muted">The steps unlock once your prediction is locked in.</p>}
-        <StepList experiment={experiment} run={run} enabled={prepared && predicted !== null} />
+        <StepList experiment={experiment} run={run} enabled={prepared && predicted !== null} finished={progress?.state === 'done'} />
       </section>
 
       <ResultPanel experiment={experiment} progress={progress} check={run.check} onCheck={() => void run.recheck()} busy={run.busy !== null} />

@@ -5,15 +5,17 @@ interface Props {
   experiment: ReadyExperiment
   run: ExperimentRun
   enabled: boolean
+  /** The experiment is done: every step was, even if the lab has been reset since. */
+  finished: boolean
 }
 
 /** The experiment's steps: a button that drives the lab, or "do it yourself" in the lab tab, each marked when the lab shows it done. */
-export function StepList({ experiment, run, enabled }: Props) {
+export function StepList({ experiment, run, enabled, finished }: Props) {
   return (
     <ol className="learn-steps" data-testid="learn-steps">
       {experiment.steps.map((step) => {
         const record = run.records[step.id]
-        const done = run.doneSteps.has(step.id)
+        const done = finished || run.doneSteps.has(step.id)
         return (
           <li key={step.id} data-testid="learn-step" data-step={step.id} data-done={done}>
             <p>{step.text}</p>
