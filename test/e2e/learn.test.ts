@@ -151,6 +151,11 @@ describe('Learn: guided experiments on the real lab', () => {
     await page.getByTestId('learn-result').scrollIntoViewIfNeeded()
     await saveScreenshot(page, 'learn-target-breaks-light')
     await back(e)
+    // the lab tab follows what the experiment did: its last step left the DNSimple profile and a SERVFAIL target
+    await page.getByTestId('tab-lab').click()
+    await page.locator('[data-testid="lab-target-state"][data-state="servfail"]').waitFor()
+    expect(await page.getByTestId('lab-profile-picker').inputValue()).toBe('dnsimple')
+    await page.getByTestId('tab-learn').click()
   }, 90_000)
 
   it('remembers progress on the main side (learn.json) across a reload', async () => {

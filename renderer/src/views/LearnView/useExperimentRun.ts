@@ -23,7 +23,7 @@ export interface ExperimentRun {
 
 /** Runs one experiment against the real lab: its steps' actions, its starting state, and its check (polled while open). */
 export function useExperimentRun(experiment: ReadyExperiment, progress: ExperimentProgress | undefined, save: (input: LearnSaveInput) => Promise<void>): ExperimentRun {
-  const { labZoneReplaced } = useNavigation()
+  const { labZoneReplaced, labStateChanged } = useNavigation()
   const [records, setRecords] = useState<Partial<Record<string, StepRecord>>>({})
   const [busy, setBusy] = useState<string | null>(null)
   const [check, setCheck] = useState<CheckResult | null>(null)
@@ -50,6 +50,7 @@ export function useExperimentRun(experiment: ReadyExperiment, progress: Experime
       setError(null)
       try {
         const record = await runActions(getApi(), step.actions, labZoneReplaced)
+        labStateChanged()
         recordsRef.current = { ...recordsRef.current, [stepId]: record }
         setRecords(recordsRef.current)
         if (state === 'new') await save({ id: experiment.id, state: 'in-progress' })
@@ -58,7 +59,7 @@ export function useExperimentRun(experiment: ReadyExperiment, progress: Experime
         setBusy(null)
       }
     },
-    [experiment, labZoneReplaced, recheck, save, state]
+    [experiment, labZoneReplaced, labStateChanged, recheck, save, state]
   )
 
   const reset = useCallback(async () => {
@@ -71,12 +72,13 @@ export function useExperimentRun(experiment: ReadyExperiment, progress: Experime
     try {
       const startedAt = Date.now()
       const record = await runActions(getApi(), experiment.setup, labZoneReplaced)
+      labStateChanged()
       if (!record.ok) setError(`The lab could not be reset: ${record.error}`)
       await save({ id: experiment.id, reset: true, startedAt })
     } finally {
       setBusy(null)
     }
-  }, [experiment, labZoneReplaced, save])
+  }, [experiment, labZoneReplaced, labStateChanged, save])
 
   // a page opened again shows at once which steps the lab's state and log already show done
   useEffect(() => {
