@@ -45,6 +45,13 @@ import {
   labZoneSchema
 } from './lab'
 import { aliasSettingsSchema, simulatedTargetStateSchema } from './alias-server'
+import {
+  appCommandListSchema,
+  desktopSettingsSchema,
+  fileOpenInputSchema,
+  openedFileSchema,
+  setNotificationsInputSchema
+} from './desktop'
 
 const none = z.strictObject({}).optional()
 
@@ -81,7 +88,11 @@ export const channels = {
   'lab:saveZone': { input: labSaveZoneInputSchema, output: labSaveZoneResultSchema },
   'lab:setTarget': { input: labSetTargetInputSchema, output: simulatedTargetStateSchema },
   'lab:rotateTarget': { input: labRotateTargetInputSchema, output: simulatedTargetStateSchema },
-  'lab:updateSettings': { input: labUpdateSettingsInputSchema, output: aliasSettingsSchema }
+  'lab:updateSettings': { input: labUpdateSettingsInputSchema, output: aliasSettingsSchema },
+  'app:takeCommands': { input: none, output: appCommandListSchema },
+  'files:open': { input: fileOpenInputSchema, output: openedFileSchema },
+  'prefs:desktop': { input: none, output: desktopSettingsSchema },
+  'prefs:setNotifications': { input: setNotificationsInputSchema, output: desktopSettingsSchema }
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 /** Events pushed from the main side to the renderer, named `domain:event`. */
@@ -91,7 +102,9 @@ export const events = {
   'watch:state': watchStateEventSchema,
   'lab:query': labQueryEventSchema,
   'lab:counters': labCountersEventSchema,
-  'lab:target': labTargetEventSchema
+  'lab:target': labTargetEventSchema,
+  /** Commands are waiting for the window (menu, second launch, link); it takes them with `app:takeCommands`. */
+  'app:commands': z.object({ waiting: z.number().int().min(1) })
 } as const satisfies Record<string, z.ZodType>
 
 export type Channel = keyof typeof channels

@@ -10,6 +10,12 @@ import { labHandlers } from './lab-handlers'
 import { preferenceHandlers } from './preference-handlers'
 import { resolverHandlers } from './resolver-handlers'
 import { watchHandlers } from './watch-handlers'
+import { CommandQueue } from './command-queue'
+import { fileHandlers } from './file-handlers'
+import { openFile } from '../files/open-file'
+import { readForOpen } from '../files/read-for-open'
+import { createPreferenceStore } from './preference-handlers'
+import type { OpenedFile } from '@shared/desktop'
 
 export interface ServicesOptions {
   appName: string
@@ -23,6 +29,16 @@ export interface Services {
   handlers: Handlers
   dispatch: Dispatch
   events: EventBus
+  /** Commands for the window (menu, second launch, link); it takes them with `app:takeCommands`. */
+  commands: CommandQueue
+  /** Desktop settings (notifications), read by the desktop host. */
+  preferences: ReturnType<typeof createPreferenceStore>
+  /** What would stop if the app closed now. */
+  activity(): { watches: number; lab: boolean }
+  /** Stops running watches and the lab server cleanly. */
+  stopActivity(): Promise<void>
+  /** Opens a file the person picked on the main side: read with a byte cap, then like `files:open`. */
+  openPath(path: string): Promise<OpenedFile>
   dispose(): Promise<void>
 }
 
@@ -32,21 +48,37 @@ export function createServices(options: ServicesOptions): Services {
   const context: ServiceContext = { ...options, events }
   const watches = watchHandlers(context)
   const lab = createLabService({ dataDir: context.dataDir, events })
+  const commands = new CommandQueue(events)
+  const preferences = createPreferenceStore(context.dataDir)
+  const fileDeps = { importWatch: (text: string, name: string) => watches.importExport(text, name) }
   const handlers: Handlers = {
     ...appHandlers(context),
     ...dnsHandlers(context),
     ...resolverHandlers(context, { localServerPort: lab.port }),
     ...inspectHandlers(context),
-    ...preferenceHandlers(context),
+    ...preferenceHandlers(context, preferences),
     ...formatHandlers(context),
     ...watches.handlers,
-    ...labHandlers(lab)
+    ...labHandlers(lab),
+    ...fileHandlers(fileDeps),
+    'app:takeCommands': () => commands.take()
   }
   return {
     context,
     handlers,
     dispatch: createDispatch(handlers),
     events,
+    commands,
+    preferences,
+    activity: () => ({ watches: watches.runningCount(), lab: lab.port() !== undefined }),
+    stopActivity: async () => {
+      watches.stopAll()
+      if (lab.port() !== undefined) await lab.stop()
+    },
+    openPath: async (path) => {
+      const { name, text } = await readForOpen(path)
+      return openFile(name, text, fileDeps)
+    },
     dispose: async () => {
       await watches.dispose()
       await lab.dispose()

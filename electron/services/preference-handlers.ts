@@ -8,6 +8,7 @@ import {
   type RecentDomain,
   type RecentDomains
 } from '@shared/preferences'
+import type { DesktopSettings } from '@shared/desktop'
 import type { HandlerGroup, ServiceContext } from '../api/handlers'
 import { ServiceError } from '../api/service-error'
 import { readJsonFile, writeFileAtomic } from '../storage/atomic-file'
@@ -18,7 +19,9 @@ const fileSchema = z.object({
   version: z.literal(1),
   recent: z.array(recentDomainSchema).max(MAX_RECENT_DOMAINS),
   // Added after version 1 shipped; absent means the default (explanations on).
-  teaching: z.boolean().optional()
+  teaching: z.boolean().optional(),
+  // Desktop notifications for running watches; absent means on.
+  notifications: z.boolean().optional()
 })
 type PreferencesFile = z.infer<typeof fileSchema>
 
@@ -97,6 +100,12 @@ export function createPreferenceStore(dataDir: string, now: () => Date = () => n
         const current = await state()
         return displayOf(await save(current, { ...current.prefs, teaching: enabled }))
       }),
+    desktopSettings: async (): Promise<DesktopSettings> => ({ notifications: (await state()).prefs.notifications ?? true }),
+    setNotifications: (enabled: boolean): Promise<DesktopSettings> =>
+      serialized(async () => {
+        const current = await state()
+        return { notifications: (await save(current, { ...current.prefs, notifications: enabled })).notifications ?? true }
+      }),
     removeRecent: (apex: string): Promise<RecentDomains> =>
       serialized(async () => {
         const current = await state()
@@ -108,13 +117,16 @@ export function createPreferenceStore(dataDir: string, now: () => Date = () => n
   }
 }
 
-export function preferenceHandlers(ctx: ServiceContext): HandlerGroup<'prefs'> {
-  const store = createPreferenceStore(ctx.dataDir)
+export type PreferenceStore = ReturnType<typeof createPreferenceStore>
+
+export function preferenceHandlers(ctx: ServiceContext, store: PreferenceStore = createPreferenceStore(ctx.dataDir)): HandlerGroup<'prefs'> {
   return {
     'prefs:recent': () => store.recent(),
     'prefs:addRecent': ({ apex, target }) => store.addRecent(apex, target),
     'prefs:removeRecent': ({ apex }) => store.removeRecent(apex),
     'prefs:display': () => store.displaySettings(),
-    'prefs:setTeaching': ({ enabled }) => store.setTeaching(enabled)
+    'prefs:setTeaching': ({ enabled }) => store.setTeaching(enabled),
+    'prefs:desktop': () => store.desktopSettings(),
+    'prefs:setNotifications': ({ enabled }) => store.setNotifications(enabled)
   }
 }
