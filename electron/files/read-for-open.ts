@@ -1,3 +1,4 @@
+import { constants } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { ServiceError } from '../api/service-error'
@@ -13,7 +14,8 @@ export async function readForOpen(path: string, maxBytes = MAX_OPEN_FILE_BYTES):
   const name = basename(path)
   let handle
   try {
-    handle = await open(path, 'r')
+    // non-blocking: opening a FIFO for reading would otherwise wait for a writer forever
+    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0))
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     throw new ServiceError('not-found', `${name} could not be opened${code ? ` (${code})` : ''}`)
