@@ -1,7 +1,7 @@
 import { basename } from 'node:path'
-import { parseDeepLink } from '@shared/deep-link'
 import { ServiceError } from '../api/service-error'
 import type { Services } from '../services'
+import { linkCommand } from '../services/link-command'
 import { launchRequests } from './launch-args'
 
 /** Opens a file on the main side and hands the window what became of it (or why it could not be opened). */
@@ -16,10 +16,7 @@ export async function openPathForWindow(path: string, services: Services): Promi
 
 /** A link from the OS: checked like any input, then an inspection for the window, or the reason it was refused. */
 export function openLinkForWindow(link: string, services: Services): void {
-  const parsed = parseDeepLink(link)
-  services.commands.push(
-    parsed.ok ? { kind: 'inspect', ...parsed.link } : { kind: 'problem', message: `The link was not opened: ${parsed.reason}.` }
-  )
+  services.commands.push(linkCommand(link))
 }
 
 /** What a launch (the first, or a second one handed over) asks for: links and files. */

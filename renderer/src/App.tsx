@@ -1,5 +1,7 @@
 import { AppHeader } from './components/AppHeader/AppHeader'
 import { ErrorMessage } from './components/ErrorMessage/ErrorMessage'
+import { FileOpener, OpenProblem } from './components/FileOpener/FileOpener'
+import { CommandsProvider } from './context/CommandsContext'
 import { TabBar, type Tab } from './components/TabBar/TabBar'
 import { NavigationProvider, useNavigation, type ViewId } from './context/NavigationContext'
 import { TeachingProvider } from './context/TeachingContext'
@@ -21,8 +23,11 @@ function Views() {
   const state = useAppInfo()
   return (
     <div className="app" data-testid="app" data-app-state={state.status}>
-      <AppHeader state={state} />
+      <AppHeader state={state}>
+        <FileOpener browserHost={state.status === 'ready' && state.info.host === 'browser'} />
+      </AppHeader>
       <TabBar tabs={tabs} active={view} onChange={open} />
+      <OpenProblem />
       {state.status === 'error' && (
         <div className="app-main">
           <ErrorMessage error={state.error} testId="app-error" />
@@ -52,7 +57,9 @@ export function App() {
   return (
     <TeachingProvider>
       <NavigationProvider>
-        <Views />
+        <CommandsProvider>
+          <Views />
+        </CommandsProvider>
       </NavigationProvider>
     </TeachingProvider>
   )

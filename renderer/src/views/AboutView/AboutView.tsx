@@ -1,6 +1,7 @@
 import type { AppInfo } from '@shared/app'
 import { ApiCheck } from '../../components/ApiCheck/ApiCheck'
 import { useTeaching } from '../../context/TeachingContext'
+import { DesktopSettings } from './DesktopSettings'
 
 export function AboutView({ info }: { info: AppInfo | null }) {
   const { enabled, setEnabled } = useTeaching()
@@ -32,6 +33,7 @@ export function AboutView({ info }: { info: AppInfo | null }) {
           Show short explanations next to results
         </label>
       </section>
+      <DesktopSettings desktop={info?.host === 'electron'} />
       <ApiCheck />
     </div>
   )
