@@ -38,6 +38,17 @@ describe('electron-builder.yml', () => {
     expect(config.linux.mimeTypes).toContain('text/dns')
   })
 
+  it('flips the fuses the security checklist asks for', () => {
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      grantFileProtocolExtraPrivileges: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true
+    })
+  })
+
   it('associates .zone and text/dns (RFC 4027), never .db, and registers the alias-inspector scheme', () => {
     expect(config.fileAssociations).toEqual([expect.objectContaining({ ext: 'zone', mimeType: 'text/dns' })])
     expect(JSON.stringify(config)).not.toMatch(/"db"|\.db\b/)
