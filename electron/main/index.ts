@@ -40,6 +40,11 @@ function start(): void {
     event.preventDefault()
     withServices((s) => void openPathForWindow(path, s))
   })
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    const window = mainWindow()
+    if (window) focusWindow(window)
+    withServices((s) => void openLaunchRequests(argv, workingDirectory, s))
+  })
 
   app.whenReady().then(async () => {
     const dataDir = app.getPath('userData')
@@ -72,12 +77,6 @@ function start(): void {
       const window = mainWindow()
       if (window) focusWindow(window)
       ready.commands.push({ kind: 'show-view', view: 'watch' })
-    })
-    app.on('second-instance', (_event, argv, workingDirectory) => {
-      const window = mainWindow()
-      if (window) focusWindow(window)
-      else void openWindow()
-      void openLaunchRequests(argv, workingDirectory, ready)
     })
     await openWindow()
     for (const task of early.splice(0)) task(ready)
