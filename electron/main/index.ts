@@ -55,8 +55,7 @@ function start(): void {
     app.setAboutPanelOptions({
       applicationName: 'ALIAS Inspector',
       applicationVersion: app.getVersion(),
-      copyright: 'MIT licence',
-      website: 'https://doc.powerdns.com/authoritative/guides/alias.html'
+      copyright: 'MIT licence'
     })
     const openWindow = async () => {
       const window = await createMainWindow(appUrl(), dataDir)

@@ -21,11 +21,23 @@ function guard(contents: WebContents, appUrl: () => string): void {
   contents.on('will-attach-webview', (event) => event.preventDefault())
 }
 
-/** Every web contents the app creates: no new windows, no navigation away, only listed documentation opened outside. */
+/** The one permission the app uses ("Copy as dig command" writes to the clipboard), for its own page only. */
+export function isAllowedPermission(permission: string, requestingUrl: string, appUrl: string): boolean {
+  return permission === 'clipboard-sanitized-write' && isAppUrl(requestingUrl, appUrl)
+}
+
+/**
+ * Every web contents the app creates: no new windows, no navigation away, only listed documentation opened
+ * outside, every permission denied but the clipboard write of its own page.
+ */
 export function setupNavigationGuard(appUrl: () => string): void {
   app.on('web-contents-created', (_event, contents) => guard(contents, appUrl))
   app.whenReady().then(() => {
-    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
-    session.defaultSession.setPermissionCheckHandler(() => false)
+    session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
+      callback(isAllowedPermission(permission, details.requestingUrl, appUrl()))
+    )
+    session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+      isAllowedPermission(permission, requestingOrigin, appUrl())
+    )
   })
 }

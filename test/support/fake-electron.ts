@@ -68,6 +68,7 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
     messages: [] as Array<{ message: string; buttons: string[] }>
   }
   const menu: { template: unknown[] | null } = { template: null }
+  const permissions: { request?: Listener; check?: Listener } = {}
   const app = new (class extends FakeEmitter {
     isPackaged = options.isPackaged ?? false
     whenReady = () => Promise.resolve()
@@ -167,7 +168,12 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
       }
     },
     shell: { openExternal: async (url: string) => void opened.push(url) },
-    session: { defaultSession: { setPermissionRequestHandler: () => undefined, setPermissionCheckHandler: () => undefined } },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (handler: Listener) => void (permissions.request = handler),
+        setPermissionCheckHandler: (handler: Listener) => void (permissions.check = handler)
+      }
+    },
     protocol: {
       registerSchemesAsPrivileged: (list: unknown[]) => void schemes.privileged.push(...list),
       handle: (scheme: string, handler: (request: Request) => Promise<Response>) => void schemes.handlers.set(scheme, handler)
@@ -197,7 +203,7 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
       removeListener: () => undefined
     }
   }
-  return { electron, app, handlers, windows, opened, exposed, invoked, calls, schemes, notifications, dialogs, menu }
+  return { electron, app, handlers, windows, opened, exposed, invoked, calls, schemes, notifications, dialogs, menu, permissions }
 }
 
 export type FakeElectron = ReturnType<typeof createFakeElectron>

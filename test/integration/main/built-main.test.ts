@@ -74,6 +74,21 @@ describe('built main entry under a fake electron', () => {
     expect(fake.opened).toEqual([doc])
   })
 
+  it('denies every permission but the clipboard write of its own page', () => {
+    const request = (permission: string, requestingUrl: string) => {
+      let granted: boolean | undefined
+      fake.permissions.request!({}, permission, (answer: boolean) => (granted = answer), { requestingUrl })
+      return granted
+    }
+    expect(request('clipboard-sanitized-write', rendererUrl)).toBe(true)
+    expect(request('clipboard-sanitized-write', 'https://evil.test/')).toBe(false)
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+      expect(request(permission, rendererUrl), permission).toBe(false)
+    }
+    expect(fake.permissions.check!({}, 'clipboard-sanitized-write', 'app://renderer')).toBe(true)
+    expect(fake.permissions.check!({}, 'media', 'app://renderer')).toBe(false)
+  })
+
   it('blocks navigation away from the app', () => {
     const contents = appWindow().webContents
     let prevented = 0
