@@ -58,19 +58,22 @@ describe('opening files and links in browser mode (the same contract as the desk
   })
 
   it('a zone file dropped on the window lands in the lab editor, unsaved, by name', async () => {
-    const { context, page } = await openPage(browser, app.url)
+    const { context, page } = await openPage(browser, app.url, 'dark')
     await page.locator('[data-app-state="ready"]').waitFor()
-    // the page's own DOM: a drop as the browser delivers it, with a File in the DataTransfer
+    // the page's own DOM: a drag and a drop as the browser delivers them, with a File in the DataTransfer
     await page.evaluate(`(() => {
-      const transfer = new DataTransfer()
-      transfer.items.add(new File([${JSON.stringify(zoneText)}], 'dropped.test.zone', { type: 'text/dns' }))
-      window.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, cancelable: true }))
-      window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, cancelable: true }))
+      window.__transfer = new DataTransfer()
+      window.__transfer.items.add(new File([${JSON.stringify(zoneText)}], 'dropped.test.zone', { type: 'text/dns' }))
+      window.dispatchEvent(new DragEvent('dragover', { dataTransfer: window.__transfer, cancelable: true }))
     })()`)
+    await page.getByTestId('drop-overlay').waitFor()
+    await saveScreenshot(page, 'desktop-drop-overlay-dark')
+    await page.evaluate(`window.dispatchEvent(new DragEvent('drop', { dataTransfer: window.__transfer, cancelable: true }))`)
+    await page.getByTestId('drop-overlay').waitFor({ state: 'detached' })
     await page.locator('#panel-lab:not([hidden])').waitFor()
     await expect.poll(() => page.getByTestId('zone-text').inputValue()).toBe(zoneText)
     expect(await page.getByTestId('zone-saved').textContent()).toContain('Opened dropped.test.zone')
-    await saveScreenshot(page, 'desktop-drop-zone-light')
+    await saveScreenshot(page, 'desktop-drop-zone-dark')
     await context.close()
   })
 

@@ -118,12 +118,15 @@ export function InspectView() {
     setTarget(names.target)
     void latestInspect.current(names)
   }, [inspectRequest, resolvers.status])
+  const { reset } = inspection
   useEffect(() => {
     if (newInspection === 0) return
     setApex('')
     setTarget('')
     setProblems({})
-  }, [newInspection])
+    setAutoRefresh(false)
+    reset()
+  }, [newInspection, reset])
 
   const refresh = useCallback(() => {
     if (lastInput) void run(lastInput, { refresh: true })
