@@ -1,7 +1,7 @@
 import { createSocket } from 'node:dgram'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { AppCommand } from '@shared/desktop'
 import { createFakeElectron, type FakeElectron, type FakeElectronOptions } from '../../support/fake-electron'
 import { requireWithFakeElectron } from '../../support/load-with-fake-electron'
@@ -11,12 +11,16 @@ import { sample } from '../../support/watch-sample'
 const mainEntry = resolve(__dirname, '../../../out/main/index.js')
 const appUrl = 'app://renderer/index.html'
 const settle = (ms = 30) => new Promise((r) => setTimeout(r, ms))
+// generous: the lead runs everything at once on two busy cores
+const patiently = { timeout: 15_000, interval: 20 }
 
 interface Launched {
   fake: FakeElectron
   dir: TempDir
   call(channel: string, payload?: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>
   takeCommands(): Promise<AppCommand[]>
+  /** Takes commands until `count` have come. */
+  commandsUntil(count: number): Promise<AppCommand[]>
 }
 
 const launched: Launched[] = []
@@ -37,7 +41,8 @@ async function launch(options: FakeElectronOptions = {}, argv: string[] = [], di
   process.argv = [process.execPath, mainEntry, ...argv]
   try {
     requireWithFakeElectron(mainEntry, fake.electron)
-    await settle(80)
+    // 'activate' is the last thing the app sets up, after the window and the launch's links and files
+    await vi.waitFor(() => expect(fake.app.listeners.has('activate')).toBe(true), patiently)
   } finally {
     process.argv = savedArgv
   }
@@ -48,7 +53,15 @@ async function launch(options: FakeElectronOptions = {}, argv: string[] = [], di
     >
   }
   const takeCommands = async () => (await call('app:takeCommands')).value as AppCommand[]
-  const result = { fake, dir: data, call, takeCommands }
+  const commandsUntil = async (count: number) => {
+    const got: AppCommand[] = []
+    await vi.waitFor(async () => {
+      got.push(...(await takeCommands()))
+      expect(got.length).toBeGreaterThanOrEqual(count)
+    }, patiently)
+    return got
+  }
+  const result = { fake, dir: data, call, takeCommands, commandsUntil }
   launched.push(result)
   return result
 }
@@ -82,7 +95,6 @@ describe('the desktop shell under a fake electron', () => {
   it('a second launch quits at once; the first focuses its window and takes over the link', async () => {
     const second = createFakeElectron({ singleInstanceLock: false })
     requireWithFakeElectron(mainEntry, second.electron)
-    await settle()
     expect(second.calls).toContain('app.quit')
     expect(second.windows).toHaveLength(0)
 
@@ -91,17 +103,16 @@ describe('the desktop shell under a fake electron', () => {
     window.minimized = true
     await first.takeCommands()
     first.fake.app.emit('second-instance', {}, ['/opt/alias-inspector/alias-inspector', 'alias-inspector://inspect/example.com?target=cdn.example.net'], '/home/someone')
-    await settle()
     expect(window.minimized).toBe(false)
     expect(window.focused).toBeGreaterThan(0)
-    expect(await first.takeCommands()).toEqual([{ kind: 'inspect', apex: 'example.com', target: 'cdn.example.net' }])
+    expect(await first.commandsUntil(1)).toEqual([{ kind: 'inspect', apex: 'example.com', target: 'cdn.example.net' }])
     // the window is told that something waits
     expect(window.webContents.sent.some((m) => m.channel === 'app:commands')).toBe(true)
   })
 
   it('a link given at launch opens the Inspect view filled in; a bad one says why, and is not run', async () => {
-    const { takeCommands } = await launch({}, ['alias-inspector://inspect/example.com?target=cdn.example.net', 'alias-inspector://inspect/exa mple.com?x=1'])
-    const commands = await takeCommands()
+    const { commandsUntil } = await launch({}, ['alias-inspector://inspect/example.com?target=cdn.example.net', 'alias-inspector://inspect/exa mple.com?x=1'])
+    const commands = await commandsUntil(2)
     expect(commands[0]).toEqual({ kind: 'inspect', apex: 'example.com', target: 'cdn.example.net' })
     expect(commands[1]).toMatchObject({ kind: 'problem' })
     expect((commands[1] as { message: string }).message).toMatch(/The link was not opened: .*not a domain name/)
@@ -114,9 +125,10 @@ describe('the desktop shell under a fake electron', () => {
     window.moveTo({ x: 120, y: 80, width: 1300, height: 900 })
     window.maximize()
     window.close()
-    await settle(100)
-    const saved = JSON.parse(await readFile(join(first.dir.path, 'window-state.json'), 'utf8'))
-    expect(saved).toEqual({ version: 1, bounds: { x: 120, y: 80, width: 1300, height: 900 }, maximized: true })
+    await vi.waitFor(async () => {
+      const saved = JSON.parse(await readFile(join(first.dir.path, 'window-state.json'), 'utf8'))
+      expect(saved).toEqual({ version: 1, bounds: { x: 120, y: 80, width: 1300, height: 900 }, maximized: true })
+    }, patiently)
 
     const again = await launch({}, [], first.dir)
     launched.splice(launched.indexOf(first), 1)
@@ -157,7 +169,7 @@ describe('the desktop shell under a fake electron', () => {
   })
 
   it('opens a zone file from File › Open…: read on the main side, only its name and text reach the window', async () => {
-    const { fake, dir, takeCommands } = await launch()
+    const { fake, dir, takeCommands, commandsUntil } = await launch()
     const zone = join(dir.path, 'secret-folder', 'example.test.zone')
     await import('node:fs/promises').then((fs) => fs.mkdir(join(dir.path, 'secret-folder')))
     const text = '$ORIGIN example.test.\n$TTL 300\n@ IN SOA ns1 host 1 3600 600 86400 300\n@ IN NS ns1\nns1 IN A 127.0.0.1\n'
@@ -165,15 +177,14 @@ describe('the desktop shell under a fake electron', () => {
     fake.dialogs.openResult = { canceled: false, filePaths: [zone] }
     await takeCommands()
     menuItem(fake, 'open-zone').click!()
-    await settle(80)
-    const commands = await takeCommands()
+    const commands = await commandsUntil(1)
     expect(commands).toEqual([{ kind: 'opened-file', file: { kind: 'zone', name: 'example.test.zone', text } }])
     expect(JSON.stringify(commands)).not.toContain('secret-folder')
     expect(fake.dialogs.opened[0]).toMatchObject({ properties: ['openFile'] })
   })
 
   it('opens a watch export as a new session, and says why a file is refused', async () => {
-    const { fake, dir, call, takeCommands } = await launch()
+    const { fake, dir, call, takeCommands, commandsUntil } = await launch()
     const session = {
       id: 'exported', apex: 'example.test', target: 'cdn.example.test', resolvers: [{ transport: 'udp', host: '127.0.0.1', port: 5300 }],
       labels: ['lab'], mode: 'interval', intervalSeconds: 1, state: 'finished', startedAtWallMs: 1_700_000_000_000,
@@ -188,8 +199,7 @@ describe('the desktop shell under a fake electron', () => {
     fake.dialogs.openResult = { canceled: false, filePaths: [file] }
     await takeCommands()
     menuItem(fake, 'open-watch').click!()
-    await settle(120)
-    const [opened] = await takeCommands()
+    const [opened] = await commandsUntil(1)
     expect(opened).toMatchObject({ kind: 'opened-file', file: { kind: 'watch', name: 'watch.json', session: { apex: 'example.test', state: 'finished', sampleCount: 2 } } })
     const id = (opened as { file: { session: { id: string } } }).file.session.id
     expect(id).not.toBe('exported')
@@ -198,8 +208,7 @@ describe('the desktop shell under a fake electron', () => {
 
     await writeFile(file, '{"format":"something-else"}')
     menuItem(fake, 'open-watch').click!()
-    await settle(80)
-    expect(await takeCommands()).toEqual([{ kind: 'problem', message: expect.stringMatching(/watch.json is JSON but not an ALIAS Inspector watch export/) }])
+    expect(await commandsUntil(1)).toEqual([{ kind: 'problem', message: expect.stringMatching(/watch.json is JSON but not an ALIAS Inspector watch export/) }])
   })
 
   it('a file dropped on the window goes through files:open by name and text, never a path', async () => {
@@ -225,6 +234,8 @@ describe('the desktop shell under a fake electron', () => {
     const watchId = (watch.value as { id: string }).id
     fake.dialogs.messageResponse = 1
     window.close()
+    await vi.waitFor(() => expect(fake.dialogs.messages).toHaveLength(1), patiently)
+    // the answer (Cancel) is handled in microtasks; then the window may ask again
     await settle()
     expect(fake.dialogs.messages[0]).toMatchObject({ message: 'A watch is running and the lab server is running.', buttons: ['Stop and close', 'Cancel'] })
     expect(window.isDestroyed()).toBe(false)
@@ -232,8 +243,7 @@ describe('the desktop shell under a fake electron', () => {
 
     fake.dialogs.messageResponse = 0
     window.close()
-    await settle(200)
-    expect(window.isDestroyed()).toBe(true)
+    await vi.waitFor(() => expect(window.isDestroyed()).toBe(true), patiently)
     const states = window.webContents.sent.filter((m) => m.channel === 'watch:state').map((m) => (m.payload as { session: { id: string; state: string } }).session)
     expect(states.at(-1)).toMatchObject({ id: watchId, state: 'stopped' })
     // the server let go of its port: it can be bound again
@@ -248,7 +258,6 @@ describe('the desktop shell under a fake electron', () => {
   it('closes without asking when nothing runs', async () => {
     const { fake } = await launch()
     fake.windows[0]!.close()
-    await settle()
     expect(fake.dialogs.messages).toEqual([])
     expect(fake.windows[0]!.isDestroyed()).toBe(true)
   })
