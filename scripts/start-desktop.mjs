@@ -18,7 +18,13 @@ const run = (command, args, options = {}) =>
 const oldNode = nodeVersionLine()
 if (oldNode) console.error(oldNode)
 
-const packageDir = electronPackageDir(root)
+let packageDir
+try {
+  packageDir = electronPackageDir(root)
+} catch {
+  console.error('The desktop app cannot start: the electron package is not installed (a production-only install leaves it out). Run `npm install`, then `npm start` again; `npm run web` gives the same app in your browser.')
+  process.exit(1)
+}
 let runtime = findRuntime(packageDir, env)
 if (!runtime) {
   const skipped = env.ELECTRON_SKIP_BINARY_DOWNLOAD === '1'

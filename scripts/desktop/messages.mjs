@@ -6,7 +6,7 @@ export const MIN_NODE = [22, 12]
 export function nodeVersionLine(version = process.versions.node) {
   const [major, minor] = version.split('.').map(Number)
   if (major > MIN_NODE[0] || (major === MIN_NODE[0] && minor >= MIN_NODE[1])) return undefined
-  return `Node ${version} is older than ${MIN_NODE.join('.')}, which Electron 45 and its tooling need: install Node 22.12 or later (https://nodejs.org, or \`nvm install 22\`), then run \`npm start\` again.`
+  return `Node ${version} is older than ${MIN_NODE.join('.')}, which Electron 45 and its tooling need: install Node 22.12 or later (https://nodejs.org, or \`nvm install 22\`); trying anyway.`
 }
 
 /** The first line of what a failed step printed, without a stack trace, clipped. */
@@ -26,7 +26,7 @@ export function runtimeMissingParagraph({ skipped, reason }) {
     : `fetching it failed${reason ? ` (${reason})` : ''}; this machine may have no internet access`
   return [
     `The desktop app cannot start: the Electron runtime is missing (Electron 45 downloads it on first use, and ${why}).`,
-    `Fetch it with \`npx --no install-electron\` on a machine with internet access${skipped ? ' after unsetting ELECTRON_SKIP_BINARY_DOWNLOAD' : ''}, then run \`npm start\` again.`,
+    `Fetch it with \`npx --no install-electron\` on a machine with internet access${skipped ? ' after unsetting ELECTRON_SKIP_BINARY_DOWNLOAD' : ''}; trying anyway.`,
     'Meanwhile `npm run web` gives the same app in your browser.'
   ].join(' ')
 }
