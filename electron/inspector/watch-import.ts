@@ -33,5 +33,10 @@ export function parseWatchExport(text: string, name = 'the file'): ParsedWatchEx
   const resolvers = session.resolvers.length
   const stray = samples.find((s) => s.resolverIndex >= resolvers)
   if (stray) throw new ServiceError('bad-input', `${name}: sample ${stray.seq} names resolver ${stray.resolverIndex}, but the session has ${resolvers}`)
+  const seen = new Set<number>()
+  for (const sample of samples) {
+    if (seen.has(sample.seq)) throw new ServiceError('bad-input', `${name}: sample number ${sample.seq} appears twice`)
+    seen.add(sample.seq)
+  }
   return { session, samples }
 }
