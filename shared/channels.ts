@@ -32,6 +32,8 @@ import {
   setTeachingInputSchema
 } from './preferences'
 import {
+  labCompareInputSchema,
+  labCompareRunSchema,
   labCountersEventSchema,
   labQueryEventSchema,
   labRotateTargetInputSchema,
@@ -44,7 +46,16 @@ import {
   labUpdateSettingsInputSchema,
   labZoneSchema
 } from './lab'
-import { aliasSettingsSchema, simulatedTargetStateSchema } from './alias-server'
+import { aliasSettingsSchema, simulatedTargetStateSchema, targetFailureSchema } from './alias-server'
+import { profileListSchema } from './providers'
+import {
+  convertDetectInputSchema,
+  convertDetectResultSchema,
+  convertReportInputSchema,
+  convertReportResultSchema,
+  convertRunInputSchema,
+  convertRunResultSchema
+} from './convert'
 import {
   appCommandListSchema,
   desktopSettingsSchema,
@@ -89,6 +100,14 @@ export const channels = {
   'lab:setTarget': { input: labSetTargetInputSchema, output: simulatedTargetStateSchema },
   'lab:rotateTarget': { input: labRotateTargetInputSchema, output: simulatedTargetStateSchema },
   'lab:updateSettings': { input: labUpdateSettingsInputSchema, output: aliasSettingsSchema },
+  'lab:profiles': { input: none, output: profileListSchema },
+  'lab:setTargetState': { input: targetFailureSchema, output: simulatedTargetStateSchema },
+  'lab:compareStart': { input: labCompareInputSchema, output: labCompareRunSchema },
+  'lab:compareGet': { input: none, output: labCompareRunSchema.nullable() },
+  'lab:compareStop': { input: none, output: labCompareRunSchema.nullable() },
+  'convert:detect': { input: convertDetectInputSchema, output: convertDetectResultSchema },
+  'convert:run': { input: convertRunInputSchema, output: convertRunResultSchema },
+  'convert:report': { input: convertReportInputSchema, output: convertReportResultSchema },
   'app:takeCommands': { input: none, output: appCommandListSchema },
   'files:open': { input: fileOpenInputSchema, output: openedFileSchema },
   'prefs:desktop': { input: none, output: desktopSettingsSchema },

@@ -11,12 +11,14 @@ import { getApi } from '../../transport'
 interface ZonePanelProps {
   onSaved(zone: { origin: string; text: string }): void
   onLoaded(zone: { origin: string; text: string }): void
+  /** A change reloads the zone from the main side (another view replaced it). */
+  version?: number
 }
 
 type Loaded = { status: 'loading' } | { status: 'error'; error: ApiError } | { status: 'ready'; zone: LabZone }
 
 /** The lab's zone: edited as text, checked by the main side on save, refused with its problems in place. */
-export function ZonePanel({ onSaved, onLoaded }: ZonePanelProps) {
+export function ZonePanel({ onSaved, onLoaded, version = 0 }: ZonePanelProps) {
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' })
   const [text, setText] = useState('')
   const [problems, setProblems] = useState<readonly ZoneProblem[]>([])
@@ -39,7 +41,7 @@ export function ZonePanel({ onSaved, onLoaded }: ZonePanelProps) {
     return () => {
       live = false
     }
-  }, [onLoaded])
+  }, [onLoaded, version])
 
   // a zone file opened from the File menu or dropped on the window: into the editor, unsaved until Save
   const { zoneDraft } = useCommands()
