@@ -13,8 +13,10 @@ export function FileOpener({ browserHost }: { browserHost: boolean }) {
   const [dragging, setDragging] = useState(false)
 
   useEffect(() => {
+    // a drop zone inside a view (the Convert view's) takes its own drops: it has handled the event already
     const over = (event: DragEvent) => {
       if (!hasFiles(event)) return
+      if (event.defaultPrevented) return setDragging(false)
       // without this the browser (or Electron) would navigate to the dropped file
       event.preventDefault()
       if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy'
@@ -25,6 +27,7 @@ export function FileOpener({ browserHost }: { browserHost: boolean }) {
     }
     const drop = (event: DragEvent) => {
       if (!hasFiles(event)) return
+      if (event.defaultPrevented) return setDragging(false)
       event.preventDefault()
       setDragging(false)
       const file = event.dataTransfer?.files[0]
