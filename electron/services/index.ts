@@ -11,11 +11,13 @@ import { labHandlers } from './lab-handlers'
 import { preferenceHandlers } from './preference-handlers'
 import { resolverHandlers } from './resolver-handlers'
 import { watchHandlers } from './watch-handlers'
+import { join } from 'node:path'
+import { removeStaleTempFiles } from '../storage/stale-temp'
 import { CommandQueue } from './command-queue'
 import { fileHandlers } from './file-handlers'
 import { openFile } from '../files/open-file'
 import { readForOpen } from '../files/read-for-open'
-import { createPreferenceStore } from './preference-handlers'
+import { preferenceStoreFor, type PreferenceStore } from './preference-handlers'
 import type { OpenedFile } from '@shared/desktop'
 
 export interface ServicesOptions {
@@ -33,7 +35,7 @@ export interface Services {
   /** Commands for the window (menu, second launch, link); it takes them with `app:takeCommands`. */
   commands: CommandQueue
   /** Desktop settings (notifications), read by the desktop host. */
-  preferences: ReturnType<typeof createPreferenceStore>
+  preferences: PreferenceStore
   /** What would stop if the app closed now. */
   activity(): { watches: number; lab: boolean }
   /** Stops running watches and the lab server cleanly. */
@@ -47,10 +49,14 @@ export interface Services {
 export function createServices(options: ServicesOptions): Services {
   const events = new EventBus()
   const context: ServiceContext = { ...options, events }
+  // Leftovers of writes a crash cut short; nothing reads them, so this need not finish before the stores open.
+  void removeStaleTempFiles([options.dataDir, join(options.dataDir, 'zones')])
   const watches = watchHandlers(context)
   const lab = createLabService({ dataDir: context.dataDir, events })
+  // a lab server that ran when the app last stopped runs again; a failure is reported as a notice
+  void lab.restore()
   const commands = new CommandQueue(events)
-  const preferences = createPreferenceStore(context.dataDir)
+  const preferences = preferenceStoreFor(context)
   const fileDeps = { importWatch: (text: string, name: string) => watches.importExport(text, name) }
   const handlers: Handlers = {
     ...appHandlers(context),

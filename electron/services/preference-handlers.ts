@@ -4,7 +4,9 @@ import { z } from 'zod'
 import {
   MAX_RECENT_DOMAINS,
   recentDomainSchema,
+  themes,
   type DisplaySettings,
+  type Theme,
   type RecentDomain,
   type RecentDomains
 } from '@shared/preferences'
@@ -12,6 +14,7 @@ import type { DesktopSettings } from '@shared/desktop'
 import type { HandlerGroup, ServiceContext } from '../api/handlers'
 import { ServiceError } from '../api/service-error'
 import { readJsonFile, writeFileAtomic } from '../storage/atomic-file'
+import { salvageFields, salvageRecords } from '../storage/salvage'
 
 export const PREFERENCES_FILE = 'preferences.json'
 
@@ -20,6 +23,7 @@ const fileSchema = z.object({
   recent: z.array(recentDomainSchema).max(MAX_RECENT_DOMAINS),
   // Added after version 1 shipped; absent means the default (explanations on).
   teaching: z.boolean().optional(),
+  theme: z.enum(themes).optional(),
   // Desktop notifications for running watches; absent means on.
   notifications: z.boolean().optional()
 })
@@ -39,22 +43,30 @@ const key = (name: string): string => display(name).toLowerCase()
  * `<dataDir>/preferences.json`, schema version 1, written atomically. Mutations are serialized so two
  * quick inspections never lose an entry; a corrupt file is moved aside once and reported as a warning.
  */
-export function createPreferenceStore(dataDir: string, now: () => Date = () => new Date()) {
+export function createPreferenceStore(dataDir: string, now: () => Date = () => new Date(), onWarning?: (message: string) => void) {
   const path = join(dataDir, PREFERENCES_FILE)
   const warnings: string[] = []
   let loaded: Promise<Loaded> | undefined
   let queue: Promise<unknown> = Promise.resolve()
 
   const state = (): Promise<Loaded> =>
-    (loaded ??= readJsonFile(path, fileSchema).then((result): Loaded => {
+    (loaded ??= readJsonFile(path, fileSchema).then(async (result): Promise<Loaded> => {
       if (result.status === 'ok') return { prefs: result.value, writable: true }
       if (result.status === 'missing') return { prefs: { version: 1, recent: [] }, writable: true }
-      warnings.push(
-        result.movedTo
-          ? `${PREFERENCES_FILE} could not be used: ${result.reason}. It was moved to ${basename(result.movedTo)}; recent domains start empty.`
-          : `${PREFERENCES_FILE} could not be used: ${result.reason}. It was left in place and will not be overwritten.`
-      )
-      return { prefs: { version: 1, recent: [] }, writable: !!result.movedTo }
+      if (!result.movedTo) {
+        warnings.push(`${PREFERENCES_FILE} could not be used: ${result.reason}. It was left in place and will not be overwritten.`)
+        return { prefs: { version: 1, recent: [] }, writable: false }
+      }
+      const recent = salvageRecords(result.text, 'recent', recentDomainSchema, (r) => key(r.apex)).items.slice(0, MAX_RECENT_DOMAINS)
+      const { teaching } = salvageFields(result.text, { teaching: z.boolean() }) as { teaching?: boolean }
+      const prefs: PreferencesFile = { version: 1, recent, ...(teaching !== undefined ? { teaching } : {}) }
+      const kept = recent.length > 0 ? `${recent.length} recent domain${recent.length === 1 ? ' was' : 's were'} recovered` : 'recent domains start empty'
+      const message = `${PREFERENCES_FILE} could not be used: ${result.reason}. It was moved to ${basename(result.movedTo)}; ${kept}.`
+      warnings.push(message)
+      onWarning?.(message)
+      // Written back at once: what was recovered must survive even if nothing changes this session.
+      if (recent.length > 0 || teaching !== undefined) await writeFileAtomic(path, `${JSON.stringify(prefs, null, 2)}\n`).catch(() => {})
+      return { prefs, writable: true }
     }))
 
   const serialized = <T>(task: () => Promise<T>): Promise<T> => {
@@ -78,7 +90,12 @@ export function createPreferenceStore(dataDir: string, now: () => Date = () => n
   const write = async (current: Loaded, recent: RecentDomain[]): Promise<RecentDomains> =>
     view(await save(current, { ...current.prefs, recent }))
 
-  const displayOf = (prefs: PreferencesFile): DisplaySettings => ({ teaching: prefs.teaching ?? true })
+  const displayOf = (prefs: PreferencesFile): DisplaySettings => ({ teaching: prefs.teaching ?? true, theme: prefs.theme ?? 'system' })
+  const setDisplay = (patch: Partial<DisplaySettings>): Promise<DisplaySettings> =>
+    serialized(async () => {
+      const current = await state()
+      return displayOf(await save(current, { ...current.prefs, ...patch }))
+    })
 
   return {
     path,
@@ -95,11 +112,8 @@ export function createPreferenceStore(dataDir: string, now: () => Date = () => n
         return write(current, [entry, ...rest].slice(0, MAX_RECENT_DOMAINS))
       }),
     displaySettings: async (): Promise<DisplaySettings> => displayOf((await state()).prefs),
-    setTeaching: (enabled: boolean): Promise<DisplaySettings> =>
-      serialized(async () => {
-        const current = await state()
-        return displayOf(await save(current, { ...current.prefs, teaching: enabled }))
-      }),
+    setTeaching: (enabled: boolean): Promise<DisplaySettings> => setDisplay({ teaching: enabled }),
+    setTheme: (theme: Theme): Promise<DisplaySettings> => setDisplay({ theme }),
     desktopSettings: async (): Promise<DesktopSettings> => ({ notifications: (await state()).prefs.notifications ?? true }),
     setNotifications: (enabled: boolean): Promise<DesktopSettings> =>
       serialized(async () => {
@@ -119,13 +133,18 @@ export function createPreferenceStore(dataDir: string, now: () => Date = () => n
 
 export type PreferenceStore = ReturnType<typeof createPreferenceStore>
 
-export function preferenceHandlers(ctx: ServiceContext, store: PreferenceStore = createPreferenceStore(ctx.dataDir)): HandlerGroup<'prefs'> {
+/** The store with its warnings raised as app notices; services/index.ts shares one with the desktop host. */
+export const preferenceStoreFor = (ctx: ServiceContext): PreferenceStore =>
+  createPreferenceStore(ctx.dataDir, undefined, (message) => ctx.events.emit('app:notice', { level: 'warn', message }))
+
+export function preferenceHandlers(ctx: ServiceContext, store: PreferenceStore = preferenceStoreFor(ctx)): HandlerGroup<'prefs'> {
   return {
     'prefs:recent': () => store.recent(),
     'prefs:addRecent': ({ apex, target }) => store.addRecent(apex, target),
     'prefs:removeRecent': ({ apex }) => store.removeRecent(apex),
     'prefs:display': () => store.displaySettings(),
     'prefs:setTeaching': ({ enabled }) => store.setTeaching(enabled),
+    'prefs:setTheme': ({ theme }) => store.setTheme(theme),
     'prefs:desktop': () => store.desktopSettings(),
     'prefs:setNotifications': ({ enabled }) => store.setNotifications(enabled)
   }

@@ -18,6 +18,8 @@ export interface KnotServer {
   dir: string
   /** Replaces the zone text of `origin`, reloads it and waits until the new SOA serial answers. */
   reloadZone(origin: string, zoneText: string, timeoutMs?: number): Promise<void>
+  /** knotd's process id (benchmarks read its memory use). */
+  pid: number
   /** knotd's output so far (for assertion messages). */
   log(): string
   /** Kills knotd and removes its folder; safe to call twice. */
@@ -31,6 +33,10 @@ export interface KnotOptions {
   udpMaxPayload?: number
   /** Milliseconds to wait for the server to answer the first zone's SOA (default 15 s). */
   startTimeoutMs?: number
+  /** DNS cookies (RFC 7873, Knot's mod-cookies): a query with only a client cookie gets BADCOOKIE. */
+  cookies?: boolean
+  /** Signs every zone on load (Knot's automatic DNSSEC signing, default policy: ECDSA P-256). */
+  dnssec?: boolean
 }
 
 function serialOf(zoneText: string): number | undefined {
@@ -79,6 +85,7 @@ export async function startKnot(options: KnotOptions): Promise<KnotServer> {
       'log:',
       '  - target: stderr',
       '    any: info',
+      ...(options.cookies ? ['mod-cookies:', '  - id: default', '    badcookie-slip: 1'] : []),
       'template:',
       '  - id: default',
       `    storage: "${zonesDir}"`,
@@ -86,6 +93,8 @@ export async function startKnot(options: KnotOptions): Promise<KnotServer> {
       '    zonefile-sync: -1',
       '    zonefile-load: whole',
       '    journal-content: none',
+      ...(options.dnssec ? ['    dnssec-signing: on'] : []),
+      ...(options.cookies ? ['    global-module: mod-cookies/default'] : []),
       'zone:',
       ...origins.map((origin) => `  - domain: "${origin}"\n    file: "${zoneFileName(origin)}"`),
       ''
@@ -105,6 +114,7 @@ export async function startKnot(options: KnotOptions): Promise<KnotServer> {
     host: '127.0.0.1',
     port,
     dir,
+    pid: daemon.child.pid!,
     log: () => daemon.output(),
     stop,
     async reloadZone(origin, zoneText, timeoutMs = 10_000) {

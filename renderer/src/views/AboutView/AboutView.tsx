@@ -1,5 +1,4 @@
 import type { AppInfo } from '@shared/app'
-import { ApiCheck } from '../../components/ApiCheck/ApiCheck'
 import { useTeaching } from '../../context/TeachingContext'
 import { DesktopSettings } from './DesktopSettings'
 
@@ -34,7 +33,6 @@ export function AboutView({ info }: { info: AppInfo | null }) {
         </label>
       </section>
       <DesktopSettings desktop={info?.host === 'electron'} />
-      <ApiCheck />
     </div>
   )
 }
