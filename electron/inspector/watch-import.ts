@@ -16,6 +16,18 @@ export interface ParsedWatchExport {
   samples: WatchSample[]
 }
 
+/** Exports written before the authoritative viewpoint have resolver samples only, as the store assumes for old rows. */
+function withDefaults(raw: object): object {
+  const samples = (raw as { samples?: unknown }).samples
+  if (!Array.isArray(samples)) return raw
+  return {
+    ...raw,
+    samples: samples.map((sample: unknown) =>
+      typeof sample === 'object' && sample !== null && !('viewpoint' in sample) ? { ...sample, viewpoint: 'resolver' } : sample
+    )
+  }
+}
+
 /** Reads a watch export (JSON, format version 1); a file that is not one is refused with what is wrong. */
 export function parseWatchExport(text: string, name = 'the file'): ParsedWatchExport {
   let raw: unknown
@@ -27,11 +39,11 @@ export function parseWatchExport(text: string, name = 'the file'): ParsedWatchEx
   if (typeof raw !== 'object' || raw === null || (raw as { format?: unknown }).format !== 'alias-inspector-watch') {
     throw new ServiceError('bad-input', `${name} is JSON but not an ALIAS Inspector watch export (no "format": "alias-inspector-watch")`)
   }
-  const parsed = exportSchema.safeParse(raw)
+  const parsed = exportSchema.safeParse(withDefaults(raw))
   if (!parsed.success) throw new ServiceError('bad-input', `${name} is not a usable watch export: ${describeIssues(parsed.error.issues)}`.slice(0, 2000))
   const { session, samples } = parsed.data
   const resolvers = session.resolvers.length
-  const stray = samples.find((s) => s.resolverIndex >= resolvers)
+  const stray = samples.find((s) => s.viewpoint === 'resolver' && s.resolverIndex >= resolvers)
   if (stray) throw new ServiceError('bad-input', `${name}: sample ${stray.seq} names resolver ${stray.resolverIndex}, but the session has ${resolvers}`)
   const seen = new Set<number>()
   for (const sample of samples) {

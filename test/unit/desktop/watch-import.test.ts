@@ -14,6 +14,11 @@ describe('reading a watch export', () => {
     expect(parsed.session.apex).toBe('example.test')
     expect(parsed.samples.map((s) => s.seq)).toEqual([0, 1])
   })
+  it('takes exports written before the authoritative viewpoint as resolver samples', () => {
+    const { viewpoint: _drop, ...legacy } = sample(0, 0, 'apex', ['192.0.2.1'], 60)
+    expect(parseWatchExport(text([legacy]), 'old.json').samples[0]!.viewpoint).toBe('resolver')
+  })
+
   it('refuses what is not one, saying what is wrong and where', () => {
     expect(() => parseWatchExport('{', 'w.json')).toThrow(/w.json is not valid JSON/)
     expect(() => parseWatchExport('{"format":"x"}', 'w.json')).toThrow(/not an ALIAS Inspector watch export/)
