@@ -1,6 +1,8 @@
 import { lazy, Suspense, useState, type ComponentType } from 'react'
 import { AppHeader } from './components/AppHeader/AppHeader'
 import { ErrorMessage } from './components/ErrorMessage/ErrorMessage'
+import { FileOpener, OpenProblem } from './components/FileOpener/FileOpener'
+import { CommandsProvider } from './context/CommandsContext'
 import { TabBar, type Tab } from './components/TabBar/TabBar'
 import { NavigationProvider, useNavigation, type ViewId } from './context/NavigationContext'
 import { TeachingProvider } from './context/TeachingContext'
@@ -35,8 +37,11 @@ function Views() {
   if (!opened.has(view)) setOpened(new Set([...opened, view]))
   return (
     <div className="app" data-testid="app" data-app-state={state.status}>
-      <AppHeader state={state} />
+      <AppHeader state={state}>
+        <FileOpener browserHost={state.status === 'ready' && state.info.host === 'browser'} />
+      </AppHeader>
       <TabBar tabs={tabs} active={view} onChange={open} />
+      <OpenProblem />
       {state.status === 'error' && (
         <div className="app-main">
           <ErrorMessage error={state.error} testId="app-error" />
@@ -73,7 +78,9 @@ export function App() {
     <ThemeProvider>
       <TeachingProvider>
         <NavigationProvider>
-          <Views />
+          <CommandsProvider>
+            <Views />
+          </CommandsProvider>
         </NavigationProvider>
       </TeachingProvider>
     </ThemeProvider>
