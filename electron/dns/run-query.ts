@@ -25,6 +25,8 @@ export interface EngineContext {
   signal?: AbortSignal
   /** Extra trusted CA certificates (PEM) for DoT/DoH. */
   ca?: string | Buffer
+  /** Shared-socket exchanges (electron/dns/pool) replacing the one-shot ones per transport. */
+  exchanges?: Partial<Record<DnsTransport, Exchange>>
 }
 
 interface Outcome {
@@ -66,7 +68,7 @@ export async function runQuery(
     }
     attempts++
     const ep: Endpoint = transport === endpoint.transport ? endpoint : { ...endpoint, transport }
-    return EXCHANGES[transport]({
+    return (ctx.exchanges?.[transport] ?? EXCHANGES[transport])({
       endpoint: ep,
       query,
       expect: {
