@@ -19,6 +19,7 @@ import { detectProviders } from './providers'
 import { askVia, engineQuery, type Ask, type QueryFn } from './query-port'
 import { compareFamily } from './set-compare'
 import { parseSvcbData, suggestTargets } from './suggest'
+import { pickSuggestion, type TargetFrom } from './target-from'
 import { rrsetCacheAge } from './ttl-model'
 import { decideVerdict } from './verdict'
 
@@ -29,6 +30,8 @@ export interface InspectRequest {
   authoritativePort?: number
   skipAuthoritative?: boolean
   timeoutMs?: number
+  /** Restricts the suggested target to one source ('www', 'https') or none at all (audits). */
+  targetFrom?: TargetFrom
 }
 
 export interface InspectDeps {
@@ -134,7 +137,10 @@ export async function inspect(request: InspectRequest, deps: InspectDeps = {}): 
   const hintsPromise = hints(all, apex)
   const targetPromise: Promise<{ name?: string; source: InspectResult['targetSource'] }> = request.target
     ? Promise.resolve({ name: canonicalName(request.target), source: 'given' })
-    : hintsPromise.then(({ suggestions }) => (suggestions[0] ? { name: suggestions[0].name, source: 'suggested' } : { source: 'none' }))
+    : hintsPromise.then(({ suggestions }) => {
+        const picked = pickSuggestion(suggestions, request.targetFrom)
+        return picked ? { name: picked.name, source: 'suggested' } : { source: 'none' }
+      })
   const targetRrsets = all.map(async (q) => {
     const { name } = await targetPromise
     if (!name) return undefined
