@@ -65,7 +65,8 @@ export function parseAuditArgs(argv: readonly string[]): AuditCommand {
         setFormat('csv')
         break
       case '--target-from': {
-        const from = targetFromValues.find((v) => v === value(arg))
+        const given = value(arg)
+        const from = targetFromValues.find((v) => v === given)
         if (!from) throw new UsageError(`--target-from is one of ${targetFromValues.join(', ')}`)
         cmd.targetFrom = from
         break

@@ -109,7 +109,8 @@ export function parseInspectArgs(argv: readonly string[]): InspectCommand {
         cmd.intervalSeconds = whole(arg, value(arg), 1, 86_400)
         break
       case '--policy': {
-        const policy = ttlPolicies.find((p) => p === value(arg))
+        const given = value(arg)
+        const policy = ttlPolicies.find((p) => p === given)
         if (!policy) throw new UsageError(`--policy is one of ${ttlPolicies.join(', ')}`)
         cmd.policy = policy
         break
