@@ -45,6 +45,7 @@ import {
   labZoneSchema
 } from './lab'
 import { aliasSettingsSchema, simulatedTargetStateSchema } from './alias-server'
+import { auditCancelInputSchema, auditCancelResultSchema, auditEventSchema, auditStartInputSchema, auditStartResultSchema } from './audit'
 
 const none = z.strictObject({}).optional()
 
@@ -81,7 +82,9 @@ export const channels = {
   'lab:saveZone': { input: labSaveZoneInputSchema, output: labSaveZoneResultSchema },
   'lab:setTarget': { input: labSetTargetInputSchema, output: simulatedTargetStateSchema },
   'lab:rotateTarget': { input: labRotateTargetInputSchema, output: simulatedTargetStateSchema },
-  'lab:updateSettings': { input: labUpdateSettingsInputSchema, output: aliasSettingsSchema }
+  'lab:updateSettings': { input: labUpdateSettingsInputSchema, output: aliasSettingsSchema },
+  'audit:start': { input: auditStartInputSchema, output: auditStartResultSchema },
+  'audit:cancel': { input: auditCancelInputSchema, output: auditCancelResultSchema }
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 /** Events pushed from the main side to the renderer, named `domain:event`. */
@@ -91,7 +94,8 @@ export const events = {
   'watch:state': watchStateEventSchema,
   'lab:query': labQueryEventSchema,
   'lab:counters': labCountersEventSchema,
-  'lab:target': labTargetEventSchema
+  'lab:target': labTargetEventSchema,
+  'audit:progress': auditEventSchema
 } as const satisfies Record<string, z.ZodType>
 
 export type Channel = keyof typeof channels

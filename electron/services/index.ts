@@ -10,6 +10,8 @@ import { labHandlers } from './lab-handlers'
 import { preferenceHandlers } from './preference-handlers'
 import { resolverHandlers } from './resolver-handlers'
 import { watchHandlers } from './watch-handlers'
+import { QueryPool } from '../dns/pool/query-pool'
+import { auditHandlers } from './audit-handlers'
 
 export interface ServicesOptions {
   appName: string
@@ -30,17 +32,21 @@ export interface Services {
 export function createServices(options: ServicesOptions): Services {
   const events = new EventBus()
   const context: ServiceContext = { ...options, events }
-  const watches = watchHandlers(context)
+  // shared sockets for the many-query work: audits, watches, fan-out (single queries stay one-shot)
+  const pool = new QueryPool()
+  const watches = watchHandlers(context, pool)
+  const audits = auditHandlers(context, pool)
   const lab = createLabService({ dataDir: context.dataDir, events })
   const handlers: Handlers = {
     ...appHandlers(context),
-    ...dnsHandlers(context),
+    ...dnsHandlers(context, pool),
     ...resolverHandlers(context, { localServerPort: lab.port }),
     ...inspectHandlers(context),
     ...preferenceHandlers(context),
     ...formatHandlers(context),
     ...watches.handlers,
-    ...labHandlers(lab)
+    ...labHandlers(lab),
+    ...audits.handlers
   }
   return {
     context,
@@ -48,8 +54,10 @@ export function createServices(options: ServicesOptions): Services {
     dispatch: createDispatch(handlers),
     events,
     dispose: async () => {
+      audits.dispose()
       await watches.dispose()
       await lab.dispose()
+      pool.close()
     }
   }
 }

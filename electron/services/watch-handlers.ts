@@ -1,4 +1,5 @@
 import type { HandlerGroup, ServiceContext } from '../api/handlers'
+import type { QueryPool } from '../dns/pool/query-pool'
 import { openWatchService, type WatchService } from '../inspector'
 
 export interface WatchHandlers {
@@ -8,10 +9,11 @@ export interface WatchHandlers {
 }
 
 /** The store opens on first use, so a host that never watches never touches watch.sqlite. */
-export function watchHandlers(ctx: ServiceContext): WatchHandlers {
+export function watchHandlers(ctx: ServiceContext, pool?: QueryPool): WatchHandlers {
   let service: WatchService | undefined
   const watches = (): WatchService =>
     (service ??= openWatchService(ctx.dataDir, {
+      ...(pool ? { queryFn: pool.query } : {}),
       onSample: (sample) => ctx.events.emit('watch:sample', sample),
       onState: (session) => ctx.events.emit('watch:state', { session })
     }))

@@ -7,6 +7,7 @@ import './styles/ttl.css'
 import './styles/inspect.css'
 import './styles/watch.css'
 import './styles/lab.css'
+import './styles/audit.css'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('#root is missing from index.html')

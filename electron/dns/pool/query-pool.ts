@@ -24,7 +24,8 @@ export class QueryPool {
   readonly udp: UdpPool
   readonly stream: StreamPool
   readonly politeness: Politeness
-  private readonly exchanges: EngineContext['exchanges']
+  /** The shared exchanges, for callers that run the engine themselves (queryMany). */
+  readonly exchanges: EngineContext['exchanges']
 
   constructor(options: QueryPoolOptions = {}) {
     this.udp = new UdpPool(options.udp)

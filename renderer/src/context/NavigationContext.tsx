@@ -1,6 +1,7 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react'
+import type { InspectInput } from '@shared/inspector'
 
-export type ViewId = 'inspect' | 'watch' | 'lab' | 'about'
+export type ViewId = 'inspect' | 'watch' | 'lab' | 'about' | 'audit'
 
 /** A request one view makes of another, e.g. the lab's "watch this apex". */
 export interface WatchRequest {
@@ -18,6 +19,9 @@ interface Navigation {
   open(view: ViewId, focus?: string): void
   watchRequest: WatchRequest | null
   requestWatch(request: WatchRequest): void
+  /** The audit's "open the full inspection": the Inspect view runs it. */
+  inspectRequest: InspectInput | null
+  requestInspect(request: InspectInput): void
 }
 
 const NavigationContext = createContext<Navigation | null>(null)
@@ -25,6 +29,7 @@ const NavigationContext = createContext<Navigation | null>(null)
 export function NavigationProvider({ children }: { children: ReactNode }) {
   const [view, setView] = useState<ViewId>('inspect')
   const [watchRequest, setWatchRequest] = useState<WatchRequest | null>(null)
+  const [inspectRequest, setInspectRequest] = useState<InspectInput | null>(null)
   const [pendingFocus, setPendingFocus] = useState<{ selector: string } | null>(null)
 
   // after the view is shown (this effect runs once the hidden attribute is gone)
@@ -44,8 +49,13 @@ export function NavigationProvider({ children }: { children: ReactNode }) {
     // the session appears a moment later; its tab is there now and says where the person is
     setPendingFocus({ selector: '#tab-watch' })
   }
+  const requestInspect = (request: InspectInput) => {
+    setInspectRequest(request)
+    setView('inspect')
+    setPendingFocus({ selector: '#tab-inspect' })
+  }
   return (
-    <NavigationContext.Provider value={{ view, open, watchRequest, requestWatch }}>{children}</NavigationContext.Provider>
+    <NavigationContext.Provider value={{ view, open, watchRequest, requestWatch, inspectRequest, requestInspect }}>{children}</NavigationContext.Provider>
   )
 }
 

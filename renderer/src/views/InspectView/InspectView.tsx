@@ -78,7 +78,7 @@ export function InspectView() {
   const recent = useRecentDomains()
   const inspection = useInspection()
   const raw = useRawAnswer()
-  const { requestWatch, open, view } = useNavigation()
+  const { requestWatch, open, view, inspectRequest } = useNavigation()
   // the lab may have started or stopped meanwhile: its resolver entries follow when this view shows again
   const { reload: reloadResolvers } = resolvers
   useEffect(() => {
@@ -89,6 +89,13 @@ export function InspectView() {
   const suggestions = useSuggestions(apex, selectedTargets, (a, r) => getApi().inspect.suggest({ apex: a, resolvers: r }))
 
   const { run, input: lastInput } = inspection
+  // a row of the audit opened here: its apex, target and the audit's resolvers
+  useEffect(() => {
+    if (!inspectRequest) return
+    setApex(inspectRequest.apex.replace(/\.$/, ''))
+    setTarget(inspectRequest.target?.replace(/\.$/, '') ?? '')
+    void run(inspectRequest)
+  }, [inspectRequest, run])
   const inspect = async () => {
     if (preparing) return
     const checked = buildInput(apex, target, options, selectedTargets)
