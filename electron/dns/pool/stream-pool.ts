@@ -16,6 +16,9 @@ export interface StreamPoolOptions {
   idleMs?: number
 }
 
+/** Fresh connections one query may be sent on after its connection closed under it. */
+const MAX_RESENDS = 3
+
 class Connection {
   readonly table: PendingTable
   readonly ready: Promise<void>
@@ -102,8 +105,9 @@ class Connection {
 /**
  * Reused, pipelined TCP and DoT connections per resolver (RFC 7766 §6.2.1, RFC 7858 §3.4). Answers
  * may come in any order and are matched by ID and question. A query caught by the close of a
- * connection that had already answered others (the server's idle timeout racing our send) is sent
- * once more on a fresh connection, as RFC 7766 §6.2.1 asks of clients.
+ * connection that had already answered others (the server's idle timeout racing our send, or a
+ * server that answers a few queries per connection) is sent again on a fresh connection, as RFC 7766
+ * §6.2.1 asks of clients, up to MAX_RESENDS times.
  */
 export class StreamPool {
   private readonly groups = new Map<string, Connection[]>()
@@ -142,7 +146,7 @@ export class StreamPool {
 
   readonly exchange: Exchange = (req) =>
     guarded<ExchangeResult>(req, (g) => {
-      let resent = false
+      let resends = 0
       const attach = (): void => {
         const conn = this.pick(req)
         const reused = conn.answered > 0
@@ -159,8 +163,9 @@ export class StreamPool {
               ...(req.endpoint.transport === 'dot' ? { tls: conn.tlsInfo() } : {})
             }),
           fail: (err) => {
-            if (!resent && (reused || conn.answered > 0) && !g.settled) {
-              resent = true
+            // only while the server makes progress (the closing connection answered something)
+            if (resends < MAX_RESENDS && (reused || conn.answered > 0) && !g.settled) {
+              resends++
               attach()
             } else g.reject(err)
           }
