@@ -8,14 +8,13 @@
  * target's addresses) and target.test.; PowerDNS serves p.bench., whose names are ALIASes to the
  * target, resolved through its own Unbound; the audited resolver is an Unbound stubbing all three.
  */
-import { spawnSync } from 'node:child_process'
-import { resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import type { AuditEntry } from '../electron/audit/audit-input'
 import { targetZone, zoneHead } from '../test/support/inspector/zones'
 import { startKnot, type KnotServer } from '../test/support/peers/knot'
 import { startPowerDns, type PowerDnsServer } from '../test/support/peers/pdns'
 import { startUnbound, type UnboundServer } from '../test/support/peers/unbound'
+import { runUnderNodeTsconfig } from './node-tsconfig'
 
 const NAMES = Math.max(10, Number(process.env.BENCH_NAMES ?? 10_000))
 const CONCURRENCY = Math.max(1, Number(process.env.BENCH_CONCURRENCY ?? 64))
@@ -106,16 +105,4 @@ async function main(): Promise<void> {
   }
 }
 
-// tsx resolves '@shared/*' only with tsconfig.node.json: re-run this file once under it.
-if (!process.env.TSX_TSCONFIG_PATH) {
-  const result = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
-    stdio: 'inherit',
-    env: { ...process.env, TSX_TSCONFIG_PATH: resolve(__dirname, '..', 'tsconfig.node.json') }
-  })
-  process.exit(result.status ?? 1)
-} else {
-  main().catch((error: unknown) => {
-    console.error(error)
-    process.exit(1)
-  })
-}
+runUnderNodeTsconfig(main)

@@ -6,9 +6,8 @@
  *
  * Loopback only: Knot (test fixture) listens on 127.0.0.1 and both clients query it there.
  */
-import { spawnSync } from 'node:child_process'
 import { writeFile } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import type { DnsQueryResult } from '@shared/dns'
 import { INSPECT_ORIGIN, zoneText } from '../test/fixtures/zones'
@@ -16,6 +15,7 @@ import { startKnot, type KnotServer } from '../test/support/peers/knot'
 import { requireTool } from '../test/support/require-tool'
 import { tempDir } from '../test/support/temp-dir'
 import { runDnsperf, type DnsperfResult } from './dnsperf'
+import { runUnderNodeTsconfig } from './node-tsconfig'
 
 type Engine = typeof import('../electron/dns')
 
@@ -163,17 +163,4 @@ async function main(): Promise<void> {
   }
 }
 
-// tsx resolves '@shared/*' only with tsconfig.node.json (the root tsconfig.json has no paths):
-// re-run this file once under it.
-if (!process.env.TSX_TSCONFIG_PATH) {
-  const result = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
-    stdio: 'inherit',
-    env: { ...process.env, TSX_TSCONFIG_PATH: resolve(__dirname, '..', 'tsconfig.node.json') }
-  })
-  process.exit(result.status ?? 1)
-} else {
-  main().catch((error: unknown) => {
-    console.error(error)
-    process.exit(1)
-  })
-}
+runUnderNodeTsconfig(main)

@@ -6,6 +6,7 @@ import { FrameReader, frame } from '../transports/framing'
 import { guarded } from '../transports/guard'
 import { tlsOptions } from '../transports/tls-options'
 import { describeEndpoint, type Endpoint, type Exchange, type ExchangeRequest, type ExchangeResult } from '../transports/transport'
+import { Groups } from './groups'
 import { PendingTable, type Pending } from './pending-table'
 
 export interface StreamPoolOptions {
@@ -110,7 +111,7 @@ class Connection {
  * §6.2.1 asks of clients, up to MAX_RESENDS times.
  */
 export class StreamPool {
-  private readonly groups = new Map<string, Connection[]>()
+  private readonly groups = new Groups<Connection>()
   private readonly opts: Required<StreamPoolOptions>
   private opened = 0
   private ignored = 0
@@ -126,21 +127,15 @@ export class StreamPool {
   private pick(req: ExchangeRequest): Connection {
     const e = req.endpoint
     const key = `${e.transport}|${e.address}#${e.port}|${e.servername ?? ''}|${req.ca ? 'ca' : ''}`
-    const group = this.groups.get(key) ?? []
+    const group = this.groups.get(key)
     let best: Connection | undefined
     for (const c of group) if (!best || c.table.size < best.table.size) best = c
     if (best && (best.table.size < this.opts.pendingPerConnection || group.length >= this.opts.connectionsPerServer)) {
       return best
     }
-    const c = new Connection(e, req.ca, this.opts.idleMs, (gone) => {
-      const list = this.groups.get(key)
-      const i = list ? list.indexOf(gone) : -1
-      if (list && i >= 0) list.splice(i, 1)
-      if (list && list.length === 0) this.groups.delete(key)
-    }, () => this.ignored++)
+    const c = new Connection(e, req.ca, this.opts.idleMs, (gone) => this.groups.remove(key, gone), () => this.ignored++)
     this.opened++
-    group.push(c)
-    this.groups.set(key, group)
+    this.groups.add(key, c)
     return c
   }
 
@@ -185,15 +180,10 @@ export class StreamPool {
     })
 
   stats(): { connections: number; connectionsOpened: number; ignored: number } {
-    let connections = 0
-    for (const group of this.groups.values()) connections += group.length
-    return { connections, connectionsOpened: this.opened, ignored: this.ignored }
+    return { connections: this.groups.size, connectionsOpened: this.opened, ignored: this.ignored }
   }
 
   close(): void {
-    for (const group of [...this.groups.values()]) {
-      for (const c of [...group]) c.shut(new ServiceError('cancelled', 'query pool closed'))
-    }
-    this.groups.clear()
+    for (const c of this.groups.drain()) c.shut(new ServiceError('cancelled', 'query pool closed'))
   }
 }

@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks'
 import { canonicalIp } from '../ip'
 import { guarded } from '../transports/guard'
 import type { Endpoint, Exchange, ExchangeResult } from '../transports/transport'
+import { Groups } from './groups'
 import { PendingTable, type Pending } from './pending-table'
 
 export interface UdpPoolOptions {
@@ -86,7 +87,7 @@ class PooledSocket {
  * replaced after `maxQueriesPerSocket` queries or `maxSocketAgeMs`.
  */
 export class UdpPool {
-  private readonly groups = new Map<string, PooledSocket[]>()
+  private readonly groups = new Groups<PooledSocket>()
   private readonly cursor = new Map<string, number>()
   private readonly opts: Required<UdpPoolOptions>
   private opened = 0
@@ -102,29 +103,18 @@ export class UdpPool {
 
   private pick(endpoint: Endpoint): PooledSocket {
     const key = `${endpoint.address}#${endpoint.port}`
-    let group = this.groups.get(key)
-    if (!group) {
-      group = []
-      this.groups.set(key, group)
-    }
     const now = performance.now()
-    for (const s of [...group]) {
+    for (const s of this.groups.get(key)) {
       if (s.queries >= this.opts.maxQueriesPerSocket || now - s.openedAt >= this.opts.maxSocketAgeMs) {
         s.retire()
         if (s.table.size === 0) s.close()
       }
     }
-    const live = this.groups.get(key) ?? []
+    const live = this.groups.get(key)
     if (live.length < this.opts.socketsPerServer) {
-      const s = new PooledSocket(endpoint, (gone) => {
-        const list = this.groups.get(key)
-        const i = list ? list.indexOf(gone) : -1
-        if (list && i >= 0) list.splice(i, 1)
-        if (list && list.length === 0) this.groups.delete(key)
-      }, () => this.ignored++)
+      const s = new PooledSocket(endpoint, (gone) => this.groups.remove(key, gone), () => this.ignored++)
       this.opened++
-      live.push(s)
-      this.groups.set(key, live)
+      this.groups.add(key, s)
       return s
     }
     const i = (this.cursor.get(key) ?? 0) % live.length
@@ -157,13 +147,10 @@ export class UdpPool {
     })
 
   stats(): UdpPoolStats {
-    let sockets = 0
-    for (const group of this.groups.values()) sockets += group.length
-    return { sockets, socketsOpened: this.opened, ignored: this.ignored }
+    return { sockets: this.groups.size, socketsOpened: this.opened, ignored: this.ignored }
   }
 
   close(): void {
-    for (const group of [...this.groups.values()]) for (const s of [...group]) s.close()
-    this.groups.clear()
+    for (const s of this.groups.drain()) s.close()
   }
 }
