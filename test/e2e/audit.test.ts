@@ -116,6 +116,16 @@ describe('the Audit view in Chromium (browser mode)', () => {
     expect(await page.getByTestId('target-input').inputValue()).toBe('cdn.target.test')
   })
 
+  it('takes its names from an opened file or from the lab’s zone', async () => {
+    await page.locator('#tab-audit').click()
+    await page.getByTestId('audit-file').setInputFiles({ name: 'apexes.txt', mimeType: 'text/plain', buffer: Buffer.from('one.test\ntwo.test cdn.target.test\n') })
+    await expect.poll(() => page.getByTestId('audit-text').inputValue()).toBe('one.test\ntwo.test cdn.target.test\n')
+    expect(await page.getByTestId('audit-line-count').textContent()).toBe('2 lines from apexes.txt')
+    await page.getByTestId('audit-lab-zone').click()
+    await expect.poll(() => page.getByTestId('audit-text').inputValue()).toMatch(/\$ORIGIN example\.test\./)
+    expect(await page.getByTestId('audit-line-count').textContent()).toMatch(/from lab zone example\.test/)
+  })
+
   it('looks right in the dark theme', async () => {
     const dark = await openPage(browser, app.url, 'dark')
     await dark.page.locator('[data-app-state="ready"]').waitFor({ timeout: 15_000 })
