@@ -79,7 +79,7 @@ async function main(argv: string[]): Promise<number> {
   process.off('SIGINT', onSigint)
   if (lastProgress) bar.update(lastProgress, true)
   bar.end()
-  const seconds = (summary.elapsedMs / 1000).toFixed(1)
+  const seconds = (summary.elapsedMs / 1000).toFixed(summary.elapsedMs < 10_000 ? 2 : 1)
   if (summary.cancelled) {
     process.stderr.write(`audit: interrupted: ${summary.done} of ${summary.total} names done in ${seconds} s; those results are above\n`)
   } else {
