@@ -116,6 +116,21 @@ describe.each(['udp', 'tcp'] as const)('the query pool over %s against a hostile
 })
 
 describe('the UDP pool and answers from elsewhere', () => {
+  it('keeps 0x20: the echoed name must match the random case exactly', async () => {
+    server.behave({ kind: 'answer' })
+    pool = new QueryPool()
+    const resolver = { transport: 'udp' as const, host: server.host, port: server.port }
+    const options = { randomCase: true, retries: 0, timeoutMs: 2000, deadlineMs: 2000 }
+    const name = 'abcdefghijklmnopqrstuvwxyz.pool.test'
+    const results = await Promise.all(Array.from({ length: 20 }, () => pool.query({ name, type: 'A', resolver, options })))
+    const spellings = new Set(results.map((r) => r.question.name))
+    expect(spellings.size).toBeGreaterThan(1)
+    for (const r of results) expect(r.question.name.toLowerCase()).toBe(`${name}.`)
+    // what the server received is what each query expected back
+    const received = new Set(server.received.slice(-20).map((q) => `${q.name}.`))
+    expect(received).toEqual(spellings)
+  })
+
   it('never sees answers from another port (the sockets are connected) and still gets the right one', async () => {
     const out = await batch('udp', () => ({ kind: 'other-port', thenAnswer: true }))
     expect(out.failed).toEqual([])
