@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { resolverTargetSchema } from './dns'
+import { profileIdSchema, ttlRuleSchema } from './providers'
 
 /**
  * The contract of the local ALIAS test server (electron/alias-server): its settings, upstream
@@ -11,16 +12,29 @@ export const ttlPolicies = ['min', 'fixed', 'passthrough'] as const
 export type TtlPolicy = (typeof ttlPolicies)[number]
 
 const settingsShape = {
+  /** The provider profile whose rules set the defaults below (electron/providers); the rest are overrides. */
+  profile: profileIdSchema,
   /**
    * TTL of the synthesised address records. 'min': min(ALIAS TTL, target TTL left), counting down
    * (default). 'fixed': min(ALIAS TTL, the target's TTL as fetched), not counting down (ANAME draft).
-   * 'passthrough': the target's TTL left, whatever the ALIAS TTL (PowerDNS).
+   * 'passthrough': the target's TTL left, whatever the ALIAS TTL (PowerDNS). 'record': the ALIAS
+   * record's own TTL. 'constant:N': N seconds.
    */
-  ttlPolicy: z.enum(ttlPolicies),
-  /** Target NXDOMAIN/NODATA: NODATA at the ALIAS owner with the SOA (ANAME draft) or SERVFAIL (PowerDNS). */
+  ttlPolicy: ttlRuleSchema,
+  /** Target NODATA (and NXDOMAIN unless onTargetNxdomain says otherwise): NODATA at the ALIAS owner with the SOA (ANAME draft) or SERVFAIL. */
   onTargetMissing: z.enum(['nodata', 'servfail']),
-  /** Upstream failure: serve the last good answer as stale (RFC 8767) or SERVFAIL. */
-  onUpstreamFailure: z.enum(['stale', 'servfail']),
+  /** Target NXDOMAIN; null: as onTargetMissing. */
+  onTargetNxdomain: z.enum(['nodata', 'servfail']).nullable(),
+  /** Upstream failure (target SERVFAIL or timeout): the last good answer served stale (RFC 8767), SERVFAIL, or an empty NOERROR. */
+  onUpstreamFailure: z.enum(['stale', 'servfail', 'nodata']),
+  /** 'stale' with no last good answer to serve: SERVFAIL or an empty NOERROR. */
+  staleFallback: z.enum(['servfail', 'nodata']),
+  /** Retries after the first upstream attempt times out. */
+  upstreamRetries: z.number().int().min(0).max(5),
+  /** Keep a target's NXDOMAIN/NODATA for its negative TTL (RFC 2308); false: ask again on the next query. */
+  cacheNegative: z.boolean(),
+  /** A query for the ALIAS type itself (65401): the record (PowerDNS) or an empty answer (providers with no such type). */
+  aliasTypeQuery: z.enum(['record', 'nodata']),
   /** TTL of stale answers (RFC 8767 recommends 30 s). */
   staleTtl: z.number().int().min(1).max(3600),
   /** How long after expiry an answer may still be served stale. */
@@ -33,7 +47,7 @@ const settingsShape = {
   refreshAhead: z.boolean(),
   /** Refresh every cached target this often regardless of its TTL (staleness experiments); null: off. */
   pollIntervalSeconds: z.number().min(0.1).max(86_400).nullable(),
-  /** Per upstream attempt; one retry. */
+  /** Per upstream attempt (see upstreamRetries). */
   upstreamTimeoutMs: z.number().int().min(50).max(30_000),
   /** Largest cache TTL kept for a target (longer TTLs are capped). */
   maxCacheTtl: z.number().int().min(0).max(7 * 86_400),
@@ -57,9 +71,15 @@ export const aliasSettingsPatchSchema = z.strictObject(settingsShape).partial()
 export type AliasSettingsPatch = z.input<typeof aliasSettingsPatchSchema>
 
 export const defaultAliasSettings: AliasSettings = {
+  profile: 'draft',
   ttlPolicy: 'min',
   onTargetMissing: 'nodata',
+  onTargetNxdomain: null,
   onUpstreamFailure: 'stale',
+  staleFallback: 'servfail',
+  upstreamRetries: 1,
+  cacheNegative: true,
+  aliasTypeQuery: 'record',
   staleTtl: 30,
   maxStaleSeconds: 86_400,
   failureRecheckSeconds: 5,
@@ -118,7 +138,9 @@ export const queryLogEntrySchema = z.object({
   upstreamRttMs: z.number().min(0).nullable(),
   /** Extended DNS Error attached to the response, if any. */
   ede: z.object({ code: z.number().int(), text: z.string().max(1000) }).optional(),
-  truncated: z.boolean()
+  truncated: z.boolean(),
+  /** Which profile rule produced this answer, in words ("target NXDOMAIN → SERVFAIL, as PowerDNS does"). */
+  rule: z.string().max(600).optional()
 })
 export type QueryLogEntry = z.infer<typeof queryLogEntrySchema>
 
@@ -170,6 +192,24 @@ export const simulatedRotateInputSchema = z.strictObject({
 })
 export type SimulatedRotateInput = z.input<typeof simulatedRotateInputSchema>
 
+/**
+ * The failure-mode lab: how the simulated target answers the ALIAS server. 'silent' never answers;
+ * 'slow' answers after delayMs (a timeout when that exceeds the server's upstreamTimeoutMs);
+ * 'family' fails one address family only (SERVFAIL, or silent).
+ */
+export const targetFailureStates = ['ok', 'nxdomain', 'nodata', 'servfail', 'silent', 'slow', 'family'] as const
+export const targetFailureSchema = z.discriminatedUnion('state', [
+  z.strictObject({ state: z.literal('ok') }),
+  z.strictObject({ state: z.literal('nxdomain') }),
+  z.strictObject({ state: z.literal('nodata') }),
+  z.strictObject({ state: z.literal('servfail') }),
+  z.strictObject({ state: z.literal('silent') }),
+  z.strictObject({ state: z.literal('slow'), delayMs: z.number().int().min(1).max(60_000) }),
+  z.strictObject({ state: z.literal('family'), family: z.enum(['A', 'AAAA']), failure: z.enum(['servfail', 'silent']).default('servfail') })
+])
+export type TargetFailure = z.output<typeof targetFailureSchema>
+export type TargetFailureInput = z.input<typeof targetFailureSchema>
+
 export const simulatedTargetStateSchema = z.object({
   /** Origin of the simulated zone, e.g. 'cdn.example.test.'; its apex holds the A/AAAA sets. */
   name: z.string().max(1100),
@@ -179,6 +219,8 @@ export const simulatedTargetStateSchema = z.object({
   /** Increments on every change. */
   version: z.number().int().min(0),
   changedAt: z.number(),
+  /** How the target answers the ALIAS server now (the failure-mode lab). */
+  failure: targetFailureSchema,
   rotation: z
     .object({ everySeconds: z.number(), sets: z.array(z.object({ a: z.array(z.string()), aaaa: z.array(z.string()), ttl: simulatedTtl.optional() })), index: z.number().int(), nextAt: z.number() })
     .nullable()

@@ -3,7 +3,7 @@ import { csvCell } from './csv-cell'
 
 /** CSV columns of an audit, in order (the terminal's --csv and the window's export alike). */
 export const AUDIT_CSV_HEADER = [
-  'name', 'verdict', 'target', 'target_source', 'providers', 'apex_ttl', 'target_ttl',
+  'name', 'verdict', 'target', 'target_source', 'providers', 'profiles', 'apex_ttl', 'target_ttl',
   'staleness_bound_s', 'dnssec_ad', 'dnssec_rrsig', 'errors', 'summary'
 ] as const
 
@@ -14,6 +14,7 @@ export function auditCsvLine(row: AuditRow): string {
     row.target,
     row.targetSource,
     row.providers.join(' | '),
+    row.profiles?.join(' | '),
     row.apexTtl,
     row.targetTtl,
     row.stalenessBound,

@@ -32,6 +32,8 @@ import {
   setTeachingInputSchema
 } from './preferences'
 import {
+  labCompareInputSchema,
+  labCompareRunSchema,
   labCountersEventSchema,
   labQueryEventSchema,
   labRotateTargetInputSchema,
@@ -44,7 +46,8 @@ import {
   labUpdateSettingsInputSchema,
   labZoneSchema
 } from './lab'
-import { aliasSettingsSchema, simulatedTargetStateSchema } from './alias-server'
+import { aliasSettingsSchema, simulatedTargetStateSchema, targetFailureSchema } from './alias-server'
+import { profileListSchema } from './providers'
 import { auditCancelInputSchema, auditCancelResultSchema, auditEventSchema, auditStartInputSchema, auditStartResultSchema } from './audit'
 
 const none = z.strictObject({}).optional()
@@ -83,6 +86,11 @@ export const channels = {
   'lab:setTarget': { input: labSetTargetInputSchema, output: simulatedTargetStateSchema },
   'lab:rotateTarget': { input: labRotateTargetInputSchema, output: simulatedTargetStateSchema },
   'lab:updateSettings': { input: labUpdateSettingsInputSchema, output: aliasSettingsSchema },
+  'lab:profiles': { input: none, output: profileListSchema },
+  'lab:setTargetState': { input: targetFailureSchema, output: simulatedTargetStateSchema },
+  'lab:compareStart': { input: labCompareInputSchema, output: labCompareRunSchema },
+  'lab:compareGet': { input: none, output: labCompareRunSchema.nullable() },
+  'lab:compareStop': { input: none, output: labCompareRunSchema.nullable() },
   'audit:start': { input: auditStartInputSchema, output: auditStartResultSchema },
   'audit:cancel': { input: auditCancelInputSchema, output: auditCancelResultSchema }
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>

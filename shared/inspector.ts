@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { ttlPolicies, type TtlPolicy } from './alias-server'
+import { profileIdSchema } from './providers'
 import { resolverTargetSchema } from './dns'
 import { errorCodes } from './result'
 
@@ -214,6 +215,15 @@ export const resolverInspectionSchema = z.object({
 })
 export type ResolverInspection = z.infer<typeof resolverInspectionSchema>
 
+/** Which provider profiles (shared/providers) the apex's observable behaviour fits, and why. */
+export const behaviourSchema = z.object({
+  consistentWith: z.array(profileIdSchema).max(50),
+  ruledOut: z.array(z.object({ profile: profileIdSchema, because: textSchema })).max(50),
+  /** What was observed, in plain words. */
+  evidence: z.array(textSchema).max(20)
+})
+export type Behaviour = z.infer<typeof behaviourSchema>
+
 export const inspectResultSchema = z.object({
   apex: z.string(),
   target: z.string().optional(),
@@ -223,6 +233,7 @@ export const inspectResultSchema = z.object({
   suggestions: z.array(targetSuggestionSchema).max(50),
   providers: z.array(providerMatchSchema).max(20),
   verdict: verdictSchema,
+  behaviour: behaviourSchema,
   startedAtWallMs: z.number(),
   durationMs: z.number().min(0)
 })

@@ -7,8 +7,10 @@ import {
   simulatedRotateInputSchema,
   simulatedTargetChangeSchema,
   simulatedTargetStateSchema,
+  targetFailureSchema,
   upstreamModes
 } from './alias-server'
+import { profileIdSchema } from './providers'
 
 /**
  * The contract of the lab (electron/lab): the embedded ALIAS test server's lifecycle, its zone, its
@@ -106,3 +108,49 @@ export const labQueryEventSchema = z.array(queryLogEntrySchema).max(1000)
 export const labCountersEventSchema = aliasCountersSchema
 
 export const labUpdateSettingsInputSchema = aliasSettingsPatchSchema
+
+// ---- compare providers side by side ----
+
+const compareSetSchema = z.strictObject({ a: z.array(z.ipv4()).max(16), aaaa: z.array(z.ipv6()).max(16) })
+
+/** One step of the shared target schedule: new addresses and/or a failure state, at a second of the run. */
+export const compareStepSchema = z.strictObject({
+  atSeconds: z.number().min(0).max(3600),
+  set: compareSetSchema.optional(),
+  failure: targetFailureSchema.optional()
+})
+
+export const labCompareInputSchema = z.strictObject({
+  profiles: z.array(profileIdSchema).min(2).max(10),
+  /** The simulated target's TTL for the whole run. */
+  targetTtl: z.number().int().min(1).max(3600).default(20),
+  initial: compareSetSchema.default({ a: ['192.0.2.10'], aaaa: ['2001:db8::10'] }),
+  schedule: z.array(compareStepSchema).max(50),
+  durationSeconds: z.number().int().min(5).max(1800)
+})
+export type LabCompareInput = z.input<typeof labCompareInputSchema>
+
+/** What a client behind a caching resolver got from one profile's apex at one second of the run. */
+export const compareSampleSchema = z.object({
+  t: z.number().min(0),
+  profile: profileIdSchema,
+  /** 'ok': the target's current addresses; 'old': addresses the target no longer has; 'empty': NOERROR without addresses. */
+  outcome: z.enum(['ok', 'old', 'empty', 'servfail', 'timeout']),
+  addresses: z.array(z.string()).max(32),
+  /** TTL left in the client's resolver cache (null: nothing cached). */
+  ttl: z.number().int().min(0).nullable(),
+  fromCache: z.boolean()
+})
+export type CompareSample = z.infer<typeof compareSampleSchema>
+
+export const labCompareRunSchema = z.object({
+  running: z.boolean(),
+  startedAt: z.number(),
+  input: z.object({ profiles: z.array(profileIdSchema), durationSeconds: z.number(), targetTtl: z.number() }),
+  /** Schedule steps as applied, seconds after the start. */
+  steps: z.array(z.object({ t: z.number(), text: z.string().max(300) })).max(50),
+  samples: z.array(compareSampleSchema).max(20_000),
+  /** Per profile: seconds from each address change until its clients saw the new set (null: never in the run). */
+  lags: z.array(z.object({ profile: profileIdSchema, lags: z.array(z.number().nullable()).max(50) })).max(10)
+})
+export type LabCompareRun = z.infer<typeof labCompareRunSchema>

@@ -8,6 +8,7 @@ import type { AliasSettings, CacheStatus } from '@shared/alias-server'
 import { display } from './names'
 import type { TargetCache, TargetEntry } from './target-cache'
 import type { UpstreamError } from './upstream/types'
+import { servedTtl } from './ttl-policy'
 import type { DynamicTtl } from './wire/message-builder'
 import { TYPE_A, TYPE_AAAA, TYPE_ALIAS, TYPE_CNAME } from './wire/rdata'
 import type { CompiledZone, ZoneSet } from './zone-set'
@@ -73,7 +74,6 @@ export async function resolveAlias(
 ): Promise<AliasResolution> {
   const visited = [...visitedBefore, owner]
   const typeCode = type === 'A' ? TYPE_A : TYPE_AAAA
-  const passthrough = ctx.settings.ttlPolicy === 'passthrough'
   const deps: TargetEntry[] = []
   let validUntil = Number.POSITIVE_INFINITY
   let cache: CacheStatus = 'none'
@@ -105,7 +105,8 @@ export async function resolveAlias(
       }
       const set = node.get(typeCode)
       if (!set) return done({ kind: 'missing', nxdomain: false, target: name, negativeTtl: Math.min(cap, zone.negativeTtl) })
-      return done({ kind: 'addresses', addresses: set.texts, rdata: set.rdata, ttl: passthrough ? set.ttl : Math.min(cap, set.ttl) })
+      const now = Date.now()
+      return done({ kind: 'addresses', addresses: set.texts, rdata: set.rdata, ttl: servedTtl(ctx.settings.ttlPolicy, cap, set.ttl, now, now) })
     }
 
     visited.push(name)

@@ -14,6 +14,7 @@ import {
   type SimulatedSetInput,
   type SimulatedTargetChange,
   type SimulatedTargetState,
+  type TargetFailureInput,
   type UpstreamConfig,
   type UpstreamMode
 } from '@shared/alias-server'
@@ -62,6 +63,7 @@ export interface AliasServerOptions {
 export interface SimulatedTargetControl {
   state(): SimulatedTargetState
   set(input: SimulatedSetInput): SimulatedTargetState
+  setFailure(input: TargetFailureInput): SimulatedTargetState
   rotate(input: SimulatedRotateInput): SimulatedTargetState
   stopRotation(): SimulatedTargetState
   onChange(listener: (change: SimulatedTargetChange) => void): () => void
@@ -144,7 +146,7 @@ export async function startAliasServer(options: AliasServerOptions): Promise<Ali
   rebuild(compile(options.zones))
 
   const isLocal = (name: string): boolean => zoneSet.find(name)?.kind === 'static'
-  const simulatedRoute = simulatedUpstream(simulated)
+  const simulatedRoute = simulatedUpstream(simulated, getSettings)
   const configured: Upstream =
     upstreamConfig.mode === 'recursive'
       ? recursiveUpstream(upstreamConfig.resolver, getSettings, isLocal)
@@ -154,7 +156,7 @@ export async function startAliasServer(options: AliasServerOptions): Promise<Ali
             mode: 'simulated',
             label: 'simulated upstream',
             resolve: async (name) => {
-              throw new UpstreamError(EDE_NO_REACHABLE_AUTHORITY, `the simulated upstream only serves ${simulated.name} (no route to ${name})`)
+              throw new UpstreamError(EDE_NO_REACHABLE_AUTHORITY, `the simulated upstream only serves ${simulated.name} (no route to ${name})`, 'network')
             },
             close() {}
           }
@@ -232,6 +234,7 @@ export async function startAliasServer(options: AliasServerOptions): Promise<Ali
     simulatedTarget: {
       state: () => simulated.state(),
       set: (input) => simulated.set(input),
+      setFailure: (input) => simulated.setFailure(input),
       rotate: (input) => simulated.rotate(input),
       stopRotation: () => {
         simulated.stopRotation()

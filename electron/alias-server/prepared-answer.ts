@@ -2,8 +2,9 @@
  * An encoded response kept for reuse. The hot path copies it and patches the ID, the RD and CD
  * bits, the question's case (same length, so every offset holds) and the TTLs that count down.
  */
-import type { CacheStatus, TtlPolicy } from '@shared/alias-server'
-import { servedTtl } from './ttl-policy'
+import type { CacheStatus } from '@shared/alias-server'
+import type { TtlRule } from '@shared/providers'
+import { servedTtl, targetTtlOf } from './ttl-policy'
 import { truncatedOf, type BuiltMessage, type TtlSource } from './wire/message-builder'
 
 export interface LogInfo {
@@ -13,6 +14,8 @@ export interface LogInfo {
   /** Answer records in short form, for the query log. */
   summary: string
   ede?: { code: number; text: string }
+  /** The profile rule that produced the answer, in words. */
+  rule?: string
 }
 
 export class PreparedAnswer {
@@ -60,7 +63,7 @@ export class PreparedAnswer {
   }
 
   /** The response for query `msg`; TC and empty sections when longer than `limit`. `prefix`: 2 for TCP framing. */
-  render(msg: Buffer, qnameEnd: number, limit: number, prefix: number, now: number, policy: TtlPolicy): Buffer {
+  render(msg: Buffer, qnameEnd: number, limit: number, prefix: number, now: number, policy: TtlRule): Buffer {
     const full = this.built.wire
     const truncated = full.length > limit
     const src = truncated ? (this.truncated ??= truncatedOf(full, this.built.questionEnd, this.built.optStart)) : full
@@ -78,7 +81,7 @@ export class PreparedAnswer {
     if (!truncated) {
       for (let i = 0; i < this.dynOffsets.length; i++) {
         const data = this.dynSources[i]!.data!
-        out.writeUInt32BE(servedTtl(policy, this.dynCaps[i]!, data.ttl, data.fetchedAt, now), prefix + this.dynOffsets[i]!)
+        out.writeUInt32BE(servedTtl(policy, this.dynCaps[i]!, targetTtlOf(policy, data), data.fetchedAt, now), prefix + this.dynOffsets[i]!)
       }
     }
     return out

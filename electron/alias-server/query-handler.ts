@@ -174,7 +174,7 @@ export class QueryHandler {
     })
     const hitStatus: CacheStatus = plan.cache === 'stale' ? 'stale' : plan.rcode !== RCODE_SERVFAIL && plan.deps.length > 0 ? 'hit' : 'none'
     const ede = plan.ede[0]
-    const info: LogInfo = { name, type: typeName(qtype), rcode: rcodeName(plan.rcode), summary: summarize(plan.answer), ...(ede ? { ede } : {}) }
+    const info: LogInfo = { name, type: typeName(qtype), rcode: rcodeName(plan.rcode), summary: summarize(plan.answer), ...(ede ? { ede } : {}), ...(plan.rule ? { rule: plan.rule } : {}) }
     const prepared = new PreparedAnswer(hash, nameWire, qtype, qclass, shape, built, plan.deps, plan.validUntil, generation, hitStatus, info, built.firstTtl, plan.rcode)
     if (plan.validUntil > now) d.answers.insert(prepared)
     const prefix = r.tcp ? 2 : 0

@@ -78,6 +78,7 @@ export class QueryLog {
         truncated: p[i + 8] as boolean
       }
       if (info.ede) entry.ede = info.ede
+      if (info.rule) entry.rule = info.rule
       batch[k] = entry
     }
     for (const listener of [...this.listeners]) {

@@ -6,7 +6,8 @@
 import type { AliasSettings, CacheStatus } from '@shared/alias-server'
 import { isAtOrBelow } from '../zone'
 import { resolveAlias, MAX_CHAIN, type AliasResolution, type ResolveContext } from './alias-resolver'
-import { servedTtl } from './ttl-policy'
+import { failureRuleText, missingRuleText, ttlRuleText } from './rule-text'
+import { servedTtl, targetTtlOf } from './ttl-policy'
 import type { TargetEntry } from './target-cache'
 import { EDE_OTHER, EDE_STALE_ANSWER, EDE_STALE_NXDOMAIN } from './upstream/types'
 import type { DynamicTtl, Ede, WireRecord } from './wire/message-builder'
@@ -39,6 +40,8 @@ export interface Plan {
   validUntil: number
   cache: CacheStatus
   rttMs: number | null
+  /** The profile rule that produced the answer, in words (ALIAS answers only). */
+  rule?: string
 }
 
 const newPlan = (): Plan => ({
@@ -110,19 +113,25 @@ function applyAlias(plan: Plan, settings: AliasSettings, owner: string, node: No
       if (r.stale) ttl = settings.staleTtl
       else if (result.dynamic) {
         const data = result.dynamic.source.data!
-        ttl = servedTtl(settings.ttlPolicy, result.dynamic.cap, data.ttl, data.fetchedAt, now)
+        ttl = servedTtl(settings.ttlPolicy, result.dynamic.cap, targetTtlOf(settings.ttlPolicy, data), data.fetchedAt, now)
       }
       result.rdata.forEach((rdata, i) =>
         plan.answer.push({ owner, type, ttl, rdata, text: result.addresses[i]!, ...(result.dynamic ? { dynamic: result.dynamic } : {}) })
       )
-      if (r.stale) plan.ede.push({ code: EDE_STALE_ANSWER, text: `Stale Answer: ${r.stale.message}` })
+      if (r.stale) {
+        plan.ede.push({ code: EDE_STALE_ANSWER, text: `Stale Answer: ${r.stale.message}` })
+        plan.rule ??= failureRuleText(settings, r.stale, 'stale')
+      } else plan.rule ??= ttlRuleText(settings)
       return true
     }
     case 'missing': {
-      if (settings.onTargetMissing === 'servfail') {
+      const rule = (result.nxdomain ? settings.onTargetNxdomain : null) ?? settings.onTargetMissing
+      if (rule === 'servfail') {
         servfail(plan, `ALIAS target ${result.target} is ${result.nxdomain ? 'NXDOMAIN' : 'NODATA'}`)
+        plan.rule = missingRuleText(settings, result.nxdomain, true)
         return false
       }
+      plan.rule ??= missingRuleText(settings, result.nxdomain, false)
       if (r.stale) plan.ede.push({ code: result.nxdomain ? EDE_STALE_NXDOMAIN : EDE_STALE_ANSWER, text: `Stale Answer: ${r.stale.message}` })
       return true
     }
@@ -131,9 +140,16 @@ function applyAlias(plan: Plan, settings: AliasSettings, owner: string, node: No
       if (fallback) {
         addSet(plan.answer, fallback, owner)
         plan.ede.push({ code: EDE_OTHER, text: `ALIAS target unresolvable, static ${type === TYPE_A ? 'A' : 'AAAA'} served: ${result.error.message}` })
+        plan.rule ??= failureRuleText(settings, result.error, 'static')
+        return true
+      }
+      if (failsEmpty(settings)) {
+        plan.ede.push({ code: result.error.ede, text: result.error.message })
+        plan.rule ??= failureRuleText(settings, result.error, 'empty')
         return true
       }
       servfail(plan, result.error.message, result.error.ede)
+      plan.rule = failureRuleText(settings, result.error, 'servfail')
       return false
     }
     default:
@@ -141,6 +157,9 @@ function applyAlias(plan: Plan, settings: AliasSettings, owner: string, node: No
       return false
   }
 }
+
+/** An upstream failure with nothing stale to serve becomes an empty NOERROR (DNSimple's "empty result set"). */
+const failsEmpty = (s: AliasSettings): boolean => s.onUpstreamFailure === 'nodata' || (s.onUpstreamFailure === 'stale' && s.staleFallback === 'nodata')
 
 /** The NODATA form of a missing target: the SOA, its TTL counting down with the target's negative TTL. */
 function missingSoa(plan: Plan, zone: CompiledZone, settings: AliasSettings, r: AliasResolution, now: number): Plan {
@@ -160,6 +179,7 @@ async function answerAlias(ctx: ResolveContext, plan: Plan, zone: CompiledZone, 
   const now = Date.now()
   if (!applyAlias(plan, ctx.settings, owner, node, qtype, r, now)) return plan
   if (r.result.kind === 'missing') return missingSoa(plan, zone, ctx.settings, r, now)
+  if (r.result.kind === 'failure' && plan.answer.length === 0) return negative(plan, zone, RCODE_NOERROR)
   return plan
 }
 
@@ -179,7 +199,7 @@ async function answerAny(ctx: ResolveContext, plan: Plan, owner: string, node: N
   // a target without one of the address types contributes none of it; only a target with
   // neither is "missing" in the sense of onTargetMissing
   const bothMissing = ra.result.kind === 'missing' && raaaa.result.kind === 'missing'
-  const missingAsData = { ...ctx.settings, onTargetMissing: 'nodata' as const }
+  const missingAsData = { ...ctx.settings, onTargetMissing: 'nodata' as const, onTargetNxdomain: null }
   for (const [type, r] of [[TYPE_A, ra], [TYPE_AAAA, raaaa]] as const) {
     const settings = r.result.kind === 'missing' && !bothMissing ? missingAsData : ctx.settings
     if (!applyAlias(plan, settings, owner, node, type, r, now)) return plan
@@ -218,6 +238,7 @@ export async function respond(ctx: ResolveContext, q: Question): Promise<Plan> {
     if (alias && (q.qtype === TYPE_A || q.qtype === TYPE_AAAA)) {
       return answerAlias(ctx, plan, zone, current, node, alias, q.qtype, visited, visited.length)
     }
+    if (q.qtype === TYPE_ALIAS && alias && ctx.settings.aliasTypeQuery === 'nodata') return negative(plan, zone, RCODE_NOERROR)
     const set = node.get(q.qtype)
     if (set) {
       addSet(plan.answer, set, current)

@@ -1,6 +1,11 @@
-/** Settings: defaults from the shared schema, patches validated before they apply. */
+/**
+ * Settings: defaults from the shared schema, patches validated before they apply. A patch that
+ * names a profile first resets every setting the profile governs to the profile's rule; the
+ * patch's other fields then apply on top, as overrides.
+ */
 import { aliasSettingsPatchSchema, defaultAliasSettings, type AliasSettings, type AliasSettingsPatch } from '@shared/alias-server'
 import { ServiceError } from '../api/service-error'
+import { profileSettings } from '../providers'
 
 export function defaultSettings(): AliasSettings {
   return { ...defaultAliasSettings }
@@ -13,5 +18,6 @@ export function applySettings(current: AliasSettings, patch: AliasSettingsPatch 
     throw new ServiceError('bad-input', r.error.issues.map((i) => `${i.path.join('.') || 'settings'}: ${i.message}`).join('; '))
   }
   const defined = Object.fromEntries(Object.entries(r.data).filter(([, v]) => v !== undefined))
-  return { ...current, ...defined }
+  const base = r.data.profile !== undefined ? { ...current, ...profileSettings(r.data.profile) } : current
+  return { ...base, ...defined }
 }

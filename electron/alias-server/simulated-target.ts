@@ -3,6 +3,9 @@
  * a rotation schedule. Every change is an event carrying its true time, for the staleness analysis.
  */
 import {
+  targetFailureSchema,
+  type TargetFailure,
+  type TargetFailureInput,
   simulatedRotateInputSchema,
   simulatedSetInputSchema,
   type SimulatedRotateInput,
@@ -29,6 +32,13 @@ export const DEFAULT_SIMULATED_NAME = 'cdn.example.test.'
 
 type Listener = (change: SimulatedTargetChange) => void
 
+/** How the target treats one query of the ALIAS server, from its failure state. */
+export interface TargetBehaviour {
+  silent: boolean
+  servfail: boolean
+  delayMs: number
+}
+
 function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const r = schema.safeParse(input)
   if (r.success) return r.data
@@ -43,6 +53,7 @@ export class SimulatedTarget {
   private ttl: number
   private version = 0
   private changedAt = Date.now()
+  private failure: TargetFailure = { state: 'ok' }
   private rotation: { everySeconds: number; sets: Array<{ a: string[]; aaaa: string[]; ttl?: number }>; index: number; nextAt: number; timer: NodeJS.Timeout } | null = null
   private readonly listeners = new Set<Listener>()
 
@@ -64,6 +75,7 @@ export class SimulatedTarget {
       ttl: this.ttl,
       version: this.version,
       changedAt: this.changedAt,
+      failure: { ...this.failure },
       rotation: r ? { everySeconds: r.everySeconds, sets: r.sets.map((s) => ({ ...s })), index: r.index, nextAt: r.nextAt } : null
     }
   }
@@ -73,6 +85,25 @@ export class SimulatedTarget {
     const v = parse(simulatedSetInputSchema, input)
     this.apply(v.a ?? this.a, v.aaaa ?? this.aaaa, v.ttl ?? this.ttl, 'set')
     return this.state()
+  }
+
+  /**
+   * Puts the target in a failure state (the failure-mode lab). Caches are left alone: the ALIAS
+   * server meets the failure when its cached answer expires, as it would with a real target.
+   */
+  setFailure(input: TargetFailureInput): SimulatedTargetState {
+    this.failure = parse(targetFailureSchema, input)
+    return this.state()
+  }
+
+  behaviourFor(type: 'A' | 'AAAA'): TargetBehaviour {
+    const f = this.failure
+    const familyFails = f.state === 'family' && f.family === type
+    return {
+      silent: f.state === 'silent' || (familyFails && f.failure === 'silent'),
+      servfail: f.state === 'servfail' || (familyFails && f.failure === 'servfail'),
+      delayMs: f.state === 'slow' ? f.delayMs : 0
+    }
   }
 
   /** Applies sets[0] now, then the next set every `everySeconds`, round and round. */
@@ -124,6 +155,8 @@ export class SimulatedTarget {
 
   /** Addresses of `type` at `name` right now: null when the name is outside the zone. */
   lookup(name: string, type: 'A' | 'AAAA'): { status: 'addresses' | 'nxdomain' | 'nodata'; addresses: string[]; ttl: number } | null {
+    if (this.failure.state === 'nxdomain' && isAtOrBelow(name, this.name)) return { status: 'nxdomain', addresses: [], ttl: this.ttl }
+    if (this.failure.state === 'nodata' && name === this.name) return { status: 'nodata', addresses: [], ttl: this.ttl }
     if (name === this.name) {
       const addresses = type === 'A' ? [...this.a] : [...this.aaaa]
       return { status: addresses.length > 0 ? 'addresses' : 'nodata', addresses, ttl: this.ttl }

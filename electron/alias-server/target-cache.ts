@@ -17,6 +17,8 @@ export interface TargetData {
   rdata: Buffer[]
   /** Seconds, as fetched (capped at maxCacheTtl); the negative TTL for NXDOMAIN/NODATA. */
   ttl: number
+  /** The address set's own TTL, as fetched (capped like `ttl`). */
+  addressTtl: number
   fetchedAt: number
   chain: string[]
   server: string
@@ -232,15 +234,19 @@ export class TargetCache {
   }
 
   private store(entry: TargetEntry, answer: UpstreamAnswer, rttMs: number): void {
-    const ttl = Math.max(0, Math.min(Math.floor(answer.ttl), this.options.settings().maxCacheTtl))
-    const fetchedAt = Date.now()
+    const s = this.options.settings()
     const code = entry.type === 'A' ? TYPE_A : TYPE_AAAA
     const addresses = answer.status === 'addresses' ? answer.addresses : []
+    // without negative caching a missing target is asked again on the next query
+    const kept = addresses.length === 0 && !s.cacheNegative ? 0 : answer.ttl
+    const ttl = Math.max(0, Math.min(Math.floor(kept), s.maxCacheTtl))
+    const fetchedAt = Date.now()
     entry.data = {
       status: addresses.length > 0 ? 'addresses' : answer.status === 'nxdomain' ? 'nxdomain' : 'nodata',
       addresses,
       rdata: addresses.map((a) => addressRdata(code, a)),
       ttl,
+      addressTtl: Math.max(0, Math.min(Math.floor(answer.addressTtl ?? kept), s.maxCacheTtl)),
       fetchedAt,
       chain: answer.chain,
       server: answer.server,

@@ -44,6 +44,7 @@ export function auditRow(index: number, result: InspectResult, dnssec: AuditRow[
     summary: result.verdict.summary,
     ...(result.target ? { target: result.target, targetSource: result.targetSource } : {}),
     providers: result.providers.map((p) => p.name),
+    profiles: result.behaviour.consistentWith,
     ...(apexTtl !== undefined ? { apexTtl } : {}),
     ...(targetTtl !== undefined ? { targetTtl } : {}),
     ...(bound ? { stalenessBound: bound.seconds, stalenessFormula: bound.formula } : {}),

@@ -1,4 +1,5 @@
-import { ttlPolicies, type AliasSettingsPatch, type TtlPolicy, type UpstreamConfig } from '@shared/alias-server'
+import type { AliasSettingsPatch, UpstreamConfig } from '@shared/alias-server'
+import { isTtlRule, profileIds, ttlRuleNames, type ProfileId } from '@shared/providers'
 import { parseResolver } from '../resolvers/parse-resolver'
 
 export const ALIAS_SERVER_USAGE = `usage: npm run alias-server -- [--zone FILE]... [options]
@@ -10,9 +11,12 @@ export const ALIAS_SERVER_USAGE = `usage: npm run alias-server -- [--zone FILE].
   --upstream-mode M      recursive (default: ask the resolver) | authoritative (use it only to find the
                          target's name servers, then ask those with RD=0)
   --server-port N        authoritative mode: port of the target's name servers (default 53)
-  --ttl-policy P         min (default) | fixed | passthrough
-  --on-missing M         target NXDOMAIN/NODATA: nodata (default) | servfail
-  --on-failure M         upstream failure: stale (default) | servfail
+  --profile NAME         behave like a provider: ${profileIds.join(' | ')}
+                         (default draft); the three flags below override its rules
+  --list-profiles        print every profile, its rules and their sources, and exit
+  --ttl-policy P         min | fixed | passthrough | record | constant:N (default: the profile's)
+  --on-missing M         target NXDOMAIN/NODATA: nodata | servfail (default: the profile's)
+  --on-failure M         target SERVFAIL/timeout: stale | servfail | nodata (default: the profile's)
   --quiet                no per-query log lines`
 
 export class UsageError extends Error {
@@ -27,6 +31,7 @@ export interface AliasServerCommand {
   settings: AliasSettingsPatch
   quiet: boolean
   help: boolean
+  listProfiles: boolean
 }
 
 function port(flag: string, value: string, min = 0): number {
@@ -41,7 +46,7 @@ function choice<T extends string>(flag: string, value: string, allowed: readonly
 }
 
 export function parseAliasServerArgs(argv: string[]): AliasServerCommand {
-  const cmd = { zones: [] as string[], port: 5353, host: '127.0.0.1', quiet: false, help: false, settings: {} as AliasSettingsPatch }
+  const cmd = { zones: [] as string[], port: 5353, host: '127.0.0.1', quiet: false, help: false, listProfiles: false, settings: {} as AliasSettingsPatch }
   let upstream = 'simulated'
   let mode: 'recursive' | 'authoritative' = 'recursive'
   let serverPort = 53
@@ -76,14 +81,24 @@ export function parseAliasServerArgs(argv: string[]): AliasServerCommand {
       case '--server-port':
         serverPort = port(flag, value(), 1)
         break
-      case '--ttl-policy':
-        cmd.settings.ttlPolicy = choice<TtlPolicy>(flag, value(), ttlPolicies)
+      case '--profile':
+        cmd.settings.profile = choice<ProfileId>(flag, value(), profileIds)
         break
+      case '--list-profiles':
+        cmd.listProfiles = true
+        break
+      case '--ttl-policy': {
+        const v = value()
+        if (!isTtlRule(v)) throw new UsageError(`${flag} is one of ${ttlRuleNames.join(', ')} or constant:N (seconds), not "${v}"`)
+        cmd.settings.ttlPolicy = v
+        break
+      }
       case '--on-missing':
         cmd.settings.onTargetMissing = choice(flag, value(), ['nodata', 'servfail'] as const)
+        cmd.settings.onTargetNxdomain = null
         break
       case '--on-failure':
-        cmd.settings.onUpstreamFailure = choice(flag, value(), ['stale', 'servfail'] as const)
+        cmd.settings.onUpstreamFailure = choice(flag, value(), ['stale', 'servfail', 'nodata'] as const)
         break
       case '--quiet':
         cmd.quiet = true

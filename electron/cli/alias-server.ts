@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path'
 import { startAliasServer } from '../alias-server'
+import { aliasRefusal, PROFILES, profileText } from '../providers'
 import { loadZoneFile, type Zone } from '../zone'
 import { ALIAS_SERVER_USAGE, parseAliasServerArgs, UsageError } from './alias-server-args'
 
@@ -27,7 +28,19 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${ALIAS_SERVER_USAGE}\n`)
     return 0
   }
+  if (cmd.listProfiles) {
+    process.stdout.write(`${PROFILES.map(profileText).join('\n\n')}\n`)
+    return 0
+  }
   const zones = await loadZones(cmd.zones)
+  const profile = cmd.settings.profile ?? 'draft'
+  for (const zone of zones) {
+    for (const r of zone.records) {
+      if (r.type !== 'ALIAS' && r.type !== 'ANAME') continue
+      const refusal = aliasRefusal(profile, r.name, zone.origin, r.rdata[0] ?? '')
+      if (refusal) process.stderr.write(`warning: line ${r.line}: ${refusal}; served anyway\n`)
+    }
+  }
   const server = await startAliasServer({
     host: cmd.host,
     port: cmd.port,
@@ -40,15 +53,16 @@ async function main(argv: string[]): Promise<number> {
   const where = server.host.includes(':') ? `[${server.host}]:${server.port}` : `${server.host}:${server.port}`
   process.stdout.write(
     `alias-server listening on ${where} (udp, tcp); zones: ${zones.map((z) => z.origin).join(' ')}; ` +
-      `upstream: ${server.upstreamMode}; simulated target: ${server.simulatedTarget.state().name}\n`
+      `upstream: ${server.upstreamMode}; profile: ${server.settings().profile}; simulated target: ${server.simulatedTarget.state().name}\n`
   )
   server.onQuery((batch) => {
     for (const e of batch) {
       const ttl = e.ttl === null ? '' : ` ttl=${e.ttl}`
       const rtt = e.upstreamRttMs === null ? '' : ` rtt=${e.upstreamRttMs}ms`
       const ede = e.ede ? ` ede=${e.ede.code}(${e.ede.text})` : ''
+      const rule = e.rule ? ` rule="${e.rule}"` : ''
       process.stdout.write(
-        `${new Date(e.time).toISOString()} ${e.client} ${e.transport} ${e.name} ${e.type} ${e.rcode} cache=${e.cache}${ttl}${rtt}${e.truncated ? ' TC' : ''} ${e.answer}${ede}\n`
+        `${new Date(e.time).toISOString()} ${e.client} ${e.transport} ${e.name} ${e.type} ${e.rcode} cache=${e.cache}${ttl}${rtt}${e.truncated ? ' TC' : ''} ${e.answer}${ede}${rule}\n`
       )
     }
   })

@@ -53,7 +53,17 @@ export function inspectText(result: InspectResult): string {
   }
   const mark = { for: '+', against: '-', neutral: '·' } as const
   lines.push('', result.verdict.summary, ...result.verdict.evidence.map((e) => `  ${mark[e.stance]} ${e.text}`))
+  lines.push('', ...behaviourText(result.behaviour))
   return `${lines.join('\n')}\n`
+}
+
+/** Which provider profiles the apex's behaviour fits, in words. */
+export function behaviourText(b: InspectResult['behaviour']): string[] {
+  return [
+    `behaviour consistent with: ${b.consistentWith.length > 0 ? b.consistentWith.join(', ') : 'no profile'}`,
+    ...b.ruledOut.map((r) => `  - not ${r.profile}: ${r.because}`),
+    ...b.evidence.map((e) => `  · ${e}`)
+  ]
 }
 
 export function sampleLine(sample: WatchSample, labels: readonly string[]): string {

@@ -2,7 +2,7 @@
 export { inspect, suggest, type InspectDeps, type InspectRequest } from './inspect'
 export { decideVerdict, type VerdictInput, type VerdictResolver } from './verdict'
 export { compareFamily, setRelation } from './set-compare'
-export { detectProviders, PROVIDERS } from './providers'
+export { detectProviders, PROVIDERS } from '../providers'
 export { suggestTargets } from './suggest'
 export { cacheAge } from './ttl-model'
 export { analyzeStaleness, type StalenessInput } from './staleness'

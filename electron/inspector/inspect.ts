@@ -15,12 +15,13 @@ import { resolverToText } from '../resolvers/resolver-text'
 import { authoritativeView } from './authoritative'
 import { observeRrset } from './follow-chain'
 import { canonicalName } from './names'
-import { detectProviders } from './providers'
+import { detectProviders } from '../providers'
 import { askVia, engineQuery, type Ask, type QueryFn } from './query-port'
 import { compareFamily } from './set-compare'
 import { parseSvcbData, suggestTargets } from './suggest'
 import { pickSuggestion, type TargetFrom } from './target-from'
 import { rrsetCacheAge } from './ttl-model'
+import { inferBehaviour } from './behaviour'
 import { decideVerdict } from './verdict'
 
 export interface InspectRequest {
@@ -214,6 +215,23 @@ export async function inspect(request: InspectRequest, deps: InspectDeps = {}): 
       }
     })
   })
+  const aliasSets = await Promise.all(all.map((q) => q.alias))
+  const aliasTtls = aliasSets.flatMap((o) => o.records.filter((r) => r.type === 'ALIAS').map((r) => r.ttl))
+  const authoritativeTtl = authoritative?.ttls.A ?? authoritative?.ttls.AAAA
+  const resolverApexTtls = apexSets.flatMap((s) => [s.a.effectiveTtl ?? [], s.aaaa.effectiveTtl ?? []].flat())
+  const behaviour = inferBehaviour({
+    apex,
+    ...(target.name ? { target: target.name } : {}),
+    ...(authoritativeTtl !== undefined
+      ? { apexTtl: authoritativeTtl, apexTtlFrom: "from the zone's own servers" }
+      : resolverApexTtls.length > 0
+        ? { apexTtl: Math.max(...resolverApexTtls), apexTtlFrom: 'the largest a resolver reported' }
+        : {}),
+    ...(targetTtl('a') ?? targetTtl('aaaa')) !== undefined ? { targetTtl: (targetTtl('a') ?? targetTtl('aaaa'))! } : {},
+    ...(aliasTtls.length > 0 ? { aliasRecordTtl: Math.max(...aliasTtls) } : {}),
+    aliasTypeAnswer: aliasTtls.length > 0 ? 'record' : aliasSets.some((o) => o.status === 'nodata') ? 'empty' : 'unknown',
+    nsNames: found.nsNames
+  })
   return {
     apex,
     ...(target.name ? { target: target.name } : {}),
@@ -223,6 +241,7 @@ export async function inspect(request: InspectRequest, deps: InspectDeps = {}): 
     suggestions: found.suggestions,
     providers: found.providers,
     verdict,
+    behaviour,
     startedAtWallMs,
     durationMs: performance.now() - started
   }

@@ -2,12 +2,14 @@
  * The lab: owns the embedded ALIAS test server's lifecycle (127.0.0.1 only), its zone, its
  * simulated target and its saved settings. Operations that change state run one at a time.
  */
-import { type AliasSettings, type AliasSettingsPatch, type SimulatedTargetState } from '@shared/alias-server'
-import type { LabRotateTargetInput, LabSetTargetInput, LabStartInput, LabStatus, LabZone } from '@shared/lab'
+import { type AliasSettings, type AliasSettingsPatch, type SimulatedTargetState, type TargetFailureInput } from '@shared/alias-server'
+import type { LabCompareInput, LabCompareRun, LabRotateTargetInput, LabSetTargetInput, LabStartInput, LabStatus, LabZone } from '@shared/lab'
 import type { EventBus } from '../api/event-bus'
 import { ServiceError } from '../api/service-error'
 import { DEFAULT_SIMULATED_NAME, startAliasServer, type AliasServer } from '../alias-server'
 import { applySettings, defaultSettings } from '../alias-server/settings'
+import { profileSettings } from '../providers'
+import { CompareRunner } from './compare'
 import { startEventPump, type EventPump } from './event-pump'
 import { LabFileStore, type LabFile } from './lab-file'
 import { checkZone, LabZones, zoneErrorsMessage } from './lab-zones'
@@ -30,7 +32,13 @@ export interface LabService {
   saveZone(text: string): Promise<{ origin: string; path: string; records: number; reloaded: boolean }>
   setTarget(input: LabSetTargetInput): Promise<SimulatedTargetState>
   rotateTarget(input: LabRotateTargetInput): Promise<SimulatedTargetState>
+  /** The failure-mode lab: how the simulated target answers the server (not saved: every start begins 'ok'). */
+  setTargetState(input: TargetFailureInput): Promise<SimulatedTargetState>
   updateSettings(patch: AliasSettingsPatch): Promise<AliasSettings>
+  /** Compare providers side by side: one server per profile through one target schedule (a new run stops the last). */
+  compareStart(input: LabCompareInput): Promise<LabCompareRun>
+  compareGet(): LabCompareRun | null
+  compareStop(): Promise<LabCompareRun | null>
   /** The running server's port, for the resolver list; undefined while stopped. */
   port(): number | undefined
   dispose(): Promise<void>
@@ -44,6 +52,11 @@ interface Running {
 
 const definedOnly = (patch: AliasSettingsPatch): AliasSettingsPatch =>
   Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as AliasSettingsPatch
+
+const withoutProfileRules = (saved: AliasSettingsPatch): AliasSettingsPatch => {
+  const governed = new Set(Object.keys(profileSettings('draft')))
+  return Object.fromEntries(Object.entries(saved).filter(([k]) => !governed.has(k))) as AliasSettingsPatch
+}
 
 function portInUse(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | undefined)?.code
@@ -59,6 +72,7 @@ export function createLabService(options: LabServiceOptions): LabService {
   let running: Running | null = null
   let disposed = false
   let queue: Promise<unknown> = Promise.resolve()
+  const compare = new CompareRunner()
 
   const state = (): Promise<LabFile> =>
     file
@@ -183,7 +197,7 @@ export function createLabService(options: LabServiceOptions): LabService {
     const server = running?.server
     const result = server
       ? server.simulatedTarget.set(target)
-      : { name: DEFAULT_SIMULATED_NAME, ...target, version: 0, changedAt: Date.now(), rotation: null }
+      : { name: DEFAULT_SIMULATED_NAME, ...target, version: 0, changedAt: Date.now(), failure: { state: 'ok' as const }, rotation: null }
     await persist({ ...f, target })
     return result
   }
@@ -194,12 +208,20 @@ export function createLabService(options: LabServiceOptions): LabService {
     return 'stop' in input ? server.simulatedTarget.stopRotation() : server.simulatedTarget.rotate(input)
   }
 
+  const setTargetState = async (input: TargetFailureInput): Promise<SimulatedTargetState> => {
+    const server = running?.server
+    if (!server) throw new ServiceError('conflict', 'the lab server is not running; start it to break its target')
+    return server.simulatedTarget.setFailure(input)
+  }
+
   const updateSettings = async (patch: AliasSettingsPatch): Promise<AliasSettings> => {
     const f = await state()
     const defined = definedOnly(patch)
     const next = applySettings(savedSettings(f), defined)
     const applied = running ? running.server.updateSettings(defined) : next
-    await persist({ ...f, settings: { ...f.settings, ...defined } })
+    // picking a profile drops the overrides saved for the previous one
+    const kept = defined.profile === undefined ? f.settings : withoutProfileRules(f.settings)
+    await persist({ ...f, settings: { ...kept, ...defined } })
     return applied
   }
 
@@ -215,10 +237,18 @@ export function createLabService(options: LabServiceOptions): LabService {
     saveZone: (text) => serialized(() => saveZone(text)),
     setTarget: (input) => serialized(() => setTarget(input)),
     rotateTarget: (input) => serialized(() => rotateTarget(input)),
+    setTargetState: (input) => serialized(() => setTargetState(input)),
     updateSettings: (patch) => serialized(() => updateSettings(patch)),
+    compareStart: (input) => compare.start(input),
+    compareGet: () => compare.state(),
+    compareStop: async () => {
+      await compare.stop()
+      return compare.state()
+    },
     port: () => running?.server.port,
     dispose: () => {
       disposed = true
+      void compare.stop()
       return serialized(stopRunning)
     }
   }

@@ -1,5 +1,6 @@
 import type { HandlerGroup } from '../api/handlers'
 import type { LabService } from '../lab/lab-service'
+import { PROFILES } from '../providers'
 
 /** The `lab:` channels: thin adapters over the lab service, which owns the embedded server. */
 export function labHandlers(lab: LabService): HandlerGroup<'lab'> {
@@ -11,6 +12,11 @@ export function labHandlers(lab: LabService): HandlerGroup<'lab'> {
     'lab:saveZone': ({ text }) => lab.saveZone(text),
     'lab:setTarget': (input) => lab.setTarget(input),
     'lab:rotateTarget': (input) => lab.rotateTarget(input),
-    'lab:updateSettings': (patch) => lab.updateSettings(patch)
+    'lab:updateSettings': (patch) => lab.updateSettings(patch),
+    'lab:profiles': () => [...PROFILES],
+    'lab:setTargetState': (input) => lab.setTargetState(input),
+    'lab:compareStart': (input) => lab.compareStart(input),
+    'lab:compareGet': () => lab.compareGet(),
+    'lab:compareStop': () => lab.compareStop()
   }
 }

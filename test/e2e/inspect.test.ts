@@ -154,6 +154,9 @@ describe('the Inspect view in Chromium (browser mode)', () => {
     expect(await banner.getAttribute('data-verdict')).toBe('likely')
     await expect(banner.textContent()).resolves.toContain('example.test follows cdn.example.test')
     await expect(page.getByTestId('verdict-evidence').textContent()).resolves.toMatch(/no CNAME at the apex/)
+    // which provider profiles the behaviour fits, in words
+    await expect(page.getByTestId('behaviour-evidence').textContent()).resolves.toMatch(/NS names .*no known provider/)
+    await expect(page.getByTestId('behaviour-consistent').textContent()).resolves.toMatch(/draft|powerdns|technitium/)
 
     for (const label of [knotLabel(), unboundLabel()]) {
       const g = group(label)

@@ -65,7 +65,7 @@ export function authoritativeUpstream(options: AuthoritativeOptions): Upstream {
         return apex
       }
     }
-    throw new UpstreamError(EDE_NO_REACHABLE_AUTHORITY, `bootstrap resolver ${bootstrapLabel} knows no zone for ${name}`)
+    throw new UpstreamError(EDE_NO_REACHABLE_AUTHORITY, `bootstrap resolver ${bootstrapLabel} knows no zone for ${name}`, 'network')
   }
 
   /** Addresses of the apex's name servers (glue first, then the bootstrap resolver). */
@@ -74,7 +74,7 @@ export function authoritativeUpstream(options: AuthoritativeOptions): Upstream {
     if (cached && cached.expiresAt > Date.now()) return cached.value
     const r = await ask(apex, 'NS', signal)
     const ns = r.answer.filter((x) => x.type === 'NS' && canonical(x.name) === apex)
-    if (ns.length === 0) throw new UpstreamError(EDE_NO_REACHABLE_AUTHORITY, `${apex} has no NS records (asked ${bootstrapLabel})`)
+    if (ns.length === 0) throw new UpstreamError(EDE_NO_REACHABLE_AUTHORITY, `${apex} has no NS records (asked ${bootstrapLabel})`, 'network')
     let ttl = Math.min(...ns.map((x) => x.ttl))
     const addresses: string[] = []
     for (const record of ns) {
@@ -88,7 +88,7 @@ export function authoritativeUpstream(options: AuthoritativeOptions): Upstream {
         if (!addresses.includes(a.data)) addresses.push(a.data)
       }
     }
-    if (addresses.length === 0) throw new UpstreamError(EDE_NO_REACHABLE_AUTHORITY, `no address for any name server of ${apex}`)
+    if (addresses.length === 0) throw new UpstreamError(EDE_NO_REACHABLE_AUTHORITY, `no address for any name server of ${apex}`, 'network')
     remember(servers, apex, { value: addresses, expiresAt: keep(ttl) })
     return addresses
   }

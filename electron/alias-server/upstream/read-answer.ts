@@ -28,7 +28,7 @@ export function readAnswer(result: DnsQueryResult, name: string, type: AddressTy
   if (rcode !== 'NOERROR' && rcode !== 'NXDOMAIN') {
     const ede = result.edns?.ede[0]
     const detail = ede ? ` (EDE ${ede.code} ${ede.name}${ede.text ? `: ${ede.text}` : ''})` : ''
-    throw new UpstreamError(EDE_NO_REACHABLE_AUTHORITY, `${server} answered ${rcode} for ${name} ${type}${detail}`)
+    throw new UpstreamError(EDE_NO_REACHABLE_AUTHORITY, `${server} answered ${rcode} for ${name} ${type}${detail}`, rcode === 'SERVFAIL' ? 'servfail' : 'network')
   }
   const answers = result.answer.map((r) => ({ ...r, owner: canonical(r.name) }))
   const chain: string[] = []
@@ -50,8 +50,9 @@ export function readAnswer(result: DnsQueryResult, name: string, type: AddressTy
   }
   const addresses = answers.filter((r) => r.type === type && r.owner === current)
   if (addresses.length > 0) {
-    for (const r of addresses) ttl = Math.min(ttl, r.ttl)
-    return { answer: { status: 'addresses', addresses: addresses.map((r) => r.data), ttl, chain, server }, partial: false }
+    const addressTtl = Math.min(...addresses.map((r) => r.ttl))
+    ttl = Math.min(ttl, addressTtl)
+    return { answer: { status: 'addresses', addresses: addresses.map((r) => r.data), ttl, addressTtl, chain, server }, partial: false }
   }
   const hasSoa = result.authority.some((r) => r.type === 'SOA')
   const status = rcode === 'NXDOMAIN' ? 'nxdomain' : 'nodata'

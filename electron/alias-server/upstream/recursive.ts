@@ -13,8 +13,8 @@ export function engineOptions(settings: AliasSettings, rd: boolean) {
     edns: true,
     udpSize: 1232,
     timeoutMs: settings.upstreamTimeoutMs,
-    retries: 1,
-    deadlineMs: settings.upstreamTimeoutMs * 2 + 500,
+    retries: settings.upstreamRetries,
+    deadlineMs: settings.upstreamTimeoutMs * (settings.upstreamRetries + 1) + 500,
     tcpFallback: true
   }
 }

@@ -11,6 +11,8 @@ export interface UpstreamAnswer {
   addresses: string[]
   /** Seconds: the smallest TTL along the chain and of the address set, or the negative TTL (RFC 2308). */
   ttl: number
+  /** Seconds: the address set's own TTL (undefined: as `ttl`). */
+  addressTtl?: number
   /** Canonical names reached through CNAMEs after the target, in order (a repeat means a loop). */
   chain: string[]
   /** Who answered, e.g. '127.0.0.1:53'. */
@@ -33,13 +35,16 @@ export const EDE_STALE_NXDOMAIN = 19
 export const EDE_NO_REACHABLE_AUTHORITY = 22
 export const EDE_NETWORK_ERROR = 23
 
-/** An upstream failure with the Extended DNS Error that describes it. */
+export type UpstreamFailureKind = 'timeout' | 'servfail' | 'network'
+
+/** An upstream failure with the Extended DNS Error that describes it, and what kind of failure it was. */
 export class UpstreamError extends Error {
   override readonly name = 'UpstreamError'
 
   constructor(
     readonly ede: number,
-    message: string
+    message: string,
+    readonly kind: UpstreamFailureKind = ede === EDE_NO_REACHABLE_AUTHORITY ? 'timeout' : 'network'
   ) {
     super(message)
   }
@@ -50,7 +55,7 @@ export function toUpstreamError(err: unknown, where: string): UpstreamError {
   if (err instanceof UpstreamError) return err
   if (err instanceof ServiceError) {
     const ede = err.code === 'timeout' ? EDE_NO_REACHABLE_AUTHORITY : EDE_NETWORK_ERROR
-    return new UpstreamError(ede, `${where}: ${err.message}`)
+    return new UpstreamError(ede, `${where}: ${err.message}`, err.code === 'timeout' ? 'timeout' : 'network')
   }
-  return new UpstreamError(EDE_NETWORK_ERROR, `${where}: ${err instanceof Error ? err.message : String(err)}`)
+  return new UpstreamError(EDE_NETWORK_ERROR, `${where}: ${err instanceof Error ? err.message : String(err)}`, 'network')
 }

@@ -12,7 +12,8 @@ export const OPT_EDE = 15
 /** Where a record's TTL comes from when it counts down: a target cache entry and a cap. */
 export interface TtlSource {
   readonly version: number
-  readonly data: { readonly ttl: number; readonly fetchedAt: number } | null
+  /** `addressTtl`: the address set's own TTL (`ttl` is the lowest along the chain). */
+  readonly data: { readonly ttl: number; readonly addressTtl?: number; readonly fetchedAt: number } | null
 }
 
 export interface DynamicTtl {

@@ -75,7 +75,12 @@ describe('audit on a mixed lab (PowerDNS ALIAS, CNAMEs, plain A, NXDOMAIN, a dea
     for (const entry of entries) {
       const single = await inspect({ apex: entry.name, ...(entry.target ? { target: entry.target } : {}), resolvers, skipAuthoritative: true, timeoutMs: 2000 })
       const row = rows.find((r) => r.name === entry.name)!
-      expect({ name: row.name, verdict: row.verdict, target: row.target }).toEqual({ name: entry.name, verdict: single.verdict.verdict, target: single.target })
+      expect({ name: row.name, verdict: row.verdict, target: row.target, profiles: row.profiles }).toEqual({
+        name: entry.name,
+        verdict: single.verdict.verdict,
+        target: single.target,
+        profiles: single.behaviour.consistentWith
+      })
     }
     const verdictOf = (name: string) => rows.find((r) => r.name === name)?.verdict
     // the lab is built so that these are known, whatever the comparison above says

@@ -107,6 +107,8 @@ describe('inspect against Knot, PowerDNS (ALIAS) and Unbound', () => {
     expect(stdout).toMatch(/A\s+192\.0\.2\.10\s+ttl \d+\s+\| CNAME cdn\.target\.test\s+ttl \d+/)
     expect(stdout).toMatch(/ALIAS \/ flattening likely: pdns\.test follows edge\.target\.test\./)
     expect(stdout).toMatch(/\+ apex A set equals edge\.target\.test's on 1 of 1 resolver/)
+    // real PowerDNS behaves like the powerdns profile (its name servers are self-hosted, its TTL the target's)
+    expect(stdout).toMatch(/^behaviour consistent with: .*\bpowerdns\b/m)
     const json = await run(
       'npx',
       ['tsx', 'electron/cli/inspect.ts', 'static.test', '--target', 'cdn.target.test', '--resolver', `127.0.0.1:${unbound.port}`, '--no-authoritative', '--json'],

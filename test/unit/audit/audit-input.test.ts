@@ -44,12 +44,12 @@ describe('audit input', () => {
 })
 
 describe('audit export', () => {
-  const row = { index: 0, name: 'a.test.', verdict: 'likely', target: 'cdn.test.', providers: ['Cloudflare'], apexTtl: 60, targetTtl: 30, stalenessBound: 60, dnssec: { ad: true, rrsig: true }, errors: [], summary: '=cmd|x', durationMs: 5 }
+  const row = { index: 0, name: 'a.test.', verdict: 'likely', target: 'cdn.test.', providers: ['Cloudflare'], profiles: ['cloudflare', 'dnsimple'], apexTtl: 60, targetTtl: 30, stalenessBound: 60, dnssec: { ad: true, rrsig: true }, errors: [], summary: '=cmd|x', durationMs: 5 }
   it('writes CSV with a header and defuses formula cells', () => {
     const csv = auditCsv([row, { ...row, name: 'b.test.', verdict: 'error', errors: ['timeout: x, y'] }])
     const lines = csv.trimEnd().split('\r\n')
-    expect(lines[0]).toBe('name,verdict,target,target_source,providers,apex_ttl,target_ttl,staleness_bound_s,dnssec_ad,dnssec_rrsig,errors,summary')
-    expect(lines[1]).toBe("a.test.,likely,cdn.test.,,Cloudflare,60,30,60,true,true,,'=cmd|x")
+    expect(lines[0]).toBe('name,verdict,target,target_source,providers,profiles,apex_ttl,target_ttl,staleness_bound_s,dnssec_ad,dnssec_rrsig,errors,summary')
+    expect(lines[1]).toBe("a.test.,likely,cdn.test.,,Cloudflare,cloudflare | dnsimple,60,30,60,true,true,,'=cmd|x")
     expect(lines[2]).toContain('"timeout: x, y"')
   })
 

@@ -96,6 +96,7 @@ describe('auto-refresh timing', () => {
     suggestions: [],
     providers: [],
     verdict: { verdict: 'likely', summary: '', evidence: [] },
+    behaviour: { consistentWith: [], ruledOut: [], evidence: [] },
     startedAtWallMs: T,
     durationMs: 5
   })

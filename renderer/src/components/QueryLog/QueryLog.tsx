@@ -27,7 +27,7 @@ function Cells({ entry }: { entry: QueryLogEntry }) {
       <span role="cell" className="qlog__name" title={entry.name}>{entry.name}</span>
       <span role="cell">{entry.type}</span>
       <span role="cell" className={entry.rcode === 'NOERROR' ? undefined : 'qlog__rcode--bad'}>{entry.rcode}</span>
-      <span role="cell" className="qlog__answer" title={entry.answer}>{entry.answer || '—'}</span>
+      <span role="cell" className="qlog__answer" title={entry.rule ? `${entry.answer || '(empty)'} — ${entry.rule}` : entry.answer} data-rule={entry.rule}>{entry.answer || '—'}</span>
       <span role="cell" className="qlog__num">{entry.ttl ?? '—'}</span>
       <span role="cell">
         <span className={`qlog__cache qlog__cache--${entry.cache}`} data-testid="qlog-cache">{entry.cache === 'none' ? 'zone' : entry.cache}</span>

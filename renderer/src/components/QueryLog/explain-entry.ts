@@ -31,6 +31,7 @@ export function explainEntry(entry: QueryLogEntry): string {
         break
     }
   }
+  if (entry.rule) parts.push(`Rule: ${entry.rule}.`)
   if (entry.ede) parts.push(`Extended DNS Error ${entry.ede.code}: ${entry.ede.text}.`)
   if (entry.truncated) parts.push('Truncated (TC): the answer did not fit the UDP size; a real client retries over TCP.')
   return parts.join(' ')

@@ -7,6 +7,7 @@ import { RawAnswerDrawer } from '../../components/RawAnswerDrawer/RawAnswerDrawe
 import { RecentDomains } from '../../components/RecentDomains/RecentDomains'
 import { SideBySide } from '../../components/SideBySide/SideBySide'
 import { VerdictBanner } from '../../components/VerdictBanner/VerdictBanner'
+import { BehaviourPanel } from '../../components/BehaviourPanel/BehaviourPanel'
 import { useNavigation } from '../../context/NavigationContext'
 import { Explain } from '../../context/TeachingContext'
 import {
@@ -250,6 +251,7 @@ export function InspectView() {
             )}
           </div>
           <VerdictBanner result={result} />
+          <BehaviourPanel behaviour={result.behaviour} />
           <SideBySide
             result={result}
             onRaw={(request) => raw.open({ ...request, ...(lastInput?.timeoutMs ? { timeoutMs: lastInput.timeoutMs } : {}) })}

@@ -4,9 +4,12 @@ import { QueryLog } from '../../components/QueryLog/QueryLog'
 import { apexAliasTarget } from '../../components/ZoneEditor/zone-problems'
 import { useNavigation } from '../../context/NavigationContext'
 import { useLabStatus } from '../../hooks/useLabStatus'
+import { ComparePanel } from './ComparePanel'
 import { CountersPanel } from './CountersPanel'
+import { ProfilePanel } from './ProfilePanel'
 import { ServerPanel } from './ServerPanel'
 import { TargetPanel } from './TargetPanel'
+import { TargetStatePanel } from './TargetStatePanel'
 import { ZonePanel } from './ZonePanel'
 
 export function LabView() {
@@ -48,6 +51,9 @@ export function LabView() {
           </span>
         </div>
       </section>
+      <section className="panel">
+        <ProfilePanel settings={status.settings} onSettings={(settings) => lab.accept({ ...status, settings })} />
+      </section>
       <div className="lab-grid">
         <section className="panel lab-grid__zone">
           <ZonePanel onLoaded={onZone} onSaved={onZone} />
@@ -55,11 +61,14 @@ export function LabView() {
         <div className="lab-grid__side">
           <section className="panel">
             {status.target ? (
-              <TargetPanel
-                key={status.port ?? 'stopped'}
-                target={status.target}
-                onChanged={(t) => lab.accept({ ...status, target: t })}
-              />
+              <>
+                <TargetPanel
+                  key={status.port ?? 'stopped'}
+                  target={status.target}
+                  onChanged={(t) => lab.accept({ ...status, target: t })}
+                />
+                {status.running && <TargetStatePanel key={`state-${status.port}`} target={status.target} onChanged={(t) => lab.accept({ ...status, target: t })} />}
+              </>
             ) : (
               <>
                 <h2>Simulated target</h2>
@@ -75,6 +84,9 @@ export function LabView() {
           </section>
         </div>
       </div>
+      <section className="panel">
+        <ComparePanel />
+      </section>
       <section className="panel" aria-labelledby="lab-log-title">
         <h2 id="lab-log-title">Query log</h2>
         <QueryLog port={status.running ? status.port : null} apex={origin} />

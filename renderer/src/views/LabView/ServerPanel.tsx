@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react'
-import { ttlPolicies, upstreamModes, type TtlPolicy, type UpstreamMode } from '@shared/alias-server'
+import { upstreamModes, type UpstreamMode } from '@shared/alias-server'
+import { ttlRuleNames, type TtlRule } from '@shared/providers'
 import type { LabStatus } from '@shared/lab'
 import type { ApiError } from '@shared/result'
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
@@ -18,10 +19,11 @@ const modeNames: Record<UpstreamMode, string> = {
   authoritative: 'Authoritative, from the target’s name servers'
 }
 
-const policyNames: Record<TtlPolicy, string> = {
+const policyNames: Record<(typeof ttlRuleNames)[number], string> = {
   min: 'min: lower of ALIAS and target TTL left',
   fixed: 'fixed: lower of ALIAS and target TTL',
-  passthrough: 'passthrough: target TTL left'
+  passthrough: 'passthrough: target TTL left',
+  record: 'record: the ALIAS record’s TTL'
 }
 
 /** Start and stop the embedded server: port, upstream mode and the TTL policy of synthesised answers. */
@@ -79,7 +81,7 @@ export function ServerPanel({ status, onStatus, onChanged }: ServerPanelProps) {
     toggled.current = true
     void call(() => getApi().lab.stop())
   }
-  const setPolicy = async (policy: TtlPolicy) => {
+  const setPolicy = async (policy: TtlRule) => {
     const result = await getApi().lab.updateSettings({ ttlPolicy: policy })
     if (result.ok) onStatus({ ...status, settings: result.value })
     else setError(result.error)
@@ -142,12 +144,14 @@ export function ServerPanel({ status, onStatus, onChanged }: ServerPanelProps) {
         )}
         <label className="form-field">
           <span className="form-field__label">TTL of synthesised answers</span>
-          <select value={status.settings.ttlPolicy} onChange={(e) => void setPolicy(e.target.value as TtlPolicy)} data-testid="lab-ttl-policy">
-            {ttlPolicies.map((p) => (
+          <select value={status.settings.ttlPolicy} onChange={(e) => void setPolicy(e.target.value as TtlRule)} data-testid="lab-ttl-policy">
+            {ttlRuleNames.map((p) => (
               <option key={p} value={p}>
                 {policyNames[p]}
               </option>
             ))}
+            {status.settings.ttlPolicy.startsWith('constant:') && <option value={status.settings.ttlPolicy}>{status.settings.ttlPolicy}</option>}
+            {!status.settings.ttlPolicy.startsWith('constant:') && <option value="constant:300">constant:300 (Cloudflare proxied)</option>}
           </select>
         </label>
         <div className="lab-server__actions">

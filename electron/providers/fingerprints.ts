@@ -1,5 +1,10 @@
+/** NS-name fingerprints: which DNS host an apex's name servers belong to. */
 import type { ProviderMatch } from '@shared/inspector'
-import { canonicalName } from './names'
+
+const canonicalName = (name: string): string => {
+  const trimmed = name.trim().toLowerCase()
+  return trimmed.endsWith('.') ? trimmed : `${trimmed}.`
+}
 
 interface Provider {
   id: string
@@ -20,7 +25,7 @@ export const PROVIDERS: readonly Provider[] = [
   { id: 'dnsimple', name: 'DNSimple', ns: /\.dnsimple(-edge)?\.(com|net|org|info)\.$/, flattening: 'alias-record', note: 'DNSimple resolves ALIAS records at the apex when asked' },
   { id: 'ns1', name: 'NS1 (also Netlify DNS)', ns: /\.nsone\.net\.$/, flattening: 'alias-record', note: 'NS1 serves ALIAS records resolved at query time; Netlify DNS, on the same servers, flattens apexes pointing at Netlify' },
   { id: 'azure', name: 'Azure DNS', ns: /\.azure-dns\.(com|net|org|info)\.$/, flattening: 'alias-record', note: 'Azure DNS alias records point the apex at Azure resources (Front Door, Traffic Manager, CDN, public IPs)' },
-  { id: 'google', name: 'Google Cloud DNS', ns: /\.googledomains\.com\.$/, flattening: 'none', note: 'Google Cloud DNS has no general apex ALIAS: an apex normally carries plain A/AAAA records' },
+  { id: 'google', name: 'Google Cloud DNS', ns: /\.googledomains\.com\.$/, flattening: 'alias-record', note: 'Google Cloud DNS has an ALIAS record type: at the apex only, for A/AAAA, in public zones, set through its API or gcloud, not with DNSSEC' },
   { id: 'digitalocean', name: 'DigitalOcean', ns: /\.digitalocean\.com\.$/, flattening: 'none', note: 'DigitalOcean DNS has no ALIAS or flattening: the apex carries plain A/AAAA records' },
   { id: 'vercel', name: 'Vercel', ns: /\.vercel-dns\.com\.$/, flattening: 'alias-record', note: 'Vercel DNS resolves ALIAS records at the apex' },
   { id: 'gandi', name: 'Gandi', ns: /\.gandi\.net\.$/, flattening: 'alias-record', note: 'Gandi LiveDNS supports ALIAS records at the apex' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { detectProviders, PROVIDERS } from '../../../electron/inspector'
+import { detectProviders, PROVIDERS } from '../../../electron/providers'
 
 describe('provider table', () => {
   it.each([
@@ -8,7 +8,7 @@ describe('provider table', () => {
     { ns: ['ns1.dnsimple.com', 'ns3.dnsimple-edge.net'], id: 'dnsimple', flattening: 'alias-record' },
     { ns: ['dns1.p01.nsone.net'], id: 'ns1', flattening: 'alias-record' },
     { ns: ['ns1-01.azure-dns.com', 'ns2-01.azure-dns.net'], id: 'azure', flattening: 'alias-record' },
-    { ns: ['ns-cloud-a1.googledomains.com'], id: 'google', flattening: 'none' },
+    { ns: ['ns-cloud-a1.googledomains.com'], id: 'google', flattening: 'alias-record' },
     { ns: ['ns1.digitalocean.com'], id: 'digitalocean', flattening: 'none' },
     { ns: ['ns1.vercel-dns.com'], id: 'vercel', flattening: 'alias-record' },
     { ns: ['ns-12-a.gandi.net'], id: 'gandi', flattening: 'alias-record' },

@@ -1,0 +1,70 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium, openPage, saveScreenshot } from '../support/chromium'
+import { probeUdp } from '../support/peers/probe'
+import { startWebApp, type RunningWebApp } from '../support/web-app'
+
+/** The profile picker and the failure-mode lab in Chromium (browser mode); everything on 127.0.0.1. */
+describe('provider profiles in the lab', () => {
+  let app: RunningWebApp
+  let browser: Browser
+  let page: Page
+  let port = 0
+
+  beforeAll(async () => {
+    app = await startWebApp()
+    browser = await launchChromium()
+    page = (await openPage(browser, app.url)).page
+    await page.locator('[data-app-state="ready"]').waitFor({ timeout: 15_000 })
+    await page.getByTestId('tab-lab').click()
+    await page.getByTestId('lab-start').click()
+    await page.locator('[data-testid="lab-state"][data-running="true"]').waitFor()
+    port = Number(/127\.0\.0\.1:(\d+)/.exec((await page.getByTestId('lab-state').textContent())!)?.[1])
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await app?.stop()
+  })
+
+  it('picks a profile; its rules show with their trust and a source one click away', async () => {
+    const picker = page.getByTestId('lab-profile-picker')
+    expect(await picker.inputValue()).toBe('draft')
+    await picker.selectOption('dnsimple')
+    await page.getByTestId('lab-profile-summary').filter({ hasText: '500 ms' }).waitFor()
+    const failure = page.locator('[data-testid="lab-profile-rules"] tr[data-rule="targetFailure"]')
+    expect(await failure.textContent()).toContain('the cached response if one exists, else an empty result set')
+    expect(await failure.locator('a').getAttribute('href')).toBe('https://support.dnsimple.com/articles/alias-record/')
+    expect(await page.locator('[data-testid="lab-profile-rules"] tr[data-rule="dnssec"]').textContent()).toContain('assumption')
+    // the profile's TTL rule is now the server's
+    expect(await page.getByTestId('lab-ttl-policy').inputValue()).toBe('record')
+  })
+
+  it('breaks the target: a silent target gives DNSimple\'s empty answer, and the log names the rule', async () => {
+    await page.getByTestId('lab-target-state-select').selectOption('silent')
+    await page.getByTestId('lab-target-state-apply').click()
+    await page.locator('[data-testid="lab-target-state"][data-state="silent"]').waitFor()
+    const answer = await probeUdp(port, 'example.test', 'A', 4000)
+    expect(answer.rcodeCode).toBe(0)
+    expect(answer.answers ?? []).toEqual([])
+    const row = page.locator('[data-testid="qlog-row"] [data-rule*="timed out twice"]').first()
+    await row.waitFor({ timeout: 5000 })
+    expect(await row.getAttribute('data-rule')).toBe('target timed out twice, 500 ms each → empty NOERROR (no answer to serve stale), as DNSimple does')
+    await page.getByTestId('lab-profile').scrollIntoViewIfNeeded()
+    await saveScreenshot(page, 'lab-profiles-light')
+    await page.getByTestId('lab-target-state').scrollIntoViewIfNeeded()
+    await saveScreenshot(page, 'lab-target-state-light')
+  })
+
+  it('compares providers side by side: one lane per profile, fed by one schedule', async () => {
+    await page.getByTestId('lab-compare-start').click()
+    await page.locator('[data-testid="lab-compare"][data-running="true"]').waitFor()
+    expect(await page.getByTestId('lab-compare-lane').count()).toBe(6)
+    await page.getByTestId('lab-compare-steps').filter({ hasText: 'target now 192.0.2.20' }).waitFor({ timeout: 25_000 })
+    await page.waitForTimeout(3000)
+    expect(await page.locator('[data-testid="lab-compare-lane"][data-profile="powerdns"] .lab-compare__strip span').count()).toBeGreaterThan(10)
+    await page.getByTestId('lab-compare').scrollIntoViewIfNeeded()
+    await saveScreenshot(page, 'lab-compare-light')
+    await page.getByTestId('lab-compare-stop').click()
+    await page.locator('[data-testid="lab-compare"][data-running="false"]').waitFor()
+  }, 60_000)
+})
