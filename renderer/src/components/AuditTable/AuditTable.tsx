@@ -9,7 +9,8 @@ const COLUMNS: Array<{ key: SortKey; label: string; title?: string }> = [
   { key: 'name', label: 'Name' },
   { key: 'verdict', label: 'Verdict' },
   { key: 'target', label: 'Target' },
-  { key: 'providers', label: 'Provider' },
+  { key: 'providers', label: 'Provider', title: 'The DNS host, from the NS names' },
+  { key: 'profiles', label: 'Fits profiles', title: 'Provider profiles whose behaviour fits what was observed' },
   { key: 'apexTtl', label: 'Apex TTL', title: 'Apex A TTL in seconds' },
   { key: 'targetTtl', label: 'Target TTL', title: 'Target A TTL in seconds' },
   { key: 'stalenessBound', label: 'Stale ≤', title: 'Worst staleness the TTLs allow, in seconds' },
@@ -24,13 +25,14 @@ function dnssecText(row: AuditRow): string {
 }
 
 function Cells({ row }: { row: AuditRow }) {
-  const providers = [...row.providers, ...(row.profiles ?? []).map((p) => `~${p}`)]
+  const profiles = row.profiles ?? []
   return (
     <>
       <span role="cell" className="audit__name" title={row.name}>{bare(row.name)}</span>
       <span role="cell"><span className={`audit__verdict audit__verdict--${row.verdict}`}>{row.verdict}</span></span>
       <span role="cell" className="audit__name" title={row.target}>{bare(row.target)}</span>
-      <span role="cell" title={providers.join(', ')}>{providers[0] ?? '—'}</span>
+      <span role="cell" title={row.providers.join(', ')}>{row.providers.join(', ') || '—'}</span>
+      <span role="cell" title={profiles.join(', ')}>{profiles.join(', ') || '—'}</span>
       <span role="cell" className="audit__num">{row.apexTtl ?? '—'}</span>
       <span role="cell" className="audit__num">{row.targetTtl ?? '—'}</span>
       <span role="cell" className="audit__num" title={row.stalenessFormula}>{row.stalenessBound ?? '—'}</span>

@@ -1,6 +1,6 @@
 import type { AuditRow } from '@shared/audit'
 
-export type SortKey = 'index' | 'name' | 'verdict' | 'target' | 'providers' | 'apexTtl' | 'targetTtl' | 'stalenessBound' | 'errors'
+export type SortKey = 'index' | 'name' | 'verdict' | 'target' | 'providers' | 'profiles' | 'apexTtl' | 'targetTtl' | 'stalenessBound' | 'errors'
 export type GroupBy = 'none' | 'verdict' | 'provider'
 
 export interface TableView {
@@ -18,6 +18,7 @@ export const NO_PROVIDER = 'no known provider'
 
 const sortValue = (row: AuditRow, key: SortKey): string | number | undefined => {
   if (key === 'providers') return row.providers.join(', ') || undefined
+  if (key === 'profiles') return row.profiles?.join(', ') || undefined
   if (key === 'errors') return row.errors.length
   return row[key]
 }
