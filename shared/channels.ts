@@ -49,6 +49,14 @@ import {
 import { aliasSettingsSchema, simulatedTargetStateSchema, targetFailureSchema } from './alias-server'
 import { profileListSchema } from './providers'
 import { auditCancelInputSchema, auditCancelResultSchema, auditEventSchema, auditStartInputSchema, auditStartResultSchema } from './audit'
+import {
+  convertDetectInputSchema,
+  convertDetectResultSchema,
+  convertReportInputSchema,
+  convertReportResultSchema,
+  convertRunInputSchema,
+  convertRunResultSchema
+} from './convert'
 
 const none = z.strictObject({}).optional()
 
@@ -92,7 +100,10 @@ export const channels = {
   'lab:compareGet': { input: none, output: labCompareRunSchema.nullable() },
   'lab:compareStop': { input: none, output: labCompareRunSchema.nullable() },
   'audit:start': { input: auditStartInputSchema, output: auditStartResultSchema },
-  'audit:cancel': { input: auditCancelInputSchema, output: auditCancelResultSchema }
+  'audit:cancel': { input: auditCancelInputSchema, output: auditCancelResultSchema },
+  'convert:detect': { input: convertDetectInputSchema, output: convertDetectResultSchema },
+  'convert:run': { input: convertRunInputSchema, output: convertRunResultSchema },
+  'convert:report': { input: convertReportInputSchema, output: convertReportResultSchema }
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 /** Events pushed from the main side to the renderer, named `domain:event`. */

@@ -6,6 +6,7 @@ import { TeachingProvider } from './context/TeachingContext'
 import { useAppInfo } from './hooks/useAppInfo'
 import { AboutView } from './views/AboutView/AboutView'
 import { AuditView } from './views/AuditView/AuditView'
+import { ConvertView } from './views/ConvertView/ConvertView'
 import { InspectView } from './views/InspectView/InspectView'
 import { LabView } from './views/LabView/LabView'
 import { WatchView } from './views/WatchView/WatchView'
@@ -15,6 +16,7 @@ const tabs: readonly Tab<ViewId>[] = [
   { id: 'watch', label: 'Watch & staleness' },
   { id: 'lab', label: 'Local ALIAS lab' },
   { id: 'audit', label: 'Audit' },
+  { id: 'convert', label: 'Convert' },
   { id: 'about', label: 'About' }
 ]
 
@@ -44,6 +46,7 @@ function Views() {
           {tab.id === 'watch' && <WatchView />}
           {tab.id === 'lab' && <LabView />}
           {tab.id === 'audit' && <AuditView />}
+          {tab.id === 'convert' && <ConvertView />}
           {tab.id === 'about' && <AboutView info={state.status === 'ready' ? state.info : null} />}
         </main>
       ))}

@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react'
 import type { InspectInput } from '@shared/inspector'
 
-export type ViewId = 'inspect' | 'watch' | 'lab' | 'about' | 'audit'
+export type ViewId = 'inspect' | 'watch' | 'lab' | 'about' | 'audit' | 'convert'
 
 /** A request one view makes of another, e.g. the lab's "watch this apex". */
 export interface WatchRequest {
@@ -22,6 +22,9 @@ interface Navigation {
   /** The audit's "open the full inspection": the Inspect view runs it. */
   inspectRequest: InspectInput | null
   requestInspect(request: InspectInput): void
+  /** Grows each time another view replaces the lab's zone (Convert's "open in the lab"), so the lab reloads it. */
+  labZoneVersion: number
+  labZoneReplaced(): void
 }
 
 const NavigationContext = createContext<Navigation | null>(null)
@@ -31,6 +34,8 @@ export function NavigationProvider({ children }: { children: ReactNode }) {
   const [watchRequest, setWatchRequest] = useState<WatchRequest | null>(null)
   const [inspectRequest, setInspectRequest] = useState<InspectInput | null>(null)
   const [pendingFocus, setPendingFocus] = useState<{ selector: string } | null>(null)
+  const [labZoneVersion, setLabZoneVersion] = useState(0)
+  const labZoneReplaced = () => setLabZoneVersion((v) => v + 1)
 
   // after the view is shown (this effect runs once the hidden attribute is gone)
   useEffect(() => {
@@ -55,7 +60,7 @@ export function NavigationProvider({ children }: { children: ReactNode }) {
     setPendingFocus({ selector: '#tab-inspect' })
   }
   return (
-    <NavigationContext.Provider value={{ view, open, watchRequest, requestWatch, inspectRequest, requestInspect }}>{children}</NavigationContext.Provider>
+    <NavigationContext.Provider value={{ view, open, watchRequest, requestWatch, inspectRequest, requestInspect, labZoneVersion, labZoneReplaced }}>{children}</NavigationContext.Provider>
   )
 }
 
