@@ -75,7 +75,7 @@ async function main(): Promise<void> {
       const m = process.memoryUsage()
       peakRss = Math.max(peakRss, m.rss)
       peakHeap = Math.max(peakHeap, m.heapUsed)
-    }, 50)
+    }, 200)
     let nextMark = 1
     const t0 = performance.now()
     const summary = await runAudit(entries, { resolvers, concurrency: CONCURRENCY, skipAuthoritative: true, timeoutMs: 3000 }, {

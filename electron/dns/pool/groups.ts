@@ -1,10 +1,12 @@
+const EMPTY: readonly never[] = []
+
 /** The live members (sockets or connections) of each resolver, in the order they were opened. */
 export class Groups<T> {
   private readonly map = new Map<string, T[]>()
 
-  /** A copy: members may leave while the caller walks it. */
-  get(key: string): T[] {
-    return [...(this.map.get(key) ?? [])]
+  /** The live list (read only): copy it before walking it while members may leave. */
+  get(key: string): readonly T[] {
+    return this.map.get(key) ?? EMPTY
   }
 
   add(key: string, member: T): void {

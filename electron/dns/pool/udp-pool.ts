@@ -104,7 +104,10 @@ export class UdpPool {
   private pick(endpoint: Endpoint): PooledSocket {
     const key = `${endpoint.address}#${endpoint.port}`
     const now = performance.now()
-    for (const s of this.groups.get(key)) {
+    // retiring removes the socket from the live list: walk it backwards
+    const current = this.groups.get(key)
+    for (let i = current.length - 1; i >= 0; i--) {
+      const s = current[i]!
       if (s.queries >= this.opts.maxQueriesPerSocket || now - s.openedAt >= this.opts.maxSocketAgeMs) {
         s.retire()
         if (s.table.size === 0) s.close()

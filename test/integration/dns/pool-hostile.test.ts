@@ -138,6 +138,20 @@ describe('the UDP pool and answers from elsewhere', () => {
     expect(ignoredOf('udp')).toBe(0)
   })
 
+  it('replaces sockets after their share of queries, so the source ports keep changing', async () => {
+    server.behave({ kind: 'delay', ms: 5 })
+    pool = new QueryPool({ udp: { maxQueriesPerSocket: 10 } })
+    const resolver = { transport: 'udp' as const, host: server.host, port: server.port }
+    const options = { retries: 0, timeoutMs: 3000, deadlineMs: 3000 }
+    const results = await Promise.all(Array.from({ length: 100 }, (_, i) => pool.query({ name: nameOf(i), type: 'A', resolver, options })))
+    expectOwnAnswers(results)
+    expect(pool.stats().udp.socketsOpened).toBeGreaterThanOrEqual(10)
+    expect(new Set(server.received.slice(-100).map((q) => q.clientPort)).size).toBeGreaterThanOrEqual(10)
+    // retired sockets close once their queries are answered
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(pool.stats().udp.sockets).toBeLessThanOrEqual(4)
+  })
+
   it('keeps each socket on its own source port and reuses them', async () => {
     await batch('udp', () => ({ kind: 'answer' }))
     const recent = server.received.slice(-N)
