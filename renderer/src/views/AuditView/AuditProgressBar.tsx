@@ -1,7 +1,6 @@
 import type { AuditProgress } from '@shared/audit'
+import { formatDuration } from '../../format/time'
 import type { AuditState } from '../../hooks/useAudit'
-
-const seconds = (s: number): string => (s < 60 ? `${Math.round(s)} s` : `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`)
 
 const STATUS_TEXT: Partial<Record<AuditState['status'], string>> = {
   finished: 'Done',
@@ -18,7 +17,7 @@ export function AuditProgressBar({ progress, status, message }: { progress: Audi
         {STATUS_TEXT[status] ? `${STATUS_TEXT[status]} · ` : ''}
         {progress.done.toLocaleString()} of {progress.total.toLocaleString()} names ({Math.round(share * 100)} %)
         {progress.rate > 0 && ` · ${progress.rate.toFixed(1)} names/s`}
-        {status === 'running' && progress.etaSeconds !== undefined && ` · about ${seconds(progress.etaSeconds)} left`}
+        {status === 'running' && progress.etaSeconds !== undefined && ` · about ${formatDuration(progress.etaSeconds * 1000)} left`}
         {progress.errors > 0 && ` · ${progress.errors} failed`}
         {message && ` · ${message}`}
       </span>
