@@ -8,9 +8,12 @@ import { formatHandlers } from './format-handlers'
 import { inspectHandlers } from './inspect-handlers'
 import { createLabService } from '../lab/lab-service'
 import { labHandlers } from './lab-handlers'
+import { lazyObservations } from './observations'
 import { preferenceHandlers } from './preference-handlers'
 import { resolverHandlers } from './resolver-handlers'
 import { watchHandlers } from './watch-handlers'
+import { join } from 'node:path'
+import { removeStaleTempFiles } from '../storage/stale-temp'
 import { QueryPool } from '../dns/pool/query-pool'
 import { auditHandlers } from './audit-handlers'
 
@@ -33,24 +36,27 @@ export interface Services {
 export function createServices(options: ServicesOptions): Services {
   const events = new EventBus()
   const context: ServiceContext = { ...options, events }
+  const observations = lazyObservations(context.dataDir)
+  // Leftovers of writes a crash cut short; nothing reads them, so this need not finish before the stores open.
+  void removeStaleTempFiles([options.dataDir, join(options.dataDir, 'zones')])
+  const lab = createLabService({ dataDir: context.dataDir, events })
   // shared sockets for the many-query work: audits, watches, fan-out (single queries stay one-shot)
   const pool = new QueryPool()
-  const watches = watchHandlers(context, pool)
+  const watches = watchHandlers(context, observations, () => lab.status(), pool)
   const audits = auditHandlers(context, pool)
-  const lab = createLabService({ dataDir: context.dataDir, events })
   // a lab server that ran when the app last stopped runs again; a failure is reported as a notice
   void lab.restore()
   const handlers: Handlers = {
     ...appHandlers(context),
     ...dnsHandlers(context, pool),
     ...resolverHandlers(context, { localServerPort: lab.port }),
-    ...inspectHandlers(context),
+    ...inspectHandlers(context, observations),
     ...preferenceHandlers(context),
     ...formatHandlers(context),
     ...watches.handlers,
     ...labHandlers(lab),
-    ...audits.handlers,
-    ...convertHandlers(context)
+    ...convertHandlers(context),
+    ...audits.handlers
   }
   return {
     context,
@@ -61,6 +67,7 @@ export function createServices(options: ServicesOptions): Services {
       audits.dispose()
       await watches.dispose()
       await lab.dispose()
+      observations.close()
       pool.close()
     }
   }
