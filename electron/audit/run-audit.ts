@@ -64,8 +64,8 @@ export async function runAudit(entries: readonly AuditEntry[], options: AuditOpt
   let done = 0
   let errors = 0
   const signal = options.signal
-  // every query in flight listens to the audit's one signal
-  if (signal) setMaxListeners(0, signal)
+  // every query in flight listens to the audit's one signal (not 0 = unlimited: getMaxListeners reads 0 as unset and throws)
+  if (signal) setMaxListeners(Math.max(1000, (options.concurrency ?? DEFAULT_AUDIT_CONCURRENCY) * 40), signal)
 
   const progress = (): AuditProgress => {
     const elapsedMs = performance.now() - started
