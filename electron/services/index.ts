@@ -8,6 +8,7 @@ import { formatHandlers } from './format-handlers'
 import { inspectHandlers } from './inspect-handlers'
 import { createLabService } from '../lab/lab-service'
 import { labHandlers } from './lab-handlers'
+import { learnHandlers } from './learn-handlers'
 import { lazyObservations } from './observations'
 import { preferenceHandlers } from './preference-handlers'
 import { resolverHandlers } from './resolver-handlers'
@@ -56,7 +57,8 @@ export function createServices(options: ServicesOptions): Services {
     ...watches.handlers,
     ...labHandlers(lab),
     ...convertHandlers(context),
-    ...audits.handlers
+    ...audits.handlers,
+    ...learnHandlers(context)
   }
   return {
     context,
