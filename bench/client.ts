@@ -2,13 +2,12 @@
  * Benchmark of the DNS query engine against dnsperf, both asking the same Knot server on loopback
  * the same query mix for the same time, with 1 and with 64 queries in flight.
  *
- *   npm run bench:client            (BENCH_SECONDS=N to change the 10 s per run; total ≤ 60 s)
+ *   npm run bench:client            (BENCH_SECONDS=N to change the 10 s per run; total ≤ 90 s)
  *
  * Loopback only: Knot (test fixture) listens on 127.0.0.1 and both clients query it there.
  */
-import { spawnSync } from 'node:child_process'
 import { writeFile } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import type { DnsQueryResult } from '@shared/dns'
 import { INSPECT_ORIGIN, zoneText } from '../test/fixtures/zones'
@@ -16,11 +15,12 @@ import { startKnot, type KnotServer } from '../test/support/peers/knot'
 import { requireTool } from '../test/support/require-tool'
 import { tempDir } from '../test/support/temp-dir'
 import { runDnsperf, type DnsperfResult } from './dnsperf'
+import { runUnderNodeTsconfig } from './node-tsconfig'
 
 type Engine = typeof import('../electron/dns')
 
 const SECONDS = Math.max(1, Math.min(10, Number(process.env.BENCH_SECONDS ?? 10)))
-const WATCHDOG_MS = 60_000
+const WATCHDOG_MS = 100_000
 
 /** The query mix (name, type) and what Knot answers, checked for every engine response. */
 const MIX: Array<{ name: string; type: string; rcode: string; answers: number }> = [
@@ -38,7 +38,12 @@ const MIX: Array<{ name: string; type: string; rcode: string; answers: number }>
 
 type Row = { client: string; inFlight: number } & Pick<DnsperfResult, 'sent' | 'completed' | 'lost' | 'mismatched' | 'seconds' | 'qps' | 'avgLatencyMs'>
 
-async function runEngine(engine: Engine, port: number, inFlight: number): Promise<Row> {
+type Ask = Engine['query']
+
+/** Like dnsperf: plain queries (no EDNS), no retry, 5 s timeout. One object, reused by every query. */
+const PLAIN = { edns: false, retries: 0, timeoutMs: 5000, deadlineMs: 5000 }
+
+async function runEngine(client: string, ask: Ask, port: number, inFlight: number): Promise<Row> {
   let next = 0
   let sent = 0
   let completed = 0
@@ -54,17 +59,17 @@ async function runEngine(engine: Engine, port: number, inFlight: number): Promis
     result.question.name === `${want.name}.` &&
     result.question.type === want.type &&
     result.ignored === 0
+  const resolver = { transport: 'udp' as const, host: '127.0.0.1', port }
   const worker = async (): Promise<void> => {
     while (performance.now() < stopAt) {
       const want = MIX[next++ % MIX.length]!
       sent++
       try {
-        const result = await engine.query({
+        const result = await ask({
           name: want.name,
           type: want.type,
-          resolver: { transport: 'udp', host: '127.0.0.1', port },
-          // like dnsperf: plain queries (no EDNS), no retry, 5 s timeout
-          options: { edns: false, retries: 0, timeoutMs: 5000, deadlineMs: 5000 }
+          resolver,
+          options: PLAIN
         })
         completed++
         latencySum += result.timing.exchangeMs
@@ -79,9 +84,9 @@ async function runEngine(engine: Engine, port: number, inFlight: number): Promis
   }
   await Promise.all(Array.from({ length: inFlight }, worker))
   const seconds = (performance.now() - started) / 1000
-  if (errors.size > 0) console.error(`engine errors (${inFlight} in flight):`, Object.fromEntries(errors))
+  if (errors.size > 0) console.error(`${client} errors (${inFlight} in flight):`, Object.fromEntries(errors))
   return {
-    client: 'engine',
+    client,
     inFlight,
     sent,
     completed,
@@ -94,10 +99,10 @@ async function runEngine(engine: Engine, port: number, inFlight: number): Promis
 }
 
 function printTable(rows: Row[]): void {
-  const header = ['client', 'in flight', 'sent', 'completed', 'lost', 'mismatched', 'run s', 'qps', 'avg lat ms', 'engine/dnsperf']
+  const header = ['client', 'in flight', 'sent', 'completed', 'lost', 'mismatched', 'run s', 'qps', 'avg lat ms', 'ratio to dnsperf']
   const lines = rows.map((row) => {
     const peer = rows.find((r) => r.client === 'dnsperf' && r.inFlight === row.inFlight)
-    const ratio = row.client === 'engine' && peer && peer.qps > 0 ? (row.qps / peer.qps).toFixed(3) : ''
+    const ratio = row.client !== 'dnsperf' && peer && peer.qps > 0 ? (row.qps / peer.qps).toFixed(3) : ''
     return [
       row.client,
       String(row.inFlight),
@@ -125,6 +130,7 @@ async function main(): Promise<void> {
   }, WATCHDOG_MS)
   requireTool('dnsperf', 'dnsperf')
   const engine: Engine = await import('../electron/dns')
+  const { QueryPool } = await import('../electron/dns/pool/query-pool')
   const temp = await tempDir('alias-inspector-bench-')
   let knot: KnotServer | undefined
   try {
@@ -142,7 +148,12 @@ async function main(): Promise<void> {
     const rows: Row[] = []
     for (const inFlight of [1, 64]) {
       rows.push({ client: 'dnsperf', inFlight, ...(await runDnsperf({ port: knot.port, queryFile, seconds: SECONDS, clients: 1, inFlight })) })
-      rows.push(await runEngine(engine, knot.port, inFlight))
+      rows.push(await runEngine('engine', engine.query, knot.port, inFlight))
+      const pool = new QueryPool({ limits: { concurrency: Infinity, qps: Infinity } })
+      rows.push(await runEngine('pooled', pool.query, knot.port, inFlight))
+      const stats = pool.stats()
+      pool.close()
+      if (stats.udp.ignored > 0) console.error(`pooled: ${stats.udp.ignored} packets ignored`)
     }
     printTable(rows)
   } finally {
@@ -152,17 +163,4 @@ async function main(): Promise<void> {
   }
 }
 
-// tsx resolves '@shared/*' only with tsconfig.node.json (the root tsconfig.json has no paths):
-// re-run this file once under it.
-if (!process.env.TSX_TSCONFIG_PATH) {
-  const result = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
-    stdio: 'inherit',
-    env: { ...process.env, TSX_TSCONFIG_PATH: resolve(__dirname, '..', 'tsconfig.node.json') }
-  })
-  process.exit(result.status ?? 1)
-} else {
-  main().catch((error: unknown) => {
-    console.error(error)
-    process.exit(1)
-  })
-}
+runUnderNodeTsconfig(main)

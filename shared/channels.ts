@@ -49,6 +49,7 @@ import {
 } from './lab'
 import { aliasSettingsSchema, simulatedTargetStateSchema, targetFailureSchema } from './alias-server'
 import { profileListSchema } from './providers'
+import { auditCancelInputSchema, auditCancelResultSchema, auditEventSchema, auditStartInputSchema, auditStartResultSchema } from './audit'
 import { labFlushResultSchema, labLogExportInputSchema, labLogInputSchema, labLogPageSchema, queryLogStatsSchema } from './lab-log'
 import { setThemeInputSchema } from './preferences'
 import {
@@ -115,6 +116,8 @@ export const channels = {
   'lab:compareStart': { input: labCompareInputSchema, output: labCompareRunSchema },
   'lab:compareGet': { input: none, output: labCompareRunSchema.nullable() },
   'lab:compareStop': { input: none, output: labCompareRunSchema.nullable() },
+  'audit:start': { input: auditStartInputSchema, output: auditStartResultSchema },
+  'audit:cancel': { input: auditCancelInputSchema, output: auditCancelResultSchema },
   'convert:detect': { input: convertDetectInputSchema, output: convertDetectResultSchema },
   'convert:run': { input: convertRunInputSchema, output: convertRunResultSchema },
   'convert:report': { input: convertReportInputSchema, output: convertReportResultSchema },
@@ -134,6 +137,7 @@ export const events = {
   'lab:query': labQueryEventSchema,
   'lab:counters': labCountersEventSchema,
   'lab:target': labTargetEventSchema,
+  'audit:progress': auditEventSchema,
   /** The stored query log's figures after each write (a few times a second at most). */
   'lab:logged': queryLogStatsSchema,
   /** Commands are waiting for the window (menu, second launch, link); it takes them with `app:takeCommands`. */

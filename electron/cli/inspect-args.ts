@@ -40,11 +40,35 @@ export const USAGE = `usage: npm run inspect -- APEX [--target NAME] [--resolver
   --timeout MS         per query attempt (default 3000)
   --json               print JSON instead of text`
 
-function whole(flag: string, value: string | undefined, min: number, max: number): number {
+export function whole(flag: string, value: string | undefined, min: number, max: number): number {
   if (value === undefined || !/^\d+$/.test(value)) throw new UsageError(`${flag} needs a whole number`)
   const n = Number(value)
   if (n < min || n > max) throw new UsageError(`${flag} ${value} is out of range (${min}-${max})`)
   return n
+}
+
+/** The inspector flags that `inspect` and `audit` share; false when `arg` is not one of them. */
+export function inspectorFlag(
+  arg: string,
+  value: (flag: string) => string,
+  cmd: { authoritativePort: number; skipAuthoritative: boolean; timeoutMs: number; resolvers: ResolverTarget[] }
+): boolean {
+  switch (arg) {
+    case '--resolver':
+      cmd.resolvers.push(parseResolver(value(arg)))
+      return true
+    case '--auth-port':
+      cmd.authoritativePort = whole(arg, value(arg), 1, 65535)
+      return true
+    case '--no-authoritative':
+      cmd.skipAuthoritative = true
+      return true
+    case '--timeout':
+      cmd.timeoutMs = whole(arg, value(arg), 100, 30_000)
+      return true
+    default:
+      return false
+  }
 }
 
 export function parseInspectArgs(argv: readonly string[]): InspectCommand {
@@ -69,6 +93,7 @@ export function parseInspectArgs(argv: readonly string[]): InspectCommand {
   }
   while (rest.length > 0) {
     const arg = rest.shift()!
+    if (inspectorFlag(arg, value, cmd)) continue
     switch (arg) {
       case '-h':
       case '--help':
@@ -76,9 +101,6 @@ export function parseInspectArgs(argv: readonly string[]): InspectCommand {
         break
       case '--target':
         cmd.target = value(arg)
-        break
-      case '--resolver':
-        cmd.resolvers.push(parseResolver(value(arg)))
         break
       case '--watch':
         cmd.watchSeconds = whole(arg, value(arg), 1, 30 * 86_400)
@@ -93,20 +115,12 @@ export function parseInspectArgs(argv: readonly string[]): InspectCommand {
         cmd.intervalSeconds = whole(arg, value(arg), 1, 86_400)
         break
       case '--policy': {
-        const policy = ttlPolicies.find((p) => p === value(arg))
+        const given = value(arg)
+        const policy = ttlPolicies.find((p) => p === given)
         if (!policy) throw new UsageError(`--policy is one of ${ttlPolicies.join(', ')}`)
         cmd.policy = policy
         break
       }
-      case '--auth-port':
-        cmd.authoritativePort = whole(arg, value(arg), 1, 65535)
-        break
-      case '--no-authoritative':
-        cmd.skipAuthoritative = true
-        break
-      case '--timeout':
-        cmd.timeoutMs = whole(arg, value(arg), 100, 30_000)
-        break
       case '--data-dir':
         cmd.dataDir = value(arg)
         break

@@ -26,6 +26,8 @@ export interface EngineContext {
   signal?: AbortSignal
   /** Extra trusted CA certificates (PEM) for DoT/DoH. */
   ca?: string | Buffer
+  /** Shared-socket exchanges (electron/dns/pool) replacing the one-shot ones per transport. */
+  exchanges?: Partial<Record<DnsTransport, Exchange>>
 }
 
 interface Outcome {
@@ -79,7 +81,7 @@ export async function runQuery(
     const remaining = remainingMs()
     attempts++
     const ep: Endpoint = transport === endpoint.transport ? endpoint : { ...endpoint, transport }
-    return EXCHANGES[transport]({
+    return (ctx.exchanges?.[transport] ?? EXCHANGES[transport])({
       endpoint: ep,
       query,
       expect: {

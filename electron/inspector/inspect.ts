@@ -22,6 +22,7 @@ import { detectProviders } from '../providers'
 import { askVia, engineQuery, type Ask, type QueryFn } from './query-port'
 import { compareFamily } from './set-compare'
 import { parseSvcbData, suggestTargets } from './suggest'
+import { pickSuggestion, type TargetFrom } from './target-from'
 import { rrsetCacheAge } from './ttl-model'
 import type { ObservationStore } from './observation-store'
 import { inferBehaviour } from './behaviour'
@@ -37,6 +38,8 @@ export interface InspectRequest {
   /** The ALIAS server's TTL policy, for the latest time a stale apex must follow (default 'min'). */
   policy?: TtlPolicy
   timeoutMs?: number
+  /** Restricts the suggested target to one source ('www', 'https') or none at all (audits). */
+  targetFrom?: TargetFrom
 }
 
 export interface InspectDeps {
@@ -155,7 +158,10 @@ export async function inspect(request: InspectRequest, deps: InspectDeps = {}): 
   const hintsPromise = hints(all, apex)
   const targetPromise: Promise<{ name?: string; source: InspectResult['targetSource'] }> = request.target
     ? Promise.resolve({ name: canonicalName(request.target), source: 'given' })
-    : hintsPromise.then(({ suggestions }) => (suggestions[0] ? { name: suggestions[0].name, source: 'suggested' } : { source: 'none' }))
+    : hintsPromise.then(({ suggestions }) => {
+        const picked = pickSuggestion(suggestions, request.targetFrom)
+        return picked ? { name: picked.name, source: 'suggested' } : { source: 'none' }
+      })
   const targetRrsets = all.map(async (q) => {
     const { name } = await targetPromise
     if (!name) return undefined

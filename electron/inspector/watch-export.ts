@@ -1,3 +1,4 @@
+import { csvCell } from '@shared/csv-cell'
 import type { WatchDetail } from '@shared/inspector'
 
 const HEADER = [
@@ -5,16 +6,7 @@ const HEADER = [
   'status', 'rcode', 'ttl', 'values', 'chain_end', 'error', 'viewpoint', 'server'
 ]
 
-/**
- * RFC 4180 quoting. Text starting with = + - @ tab or CR is prefixed with ' so spreadsheets do not run it as a
- * formula (`-1+cmd|…` is one too); numbers are written as they are.
- */
-export function csvCell(value: string | number | undefined): string {
-  if (value === undefined) return ''
-  let text = String(value)
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
-}
+export { csvCell }
 
 export function watchCsv(detail: WatchDetail): string {
   const rows = detail.samples.map((s) =>

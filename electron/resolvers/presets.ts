@@ -101,3 +101,8 @@ export function presetResolvers(options: PresetOptions): ResolverEntry[] {
 export function isPresetId(id: string): boolean {
   return /^(system|local)-/.test(id) || PROVIDERS.some((p) => id.startsWith(`${p.key}-`))
 }
+
+/** Addresses and names of the public resolver presets (the query pool is gentler with them). */
+export const PUBLIC_RESOLVER_HOSTS: ReadonlySet<string> = new Set(
+  PROVIDERS.flatMap((p) => [...p.addresses, p.dot.host, p.dot.serverName, p.doh.host, p.doh.serverName])
+)

@@ -21,6 +21,8 @@ import { openFile } from '../files/open-file'
 import { readForOpen } from '../files/read-for-open'
 import { preferenceStoreFor, type PreferenceStore } from './preference-handlers'
 import type { OpenedFile } from '@shared/desktop'
+import { QueryPool } from '../dns/pool/query-pool'
+import { auditHandlers } from './audit-handlers'
 
 export interface ServicesOptions {
   appName: string
@@ -55,7 +57,10 @@ export function createServices(options: ServicesOptions): Services {
   // Leftovers of writes a crash cut short; nothing reads them, so this need not finish before the stores open.
   void removeStaleTempFiles([options.dataDir, join(options.dataDir, 'zones')])
   const lab = createLabService({ dataDir: context.dataDir, events })
-  const watches = watchHandlers(context, observations, () => lab.status())
+  // shared sockets for the many-query work: audits, watches, fan-out (single queries stay one-shot)
+  const pool = new QueryPool()
+  const watches = watchHandlers(context, observations, () => lab.status(), pool)
+  const audits = auditHandlers(context, pool)
   // a lab server that ran when the app last stopped runs again; a failure is reported as a notice
   void lab.restore()
   const commands = new CommandQueue(events)
@@ -63,7 +68,7 @@ export function createServices(options: ServicesOptions): Services {
   const fileDeps = { importWatch: (text: string, name: string) => watches.importExport(text, name) }
   const handlers: Handlers = {
     ...appHandlers(context),
-    ...dnsHandlers(context),
+    ...dnsHandlers(context, pool),
     ...resolverHandlers(context, { localServerPort: lab.port }),
     ...inspectHandlers(context, observations),
     ...preferenceHandlers(context, preferences),
@@ -71,6 +76,7 @@ export function createServices(options: ServicesOptions): Services {
     ...watches.handlers,
     ...labHandlers(lab),
     ...convertHandlers(context),
+    ...audits.handlers,
     ...learnHandlers(context),
     ...fileHandlers(fileDeps),
     'app:takeCommands': () => commands.take()
@@ -92,9 +98,11 @@ export function createServices(options: ServicesOptions): Services {
       return openFile(name, text, fileDeps)
     },
     dispose: async () => {
+      audits.dispose()
       await watches.dispose()
       await lab.dispose()
       observations.close()
+      pool.close()
     }
   }
 }

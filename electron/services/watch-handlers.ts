@@ -1,5 +1,6 @@
 import type { HandlerGroup, ServiceContext } from '../api/handlers'
 import type { WatchSession } from '@shared/inspector'
+import type { QueryPool } from '../dns/pool/query-pool'
 import { openWatchService, type WatchService } from '../inspector'
 import type { LabStatus } from '@shared/lab'
 import { labAuthoritativeServers } from './lab-authoritative'
@@ -18,10 +19,16 @@ export interface WatchHandlers {
 }
 
 /** The store opens on first use, so a host that never watches never touches watch.sqlite. */
-export function watchHandlers(ctx: ServiceContext, observations?: LazyObservations, labStatus?: () => Promise<LabStatus>): WatchHandlers {
+export function watchHandlers(
+  ctx: ServiceContext,
+  observations?: LazyObservations,
+  labStatus?: () => Promise<LabStatus>,
+  pool?: QueryPool
+): WatchHandlers {
   let service: WatchService | undefined
   const watches = (): WatchService =>
     (service ??= openWatchService(ctx.dataDir, {
+      ...(pool ? { queryFn: pool.query } : {}),
       onSample: (sample) => ctx.events.emit('watch:sample', sample),
       onState: (session) => ctx.events.emit('watch:state', { session }),
       ...(observations ? { observations: observations.get() } : {}),

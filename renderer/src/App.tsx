@@ -17,6 +17,7 @@ const named = <K extends string, P>(load: () => Promise<Record<K, ComponentType<
 const WatchView = named(() => import('./views/WatchView/WatchView'), 'WatchView')
 const LabView = named(() => import('./views/LabView/LabView'), 'LabView')
 const ConvertView = named(() => import('./views/ConvertView/ConvertView'), 'ConvertView')
+const AuditView = named(() => import('./views/AuditView/AuditView'), 'AuditView')
 const LearnView = named(() => import('./views/LearnView/LearnView'), 'LearnView')
 const AboutView = named(() => import('./views/AboutView/AboutView'), 'AboutView')
 
@@ -24,6 +25,7 @@ const tabs: readonly Tab<ViewId>[] = [
   { id: 'inspect', label: 'Inspect' },
   { id: 'watch', label: 'Watch & staleness' },
   { id: 'lab', label: 'Local ALIAS lab' },
+  { id: 'audit', label: 'Audit' },
   { id: 'convert', label: 'Convert' },
   { id: 'learn', label: 'Learn' },
   { id: 'about', label: 'About' }
@@ -62,6 +64,7 @@ function Views() {
               {tab.id === 'inspect' && <InspectView />}
               {tab.id === 'watch' && <WatchView />}
               {tab.id === 'lab' && <LabView />}
+              {tab.id === 'audit' && <AuditView />}
               {tab.id === 'convert' && <ConvertView />}
               {tab.id === 'learn' && <LearnView />}
               {tab.id === 'about' && <AboutView info={state.status === 'ready' ? state.info : null} />}

@@ -1,6 +1,7 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react'
+import type { InspectInput } from '@shared/inspector'
 
-export type ViewId = 'inspect' | 'watch' | 'lab' | 'about' | 'convert' | 'learn'
+export type ViewId = 'inspect' | 'watch' | 'lab' | 'about' | 'audit' | 'convert' | 'learn'
 
 /** A request one view makes of another, e.g. the lab's "watch this apex". */
 export interface WatchRequest {
@@ -18,6 +19,9 @@ interface Navigation {
   open(view: ViewId, focus?: string): void
   watchRequest: WatchRequest | null
   requestWatch(request: WatchRequest): void
+  /** The audit's "open the full inspection": the Inspect view runs it. */
+  inspectRequest: InspectInput | null
+  requestInspect(request: InspectInput): void
   /** Grows each time another view replaces the lab's zone (Convert's "open in the lab"), so the lab reloads it. */
   labZoneVersion: number
   labZoneReplaced(): void
@@ -34,6 +38,7 @@ const NavigationContext = createContext<Navigation | null>(null)
 export function NavigationProvider({ children }: { children: ReactNode }) {
   const [view, setView] = useState<ViewId>('inspect')
   const [watchRequest, setWatchRequest] = useState<WatchRequest | null>(null)
+  const [inspectRequest, setInspectRequest] = useState<InspectInput | null>(null)
   const [pendingFocus, setPendingFocus] = useState<{ selector: string } | null>(null)
   const [labZoneVersion, setLabZoneVersion] = useState(0)
   const labZoneReplaced = () => setLabZoneVersion((v) => v + 1)
@@ -71,8 +76,13 @@ export function NavigationProvider({ children }: { children: ReactNode }) {
     // the session appears a moment later; its tab is there now and says where the person is
     setPendingFocus({ selector: '#tab-watch' })
   }
+  const requestInspect = (request: InspectInput) => {
+    setInspectRequest(request)
+    setView('inspect')
+    setPendingFocus({ selector: '#tab-inspect' })
+  }
   return (
-    <NavigationContext.Provider value={{ view, open, watchRequest, requestWatch, labZoneVersion, labZoneReplaced, labStateVersion, labStateChanged }}>{children}</NavigationContext.Provider>
+    <NavigationContext.Provider value={{ view, open, watchRequest, requestWatch, inspectRequest, requestInspect, labZoneVersion, labZoneReplaced, labStateVersion, labStateChanged }}>{children}</NavigationContext.Provider>
   )
 }
 

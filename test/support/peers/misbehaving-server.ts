@@ -20,6 +20,9 @@ import { freePort } from '../ports'
  * - huge-length: TCP only: a 65535 length prefix followed by 12 octets, then the connection is held
  *   open (or closed with `close: true`). UDP: no reply.
  * - rcode: a response with the given RCODE (e.g. 'REFUSED', 'SERVFAIL') and no records.
+ * - duplicate: the correct answer twice (the second a late copy for a query already answered).
+ * - cross-id: this query's answer under the ID of the previous query from the same client port or
+ *   connection (a spoof aimed at a client that shares its socket), then the correct answer.
  */
 export type Misbehaviour =
   | { kind: 'answer' }
@@ -33,6 +36,8 @@ export type Misbehaviour =
   | { kind: 'tc-then-tcp' }
   | { kind: 'huge-length'; close?: boolean }
   | { kind: 'rcode'; rcode: string }
+  | { kind: 'duplicate' }
+  | { kind: 'cross-id' }
 
 export type BehaviourChooser = (query: ReceivedQuery) => Misbehaviour
 
@@ -44,6 +49,8 @@ export interface ReceivedQuery {
   type: string
   /** Whether the query carried an OPT record. */
   edns: boolean
+  /** The client's source port. */
+  clientPort: number
 }
 
 export interface MisbehavingServer {
@@ -56,6 +63,8 @@ export interface MisbehavingServer {
   behave(behaviour: Misbehaviour | BehaviourChooser): void
   /** Queries received so far, in order. */
   readonly received: ReceivedQuery[]
+  /** DNS messages sent so far (UDP datagrams and TCP frames, good and bad). */
+  readonly sent: () => number
   /** Closes the sockets and open connections; safe to call twice. */
   stop(): Promise<void>
 }
@@ -159,6 +168,8 @@ export async function startMisbehavingServer(
 ): Promise<MisbehavingServer> {
   let choose: BehaviourChooser = typeof initial === 'function' ? initial : () => initial
   const received: ReceivedQuery[] = []
+  let sentCount = 0
+  const lastIdFrom = new Map<string, number>()
   const timers = new Set<NodeJS.Timeout>()
   const connections = new Set<TcpSocket>()
   const later = (ms: number, action: () => void): void => {
@@ -207,14 +218,15 @@ export async function startMisbehavingServer(
   const other = await bindUdp(await freePort())
   const otherPort = (other.address()).port
 
-  const record = (transport: 'udp' | 'tcp', query: dnsPacket.Packet): ReceivedQuery => {
+  const record = (transport: 'udp' | 'tcp', query: dnsPacket.Packet, clientPort: number): ReceivedQuery => {
     const question = query.questions![0]!
     const entry: ReceivedQuery = {
       transport,
       id: query.id ?? 0,
       name: question.name,
       type: question.type,
-      edns: (query.additionals ?? []).some((r) => r.type === 'OPT')
+      edns: (query.additionals ?? []).some((r) => r.type === 'OPT'),
+      clientPort
     }
     received.push(entry)
     return entry
@@ -224,10 +236,14 @@ export async function startMisbehavingServer(
   udpSocket.on('message', (message: Buffer, remote: RemoteInfo) => {
     const query = parseQuery(message)
     if (!query) return
-    const behaviour = choose(record('udp', query))
+    const behaviour = choose(record('udp', query, remote.port))
     const send = (data: Buffer, via: UdpSocket = udpSocket): void => {
+      sentCount++
       via.send(data, remote.port, remote.address)
     }
+    const client = `${remote.address}#${remote.port}`
+    const previousId = lastIdFrom.get(client)
+    lastIdFrom.set(client, query.id ?? 0)
     // a well-behaved UDP answer honours the client's size (EDNS payload size, else 512 octets)
     const opt = (query.additionals ?? []).find((r) => r.type === 'OPT')
     const limit = opt && opt.type === 'OPT' ? Math.max(512, opt.udpPayloadSize) : 512
@@ -267,6 +283,12 @@ export async function startMisbehavingServer(
         return send(response(query, { tc: true, answers: [] }))
       case 'rcode':
         return send(response(query, { rcode: behaviour.rcode, answers: [] }))
+      case 'duplicate':
+        send(good())
+        return later(5, () => send(good()))
+      case 'cross-id':
+        if (previousId !== undefined && previousId !== query.id) send(response(query, { id: previousId }))
+        return later(5, () => send(good()))
     }
   })
 
@@ -275,6 +297,7 @@ export async function startMisbehavingServer(
     socket.on('close', () => connections.delete(socket))
     socket.on('error', () => undefined)
     let buffer = Buffer.alloc(0)
+    let previousId: number | undefined
     socket.on('data', (chunk) => {
       buffer = Buffer.concat([buffer, chunk])
       while (buffer.length >= 2 && buffer.length >= 2 + buffer.readUInt16BE(0)) {
@@ -282,10 +305,14 @@ export async function startMisbehavingServer(
         buffer = buffer.subarray(2 + message.length)
         const query = parseQuery(message)
         if (!query) continue
-        const behaviour = choose(record('tcp', query))
+        const behaviour = choose(record('tcp', query, socket.remotePort ?? 0))
         const send = (data: Buffer): void => {
-          if (!socket.destroyed) socket.write(frame(data))
+          if (socket.destroyed) return
+          sentCount++
+          socket.write(frame(data))
         }
+        const lastId = previousId
+        previousId = query.id ?? 0
         const good = (): Buffer => response(query)
         switch (behaviour.kind) {
           case 'answer':
@@ -326,6 +353,14 @@ export async function startMisbehavingServer(
           case 'rcode':
             send(response(query, { rcode: behaviour.rcode, answers: [] }))
             break
+          case 'duplicate':
+            send(good())
+            send(good())
+            break
+          case 'cross-id':
+            if (lastId !== undefined && lastId !== query.id) send(response(query, { id: lastId }))
+            send(good())
+            break
         }
       }
     })
@@ -338,6 +373,7 @@ export async function startMisbehavingServer(
     port,
     otherPort,
     received,
+    sent: () => sentCount,
     behave(behaviour) {
       choose = typeof behaviour === 'function' ? behaviour : () => behaviour
     },

@@ -79,7 +79,7 @@ export function InspectView() {
   const recent = useRecentDomains()
   const inspection = useInspection()
   const raw = useRawAnswer()
-  const { requestWatch, open, view } = useNavigation()
+  const { requestWatch, open, view, inspectRequest: auditRequest } = useNavigation()
   // the lab may have started or stopped meanwhile: its resolver entries follow when this view shows again
   const { reload: reloadResolvers } = resolvers
   useEffect(() => {
@@ -90,6 +90,13 @@ export function InspectView() {
   const suggestions = useSuggestions(apex, selectedTargets, (a, r) => getApi().inspect.suggest({ apex: a, resolvers: r }))
 
   const { run, input: lastInput } = inspection
+  // a row of the audit opened here: its apex, target and the audit's resolvers
+  useEffect(() => {
+    if (!auditRequest) return
+    setApex(auditRequest.apex.replace(/\.$/, ''))
+    setTarget(auditRequest.target?.replace(/\.$/, '') ?? '')
+    void run(auditRequest)
+  }, [auditRequest, run])
   const inspect = async (names: { apex: string; target: string } = { apex, target }) => {
     if (preparing) return
     const checked = buildInput(names.apex, names.target, options, selectedTargets)

@@ -1,0 +1,61 @@
+import type { AuditRow } from '@shared/audit'
+import type { DnsQueryResult } from '@shared/dns'
+import type { InspectResult, RrsetObservation } from '@shared/inspector'
+import { stalenessBound } from '../inspector'
+import { errorOf } from '../inspector/query-port'
+
+const MAX_ERRORS = 20
+
+function firstTtl(result: InspectResult, pick: (r: InspectResult['resolvers'][number]) => RrsetObservation | undefined): number | undefined {
+  for (const r of result.resolvers) {
+    const ttl = pick(r)?.effectiveTtl
+    if (ttl !== undefined) return ttl
+  }
+  return undefined
+}
+
+/** Problems per resolver, each once: "label: A: timeout: no response …". */
+function resolverErrors(result: InspectResult): string[] {
+  const out = new Set<string>()
+  for (const r of result.resolvers) {
+    const observations = [r.apex.a, r.apex.aaaa, r.apex.ns, r.apex.soa, r.target?.a, r.target?.aaaa]
+    for (const o of observations) {
+      if (o?.status === 'error' && o.error) out.add(`${r.label}: ${o.name} ${o.type}: ${o.error.code}: ${o.error.message}`)
+    }
+  }
+  if (result.authoritative?.problem) out.add(`authoritative: ${result.authoritative.problem}`)
+  return [...out].slice(0, MAX_ERRORS)
+}
+
+export function dnssecOf(answer: DnsQueryResult): AuditRow['dnssec'] {
+  return { ad: answer.header.flags.ad, rrsig: answer.answer.some((record) => record.type === 'RRSIG') }
+}
+
+/** One audit row from one inspection: what the table, the CSV and the NDJSON show. */
+export function auditRow(index: number, result: InspectResult, dnssec: AuditRow['dnssec'], durationMs: number): AuditRow {
+  const apexTtl = result.authoritative?.ttls.A ?? firstTtl(result, (r) => r.apex.a)
+  const targetTtls = result.resolvers.flatMap((r) => (r.target?.a.effectiveTtl !== undefined ? [r.target.a.effectiveTtl] : []))
+  const targetTtl = targetTtls.length > 0 ? Math.max(...targetTtls) : undefined
+  const bound = result.target && apexTtl !== undefined && targetTtl !== undefined ? stalenessBound('min', targetTtl, apexTtl) : undefined
+  return {
+    index,
+    name: result.apex,
+    verdict: result.verdict.verdict,
+    summary: result.verdict.summary,
+    ...(result.target ? { target: result.target, targetSource: result.targetSource } : {}),
+    providers: result.providers.map((p) => p.name),
+    profiles: result.behaviour.consistentWith,
+    ...(apexTtl !== undefined ? { apexTtl } : {}),
+    ...(targetTtl !== undefined ? { targetTtl } : {}),
+    ...(bound ? { stalenessBound: bound.seconds, stalenessFormula: bound.formula } : {}),
+    ...(dnssec ? { dnssec } : {}),
+    errors: resolverErrors(result),
+    durationMs
+  }
+}
+
+/** The row of a name whose inspection failed as a whole. */
+export function errorRow(index: number, name: string, error: unknown, durationMs: number): AuditRow {
+  const e = errorOf(error)
+  return { index, name, verdict: 'error', summary: e.message, providers: [], errors: [`${e.code}: ${e.message}`], error: e, durationMs }
+}

@@ -1,0 +1,77 @@
+import { dnsQueryRequestSchema, queryOptionsSchema, resolverTargetSchema, type DnsQueryRequest, type DnsQueryResult, type QueryOptions, type ResolverTarget } from '@shared/dns'
+import { PUBLIC_RESOLVER_HOSTS } from '../../resolvers/presets'
+import { toServiceError } from '../errors'
+import { query } from '../index'
+import { runQuery, type EngineContext } from '../run-query'
+import { Politeness, classifyBy, type ResolverClass, type ResolverLimits } from './politeness'
+import { StreamPool, type StreamPoolOptions } from './stream-pool'
+import { UdpPool, type UdpPoolOptions } from './udp-pool'
+
+export interface QueryPoolOptions {
+  udp?: UdpPoolOptions
+  stream?: StreamPoolOptions
+  /** Replaces the per-resolver defaults (POLITENESS_DEFAULTS) for every resolver. */
+  limits?: Partial<ResolverLimits>
+  classify?: (target: DnsQueryRequest['resolver']) => ResolverClass
+}
+
+/**
+ * The engine on shared sockets: long-lived UDP sockets and reused, pipelined TCP/DoT connections,
+ * with per-resolver politeness. For many queries (audits, watches, fan-out); a single interactive
+ * query keeps the one-shot path (`query` from electron/dns), a fresh socket each time.
+ */
+export class QueryPool {
+  readonly udp: UdpPool
+  readonly stream: StreamPool
+  readonly politeness: Politeness
+  /** The shared exchanges, for callers that run the engine themselves (queryMany). */
+  readonly exchanges: EngineContext['exchanges']
+
+  constructor(options: QueryPoolOptions = {}) {
+    this.udp = new UdpPool(options.udp)
+    this.stream = new StreamPool(options.stream)
+    this.politeness = new Politeness(options.classify ?? classifyBy(PUBLIC_RESOLVER_HOSTS), options.limits)
+    this.exchanges = { udp: this.udp.exchange, tcp: this.stream.exchange, dot: this.stream.exchange }
+  }
+
+  // A caller asking thousands of questions reuses one options object and one resolver object:
+  // validating each once (not per query) is a measurable part of the pooled engine's rate.
+  private readonly checkedOptions = new WeakMap<object, QueryOptions>()
+  private readonly checkedResolvers = new WeakSet<object>()
+
+  readonly query = (request: DnsQueryRequest, ctx: Omit<EngineContext, 'exchanges'> = {}): Promise<DnsQueryResult> =>
+    this.politeness.run(request.resolver, ctx.signal, () => this.run(request, ctx))
+
+  private async run(request: DnsQueryRequest, ctx: Omit<EngineContext, 'exchanges'>): Promise<DnsQueryResult> {
+    const engineCtx = { ...ctx, exchanges: this.exchanges }
+    const options = request.options ? this.checkedOptions.get(request.options) : undefined
+    if (!options || !this.checkedResolvers.has(request.resolver) || typeof request.name !== 'string' || request.name.length > 1024) {
+      const parsed = dnsQueryRequestSchema.safeParse(request)
+      // the engine's own validation and error message for anything unusual
+      if (!parsed.success) return query(request, engineCtx)
+      if (request.options) this.checkedOptions.set(request.options, queryOptionsSchema.parse(request.options))
+      if (resolverTargetSchema.safeParse(request.resolver).success) this.checkedResolvers.add(request.resolver)
+      return this.runChecked(parsed.data.name, parsed.data.type, parsed.data.resolver, parsed.data.options, engineCtx)
+    }
+    return this.runChecked(request.name, request.type, request.resolver as ResolverTarget, options, engineCtx)
+  }
+
+  private async runChecked(name: string, type: string | number, resolver: ResolverTarget, options: QueryOptions, ctx: EngineContext): Promise<DnsQueryResult> {
+    try {
+      return await runQuery(name, type, resolver, options, ctx)
+    } catch (err) {
+      throw toServiceError(err)
+    }
+  }
+
+  stats(): { udp: ReturnType<UdpPool['stats']>; stream: ReturnType<StreamPool['stats']> } {
+    return { udp: this.udp.stats(), stream: this.stream.stats() }
+  }
+
+  close(): void {
+    this.udp.close()
+    this.stream.close()
+  }
+}
+
+export { POLITENESS_DEFAULTS, type ResolverLimits, type ResolverClass } from './politeness'
