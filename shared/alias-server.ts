@@ -237,3 +237,12 @@ export const simulatedTargetChangeSchema = z.object({
   reason: z.enum(['set', 'rotate'])
 })
 export type SimulatedTargetChange = z.infer<typeof simulatedTargetChangeSchema>
+
+/**
+ * Zone-file dialects the server and the lab read (ids shared with the converter's formats): `bind` (ALIAS and
+ * ANAME), `route53-text` (`A ALIAS`, cli53's `AWS ALIAS`; an alias per address family), `cloudflare` (a
+ * CNAME at the apex, or tagged cf-flatten-cname, is flattened).
+ */
+export const zoneDialects = ['bind', 'route53-text', 'cloudflare'] as const
+export type ZoneDialect = (typeof zoneDialects)[number]
+export const zoneDialectSchema = z.enum(zoneDialects)

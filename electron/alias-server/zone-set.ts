@@ -5,7 +5,8 @@
 import { ServiceError } from '../api/service-error'
 import { buildIndex, isAtOrBelow, typeCode, type WildcardLookup, type Zone, type ZoneIndex, type ZoneRecord } from '../zone'
 import { canonical, selfAndAncestors } from './names'
-import { recordRdata, TYPE_NS, TYPE_SOA } from './wire/rdata'
+import type { AddressFamily } from '../convert/model'
+import { recordRdata, TYPE_AAAA, TYPE_ALIAS, TYPE_NS, TYPE_SOA } from './wire/rdata'
 
 export interface RRset {
   owner: string
@@ -16,6 +17,18 @@ export interface RRset {
   /** Presentation of each record's RDATA. */
   texts: string[]
   records: ZoneRecord[]
+  /** An ALIAS for some address families only (Route 53 aliases each record type on its own); absent: both. */
+  families?: AddressFamily[]
+}
+
+/** A record as the converter's readers give it: an alias may name the families it covers. */
+type ServedRecord = ZoneRecord & { alias?: { families?: AddressFamily[] } }
+
+/** The ALIAS set that answers `qtype` (A or AAAA) at a node, if any: one limited to other families does not. */
+export function aliasFor(node: Node, qtype: number): RRset | undefined {
+  const alias = node.get(TYPE_ALIAS)
+  if (!alias?.families) return alias
+  return alias.families.includes(qtype === TYPE_AAAA ? 'AAAA' : 'A') ? alias : undefined
 }
 
 export type Node = Map<number, RRset>
@@ -48,6 +61,8 @@ export class CompiledZone {
       set.rdata.push(recordRdata(record))
       set.texts.push(record.rdata.join(' '))
       set.records.push(record)
+      const families = (record as ServedRecord).alias?.families
+      if (code === TYPE_ALIAS && families) set.families = [...families]
       if (code === TYPE_NS && owner !== this.origin) this.cuts.add(owner)
     }
     const soa = this.nodes.get(this.origin)?.get(TYPE_SOA)

@@ -5,19 +5,25 @@
 import { join } from 'node:path'
 import { startAliasServer } from '../alias-server'
 import { aliasRefusal, PROFILES, profileText } from '../providers'
-import { loadZoneFile, type Zone } from '../zone'
+import { readFile, stat } from 'node:fs/promises'
+import type { ZoneDialect } from '@shared/alias-server'
+import { readDialectZone } from '../alias-server/dialect-zone'
+import { MAX_ZONE_FILE_BYTES, type Zone } from '../zone'
 import { ALIAS_SERVER_USAGE, parseAliasServerArgs, UsageError } from './alias-server-args'
 
 const DEMO_ZONE = join(__dirname, '..', 'alias-server', 'demo', 'demo.zone')
 
-async function loadZones(paths: string[]): Promise<Zone[]> {
+async function loadZones(paths: string[], dialect: ZoneDialect): Promise<Zone[]> {
   const zones: Zone[] = []
   for (const path of paths.length > 0 ? paths : [DEMO_ZONE]) {
-    const loaded = await loadZoneFile(path)
-    if (!loaded.zone || loaded.errors.length > 0) {
-      throw new UsageError(`${path}:\n${loaded.errors.slice(0, 10).map((e) => `  ${e.message}`).join('\n')}`)
+    const { size } = await stat(path)
+    if (size > MAX_ZONE_FILE_BYTES) throw new UsageError(`${path} is ${size} bytes; zone files over ${MAX_ZONE_FILE_BYTES} bytes are refused`)
+    const read = readDialectZone(await readFile(path, 'utf8'), dialect, { file: path })
+    if (!read.zone) {
+      const listed = read.errors.slice(0, 10).map((e) => `  line ${e.line}, column ${e.column}: ${e.message}`)
+      throw new UsageError(`${path} (read as ${dialect}):\n${listed.join('\n')}`)
     }
-    zones.push(loaded.zone)
+    zones.push(read.zone)
   }
   return zones
 }
@@ -32,7 +38,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${PROFILES.map(profileText).join('\n\n')}\n`)
     return 0
   }
-  const zones = await loadZones(cmd.zones)
+  const zones = await loadZones(cmd.zones, cmd.dialect)
   const profile = cmd.settings.profile ?? 'draft'
   for (const zone of zones) {
     for (const r of zone.records) {
@@ -53,7 +59,7 @@ async function main(argv: string[]): Promise<number> {
   const where = server.host.includes(':') ? `[${server.host}]:${server.port}` : `${server.host}:${server.port}`
   process.stdout.write(
     `alias-server listening on ${where} (udp, tcp); zones: ${zones.map((z) => z.origin).join(' ')}; ` +
-      `upstream: ${server.upstreamMode}; profile: ${server.settings().profile}; simulated target: ${server.simulatedTarget.state().name}\n`
+      `dialect: ${cmd.dialect}; upstream: ${server.upstreamMode}; profile: ${server.settings().profile}; simulated target: ${server.simulatedTarget.state().name}\n`
   )
   server.onQuery((batch) => {
     for (const e of batch) {
