@@ -139,6 +139,8 @@ export const providerMatchSchema = z.object({
   flattening: z.enum(flatteningKinds),
   /** How the provider handles apex aliasing, in plain words. */
   note: textSchema,
+  /** The provider profile with its cited rules, or null: recognised by its NS names but no profile ("no profile"). */
+  profile: profileIdSchema.nullable(),
   /** NS names that matched. */
   nsNames: z.array(z.string()).max(64)
 })

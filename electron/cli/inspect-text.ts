@@ -48,6 +48,7 @@ export function inspectText(result: InspectResult): string {
     const ttls = Object.entries(auth.ttls).map(([type, ttl]) => `${type} ${ttl} s`).join(', ')
     lines.push(`authoritative (${auth.nsNames.map(bare).join(', ')}): ${ttls || auth.problem || 'no TTLs'}`)
   }
+  for (const p of result.providers) lines.push(`DNS host: ${p.name} (${p.profile ? `profile ${p.profile}` : 'no profile'}): ${p.note}`)
   if (result.suggestions.length > 0) {
     lines.push('suggested targets:', ...result.suggestions.map((s) => `  ${bare(s.name)}: ${s.reason}`))
   }
