@@ -5,10 +5,12 @@
 import { createHash } from 'node:crypto'
 import { mkdir, readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import type { ZoneDialect } from '@shared/alias-server'
 import type { ZoneProblem } from '@shared/lab'
 import { ServiceError } from '../api/service-error'
+import { readDialectZone } from '../alias-server/dialect-zone'
 import { CompiledZone } from '../alias-server/zone-set'
-import { MAX_ZONE_FILE_BYTES, parseZone, saveZoneFile, type Zone, type ZoneParseError } from '../zone'
+import { MAX_ZONE_FILE_BYTES, saveZoneFile, type Zone } from '../zone'
 import { DEMO_ZONE_TEXT } from './demo-zone'
 
 export interface CurrentZone {
@@ -45,21 +47,21 @@ export function zoneFileName(origin: string): string {
   return `${stem.slice(0, MAX_FILE_STEM - hash.length - 1)}~${hash}.zone`
 }
 
-const toProblem = (e: ZoneParseError): ZoneProblem => ({ line: e.line, column: e.column, message: e.reason })
-
-/** Parses and checks zone text as the lab will serve it (the server's own compile step included). */
-export function checkZone(text: string): CheckedZone {
-  const parsed = parseZone(text)
-  if (parsed.errors.length > 0 || !parsed.zone) {
-    const errors = parsed.errors.map(toProblem)
-    return { errors: errors.length > 0 ? errors : [{ line: 1, column: 1, message: 'the text holds no zone' }] }
+/**
+ * Reads and checks zone text in a dialect as the lab will serve it (the server's own compile step
+ * included); errors are located and say which dialect would accept a refused line.
+ */
+export function checkZone(text: string, dialect: ZoneDialect = 'bind'): CheckedZone {
+  const read = readDialectZone(text, dialect, { file: 'zone' })
+  if (!read.zone) {
+    return { errors: read.errors.length > 0 ? read.errors : [{ line: 1, column: 1, message: 'the text holds no zone' }] }
   }
   try {
-    new CompiledZone(parsed.zone)
+    new CompiledZone(read.zone)
   } catch (error) {
     return { errors: [{ line: 1, column: 1, message: error instanceof Error ? error.message : String(error) }] }
   }
-  return { zone: parsed.zone, errors: [] }
+  return { zone: read.zone, errors: [] }
 }
 
 /** The refusal for a zone with errors: every listed error with its line and column. */
@@ -82,13 +84,13 @@ export class LabZones {
   }
 
   /** The current zone: `origin`'s file, else the first saved zone, else the demo zone. */
-  async current(origin: string | null): Promise<CurrentZone> {
+  async current(origin: string | null, dialect: ZoneDialect = 'bind'): Promise<CurrentZone> {
     const candidates = origin ? [this.pathFor(origin)] : []
     candidates.push(...(await this.savedFiles()))
     for (const path of candidates) {
       const text = await readZoneText(path)
       if (text === undefined) continue
-      const checked = checkZone(text)
+      const checked = checkZone(text, dialect)
       const found = checked.zone?.origin ?? origin ?? originFromText(text) ?? ''
       return { origin: found, text, demo: false, path, ...checked }
     }
