@@ -78,6 +78,8 @@ export interface AliasServer {
   /** Replaces every zone (each needs a SOA at its apex); cached answers are dropped, target caches kept. */
   setZones(zones: Zone[]): void
   updateSettings(patch: AliasSettingsPatch): AliasSettings
+  /** Empties the target cache (and the answers built from it): the next ALIAS query asks upstream. Returns the entries dropped. */
+  flushTargetCache(): number
   settings(): AliasSettings
   counters(): AliasCounters
   /** Query-log events, delivered in batches (every ~50 ms) off the hot path. */
@@ -224,6 +226,12 @@ export async function startAliasServer(options: AliasServerOptions): Promise<Ali
       answers.clear()
       targets.settingsChanged()
       return { ...settings }
+    },
+    flushTargetCache() {
+      const size = targets.size
+      targets.clear()
+      answers.clear()
+      return size
     },
     settings: () => ({ ...settings }),
     counters: () => {

@@ -5,6 +5,9 @@ import { z } from 'zod'
 import { aliasSettingsPatchSchema, upstreamModes, zoneDialectSchema } from '@shared/alias-server'
 import { readJsonFile, writeFileAtomic } from '../storage/atomic-file'
 
+const ttlSchema = z.number().int().min(0).max(86_400)
+const targetSetSchema = z.object({ a: z.array(z.ipv4()).max(64), aaaa: z.array(z.ipv6()).max(64) })
+
 export const labFileSchema = z.object({
   version: z.literal(1),
   /** Only the settings the user changed; defaults fill the rest (so new defaults reach old files). */
@@ -20,9 +23,16 @@ export const labFileSchema = z.object({
   dialect: zoneDialectSchema.default('bind'),
   /** The simulated target's last hand-set addresses. */
   target: z
-    .object({ a: z.array(z.ipv4()).max(64), aaaa: z.array(z.ipv6()).max(64), ttl: z.number().int().min(0).max(86_400) })
+    .object({ a: z.array(z.ipv4()).max(64), aaaa: z.array(z.ipv6()).max(64), ttl: ttlSchema })
     .nullable()
-    .default(null)
+    .default(null),
+  /** Whether the server ran when the app last stopped: it starts again on the next launch. */
+  running: z.boolean().default(false),
+  /** The target sets as the user left them, and which of them is served (null: none of them). */
+  sets: z.array(targetSetSchema).max(8).nullable().default(null),
+  serving: z.number().int().min(0).max(7).nullable().default(null),
+  /** The running rotation, started again with the server. */
+  rotation: z.object({ everySeconds: z.number().min(0.1).max(86_400), sets: z.array(targetSetSchema.extend({ ttl: ttlSchema.optional() })).min(1).max(64) }).nullable().default(null)
 })
 export type LabFile = z.output<typeof labFileSchema>
 

@@ -33,6 +33,8 @@ export function createServices(options: ServicesOptions): Services {
   const context: ServiceContext = { ...options, events }
   const watches = watchHandlers(context)
   const lab = createLabService({ dataDir: context.dataDir, events })
+  // a lab server that ran when the app last stopped runs again; a failure is reported as a notice
+  void lab.restore()
   const handlers: Handlers = {
     ...appHandlers(context),
     ...dnsHandlers(context),

@@ -4,7 +4,9 @@ import { z } from 'zod'
 import {
   MAX_RECENT_DOMAINS,
   recentDomainSchema,
+  themes,
   type DisplaySettings,
+  type Theme,
   type RecentDomain,
   type RecentDomains
 } from '@shared/preferences'
@@ -18,7 +20,8 @@ const fileSchema = z.object({
   version: z.literal(1),
   recent: z.array(recentDomainSchema).max(MAX_RECENT_DOMAINS),
   // Added after version 1 shipped; absent means the default (explanations on).
-  teaching: z.boolean().optional()
+  teaching: z.boolean().optional(),
+  theme: z.enum(themes).optional()
 })
 type PreferencesFile = z.infer<typeof fileSchema>
 
@@ -75,7 +78,12 @@ export function createPreferenceStore(dataDir: string, now: () => Date = () => n
   const write = async (current: Loaded, recent: RecentDomain[]): Promise<RecentDomains> =>
     view(await save(current, { ...current.prefs, recent }))
 
-  const displayOf = (prefs: PreferencesFile): DisplaySettings => ({ teaching: prefs.teaching ?? true })
+  const displayOf = (prefs: PreferencesFile): DisplaySettings => ({ teaching: prefs.teaching ?? true, theme: prefs.theme ?? 'system' })
+  const setDisplay = (patch: Partial<DisplaySettings>): Promise<DisplaySettings> =>
+    serialized(async () => {
+      const current = await state()
+      return displayOf(await save(current, { ...current.prefs, ...patch }))
+    })
 
   return {
     path,
@@ -92,11 +100,8 @@ export function createPreferenceStore(dataDir: string, now: () => Date = () => n
         return write(current, [entry, ...rest].slice(0, MAX_RECENT_DOMAINS))
       }),
     displaySettings: async (): Promise<DisplaySettings> => displayOf((await state()).prefs),
-    setTeaching: (enabled: boolean): Promise<DisplaySettings> =>
-      serialized(async () => {
-        const current = await state()
-        return displayOf(await save(current, { ...current.prefs, teaching: enabled }))
-      }),
+    setTeaching: (enabled: boolean): Promise<DisplaySettings> => setDisplay({ teaching: enabled }),
+    setTheme: (theme: Theme): Promise<DisplaySettings> => setDisplay({ theme }),
     removeRecent: (apex: string): Promise<RecentDomains> =>
       serialized(async () => {
         const current = await state()
@@ -115,6 +120,7 @@ export function preferenceHandlers(ctx: ServiceContext): HandlerGroup<'prefs'> {
     'prefs:addRecent': ({ apex, target }) => store.addRecent(apex, target),
     'prefs:removeRecent': ({ apex }) => store.removeRecent(apex),
     'prefs:display': () => store.displaySettings(),
-    'prefs:setTeaching': ({ enabled }) => store.setTeaching(enabled)
+    'prefs:setTeaching': ({ enabled }) => store.setTeaching(enabled),
+    'prefs:setTheme': ({ theme }) => store.setTheme(theme)
   }
 }
