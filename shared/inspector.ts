@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ttlPolicies, type TtlPolicy } from './alias-server'
+import { lookupCostSchema, ttlPolicies, type TtlPolicy } from './alias-server'
 import { profileIdSchema } from './providers'
 import { resolverTargetSchema } from './dns'
 import { errorCodes } from './result'
@@ -236,6 +236,8 @@ export const inspectResultSchema = z.object({
   providers: z.array(providerMatchSchema).max(20),
   verdict: verdictSchema,
   behaviour: behaviourSchema,
+  /** What the ALIAS's extra lookup costs, timed at the zone's own servers (absent: not measured). */
+  lookupCost: lookupCostSchema.optional(),
   startedAtWallMs: z.number(),
   durationMs: z.number().min(0)
 })

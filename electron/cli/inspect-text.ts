@@ -55,7 +55,14 @@ export function inspectText(result: InspectResult): string {
   const mark = { for: '+', against: '-', neutral: '·' } as const
   lines.push('', result.verdict.summary, ...result.verdict.evidence.map((e) => `  ${mark[e.stance]} ${e.text}`))
   lines.push('', ...behaviourText(result.behaviour))
+  if (result.lookupCost) lines.push('', lookupCostLine(result.lookupCost))
   return `${lines.join('\n')}\n`
+}
+
+/** The cost of the extra lookup, with the figures behind it. */
+export function lookupCostLine(c: NonNullable<InspectResult['lookupCost']>): string {
+  const ms = (n: number | null): string => (n === null ? '-' : `${n} ms`)
+  return `${c.text} (apex cold ${ms(c.coldMs)}, warm ${ms(c.warmMs)}; ${c.staticName ?? 'static name'} ${ms(c.staticMs)}; ${c.paid} of ${c.answers} answers)`
 }
 
 /** Which provider profiles the apex's behaviour fits, in words. */

@@ -8,6 +8,7 @@ import { RecentDomains } from '../../components/RecentDomains/RecentDomains'
 import { SideBySide } from '../../components/SideBySide/SideBySide'
 import { VerdictBanner } from '../../components/VerdictBanner/VerdictBanner'
 import { BehaviourPanel } from '../../components/BehaviourPanel/BehaviourPanel'
+import { LookupCostLine } from '../../components/LookupCost/LookupCostLine'
 import { useNavigation } from '../../context/NavigationContext'
 import { Explain } from '../../context/TeachingContext'
 import {
@@ -244,6 +245,7 @@ export function InspectView() {
           </div>
           <VerdictBanner result={result} />
           <BehaviourPanel behaviour={result.behaviour} />
+          <LookupCostLine cost={result.lookupCost} />
           <SideBySide
             result={result}
             onRaw={(request) => raw.open({ ...request, ...(lastInput?.timeoutMs ? { timeoutMs: lastInput.timeoutMs } : {}) })}
