@@ -174,6 +174,8 @@ export const inspectInputSchema = z.strictObject({
   authoritativePort: z.number().int().min(1).max(65535).default(53),
   /** Skip the RD=0 queries to the apex zone's own servers. */
   skipAuthoritative: z.boolean().default(false),
+  /** Time the apex at its own servers, cold and warm, beside the apex SOA: the result's `lookupCost`. */
+  measureLookupCost: z.boolean().default(true),
   timeoutMs: z.number().int().min(100).max(30_000).default(3000)
 })
 export type InspectInput = z.input<typeof inspectInputSchema>

@@ -14,6 +14,7 @@ export interface InspectCommand {
   policy: TtlPolicy
   authoritativePort: number
   skipAuthoritative: boolean
+  measureLookupCost: boolean
   timeoutMs: number
   json: boolean
   help: boolean
@@ -32,6 +33,7 @@ export const USAGE = `usage: npm run inspect -- APEX [--target NAME] [--resolver
   --policy min|fixed|passthrough   the ALIAS server's TTL policy, for the staleness bound (default min)
   --auth-port PORT     port of the apex zone's own servers (default 53)
   --no-authoritative   do not query the apex zone's own servers
+  --no-lookup-cost     do not time the apex cold and warm at its own servers (the lookupCost field)
   --timeout MS         per query attempt (default 3000)
   --json               print JSON instead of text`
 
@@ -51,6 +53,7 @@ export function parseInspectArgs(argv: readonly string[]): InspectCommand {
     policy: 'min',
     authoritativePort: 53,
     skipAuthoritative: false,
+    measureLookupCost: true,
     timeoutMs: 3000,
     json: false,
     help: false
@@ -94,6 +97,9 @@ export function parseInspectArgs(argv: readonly string[]): InspectCommand {
       }
       case '--auth-port':
         cmd.authoritativePort = whole(arg, value(arg), 1, 65535)
+        break
+      case '--no-lookup-cost':
+        cmd.measureLookupCost = false
         break
       case '--no-authoritative':
         cmd.skipAuthoritative = true

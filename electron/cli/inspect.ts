@@ -61,6 +61,7 @@ async function main(argv: string[]): Promise<number> {
       resolvers: cmd.resolvers,
       authoritativePort: cmd.authoritativePort,
       skipAuthoritative: cmd.skipAuthoritative,
+      measureLookupCost: cmd.measureLookupCost,
       timeoutMs: cmd.timeoutMs
     },
     { signal: abort.signal }

@@ -31,6 +31,8 @@ export interface InspectRequest {
   resolvers: ResolverTarget[]
   authoritativePort?: number
   skipAuthoritative?: boolean
+  /** Time the apex cold and warm at its own servers (about ten more queries, one after another). */
+  measureLookupCost?: boolean
   timeoutMs?: number
 }
 
@@ -228,7 +230,7 @@ export async function inspect(request: InspectRequest, deps: InspectDeps = {}): 
     aliasTypeAnswer: aliasTtls.length > 0 ? 'record' : aliasSets.some((o) => o.status === 'nodata') ? 'empty' : 'unknown',
     nsNames: found.nsNames
   })
-  const lookupCost = await timeLookupCost(authoritative, apex, queryFn, options, deps.signal)
+  const lookupCost = request.measureLookupCost ? await timeLookupCost(authoritative, apex, queryFn, options, deps.signal) : undefined
   return {
     apex,
     ...(target.name ? { target: target.name } : {}),

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { QueryLogEntry } from '@shared/alias-server'
 import { startAliasServer, type AliasServer } from '../../../electron/alias-server'
+import { inspectResultSchema } from '@shared/inspector'
 import { inspectText } from '../../../electron/cli/inspect-text'
+import { inspect } from '../../../electron/inspector'
 import { measureLookupCost } from '../../../electron/inspector/lookup-cost'
 import { engineQuery } from '../../../electron/inspector/query-port'
 import { zoneHead, zoneOf } from '../alias-server/support/zones'
@@ -57,8 +59,10 @@ describe('the cost of the extra lookup', () => {
     expect(exact.answers).toBe(9)
     expect(exact.paid).toBe(truth.filter(Boolean).length)
     expect(exact.addedMs).toBeGreaterThanOrEqual(DELAY_MS)
-    // from outside, the cold answers' extra time is the same wait, give or take the machine's jitter
-    expect(Math.abs(measured.addedMs! - exact.addedMs!)).toBeLessThan(Math.max(40, exact.addedMs! * 0.5))
+    // from outside, the cold answers' extra time is the same wait, give or take the machine's jitter (the very
+    // first answer of a fresh server also pays its warm-up, so it is only bounded below)
+    expect(measured.addedMs!).toBeGreaterThanOrEqual(DELAY_MS * 0.8)
+    expect(Math.abs(again.addedMs! - exact.addedMs!)).toBeLessThan(Math.max(40, exact.addedMs! * 0.5))
     expect(measured.warmMs!).toBeLessThan(measured.coldMs! - DELAY_MS / 2)
     expect(exact.text).toMatch(new RegExp(`^ALIAS adds about \\d+ ms when the target is not cached; ${Math.round((exact.paid / 9) * 100)}% of answers in this watch paid it$`))
     expect(measured.text).toMatch(/^ALIAS adds about \d+ ms when the target is not cached; \d+% of answers in this inspection paid it$/)
@@ -83,5 +87,16 @@ describe('the cost of the extra lookup', () => {
     })
     expect(text).toContain('ALIAS lookup cost not measured: no answer in this inspection waited for the target (0% paid it) (apex cold')
     expect(text).toContain('static.cost.test. SOA')
+  })
+
+  it('inspect reports it as lookupCost, timed at the zone\'s own server beside the apex SOA, when asked', async () => {
+    const resolver = { transport: 'udp' as const, host: '127.0.0.1', port: server.port }
+    const asked = await inspect({ apex: ORIGIN, target: 'cdn.example.test', resolvers: [resolver], authoritativePort: server.port, measureLookupCost: true })
+    expect(inspectResultSchema.safeParse(asked).success).toBe(true)
+    expect(asked.lookupCost).toMatchObject({ source: 'timing', answers: 5, staticName: 'cost.test. SOA' })
+    expect(asked.lookupCost!.warmMs).not.toBeNull()
+    expect(inspectText(asked)).toContain(asked.lookupCost!.text)
+    const notAsked = await inspect({ apex: ORIGIN, target: 'cdn.example.test', resolvers: [resolver], authoritativePort: server.port })
+    expect(notAsked.lookupCost).toBeUndefined()
   })
 })
