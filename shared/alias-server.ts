@@ -286,7 +286,8 @@ export function lookupCostText(addedMs: number | null, paid: number, answers: nu
   if (answers === 0) return `ALIAS lookup cost: no ALIAS answers in this ${scope} yet`
   const percent = Math.round((paid / answers) * 100)
   if (addedMs === null) return `ALIAS lookup cost not measured: no answer in this ${scope} waited for the target (${percent}% paid it)`
-  return `ALIAS adds about ${Math.round(addedMs)} ms when the target is not cached; ${percent}% of answers in this ${scope} paid it`
+  // sub-10 ms costs (a lab on loopback) keep a decimal, so they do not read as nothing
+  return `ALIAS adds about ${addedMs < 10 ? addedMs.toFixed(1) : Math.round(addedMs)} ms when the target is not cached; ${percent}% of answers in this ${scope} paid it`
 }
 
 /** Exact figures from the server's own log: each ALIAS answer says whether it waited for the target and how long. */
