@@ -12,7 +12,9 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
           // Browser mode: the same services behind loopback HTTP + WebSocket, run with plain Node.
-          web: resolve(__dirname, 'electron/web/index.ts')
+          web: resolve(__dirname, 'electron/web/index.ts'),
+          // Parses big zones off the main thread (electron/alias-server/zone-loader.ts finds it beside the bundle).
+          'zone-worker': resolve(__dirname, 'electron/alias-server/zone-worker.ts')
         }
       }
     }

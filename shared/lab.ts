@@ -46,7 +46,7 @@ export const labStatusSchema = z.object({
   settings: aliasSettingsSchema,
   counters: aliasCountersSchema.nullable(),
   /** The zone the lab serves: its origin and whether it is the built-in demo (nothing saved yet). */
-  zone: z.object({ origin: z.string(), demo: z.boolean(), dialect: zoneDialectSchema }),
+  zone: z.object({ origin: z.string(), demo: z.boolean(), dialect: zoneDialectSchema.optional() }),
   target: simulatedTargetStateSchema.nullable(),
   /** Problems while loading lab.json or the zone (e.g. a corrupt file moved aside). */
   warnings: z.array(z.string().max(4000)).max(20),

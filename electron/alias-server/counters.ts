@@ -23,6 +23,9 @@ export class Counters implements CacheCounters {
   truncated = 0
   rateLimited = 0
   tcpConnections = 0
+  tcpTimeouts = 0
+  tcpEvictions = 0
+  tcpRefused = 0
   logDropped = 0
   /** The last ALIAS answers: what the log says about each (cached or not, upstream wait), for the lookup cost. */
   private readonly aliasAnswers: Array<{ cache: CacheStatus; upstreamRttMs: number | null }> = []
@@ -90,6 +93,9 @@ export class Counters implements CacheCounters {
       truncated: this.truncated,
       rateLimited: this.rateLimited,
       tcpConnections: this.tcpConnections,
+      tcpTimeouts: this.tcpTimeouts,
+      tcpEvictions: this.tcpEvictions,
+      tcpRefused: this.tcpRefused,
       logDropped: this.logDropped,
       perTarget,
       lookupCost: lookupCostFromLog(this.aliasAnswers)

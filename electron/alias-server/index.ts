@@ -36,17 +36,21 @@ import { recursiveUpstream } from './upstream/recursive'
 import { simulatedUpstream } from './upstream/simulated'
 import { EDE_NO_REACHABLE_AUTHORITY, UpstreamError, type Upstream } from './upstream/types'
 import { CompiledZone, ZoneSet } from './zone-set'
+import type { CompactZoneData } from './compact-zone'
 
 export type { AliasCounters, AliasSettings, AliasSettingsPatch, QueryLogEntry, SimulatedTargetChange, SimulatedTargetState, UpstreamConfig }
 export type { SimulatedTargetOptions } from './simulated-target'
 export { DEFAULT_SIMULATED_NAME } from './simulated-target'
+export type { CompactZoneData } from './compact-zone'
+export { loadZoneOffThread, type ZoneAliasRecord } from './zone-loader'
 
 export interface AliasServerOptions {
   /** An IP literal; default 127.0.0.1. Any non-loopback address logs a warning and turns rate limiting on. */
   host?: string
   /** Default 0: a free port, the same for UDP and TCP. */
   port?: number
-  zones: Zone[]
+  /** Parsed zones, or their compact form (from loadZoneOffThread, so a big zone never parses on this thread). */
+  zones: (Zone | CompactZoneData)[]
   upstream: UpstreamConfig
   settings?: AliasSettingsPatch
   simulatedTarget?: SimulatedTargetOptions
@@ -76,7 +80,7 @@ export interface AliasServer {
   /** Closes both sockets and every timer; idempotent. */
   stop(): Promise<void>
   /** Replaces every zone (each needs a SOA at its apex); cached answers are dropped, target caches kept. */
-  setZones(zones: Zone[]): void
+  setZones(zones: (Zone | CompactZoneData)[]): void
   updateSettings(patch: AliasSettingsPatch): AliasSettings
   /** Empties the target cache (and the answers built from it): the next ALIAS query asks upstream. Returns the entries dropped. */
   flushTargetCache(): number
@@ -105,7 +109,13 @@ function bindError(error: unknown, host: string, port: number): Error {
 async function listenBoth(host: string, port: number, handler: QueryHandler, settings: () => AliasSettings, counters: Counters, onError: (e: unknown) => void) {
   let lastError: unknown
   for (let attempt = 0; attempt < (port === 0 ? PORT_ATTEMPTS : 1); attempt++) {
-    const tcp: TcpListener = await listenTcp(host, port, handler, settings, () => counters.tcpConnections++, onError)
+    const tcp: TcpListener = await listenTcp(host, port, handler, settings, {
+      connection: () => counters.tcpConnections++,
+      timeout: () => counters.tcpTimeouts++,
+      eviction: () => counters.tcpEvictions++,
+      refused: () => counters.tcpRefused++,
+      error: onError
+    })
     try {
       const udp: UdpListener = await listenUdp(host, tcp.port, handler, onError)
       return { tcp, udp }
@@ -144,7 +154,7 @@ export async function startAliasServer(options: AliasServerOptions): Promise<Ali
     zoneSet = next
     answers.clear()
   }
-  const compile = (zones: Zone[]): CompiledZone[] => zones.map((z) => new CompiledZone(z))
+  const compile = (zones: (Zone | CompactZoneData)[]): CompiledZone[] => zones.map((z) => new CompiledZone(z))
   rebuild(compile(options.zones))
 
   const isLocal = (name: string): boolean => zoneSet.find(name)?.kind === 'static'

@@ -3,27 +3,28 @@
  * Prints one line per query (unless --quiet) and every change of the simulated target; Ctrl-C stops it.
  */
 import { join } from 'node:path'
-import { startAliasServer } from '../alias-server'
+import { loadZoneOffThread, startAliasServer, type CompactZoneData, type ZoneAliasRecord } from '../alias-server'
 import { aliasRefusal, PROFILES, profileText } from '../providers'
-import { readFile, stat } from 'node:fs/promises'
 import type { ZoneDialect } from '@shared/alias-server'
-import { readDialectZone } from '../alias-server/dialect-zone'
-import { MAX_ZONE_FILE_BYTES, type Zone } from '../zone'
+import { MAX_ZONE_FILE_BYTES } from '../zone'
 import { ALIAS_SERVER_USAGE, parseAliasServerArgs, UsageError } from './alias-server-args'
 
 const DEMO_ZONE = join(__dirname, '..', 'alias-server', 'demo', 'demo.zone')
 
-async function loadZones(paths: string[], dialect: ZoneDialect): Promise<Zone[]> {
-  const zones: Zone[] = []
+/** Each zone is read, parsed and compacted in a worker: the server starts with the compact form only. */
+async function loadZones(paths: string[], dialect: ZoneDialect): Promise<{ data: CompactZoneData; aliases: ZoneAliasRecord[] }[]> {
+  const zones: { data: CompactZoneData; aliases: ZoneAliasRecord[] }[] = []
   for (const path of paths.length > 0 ? paths : [DEMO_ZONE]) {
-    const { size } = await stat(path)
-    if (size > MAX_ZONE_FILE_BYTES) throw new UsageError(`${path} is ${size} bytes; zone files over ${MAX_ZONE_FILE_BYTES} bytes are refused`)
-    const read = readDialectZone(await readFile(path, 'utf8'), dialect, { file: path })
-    if (!read.zone) {
-      const listed = read.errors.slice(0, 10).map((e) => `  line ${e.line}, column ${e.column}: ${e.message}`)
-      throw new UsageError(`${path} (read as ${dialect}):\n${listed.join('\n')}`)
+    let loaded
+    try {
+      loaded = await loadZoneOffThread({ path, dialect, maxBytes: MAX_ZONE_FILE_BYTES })
+    } catch (error) {
+      throw new Error(`${path}: ${error instanceof Error ? error.message : String(error)}`)
     }
-    zones.push(read.zone)
+    if (!loaded.ok) {
+      throw new UsageError(`${path} (read as ${dialect}):\n${loaded.errors.slice(0, 10).map((e) => `  line ${e.line}, column ${e.column}: ${e.message}`).join('\n')}`)
+    }
+    zones.push({ data: loaded.data, aliases: loaded.aliases })
   }
   return zones
 }
@@ -38,12 +39,12 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${PROFILES.map(profileText).join('\n\n')}\n`)
     return 0
   }
-  const zones = await loadZones(cmd.zones, cmd.dialect)
+  const loaded = await loadZones(cmd.zones, cmd.dialect)
+  const zones = loaded.map((z) => z.data)
   const profile = cmd.settings.profile ?? 'draft'
-  for (const zone of zones) {
-    for (const r of zone.records) {
-      if (r.type !== 'ALIAS' && r.type !== 'ANAME') continue
-      const refusal = aliasRefusal(profile, r.name, zone.origin, r.rdata[0] ?? '')
+  for (const zone of loaded) {
+    for (const r of zone.aliases) {
+      const refusal = aliasRefusal(profile, r.name, zone.data.origin, r.target)
       if (refusal) process.stderr.write(`warning: line ${r.line}: ${refusal}; served anyway\n`)
     }
   }

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { z } from 'zod'
 import { aliasSettingsPatchSchema, upstreamModes, zoneDialectSchema } from '@shared/alias-server'
 import { readJsonFile, writeFileAtomic } from '../storage/atomic-file'
+import { salvageFields } from '../storage/salvage'
 
 const ttlSchema = z.number().int().min(0).max(86_400)
 const targetSetSchema = z.object({ a: z.array(z.ipv4()).max(64), aaaa: z.array(z.ipv6()).max(64) })
@@ -55,8 +56,16 @@ export class LabFileStore {
     const result = await readJsonFile(this.path, labFileSchema)
     if (result.status === 'ok') return { file: result.value }
     if (result.status === 'missing') return { file: emptyLabFile() }
-    const where = result.movedTo ? `; it was moved to ${result.movedTo}` : ''
-    return { file: emptyLabFile(), warning: `The lab settings (${this.path}) could not be used: ${result.reason}${where}. Defaults apply.` }
+    if (!result.movedTo) {
+      return { file: emptyLabFile(), warning: `The lab settings (${this.path}) could not be used: ${result.reason}. Defaults apply.` }
+    }
+    const { version: _version, ...fields } = labFileSchema.shape
+    const kept = salvageFields(result.text, fields)
+    const file = labFileSchema.parse({ ...kept, version: 1 })
+    const names = Object.keys(kept)
+    if (names.length > 0) await this.save(file).catch(() => {})
+    const recovered = names.length > 0 ? `recovered: ${names.join(', ')}; defaults for the rest` : 'defaults apply'
+    return { file, warning: `The lab settings (${this.path}) could not be used: ${result.reason}; it was moved to ${result.movedTo}. ${recovered}.` }
   }
 
   /** Writes are queued so that the file always holds the last state handed in. */

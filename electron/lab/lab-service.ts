@@ -15,7 +15,7 @@ import { startEventPump, type EventPump } from './event-pump'
 import { createLabLog } from './lab-log'
 import { afterRotation, saveSets as saveTargetSets } from './target-sets'
 import { LabFileStore, type LabFile } from './lab-file'
-import { checkZone, LabZones, zoneErrorsMessage } from './lab-zones'
+import { checkZoneOffThread, LabZones, zoneErrorsMessage } from './lab-zones'
 import { upstreamConfig } from './upstream-config'
 
 export const LAB_HOST = '127.0.0.1'
@@ -151,7 +151,7 @@ export function createLabService(options: LabServiceOptions): LabService {
     const serverPort = input.authoritativePort ?? f.authoritativePort
     const upstream = upstreamConfig({ mode: input.upstreamMode, resolver, serverPort })
     const zone = await zones.current(f.zoneOrigin, f.dialect)
-    if (!zone.zone) {
+    if (!zone.data) {
       throw new ServiceError('bad-input', `the saved zone ${zone.path} has errors; fix it in the editor first. ${zoneErrorsMessage(zone.errors)}`)
     }
     // a restart keeps the running port unless another one is asked for
@@ -162,7 +162,7 @@ export function createLabService(options: LabServiceOptions): LabService {
       server = await startAliasServer({
         host: LAB_HOST,
         port,
-        zones: [zone.zone],
+        zones: [zone.data],
         upstream,
         settings,
         simulatedTarget: f.target ?? undefined,
@@ -195,20 +195,21 @@ export function createLabService(options: LabServiceOptions): LabService {
   const saveZone = async (text: string, chosen?: ZoneDialect) => {
     const f = await state()
     const dialect = chosen ?? f.dialect
-    const checked = checkZone(text, dialect)
-    if (!checked.zone) throw new ServiceError('bad-input', zoneErrorsMessage(checked.errors))
-    const zone = checked.zone
+    const checked = await checkZoneOffThread(text, dialect)
+    const zone = checked.data
+    if (!zone) throw new ServiceError('bad-input', zoneErrorsMessage(checked.errors))
     if (zone.origin === (running?.server.simulatedTarget.state().name ?? DEFAULT_SIMULATED_NAME)) {
       throw new ServiceError('bad-input', `${zone.origin} is the simulated target's own zone; give the lab zone another origin`)
     }
     const path = await zones.save(zone, text)
+    zones.remember(path, text, { ...checked, data: zone }, dialect)
     await persist({ ...f, zoneOrigin: zone.origin, dialect })
     let reloaded = false
     if (running) {
       running.server.setZones([zone])
       reloaded = true
     }
-    return { origin: zone.origin, path, records: zone.records.length, reloaded }
+    return { origin: zone.origin, path, records: checked.records, reloaded }
   }
 
   const setTarget = async (input: LabSetTargetInput): Promise<SimulatedTargetState> => {

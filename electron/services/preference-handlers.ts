@@ -13,6 +13,7 @@ import {
 import type { HandlerGroup, ServiceContext } from '../api/handlers'
 import { ServiceError } from '../api/service-error'
 import { readJsonFile, writeFileAtomic } from '../storage/atomic-file'
+import { salvageFields, salvageRecords } from '../storage/salvage'
 
 export const PREFERENCES_FILE = 'preferences.json'
 
@@ -39,22 +40,30 @@ const key = (name: string): string => display(name).toLowerCase()
  * `<dataDir>/preferences.json`, schema version 1, written atomically. Mutations are serialized so two
  * quick inspections never lose an entry; a corrupt file is moved aside once and reported as a warning.
  */
-export function createPreferenceStore(dataDir: string, now: () => Date = () => new Date()) {
+export function createPreferenceStore(dataDir: string, now: () => Date = () => new Date(), onWarning?: (message: string) => void) {
   const path = join(dataDir, PREFERENCES_FILE)
   const warnings: string[] = []
   let loaded: Promise<Loaded> | undefined
   let queue: Promise<unknown> = Promise.resolve()
 
   const state = (): Promise<Loaded> =>
-    (loaded ??= readJsonFile(path, fileSchema).then((result): Loaded => {
+    (loaded ??= readJsonFile(path, fileSchema).then(async (result): Promise<Loaded> => {
       if (result.status === 'ok') return { prefs: result.value, writable: true }
       if (result.status === 'missing') return { prefs: { version: 1, recent: [] }, writable: true }
-      warnings.push(
-        result.movedTo
-          ? `${PREFERENCES_FILE} could not be used: ${result.reason}. It was moved to ${basename(result.movedTo)}; recent domains start empty.`
-          : `${PREFERENCES_FILE} could not be used: ${result.reason}. It was left in place and will not be overwritten.`
-      )
-      return { prefs: { version: 1, recent: [] }, writable: !!result.movedTo }
+      if (!result.movedTo) {
+        warnings.push(`${PREFERENCES_FILE} could not be used: ${result.reason}. It was left in place and will not be overwritten.`)
+        return { prefs: { version: 1, recent: [] }, writable: false }
+      }
+      const recent = salvageRecords(result.text, 'recent', recentDomainSchema, (r) => key(r.apex)).items.slice(0, MAX_RECENT_DOMAINS)
+      const { teaching } = salvageFields(result.text, { teaching: z.boolean() }) as { teaching?: boolean }
+      const prefs: PreferencesFile = { version: 1, recent, ...(teaching !== undefined ? { teaching } : {}) }
+      const kept = recent.length > 0 ? `${recent.length} recent domain${recent.length === 1 ? ' was' : 's were'} recovered` : 'recent domains start empty'
+      const message = `${PREFERENCES_FILE} could not be used: ${result.reason}. It was moved to ${basename(result.movedTo)}; ${kept}.`
+      warnings.push(message)
+      onWarning?.(message)
+      // Written back at once: what was recovered must survive even if nothing changes this session.
+      if (recent.length > 0 || teaching !== undefined) await writeFileAtomic(path, `${JSON.stringify(prefs, null, 2)}\n`).catch(() => {})
+      return { prefs, writable: true }
     }))
 
   const serialized = <T>(task: () => Promise<T>): Promise<T> => {
@@ -114,7 +123,7 @@ export function createPreferenceStore(dataDir: string, now: () => Date = () => n
 }
 
 export function preferenceHandlers(ctx: ServiceContext): HandlerGroup<'prefs'> {
-  const store = createPreferenceStore(ctx.dataDir)
+  const store = createPreferenceStore(ctx.dataDir, undefined, (message) => ctx.events.emit('app:notice', { level: 'warn', message }))
   return {
     'prefs:recent': () => store.recent(),
     'prefs:addRecent': ({ apex, target }) => store.addRecent(apex, target),

@@ -32,11 +32,13 @@ describe('lab.json', () => {
       }
       await store.save(next)
       expect((await new LabFileStore(dir.path).load()).file).toEqual(next)
-      // a bad address in the file is refused as a whole, with the file moved aside
+      // a bad address in the file: the file is moved aside, the damaged field takes its default and every
+      // field that still validates is kept (issue 16: a damaged store costs at most the damaged records)
       await writeFile(store.path, JSON.stringify({ ...next, sets: [{ a: ['192.0.2.300'], aaaa: [] }] }))
       const bad = await new LabFileStore(dir.path).load()
-      expect(bad.warning).toMatch(/could not be used/)
-      expect(bad.file.running).toBe(false)
+      expect(bad.warning).toMatch(/could not be used: .*; it was moved to .*lab\.json\.corrupt-.*recovered: .*running/)
+      expect(bad.file.sets).toBeNull()
+      expect(bad.file).toMatchObject({ running: true, serving: 1, rotation: next.rotation, target: next.target })
     } finally {
       await dir.cleanup()
     }
