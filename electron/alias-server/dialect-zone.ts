@@ -7,7 +7,7 @@
 import type { ZoneDialect } from '@shared/alias-server'
 import { ConvertError, ConvertErrors } from '../convert/errors'
 import { readZoneText } from '../convert/zone-text-read'
-import type { Zone } from '../zone'
+import { parseZone, type Zone } from '../zone'
 
 export interface DialectProblem {
   line: number
@@ -26,4 +26,23 @@ export function readDialectZone(text: string, dialect: ZoneDialect, options: { f
     if (!errors) throw error
     return { errors: errors.map((e) => ({ line: e.line, column: e.column, message: e.reason })) }
   }
+}
+
+/**
+ * The parser's result shape for any dialect. `bind` goes through the zone parser alone (the fast path for
+ * big zones); only when it refuses the text is it read again by the converter's reader, whose errors say
+ * which dialect would read a refused line.
+ */
+export function parseDialectZone(
+  text: string,
+  dialect: ZoneDialect,
+  options: { origin?: string; maxErrors?: number } = {}
+): { zone?: Zone; errors: Array<{ line: number; column: number; reason: string }> } {
+  if (dialect === 'bind') {
+    const parsed = parseZone(text, options)
+    if (parsed.zone && parsed.errors.length === 0) return parsed
+  }
+  const read = readDialectZone(text, dialect, { file: 'zone', ...(options.origin ? { origin: options.origin } : {}) })
+  if (read.zone) return { zone: read.zone, errors: [] }
+  return { errors: read.errors.slice(0, options.maxErrors ?? 100).map((e) => ({ line: e.line, column: e.column, reason: e.message })) }
 }

@@ -8,9 +8,9 @@ import { join } from 'node:path'
 import type { ZoneDialect } from '@shared/alias-server'
 import type { ZoneProblem } from '@shared/lab'
 import { ServiceError } from '../api/service-error'
-import { readDialectZone } from '../alias-server/dialect-zone'
+import { parseDialectZone } from '../alias-server/dialect-zone'
 import { CompiledZone } from '../alias-server/zone-set'
-import { MAX_ZONE_FILE_BYTES, parseZone, saveZoneFile, type Zone, type ZoneParseError } from '../zone'
+import { MAX_ZONE_FILE_BYTES, saveZoneFile, type Zone, type ZoneParseError } from '../zone'
 import { FileRefusedError, readRegularFile } from '../storage/bounded-read'
 import { DEMO_ZONE_TEXT } from './demo-zone'
 import type { CompactZoneData } from '../alias-server/compact-zone'
@@ -56,14 +56,14 @@ export function zoneFileName(origin: string): string {
   return `${stem.slice(0, MAX_FILE_STEM - hash.length - 1)}~${hash}.zone`
 }
 
-const toProblem = (e: ZoneParseError): ZoneProblem => ({ line: e.line, column: e.column, message: e.reason })
+const toProblem = (e: Pick<ZoneParseError, 'line' | 'column' | 'reason'>): ZoneProblem => ({ line: e.line, column: e.column, message: e.reason })
 
 /**
  * Reads and checks zone text in a dialect as the lab will serve it (the server's own compile step
  * included); errors are located, and say which dialect would read a refused line.
  */
 export function checkZone(text: string, dialect: ZoneDialect = 'bind'): CheckedZone {
-  const parsed = dialect === 'bind' ? parseZone(text) : dialectParsed(text, dialect)
+  const parsed = parseDialectZone(text, dialect)
   if (parsed.errors.length > 0 || !parsed.zone) {
     const errors = parsed.errors.map(toProblem)
     return { records: 0, errors: errors.length > 0 ? errors : [{ line: 1, column: 1, message: 'the text holds no zone' }] }
@@ -76,15 +76,10 @@ export function checkZone(text: string, dialect: ZoneDialect = 'bind'): CheckedZ
   }
 }
 
-function dialectParsed(text: string, dialect: ZoneDialect): { zone?: Zone; errors: ZoneParseError[] } {
-  const read = readDialectZone(text, dialect, { file: 'zone' })
-  return read.zone ? { zone: read.zone, errors: [] } : { errors: read.errors.map((e) => ({ line: e.line, column: e.column, reason: e.message }) as ZoneParseError) }
-}
-
 /** checkZone, in a worker for big zones. */
 export async function checkZoneOffThread(text: string, dialect: ZoneDialect = 'bind'): Promise<CheckedZone> {
   if (text.length <= INLINE_CHECK_MAX_CHARS) return checkZone(text, dialect)
-  const reply = await loadZoneOffThread({ text, maxBytes: MAX_ZONE_FILE_BYTES, ...(dialect === 'bind' ? {} : { dialect }) })
+  const reply = await loadZoneOffThread({ text, maxBytes: MAX_ZONE_FILE_BYTES, dialect })
   return reply.ok ? { data: reply.data, records: reply.records, errors: [] } : { records: 0, errors: reply.errors }
 }
 
