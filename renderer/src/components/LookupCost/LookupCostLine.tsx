@@ -6,7 +6,7 @@ const ms = (n: number | null): string => (n === null ? '—' : `${n} ms`)
 export function LookupCostLine({ cost }: { cost: LookupCost | undefined }) {
   if (!cost) return null
   return (
-    <section className="lookup-cost" aria-label="Cost of the extra lookup" data-testid="lookup-cost" data-added-ms={cost.addedMs ?? ''}>
+    <section className="panel lookup-cost" aria-label="Cost of the extra lookup" data-testid="lookup-cost" data-added-ms={cost.addedMs ?? ''}>
       <p>
         <strong>{cost.text}.</strong>
       </p>
