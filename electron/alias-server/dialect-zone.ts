@@ -18,7 +18,7 @@ export interface DialectProblem {
 export type DialectRead = { zone: Zone; errors: [] } | { zone?: undefined; errors: DialectProblem[] }
 
 /** Reads `text` as `dialect`; never throws for bad input (the problems come back located). */
-export function readDialectZone(text: string, dialect: ZoneDialect, options: { file: string; origin?: string }): DialectRead {
+export function readDialectZone(text: string, dialect: ZoneDialect, options: { file: string; origin?: string; flattenAllCnames?: boolean }): DialectRead {
   try {
     return { zone: readZoneText(text, dialect, options), errors: [] }
   } catch (error) {
@@ -36,13 +36,13 @@ export function readDialectZone(text: string, dialect: ZoneDialect, options: { f
 export function parseDialectZone(
   text: string,
   dialect: ZoneDialect,
-  options: { origin?: string; maxErrors?: number } = {}
+  options: { origin?: string; maxErrors?: number; flattenAllCnames?: boolean } = {}
 ): { zone?: Zone; errors: Array<{ line: number; column: number; reason: string }> } {
   if (dialect === 'bind') {
     const parsed = parseZone(text, options)
     if (parsed.zone && parsed.errors.length === 0) return parsed
   }
-  const read = readDialectZone(text, dialect, { file: 'zone', ...(options.origin ? { origin: options.origin } : {}) })
+  const read = readDialectZone(text, dialect, { file: 'zone', ...(options.origin ? { origin: options.origin } : {}), ...(options.flattenAllCnames ? { flattenAllCnames: true } : {}) })
   if (read.zone) return { zone: read.zone, errors: [] }
   return { errors: read.errors.slice(0, options.maxErrors ?? 100).map((e) => ({ line: e.line, column: e.column, reason: e.message })) }
 }

@@ -17,6 +17,8 @@ export interface ZoneWorkerRequest {
   origin?: string
   /** Read the text as this dialect, through the converter's readers (absent: the zone parser alone). */
   dialect?: ZoneDialect
+  /** cloudflare only: flatten every CNAME (Cloudflare's "flatten all CNAMEs"). */
+  flattenAllCnames?: boolean
   maxBytes: number
   /** Send the file's text back too (the lab's editor shows it). */
   returnText?: boolean

@@ -12,12 +12,12 @@ import { ALIAS_SERVER_USAGE, parseAliasServerArgs, UsageError } from './alias-se
 const DEMO_ZONE = join(__dirname, '..', 'alias-server', 'demo', 'demo.zone')
 
 /** Each zone is read, parsed and compacted in a worker: the server starts with the compact form only. */
-async function loadZones(paths: string[], dialect: ZoneDialect): Promise<{ data: CompactZoneData; aliases: ZoneAliasRecord[] }[]> {
+async function loadZones(paths: string[], dialect: ZoneDialect, flattenAllCnames: boolean): Promise<{ data: CompactZoneData; aliases: ZoneAliasRecord[] }[]> {
   const zones: { data: CompactZoneData; aliases: ZoneAliasRecord[] }[] = []
   for (const path of paths.length > 0 ? paths : [DEMO_ZONE]) {
     let loaded
     try {
-      loaded = await loadZoneOffThread({ path, dialect, maxBytes: MAX_ZONE_FILE_BYTES })
+      loaded = await loadZoneOffThread({ path, dialect, flattenAllCnames, maxBytes: MAX_ZONE_FILE_BYTES })
     } catch (error) {
       throw new Error(`${path}: ${error instanceof Error ? error.message : String(error)}`)
     }
@@ -39,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${PROFILES.map(profileText).join('\n\n')}\n`)
     return 0
   }
-  const loaded = await loadZones(cmd.zones, cmd.dialect)
+  const loaded = await loadZones(cmd.zones, cmd.dialect, cmd.flattenAllCnames)
   const zones = loaded.map((z) => z.data)
   const profile = cmd.settings.profile ?? 'draft'
   for (const zone of loaded) {
