@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ttlPolicies, type TtlPolicy } from './alias-server'
+import { lookupCostSchema, ttlPolicies, type TtlPolicy } from './alias-server'
 import { profileIdSchema } from './providers'
 import { resolverTargetSchema } from './dns'
 import { errorCodes } from './result'
@@ -174,6 +174,8 @@ export const providerMatchSchema = z.object({
   flattening: z.enum(flatteningKinds),
   /** How the provider handles apex aliasing, in plain words. */
   note: textSchema,
+  /** The provider profile with its cited rules, or null: recognised by its NS names but no profile ("no profile"). */
+  profile: profileIdSchema.nullable(),
   /** NS names that matched. */
   nsNames: z.array(z.string()).max(64)
 })
@@ -209,6 +211,8 @@ export const inspectInputSchema = z.strictObject({
   skipAuthoritative: z.boolean().default(false),
   /** The ALIAS server's TTL policy, for the latest time a stale apex must follow. */
   policy: z.enum(ttlPolicies).default('min'),
+  /** Time the apex at its own servers, cold and warm, beside the apex SOA: the result's `lookupCost`. */
+  measureLookupCost: z.boolean().default(true),
   timeoutMs: z.number().int().min(100).max(30_000).default(3000)
 })
 export type InspectInput = z.input<typeof inspectInputSchema>
@@ -273,6 +277,8 @@ export const inspectResultSchema = z.object({
   providers: z.array(providerMatchSchema).max(20),
   verdict: verdictSchema,
   behaviour: behaviourSchema,
+  /** What the ALIAS's extra lookup costs, timed at the zone's own servers (absent: not measured). */
+  lookupCost: lookupCostSchema.optional(),
   startedAtWallMs: z.number(),
   durationMs: z.number().min(0)
 })

@@ -8,7 +8,8 @@ import {
   simulatedTargetChangeSchema,
   simulatedTargetStateSchema,
   targetFailureSchema,
-  upstreamModes
+  upstreamModes,
+  zoneDialectSchema
 } from './alias-server'
 import { profileIdSchema } from './providers'
 
@@ -45,7 +46,7 @@ export const labStatusSchema = z.object({
   settings: aliasSettingsSchema,
   counters: aliasCountersSchema.nullable(),
   /** The zone the lab serves: its origin and whether it is the built-in demo (nothing saved yet). */
-  zone: z.object({ origin: z.string(), demo: z.boolean() }),
+  zone: z.object({ origin: z.string(), demo: z.boolean(), dialect: zoneDialectSchema.optional() }),
   target: simulatedTargetStateSchema.nullable(),
   /** Problems while loading lab.json or the zone (e.g. a corrupt file moved aside). */
   warnings: z.array(z.string().max(4000)).max(20),
@@ -69,14 +70,18 @@ export const labZoneSchema = z.object({
   demo: z.boolean(),
   /** Where the zone is (or will be) saved. */
   path: z.string(),
-  errors: z.array(zoneProblemSchema).max(101)
+  errors: z.array(zoneProblemSchema).max(101),
+  /** How the text is written (persisted in lab.json): bind, route53-text or cloudflare. */
+  dialect: zoneDialectSchema
 })
 export type LabZone = z.infer<typeof labZoneSchema>
 
 export const LAB_ZONE_MAX_CHARS = 4 * 1024 * 1024
 
 export const labSaveZoneInputSchema = z.strictObject({
-  text: z.string().max(LAB_ZONE_MAX_CHARS, 'the zone is too large for the lab (4 MiB at most)')
+  text: z.string().max(LAB_ZONE_MAX_CHARS, 'the zone is too large for the lab (4 MiB at most)'),
+  /** Read the text as this dialect and keep it for later loads (absent: the saved dialect). */
+  dialect: zoneDialectSchema.optional()
 })
 export const labSaveZoneResultSchema = z.object({
   origin: z.string(),

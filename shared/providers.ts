@@ -6,7 +6,7 @@ import { z } from 'zod'
  * without a source is an assumption and says so.
  */
 
-export const profileIds = ['draft', 'powerdns', 'cloudflare', 'route53', 'dnsimple', 'ns1', 'azure', 'google', 'technitium', 'dnsmadeeasy'] as const
+export const profileIds = ['draft', 'powerdns', 'cloudflare', 'route53', 'dnsimple', 'ns1', 'azure', 'google', 'technitium', 'dnsmadeeasy', 'dyn', 'ultradns'] as const
 export type ProfileId = (typeof profileIds)[number]
 export const profileIdSchema = z.enum(profileIds)
 
@@ -61,6 +61,8 @@ export const profileSchema = z.object({
   summary: z.string().max(300),
   /** Where the profile's model stops: documented differences that are not rules. */
   notes: z.array(z.string().max(600)).max(10),
+  /** Set when the service no longer exists: what happened to it, with the source. */
+  historical: z.string().max(600).optional(),
   ttl: rule(ttlRuleSchema),
   targetNxdomain: rule(z.enum(missingOutcomes)),
   targetNodata: rule(z.enum(missingOutcomes)),
@@ -80,5 +82,5 @@ export const profileSchema = z.object({
   dnssec: rule(z.enum(['unsigned-alias-answers', 'signed-on-the-fly', 'not-with-alias', 'unknown']))
 })
 export type Profile = z.infer<typeof profileSchema>
-export type ProfileRuleName = Exclude<keyof Profile, 'id' | 'name' | 'summary' | 'notes'>
+export type ProfileRuleName = Exclude<keyof Profile, 'id' | 'name' | 'summary' | 'notes' | 'historical'>
 export const profileListSchema = z.array(profileSchema).max(50)

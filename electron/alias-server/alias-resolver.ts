@@ -10,8 +10,8 @@ import type { TargetCache, TargetEntry } from './target-cache'
 import type { UpstreamError } from './upstream/types'
 import { servedTtl } from './ttl-policy'
 import type { DynamicTtl } from './wire/message-builder'
-import { TYPE_A, TYPE_AAAA, TYPE_ALIAS, TYPE_CNAME } from './wire/rdata'
-import type { CompiledZone, ZoneSet } from './zone-set'
+import { TYPE_A, TYPE_AAAA, TYPE_CNAME } from './wire/rdata'
+import { aliasFor, type CompiledZone, type ZoneSet } from './zone-set'
 
 export const MAX_CHAIN = 8
 
@@ -96,7 +96,7 @@ export async function resolveAlias(
         node = w.wildcardOwner ? zone.node(w.wildcardOwner) : undefined
         if (!node) return done({ kind: 'missing', nxdomain: !w.emptyNonTerminal, target: name, negativeTtl: Math.min(cap, zone.negativeTtl) })
       }
-      const link = node.get(TYPE_ALIAS) ?? node.get(TYPE_CNAME)
+      const link = aliasFor(node, typeCode) ?? node.get(TYPE_CNAME)
       if (link) {
         cap = Math.min(cap, link.ttl)
         name = link.records[0]!.rdata[0]!

@@ -32,6 +32,8 @@ export interface CompactZoneData {
   emptyNonTerminals: string[]
   /** Delegation points (NS below the apex). */
   cuts: string[]
+  /** Owners whose ALIAS covers some address families only (Route 53's per-type aliases, from the converter's readers). */
+  aliasFamilies?: Record<string, Array<'A' | 'AAAA'>>
 }
 
 export const TOKEN_SEPARATOR = '\u0000'
@@ -102,6 +104,7 @@ export function compactZone(zone: Zone): CompactZoneData {
   const typeNames: string[] = []
   const typeNameIndex = new Map<string, number>()
   const kept: { node: number; record: ZoneRecord; code: number }[] = []
+  let aliasFamilies: Record<string, Array<'A' | 'AAAA'>> | undefined
   for (const record of zone.records) {
     const owner = canonicalFast(record.name)
     if (!isAtOrBelow(owner, origin)) continue
@@ -118,6 +121,8 @@ export function compactZone(zone: Zone): CompactZoneData {
       typeNames.push(record.type)
     }
     kept.push({ node, record, code })
+    const families = (record as ZoneRecord & { alias?: { families?: Array<'A' | 'AAAA'> } }).alias?.families
+    if (code === TYPE_ALIAS && families) (aliasFamilies ??= {})[owner] = [...families]
   }
   // Owners sorted, so the server finds a name by binary search over one string instead of a Map of them.
   const owners = [...firstSeen].sort()
@@ -187,6 +192,7 @@ export function compactZone(zone: Zone): CompactZoneData {
     tokenText: tokens.join(''),
     tokenStart,
     emptyNonTerminals: [...emptyNonTerminals],
-    cuts: [...cuts]
+    cuts: [...cuts],
+    ...(aliasFamilies ? { aliasFamilies } : {})
   }
 }

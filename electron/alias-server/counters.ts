@@ -1,10 +1,12 @@
 /** Server counters: plain numbers bumped on the hot path, and a per-second ring for the query rate. */
-import type { AliasCounters } from '@shared/alias-server'
+import { lookupCostFromLog, type AliasCounters, type CacheStatus } from '@shared/alias-server'
 import { rcodeName } from '../dns/rcodes'
 import type { CacheCounters } from './target-cache'
 
 const RING = 16
 export const QPS_WINDOW_SECONDS = 5
+/** ALIAS answers the lookup cost is computed over (the latest). */
+const ALIAS_ANSWERS_KEPT = 10_000
 
 export class Counters implements CacheCounters {
   readonly startedAt = Date.now()
@@ -25,6 +27,9 @@ export class Counters implements CacheCounters {
   tcpEvictions = 0
   tcpRefused = 0
   logDropped = 0
+  /** The last ALIAS answers: what the log says about each (cached or not, upstream wait), for the lookup cost. */
+  private readonly aliasAnswers: Array<{ cache: CacheStatus; upstreamRttMs: number | null }> = []
+  private aliasNext = 0
   /** Responses by RCODE (12 bits). */
   private readonly rcodes = new Uint32Array(4096)
   private readonly perSecond = new Uint32Array(RING)
@@ -41,6 +46,14 @@ export class Counters implements CacheCounters {
       this.perSecond[i] = 0
     }
     this.perSecond[i]!++
+  }
+
+  /** One ALIAS answer, as the query log records it. */
+  aliasAnswer(cache: CacheStatus, upstreamRttMs: number | null): void {
+    if (cache === 'none') return
+    // a ring: the hot path never shifts the array
+    this.aliasAnswers[this.aliasNext] = { cache, upstreamRttMs }
+    this.aliasNext = (this.aliasNext + 1) % ALIAS_ANSWERS_KEPT
   }
 
   response(rcode: number): void {
@@ -84,7 +97,8 @@ export class Counters implements CacheCounters {
       tcpEvictions: this.tcpEvictions,
       tcpRefused: this.tcpRefused,
       logDropped: this.logDropped,
-      perTarget
+      perTarget,
+      lookupCost: lookupCostFromLog(this.aliasAnswers)
     }
   }
 }

@@ -109,6 +109,7 @@ export class QueryHandler {
       const out = p.render(msg, v.qnameEnd, limit, prefix, now, s.ttlPolicy)
       r.send(out, address, port)
       this.count(p, out, prefix, p.hitStatus)
+      d.counters.aliasAnswer(p.hitStatus, null)
       if (d.log.active) d.log.add(now, address, port, tcp, p.log, p.ttlOf(out, prefix), p.hitStatus, null, p.isTruncated(out, prefix))
       return
     }
@@ -185,6 +186,7 @@ export class QueryHandler {
     r.send(out, address, port)
     // the answer cache counts hits on the hot path; the target cache counted this lookup itself
     this.count(prepared, out, prefix, 'none')
+    d.counters.aliasAnswer(plan.cache, plan.rttMs)
     if (d.log.active) d.log.add(now, address, port, r.tcp, info, prepared.ttlOf(out, prefix), plan.cache, plan.rttMs, prepared.isTruncated(out, prefix))
   }
 }

@@ -14,7 +14,7 @@ import { EDE_OTHER, EDE_STALE_ANSWER, EDE_STALE_NXDOMAIN } from './upstream/type
 import type { DynamicTtl, Ede, WireRecord } from './wire/message-builder'
 import { CLASS_IN, TYPE_A, TYPE_AAAA, TYPE_ALIAS, TYPE_ANY, TYPE_AXFR, TYPE_CNAME, TYPE_DS, TYPE_IXFR, TYPE_NS } from './wire/rdata'
 import { TYPE_OPT } from './wire/question-reader'
-import type { CompiledZone, Node, RRset } from './zone-set'
+import { aliasFor, type CompiledZone, type Node, type RRset } from './zone-set'
 
 export const RCODE_NOERROR = 0
 export const RCODE_FORMERR = 1
@@ -190,22 +190,22 @@ async function answerAlias(ctx: ResolveContext, plan: Plan, zone: CompiledZone, 
 
 async function answerAny(ctx: ResolveContext, plan: Plan, owner: string, node: Node, visited: string[], hops: number): Promise<Plan> {
   const alias = node.get(TYPE_ALIAS)
+  // a family-limited alias (Route 53) leaves the other family's static records in place
+  const aliased = (type: number): boolean => (type === TYPE_A || type === TYPE_AAAA) && aliasFor(node, type) !== undefined
   for (const set of node.values()) {
-    if (set.type === TYPE_ALIAS || (alias && (set.type === TYPE_A || set.type === TYPE_AAAA))) continue
+    if (set.type === TYPE_ALIAS || aliased(set.type)) continue
     addSet(plan.answer, set, owner)
   }
   if (!alias) return plan
   const target = alias.records[0]!.rdata[0]!
-  const [ra, raaaa] = await Promise.all([
-    resolveAlias(ctx, owner, target, alias.ttl, 'A', visited, hops),
-    resolveAlias(ctx, owner, target, alias.ttl, 'AAAA', visited, hops)
-  ])
+  const types = [TYPE_A, TYPE_AAAA].filter(aliased)
+  const resolutions = await Promise.all(types.map((t) => resolveAlias(ctx, owner, target, alias.ttl, t === TYPE_A ? 'A' : 'AAAA', visited, hops)))
   const now = Date.now()
   // a target without one of the address types contributes none of it; only a target with
   // neither is "missing" in the sense of onTargetMissing
-  const bothMissing = ra.result.kind === 'missing' && raaaa.result.kind === 'missing'
+  const bothMissing = resolutions.every((r) => r.result.kind === 'missing')
   const missingAsData = { ...ctx.settings, onTargetMissing: 'nodata' as const, onTargetNxdomain: null }
-  for (const [type, r] of [[TYPE_A, ra], [TYPE_AAAA, raaaa]] as const) {
+  for (const [type, r] of types.map((t, i) => [t, resolutions[i]!] as const)) {
     const settings = r.result.kind === 'missing' && !bothMissing ? missingAsData : ctx.settings
     if (!applyAlias(plan, settings, owner, node, type, r, now)) return plan
   }
@@ -260,7 +260,7 @@ async function answer(ctx: ResolveContext, q: Question): Promise<Plan> {
       node = w.wildcardOwner ? zone.node(w.wildcardOwner) : undefined
       if (!node) return negative(plan, zone, RCODE_NXDOMAIN)
     }
-    const alias = node.get(TYPE_ALIAS)
+    const alias = q.qtype === TYPE_A || q.qtype === TYPE_AAAA ? aliasFor(node, q.qtype) : node.get(TYPE_ALIAS)
     if (q.qtype === TYPE_ANY) {
       return q.minimalAny ? answerMinimalAny(ctx, plan, zone, current, node, visited) : answerAny(ctx, plan, current, node, visited, visited.length)
     }

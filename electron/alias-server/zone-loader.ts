@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { Worker } from 'node:worker_threads'
+import type { ZoneDialect } from '@shared/alias-server'
 import type { CompactZoneData } from './compact-zone'
 
 export interface ZoneWorkerRequest {
@@ -14,6 +15,10 @@ export interface ZoneWorkerRequest {
   /** … or the text itself. */
   text?: string
   origin?: string
+  /** Read the text as this dialect, through the converter's readers (absent: the zone parser alone). */
+  dialect?: ZoneDialect
+  /** cloudflare only: flatten every CNAME (Cloudflare's "flatten all CNAMEs"). */
+  flattenAllCnames?: boolean
   maxBytes: number
   /** Send the file's text back too (the lab's editor shows it). */
   returnText?: boolean

@@ -7,7 +7,8 @@ import { ServiceError } from '../api/service-error'
 import { isAtOrBelow, joinCanonical, splitCanonical, type WildcardLookup, type Zone, type ZoneRecord } from '../zone'
 import { compactZone, TOKEN_SEPARATOR, type CompactZoneData } from './compact-zone'
 import { selfAndAncestors } from './names'
-import { TYPE_SOA } from './wire/rdata'
+import type { AddressFamily } from '../convert/model'
+import { TYPE_AAAA, TYPE_ALIAS, TYPE_SOA } from './wire/rdata'
 
 export interface RRset {
   owner: string
@@ -18,6 +19,15 @@ export interface RRset {
   /** Presentation of each record's RDATA. */
   texts: string[]
   records: ZoneRecord[]
+  /** An ALIAS for some address families only (Route 53 aliases each record type on its own); absent: both. */
+  families?: AddressFamily[]
+}
+
+/** The ALIAS set that answers `qtype` (A or AAAA) at a node, if any: one limited to other families does not. */
+export function aliasFor(node: Node, qtype: number): RRset | undefined {
+  const alias = node.get(TYPE_ALIAS)
+  if (!alias?.families) return alias
+  return alias.families.includes(qtype === TYPE_AAAA ? 'AAAA' : 'A') ? alias : undefined
 }
 
 export type Node = Map<number, RRset>
@@ -106,6 +116,9 @@ export class CompiledZone {
       set.texts.push(tokens.join(' '))
       set.records.push({ name: owner, type: d.typeNames[d.typeIndex[r]!]!, ttl: d.ttls[r]!, class: 'IN', rdata: tokens, line: 0, column: 0 })
     }
+    const families = d.aliasFamilies?.[owner]
+    const alias = node.get(TYPE_ALIAS)
+    if (alias && families) alias.families = [...families]
     return node
   }
 

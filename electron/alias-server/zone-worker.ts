@@ -4,18 +4,19 @@
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { readRegularFile } from '../storage/bounded-read'
-import { parseZone } from '../zone'
+import { parseDialectZone } from './dialect-zone'
 import { compactZone, transferList } from './compact-zone'
 import type { ZoneWorkerReply, ZoneWorkerRequest } from './zone-loader'
 import { CompiledZone } from './zone-set'
 
 const MAX_ERRORS = 100
+
 const MAX_ALIASES = 10_000
 
 async function run(request: ZoneWorkerRequest): Promise<ZoneWorkerReply> {
   const text = request.path !== undefined ? await readRegularFile(request.path, request.maxBytes) : request.text!
   if (text.length > request.maxBytes) return { ok: false, errors: [{ line: 1, column: 1, message: `the zone is ${text.length} characters; at most ${request.maxBytes} are accepted` }] }
-  const parsed = parseZone(text, { ...(request.origin ? { origin: request.origin } : {}), maxErrors: MAX_ERRORS })
+  const parsed = parseDialectZone(text, request.dialect ?? 'bind', { ...(request.origin ? { origin: request.origin } : {}), maxErrors: MAX_ERRORS, flattenAllCnames: request.flattenAllCnames === true })
   if (parsed.errors.length > 0 || !parsed.zone) {
     const errors = parsed.errors.map((e) => ({ line: e.line, column: e.column, message: e.reason }))
     return { ok: false, errors: errors.length > 0 ? errors : [{ line: 1, column: 1, message: 'the text holds no zone' }] }

@@ -1,9 +1,14 @@
-import type { AliasSettingsPatch, UpstreamConfig } from '@shared/alias-server'
+import { zoneDialects, type AliasSettingsPatch, type UpstreamConfig, type ZoneDialect } from '@shared/alias-server'
 import { isTtlRule, profileIds, ttlRuleNames, type ProfileId } from '@shared/providers'
 import { parseResolver } from '../resolvers/parse-resolver'
 
 export const ALIAS_SERVER_USAGE = `usage: npm run alias-server -- [--zone FILE]... [options]
   --zone FILE            a zone file to serve (repeatable; default: the demo zone example.test.)
+  --dialect D            how the zone files are written: ${zoneDialects.join(' | ')} (default bind):
+                         bind: ALIAS and ANAME; route53-text: NAME [TTL] A|AAAA ALIAS TARGET and cli53's
+                         NAME AWS ALIAS A|AAAA TARGET ZONEID EVALUATE (an alias per family); cloudflare: an
+                         apex CNAME (or one tagged cf-flatten-cname) is flattened
+  --flatten-all-cnames   with --dialect cloudflare: flatten every CNAME (Cloudflare's "flatten all CNAMEs")
   --port N               UDP and TCP port (default 5353; 0 picks a free one)
   --host IP              address to listen on (default 127.0.0.1; others warn and rate-limit)
   --upstream SPEC        where ALIAS targets are resolved: 'simulated' (default), or a resolver:
@@ -25,6 +30,8 @@ export class UsageError extends Error {
 
 export interface AliasServerCommand {
   zones: string[]
+  dialect: ZoneDialect
+  flattenAllCnames: boolean
   port: number
   host: string
   upstream: UpstreamConfig
@@ -46,7 +53,7 @@ function choice<T extends string>(flag: string, value: string, allowed: readonly
 }
 
 export function parseAliasServerArgs(argv: string[]): AliasServerCommand {
-  const cmd = { zones: [] as string[], port: 5353, host: '127.0.0.1', quiet: false, help: false, listProfiles: false, settings: {} as AliasSettingsPatch }
+  const cmd = { zones: [] as string[], dialect: 'bind' as ZoneDialect, flattenAllCnames: false, port: 5353, host: '127.0.0.1', quiet: false, help: false, listProfiles: false, settings: {} as AliasSettingsPatch }
   let upstream = 'simulated'
   let mode: 'recursive' | 'authoritative' = 'recursive'
   let serverPort = 53
@@ -65,6 +72,12 @@ export function parseAliasServerArgs(argv: string[]): AliasServerCommand {
         break
       case '--zone':
         cmd.zones.push(value())
+        break
+      case '--dialect':
+        cmd.dialect = choice(flag, value(), zoneDialects)
+        break
+      case '--flatten-all-cnames':
+        cmd.flattenAllCnames = true
         break
       case '--port':
         cmd.port = port(flag, value())
@@ -118,5 +131,6 @@ export function parseAliasServerArgs(argv: string[]): AliasServerCommand {
     }
     config = mode === 'recursive' ? { mode, resolver } : { mode, bootstrap: resolver, serverPort }
   }
+  if (cmd.flattenAllCnames && cmd.dialect !== 'cloudflare') throw new UsageError('--flatten-all-cnames needs --dialect cloudflare')
   return { ...cmd, upstream: config }
 }

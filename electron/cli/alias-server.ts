@@ -5,23 +5,24 @@
 import { join } from 'node:path'
 import { loadZoneOffThread, startAliasServer, type CompactZoneData, type ZoneAliasRecord } from '../alias-server'
 import { aliasRefusal, PROFILES, profileText } from '../providers'
+import type { ZoneDialect } from '@shared/alias-server'
 import { MAX_ZONE_FILE_BYTES } from '../zone'
 import { ALIAS_SERVER_USAGE, parseAliasServerArgs, UsageError } from './alias-server-args'
 
 const DEMO_ZONE = join(__dirname, '..', 'alias-server', 'demo', 'demo.zone')
 
 /** Each zone is read, parsed and compacted in a worker: the server starts with the compact form only. */
-async function loadZones(paths: string[]): Promise<{ data: CompactZoneData; aliases: ZoneAliasRecord[] }[]> {
+async function loadZones(paths: string[], dialect: ZoneDialect, flattenAllCnames: boolean): Promise<{ data: CompactZoneData; aliases: ZoneAliasRecord[] }[]> {
   const zones: { data: CompactZoneData; aliases: ZoneAliasRecord[] }[] = []
   for (const path of paths.length > 0 ? paths : [DEMO_ZONE]) {
     let loaded
     try {
-      loaded = await loadZoneOffThread({ path, maxBytes: MAX_ZONE_FILE_BYTES })
+      loaded = await loadZoneOffThread({ path, dialect, flattenAllCnames, maxBytes: MAX_ZONE_FILE_BYTES })
     } catch (error) {
       throw new Error(`${path}: ${error instanceof Error ? error.message : String(error)}`)
     }
     if (!loaded.ok) {
-      throw new UsageError(`${path}:\n${loaded.errors.slice(0, 10).map((e) => `  line ${e.line}, column ${e.column}: ${e.message}`).join('\n')}`)
+      throw new UsageError(`${path} (read as ${dialect}):\n${loaded.errors.slice(0, 10).map((e) => `  line ${e.line}, column ${e.column}: ${e.message}`).join('\n')}`)
     }
     zones.push({ data: loaded.data, aliases: loaded.aliases })
   }
@@ -38,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${PROFILES.map(profileText).join('\n\n')}\n`)
     return 0
   }
-  const loaded = await loadZones(cmd.zones)
+  const loaded = await loadZones(cmd.zones, cmd.dialect, cmd.flattenAllCnames)
   const zones = loaded.map((z) => z.data)
   const profile = cmd.settings.profile ?? 'draft'
   for (const zone of loaded) {
@@ -59,7 +60,7 @@ async function main(argv: string[]): Promise<number> {
   const where = server.host.includes(':') ? `[${server.host}]:${server.port}` : `${server.host}:${server.port}`
   process.stdout.write(
     `alias-server listening on ${where} (udp, tcp); zones: ${zones.map((z) => z.origin).join(' ')}; ` +
-      `upstream: ${server.upstreamMode}; profile: ${server.settings().profile}; simulated target: ${server.simulatedTarget.state().name}\n`
+      `upstream: ${server.upstreamMode}; profile: ${server.settings().profile}; simulated target: ${server.simulatedTarget.state().name}; dialect: ${cmd.dialect}\n`
   )
   server.onQuery((batch) => {
     for (const e of batch) {

@@ -16,6 +16,7 @@ export interface InspectCommand {
   policy: TtlPolicy
   authoritativePort: number
   skipAuthoritative: boolean
+  measureLookupCost: boolean
   timeoutMs: number
   json: boolean
   help: boolean
@@ -37,6 +38,7 @@ export const USAGE = `usage: npm run inspect -- APEX [--target NAME] [--resolver
   --auth-port PORT     port of the zones' own servers (default 53), for the inspection and the watch
   --no-authoritative   do not query the zones' own servers (no ALIAS record, no authoritative watch viewpoint)
   --data-dir DIR       where recent observations are kept (default $ALIAS_INSPECTOR_DATA_DIR or ~/.alias-inspector)
+  --no-lookup-cost     do not time the apex cold and warm at its own servers (the lookupCost field)
   --timeout MS         per query attempt (default 3000)
   --json               print JSON instead of text`
 
@@ -80,6 +82,7 @@ export function parseInspectArgs(argv: readonly string[]): InspectCommand {
     policy: 'min',
     authoritativePort: 53,
     skipAuthoritative: false,
+    measureLookupCost: true,
     timeoutMs: 3000,
     json: false,
     help: false,
@@ -121,6 +124,9 @@ export function parseInspectArgs(argv: readonly string[]): InspectCommand {
         cmd.policy = policy
         break
       }
+      case '--no-lookup-cost':
+        cmd.measureLookupCost = false
+        break
       case '--data-dir':
         cmd.dataDir = value(arg)
         break

@@ -48,13 +48,21 @@ export function inspectText(result: InspectResult): string {
     const ttls = Object.entries(auth.ttls).map(([type, ttl]) => `${type} ${ttl} s`).join(', ')
     lines.push(`authoritative (${auth.nsNames.map(bare).join(', ')}): ${ttls || auth.problem || 'no TTLs'}`)
   }
+  for (const p of result.providers) lines.push(`DNS host: ${p.name} (${p.profile ? `profile ${p.profile}` : 'no profile'}): ${p.note}`)
   if (result.suggestions.length > 0) {
     lines.push('suggested targets:', ...result.suggestions.map((s) => `  ${bare(s.name)}: ${s.reason}`))
   }
   const mark = { for: '+', against: '-', neutral: '·' } as const
   lines.push('', `verdict: ${result.verdict.verdict}`, result.verdict.summary, ...result.verdict.evidence.map((e) => `  ${mark[e.stance]} ${e.text}`))
   lines.push('', ...behaviourText(result.behaviour))
+  if (result.lookupCost) lines.push('', lookupCostLine(result.lookupCost))
   return `${lines.join('\n')}\n`
+}
+
+/** The cost of the extra lookup, with the figures behind it. */
+export function lookupCostLine(c: NonNullable<InspectResult['lookupCost']>): string {
+  const ms = (n: number | null): string => (n === null ? '-' : `${n} ms`)
+  return `${c.text} (apex cold ${ms(c.coldMs)}, warm ${ms(c.warmMs)}; ${c.staticName ?? 'static name'} ${ms(c.staticMs)}; ${c.paid} of ${c.answers} answers)`
 }
 
 /** Which provider profiles the apex's behaviour fits, in words. */

@@ -78,6 +78,7 @@ async function inspectAndWatch(cmd: InspectCommand, abort: AbortController, obse
       resolvers: cmd.resolvers,
       authoritativePort: cmd.authoritativePort,
       skipAuthoritative: cmd.skipAuthoritative,
+      measureLookupCost: cmd.measureLookupCost,
       policy: cmd.policy,
       timeoutMs: cmd.timeoutMs
     },

@@ -82,23 +82,25 @@ function markRoute53(line: string): { line: string; mark?: Marked } {
 }
 
 /** Cloudflare: every CNAME is marked, so an apex CNAME can become the flattened alias it is there. */
-function markCname(line: string): { line: string; mark?: Marked } {
+function markCname(line: string, all = false): { line: string; mark?: Marked } {
   const t = codeTokens(line)
   const i = t.findIndex((tok, n) => n > 0 || /^\s/.test(line) ? tok.text.toUpperCase() === 'CNAME' : false)
   if (i < 0) return { line }
-  return { line: splice(line, t[i].start, t[i].end, MARKER), mark: { kind: 'cname', flatten: line.includes('cf-flatten-cname') } }
+  return { line: splice(line, t[i].start, t[i].end, MARKER), mark: { kind: 'cname', flatten: all || line.includes('cf-flatten-cname') } }
 }
 
 export interface ReadZoneOptions {
   file: string
   origin?: string
+  /** cloudflare: flatten every CNAME, as Cloudflare's zone-wide "flatten all CNAMEs" setting does. */
+  flattenAllCnames?: boolean
 }
 
 export function readZoneText(text: string, dialect: ZoneDialect, options: ReadZoneOptions): ConvZone {
   const marks = new Map<number, Marked>()
   let source = text
   if (dialect === 'route53-text' || dialect === 'cloudflare') {
-    const mark = dialect === 'route53-text' ? markRoute53 : markCname
+    const mark = dialect === 'route53-text' ? markRoute53 : (line: string) => markCname(line, options.flattenAllCnames === true)
     source = text
       .split(/\r\n|\n|\r/)
       .map((line, i) => {

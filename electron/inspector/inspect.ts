@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks'
 import type { QueryOptionsInput, ResolverTarget } from '@shared/dns'
+import type { LookupCost } from '@shared/alias-server'
 import type {
   AliasRecord,
   AuthoritativeView,
@@ -16,6 +17,7 @@ import type {
 import { resolverToText } from '../resolvers/resolver-text'
 import { ServiceError } from '../api/service-error'
 import { aliasRecordOf, authoritativeView } from './authoritative'
+import { measureLookupCost } from './lookup-cost'
 import { observeRrset } from './follow-chain'
 import { canonicalName } from './names'
 import { detectProviders } from '../providers'
@@ -35,6 +37,8 @@ export interface InspectRequest {
   resolvers: ResolverTarget[]
   authoritativePort?: number
   skipAuthoritative?: boolean
+  /** Time the apex cold and warm at its own servers (about ten more queries, one after another). */
+  measureLookupCost?: boolean
   /** The ALIAS server's TTL policy, for the latest time a stale apex must follow (default 'min'). */
   policy?: TtlPolicy
   timeoutMs?: number
@@ -271,6 +275,7 @@ export async function inspect(request: InspectRequest, deps: InspectDeps = {}): 
     aliasTypeAnswer: aliasTtls.length > 0 ? 'record' : aliasSets.some((o) => o.status === 'nodata') ? 'empty' : 'unknown',
     nsNames: found.nsNames
   })
+  const lookupCost = request.measureLookupCost ? await timeLookupCost(authoritative, apex, queryFn, options, deps.signal) : undefined
   return {
     apex,
     ...(target.name ? { target: target.name } : {}),
@@ -281,7 +286,26 @@ export async function inspect(request: InspectRequest, deps: InspectDeps = {}): 
     providers: found.providers,
     verdict,
     behaviour,
+    ...(lookupCost ? { lookupCost } : {}),
     startedAtWallMs,
     durationMs: performance.now() - started
+  }
+}
+
+/** Times the apex at the first of its own servers that answered A (none: not measured). */
+async function timeLookupCost(
+  authoritative: AuthoritativeView | undefined,
+  apex: string,
+  queryFn: QueryFn,
+  options: QueryOptionsInput,
+  signal?: AbortSignal
+): Promise<LookupCost | undefined> {
+  const server = authoritative?.servers.find((s) => s.a?.status === 'ok' && s.a.authoritative)
+  if (!server) return undefined
+  try {
+    const { cold: _cold, ...cost } = await measureLookupCost({ queryFn, server: { address: server.address, port: server.port }, apex, options, signal })
+    return cost
+  } catch {
+    return undefined
   }
 }

@@ -2,7 +2,7 @@
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { aliasSettingsPatchSchema, upstreamModes } from '@shared/alias-server'
+import { aliasSettingsPatchSchema, upstreamModes, zoneDialectSchema } from '@shared/alias-server'
 import { readJsonFile, writeFileAtomic } from '../storage/atomic-file'
 import { salvageFields } from '../storage/salvage'
 
@@ -20,6 +20,8 @@ export const labFileSchema = z.object({
   port: z.number().int().min(1).max(65535).nullable().default(null),
   /** The zone the lab serves, as saved under zones/ (null: the demo zone). */
   zoneOrigin: z.string().max(1100).nullable().default(null),
+  /** How the zone text is written: bind (ALIAS/ANAME), route53-text or cloudflare. */
+  dialect: zoneDialectSchema.default('bind'),
   /** The simulated target's last hand-set addresses. */
   target: z
     .object({ a: z.array(z.ipv4()).max(64), aaaa: z.array(z.ipv6()).max(64), ttl: ttlSchema })

@@ -2,7 +2,7 @@
  * The lab: owns the embedded ALIAS test server's lifecycle (127.0.0.1 only), its zone, its
  * simulated target and its saved settings. Operations that change state run one at a time.
  */
-import { type AliasSettings, type AliasSettingsPatch, type SimulatedTargetState, type TargetFailureInput } from '@shared/alias-server'
+import { type AliasSettings, type AliasSettingsPatch, type SimulatedTargetState, type TargetFailureInput, type ZoneDialect } from '@shared/alias-server'
 import type { LabCompareInput, LabCompareRun, LabRotateTargetInput, LabSaveSetsInput, LabSetTargetInput, LabStartInput, LabStatus, LabZone } from '@shared/lab'
 import type { LabFlushResult, LabLogExportInput, LabLogInput, LabLogPage, QueryLogStats } from '@shared/lab-log'
 import type { EventBus } from '../api/event-bus'
@@ -34,7 +34,7 @@ export interface LabService {
   start(input: LabStartInput): Promise<LabStatus>
   stop(): Promise<LabStatus>
   getZone(): Promise<LabZone>
-  saveZone(text: string): Promise<{ origin: string; path: string; records: number; reloaded: boolean }>
+  saveZone(text: string, dialect?: ZoneDialect): Promise<{ origin: string; path: string; records: number; reloaded: boolean }>
   setTarget(input: LabSetTargetInput): Promise<SimulatedTargetState>
   rotateTarget(input: LabRotateTargetInput): Promise<SimulatedTargetState>
   /** The failure-mode lab: how the simulated target answers the server (not saved: every start begins 'ok'). */
@@ -124,7 +124,7 @@ export function createLabService(options: LabServiceOptions): LabService {
 
   const status = async (): Promise<LabStatus> => {
     const f = await state()
-    const zone = await zones.current(f.zoneOrigin)
+    const zone = await zones.current(f.zoneOrigin, f.dialect)
     const server = running?.server
     return {
       running: server !== undefined,
@@ -134,7 +134,7 @@ export function createLabService(options: LabServiceOptions): LabService {
       upstreamResolver: running ? running.resolver : f.upstreamResolver,
       settings: server ? server.settings() : savedSettings(f),
       counters: server ? server.counters() : null,
-      zone: { origin: zone.origin, demo: zone.demo },
+      zone: { origin: zone.origin, demo: zone.demo, dialect: f.dialect },
       target: server ? server.simulatedTarget.state() : null,
       warnings: [...warnings],
       sets: f.sets,
@@ -150,7 +150,7 @@ export function createLabService(options: LabServiceOptions): LabService {
     const resolver = input.upstreamResolver ?? (input.upstreamMode === 'simulated' ? null : f.upstreamResolver)
     const serverPort = input.authoritativePort ?? f.authoritativePort
     const upstream = upstreamConfig({ mode: input.upstreamMode, resolver, serverPort })
-    const zone = await zones.current(f.zoneOrigin)
+    const zone = await zones.current(f.zoneOrigin, f.dialect)
     if (!zone.data) {
       throw new ServiceError('bad-input', `the saved zone ${zone.path} has errors; fix it in the editor first. ${zoneErrorsMessage(zone.errors)}`)
     }
@@ -188,21 +188,22 @@ export function createLabService(options: LabServiceOptions): LabService {
 
   const getZone = async (): Promise<LabZone> => {
     const f = await state()
-    const zone = await zones.current(f.zoneOrigin)
-    return { origin: zone.origin, text: zone.text, demo: zone.demo, path: zone.path, errors: zone.errors }
+    const zone = await zones.current(f.zoneOrigin, f.dialect)
+    return { origin: zone.origin, text: zone.text, demo: zone.demo, path: zone.path, errors: zone.errors, dialect: f.dialect }
   }
 
-  const saveZone = async (text: string) => {
+  const saveZone = async (text: string, chosen?: ZoneDialect) => {
     const f = await state()
-    const checked = await checkZoneOffThread(text)
+    const dialect = chosen ?? f.dialect
+    const checked = await checkZoneOffThread(text, dialect)
     const zone = checked.data
     if (!zone) throw new ServiceError('bad-input', zoneErrorsMessage(checked.errors))
     if (zone.origin === (running?.server.simulatedTarget.state().name ?? DEFAULT_SIMULATED_NAME)) {
       throw new ServiceError('bad-input', `${zone.origin} is the simulated target's own zone; give the lab zone another origin`)
     }
     const path = await zones.save(zone, text)
-    zones.remember(path, text, { ...checked, data: zone })
-    await persist({ ...f, zoneOrigin: zone.origin })
+    zones.remember(path, text, { ...checked, data: zone }, dialect)
+    await persist({ ...f, zoneOrigin: zone.origin, dialect })
     let reloaded = false
     if (running) {
       running.server.setZones([zone])
@@ -283,7 +284,7 @@ export function createLabService(options: LabServiceOptions): LabService {
         return status()
       }),
     getZone: () => serialized(getZone),
-    saveZone: (text) => serialized(() => saveZone(text)),
+    saveZone: (text, dialect) => serialized(() => saveZone(text, dialect)),
     setTarget: (input) => serialized(() => setTarget(input)),
     rotateTarget: (input) => serialized(() => rotateTarget(input)),
     setTargetState: (input) => serialized(() => setTargetState(input)),

@@ -5,10 +5,12 @@
 import { createHash } from 'node:crypto'
 import { mkdir, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
+import type { ZoneDialect } from '@shared/alias-server'
 import type { ZoneProblem } from '@shared/lab'
 import { ServiceError } from '../api/service-error'
+import { parseDialectZone } from '../alias-server/dialect-zone'
 import { CompiledZone } from '../alias-server/zone-set'
-import { MAX_ZONE_FILE_BYTES, parseZone, saveZoneFile, type Zone, type ZoneParseError } from '../zone'
+import { MAX_ZONE_FILE_BYTES, saveZoneFile, type Zone, type ZoneParseError } from '../zone'
 import { FileRefusedError, readRegularFile } from '../storage/bounded-read'
 import { DEMO_ZONE_TEXT } from './demo-zone'
 import type { CompactZoneData } from '../alias-server/compact-zone'
@@ -19,6 +21,7 @@ export interface CurrentZone extends CheckedZone {
   text: string
   demo: boolean
   path: string
+  dialect: ZoneDialect
 }
 
 export interface CheckedZone {
@@ -53,11 +56,14 @@ export function zoneFileName(origin: string): string {
   return `${stem.slice(0, MAX_FILE_STEM - hash.length - 1)}~${hash}.zone`
 }
 
-const toProblem = (e: ZoneParseError): ZoneProblem => ({ line: e.line, column: e.column, message: e.reason })
+const toProblem = (e: Pick<ZoneParseError, 'line' | 'column' | 'reason'>): ZoneProblem => ({ line: e.line, column: e.column, message: e.reason })
 
-/** Parses and checks zone text as the lab will serve it (the server's own compile step included). */
-export function checkZone(text: string): CheckedZone {
-  const parsed = parseZone(text)
+/**
+ * Reads and checks zone text in a dialect as the lab will serve it (the server's own compile step
+ * included); errors are located, and say which dialect would read a refused line.
+ */
+export function checkZone(text: string, dialect: ZoneDialect = 'bind'): CheckedZone {
+  const parsed = parseDialectZone(text, dialect)
   if (parsed.errors.length > 0 || !parsed.zone) {
     const errors = parsed.errors.map(toProblem)
     return { records: 0, errors: errors.length > 0 ? errors : [{ line: 1, column: 1, message: 'the text holds no zone' }] }
@@ -71,9 +77,9 @@ export function checkZone(text: string): CheckedZone {
 }
 
 /** checkZone, in a worker for big zones. */
-export async function checkZoneOffThread(text: string): Promise<CheckedZone> {
-  if (text.length <= INLINE_CHECK_MAX_CHARS) return checkZone(text)
-  const reply = await loadZoneOffThread({ text, maxBytes: MAX_ZONE_FILE_BYTES })
+export async function checkZoneOffThread(text: string, dialect: ZoneDialect = 'bind'): Promise<CheckedZone> {
+  if (text.length <= INLINE_CHECK_MAX_CHARS) return checkZone(text, dialect)
+  const reply = await loadZoneOffThread({ text, maxBytes: MAX_ZONE_FILE_BYTES, dialect })
   return reply.ok ? { data: reply.data, records: reply.records, errors: [] } : { records: 0, errors: reply.errors }
 }
 
@@ -101,26 +107,26 @@ export class LabZones {
    * The current zone: `origin`'s file, else the first saved zone, else the demo zone. Parsed once per
    * text: the status, the editor and a start all reuse the last result while the file is unchanged.
    */
-  async current(origin: string | null): Promise<CurrentZone> {
+  async current(origin: string | null, dialect: ZoneDialect = 'bind'): Promise<CurrentZone> {
     const candidates = origin ? [this.pathFor(origin)] : []
     candidates.push(...(await this.savedFiles()))
     for (const path of candidates) {
       const text = await readZoneText(path)
       if (text === undefined) continue
-      if (this.last?.path === path && this.last.text === text) return this.last
-      const checked = await checkZoneOffThread(text)
+      if (this.last?.path === path && this.last.text === text && this.last.dialect === dialect) return this.last
+      const checked = await checkZoneOffThread(text, dialect)
       const found = checked.data?.origin ?? origin ?? originFromText(text) ?? ''
-      return (this.last = { origin: found, text, demo: false, path, ...checked })
+      return (this.last = { origin: found, text, demo: false, path, dialect, ...checked })
     }
-    if (this.last?.demo) return this.last
+    if (this.last?.demo && this.last.dialect === 'bind') return this.last
     const checked = checkZone(DEMO_ZONE_TEXT)
     if (!checked.zone) throw new Error(`the bundled demo zone does not parse: ${zoneErrorsMessage(checked.errors)}`)
-    return (this.last = { origin: checked.zone.origin, text: DEMO_ZONE_TEXT, demo: true, path: this.pathFor(checked.zone.origin), ...checked })
+    return (this.last = { origin: checked.zone.origin, text: DEMO_ZONE_TEXT, demo: true, path: this.pathFor(checked.zone.origin), dialect: 'bind', ...checked })
   }
 
   /** Tells the cache what was just saved and checked, so the next look does not parse it again. */
-  remember(path: string, text: string, checked: CheckedZone & { data: CompactZoneData }): void {
-    this.last = { origin: checked.data.origin, text, demo: false, path, ...checked }
+  remember(path: string, text: string, checked: CheckedZone & { data: CompactZoneData }, dialect: ZoneDialect = 'bind'): void {
+    this.last = { origin: checked.data.origin, text, demo: false, path, dialect, ...checked }
   }
 
   async save(zone: { origin: string }, text: string): Promise<string> {

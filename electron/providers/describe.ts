@@ -33,6 +33,7 @@ export function profileText(p: Profile): string {
     const where = r.source ? ` [${r.source.title} ${r.source.url}]` : ''
     lines.push(`    ${RULE_LABELS[name].padEnd(26)} ${r.text}${trust === 'assumption' ? ' (ASSUMPTION)' : trust === 'not checked' ? ' (not checked)' : ''}${where}`)
   }
+  if (p.historical) lines.push(`    historical: ${p.historical}`)
   for (const note of p.notes) lines.push(`    note: ${note}`)
   return lines.join('\n')
 }

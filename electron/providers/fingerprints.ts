@@ -1,5 +1,6 @@
 /** NS-name fingerprints: which DNS host an apex's name servers belong to. */
 import type { ProviderMatch } from '@shared/inspector'
+import { profileIds, type ProfileId } from '@shared/providers'
 
 const canonicalName = (name: string): string => {
   const trimmed = name.trim().toLowerCase()
@@ -41,6 +42,8 @@ export const PROVIDERS: readonly Provider[] = [
   { id: 'he', name: 'Hurricane Electric', ns: /^ns\d\.he\.net\.$/, flattening: 'alias-record', note: 'Hurricane Electric DNS supports ALIAS records' },
   { id: 'cloudns', name: 'ClouDNS', ns: /\.cloudns\.net\.$/, flattening: 'alias-record', note: 'ClouDNS supports ALIAS records at the apex' },
   { id: 'akamai', name: 'Akamai Edge DNS', ns: /\.akam\.net\.$/, flattening: 'alias-record', note: 'Akamai Edge DNS answers AKAMAICDN apex records with edge addresses' },
+  { id: 'dyn', name: 'Dyn Managed DNS (Oracle; retired)', ns: /\.dynect\.net\.$/, flattening: 'alias-record', note: 'Dyn served ALIAS records anywhere in a zone; Oracle has retired Dyn Managed DNS, so these NS names are a leftover' },
+  { id: 'ultradns', name: 'UltraDNS', ns: /\.ultradns\.(com|net|org|biz|info|co\.uk)\.$/, flattening: 'alias-record', note: 'UltraDNS serves "Apex Alias" (APEXALIAS) records at the apex, chased like a resolver, with ECS' },
   { id: 'linode', name: 'Linode (Akamai)', ns: /\.linode\.com\.$/, flattening: 'none', note: 'Linode DNS has no ALIAS or flattening' }
 ]
 
@@ -56,6 +59,7 @@ export function detectProviders(nsNames: readonly string[]): ProviderMatch[] {
       name: provider.name,
       flattening: provider.flattening,
       note: provider.note,
+      profile: (profileIds as readonly string[]).includes(provider.id) ? (provider.id as ProfileId) : null,
       nsNames: matched
     })
   }

@@ -61,7 +61,8 @@ export function profilesMarkdown(): string {
       const [title, url] = key.split('|') as [string, string]
       return `[${i + 1}] ${/^https?:/.test(url) ? `[${title}](${url})` : `${title}`}`
     })
-    notes.push(`- \`${p.id}\`: ${list.join('; ')}${p.notes.length > 0 ? `. ${p.notes.join(' ')}` : ''}`)
+    const extra = [...(p.historical ? [`Historical: ${p.historical}`] : []), ...p.notes]
+    notes.push(`- \`${p.id}\`: ${list.join('; ')}${extra.length > 0 ? `. ${extra.join(' ')}` : ''}`)
   }
   return [...lines, '', 'Sources, by profile (numbers as in the table; "(unchecked)": the source implies it without saying it; "(assumed)": no source):', '', ...notes].join('\n')
 }

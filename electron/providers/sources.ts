@@ -36,3 +36,11 @@ export const TECHNITIUM_DNSSEC = s('Technitium DNS Server discussion #825 (ANAME
 
 export const DME_TERMS = s('DNS Made Easy: DNS terminology, ANAME records', 'http://learndns.com/dnsterminology.html')
 export const CONSTELLIX_ANAME = s('Constellix (DNS Made Easy\'s sister service): ANAME Records', 'https://support.constellix.com/support/solutions/articles/47000849453-aname-records')
+
+export const DYN_ALIAS = s('Dyn Help Center: Enabling Alias records in Managed DNS', 'https://help.dyn.com/enabling-alias-records-in-managed-dns/')
+export const DYN_API = s('Dyn Help Center: Get ALIAS records (API)', 'https://help.dyn.com/get-alias-records-api')
+export const DYN_RETIRED = s("Le Monde Informatique: Oracle ends Dyn's enterprise DNS services, customers moved to Oracle Cloud Infrastructure DNS", 'https://www.lemondeinformatique.fr/actualites/lire-oracle-suscite-la-gronde-des-clients-dyn-en-imposant-son-dns-cloud-75775.html')
+
+export const ULTRADNS_APEX_ALIAS = s('UltraDNS Managed Services Portal User Guide: Apex Alias Records', 'https://docs.ultradns.com/Content/MSP_User_Guide/Content/User%20Guides/MSP_User_Guide/Records/Apex%20Alias%20Records.htm')
+export const ULTRADNS_FAQ = s('UltraDNS support: Apex Alias Frequently Asked Questions', 'https://dns.ultraproducts.support/hc/en-us/articles/4409649081499-Apex-Alias-Frequently-Asked-Questions')
+export const ULTRADNS_HOST_ALIAS = s('UltraDNS support: Apex Alias vs HOST_ALIAS', 'https://dns.ultraproducts.support/hc/en-us/articles/49830915490331-Apex-Alias-vs-HOST-ALIAS')

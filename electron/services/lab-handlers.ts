@@ -9,7 +9,7 @@ export function labHandlers(lab: LabService): HandlerGroup<'lab'> {
     'lab:start': (input) => lab.start(input),
     'lab:stop': () => lab.stop(),
     'lab:getZone': () => lab.getZone(),
-    'lab:saveZone': ({ text }) => lab.saveZone(text),
+    'lab:saveZone': ({ text, dialect }) => lab.saveZone(text, dialect),
     'lab:setTarget': (input) => lab.setTarget(input),
     'lab:rotateTarget': (input) => lab.rotateTarget(input),
     'lab:updateSettings': (patch) => lab.updateSettings(patch),

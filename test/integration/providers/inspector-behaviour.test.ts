@@ -15,7 +15,9 @@ const NS: Partial<Record<ProfileId, string>> = {
   ns1: 'dns1.p01.nsone.net.',
   azure: 'ns1-01.azure-dns.com.',
   google: 'ns-cloud-a1.googledomains.com.',
-  dnsmadeeasy: 'ns0.dnsmadeeasy.com.'
+  dnsmadeeasy: 'ns0.dnsmadeeasy.com.',
+  dyn: 'ns1.p31.dynect.net.',
+  ultradns: 'pdns1.ultradns.net.'
 }
 
 const zone = (ns: string): string =>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { profileIds } from '@shared/providers'
 import { detectProviders, PROVIDERS } from '../../../electron/providers'
 
 describe('provider table', () => {
@@ -15,7 +16,9 @@ describe('provider table', () => {
     { ns: ['hydrogen.ns.hetzner.com', 'helium.ns.hetzner.de'], id: 'hetzner', flattening: 'none' },
     { ns: ['ns1.desec.io', 'ns2.desec.org'], id: 'desec', flattening: 'none' },
     { ns: ['NS1.DNSMADEEASY.COM'], id: 'dnsmadeeasy', flattening: 'aname' },
-    { ns: ['kiki.bunny.net'], id: 'bunny', flattening: 'automatic' }
+    { ns: ['kiki.bunny.net'], id: 'bunny', flattening: 'automatic' },
+    { ns: ['ns1.p31.dynect.net', 'ns2.p31.dynect.net'], id: 'dyn', flattening: 'alias-record' },
+    { ns: ['pdns1.ultradns.net', 'pdns6.ultradns.co.uk'], id: 'ultradns', flattening: 'alias-record' }
   ] as const)('$ns → $id ($flattening)', ({ ns, id, flattening }) => {
     const [first] = detectProviders(ns)
     expect(first?.id).toBe(id)
@@ -39,5 +42,13 @@ describe('provider table', () => {
   it('has unique ids and a note for every entry', () => {
     expect(new Set(PROVIDERS.map((p) => p.id)).size).toBe(PROVIDERS.length)
     for (const provider of PROVIDERS) expect(provider.note.length).toBeGreaterThan(10)
+  })
+
+  it('names the profile of a recognised provider, or none ("no profile")', () => {
+    expect(detectProviders(['pdns1.ultradns.net'])[0]?.profile).toBe('ultradns')
+    expect(detectProviders(['ns1.p31.dynect.net'])[0]?.profile).toBe('dyn')
+    expect(detectProviders(['ns1.digitalocean.com'])[0]?.profile).toBeNull()
+    const withProfile = PROVIDERS.filter((p) => (profileIds as readonly string[]).includes(p.id)).map((p) => p.id)
+    expect(withProfile).toEqual(expect.arrayContaining(['cloudflare', 'route53', 'dnsimple', 'ns1', 'azure', 'google', 'dnsmadeeasy', 'dyn', 'ultradns']))
   })
 })

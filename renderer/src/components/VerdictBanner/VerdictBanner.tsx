@@ -76,7 +76,10 @@ export function VerdictBanner({ result }: { result: InspectResult }) {
             <ul>
               {result.providers.map((p) => (
                 <li key={p.id}>
-                  <strong>{p.name}</strong> {FLATTENING[p.flattening] ?? p.flattening}: {p.note}
+                  <strong>{p.name}</strong> {FLATTENING[p.flattening] ?? p.flattening}: {p.note}{' '}
+                  <span className="muted" data-testid="provider-profile">
+                    ({p.profile ? `profile ${p.profile}` : 'no profile'})
+                  </span>
                   {p.nsNames.length > 0 && <span className="muted"> (NS {p.nsNames.join(', ')})</span>}
                 </li>
               ))}

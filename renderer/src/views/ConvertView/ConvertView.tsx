@@ -63,7 +63,7 @@ export function ConvertView() {
     // the lab serves zone files: take the input there as a bind zone, aliases and all
     const r = await api.convert.run({ text, from, to: 'bind', origin: origin || undefined })
     if (!r.ok || r.value.errors.length > 0) return setNotice(r.ok ? r.value.errors[0].message : r.error.message)
-    const saved = await api.lab.saveZone({ text: r.value.text })
+    const saved = await api.lab.saveZone({ text: r.value.text, dialect: 'bind' })
     if (!saved.ok) return setNotice(saved.error.message)
     labZoneReplaced()
     open('lab', '[data-testid="zone-text"]')

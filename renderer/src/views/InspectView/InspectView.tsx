@@ -9,6 +9,7 @@ import { SideBySide } from '../../components/SideBySide/SideBySide'
 import { VerdictBanner } from '../../components/VerdictBanner/VerdictBanner'
 import { BehaviourPanel } from '../../components/BehaviourPanel/BehaviourPanel'
 import { useCommands } from '../../context/CommandsContext'
+import { LookupCostLine } from '../../components/LookupCost/LookupCostLine'
 import { useNavigation } from '../../context/NavigationContext'
 import { Explain } from '../../context/TeachingContext'
 import {
@@ -275,6 +276,7 @@ export function InspectView() {
           </div>
           <VerdictBanner result={result} />
           <BehaviourPanel behaviour={result.behaviour} />
+          <LookupCostLine cost={result.lookupCost} />
           <SideBySide
             result={result}
             onRaw={(request) => raw.open({ ...request, ...(lastInput?.timeoutMs ? { timeoutMs: lastInput.timeoutMs } : {}) })}

@@ -40,6 +40,11 @@ export function CountersPanel({ counters }: { counters: AliasCounters | null }) 
           </div>
         ))}
       </dl>
+      {counters.lookupCost && (
+        <p className="lab-counters__cost" data-testid="lab-lookup-cost" data-added-ms={counters.lookupCost.addedMs ?? ''} data-paid={counters.lookupCost.paid}>
+          {counters.lookupCost.text}
+        </p>
+      )}
       {rcodes.length > 0 && (
         <p className="muted lab-counters__rcodes">
           Responses: {rcodes.map(([code, n]) => `${code} ${n}`).join(' · ')}

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { zoneDialects, type ZoneDialect } from '@shared/alias-server'
 import type { LabZone, ZoneProblem } from '@shared/lab'
 import type { ApiError } from '@shared/result'
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
@@ -15,12 +16,20 @@ interface ZonePanelProps {
   version?: number
 }
 
+/** What each dialect reads, for the picker. */
+const DIALECT_LABELS: Record<ZoneDialect, string> = {
+  bind: 'BIND: ALIAS and ANAME (DNSimple, NS1, PowerDNS)',
+  'route53-text': 'Route 53: A ALIAS / AAAA ALIAS, cli53 AWS ALIAS',
+  cloudflare: 'Cloudflare: CNAME at the apex, flattened'
+}
+
 type Loaded = { status: 'loading' } | { status: 'error'; error: ApiError } | { status: 'ready'; zone: LabZone }
 
 /** The lab's zone: edited as text, checked by the main side on save, refused with its problems in place. */
 export function ZonePanel({ onSaved, onLoaded, version = 0 }: ZonePanelProps) {
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' })
   const [text, setText] = useState('')
+  const [dialect, setDialect] = useState<ZoneDialect>('bind')
   const [problems, setProblems] = useState<readonly ZoneProblem[]>([])
   const [error, setError] = useState<ApiError | null>(null)
   const [busy, setBusy] = useState(false)
@@ -35,6 +44,7 @@ export function ZonePanel({ onSaved, onLoaded, version = 0 }: ZonePanelProps) {
         if (!result.ok) return setLoaded({ status: 'error', error: result.error })
         setLoaded({ status: 'ready', zone: result.value })
         setText(result.value.text)
+        setDialect(result.value.dialect)
         setProblems(result.value.errors)
         onLoaded({ origin: result.value.origin, text: result.value.text })
       })
@@ -58,17 +68,17 @@ export function ZonePanel({ onSaved, onLoaded, version = 0 }: ZonePanelProps) {
   if (loaded.status === 'loading') return <p className="muted">Loading the zone…</p>
   if (loaded.status === 'error') return <ErrorMessage error={loaded.error} testId="zone-load-error" />
   const zone = loaded.zone
-  const dirty = text !== zone.text
+  const dirty = text !== zone.text || dialect !== zone.dialect
 
   const save = async () => {
     if (busy || !dirty) return
     setBusy(true)
-    const result = await getApi().lab.saveZone({ text })
+    const result = await getApi().lab.saveZone({ text, dialect })
     setBusy(false)
     if (result.ok) {
       setProblems([])
       setError(null)
-      setLoaded({ status: 'ready', zone: { ...zone, origin: result.value.origin, text, demo: false, path: result.value.path, errors: [] } })
+      setLoaded({ status: 'ready', zone: { ...zone, origin: result.value.origin, text, dialect, demo: false, path: result.value.path, errors: [] } })
       setNotice(`Saved ${result.value.records} records${result.value.reloaded ? '; the running server serves them now' : ''}.`)
       onSaved({ origin: result.value.origin, text })
       return
@@ -82,6 +92,7 @@ export function ZonePanel({ onSaved, onLoaded, version = 0 }: ZonePanelProps) {
   const revert = () => {
     if (!dirty && problems.length === 0) return
     setText(zone.text)
+    setDialect(zone.dialect)
     setProblems(zone.errors)
     setError(null)
     setNotice(null)
@@ -100,6 +111,23 @@ export function ZonePanel({ onSaved, onLoaded, version = 0 }: ZonePanelProps) {
         )}
         {dirty && <span className="pill pill--interrupted">unsaved</span>}
       </div>
+      <label className="lab-zone__dialect">
+        Written as{' '}
+        <select
+          value={dialect}
+          onChange={(e) => {
+            setDialect(e.target.value as ZoneDialect)
+            setNotice(null)
+          }}
+          data-testid="zone-dialect"
+        >
+          {zoneDialects.map((d) => (
+            <option key={d} value={d}>
+              {DIALECT_LABELS[d]}
+            </option>
+          ))}
+        </select>
+      </label>
       <ZoneEditor value={text} onChange={(v) => { setText(v); setNotice(null) }} problems={problems} label={`Zone file for ${zone.origin}`} />
       <div className="lab-zone__actions">
         {/* aria-disabled, not disabled: a saved zone leaves the button inactive, and the focus stays on it */}
@@ -124,7 +152,7 @@ export function ZonePanel({ onSaved, onLoaded, version = 0 }: ZonePanelProps) {
       <Explain testId="explain-cname-alias">
         <strong>CNAME versus ALIAS.</strong> A CNAME says “this name is another name” for <em>every</em> type, so it
         cannot stand at the apex, beside the SOA and NS records every zone has there (RFC 1034 §3.6.2; try{' '}
-        <code>@ 60 IN CNAME cdn.example.test.</code> and save: the server refuses it). An ALIAS record is this server’s
+        <code>@ 60 IN CNAME cdn.example.test.</code> and save: the server refuses it, unless the zone is written as Cloudflare writes it, where an apex CNAME is flattened). An ALIAS record is this server’s
         own device: asked for the apex’s A or AAAA, the server resolves the target itself and answers with plain A/AAAA
         records — the target’s addresses under the apex’s name (“flattening”). <code>www</code> can stay a CNAME: it is
         not an apex.
