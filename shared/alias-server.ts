@@ -35,6 +35,11 @@ const settingsShape = {
   cacheNegative: z.boolean(),
   /** A query for the ALIAS type itself (65401): the record (PowerDNS) or an empty answer (providers with no such type). */
   aliasTypeQuery: z.enum(['record', 'nodata']),
+  /**
+   * With --dnssec: whether synthesised ALIAS answers (apex A/AAAA) are signed like every other
+   * RRset, or served without RRSIGs as PowerDNS does (validators then reject them).
+   */
+  dnssecAliasAnswers: z.enum(['signed', 'unsigned']),
   /** TTL of stale answers (RFC 8767 recommends 30 s). */
   staleTtl: z.number().int().min(1).max(3600),
   /** How long after expiry an answer may still be served stale. */
@@ -80,6 +85,7 @@ export const defaultAliasSettings: AliasSettings = {
   upstreamRetries: 1,
   cacheNegative: true,
   aliasTypeQuery: 'record',
+  dnssecAliasAnswers: 'signed',
   staleTtl: 30,
   maxStaleSeconds: 86_400,
   failureRecheckSeconds: 5,
@@ -237,3 +243,24 @@ export const simulatedTargetChangeSchema = z.object({
   reason: z.enum(['set', 'rotate'])
 })
 export type SimulatedTargetChange = z.infer<typeof simulatedTargetChangeSchema>
+
+/** Online DNSSEC signing of the server's zones (`--dnssec`). */
+export const dnssecAlgorithms = ['ecdsap256sha256', 'ed25519'] as const
+export const dnssecDenials = ['nsec', 'nsec3'] as const
+export const dnssecConfigSchema = z.strictObject({
+  /** Where each zone's key is kept (created on first start, reused after). */
+  keyDir: z.string().min(1).max(4096),
+  algorithm: z.enum(dnssecAlgorithms).default('ecdsap256sha256'),
+  /** nsec: minimally covering NSEC (RFC 4470); nsec3: white lies, 0 iterations, no salt (RFC 9276). */
+  denial: z.enum(dnssecDenials).default('nsec')
+})
+export type DnssecConfig = z.input<typeof dnssecConfigSchema>
+
+/** A signed zone's key as shown to the user: the DS for the parent and the DNSKEY for trust anchors. */
+export interface DnssecZoneInfo {
+  zone: string
+  algorithm: (typeof dnssecAlgorithms)[number]
+  keyTag: number
+  ds: string
+  dnskey: string
+}

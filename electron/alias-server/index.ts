@@ -9,6 +9,8 @@ import {
   type AliasCounters,
   type AliasSettings,
   type AliasSettingsPatch,
+  type DnssecConfig,
+  type DnssecZoneInfo,
   type QueryLogEntry,
   type SimulatedRotateInput,
   type SimulatedSetInput,
@@ -36,6 +38,7 @@ import { recursiveUpstream } from './upstream/recursive'
 import { simulatedUpstream } from './upstream/simulated'
 import { EDE_NO_REACHABLE_AUTHORITY, UpstreamError, type Upstream } from './upstream/types'
 import { CompiledZone, ZoneSet } from './zone-set'
+import { DnssecState } from './dnssec-state'
 
 export type { AliasCounters, AliasSettings, AliasSettingsPatch, QueryLogEntry, SimulatedTargetChange, SimulatedTargetState, UpstreamConfig }
 export type { SimulatedTargetOptions } from './simulated-target'
@@ -56,6 +59,8 @@ export interface AliasServerOptions {
   rateLimit?: boolean
   /** Warnings (non-loopback bind); default console.warn. */
   onWarning?: (message: string) => void
+  /** Sign every zone online (keys kept in `dnssec.keyDir`); absent: unsigned. */
+  dnssec?: DnssecConfig
   /** Unexpected internal errors (each answered SERVFAIL); default console.error. */
   onError?: (error: unknown) => void
 }
@@ -83,6 +88,8 @@ export interface AliasServer {
   /** Query-log events, delivered in batches (every ~50 ms) off the hot path. */
   onQuery(listener: (batch: QueryLogEntry[]) => void): () => void
   readonly simulatedTarget: SimulatedTargetControl
+  /** Each signed zone's key, DS and DNSKEY; empty when DNSSEC is off. */
+  dnssec(): DnssecZoneInfo[]
 }
 
 export function isLoopback(host: string): boolean {
@@ -142,7 +149,14 @@ export async function startAliasServer(options: AliasServerOptions): Promise<Ali
     zoneSet = next
     answers.clear()
   }
-  const compile = (zones: Zone[]): CompiledZone[] => zones.map((z) => new CompiledZone(z))
+  const dnssec = options.dnssec ? new DnssecState(options.dnssec) : null
+  const compile = (zones: Zone[]): CompiledZone[] =>
+    zones.map((z) => {
+      const compiled = new CompiledZone(z)
+      dnssec?.decorate(compiled)
+      return compiled
+    })
+  if (dnssec) await dnssec.prepare(options.zones.map((z) => new CompiledZone(z).origin))
   rebuild(compile(options.zones))
 
   const isLocal = (name: string): boolean => zoneSet.find(name)?.kind === 'static'
@@ -185,6 +199,7 @@ export async function startAliasServer(options: AliasServerOptions): Promise<Ali
     counters,
     log,
     rateLimiter: rateLimited ? new RateLimiter() : null,
+    ...(dnssec ? { sign: (plan, q) => dnssec.signer.sign(plan, q, zoneSet, settings) } : {}),
     onError
   })
   let sockets: Awaited<ReturnType<typeof listenBoth>>
@@ -217,6 +232,11 @@ export async function startAliasServer(options: AliasServerOptions): Promise<Ali
       })()),
     setZones(zones) {
       rebuild(compile(zones))
+      // a new zone is served unsigned until its key is loaded or made (milliseconds)
+      if (dnssec) {
+        const origins = staticZones.map((z) => z.origin).filter((o) => !dnssec.key(o))
+        if (origins.length > 0) void dnssec.prepare(origins).then(() => rebuild(compile(zones)), onError)
+      }
     },
     updateSettings(patch) {
       settings = applySettings(settings, patch)
@@ -241,7 +261,8 @@ export async function startAliasServer(options: AliasServerOptions): Promise<Ali
         return simulated.state()
       },
       onChange: (listener) => simulated.onChange(listener)
-    }
+    },
+    dnssec: () => dnssec?.info() ?? []
   }
   return server
 }

@@ -14,7 +14,7 @@ import { lowerWire } from './names'
 import { PreparedAnswer, type LogInfo } from './prepared-answer'
 import type { QueryLog } from './query-log'
 import type { RateLimiter } from './rate-limiter'
-import { respond, RCODE_SERVFAIL, type Plan } from './responder'
+import { respond, RCODE_SERVFAIL, type Plan, type Question } from './responder'
 import { errorResponse, rcodeForStatus } from './wire/error-response'
 import { buildMessage, type WireRecord } from './wire/message-builder'
 import { createQueryView, READ_DROP, READ_OK, readQuery } from './wire/question-reader'
@@ -36,6 +36,8 @@ export interface HandlerDeps {
   log: QueryLog
   /** Set when response-rate limiting is on. */
   rateLimiter: RateLimiter | null
+  /** Online signing of DO=1 answers (--dnssec); absent when the server signs nothing. */
+  sign?: (plan: Plan, q: Question) => Plan
   onError: (error: unknown) => void
 }
 
@@ -142,7 +144,9 @@ export class QueryHandler {
     let plan: Plan
     try {
       name = readName(nameWire, 0).name
-      plan = await respond(d.context(), { name, qtype: q.qtype, qclass: q.qclass })
+      const question = { name, qtype: q.qtype, qclass: q.qclass }
+      plan = await respond(d.context(), question)
+      if (q.dnssecOk && d.sign) plan = d.sign(plan, question)
     } catch (error) {
       d.onError(error)
       plan = { rcode: RCODE_SERVFAIL, aa: false, answer: [], authority: [], additional: [], ede: [{ code: 0, text: 'internal error' }], deps: [], validUntil: 0, cache: 'none', rttMs: null }

@@ -1,4 +1,4 @@
-import type { AliasSettingsPatch, UpstreamConfig } from '@shared/alias-server'
+import { dnssecAlgorithms, dnssecDenials, type AliasSettingsPatch, type DnssecConfig, type UpstreamConfig } from '@shared/alias-server'
 import { isTtlRule, profileIds, ttlRuleNames, type ProfileId } from '@shared/providers'
 import { parseResolver } from '../resolvers/parse-resolver'
 
@@ -17,6 +17,10 @@ export const ALIAS_SERVER_USAGE = `usage: npm run alias-server -- [--zone FILE].
   --ttl-policy P         min | fixed | passthrough | record | constant:N (default: the profile's)
   --on-missing M         target NXDOMAIN/NODATA: nodata | servfail (default: the profile's)
   --on-failure M         target SERVFAIL/timeout: stale | servfail | nodata (default: the profile's)
+  --dnssec               sign every zone online (DO=1 answers carry RRSIGs; DNSKEY, CDS, CDNSKEY served)
+  --key-dir DIR          where zone keys are kept (default ./dnssec-keys); made on first start, reused
+  --algorithm A          ecdsap256sha256 (default) | ed25519
+  --denial D             nsec (default; minimally covering, RFC 4470) | nsec3 (white lies, RFC 9276)
   --quiet                no per-query log lines`
 
 export class UsageError extends Error {
@@ -32,6 +36,8 @@ export interface AliasServerCommand {
   quiet: boolean
   help: boolean
   listProfiles: boolean
+  /** null: --dnssec not given. */
+  dnssec: Required<DnssecConfig> | null
 }
 
 function port(flag: string, value: string, min = 0): number {
@@ -50,6 +56,9 @@ export function parseAliasServerArgs(argv: string[]): AliasServerCommand {
   let upstream = 'simulated'
   let mode: 'recursive' | 'authoritative' = 'recursive'
   let serverPort = 53
+  let signed = false
+  const dnssec: Required<DnssecConfig> = { keyDir: 'dnssec-keys', algorithm: 'ecdsap256sha256', denial: 'nsec' }
+  const dnssecFlags: string[] = []
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined]
@@ -103,6 +112,21 @@ export function parseAliasServerArgs(argv: string[]): AliasServerCommand {
       case '--quiet':
         cmd.quiet = true
         break
+      case '--dnssec':
+        signed = true
+        break
+      case '--key-dir':
+        dnssec.keyDir = value()
+        dnssecFlags.push(flag)
+        break
+      case '--algorithm':
+        dnssec.algorithm = choice(flag, value(), dnssecAlgorithms)
+        dnssecFlags.push(flag)
+        break
+      case '--denial':
+        dnssec.denial = choice(flag, value(), dnssecDenials)
+        dnssecFlags.push(flag)
+        break
       default:
         throw new UsageError(`unknown argument "${arg}"`)
     }
@@ -118,5 +142,6 @@ export function parseAliasServerArgs(argv: string[]): AliasServerCommand {
     }
     config = mode === 'recursive' ? { mode, resolver } : { mode, bootstrap: resolver, serverPort }
   }
-  return { ...cmd, upstream: config }
+  if (!signed && dnssecFlags.length > 0) throw new UsageError(`${dnssecFlags[0]} needs --dnssec`)
+  return { ...cmd, upstream: config, dnssec: signed ? dnssec : null }
 }
