@@ -48,6 +48,14 @@ import {
 } from './lab'
 import { aliasSettingsSchema, simulatedTargetStateSchema, targetFailureSchema } from './alias-server'
 import { profileListSchema } from './providers'
+import {
+  convertDetectInputSchema,
+  convertDetectResultSchema,
+  convertReportInputSchema,
+  convertReportResultSchema,
+  convertRunInputSchema,
+  convertRunResultSchema
+} from './convert'
 
 const none = z.strictObject({}).optional()
 
@@ -89,7 +97,10 @@ export const channels = {
   'lab:setTargetState': { input: targetFailureSchema, output: simulatedTargetStateSchema },
   'lab:compareStart': { input: labCompareInputSchema, output: labCompareRunSchema },
   'lab:compareGet': { input: none, output: labCompareRunSchema.nullable() },
-  'lab:compareStop': { input: none, output: labCompareRunSchema.nullable() }
+  'lab:compareStop': { input: none, output: labCompareRunSchema.nullable() },
+  'convert:detect': { input: convertDetectInputSchema, output: convertDetectResultSchema },
+  'convert:run': { input: convertRunInputSchema, output: convertRunResultSchema },
+  'convert:report': { input: convertReportInputSchema, output: convertReportResultSchema }
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 /** Events pushed from the main side to the renderer, named `domain:event`. */

@@ -97,10 +97,12 @@ export const dnsRecordSchema = z.object({
   /** 'IN', 'CH', ... or 'CLASS1234'. */
   class: z.string().max(16),
   ttl: z.number().int().min(0),
-  /** RDATA in presentation format; unknown types as RFC 3597 `\# 4 c0000201`. */
+  /** RDATA in presentation format; unknown types as RFC 3597 `\# 4 C0000201` (upper case, as dig). */
   data: z.string().max(200_000),
   /** Structured fields when useful (e.g. SVCB priority/target/params, SOA serial ...). */
-  fields: z.record(z.string(), z.unknown()).optional()
+  fields: z.record(z.string(), z.unknown()).optional(),
+  /** The RDATA in upper-case hex, names uncompressed (kdig's RDATAHEX): the exact form of `data`. */
+  rdataHex: z.string().max(131070).optional()
 })
 export type DnsRecord = z.infer<typeof dnsRecordSchema>
 
@@ -128,7 +130,8 @@ export const ednsInfoSchema = z.object({
   udpSize: z.number().int().min(0).max(65535),
   dnssecOk: z.boolean(),
   nsid: z.object({ hex: hexSchema(131070), text: z.string().max(65535) }).optional(),
-  cookie: z.object({ client: hexSchema(16), server: hexSchema(64).optional() }).optional(),
+  /** `good`: we sent a client cookie and the response echoed it (dig's "(good)"). */
+  cookie: z.object({ client: hexSchema(16), server: hexSchema(64).optional(), good: z.boolean().optional() }).optional(),
   clientSubnet: z
     .object({
       /** e.g. '192.0.2.0/24' (source prefix length). */
@@ -198,6 +201,8 @@ export const dnsQueryResultSchema = z.object({
   sizes: z.object({ query: z.number().int().min(0), response: z.number().int().min(0) }),
   raw: z.object({ query: hexSchema(131070), response: hexSchema(131070) }),
   truncatedRetried: z.boolean(),
+  /** The first answer was BADCOOKIE and the query was sent again with the server cookie (RFC 7873 §5.3). */
+  cookieRetried: z.boolean().optional(),
   /** Number of attempts sent (UDP retries and the TCP fallback included). */
   attempts: z.number().int().min(1),
   /** Packets that were received but rejected (wrong source, ID or question). */

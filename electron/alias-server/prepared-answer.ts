@@ -5,7 +5,7 @@
 import type { CacheStatus } from '@shared/alias-server'
 import type { TtlRule } from '@shared/providers'
 import { servedTtl, targetTtlOf } from './ttl-policy'
-import { truncatedOf, type BuiltMessage, type TtlSource } from './wire/message-builder'
+import { cutAt, fittingCut, truncatedOf, type BuiltMessage, type TtlSource } from './wire/message-builder'
 
 export interface LogInfo {
   name: string
@@ -22,6 +22,8 @@ export class PreparedAnswer {
   /** Next answer in the same hash bucket. */
   next: PreparedAnswer | null = null
   private truncated: Buffer | null = null
+  /** Forms without some optional Additional RRsets, by cut. */
+  private readonly shorter = new Map<number, Buffer>()
   private readonly depVersions: number[]
   private readonly dynOffsets: number[]
   private readonly dynSources: TtlSource[]
@@ -44,7 +46,9 @@ export class PreparedAnswer {
     readonly log: LogInfo,
     /** Offset of the TTL of the first answer (or authority) record, -1 when none. */
     private readonly logTtlOffset: number,
-    readonly rcode: number
+    readonly rcode: number,
+    /** Required Additional records (glue), before the optional ones. */
+    private readonly additionalCount = 0
   ) {
     this.depVersions = deps.map((d) => d.version)
     this.dynOffsets = built.dynamic.map((d) => d.offset)
@@ -62,11 +66,23 @@ export class PreparedAnswer {
     return true
   }
 
-  /** The response for query `msg`; TC and empty sections when longer than `limit`. `prefix`: 2 for TCP framing. */
+  /**
+   * The response for query `msg`. Longer than `limit`: without optional Additional RRsets if that
+   * fits, else TC and empty sections. `prefix`: 2 for TCP framing.
+   */
   render(msg: Buffer, qnameEnd: number, limit: number, prefix: number, now: number, policy: TtlRule): Buffer {
     const full = this.built.wire
-    const truncated = full.length > limit
-    const src = truncated ? (this.truncated ??= truncatedOf(full, this.built.questionEnd, this.built.optStart)) : full
+    let src = full
+    if (full.length > limit) {
+      const cut = fittingCut(this.built, limit)
+      if (cut < 0) src = this.truncated ??= truncatedOf(full, this.built.questionEnd, this.built.optStart)
+      else {
+        let shorter = this.shorter.get(cut)
+        if (!shorter) this.shorter.set(cut, (shorter = cutAt(this.built, this.additionalCount, cut)))
+        src = shorter
+      }
+    }
+    const truncated = src === this.truncated
     const out = Buffer.allocUnsafe(prefix + src.length)
     src.copy(out, prefix)
     if (prefix === 2) {
@@ -89,11 +105,11 @@ export class PreparedAnswer {
 
   /** The logged TTL of a rendered response (null when it has no records or was truncated). */
   ttlOf(out: Buffer, prefix: number): number | null {
-    if (this.logTtlOffset < 0 || out.length - prefix !== this.built.wire.length) return null
+    if (this.logTtlOffset < 0 || this.isTruncated(out, prefix)) return null
     return out.readUInt32BE(prefix + this.logTtlOffset)
   }
 
   isTruncated(out: Buffer, prefix: number): boolean {
-    return out.length - prefix !== this.built.wire.length
+    return (out[prefix + 2]! & 0x02) !== 0
   }
 }

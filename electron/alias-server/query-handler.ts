@@ -174,12 +174,13 @@ export class QueryHandler {
       answer: plan.answer,
       authority: plan.authority,
       additional: plan.additional,
+      ...(plan.extra ? { extra: plan.extra } : {}),
       opt: shape === 0 ? null : { udpSize: s.maxUdpPayload, dnssecOk, ede: plan.ede }
     })
     const hitStatus: CacheStatus = plan.cache === 'stale' ? 'stale' : plan.rcode !== RCODE_SERVFAIL && plan.deps.length > 0 ? 'hit' : 'none'
     const ede = plan.ede[0]
     const info: LogInfo = { name, type: typeName(qtype), rcode: rcodeName(plan.rcode), summary: summarize(plan.answer), ...(ede ? { ede } : {}), ...(plan.rule ? { rule: plan.rule } : {}) }
-    const prepared = new PreparedAnswer(hash, nameWire, qtype, qclass, shape, built, plan.deps, plan.validUntil, generation, hitStatus, info, built.firstTtl, plan.rcode)
+    const prepared = new PreparedAnswer(hash, nameWire, qtype, qclass, shape, built, plan.deps, plan.validUntil, generation, hitStatus, info, built.firstTtl, plan.rcode, plan.additional.length)
     if (plan.validUntil > now) d.answers.insert(prepared)
     const prefix = r.tcp ? 2 : 0
     const out = prepared.render(msg, qnameEnd, limit, prefix, now, s.ttlPolicy)

@@ -5,6 +5,7 @@
  */
 import type { AliasSettings, CacheStatus } from '@shared/alias-server'
 import { isAtOrBelow } from '../zone'
+import { additionalRecords } from './additional-section'
 import { resolveAlias, MAX_CHAIN, type AliasResolution, type ResolveContext } from './alias-resolver'
 import { failureRuleText, missingRuleText, ttlRuleText } from './rule-text'
 import { servedTtl, targetTtlOf } from './ttl-policy'
@@ -34,6 +35,8 @@ export interface Plan {
   answer: WireRecord[]
   authority: WireRecord[]
   additional: WireRecord[]
+  /** Optional Additional records (RFC 1034 §4.3.2 step 6): left out, never TC, when UDP has no room. */
+  extra?: WireRecord[]
   ede: Ede[]
   deps: TargetEntry[]
   /** Until when the encoded answer may be reused (ms since the epoch); Infinity: until the zones change. */
@@ -209,6 +212,16 @@ async function answerAny(ctx: ResolveContext, plan: Plan, owner: string, node: N
 
 /** Answers `q` from the zones; awaits the upstream only for ALIAS expansion. */
 export async function respond(ctx: ResolveContext, q: Question): Promise<Plan> {
+  const plan = await answer(ctx, q)
+  if (plan.aa && plan.rcode === RCODE_NOERROR && plan.answer.length > 0) {
+    const zone = ctx.zones.find(q.name)
+    const extra = zone ? additionalRecords(plan.answer, zone) : []
+    if (extra.length > 0) plan.extra = extra
+  }
+  return plan
+}
+
+async function answer(ctx: ResolveContext, q: Question): Promise<Plan> {
   const plan = newPlan()
   if (q.qtype === TYPE_OPT) {
     plan.aa = false

@@ -4,6 +4,7 @@ import { describeIssues } from '../api/describe-issues'
 import { ServiceError } from '../api/service-error'
 import { query } from '../dns'
 import { digCommand } from '../format/dig-command'
+import { digRdata } from '../format/dig-rdata'
 import { formatDigText } from '../format/dig-text'
 import { formatRfc8427Json } from '../format/rfc8427-json'
 import { systemResolvers } from '../resolvers/system-resolvers'
@@ -33,7 +34,7 @@ function render(cmd: QueryCommand, result: DnsQueryResult): string {
     case 'json':
       return formatRfc8427Json(result)
     case 'short':
-      return result.answer.map((rr) => `${rr.data}\n`).join('')
+      return result.answer.map((rr) => `${digRdata(rr)}\n`).join('')
     default:
       return formatDigText(result)
   }

@@ -3,6 +3,7 @@ import * as packet from 'dns-packet'
 import type { QueryOptions } from '@shared/dns'
 import { OPT_COOKIE, OPT_NSID, OPT_PADDING, clientSubnetOption, newClientCookie, paddingLength, type EdnsOption } from './edns-options'
 import { randomizeCase } from './names'
+import { encodeName } from './wire-name'
 
 export interface BuiltQuery {
   wire: Buffer
@@ -20,6 +21,10 @@ export interface BuildQueryInput {
   padding: boolean
   /** Defaults to a random ID; DoH uses 0 (RFC 8484 §4.1). */
   id?: number
+  /** A cookie to send again: the client cookie and the server cookie it was answered with (RFC 7873 §5.3). */
+  cookie?: { client: Buffer; server: Buffer }
+  /** The question name exactly as sent before (a retry keeps its 0x20 case). */
+  qname?: string
 }
 
 export function randomId(): number {
@@ -29,7 +34,7 @@ export function randomId(): number {
 export function buildQuery(input: BuildQueryInput): BuiltQuery {
   const { options } = input
   const id = input.id ?? randomId()
-  const qname = options.randomCase ? randomizeCase(input.name) : input.name
+  const qname = input.qname ?? (options.randomCase ? randomizeCase(input.name) : input.name)
   let flags = 0
   if (options.rd) flags |= packet.RECURSION_DESIRED
   if (options.ad) flags |= packet.AUTHENTIC_DATA
@@ -40,8 +45,9 @@ export function buildQuery(input: BuildQueryInput): BuiltQuery {
   if (options.edns) {
     if (options.nsid) ednsOptions.push({ code: OPT_NSID, data: Buffer.alloc(0) })
     if (options.cookie) {
-      clientCookie = newClientCookie()
-      ednsOptions.push({ code: OPT_COOKIE, data: clientCookie })
+      clientCookie = input.cookie?.client ?? newClientCookie()
+      const data = input.cookie ? Buffer.concat([clientCookie, input.cookie.server]) : clientCookie
+      ednsOptions.push({ code: OPT_COOKIE, data })
     }
     if (options.clientSubnet) ednsOptions.push(clientSubnetOption(options.clientSubnet))
   }
@@ -50,8 +56,9 @@ export function buildQuery(input: BuildQueryInput): BuiltQuery {
     id,
     type: 'query',
     flags,
-    // dns-packet only knows some mnemonics; it maps 'UNKNOWN_<n>' to any type code
-    questions: [{ name: qname, type: `UNKNOWN_${input.typeCode}` as packet.RecordType, class: 'IN' }],
+    // dns-packet only knows some mnemonics; it maps 'UNKNOWN_<n>' to any type code. It also splits
+    // names on every dot (no `\.` escapes), so it writes the root here and our encoder the name.
+    questions: [{ name: '.', type: `UNKNOWN_${input.typeCode}` as packet.RecordType, class: 'IN' }],
     additionals: options.edns
       ? [
           {
@@ -66,11 +73,14 @@ export function buildQuery(input: BuildQueryInput): BuiltQuery {
         ]
       : []
   }
+  const nameWire = encodeName(qname)
   if (options.edns && input.padding) {
-    const pad = paddingLength(packet.encodingLength(message))
+    const pad = paddingLength(packet.encodingLength(message) - 1 + nameWire.length)
     ednsOptions.push({ code: OPT_PADDING, data: Buffer.alloc(pad) })
   }
-  const wire = packet.encode(message)
+  const encoded = packet.encode(message)
+  // header (12 octets), then the root name (1 octet) that stands in for the question name
+  const wire = Buffer.concat([encoded.subarray(0, 12), nameWire, encoded.subarray(13)])
   return { wire, id, qname, ...(clientCookie ? { clientCookie } : {}) }
 }
 

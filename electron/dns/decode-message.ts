@@ -140,6 +140,7 @@ export function decodeMessage(msg: Buffer): DecodedMessage {
           data: rdata.data
         }
         if (rdata.fields) record.fields = rdata.fields
+        if (rdata.wire) record.rdataHex = rdata.wire.toString('hex').toUpperCase()
         list.push(record)
       }
       pos = end

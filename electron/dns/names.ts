@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { domainToASCII, domainToUnicode } from 'node:url'
 import { ServiceError } from '../api/service-error'
+import { escapeLabel, parsePresentationLabels, type PresentationLabel } from './wire-name'
 
 export interface NormalizedName {
   /** Absolute A-label form with a trailing dot, e.g. 'xn--mnchen-3ya.example.' ('.' for the root). */
@@ -53,22 +54,41 @@ function toAsciiLabel(label: string, index: number): string {
 }
 
 /**
+ * A label written with RFC 1035 §5.1 escapes (`esc\.dot`, `sp\032ace`) may hold any octet; what is
+ * typed unescaped follows the rules of plain ASCII labels. Shown escaped as dig shows it.
+ */
+function escapedLabel(label: PresentationLabel, index: number): string {
+  const offending = [...label.plain].find((ch) => !/[A-Za-z0-9_/*-]/.test(ch))
+  if (offending !== undefined) {
+    const cp = offending.codePointAt(0) ?? 0
+    const hint = cp < 256 ? `; write it as \\${String(cp).padStart(3, '0')}` : ''
+    throw bad(`label ${index} ("${show(label.text)}") contains ${describeChar(offending)}, which is not allowed in a name${hint}`)
+  }
+  return escapeLabel(label.octets, 0, label.octets.length)
+}
+
+/**
  * Validates a user-typed name and converts IDN labels to A-labels. The case of ASCII labels is kept.
+ * Master-file escapes (`\.`, `\DDD`, `\X`) are understood, as dig reads them.
  * Throws ServiceError('bad-input') naming the offending label and the reason.
  */
 export function normalizeName(input: string): NormalizedName {
   const trimmed = input.trim().replace(IDEOGRAPHIC_DOTS, '.')
   if (trimmed === '') throw bad('the name is empty')
   if (trimmed === '.') return { ascii: '.', unicode: '.', wireLength: 1 }
-  const relative = trimmed.endsWith('.') ? trimmed.slice(0, -1) : trimmed
-  const labels = relative.split('.')
+  let labels: PresentationLabel[]
+  try {
+    labels = parsePresentationLabels(trimmed)
+  } catch (err) {
+    throw bad((err as Error).message)
+  }
   const ascii: string[] = []
   let wireLength = 1
   labels.forEach((label, i) => {
     const index = i + 1
-    if (label === '') throw bad(`label ${index} is empty (two dots in a row, or a leading dot)`)
-    const converted = toAsciiLabel(label, index)
-    const octets = Buffer.byteLength(converted)
+    if (label.text === '') throw bad(`label ${index} is empty (two dots in a row, or a leading dot)`)
+    const converted = label.escaped ? escapedLabel(label, index) : toAsciiLabel(label.text, index)
+    const octets = label.escaped ? label.octets.length : Buffer.byteLength(converted)
     if (octets > 63) {
       throw bad(`label ${index} ("${show(converted)}") is ${octets} octets; at most 63 are allowed`)
     }

@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks'
 import type { DnsQueryResult, DnsTransport, QueryOptions, ResolverTarget } from '@shared/dns'
 import { ServiceError } from '../api/service-error'
-import { buildQuery, randomId, withId } from './build-query'
-import { decodeMessage } from './decode-message'
+import { buildQuery, randomId, withId, type BuiltQuery } from './build-query'
+import { decodeMessage, type DecodedMessage } from './decode-message'
 import { ednsInfo } from './edns-info'
 import { normalizeName } from './names'
 import { opcodeName, rcodeName } from './rcodes'
@@ -84,21 +84,38 @@ export async function runQuery(
     })
   }
 
-  let outcome: Outcome
-  if (endpoint.transport === 'udp') {
-    outcome = await udpWithFallback(built.wire, built.id, options, attempt)
-  } else {
-    const exchange = await attempt(endpoint.transport, built.wire, built.id)
-    outcome = { exchange, query: built.wire, transport: endpoint.transport, truncatedRetried: false }
+  const send = async (q: BuiltQuery): Promise<Outcome> => {
+    if (endpoint.transport === 'udp') return udpWithFallback(q.wire, q.id, options, attempt)
+    const exchange = await attempt(endpoint.transport, q.wire, q.id)
+    return { exchange, query: q.wire, transport: endpoint.transport, truncatedRetried: false }
+  }
+  let outcome = await send(built)
+  let decoded = decodeMessage(outcome.exchange.response)
+  let edns = decoded.opt ? ednsInfo(decoded.opt) : undefined
+  checkCookie(built, edns)
+  let cookieRetried = false
+  const serverCookie = edns?.cookie?.server
+  if (built.clientCookie && serverCookie && rcodeOf(decoded) === RCODE_BADCOOKIE) {
+    // RFC 7873 §5.3: ask once more with the server cookie we were given, as dig and kdig do
+    cookieRetried = true
+    const retry = buildQuery({
+      name: name.ascii,
+      qname: built.qname,
+      typeCode,
+      options,
+      padding: options.padding ?? encrypted,
+      cookie: { client: built.clientCookie, server: Buffer.from(serverCookie, 'hex') },
+      ...(endpoint.transport === 'doh' ? { id: 0 } : {})
+    })
+    outcome = await send(retry)
+    decoded = decodeMessage(outcome.exchange.response)
+    edns = decoded.opt ? ednsInfo(decoded.opt) : undefined
+    checkCookie(retry, edns)
   }
   const totalMs = outcome.exchange.receivedAtMonoMs - t0
-  const decoded = decodeMessage(outcome.exchange.response)
   const h = decoded.header
-  const edns = decoded.opt ? ednsInfo(decoded.opt) : undefined
-  if (built.clientCookie && edns?.cookie && edns.cookie.client !== built.clientCookie.toString('hex')) {
-    throw new ServiceError('mismatch', 'the client cookie in the response is not the one we sent (RFC 7873 §5.3)')
-  }
-  const rcodeCode = ((decoded.opt?.extendedRcode ?? 0) << 4) | h.rcode
+  if (edns?.cookie && built.clientCookie) edns.cookie.good = true
+  const rcodeCode = rcodeOf(decoded)
   const ex = outcome.exchange
   return {
     question: { name: built.qname, unicodeName: name.unicode, type: typeName(typeCode), typeCode, class: 'IN' },
@@ -130,10 +147,23 @@ export async function runQuery(
     sizes: { query: outcome.query.length, response: ex.response.length },
     raw: { query: outcome.query.toString('hex'), response: ex.response.toString('hex') },
     truncatedRetried: outcome.truncatedRetried,
+    ...(cookieRetried ? { cookieRetried } : {}),
     attempts,
     ignored: stats.ignored,
     receivedAtWallMs: Date.now() - (performance.now() - ex.receivedAtMonoMs),
     receivedAtMonoMs: ex.receivedAtMonoMs
+  }
+}
+
+const RCODE_BADCOOKIE = 23
+
+function rcodeOf(decoded: DecodedMessage): number {
+  return ((decoded.opt?.extendedRcode ?? 0) << 4) | decoded.header.rcode
+}
+
+function checkCookie(built: BuiltQuery, edns: DnsQueryResult['edns']): void {
+  if (built.clientCookie && edns?.cookie && edns.cookie.client !== built.clientCookie.toString('hex')) {
+    throw new ServiceError('mismatch', 'the client cookie in the response is not the one we sent (RFC 7873 §5.3)')
   }
 }
 

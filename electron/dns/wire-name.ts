@@ -93,33 +93,74 @@ export function readName(
   return { name: out === '' ? '.' : out, end }
 }
 
-/** Encodes a presentation-form name (`\.` and `\DDD` escapes allowed) without compression. */
-export function encodeName(text: string): Buffer {
-  if (text === '.' || text === '') return Buffer.from([0])
-  const labels: number[][] = [[]]
+/** One label of a presentation-form name. */
+export interface PresentationLabel {
+  /** The label as typed, escapes included. */
+  text: string
+  /** Its octets, escapes decoded. */
+  octets: Buffer
+  /** Whether the label held any escape. */
+  escaped: boolean
+  /** The characters typed as they are (not escaped), for callers that restrict them. */
+  plain: string
+}
+
+/**
+ * Splits a presentation-form name into labels as RFC 1035 §5.1 master files write them: `\.` is a
+ * dot inside a label, `\DDD` the octet with that decimal value, `\X` the character X itself. The
+ * dot that ends an absolute name is dropped; empty labels are returned for the caller to refuse.
+ * Throws an Error naming a bad escape.
+ */
+export function parsePresentationLabels(text: string): PresentationLabel[] {
+  if (text === '.' || text === '') return []
+  const labels: PresentationLabel[] = []
+  let octets: number[] = []
+  let start = 0
+  let escaped = false
+  let plain = ''
+  const close = (end: number) => {
+    labels.push({ text: text.slice(start, end), octets: Buffer.from(octets), escaped, plain })
+    octets = []
+    escaped = false
+    plain = ''
+  }
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] as string
-    const current = labels[labels.length - 1] as number[]
     if (ch === '\\') {
+      escaped = true
       const digits = text.slice(i + 1, i + 4)
-      if (/^\d{3}$/.test(digits)) {
+      if (/^\d/.test(digits)) {
+        if (!/^\d{3}$/.test(digits)) throw new Error(`bad escape \\${digits} in name "${text}" (\\DDD needs three digits)`)
         const v = Number(digits)
-        if (v > 255) throw new Error(`bad escape \\${digits} in name "${text}"`)
-        current.push(v)
+        if (v > 255) throw new Error(`bad escape \\${digits} in name "${text}" (above 255)`)
+        octets.push(v)
         i += 3
       } else if (i + 1 < text.length) {
-        current.push(...Buffer.from(text[++i] as string))
-      } else throw new Error(`dangling backslash in name "${text}"`)
+        const cp = text.codePointAt(i + 1) as number
+        const next = String.fromCodePoint(cp)
+        octets.push(...Buffer.from(next))
+        i += next.length
+      } else throw new Error(`dangling backslash at the end of name "${text}"`)
     } else if (ch === '.') {
-      if (current.length === 0) throw new Error(`empty label in name "${text}"`)
-      labels.push([])
-    } else current.push(...Buffer.from(ch))
+      close(i)
+      start = i + 1
+    } else {
+      octets.push(...Buffer.from(ch))
+      plain += ch
+    }
   }
-  if ((labels[labels.length - 1] as number[]).length === 0) labels.pop()
+  // "a." ends with the root; "a" and "a\\." end with a label of their own
+  if (start < text.length) close(text.length)
+  return labels
+}
+
+/** Encodes a presentation-form name (`\.` and `\DDD` escapes allowed) without compression. */
+export function encodeName(text: string): Buffer {
   const out: number[] = []
-  for (const label of labels) {
-    if (label.length > 63) throw new Error(`label longer than 63 octets in name "${text}"`)
-    out.push(label.length, ...label)
+  for (const label of parsePresentationLabels(text)) {
+    if (label.octets.length === 0) throw new Error(`empty label in name "${text}"`)
+    if (label.octets.length > 63) throw new Error(`label longer than 63 octets in name "${text}"`)
+    out.push(label.octets.length, ...label.octets)
   }
   out.push(0)
   if (out.length > MAX_NAME_WIRE) throw new Error(`name "${text}" is longer than 255 octets`)

@@ -1,5 +1,6 @@
 import type { DnsQueryResult, DnsRecord, DnsTransport, EdnsInfo } from '@shared/dns'
 import { recordLine } from './dig-columns'
+import { digRdata } from './dig-rdata'
 
 const TRANSPORT_NAMES: Record<DnsTransport, string> = { udp: 'UDP', tcp: 'TCP', dot: 'TLS', doh: 'HTTPS' }
 const FLAG_ORDER = ['qr', 'aa', 'tc', 'rd', 'ra', 'ad', 'cd'] as const
@@ -11,6 +12,7 @@ export function formatDigText(result: DnsQueryResult): string {
   const { header, edns } = result
   const flags = FLAG_ORDER.filter((f) => header.flags[f]).join(' ')
   const lines: string[] = []
+  if (result.cookieRetried) lines.push(';; BADCOOKIE, retrying.')
   if (result.truncatedRetried) lines.push(';; Truncated, retrying in TCP mode.')
   lines.push(
     ';; Got answer:',
@@ -30,6 +32,8 @@ export function formatDigText(result: DnsQueryResult): string {
     `;; SERVER: ${serverLine(result)}`,
     `;; WHEN: ${when(result.receivedAtWallMs)}`,
     `;; MSG SIZE  rcvd: ${result.sizes.response}`,
+    // dig ends each response with an empty line
+    '',
     ''
   )
   return lines.join('\n')
@@ -37,13 +41,13 @@ export function formatDigText(result: DnsQueryResult): string {
 
 function section(lines: string[], name: string, records: readonly DnsRecord[]): void {
   if (records.length === 0) return
-  lines.push(`;; ${name} SECTION:`, ...records.map((rr) => recordLine(rr)), '')
+  lines.push(`;; ${name} SECTION:`, ...records.map((rr) => recordLine({ ...rr, data: digRdata(rr) })), '')
 }
 
 function ednsLines(edns: EdnsInfo): string[] {
   const out = [`; EDNS: version: ${edns.version}, flags:${edns.dnssecOk ? ' do' : ''}; udp: ${edns.udpSize}`]
   if (edns.nsid) out.push(`; NSID: ${spacedHex(edns.nsid.hex)} ("${edns.nsid.text}")`)
-  if (edns.cookie) out.push(`; COOKIE: ${edns.cookie.client}${edns.cookie.server ?? ''}`)
+  if (edns.cookie) out.push(`; COOKIE: ${edns.cookie.client}${edns.cookie.server ?? ''}${edns.cookie.good ? ' (good)' : ''}`)
   if (edns.clientSubnet) out.push(`; CLIENT-SUBNET: ${edns.clientSubnet.subnet}/${edns.clientSubnet.scopePrefixLength}`)
   for (const ede of edns.ede) {
     out.push(`; EDE: ${ede.code} (${ede.name})${ede.text !== undefined ? `: (${ede.text})` : ''}`)

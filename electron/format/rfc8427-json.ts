@@ -1,4 +1,5 @@
 import type { DnsQueryResult, DnsRecord } from '@shared/dns'
+import { isLocFields, locKnotText } from '../dns/rdata/loc'
 
 /** An RR object with RFC 8427 member names (§2.2, §2.3). */
 export interface Rfc8427Record {
@@ -63,7 +64,10 @@ function opcodeCode(name: string): number {
   return OPCODES[name] ?? Number(/^OPCODE(\d+)$/.exec(name)?.[1] ?? 0)
 }
 
-/** RFC 3597 generic form `\# 4 c0000201` (unknown types) becomes RDATAHEX; anything else rdata<TYPE>. */
+/**
+ * A record as kdig's +json writes it: `rdata<TYPE>` in presentation form (none for RFC 3597 data),
+ * then RDLENGTH and RDATAHEX, the exact octets (names uncompressed).
+ */
 function record(rr: DnsRecord): Rfc8427Record {
   const out: Rfc8427Record = {
     NAME: rr.name,
@@ -74,13 +78,21 @@ function record(rr: DnsRecord): Rfc8427Record {
     TTL: rr.ttl
   }
   const generic = /^\\#\s+(\d+)(?:\s+([0-9a-fA-F\s]*))?$/.exec(rr.data)
-  if (generic) {
-    out.RDLENGTH = Number(generic[1])
-    out.RDATAHEX = (generic[2] ?? '').replace(/\s+/g, '').toUpperCase()
-  } else {
-    out[`rdata${rr.type}`] = rr.data
+  if (!generic) out[`rdata${rr.type}`] = kdigRdata(rr)
+  const hex = rr.rdataHex ?? (generic ? (generic[2] ?? '').replace(/\s+/g, '').toUpperCase() : undefined)
+  if (hex !== undefined) {
+    out.RDLENGTH = hex.length / 2
+    // as kdig: no RDATAHEX member for empty RDATA
+    if (hex !== '') out.RDATAHEX = hex
   }
   return out
+}
+
+/** Where kdig's presentation differs from dig's, the JSON follows kdig (`+json` is the exact form). */
+function kdigRdata(rr: DnsRecord): string {
+  if (rr.typeCode === 29 && isLocFields(rr.fields)) return locKnotText(rr.fields)
+  if (rr.typeCode === 108 || rr.typeCode === 109) return rr.data.toUpperCase()
+  return rr.data
 }
 
 /** The response as JSON in the shape of RFC 8427 ("Representing DNS Messages in JSON"). */
@@ -119,7 +131,9 @@ export function toRfc8427(result: DnsQueryResult): Rfc8427Message {
     messageOctetsHEX: result.raw.response.toUpperCase(),
     dateString: when.toISOString(),
     dateSeconds: result.receivedAtWallMs / 1000,
-    comment: `response from ${result.server.host}#${result.server.port} over ${result.transport.toUpperCase()} in ${Math.round(result.timing.exchangeMs)} ms`
+    comment:
+      `response from ${result.server.host}#${result.server.port} over ${result.transport.toUpperCase()} in ${Math.round(result.timing.exchangeMs)} ms` +
+      (result.cookieRetried ? ', asked again with the server cookie after BADCOOKIE' : '')
   }
   if (result.edns) message.EDNS = result.edns
   return message

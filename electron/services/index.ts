@@ -2,6 +2,7 @@ import { createDispatch, type Dispatch } from '../api/dispatch'
 import { EventBus } from '../api/event-bus'
 import type { Handlers, ServiceContext } from '../api/handlers'
 import { appHandlers } from './app-handlers'
+import { convertHandlers } from './convert-handlers'
 import { dnsHandlers } from './dns-handlers'
 import { formatHandlers } from './format-handlers'
 import { inspectHandlers } from './inspect-handlers'
@@ -40,7 +41,8 @@ export function createServices(options: ServicesOptions): Services {
     ...preferenceHandlers(context),
     ...formatHandlers(context),
     ...watches.handlers,
-    ...labHandlers(lab)
+    ...labHandlers(lab),
+    ...convertHandlers(context)
   }
   return {
     context,

@@ -5,6 +5,7 @@ import { NavigationProvider, useNavigation, type ViewId } from './context/Naviga
 import { TeachingProvider } from './context/TeachingContext'
 import { useAppInfo } from './hooks/useAppInfo'
 import { AboutView } from './views/AboutView/AboutView'
+import { ConvertView } from './views/ConvertView/ConvertView'
 import { InspectView } from './views/InspectView/InspectView'
 import { LabView } from './views/LabView/LabView'
 import { WatchView } from './views/WatchView/WatchView'
@@ -13,6 +14,7 @@ const tabs: readonly Tab<ViewId>[] = [
   { id: 'inspect', label: 'Inspect' },
   { id: 'watch', label: 'Watch & staleness' },
   { id: 'lab', label: 'Local ALIAS lab' },
+  { id: 'convert', label: 'Convert' },
   { id: 'about', label: 'About' }
 ]
 
@@ -41,6 +43,7 @@ function Views() {
           {tab.id === 'inspect' && <InspectView />}
           {tab.id === 'watch' && <WatchView />}
           {tab.id === 'lab' && <LabView />}
+          {tab.id === 'convert' && <ConvertView />}
           {tab.id === 'about' && <AboutView info={state.status === 'ready' ? state.info : null} />}
         </main>
       ))}

@@ -50,6 +50,8 @@ export interface MessageParts {
   answer: WireRecord[]
   authority: WireRecord[]
   additional: WireRecord[]
+  /** Optional Additional records after `additional`: a response may end before any of their RRsets. */
+  extra?: WireRecord[]
   /** null: the query had no EDNS. */
   opt: { udpSize: number; dnssecOk: boolean; ede: Ede[] } | null
 }
@@ -63,12 +65,15 @@ export interface BuiltMessage {
   dynamic: Array<{ offset: number; ttl: DynamicTtl }>
   /** Offset of the first record's TTL (answer, else authority), or -1. */
   firstTtl: number
+  /** Where the message may end to leave out optional records: after `count` of them (whole RRsets). */
+  extraCuts: Array<{ end: number; count: number }>
 }
 
 export function buildMessage(parts: MessageParts): BuiltMessage {
   const edeBytes = (parts.opt?.ede ?? []).map((e) => Buffer.from(e.text.slice(0, 300), 'utf8'))
   let size = 12 + parts.qnameWire.length + 4
-  for (const r of [...parts.answer, ...parts.authority, ...parts.additional]) size += 256 + 10 + r.rdata.length
+  const extra = parts.extra ?? []
+  for (const r of [...parts.answer, ...parts.authority, ...parts.additional, ...extra]) size += 256 + 10 + r.rdata.length
   size += 11 + edeBytes.reduce((n, b) => n + 6 + b.length, 0)
   const out = Buffer.alloc(size)
   out[2] = 0x80 | (parts.aa ? 0x04 : 0)
@@ -76,7 +81,7 @@ export function buildMessage(parts: MessageParts): BuiltMessage {
   out.writeUInt16BE(1, 4)
   out.writeUInt16BE(parts.answer.length, 6)
   out.writeUInt16BE(parts.authority.length, 8)
-  out.writeUInt16BE(parts.additional.length + (parts.opt ? 1 : 0), 10)
+  out.writeUInt16BE(parts.additional.length + extra.length + (parts.opt ? 1 : 0), 10)
   parts.qnameWire.copy(out, 12)
   let p = 12 + parts.qnameWire.length
   out.writeUInt16BE(parts.qtype, p)
@@ -129,6 +134,13 @@ export function buildMessage(parts: MessageParts): BuiltMessage {
   for (const r of parts.authority) writeRecord(r)
   const recordsBeforeAdditional = parts.answer.length + parts.authority.length
   for (const r of parts.additional) writeRecord(r)
+  const extraCuts: BuiltMessage['extraCuts'] = []
+  extra.forEach((r, i) => {
+    const previous = extra[i - 1]
+    if (!previous || previous.owner !== r.owner || previous.type !== r.type) extraCuts.push({ end: p, count: i })
+    writeRecord(r)
+  })
+  if (extra.length > 0) extraCuts.push({ end: p, count: extra.length })
   if (recordsBeforeAdditional === 0) firstTtl = -1
 
   let optStart = -1
@@ -152,7 +164,26 @@ export function buildMessage(parts: MessageParts): BuiltMessage {
     })
     out.writeUInt16BE(p - rdlenAt - 2, rdlenAt)
   }
-  return { wire: Buffer.from(out.subarray(0, p)), questionEnd, optStart, dynamic, firstTtl }
+  return { wire: Buffer.from(out.subarray(0, p)), questionEnd, optStart, dynamic, firstTtl, extraCuts }
+}
+
+/**
+ * Which cut of `built.extraCuts` gives the longest form that fits `limit` by leaving out optional
+ * Additional RRsets (no TC: RFC 2181 §9), or -1 when even the required records do not fit.
+ */
+export function fittingCut(built: BuiltMessage, limit: number): number {
+  const optLength = built.optStart >= 0 ? built.wire.length - built.optStart : 0
+  for (let i = built.extraCuts.length - 1; i >= 0; i--) if (built.extraCuts[i]!.end + optLength <= limit) return i
+  return -1
+}
+
+/** The response ending at cut `index`, the OPT record (if any) after it. */
+export function cutAt(built: BuiltMessage, additionalCount: number, index: number): Buffer {
+  const cut = built.extraCuts[index]!
+  const opt = built.optStart >= 0 ? built.wire.subarray(built.optStart) : Buffer.alloc(0)
+  const out = Buffer.concat([built.wire.subarray(0, cut.end), opt])
+  out.writeUInt16BE(additionalCount + cut.count + (opt.length > 0 ? 1 : 0), 10)
+  return out
 }
 
 /** The TC variant of a built response: header with TC, the question, the OPT record; nothing else. */

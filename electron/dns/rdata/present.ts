@@ -1,6 +1,7 @@
 import { formatIPv4, formatIPv6 } from '@shared/ip-text'
 import { typeName } from '../rr-types'
 import { alias } from './alias'
+import { locDigText, readLoc } from './loc'
 import { RdataReader } from './reader'
 import { formatSvcb, svcb, svcbFields } from './svcb'
 import { base32hex, decodeTypeBitmap, genericRdata, hexUpper, quoteString, sigTime } from './text'
@@ -8,6 +9,8 @@ import { base32hex, decodeTypeBitmap, genericRdata, hexUpper, quoteString, sigTi
 export interface PresentedRdata {
   data: string
   fields?: Record<string, unknown>
+  /** The RDATA with its names uncompressed (set by presentRdata). */
+  wire?: Buffer
 }
 
 type Formatter = (r: RdataReader) => PresentedRdata
@@ -90,6 +93,10 @@ const FORMATTERS: Record<number, Formatter> = {
   43: ds, 59: ds, 32768: ds, 32769: ds,
   25: dnskey, 48: dnskey, 60: dnskey,
   24: rrsig, 46: rrsig,
+  29: (r) => {
+    const fields = readLoc(r)
+    return { data: locDigText(fields), fields: { ...fields } }
+  },
   44: (r) => text(`${r.u8()} ${r.u8()} ${hexUpper(r.rest())}`),
   47: (r) => {
     const next = r.name(false)
@@ -140,24 +147,26 @@ const FORMATTERS: Record<number, Formatter> = {
  */
 export function presentRdata(msg: Buffer, typeCode: number, start: number, length: number): PresentedRdata {
   const end = start + length
+  const raw = msg.subarray(start, end)
   try {
-    // The dns-packet style codecs start at RDLENGTH, which sits just before the RDATA.
+    // The dns-packet style codecs start at RDLENGTH, which sits just before the RDATA; their
+    // names are never compressed (RFC 9460 §2.2), so the RDATA is already canonical.
     if (typeCode === 64 || typeCode === 65) {
       const data = svcb.decode(msg, start - 2)
-      return { data: formatSvcb(data), fields: svcbFields(data) }
+      return { data: formatSvcb(data), fields: svcbFields(data), wire: raw }
     }
     if (typeCode === 65401) {
       const target = alias.decode(msg, start - 2)
-      return { data: target, fields: { target } }
+      return { data: target, fields: { target }, wire: raw }
     }
     const formatter = FORMATTERS[typeCode]
-    if (!formatter) return { data: genericRdata(msg.subarray(start, end)) }
+    if (!formatter) return { data: genericRdata(raw), wire: raw }
     const r = new RdataReader(msg, start, end)
     const out = formatter(r)
     r.done()
-    return out
+    return { ...out, wire: r.canonical() }
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err)
-    return { data: genericRdata(msg.subarray(start, end)), fields: { malformed: reason } }
+    return { data: genericRdata(raw), fields: { malformed: reason }, wire: raw }
   }
 }

@@ -1,9 +1,14 @@
-import { readName } from '../wire-name'
+import { encodeName, readName } from '../wire-name'
 
 export class RdataError extends Error {}
 
-/** Bounded reads over one RR's RDATA inside the whole message (names may point back into it). */
+/**
+ * Bounded reads over one RR's RDATA inside the whole message (names may point back into it). What
+ * was read is kept in canonical form (names uncompressed, case kept), as kdig's RDATAHEX shows it.
+ */
 export class RdataReader {
+  private readonly parts: Buffer[] = []
+
   constructor(
     readonly msg: Buffer,
     public pos: number,
@@ -15,28 +20,22 @@ export class RdataReader {
   }
 
   u8(): number {
-    this.need(1)
-    return this.msg[this.pos++] as number
+    return this.bytes(1)[0] as number
   }
 
   u16(): number {
-    this.need(2)
-    const v = this.msg.readUInt16BE(this.pos)
-    this.pos += 2
-    return v
+    return this.bytes(2).readUInt16BE(0)
   }
 
   u32(): number {
-    this.need(4)
-    const v = this.msg.readUInt32BE(this.pos)
-    this.pos += 4
-    return v
+    return this.bytes(4).readUInt32BE(0)
   }
 
   bytes(n: number): Buffer {
     this.need(n)
     const b = this.msg.subarray(this.pos, this.pos + n)
     this.pos += n
+    this.parts.push(b)
     return b
   }
 
@@ -51,12 +50,18 @@ export class RdataReader {
   name(allowCompression = true): string {
     const r = readName(this.msg, this.pos, this.end, allowCompression)
     this.pos = r.end
+    this.parts.push(encodeName(r.name))
     return r.name
   }
 
   /** A <character-string>: one length octet, then that many octets. */
   charString(): Buffer {
     return this.bytes(this.u8())
+  }
+
+  /** The RDATA read so far, names uncompressed. */
+  canonical(): Buffer {
+    return Buffer.concat(this.parts)
   }
 
   done(): void {

@@ -71,7 +71,7 @@ export function decodeTypeBitmap(b: Buffer): number[] {
   return types
 }
 
-/** RFC 3597 generic form: `\# len hex`. */
+/** RFC 3597 generic form: `\# len HEX` (upper case, as dig prints it). */
 export function genericRdata(b: Buffer): string {
-  return b.length === 0 ? '\\# 0' : `\\# ${b.length} ${b.toString('hex')}`
+  return b.length === 0 ? '\\# 0' : `\\# ${b.length} ${hexUpper(b)}`
 }

@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react'
 
-export type ViewId = 'inspect' | 'watch' | 'lab' | 'about'
+export type ViewId = 'inspect' | 'watch' | 'lab' | 'about' | 'convert'
 
 /** A request one view makes of another, e.g. the lab's "watch this apex". */
 export interface WatchRequest {
@@ -18,6 +18,9 @@ interface Navigation {
   open(view: ViewId, focus?: string): void
   watchRequest: WatchRequest | null
   requestWatch(request: WatchRequest): void
+  /** Grows each time another view replaces the lab's zone (Convert's "open in the lab"), so the lab reloads it. */
+  labZoneVersion: number
+  labZoneReplaced(): void
 }
 
 const NavigationContext = createContext<Navigation | null>(null)
@@ -26,6 +29,8 @@ export function NavigationProvider({ children }: { children: ReactNode }) {
   const [view, setView] = useState<ViewId>('inspect')
   const [watchRequest, setWatchRequest] = useState<WatchRequest | null>(null)
   const [pendingFocus, setPendingFocus] = useState<{ selector: string } | null>(null)
+  const [labZoneVersion, setLabZoneVersion] = useState(0)
+  const labZoneReplaced = () => setLabZoneVersion((v) => v + 1)
 
   // after the view is shown (this effect runs once the hidden attribute is gone)
   useEffect(() => {
@@ -45,7 +50,7 @@ export function NavigationProvider({ children }: { children: ReactNode }) {
     setPendingFocus({ selector: '#tab-watch' })
   }
   return (
-    <NavigationContext.Provider value={{ view, open, watchRequest, requestWatch }}>{children}</NavigationContext.Provider>
+    <NavigationContext.Provider value={{ view, open, watchRequest, requestWatch, labZoneVersion, labZoneReplaced }}>{children}</NavigationContext.Provider>
   )
 }
 

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DnsQueryResult } from '@shared/dns'
 import { query } from '../../../electron/dns'
 import { INSPECT_ORIGIN, zoneText } from '../../fixtures/zones'
+import { ParityReport } from '../../support/parity/report'
 import { startKnot, type KnotServer } from '../../support/peers/knot'
-import { fromEngine, fromKdig, kdigJson, sortRecords, type KdigMessage } from './kdig'
+import { fromEngine, fromKdig, kdigJson, sortRecords, type ComparableRecord, type KdigMessage } from './kdig'
 
 /**
  * The engine and `kdig +json` (RFC 8427) ask the same Knot server the same question; both must see
@@ -58,12 +59,29 @@ const cases: Case[] = [
 ]
 
 let knot: KnotServer
+const report = new ParityReport(
+  'engine-kdig.md',
+  'Query engine beside kdig +json (meaning of every record)',
+  'Same question to the same Knot server (test/fixtures/zones/inspect.test.zone). Each cell: rcode and flags, then the ' +
+    'answer, authority and additional records after the normalisation that test/integration/dns/kdig.ts documents ' +
+    '(presentation spellings that mean the same RDATA compare equal). Produced by test/integration/dns/parity.test.ts.'
+)
+
+function summary(rcode: number, flags: Record<string, boolean>, sections: ComparableRecord[][]): string {
+  const on = Object.entries(flags).filter(([, v]) => v).map(([k]) => k).join(' ')
+  const names = ['answer', 'authority', 'additional']
+  return [`RCODE ${rcode} ${on}`, ...sections.flatMap((records, i) => [
+    `-- ${names[i]}`,
+    ...sortRecords(records).map((r) => `${r.name} ${r.ttl} ${r.type} ${r.data}`)
+  ])].join('\n')
+}
 
 beforeAll(async () => {
   knot = await startKnot({ zones: { [INSPECT_ORIGIN]: zoneText('inspect.test') } })
 })
 
 afterAll(async () => {
+  if (report.rows.length > 0) report.write()
   await knot?.stop()
 })
 
@@ -98,7 +116,14 @@ describe('engine vs kdig +json against the same Knot server', () => {
     expect(engine.header.flags.aa).toBe(c.aa ?? true)
     expect(engine.transport).toBe(transport)
 
-    // parity with kdig
+    // parity with kdig, as one row of the report
+    const row = report.row(
+      `${c.name} ${c.type}${c.tcp ? ' (TCP)' : ''}`,
+      'kdig',
+      summary(reference.RCODE, flagsOf(reference), [reference.answerRRs, reference.authorityRRs, reference.additionalRRs].map((rrs) => withoutOpt(rrs).map(fromKdig))),
+      summary(engine.header.rcodeCode, engine.header.flags, [engine.answer, engine.authority, engine.additional].map((rrs) => rrs.map(fromEngine)))
+    )
+    expect(row.verdict, `peer: ${row.theirs}\nours: ${row.ours}`).toBe('same')
     expect(engine.header.rcodeCode).toBe(reference.RCODE)
     expect(engine.header.flags).toEqual(flagsOf(reference))
     expect(engine.question.name.toLowerCase()).toBe(reference.QNAME.toLowerCase())
@@ -109,6 +134,12 @@ describe('engine vs kdig +json against the same Knot server', () => {
     )
     expect(sortRecords(engine.additional.map(fromEngine))).toEqual(
       sortRecords(withoutOpt(reference.additionalRRs).map(fromKdig))
+    )
+    // RDATAHEX as kdig's: the exact octets, names uncompressed
+    const hexes = (records: Array<{ name?: string; NAME?: string; rdataHex?: string; RDATAHEX?: string }>) =>
+      records.map((r) => `${r.name ?? r.NAME} ${r.rdataHex ?? r.RDATAHEX ?? ''}`).sort()
+    expect(hexes([...engine.answer, ...engine.authority, ...engine.additional])).toEqual(
+      hexes([reference.answerRRs, reference.authorityRRs, reference.additionalRRs].flatMap(withoutOpt))
     )
     // the OPT record is reported as `edns`, never as an additional record
     expect(engine.additional.some((r) => r.typeCode === 41)).toBe(false)
@@ -133,7 +164,7 @@ describe('engine vs kdig +json against the same Knot server', () => {
     const ask = (name: string, type: string) =>
       query({ name, type, resolver: { transport: 'udp', host: knot.host, port: knot.port } })
     const unknown = await ask('unknown.inspect.test', 'TYPE65534')
-    expect(unknown.answer[0]).toMatchObject({ type: 'TYPE65534', typeCode: 65534, data: '\\# 4 c0000201' })
+    expect(unknown.answer[0]).toMatchObject({ type: 'TYPE65534', typeCode: 65534, data: '\\# 4 C0000201' })
     const svc2 = await ask('svc2.inspect.test', 'HTTPS')
     expect(svc2.answer[0]!.data).toMatch(/^1 www\.inspect\.test\. mandatory=alpn,port alpn="?h2"? port=8443 ipv4hint=192\.0\.2\.80 ipv6hint=2001:db8::80$/)
     const alias = await ask('svc.inspect.test', 'HTTPS')

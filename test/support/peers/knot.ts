@@ -31,6 +31,10 @@ export interface KnotOptions {
   udpMaxPayload?: number
   /** Milliseconds to wait for the server to answer the first zone's SOA (default 15 s). */
   startTimeoutMs?: number
+  /** DNS cookies (RFC 7873, Knot's mod-cookies): a query with only a client cookie gets BADCOOKIE. */
+  cookies?: boolean
+  /** Signs every zone on load (Knot's automatic DNSSEC signing, default policy: ECDSA P-256). */
+  dnssec?: boolean
 }
 
 function serialOf(zoneText: string): number | undefined {
@@ -79,6 +83,7 @@ export async function startKnot(options: KnotOptions): Promise<KnotServer> {
       'log:',
       '  - target: stderr',
       '    any: info',
+      ...(options.cookies ? ['mod-cookies:', '  - id: default', '    badcookie-slip: 1'] : []),
       'template:',
       '  - id: default',
       `    storage: "${zonesDir}"`,
@@ -86,6 +91,8 @@ export async function startKnot(options: KnotOptions): Promise<KnotServer> {
       '    zonefile-sync: -1',
       '    zonefile-load: whole',
       '    journal-content: none',
+      ...(options.dnssec ? ['    dnssec-signing: on'] : []),
+      ...(options.cookies ? ['    global-module: mod-cookies/default'] : []),
       'zone:',
       ...origins.map((origin) => `  - domain: "${origin}"\n    file: "${zoneFileName(origin)}"`),
       ''

@@ -79,8 +79,8 @@ describe('RDATA presentation for the types dns-packet knows', () => {
   }
 
   it('shows unknown types RFC 3597 style', () => {
-    const rr = single({ name: 'example', type: 'UNKNOWN_65534', ttl: 5, data: Buffer.from('c0000201', 'hex') } as unknown as packet.Answer)
-    expect(rr).toMatchObject({ type: 'TYPE65534', typeCode: 65534, class: 'IN', ttl: 5, data: '\\# 4 c0000201' })
+    const rr = single({ name: 'example', type: 'UNKNOWN_65534', ttl: 5, data: Buffer.from('C0000201', 'hex') } as unknown as packet.Answer)
+    expect(rr).toMatchObject({ type: 'TYPE65534', typeCode: 65534, class: 'IN', ttl: 5, data: '\\# 4 C0000201' })
     expect(single({ name: 'example', type: 'UNKNOWN_65533', ttl: 5, data: Buffer.alloc(0) } as unknown as packet.Answer).data).toBe('\\# 0')
   })
 
@@ -95,7 +95,7 @@ describe('RDATA presentation for the types dns-packet knows', () => {
     // an A record with 5 octets of RDATA
     const msg = rawMessage({ an: 1 }, [...EXAMPLE, 0, 1, 0, 1, 0, 0, 0, 60, 0, 5, 192, 0, 2, 1, 9])
     const rr = decodeMessage(msg).answer[0]!
-    expect(rr.data).toBe('\\# 5 c000020109')
+    expect(rr.data).toBe('\\# 5 C000020109')
     expect(rr.fields?.malformed).toMatch(/trailing/)
   })
 
@@ -176,5 +176,22 @@ describe('malformed messages', () => {
         expect((err as { code?: string }).code).toBe('malformed')
       }
     }
+  })
+})
+
+describe('rdataHex: the exact RDATA octets, names uncompressed (kdig RDATAHEX)', () => {
+  it('undoes compression pointers inside RDATA and keeps the rest as sent', () => {
+    // question example./A at 12; answer: owner → 12, MX 10 mail + pointer → 12
+    const rdata = [0, 10, 4, ...Buffer.from('mail'), 0xc0, 12]
+    const msg = rawMessage({ qd: 1, an: 1 }, [
+      ...EXAMPLE, 0, 1, 0, 1,
+      0xc0, 12, 0, 15, 0, 1, 0, 0, 0, 60, 0, rdata.length, ...rdata
+    ])
+    const mx = decodeMessage(msg).answer[0]!
+    expect(mx.data).toBe('10 mail.example.')
+    expect(mx.rdataHex).toBe(`000A${Buffer.from([4, ...Buffer.from('mail'), 7, ...Buffer.from('example'), 0]).toString('hex').toUpperCase()}`)
+    expect(single({ name: 'example', type: 'A', ttl: 60, data: '192.0.2.1' }).rdataHex).toBe('C0000201')
+    const unknown = single({ name: 'example', type: 'UNKNOWN_65534', ttl: 5, data: Buffer.from('c0000201', 'hex') } as unknown as packet.Answer)
+    expect(unknown.rdataHex).toBe('C0000201')
   })
 })

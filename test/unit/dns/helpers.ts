@@ -1,4 +1,5 @@
 import * as packet from 'dns-packet'
+import { expect } from 'vitest'
 
 /** A response built with dns-packet, for feeding the decoder. */
 export function response(answers: packet.Answer[], extra: Partial<packet.Packet> = {}): Buffer {
@@ -22,4 +23,15 @@ export function rawMessage(h: { id?: number; flags?: number; qd?: number; an?: n
   head.writeUInt16BE(h.ns ?? 0, 8)
   head.writeUInt16BE(h.ar ?? 0, 10)
   return Buffer.concat([head, Buffer.from(body)])
+}
+
+/** The message of the ServiceError('bad-input') that `fn` throws; fails when it throws nothing. */
+export function badInput(fn: () => unknown): string {
+  try {
+    fn()
+  } catch (err) {
+    expect((err as { code?: string }).code).toBe('bad-input')
+    return (err as Error).message
+  }
+  throw new Error('expected a bad-input error')
 }

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { namesEqual, normalizeName, randomizeCase, toUnicodeName } from '../../../electron/dns/names'
 import { parseQueryType, typeName } from '../../../electron/dns/rr-types'
+import { badInput } from './helpers'
 
-function badInput(fn: () => unknown): string {
-  try {
-    fn()
-  } catch (err) {
-    expect((err as { code?: string }).code).toBe('bad-input')
-    return (err as Error).message
-  }
-  throw new Error('expected a bad-input error')
-}
 
 describe('normalizeName', () => {
   it('makes names absolute and counts wire octets', () => {

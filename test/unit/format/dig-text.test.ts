@@ -25,6 +25,7 @@ describe('formatDigText', () => {
         ';; SERVER: 127.0.0.1#5300(127.0.0.1) (UDP)',
         ';; WHEN: Thu Nov 26 15:18:40 UTC 2026',
         ';; MSG SIZE  rcvd: 79',
+        '',
         ''
       ].join('\n')
     )
@@ -86,6 +87,19 @@ describe('formatDigText', () => {
     const tcp = formatDigText(resultFixture({ transport: 'tcp', truncatedRetried: true }))
     expect(tcp.startsWith(';; Truncated, retrying in TCP mode.\n')).toBe(true)
     expect(tcp).toContain('(TCP)')
+  })
+
+  it('notes a BADCOOKIE retry first and marks an echoed client cookie "(good)", as dig', () => {
+    const edns = { version: 0, udpSize: 1232, dnssecOk: false, ede: [], options: [], cookie: { client: '0123456789abcdef', server: '01000000aabbccdd', good: true } }
+    const text = formatDigText(resultFixture({ cookieRetried: true, edns }))
+    expect(text.startsWith(';; BADCOOKIE, retrying.\n;; Got answer:\n')).toBe(true)
+    expect(text).toContain('; COOKIE: 0123456789abcdef01000000aabbccdd (good)\n')
+  })
+
+  it('cuts long base64 and hex into 56-character chunks in record lines, as dig', () => {
+    const key = 'A'.repeat(60)
+    const text = formatDigText(resultFixture({ answer: [rr('inspect.test.', 300, 'DNSKEY', 48, `257 3 13 ${key}`)] }))
+    expect(text).toContain(`inspect.test.\t\t300\tIN\tDNSKEY\t257 3 13 ${'A'.repeat(56)} AAAA\n`)
   })
 })
 

@@ -5,6 +5,7 @@ import type { RawAnswerState } from '../../hooks/useRawAnswer'
 import { ErrorMessage } from '../ErrorMessage/ErrorMessage'
 import { HexDump } from '../HexDump/HexDump'
 import { TtlCountdown } from '../TtlCountdown/TtlCountdown'
+import { copyText } from '../../clipboard'
 
 const FLAG_NAMES = ['qr', 'aa', 'tc', 'rd', 'ra', 'ad', 'cd'] as const
 const FLAG_TITLES: Record<(typeof FLAG_NAMES)[number], string> = {
@@ -17,23 +18,6 @@ const FLAG_TITLES: Record<(typeof FLAG_NAMES)[number], string> = {
   cd: 'CD: checking disabled'
 }
 
-async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text)
-    return true
-  } catch {
-    // older hosts or a denied permission: the classic hidden-textarea copy
-    const area = document.createElement('textarea')
-    area.value = text
-    area.setAttribute('readonly', '')
-    area.className = 'offscreen'
-    document.body.appendChild(area)
-    area.select()
-    const done = document.execCommand('copy')
-    area.remove()
-    return done
-  }
-}
 
 function Records({ title, records, receivedAtMs }: { title: string; records: DnsRecord[]; receivedAtMs: number }) {
   return (

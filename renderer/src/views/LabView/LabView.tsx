@@ -14,7 +14,7 @@ import { ZonePanel } from './ZonePanel'
 
 export function LabView() {
   const lab = useLabStatus()
-  const { requestWatch } = useNavigation()
+  const { requestWatch, labZoneVersion } = useNavigation()
   const [zone, setZone] = useState<{ origin: string; text: string } | null>(null)
   const status = lab.status
   const onZone = useCallback((z: { origin: string; text: string }) => setZone(z), [])
@@ -56,7 +56,7 @@ export function LabView() {
       </section>
       <div className="lab-grid">
         <section className="panel lab-grid__zone">
-          <ZonePanel onLoaded={onZone} onSaved={onZone} />
+          <ZonePanel onLoaded={onZone} onSaved={onZone} version={labZoneVersion} />
         </section>
         <div className="lab-grid__side">
           <section className="panel">

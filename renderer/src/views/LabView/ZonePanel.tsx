@@ -10,12 +10,14 @@ import { getApi } from '../../transport'
 interface ZonePanelProps {
   onSaved(zone: { origin: string; text: string }): void
   onLoaded(zone: { origin: string; text: string }): void
+  /** A change reloads the zone from the main side (another view replaced it). */
+  version?: number
 }
 
 type Loaded = { status: 'loading' } | { status: 'error'; error: ApiError } | { status: 'ready'; zone: LabZone }
 
 /** The lab's zone: edited as text, checked by the main side on save, refused with its problems in place. */
-export function ZonePanel({ onSaved, onLoaded }: ZonePanelProps) {
+export function ZonePanel({ onSaved, onLoaded, version = 0 }: ZonePanelProps) {
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' })
   const [text, setText] = useState('')
   const [problems, setProblems] = useState<readonly ZoneProblem[]>([])
@@ -38,7 +40,7 @@ export function ZonePanel({ onSaved, onLoaded }: ZonePanelProps) {
     return () => {
       live = false
     }
-  }, [onLoaded])
+  }, [onLoaded, version])
 
   if (loaded.status === 'loading') return <p className="muted">Loading the zone…</p>
   if (loaded.status === 'error') return <ErrorMessage error={loaded.error} testId="zone-load-error" />

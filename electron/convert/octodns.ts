@@ -1,0 +1,147 @@
+/**
+ * octoDNS zone YAML (https://github.com/octodns/octodns/blob/main/docs/records.md): a mapping from the
+ * owner relative to the zone ('' is the root) to one record or a list of them, each { type, ttl, value(s) }.
+ */
+import { stringify } from 'yaml'
+import { ConvertError } from './errors'
+import { isAlias, warningFor, type ConvRecord, type ConvZone, type ConvertWarning } from './model'
+import { charStringText, isApexNsOrSoa, relativeOwner, rrsets } from './record-text'
+import { isRecord, parseSourceDocument, type Path, type SourceDocument } from './source-document'
+import { absoluteName, quoteText, zoneFromRaw, type RawRecord } from './structured-records'
+
+const DEFAULT_TTL = 3600
+
+type Fields = Record<string, unknown>
+const VALUE_FIELDS: Record<string, string[]> = {
+  MX: ['preference', 'exchange'],
+  SRV: ['priority', 'weight', 'port', 'target'],
+  CAA: ['flags', 'tag', 'value'],
+  NAPTR: ['order', 'preference', 'flags', 'service', 'regexp', 'replacement'],
+  DS: ['key_tag', 'algorithm', 'digest_type', 'digest']
+}
+const QUOTED_FIELDS = new Set(['CAA.value', 'NAPTR.flags', 'NAPTR.service', 'NAPTR.regexp'])
+const SIMPLE = new Set(['A', 'AAAA', 'NS', 'PTR', 'CNAME', 'ALIAS', 'DNAME', 'TXT', 'SPF'])
+
+/** octoDNS escapes ';' in TXT values as '\;' (its docs: "semicolons must be escaped"). */
+const unescapeTxt = (v: string): string => v.replace(/\\;/g, ';')
+const escapeTxt = (v: string): string => v.replace(/;/g, '\\;')
+
+function rdataOf(type: string, value: unknown, doc: SourceDocument, path: Path): string {
+  if (type === 'TXT' || type === 'SPF') {
+    if (typeof value !== 'string') throw doc.error(path, `a ${type} value must be a string`)
+    return quoteText(unescapeTxt(value))
+  }
+  const fields = VALUE_FIELDS[type]
+  if (fields) {
+    if (!isRecord(value)) throw doc.error(path, `a ${type} value is a mapping with ${fields.join(', ')}`)
+    return fields
+      .map((f) => {
+        const v = (value as Fields)[f]
+        if (v === undefined) throw doc.error(path, `this ${type} value has no ${f}`)
+        return QUOTED_FIELDS.has(`${type}.${f}`) ? quoteText(String(v)) : String(v)
+      })
+      .join(' ')
+  }
+  if (typeof value !== 'string' && typeof value !== 'number') throw doc.error(path, `a ${type} value must be a string`)
+  return String(value)
+}
+
+export function readOctodns(text: string, file: string, origin: string | undefined): { zone: ConvZone; warnings: ConvertWarning[] } {
+  const doc = parseSourceDocument(text, file, 'YAML')
+  const zoneOrigin = origin ?? /([^/\\]+)\.ya?ml$/i.exec(file)?.[1]
+  if (!zoneOrigin) throw new ConvertError(file, 1, 1, 'the zone origin is unknown: octoDNS names it by the file name (example.com.yaml); give --origin')
+  const apex = zoneOrigin.endsWith('.') ? zoneOrigin.toLowerCase() : `${zoneOrigin.toLowerCase()}.`
+  if (!isRecord(doc.value)) throw doc.error([], 'an octoDNS zone file is a mapping from names to records')
+  const raws: RawRecord[] = []
+  for (const [owner, entry] of Object.entries(doc.value)) {
+    const list = Array.isArray(entry) ? entry : [entry]
+    list.forEach((rec, i) => {
+      const path: Path = Array.isArray(entry) ? [owner, i] : [owner]
+      if (!isRecord(rec) || typeof rec.type !== 'string') throw doc.error(path, `the record at "${owner}" needs a type`)
+      const type = rec.type.toUpperCase()
+      if (!SIMPLE.has(type) && !VALUE_FIELDS[type]) throw doc.error([...path, 'type'], `octoDNS type ${rec.type} is not converted (supported: ${[...SIMPLE, ...Object.keys(VALUE_FIELDS)].join(', ')})`)
+      const ttl = rec.ttl ?? DEFAULT_TTL
+      if (typeof ttl !== 'number') throw doc.error([...path, 'ttl'], 'ttl must be a number of seconds')
+      const many = rec.values !== undefined
+      const values = many ? rec.values : rec.value
+      if (values === undefined) throw doc.error(path, `the ${type} record at "${owner}" has neither value nor values`)
+      const items = many ? (Array.isArray(values) ? values : [values]) : [values]
+      items.forEach((v, j) => {
+        const at: Path = many ? [...path, 'values', j] : [...path, 'value']
+        raws.push({ name: absoluteName(owner, apex), type, ttl, rdata: rdataOf(type, v, doc, at), at: doc.at(at), ...(type === 'ALIAS' ? { alias: {} } : {}) })
+      })
+    })
+  }
+  const zone = zoneFromRaw(raws, apex, file)
+  const warnings = zone.records.filter((r) => r.synthetic).map((r) => warningFor(r, 'octoDNS zone files have no SOA; a placeholder SOA was added'))
+  return { zone, warnings }
+}
+
+function valueOf(r: ConvRecord, warn: (m: string) => void, note: (m: string) => void): unknown {
+  const [a, b, c, d, e, f] = r.rdata
+  const text = (t: string): string | null => {
+    const s = charStringText(t)
+    if (s === null) warn('a string in it is not UTF-8, which YAML cannot hold')
+    return s
+  }
+  switch (r.type) {
+    case 'MX':
+      return { exchange: b, preference: Number(a) }
+    case 'SRV':
+      return { port: Number(c), priority: Number(a), target: d, weight: Number(b) }
+    case 'CAA':
+      return { flags: Number(a), tag: b, value: text(c) }
+    case 'NAPTR':
+      return { flags: text(c), order: Number(a), preference: Number(b), regexp: text(e), replacement: f, service: text(d) }
+    case 'DS':
+      return { algorithm: Number(b), digest: d, digest_type: Number(c), key_tag: Number(a) }
+    case 'TXT':
+    case 'SPF': {
+      const parts = r.rdata.map(text)
+      if (parts.some((p) => p === null)) return null
+      if (r.rdata.slice(0, -1).some((t) => new TextEncoder().encode(charStringText(t)!).length !== 255)) {
+        note('octoDNS keeps one string per TXT value and splits it every 255 octets; the boundaries between the strings are not kept')
+      }
+      return escapeTxt(parts.join(''))
+    }
+    default:
+      return a
+  }
+}
+
+export function writeOctodns(zone: ConvZone): { text: string; warnings: ConvertWarning[] } {
+  const warnings: ConvertWarning[] = []
+  const out: Record<string, Fields[]> = {}
+  for (const set of rrsets(zone.records)) {
+    const first = set[0]
+    if (isApexNsOrSoa(first, zone)) {
+      if (!first.synthetic) warnings.push(warningFor(first, 'octoDNS does not manage the SOA and manages the root NS only for some providers; not written'))
+      continue
+    }
+    const type = isAlias(first) ? 'ALIAS' : first.type
+    if (!SIMPLE.has(type) && !VALUE_FIELDS[type]) {
+      warnings.push(warningFor(first, `octoDNS has no ${type} record type; not written`))
+      continue
+    }
+    let ok = true
+    const values = set.map((r) =>
+      valueOf(
+        r,
+        (m) => {
+          ok = false
+          warnings.push(warningFor(r, `${m}; not written`))
+        },
+        (m) => warnings.push(warningFor(r, m))
+      )
+    )
+    if (!ok) continue
+    const ttl = Math.min(...set.map((r) => r.ttl))
+    if (set.some((r) => r.ttl !== ttl)) warnings.push(warningFor(first, `octoDNS has one TTL per record set: ${ttl}`))
+    const owner = relativeOwner(first.name, zone.origin)
+    const rec: Fields = { type, ttl, ...(values.length === 1 ? { value: values[0] } : { values }) }
+    ;(out[owner] ??= []).push(rec)
+  }
+  const doc: Record<string, Fields | Fields[]> = {}
+  for (const [owner, list] of Object.entries(out)) doc[owner] = list.length === 1 ? list[0] : list
+  return { text: '---\n' + stringify(doc, { lineWidth: 0 }), warnings }
+}

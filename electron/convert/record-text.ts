@@ -1,0 +1,36 @@
+/** Helpers over canonical rdata tokens that the structured writers share. */
+import { unquoteCharString } from '../zone/char-strings'
+import { isAlias, type ConvRecord, type ConvZone } from './model'
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
+
+/** The text of a canonical quoted string, or null when its octets are not UTF-8 (a JSON or YAML string cannot hold them). */
+export function charStringText(token: string): string | null {
+  try {
+    return strictUtf8.decode(unquoteCharString(token))
+  } catch {
+    return null
+  }
+}
+
+/** The owner relative to the origin: '' for the apex, 'www' for www.<origin>, or the absolute name outside it. */
+export function relativeOwner(name: string, origin: string): string {
+  if (name === origin) return ''
+  return name.endsWith(`.${origin}`) ? name.slice(0, -origin.length - 1) : name
+}
+
+export const withoutDot = (name: string): string => (name.length > 1 && name.endsWith('.') ? name.slice(0, -1) : name)
+
+/** Records grouped by owner and type, in first-seen order. */
+export function rrsets(records: ConvRecord[]): ConvRecord[][] {
+  const sets = new Map<string, ConvRecord[]>()
+  for (const r of records) {
+    const key = `${r.name} ${isAlias(r) ? 'ALIAS' : r.type}`
+    const list = sets.get(key)
+    if (list) list.push(r)
+    else sets.set(key, [r])
+  }
+  return [...sets.values()]
+}
+
+export const isApexNsOrSoa = (r: ConvRecord, zone: ConvZone): boolean => r.type === 'SOA' || (r.type === 'NS' && r.name === zone.origin)
