@@ -39,6 +39,7 @@ import { simulatedUpstream } from './upstream/simulated'
 import { EDE_NO_REACHABLE_AUTHORITY, UpstreamError, type Upstream } from './upstream/types'
 import { CompiledZone, ZoneSet } from './zone-set'
 import { DnssecState } from './dnssec-state'
+import { TransferService, type TransferConfig } from './transfer/transfer-service'
 
 export type { AliasCounters, AliasSettings, AliasSettingsPatch, QueryLogEntry, SimulatedTargetChange, SimulatedTargetState, UpstreamConfig }
 export type { SimulatedTargetOptions } from './simulated-target'
@@ -61,6 +62,10 @@ export interface AliasServerOptions {
   onWarning?: (message: string) => void
   /** Sign every zone online (keys kept in `dnssec.keyDir`); absent: unsigned. */
   dnssec?: DnssecConfig
+  /** Zone transfers over TCP (default: raw, from loopback only, no NOTIFY). */
+  transfer?: TransferConfig
+  /** Transfer and NOTIFY events, one line each; default console.log. */
+  onTransferLog?: (line: string) => void
   /** Unexpected internal errors (each answered SERVFAIL); default console.error. */
   onError?: (error: unknown) => void
 }
@@ -154,9 +159,19 @@ export async function startAliasServer(options: AliasServerOptions): Promise<Ali
     zones.map((z) => {
       const compiled = new CompiledZone(z)
       dnssec?.decorate(compiled)
+      transfer?.adopt(compiled)
       return compiled
     })
   if (dnssec) await dnssec.prepare(options.zones.map((z) => new CompiledZone(z).origin))
+  // created before the first compile so that it sees every zone's serial
+  let transfer: TransferService | null = null
+  transfer = new TransferService(options.transfer ?? { mode: 'raw' }, {
+    context: () => getContext(),
+    zones: () => staticZones,
+    signed: dnssec !== null,
+    servedChanged: () => answers.clear(),
+    log: options.onTransferLog ?? ((line: string) => console.log(line))
+  })
   rebuild(compile(options.zones))
 
   const isLocal = (name: string): boolean => zoneSet.find(name)?.kind === 'static'
@@ -177,7 +192,10 @@ export async function startAliasServer(options: AliasServerOptions): Promise<Ali
   const route = (name: string): Upstream => (isAtOrBelow(name, simulated.name) ? simulatedRoute : configured)
   const targets = new TargetCache({ settings: getSettings, route, counters })
 
-  simulated.onChange(() => rebuild(staticZones))
+  simulated.onChange(() => {
+    rebuild(staticZones)
+    void transfer?.check()
+  })
 
   let context: ResolveContext = { zones: zoneSet, settings, targets }
   let contextZones = zoneSet
@@ -200,6 +218,7 @@ export async function startAliasServer(options: AliasServerOptions): Promise<Ali
     log,
     rateLimiter: rateLimited ? new RateLimiter() : null,
     ...(dnssec ? { sign: (plan, q) => dnssec.signer.sign(plan, q, zoneSet, settings) } : {}),
+    transfer: (msg, q, address) => transfer.respond(msg, q, address),
     onError
   })
   let sockets: Awaited<ReturnType<typeof listenBoth>>
@@ -207,6 +226,7 @@ export async function startAliasServer(options: AliasServerOptions): Promise<Ali
     sockets = await listenBoth(host, port, handler, getSettings, counters, onError)
   } catch (error) {
     simulated.close()
+    transfer.close()
     targets.close()
     configured.close()
     log.close()
@@ -225,6 +245,7 @@ export async function startAliasServer(options: AliasServerOptions): Promise<Ali
     stop: () =>
       (stopped ??= (async () => {
         simulated.close()
+        transfer.close()
         targets.close()
         configured.close()
         log.close()

@@ -1,5 +1,7 @@
+import { isIP } from 'node:net'
 import { dnssecAlgorithms, dnssecDenials, type AliasSettingsPatch, type DnssecConfig, type UpstreamConfig } from '@shared/alias-server'
 import { isTtlRule, profileIds, ttlRuleNames, type ProfileId } from '@shared/providers'
+import type { TransferConfig } from '../alias-server/transfer/transfer-service'
 import { parseResolver } from '../resolvers/parse-resolver'
 
 export const ALIAS_SERVER_USAGE = `usage: npm run alias-server -- [--zone FILE]... [options]
@@ -21,6 +23,10 @@ export const ALIAS_SERVER_USAGE = `usage: npm run alias-server -- [--zone FILE].
   --key-dir DIR          where zone keys are kept (default ./dnssec-keys); made on first start, reused
   --algorithm A          ecdsap256sha256 (default) | ed25519
   --denial D             nsec (default; minimally covering, RFC 4470) | nsec3 (white lies, RFC 9276)
+  --axfr MODE            zone transfers over TCP: raw (default; the ALIAS record as written) |
+                         expanded (the target's current addresses; serial bump + NOTIFY on change)
+  --axfr-allow ADDR      a client address allowed to transfer (repeatable; 'any'; default loopback)
+  --notify HOST:PORT     a secondary to NOTIFY when an expanded zone changes (repeatable)
   --quiet                no per-query log lines`
 
 export class UsageError extends Error {
@@ -38,6 +44,7 @@ export interface AliasServerCommand {
   listProfiles: boolean
   /** null: --dnssec not given. */
   dnssec: Required<DnssecConfig> | null
+  transfer: TransferConfig
 }
 
 function port(flag: string, value: string, min = 0): number {
@@ -59,6 +66,7 @@ export function parseAliasServerArgs(argv: string[]): AliasServerCommand {
   let signed = false
   const dnssec: Required<DnssecConfig> = { keyDir: 'dnssec-keys', algorithm: 'ecdsap256sha256', denial: 'nsec' }
   const dnssecFlags: string[] = []
+  const transfer: Required<Omit<TransferConfig, 'checkMs'>> = { mode: 'raw', allow: [], notify: [] }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined]
@@ -112,6 +120,23 @@ export function parseAliasServerArgs(argv: string[]): AliasServerCommand {
       case '--quiet':
         cmd.quiet = true
         break
+      case '--axfr':
+        transfer.mode = choice(flag, value(), ['raw', 'expanded'] as const)
+        break
+      case '--axfr-allow': {
+        const v = value()
+        if (v !== 'any' && isIP(v) === 0) throw new UsageError(`${flag} needs an IP address or 'any', not "${v}"`)
+        transfer.allow.push(v)
+        break
+      }
+      case '--notify': {
+        const v = value()
+        const m = /^(?:\[([^\]]+)\]|([^:]+)):(\d+)$/.exec(v)
+        const host = m?.[1] ?? m?.[2]
+        if (!m || !host || isIP(host) === 0) throw new UsageError(`${flag} needs IP:PORT or [IPv6]:PORT, not "${v}"`)
+        transfer.notify.push({ host, port: port(flag, m[3]!, 1) })
+        break
+      }
       case '--dnssec':
         signed = true
         break
@@ -143,5 +168,5 @@ export function parseAliasServerArgs(argv: string[]): AliasServerCommand {
     config = mode === 'recursive' ? { mode, resolver } : { mode, bootstrap: resolver, serverPort }
   }
   if (!signed && dnssecFlags.length > 0) throw new UsageError(`${dnssecFlags[0]} needs --dnssec`)
-  return { ...cmd, upstream: config, dnssec: signed ? dnssec : null }
+  return { ...cmd, upstream: config, dnssec: signed ? dnssec : null, transfer }
 }

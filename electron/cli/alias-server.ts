@@ -49,6 +49,8 @@ async function main(argv: string[]): Promise<number> {
     settings: cmd.settings,
     logQueries: !cmd.quiet,
     ...(cmd.dnssec ? { dnssec: cmd.dnssec } : {}),
+    transfer: cmd.transfer,
+    onTransferLog: (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`),
     onWarning: (message) => process.stderr.write(`warning: ${message}\n`)
   })
   const where = server.host.includes(':') ? `[${server.host}]:${server.port}` : `${server.host}:${server.port}`
