@@ -17,6 +17,9 @@ export interface InspectCommand {
   timeoutMs: number
   json: boolean
   help: boolean
+  dnssec: boolean
+  /** Path of a file with DNSKEY or DS lines for the apex zone. */
+  trustAnchorFile?: string
 }
 
 export class UsageError extends Error {
@@ -33,6 +36,8 @@ export const USAGE = `usage: npm run inspect -- APEX [--target NAME] [--resolver
   --auth-port PORT     port of the apex zone's own servers (default 53)
   --no-authoritative   do not query the apex zone's own servers
   --timeout MS         per query attempt (default 3000)
+  --dnssec             also check the apex's DNSSEC per resolver (AD, RRSIGs, validity window)
+  --trust-anchor FILE  DNSKEY or DS lines for the apex zone: validate apex A/AAAA ourselves (implies --dnssec)
   --json               print JSON instead of text`
 
 function whole(flag: string, value: string | undefined, min: number, max: number): number {
@@ -53,7 +58,8 @@ export function parseInspectArgs(argv: readonly string[]): InspectCommand {
     skipAuthoritative: false,
     timeoutMs: 3000,
     json: false,
-    help: false
+    help: false,
+    dnssec: false
   }
   const rest = [...argv]
   const value = (flag: string): string => {
@@ -103,6 +109,13 @@ export function parseInspectArgs(argv: readonly string[]): InspectCommand {
         break
       case '--json':
         cmd.json = true
+        break
+      case '--dnssec':
+        cmd.dnssec = true
+        break
+      case '--trust-anchor':
+        cmd.trustAnchorFile = value(arg)
+        cmd.dnssec = true
         break
       default:
         if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`)

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import { ServiceError } from '../api/service-error'
 import { inspect, WatchService, WatchStore } from '../inspector'
 import { systemResolvers } from '../resolvers/system-resolvers'
@@ -44,6 +45,14 @@ async function watchFor(
   return detail
 }
 
+async function readTrustAnchors(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8')
+  } catch (error) {
+    throw new UsageError(`--trust-anchor ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error)}`)
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const cmd = parseInspectArgs(argv)
   if (cmd.help) {
@@ -61,7 +70,9 @@ async function main(argv: string[]): Promise<number> {
       resolvers: cmd.resolvers,
       authoritativePort: cmd.authoritativePort,
       skipAuthoritative: cmd.skipAuthoritative,
-      timeoutMs: cmd.timeoutMs
+      timeoutMs: cmd.timeoutMs,
+      dnssec: cmd.dnssec,
+      ...(cmd.trustAnchorFile ? { trustAnchors: await readTrustAnchors(cmd.trustAnchorFile) } : {})
     },
     { signal: abort.signal }
   )
