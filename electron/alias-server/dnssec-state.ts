@@ -50,12 +50,11 @@ export class DnssecState {
   /** Adds the apex key records to a compiled zone whose key is ready. */
   decorate(zone: CompiledZone): void {
     const key = this.keys.get(zone.origin)
-    const apex = zone.node(zone.origin)
-    if (!key || !apex) return
+    if (!key) return
     const ttl = zone.soa.ttl
     const add = (type: number, rdata: Buffer, text: string): void => {
       const record = { name: zone.origin, type: `TYPE${type}`, ttl, class: 'IN' as const, rdata: genericTokens(rdata), line: 0, column: 0 }
-      apex.set(type, { owner: zone.origin, type, ttl, rdata: [rdata], texts: [text], records: [record] })
+      zone.setRRset({ owner: zone.origin, type, ttl, rdata: [rdata], texts: [text], records: [record] })
     }
     const dnskey = dnskeyText(key).split(' IN DNSKEY ')[1]!
     const ds = dsText(key).split(' IN DS ')[1]!

@@ -18,7 +18,7 @@ import { respond, RCODE_SERVFAIL, type Plan, type Question } from './responder'
 import { errorResponse, rcodeForStatus } from './wire/error-response'
 import { buildMessage, type WireRecord } from './wire/message-builder'
 import { createQueryView, READ_DROP, READ_OK, readQuery } from './wire/question-reader'
-import { TYPE_AXFR, TYPE_IXFR } from './wire/rdata'
+import { TYPE_ANY, TYPE_AXFR, TYPE_IXFR } from './wire/rdata'
 
 /** Where a response goes: a UDP socket or one TCP connection. */
 export interface Replier {
@@ -104,7 +104,8 @@ export class QueryHandler {
         return r.send(slipResponse(msg, v.questionEnd), address, port)
       }
     }
-    const shape = v.edns ? (v.dnssecOk ? 3 : 1) : 0
+    // Bit 4 keeps the minimal UDP answer to ANY (RFC 8482) apart from the full one over TCP in the cache.
+    const shape = (v.edns ? (v.dnssecOk ? 3 : 1) : 0) | (!tcp && v.qtype === TYPE_ANY ? 4 : 0)
     const limit = tcp ? TCP_LIMIT : v.edns ? Math.min(Math.max(v.udpSize, 512), s.maxUdpPayload) : 512
     const prefix = tcp ? 2 : 0
     const answers = d.answers
@@ -161,7 +162,7 @@ export class QueryHandler {
     let plan: Plan
     try {
       name = readName(nameWire, 0).name
-      const question = { name, qtype: q.qtype, qclass: q.qclass }
+      const question = { name, qtype: q.qtype, qclass: q.qclass, minimalAny: (q.shape & 4) !== 0 }
       plan = await respond(d.context(), question)
       if (q.dnssecOk && d.sign) plan = d.sign(plan, question)
     } catch (error) {
@@ -192,7 +193,7 @@ export class QueryHandler {
       authority: plan.authority,
       additional: plan.additional,
       ...(plan.extra ? { extra: plan.extra } : {}),
-      opt: shape === 0 ? null : { udpSize: s.maxUdpPayload, dnssecOk, ede: plan.ede }
+      opt: (shape & 3) === 0 ? null : { udpSize: s.maxUdpPayload, dnssecOk, ede: plan.ede }
     })
     const hitStatus: CacheStatus = plan.cache === 'stale' ? 'stale' : plan.rcode !== RCODE_SERVFAIL && plan.deps.length > 0 ? 'hit' : 'none'
     const ede = plan.ede[0]

@@ -81,6 +81,7 @@ export class TransferService {
     const fields = zone.soa.texts[0]!.split(' ')
     fields[2] = String(serial)
     zone.soa.texts[0] = fields.join(' ')
+    zone.setRRset(zone.soa)
   }
 
   /** Compares what an expanded transfer would carry with the last look; a change bumps and notifies. */

@@ -19,7 +19,9 @@ const SIGNING_TYPES = new Set([48, 59, 60, 51])
 
 export async function zoneContent(ctx: ResolveContext, zone: CompiledZone, mode: TransferMode, serial: number): Promise<ZoneContent> {
   const records: WireRecord[] = []
-  for (const [owner, node] of zone.nodes) {
+  for (const owner of zone.names()) {
+    const node = zone.node(owner)
+    if (!node) continue
     const alias = mode === 'expanded' ? node.get(TYPE_ALIAS) : undefined
     for (const set of node.values()) {
       if (set.type === TYPE_SOA || SIGNING_TYPES.has(set.type)) continue
