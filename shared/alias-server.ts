@@ -271,10 +271,11 @@ export const dnssecConfigSchema = z.strictObject({
 export type DnssecConfig = z.input<typeof dnssecConfigSchema>
 
 /** A signed zone's key as shown to the user: the DS for the parent and the DNSKEY for trust anchors. */
-export interface DnssecZoneInfo {
-  zone: string
-  algorithm: (typeof dnssecAlgorithms)[number]
-  keyTag: number
-  ds: string
-  dnskey: string
-}
+export const dnssecZoneInfoSchema = z.object({
+  zone: z.string().max(1100),
+  algorithm: z.enum(dnssecAlgorithms),
+  keyTag: z.number().int().min(0).max(65535),
+  ds: z.string().max(2000),
+  dnskey: z.string().max(2000)
+})
+export type DnssecZoneInfo = z.infer<typeof dnssecZoneInfoSchema>
