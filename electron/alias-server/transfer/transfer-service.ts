@@ -86,7 +86,8 @@ export class TransferService {
 
   /** Compares what an expanded transfer would carry with the last look; a change bumps and notifies. */
   async check(): Promise<void> {
-    if (this.checking) return
+    // raw transfers carry no addresses: nothing to watch, and no lookups of our own to disturb the caches
+    if (this.checking || this.config.mode !== 'expanded') return
     this.checking = true
     try {
       for (const zone of this.deps.zones()) {
