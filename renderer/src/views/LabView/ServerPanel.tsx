@@ -1,3 +1,4 @@
+import { SecondaryPanel } from './SecondaryPanel'
 import { DnssecFields, defaultDnssecChoice, type LabDnssecChoice } from './DnssecFields'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { upstreamModes, type UpstreamMode } from '@shared/alias-server'
@@ -172,6 +173,7 @@ export function ServerPanel({ status, onStatus, onChanged }: ServerPanelProps) {
         </div>
       </div>
       <DnssecFields value={dnssec} onChange={setDnssec} running={running} zones={status.dnssec ?? []} />
+      {running && <SecondaryPanel mode={dnssec.axfr} signed={(status.dnssec ?? []).length > 0} target={status.target} />}
       {error && <ErrorMessage error={error} testId="lab-server-error" />}
       {status.warnings.map((w) => (
         <p key={w} className="lab-warning" role="status">
