@@ -9,5 +9,6 @@ export const systemDeps = [
   { command: 'pdns_server', pkg: 'pdns-server', why: 'a real ALIAS implementation to compare with' },
   { command: 'libbindbackend.so', pkg: 'pdns-backend-bind', why: "PowerDNS's BIND-zone-file backend" },
   { command: 'dnsperf', pkg: 'dnsperf', why: 'benchmark reference' },
-  { command: 'openssl', pkg: 'openssl', why: 'test CA and certificates for DoT and DoH' }
+  { command: 'openssl', pkg: 'openssl', why: 'test CA and certificates for DoT and DoH' },
+  { command: 'dnsviz', pkg: 'dnsviz', why: 'DNSSEC analysis of the signed ALIAS server (probe on loopback, grok with a trust anchor)' }
 ]

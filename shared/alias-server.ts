@@ -35,6 +35,11 @@ const settingsShape = {
   cacheNegative: z.boolean(),
   /** A query for the ALIAS type itself (65401): the record (PowerDNS) or an empty answer (providers with no such type). */
   aliasTypeQuery: z.enum(['record', 'nodata']),
+  /**
+   * With --dnssec: whether synthesised ALIAS answers (apex A/AAAA) are signed like every other
+   * RRset, or served without RRSIGs as PowerDNS does (validators then reject them).
+   */
+  dnssecAliasAnswers: z.enum(['signed', 'unsigned']),
   /** TTL of stale answers (RFC 8767 recommends 30 s). */
   staleTtl: z.number().int().min(1).max(3600),
   /** How long after expiry an answer may still be served stale. */
@@ -86,6 +91,7 @@ export const defaultAliasSettings: AliasSettings = {
   upstreamRetries: 1,
   cacheNegative: true,
   aliasTypeQuery: 'record',
+  dnssecAliasAnswers: 'signed',
   staleTtl: 30,
   maxStaleSeconds: 86_400,
   failureRecheckSeconds: 5,
@@ -360,3 +366,25 @@ export function lookupCostFromTimings(apexMs: readonly number[], staticMs: reado
     cold
   }
 }
+
+/** Online DNSSEC signing of the server's zones (`--dnssec`). */
+export const dnssecAlgorithms = ['ecdsap256sha256', 'ed25519'] as const
+export const dnssecDenials = ['nsec', 'nsec3'] as const
+export const dnssecConfigSchema = z.strictObject({
+  /** Where each zone's key is kept (created on first start, reused after). */
+  keyDir: z.string().min(1).max(4096),
+  algorithm: z.enum(dnssecAlgorithms).default('ecdsap256sha256'),
+  /** nsec: minimally covering NSEC (RFC 4470); nsec3: white lies, 0 iterations, no salt (RFC 9276). */
+  denial: z.enum(dnssecDenials).default('nsec')
+})
+export type DnssecConfig = z.input<typeof dnssecConfigSchema>
+
+/** A signed zone's key as shown to the user: the DS for the parent and the DNSKEY for trust anchors. */
+export const dnssecZoneInfoSchema = z.object({
+  zone: z.string().max(1100),
+  algorithm: z.enum(dnssecAlgorithms),
+  keyTag: z.number().int().min(0).max(65535),
+  ds: z.string().max(2000),
+  dnskey: z.string().max(2000)
+})
+export type DnssecZoneInfo = z.infer<typeof dnssecZoneInfoSchema>

@@ -213,7 +213,11 @@ export const inspectInputSchema = z.strictObject({
   policy: z.enum(ttlPolicies).default('min'),
   /** Time the apex at its own servers, cold and warm, beside the apex SOA: the result's `lookupCost`. */
   measureLookupCost: z.boolean().default(true),
-  timeoutMs: z.number().int().min(100).max(30_000).default(3000)
+  timeoutMs: z.number().int().min(100).max(30_000).default(3000),
+  /** Also check the apex's DNSSEC per resolver (AD, RRSIGs, own validation). */
+  dnssec: z.boolean().default(false),
+  /** DNSKEY or DS lines for the apex zone, the anchor for the inspector's own validation. */
+  trustAnchors: z.string().max(20_000).optional()
 })
 export type InspectInput = z.input<typeof inspectInputSchema>
 
@@ -240,6 +244,42 @@ export const authoritativeViewSchema = z.object({
 })
 export type AuthoritativeView = z.infer<typeof authoritativeViewSchema>
 
+// ---- DNSSEC of the apex (inspect with dnssec: true) ----
+
+export const signatureInfoSchema = z.object({
+  keyTag: z.number().int().min(0).max(65535),
+  algorithm: z.number().int().min(0).max(255),
+  signer: z.string().max(1100),
+  /** Unix ms. */
+  inception: z.number(),
+  expiration: z.number(),
+  originalTtl: z.number().int().min(0),
+  /** 'unchecked': no trust anchor to check it against. */
+  status: z.enum(['valid', 'bad-signature', 'expired', 'not-yet-valid', 'unchecked'])
+})
+export type SignatureInfo = z.infer<typeof signatureInfoSchema>
+
+export const rrsetSignaturesSchema = z.object({
+  records: z.number().int().min(0),
+  signed: z.boolean(),
+  signatures: z.array(signatureInfoSchema).max(16)
+})
+export type RrsetSignatures = z.infer<typeof rrsetSignaturesSchema>
+
+export const apexDnssecSchema = z.object({
+  /** The resolver's AD flag on the apex A answer (DO=1, CD=0). */
+  ad: z.boolean(),
+  rcode: z.string().max(16),
+  a: rrsetSignaturesSchema,
+  aaaa: rrsetSignaturesSchema,
+  /** The inspector's own validation of apex A/AAAA from the trust anchor. */
+  validation: z.enum(['secure', 'bogus', 'no-trust-anchor']),
+  reason: textSchema,
+  /** Whether the resolver's AD agrees with our validation (null without a verdict of ours). */
+  agreesWithResolver: z.boolean().nullable()
+})
+export type ApexDnssec = z.infer<typeof apexDnssecSchema>
+
 export const resolverInspectionSchema = z.object({
   resolver: resolverTargetSchema,
   label: z.string().max(300),
@@ -254,7 +294,9 @@ export const resolverInspectionSchema = z.object({
   target: z.object({ a: rrsetObservationSchema, aaaa: rrsetObservationSchema }).optional(),
   comparison: z.object({ a: familyComparisonSchema, aaaa: familyComparisonSchema }).optional(),
   /** Apex records this resolver serves from its cache, against the authoritative TTLs. */
-  cache: z.array(cacheAgeSchema).max(8)
+  cache: z.array(cacheAgeSchema).max(8),
+  /** Present when the inspection asked for DNSSEC (`dnssec: true`). */
+  dnssec: apexDnssecSchema.optional()
 })
 export type ResolverInspection = z.infer<typeof resolverInspectionSchema>
 

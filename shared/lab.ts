@@ -3,6 +3,9 @@ import {
   aliasCountersSchema,
   aliasSettingsPatchSchema,
   aliasSettingsSchema,
+  dnssecAlgorithms,
+  dnssecDenials,
+  dnssecZoneInfoSchema,
   queryLogEntrySchema,
   simulatedRotateInputSchema,
   simulatedTargetChangeSchema,
@@ -32,7 +35,11 @@ export const labStartInputSchema = z.strictObject({
   /** 'authoritative' only: the port the target's name servers listen on (53; tests use another). */
   authoritativePort: z.number().int().min(1).max(65535).optional(),
   /** Changes to the saved settings, applied and saved before the start. */
-  settings: aliasSettingsPatchSchema.optional()
+  settings: aliasSettingsPatchSchema.optional(),
+  /** Sign the zone online (keys kept in the app's data folder); null or absent: unsigned. */
+  dnssec: z.strictObject({ algorithm: z.enum(dnssecAlgorithms), denial: z.enum(dnssecDenials) }).nullable().optional(),
+  /** Zone transfers from the lab server (loopback only): raw (default) or expanded. */
+  axfr: z.enum(['raw', 'expanded']).optional()
 })
 export type LabStartInput = z.input<typeof labStartInputSchema>
 
@@ -52,7 +59,9 @@ export const labStatusSchema = z.object({
   warnings: z.array(z.string().max(4000)).max(20),
   /** The simulated target's address sets as the user left them (null: never saved), and the one served. */
   sets: z.array(z.object({ a: z.array(z.string()), aaaa: z.array(z.string()) })).max(8).nullable(),
-  serving: z.number().int().min(0).nullable()
+  serving: z.number().int().min(0).nullable(),
+  /** The running server's signed zones (empty: unsigned or stopped). */
+  dnssec: z.array(dnssecZoneInfoSchema).max(16).optional()
 })
 export type LabStatus = z.infer<typeof labStatusSchema>
 

@@ -9,6 +9,8 @@ import {
   type AliasCounters,
   type AliasSettings,
   type AliasSettingsPatch,
+  type DnssecConfig,
+  type DnssecZoneInfo,
   type QueryLogEntry,
   type SimulatedRotateInput,
   type SimulatedSetInput,
@@ -37,6 +39,9 @@ import { simulatedUpstream } from './upstream/simulated'
 import { EDE_NO_REACHABLE_AUTHORITY, UpstreamError, type Upstream } from './upstream/types'
 import { CompiledZone, ZoneSet } from './zone-set'
 import type { CompactZoneData } from './compact-zone'
+import { DnssecState } from './dnssec-state'
+import { canonical } from './names'
+import { TransferService, type TransferConfig } from './transfer/transfer-service'
 
 export type { AliasCounters, AliasSettings, AliasSettingsPatch, QueryLogEntry, SimulatedTargetChange, SimulatedTargetState, UpstreamConfig }
 export type { SimulatedTargetOptions } from './simulated-target'
@@ -60,6 +65,12 @@ export interface AliasServerOptions {
   rateLimit?: boolean
   /** Warnings (non-loopback bind); default console.warn. */
   onWarning?: (message: string) => void
+  /** Sign every zone online (keys kept in `dnssec.keyDir`); absent: unsigned. */
+  dnssec?: DnssecConfig
+  /** Zone transfers over TCP (default: raw, from loopback only, no NOTIFY). */
+  transfer?: TransferConfig
+  /** Transfer and NOTIFY events, one line each; default console.log. */
+  onTransferLog?: (line: string) => void
   /** Unexpected internal errors (each answered SERVFAIL); default console.error. */
   onError?: (error: unknown) => void
 }
@@ -89,6 +100,8 @@ export interface AliasServer {
   /** Query-log events, delivered in batches (every ~50 ms) off the hot path. */
   onQuery(listener: (batch: QueryLogEntry[]) => void): () => void
   readonly simulatedTarget: SimulatedTargetControl
+  /** Each signed zone's key, DS and DNSKEY; empty when DNSSEC is off. */
+  dnssec(): DnssecZoneInfo[]
 }
 
 export function isLoopback(host: string): boolean {
@@ -154,7 +167,24 @@ export async function startAliasServer(options: AliasServerOptions): Promise<Ali
     zoneSet = next
     answers.clear()
   }
-  const compile = (zones: (Zone | CompactZoneData)[]): CompiledZone[] => zones.map((z) => new CompiledZone(z))
+  const dnssec = options.dnssec ? new DnssecState(options.dnssec) : null
+  const compile = (zones: (Zone | CompactZoneData)[]): CompiledZone[] =>
+    zones.map((z) => {
+      const compiled = new CompiledZone(z)
+      dnssec?.decorate(compiled)
+      transfer?.adopt(compiled)
+      return compiled
+    })
+  if (dnssec) await dnssec.prepare(options.zones.map((z) => canonical(z.origin)))
+  // created before the first compile so that it sees every zone's serial
+  let transfer: TransferService | null = null
+  transfer = new TransferService(options.transfer ?? { mode: 'raw' }, {
+    context: () => getContext(),
+    zones: () => staticZones,
+    signed: dnssec !== null,
+    servedChanged: () => answers.clear(),
+    log: options.onTransferLog ?? ((line: string) => console.log(line))
+  })
   rebuild(compile(options.zones))
 
   const isLocal = (name: string): boolean => zoneSet.find(name)?.kind === 'static'
@@ -175,7 +205,10 @@ export async function startAliasServer(options: AliasServerOptions): Promise<Ali
   const route = (name: string): Upstream => (isAtOrBelow(name, simulated.name) ? simulatedRoute : configured)
   const targets = new TargetCache({ settings: getSettings, route, counters })
 
-  simulated.onChange(() => rebuild(staticZones))
+  simulated.onChange(() => {
+    rebuild(staticZones)
+    void transfer?.check()
+  })
 
   let context: ResolveContext = { zones: zoneSet, settings, targets }
   let contextZones = zoneSet
@@ -197,6 +230,8 @@ export async function startAliasServer(options: AliasServerOptions): Promise<Ali
     counters,
     log,
     rateLimiter: rateLimited ? new RateLimiter() : null,
+    ...(dnssec ? { sign: (plan, q) => dnssec.signer.sign(plan, q, zoneSet, settings) } : {}),
+    transfer: (msg, q, address) => transfer.respond(msg, q, address),
     onError
   })
   let sockets: Awaited<ReturnType<typeof listenBoth>>
@@ -204,6 +239,7 @@ export async function startAliasServer(options: AliasServerOptions): Promise<Ali
     sockets = await listenBoth(host, port, handler, getSettings, counters, onError)
   } catch (error) {
     simulated.close()
+    transfer.close()
     targets.close()
     configured.close()
     log.close()
@@ -222,6 +258,7 @@ export async function startAliasServer(options: AliasServerOptions): Promise<Ali
     stop: () =>
       (stopped ??= (async () => {
         simulated.close()
+        transfer.close()
         targets.close()
         configured.close()
         log.close()
@@ -229,6 +266,11 @@ export async function startAliasServer(options: AliasServerOptions): Promise<Ali
       })()),
     setZones(zones) {
       rebuild(compile(zones))
+      // a new zone is served unsigned until its key is loaded or made (milliseconds)
+      if (dnssec) {
+        const origins = staticZones.map((z) => z.origin).filter((o) => !dnssec.key(o))
+        if (origins.length > 0) void dnssec.prepare(origins).then(() => rebuild(compile(zones)), onError)
+      }
     },
     updateSettings(patch) {
       settings = applySettings(settings, patch)
@@ -259,7 +301,8 @@ export async function startAliasServer(options: AliasServerOptions): Promise<Ali
         return simulated.state()
       },
       onChange: (listener) => simulated.onChange(listener)
-    }
+    },
+    dnssec: () => dnssec?.info() ?? []
   }
   return server
 }

@@ -14,11 +14,11 @@ import { lowerWire } from './names'
 import { PreparedAnswer, type LogInfo } from './prepared-answer'
 import type { QueryLog } from './query-log'
 import type { RateLimiter } from './rate-limiter'
-import { respond, RCODE_SERVFAIL, type Plan } from './responder'
+import { respond, RCODE_SERVFAIL, type Plan, type Question } from './responder'
 import { errorResponse, rcodeForStatus } from './wire/error-response'
 import { buildMessage, type WireRecord } from './wire/message-builder'
 import { createQueryView, READ_DROP, READ_OK, readQuery } from './wire/question-reader'
-import { TYPE_ANY } from './wire/rdata'
+import { TYPE_ANY, TYPE_AXFR, TYPE_IXFR } from './wire/rdata'
 
 /** Where a response goes: a UDP socket or one TCP connection. */
 export interface Replier {
@@ -37,6 +37,10 @@ export interface HandlerDeps {
   log: QueryLog
   /** Set when response-rate limiting is on. */
   rateLimiter: RateLimiter | null
+  /** Online signing of DO=1 answers (--dnssec); absent when the server signs nothing. */
+  sign?: (plan: Plan, q: Question) => Plan
+  /** AXFR/IXFR over TCP: the framed response messages. Absent: transfers refused by the responder. */
+  transfer?: (msg: Buffer, q: { name: string; nameWire: Buffer; qtype: number; questionEnd: number }, address: string) => Promise<Buffer>
   onError: (error: unknown) => void
 }
 
@@ -91,6 +95,7 @@ export class QueryHandler {
     if (status === READ_DROP) return r.skip()
     const s = d.settings()
     if (status !== READ_OK) return this.reject(msg, status, address, port, r, now, s)
+    if (tcp && d.transfer && (v.qtype === TYPE_AXFR || v.qtype === TYPE_IXFR)) return this.transfer(msg, address, port, r)
     if (!tcp && d.rateLimiter !== null) {
       const decision = d.rateLimiter.decide(address, now, s.rateLimitPerSecond, s.rateLimitSlip)
       if (decision !== 'send') {
@@ -115,6 +120,19 @@ export class QueryHandler {
     }
     // copied out of the reused view: the slow path outlives this call
     void this.slow({ msg, qnameEnd: v.qnameEnd, hash: v.hash, qtype: v.qtype, qclass: v.qclass, shape, dnssecOk: v.dnssecOk, limit, address, port, r, generation: answers.generation })
+  }
+
+  private transfer(msg: Buffer, address: string, port: number, r: Replier): void {
+    const v = this.view
+    const nameWire = lowerWire(Buffer.from(msg.subarray(12, v.qnameEnd)))
+    const q = { name: readName(nameWire, 0).name, nameWire, qtype: v.qtype, questionEnd: v.questionEnd }
+    this.deps.transfer!(msg, q, address).then(
+      (out) => r.send(out, address, port),
+      (error: unknown) => {
+        this.deps.onError(error)
+        r.skip()
+      }
+    )
   }
 
   private count(p: PreparedAnswer, out: Buffer, prefix: number, cache: CacheStatus): void {
@@ -145,7 +163,9 @@ export class QueryHandler {
     let plan: Plan
     try {
       name = readName(nameWire, 0).name
-      plan = await respond(d.context(), { name, qtype: q.qtype, qclass: q.qclass, minimalAny: (q.shape & 4) !== 0 })
+      const question = { name, qtype: q.qtype, qclass: q.qclass, minimalAny: (q.shape & 4) !== 0 }
+      plan = await respond(d.context(), question)
+      if (q.dnssecOk && d.sign) plan = d.sign(plan, question)
     } catch (error) {
       d.onError(error)
       plan = { rcode: RCODE_SERVFAIL, aa: false, answer: [], authority: [], additional: [], ede: [{ code: 0, text: 'internal error' }], deps: [], validUntil: 0, cache: 'none', rttMs: null }

@@ -47,6 +47,8 @@ export class CompiledZone {
   private readonly emptyNonTerminals: Set<string>
   private readonly cuts: Set<string>
   private readonly built = new Map<string, Node>()
+  /** RRsets added or replaced after compiling (the signing keys, a bumped SOA), kept across rebuilds of the node. */
+  private readonly overlay = new Map<string, RRset[]>()
 
   constructor(
     zone: Zone | CompactZoneData,
@@ -81,8 +83,22 @@ export class CompiledZone {
     if (i < 0) return undefined
     if (this.built.size >= MAX_BUILT_NODES) this.built.clear()
     const node = this.build(name, i)
+    for (const set of this.overlay.get(name) ?? []) node.set(set.type, set)
     this.built.set(name, node)
     return node
+  }
+
+  /** Adds (or replaces) an RRset at a name that owns records. */
+  setRRset(set: RRset): void {
+    const sets = (this.overlay.get(set.owner) ?? []).filter((s) => s.type !== set.type)
+    sets.push(set)
+    this.overlay.set(set.owner, sets)
+    this.built.get(set.owner)?.set(set.type, set)
+  }
+
+  /** Every name that owns records, in the compact form's order. */
+  *names(): Iterable<string> {
+    for (let i = 0; i < this.data.ownerStart.length - 1; i++) yield this.owner(i)
   }
 
   private owner(i: number): string {

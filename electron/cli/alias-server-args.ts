@@ -1,5 +1,15 @@
-import { zoneDialects, type AliasSettingsPatch, type UpstreamConfig, type ZoneDialect } from '@shared/alias-server'
+import { isIP } from 'node:net'
+import {
+  dnssecAlgorithms,
+  dnssecDenials,
+  zoneDialects,
+  type AliasSettingsPatch,
+  type DnssecConfig,
+  type UpstreamConfig,
+  type ZoneDialect
+} from '@shared/alias-server'
 import { isTtlRule, profileIds, ttlRuleNames, type ProfileId } from '@shared/providers'
+import type { TransferConfig } from '../alias-server/transfer/transfer-service'
 import { parseResolver } from '../resolvers/parse-resolver'
 
 export const ALIAS_SERVER_USAGE = `usage: npm run alias-server -- [--zone FILE]... [options]
@@ -22,6 +32,14 @@ export const ALIAS_SERVER_USAGE = `usage: npm run alias-server -- [--zone FILE].
   --ttl-policy P         min | fixed | passthrough | record | constant:N (default: the profile's)
   --on-missing M         target NXDOMAIN/NODATA: nodata | servfail (default: the profile's)
   --on-failure M         target SERVFAIL/timeout: stale | servfail | nodata (default: the profile's)
+  --dnssec               sign every zone online (DO=1 answers carry RRSIGs; DNSKEY, CDS, CDNSKEY served)
+  --key-dir DIR          where zone keys are kept (default ./dnssec-keys); made on first start, reused
+  --algorithm A          ecdsap256sha256 (default) | ed25519
+  --denial D             nsec (default; minimally covering, RFC 4470) | nsec3 (white lies, RFC 9276)
+  --axfr MODE            zone transfers over TCP: raw (default; the ALIAS record as written) |
+                         expanded (the target's current addresses; serial bump + NOTIFY on change)
+  --axfr-allow ADDR      a client address allowed to transfer (repeatable; 'any'; default loopback)
+  --notify HOST:PORT     a secondary to NOTIFY when an expanded zone changes (repeatable)
   --quiet                no per-query log lines`
 
 export class UsageError extends Error {
@@ -39,6 +57,9 @@ export interface AliasServerCommand {
   quiet: boolean
   help: boolean
   listProfiles: boolean
+  /** null: --dnssec not given. */
+  dnssec: Required<DnssecConfig> | null
+  transfer: TransferConfig
 }
 
 function port(flag: string, value: string, min = 0): number {
@@ -57,6 +78,10 @@ export function parseAliasServerArgs(argv: string[]): AliasServerCommand {
   let upstream = 'simulated'
   let mode: 'recursive' | 'authoritative' = 'recursive'
   let serverPort = 53
+  let signed = false
+  const dnssec: Required<DnssecConfig> = { keyDir: 'dnssec-keys', algorithm: 'ecdsap256sha256', denial: 'nsec' }
+  const dnssecFlags: string[] = []
+  const transfer: Required<Omit<TransferConfig, 'checkMs'>> = { mode: 'raw', allow: [], notify: [] }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined]
@@ -116,6 +141,38 @@ export function parseAliasServerArgs(argv: string[]): AliasServerCommand {
       case '--quiet':
         cmd.quiet = true
         break
+      case '--axfr':
+        transfer.mode = choice(flag, value(), ['raw', 'expanded'] as const)
+        break
+      case '--axfr-allow': {
+        const v = value()
+        if (v !== 'any' && isIP(v) === 0) throw new UsageError(`${flag} needs an IP address or 'any', not "${v}"`)
+        transfer.allow.push(v)
+        break
+      }
+      case '--notify': {
+        const v = value()
+        const m = /^(?:\[([^\]]+)\]|([^:]+)):(\d+)$/.exec(v)
+        const host = m?.[1] ?? m?.[2]
+        if (!m || !host || isIP(host) === 0) throw new UsageError(`${flag} needs IP:PORT or [IPv6]:PORT, not "${v}"`)
+        transfer.notify.push({ host, port: port(flag, m[3]!, 1) })
+        break
+      }
+      case '--dnssec':
+        signed = true
+        break
+      case '--key-dir':
+        dnssec.keyDir = value()
+        dnssecFlags.push(flag)
+        break
+      case '--algorithm':
+        dnssec.algorithm = choice(flag, value(), dnssecAlgorithms)
+        dnssecFlags.push(flag)
+        break
+      case '--denial':
+        dnssec.denial = choice(flag, value(), dnssecDenials)
+        dnssecFlags.push(flag)
+        break
       default:
         throw new UsageError(`unknown argument "${arg}"`)
     }
@@ -132,5 +189,6 @@ export function parseAliasServerArgs(argv: string[]): AliasServerCommand {
     config = mode === 'recursive' ? { mode, resolver } : { mode, bootstrap: resolver, serverPort }
   }
   if (cmd.flattenAllCnames && cmd.dialect !== 'cloudflare') throw new UsageError('--flatten-all-cnames needs --dialect cloudflare')
-  return { ...cmd, upstream: config }
+  if (!signed && dnssecFlags.length > 0) throw new UsageError(`${dnssecFlags[0]} needs --dnssec`)
+  return { ...cmd, upstream: config, dnssec: signed ? dnssec : null, transfer }
 }

@@ -55,6 +55,9 @@ async function main(argv: string[]): Promise<number> {
     upstream: cmd.upstream,
     settings: cmd.settings,
     logQueries: !cmd.quiet,
+    ...(cmd.dnssec ? { dnssec: cmd.dnssec } : {}),
+    transfer: cmd.transfer,
+    onTransferLog: (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`),
     onWarning: (message) => process.stderr.write(`warning: ${message}\n`)
   })
   const where = server.host.includes(':') ? `[${server.host}]:${server.port}` : `${server.host}:${server.port}`
@@ -62,6 +65,9 @@ async function main(argv: string[]): Promise<number> {
     `alias-server listening on ${where} (udp, tcp); zones: ${zones.map((z) => z.origin).join(' ')}; ` +
       `upstream: ${server.upstreamMode}; profile: ${server.settings().profile}; simulated target: ${server.simulatedTarget.state().name}; dialect: ${cmd.dialect}\n`
   )
+  for (const z of server.dnssec()) {
+    process.stdout.write(`dnssec: ${z.zone} signed with ${z.algorithm} key ${z.keyTag} (${cmd.dnssec?.denial}); DS for the parent:\n${z.ds}\n`)
+  }
   server.onQuery((batch) => {
     for (const e of batch) {
       const ttl = e.ttl === null ? '' : ` ttl=${e.ttl}`

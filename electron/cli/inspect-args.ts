@@ -20,6 +20,9 @@ export interface InspectCommand {
   timeoutMs: number
   json: boolean
   help: boolean
+  dnssec: boolean
+  /** Path of a file with DNSKEY or DS lines for the apex zone. */
+  trustAnchorFile?: string
   /** Where recent observations are kept (observations.sqlite). */
   dataDir: string
 }
@@ -40,6 +43,8 @@ export const USAGE = `usage: npm run inspect -- APEX [--target NAME] [--resolver
   --data-dir DIR       where recent observations are kept (default $ALIAS_INSPECTOR_DATA_DIR or ~/.alias-inspector)
   --no-lookup-cost     do not time the apex cold and warm at its own servers (the lookupCost field)
   --timeout MS         per query attempt (default 3000)
+  --dnssec             also check the apex's DNSSEC per resolver (AD, RRSIGs, validity window)
+  --trust-anchor FILE  DNSKEY or DS lines for the apex zone: validate apex A/AAAA ourselves (implies --dnssec)
   --json               print JSON instead of text`
 
 export function whole(flag: string, value: string | undefined, min: number, max: number): number {
@@ -86,7 +91,8 @@ export function parseInspectArgs(argv: readonly string[]): InspectCommand {
     timeoutMs: 3000,
     json: false,
     help: false,
-    dataDir: process.env.ALIAS_INSPECTOR_DATA_DIR || join(homedir(), '.alias-inspector')
+    dataDir: process.env.ALIAS_INSPECTOR_DATA_DIR || join(homedir(), '.alias-inspector'),
+    dnssec: false
   }
   const rest = [...argv]
   const value = (flag: string): string => {
@@ -132,6 +138,13 @@ export function parseInspectArgs(argv: readonly string[]): InspectCommand {
         break
       case '--json':
         cmd.json = true
+        break
+      case '--dnssec':
+        cmd.dnssec = true
+        break
+      case '--trust-anchor':
+        cmd.trustAnchorFile = value(arg)
+        cmd.dnssec = true
         break
       default:
         if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`)

@@ -1,3 +1,4 @@
+import { dnssecLines } from './dnssec-text'
 import type { InspectResult, ResolverInspection, RrsetObservation, StalenessAnalysis, WatchSample } from '@shared/inspector'
 
 const COLUMN = 52
@@ -37,6 +38,7 @@ function resolverBlock(r: ResolverInspection, result: InspectResult): string[] {
     out.push(`  A: ${c.a.relation}, TTL ${c.a.ttlRelation}; AAAA: ${c.aaaa.relation}, TTL ${c.aaaa.ttlRelation}`)
   }
   for (const age of r.cache) out.push(`  ${age.type} in cache: ${age.text}`)
+  if (r.dnssec) out.push(...dnssecLines(r.dnssec))
   return out
 }
 

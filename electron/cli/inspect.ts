@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import { ServiceError } from '../api/service-error'
 import { inspect, openObservationStore, WatchService, WatchStore, type ObservationStore } from '../inspector'
 import { systemResolvers } from '../resolvers/system-resolvers'
@@ -50,6 +51,14 @@ async function watchFor(
   return detail
 }
 
+async function readTrustAnchors(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8')
+  } catch (error) {
+    throw new UsageError(`--trust-anchor ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error)}`)
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const cmd = parseInspectArgs(argv)
   if (cmd.help) {
@@ -80,7 +89,9 @@ async function inspectAndWatch(cmd: InspectCommand, abort: AbortController, obse
       skipAuthoritative: cmd.skipAuthoritative,
       measureLookupCost: cmd.measureLookupCost,
       policy: cmd.policy,
-      timeoutMs: cmd.timeoutMs
+      timeoutMs: cmd.timeoutMs,
+      dnssec: cmd.dnssec,
+      ...(cmd.trustAnchorFile ? { trustAnchors: await readTrustAnchors(cmd.trustAnchorFile) } : {})
     },
     { signal: abort.signal, observations }
   )

@@ -29,6 +29,7 @@ import { rrsetCacheAge } from './ttl-model'
 import type { ObservationStore } from './observation-store'
 import { inferBehaviour } from './behaviour'
 import { decideVerdict } from './verdict'
+import { checkApexDnssec, parseTrustAnchors } from './dnssec-check'
 import { staleContext } from './stale-context'
 
 export interface InspectRequest {
@@ -44,6 +45,10 @@ export interface InspectRequest {
   timeoutMs?: number
   /** Restricts the suggested target to one source ('www', 'https') or none at all (audits). */
   targetFrom?: TargetFrom
+  /** Check the apex's DNSSEC per resolver. */
+  dnssec?: boolean
+  /** DNSKEY/DS lines for the apex zone (own validation). */
+  trustAnchors?: string
 }
 
 export interface InspectDeps {
@@ -160,6 +165,17 @@ export async function inspect(request: InspectRequest, deps: InspectDeps = {}): 
   const all = request.resolvers.map((r) => startApexQueries(apex, r, queryFn, options, deps.signal))
 
   const hintsPromise = hints(all, apex)
+  const anchors = request.trustAnchors ? parseTrustAnchors(request.trustAnchors) : []
+  const dnssecChecks = all.map((q) =>
+    request.dnssec
+      ? checkApexDnssec(
+          askVia(queryFn, q.resolver, { ...options, dnssecOk: true }, deps.signal),
+          askVia(queryFn, q.resolver, { ...options, dnssecOk: true, cd: true }, deps.signal),
+          apex,
+          anchors
+        ).catch(() => undefined)
+      : Promise.resolve(undefined)
+  )
   const targetPromise: Promise<{ name?: string; source: InspectResult['targetSource'] }> = request.target
     ? Promise.resolve({ name: canonicalName(request.target), source: 'given' })
     : hintsPromise.then(({ suggestions }) => {
@@ -185,11 +201,12 @@ export async function inspect(request: InspectRequest, deps: InspectDeps = {}): 
           : { zone: apex, via: '', nsNames: [], servers: [], ttls: {}, problem: 'no resolver gave NS records for the apex: is it a zone apex?' }
       )
 
-  const [found, target, targets, authoritative] = await Promise.all([
+  const [found, target, targets, authoritative, dnssec] = await Promise.all([
     hintsPromise,
     targetPromise,
     Promise.all(targetRrsets),
-    authoritativePromise
+    authoritativePromise,
+    Promise.all(dnssecChecks)
   ])
   const apexSets = await Promise.all(
     all.map(async (q) => ({ a: await q.a, aaaa: await q.aaaa, cname: await q.cname, ns: await q.ns, soa: await q.soa, https: await q.https }))
@@ -220,7 +237,8 @@ export async function inspect(request: InspectRequest, deps: InspectDeps = {}): 
       label: q.label,
       apex: apexSet,
       ...(targetSet ? { target: targetSet, comparison: { a: compare('A', 'a'), aaaa: compare('AAAA', 'aaaa') } } : {}),
-      cache
+      cache,
+      ...(dnssec[i] ? { dnssec: dnssec[i] } : {})
     }
   })
 

@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 /**
  * The lab: owns the embedded ALIAS test server's lifecycle (127.0.0.1 only), its zone, its
  * simulated target and its saved settings. Operations that change state run one at a time.
@@ -138,7 +139,8 @@ export function createLabService(options: LabServiceOptions): LabService {
       target: server ? server.simulatedTarget.state() : null,
       warnings: [...warnings],
       sets: f.sets,
-      serving: f.serving
+      serving: f.serving,
+      dnssec: server ? server.dnssec() : []
     }
   }
 
@@ -166,6 +168,8 @@ export function createLabService(options: LabServiceOptions): LabService {
         upstream,
         settings,
         simulatedTarget: f.target ?? undefined,
+        ...(input.dnssec ? { dnssec: { keyDir: join(options.dataDir, 'dnssec-keys'), ...input.dnssec } } : {}),
+        transfer: { mode: input.axfr ?? 'raw' },
         onError: options.onError
       })
     } catch (error) {

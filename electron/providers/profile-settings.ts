@@ -3,7 +3,7 @@ import type { AliasSettings, AliasSettingsPatch } from '@shared/alias-server'
 import type { Profile, ProfileId } from '@shared/providers'
 import { profileById } from './profiles'
 
-export type ProfileSettings = Required<Pick<AliasSettings, 'profile' | 'ttlPolicy' | 'onTargetMissing' | 'onTargetNxdomain' | 'onUpstreamFailure' | 'staleFallback' | 'upstreamTimeoutMs' | 'upstreamRetries' | 'cacheNegative' | 'aliasTypeQuery'>>
+export type ProfileSettings = Required<Pick<AliasSettings, 'profile' | 'ttlPolicy' | 'onTargetMissing' | 'onTargetNxdomain' | 'onUpstreamFailure' | 'staleFallback' | 'upstreamTimeoutMs' | 'upstreamRetries' | 'cacheNegative' | 'aliasTypeQuery' | 'dnssecAliasAnswers'>>
 
 export function profileSettings(idOrProfile: ProfileId | Profile): ProfileSettings {
   const p = typeof idOrProfile === 'string' ? profileById(idOrProfile) : idOrProfile
@@ -19,7 +19,8 @@ export function profileSettings(idOrProfile: ProfileId | Profile): ProfileSettin
     upstreamTimeoutMs: p.resolution.value.timeoutMs,
     upstreamRetries: p.resolution.value.retries,
     cacheNegative: p.negativeCaching.value,
-    aliasTypeQuery: p.aliasTypeQuery.value
+    aliasTypeQuery: p.aliasTypeQuery.value,
+    dnssecAliasAnswers: p.dnssec.value === 'unsigned-alias-answers' ? 'unsigned' : 'signed'
   }
 }
 

@@ -22,6 +22,8 @@ export interface UnboundOptions {
   stubs: UnboundStub[]
   /** Server certificate and key: enables DoT (tls-port) and DoH (https-port, /dns-query, HTTP/2). */
   tls?: { certPath: string; keyPath: string }
+  /** DNSKEY or DS records in presentation form: turns the validator on with these as trust anchors. */
+  trustAnchors?: string[]
   /** Milliseconds to wait until unbound resolves the first stub zone's SOA (default 15 s). */
   startTimeoutMs?: number
   /** Enables remote control on a unix socket in the server's folder, for `flush`. */
@@ -94,7 +96,8 @@ export async function startUnbound(options: UnboundOptions): Promise<UnboundServ
     '    outgoing-interface: 127.0.0.1',
     '    outgoing-range: 64',
     '    access-control: 127.0.0.0/8 allow',
-    '    module-config: "iterator"',
+    options.trustAnchors ? '    module-config: "validator iterator"' : '    module-config: "iterator"',
+    ...(options.trustAnchors ?? []).map((anchor) => `    trust-anchor: "${anchor}"`),
     '    do-not-query-localhost: no',
     `    root-hints: "${hintsPath}"`,
     '    qname-minimisation: no',

@@ -10,6 +10,8 @@ import { VerdictBanner } from '../../components/VerdictBanner/VerdictBanner'
 import { BehaviourPanel } from '../../components/BehaviourPanel/BehaviourPanel'
 import { useCommands } from '../../context/CommandsContext'
 import { LookupCostLine } from '../../components/LookupCost/LookupCostLine'
+import { DnssecOptions, type DnssecOptionsState } from '../../components/DnssecPanel/DnssecOptions'
+import { DnssecPanel } from '../../components/DnssecPanel/DnssecPanel'
 import { useNavigation } from '../../context/NavigationContext'
 import { Explain } from '../../context/TeachingContext'
 import {
@@ -76,6 +78,7 @@ export function InspectView() {
   const [options, setOptions] = useState<QueryOptionsState>(defaultOptions)
   const [problems, setProblems] = useState<{ apex?: string; resolvers?: string; options?: string }>({})
   const [autoRefresh, setAutoRefresh] = useState(false)
+  const [dnssec, setDnssec] = useState<DnssecOptionsState>({ check: false, trustAnchors: '' })
   const resolvers = useResolvers()
   const recent = useRecentDomains()
   const inspection = useInspection()
@@ -103,7 +106,9 @@ export function InspectView() {
     const checked = buildInput(names.apex, names.target, options, selectedTargets)
     setProblems(checked.problems)
     if (!checked.input) return
-    let input = checked.input
+    let input: InspectInput = dnssec.check
+      ? { ...checked.input, dnssec: true, ...(dnssec.trustAnchors.trim() ? { trustAnchors: dnssec.trustAnchors.trim() } : {}) }
+      : checked.input
     // the zone servers' port the field leaves open: the lab's own zone is served on the lab's port
     setPreparing(true)
     const labPort = options.authoritativePort.trim() === '' && !options.skipAuthoritative ? await labPortFor(input.apex) : undefined
@@ -177,6 +182,7 @@ export function InspectView() {
           problems={{ ...problems, ...(resolvers.selected.length > 0 ? { resolvers: undefined } : {}) }}
           onSubmit={() => void inspect()}
         />
+        <DnssecOptions value={dnssec} onChange={setDnssec} />
         <RecentDomains
           domains={recent.domains}
           onPick={(d) => {
@@ -281,6 +287,7 @@ export function InspectView() {
             result={result}
             onRaw={(request) => raw.open({ ...request, ...(lastInput?.timeoutMs ? { timeoutMs: lastInput.timeoutMs } : {}) })}
           />
+          <DnssecPanel result={result} />
           <AuthoritativeSummary view={result.authoritative} />
         </div>
       )}

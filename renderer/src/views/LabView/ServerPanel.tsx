@@ -1,3 +1,5 @@
+import { SecondaryPanel } from './SecondaryPanel'
+import { DnssecFields, defaultDnssecChoice, type LabDnssecChoice } from './DnssecFields'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { upstreamModes, type UpstreamMode } from '@shared/alias-server'
 import { ttlRuleNames, type TtlRule } from '@shared/providers'
@@ -32,6 +34,7 @@ export function ServerPanel({ status, onStatus, onChanged }: ServerPanelProps) {
   const [mode, setMode] = useState<UpstreamMode>(status.upstreamMode)
   const [resolver, setResolver] = useState(status.upstreamResolver ?? '')
   const [authPort, setAuthPort] = useState('')
+  const [dnssec, setDnssec] = useState<LabDnssecChoice>(defaultDnssecChoice)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<ApiError | null>(null)
   const running = status.running
@@ -72,7 +75,9 @@ export function ServerPanel({ status, onStatus, onChanged }: ServerPanelProps) {
         ...(portText ? { port: Number(portText) } : {}),
         upstreamMode: mode,
         ...(mode !== 'simulated' ? { upstreamResolver: resolver.trim() } : {}),
-        ...(mode === 'authoritative' && authPort.trim() ? { authoritativePort: Number(authPort) } : {})
+        ...(mode === 'authoritative' && authPort.trim() ? { authoritativePort: Number(authPort) } : {}),
+        dnssec: dnssec.signed ? { algorithm: dnssec.algorithm, denial: dnssec.denial } : null,
+        axfr: dnssec.axfr
       })
     )
   }
@@ -167,6 +172,8 @@ export function ServerPanel({ status, onStatus, onChanged }: ServerPanelProps) {
           )}
         </div>
       </div>
+      <DnssecFields value={dnssec} onChange={setDnssec} running={running} zones={status.dnssec ?? []} />
+      {running && <SecondaryPanel mode={dnssec.axfr} signed={(status.dnssec ?? []).length > 0} target={status.target} />}
       {error && <ErrorMessage error={error} testId="lab-server-error" />}
       {status.warnings.map((w) => (
         <p key={w} className="lab-warning" role="status">

@@ -1,0 +1,168 @@
+/**
+ * The apex's DNSSEC as one resolver shows it: the AD flag it sets, the RRSIGs over apex A/AAAA
+ * (key tag, validity window, expired or not yet valid), and the inspector's own validation from a
+ * trust anchor (a DNSKEY or DS of the apex zone), compared with the resolver's AD.
+ */
+import * as dnsPacket from 'dns-packet'
+import { createHash } from 'node:crypto'
+import type { DnsQueryResult } from '@shared/dns'
+import type { ApexDnssec, RrsetSignatures, SignatureInfo } from '@shared/inspector'
+import { ServiceError } from '../api/service-error'
+import { verifyData } from '../dnssec/algorithms'
+import { keyTag } from '../dnssec/keys'
+import { signedData } from '../dnssec/rrsig'
+import { parseIPv4, parseIPv6 } from '../dns/ip'
+import { typeCode } from '../dns/rr-types'
+import { encodeName } from '../dns/wire-name'
+import { lowerWire } from '../alias-server/names'
+import type { Ask } from './query-port'
+
+type Answer = dnsPacket.Answer & { data?: unknown; ttl?: number }
+interface RrsigData {
+  typeCovered: string
+  algorithm: number
+  labels: number
+  originalTTL: number
+  expiration: number
+  inception: number
+  keyTag: number
+  signersName: string
+  signature: Buffer
+}
+interface DnskeyData {
+  flags: number
+  algorithm: number
+  key: Buffer
+}
+
+export interface TrustAnchor {
+  kind: 'DNSKEY' | 'DS'
+  zone: string
+  /** DNSKEY RDATA, or DS key tag + algorithm + digest type + digest. */
+  rdata: Buffer
+}
+
+/** Parses `zone [TTL] [IN] DNSKEY|DS …` lines (comments and blank lines skipped). */
+export function parseTrustAnchors(text: string): TrustAnchor[] {
+  const anchors: TrustAnchor[] = []
+  text.split('\n').forEach((raw, i) => {
+    const line = raw.replace(/;.*$/, '').trim()
+    if (!line) return
+    const tokens = line.split(/\s+/)
+    const at = tokens.findIndex((t) => /^(DNSKEY|DS)$/i.test(t))
+    if (at < 1) throw new ServiceError('bad-input', `trust anchor line ${i + 1}: expected "zone DNSKEY flags 3 alg key" or "zone DS tag alg type digest"`)
+    const zone = lowerWire(encodeName(tokens[0]!.endsWith('.') ? tokens[0]! : `${tokens[0]}.`))
+    const rest = tokens.slice(at + 1)
+    const kind = tokens[at]!.toUpperCase() as 'DNSKEY' | 'DS'
+    const nums = rest.slice(0, 3).map(Number)
+    if (nums.some((n) => !Number.isInteger(n)) || rest.length < 4) throw new ServiceError('bad-input', `trust anchor line ${i + 1}: ${kind} needs three numbers and the ${kind === 'DS' ? 'digest' : 'key'}`)
+    const tail = rest.slice(3).join('')
+    // DNSKEY: flags (16 bits), protocol, algorithm; DS: key tag (16 bits), algorithm, digest type
+    const head = Buffer.from([nums[0]! >> 8, nums[0]! & 0xff, nums[1]!, nums[2]!])
+    anchors.push({ kind, zone: zone.toString('hex'), rdata: Buffer.concat([head, Buffer.from(tail, kind === 'DS' ? 'hex' : 'base64')]) })
+  })
+  return anchors
+}
+
+const decodeRaw = (r: DnsQueryResult): Answer[] => (dnsPacket.decode(Buffer.from(r.raw.response, 'hex')).answers ?? []) as Answer[]
+const dnskeyRdata = (d: DnskeyData): Buffer => Buffer.concat([Buffer.from([d.flags >> 8, d.flags & 0xff, 3, d.algorithm]), d.key])
+
+function rrsigHead(s: RrsigData): Buffer {
+  const head = Buffer.alloc(18)
+  head.writeUInt16BE(typeCode(s.typeCovered) ?? 0, 0)
+  head[2] = s.algorithm
+  head[3] = s.labels
+  head.writeUInt32BE(s.originalTTL >>> 0, 4)
+  head.writeUInt32BE(s.expiration >>> 0, 8)
+  head.writeUInt32BE(s.inception >>> 0, 12)
+  head.writeUInt16BE(s.keyTag, 16)
+  return Buffer.concat([head, lowerWire(encodeName(s.signersName.endsWith('.') ? s.signersName : `${s.signersName}.`))])
+}
+
+function rdataOf(type: string, data: unknown): Buffer | null {
+  if (type === 'A') return parseIPv4(String(data)) ?? null
+  if (type === 'AAAA') return parseIPv6(String(data)) ?? null
+  if (type === 'DNSKEY') return dnskeyRdata(data as DnskeyData)
+  return null
+}
+
+/** RFC 4034 §3.1.5 serial arithmetic against now. */
+function windowStatus(s: RrsigData, nowS: number): 'expired' | 'not-yet-valid' | null {
+  const after = (a: number, b: number): boolean => ((a - b) | 0) > 0
+  if (after(nowS, s.expiration)) return 'expired'
+  if (after(s.inception, nowS)) return 'not-yet-valid'
+  return null
+}
+
+function verifySet(owner: string, type: string, records: Answer[], sig: RrsigData, keys: DnskeyData[]): boolean {
+  const ownerWire = lowerWire(encodeName(owner))
+  const rdata = records.map((r) => rdataOf(type, r.data)).filter((x): x is Buffer => x !== null)
+  const data = signedData(rrsigHead(sig), ownerWire, typeCode(type) ?? 0, sig.originalTTL, rdata)
+  return keys.some((k) => k.algorithm === sig.algorithm && keyTag(dnskeyRdata(k)) === sig.keyTag && verifyData(k.algorithm, k.key, data, sig.signature))
+}
+
+function signaturesOf(answers: Answer[], owner: string, type: string, trusted: DnskeyData[] | null, nowS: number): RrsetSignatures {
+  const own = (a: Answer): boolean => a.name.toLowerCase().replace(/\.$/, '') === owner.toLowerCase().replace(/\.$/, '')
+  const records = answers.filter((a) => own(a) && a.type === type)
+  const sigs = answers.filter((a) => own(a) && a.type === 'RRSIG' && (a.data as RrsigData).typeCovered === type).map((a) => a.data as RrsigData)
+  const signatures: SignatureInfo[] = sigs.map((s) => {
+    const window = windowStatus(s, nowS)
+    const status: SignatureInfo['status'] = window ?? (trusted === null ? 'unchecked' : verifySet(owner, type, records, s, trusted) ? 'valid' : 'bad-signature')
+    return { keyTag: s.keyTag, algorithm: s.algorithm, signer: s.signersName.endsWith('.') ? s.signersName : `${s.signersName}.`, inception: s.inception * 1000, expiration: s.expiration * 1000, originalTtl: s.originalTTL, status }
+  })
+  return { records: records.length, signed: sigs.length > 0, signatures }
+}
+
+/** DNSKEYs of the apex that a trust anchor vouches for (and whose RRset it signs), or the reason there are none. */
+function trustedKeys(answers: Answer[], apex: string, anchors: TrustAnchor[], nowS: number): { keys: DnskeyData[] } | { reason: string } {
+  const keys = answers.filter((a) => a.type === 'DNSKEY').map((a) => a.data as DnskeyData)
+  if (keys.length === 0) return { reason: 'the resolver returned no DNSKEY for the apex' }
+  const apexWire = lowerWire(encodeName(apex)).toString('hex')
+  const matching = keys.filter((k) =>
+    anchors.some((t) => {
+      if (t.zone !== apexWire) return false
+      const rdata = dnskeyRdata(k)
+      if (t.kind === 'DNSKEY') return t.rdata.equals(rdata)
+      const digestType = t.rdata[3]
+      const hash = digestType === 2 ? 'sha256' : digestType === 4 ? 'sha384' : digestType === 1 ? 'sha1' : null
+      if (!hash) return false
+      const digest = createHash(hash).update(Buffer.from(apexWire, 'hex')).update(rdata).digest()
+      return t.rdata.readUInt16BE(0) === keyTag(rdata) && digest.equals(t.rdata.subarray(4))
+    })
+  )
+  if (matching.length === 0) return { reason: 'no DNSKEY of the apex matches the trust anchor' }
+  const set = signaturesOf(answers, apex, 'DNSKEY', matching, nowS)
+  if (!set.signatures.some((s) => s.status === 'valid')) return { reason: `the DNSKEY set is not validly signed by the anchored key (${set.signatures.map((s) => s.status).join(', ') || 'no RRSIG'})` }
+  return { keys }
+}
+
+/** Asks with DO=1 (AD as the resolver sets it) and with DO=1 CD=1 (what is there to validate). */
+export async function checkApexDnssec(ask: Ask, askChecking: Ask, apex: string, anchors: TrustAnchor[], now = Date.now()): Promise<ApexDnssec> {
+  const nowS = Math.floor(now / 1000)
+  const [plainA, a, aaaa, dnskey] = await Promise.all([ask(apex, 'A'), askChecking(apex, 'A'), askChecking(apex, 'AAAA'), askChecking(apex, 'DNSKEY')])
+  const dnskeyAnswers = decodeRaw(dnskey)
+  const trust = anchors.length > 0 ? trustedKeys(dnskeyAnswers, apex, anchors, nowS) : null
+  const keys = trust && 'keys' in trust ? trust.keys : null
+  const sets = { a: signaturesOf(decodeRaw(a), apex, 'A', keys, nowS), aaaa: signaturesOf(decodeRaw(aaaa), apex, 'AAAA', keys, nowS) }
+  let validation: ApexDnssec['validation']
+  let reason: string
+  if (!trust) {
+    validation = 'no-trust-anchor'
+    reason = 'no trust anchor given: signatures are listed, not checked'
+  } else if ('reason' in trust) {
+    validation = 'bogus'
+    reason = trust.reason
+  } else {
+    const problems: string[] = []
+    for (const [label, set] of [['A', sets.a], ['AAAA', sets.aaaa]] as const) {
+      if (set.records === 0) continue
+      if (!set.signed) problems.push(`apex ${label} has no RRSIG`)
+      else if (!set.signatures.some((s) => s.status === 'valid')) problems.push(`apex ${label}: ${set.signatures.map((s) => s.status).join(', ')}`)
+    }
+    validation = problems.length === 0 ? 'secure' : 'bogus'
+    reason = problems.length === 0 ? 'apex A/AAAA validate from the trust anchor' : problems.join('; ')
+  }
+  const ad = plainA.header.flags.ad
+  const agrees = validation === 'secure' || validation === 'bogus' ? ad === (validation === 'secure') : null
+  return { ad, rcode: plainA.header.rcode, a: sets.a, aaaa: sets.aaaa, validation, reason, agreesWithResolver: agrees }
+}

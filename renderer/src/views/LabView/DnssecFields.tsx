@@ -1,0 +1,67 @@
+import { dnssecAlgorithms, dnssecDenials, type DnssecZoneInfo } from '@shared/alias-server'
+import { Explain } from '../../context/TeachingContext'
+
+export interface LabDnssecChoice {
+  signed: boolean
+  algorithm: (typeof dnssecAlgorithms)[number]
+  denial: (typeof dnssecDenials)[number]
+  axfr: 'raw' | 'expanded'
+}
+
+export const defaultDnssecChoice: LabDnssecChoice = { signed: false, algorithm: 'ecdsap256sha256', denial: 'nsec', axfr: 'raw' }
+
+const algorithmNames = { ecdsap256sha256: 'ECDSA P-256 (13)', ed25519: 'Ed25519 (15)' } as const
+const denialNames = { nsec: 'NSEC, minimally covering (RFC 4470)', nsec3: 'NSEC3 white lies (RFC 9276)' } as const
+
+/** DNSSEC signing and zone-transfer mode for the next start, and the DS of the running signed zone. */
+export function DnssecFields({ value, onChange, running, zones }: { value: LabDnssecChoice; onChange: (v: LabDnssecChoice) => void; running: boolean; zones: DnssecZoneInfo[] }) {
+  return (
+    <fieldset className="lab-dnssec" data-testid="lab-dnssec">
+      <legend>DNSSEC and zone transfers</legend>
+      <label className="checkbox">
+        <input type="checkbox" checked={value.signed} disabled={running} onChange={(e) => onChange({ ...value, signed: e.target.checked })} data-testid="lab-dnssec-on" />
+        Sign the zone online
+      </label>
+      <label className="form-field">
+        <span className="form-field__label">Algorithm</span>
+        <select value={value.algorithm} disabled={running || !value.signed} onChange={(e) => onChange({ ...value, algorithm: e.target.value as LabDnssecChoice['algorithm'] })} data-testid="lab-dnssec-algorithm">
+          {dnssecAlgorithms.map((a) => (
+            <option key={a} value={a}>
+              {algorithmNames[a]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="form-field">
+        <span className="form-field__label">Denial of existence</span>
+        <select value={value.denial} disabled={running || !value.signed} onChange={(e) => onChange({ ...value, denial: e.target.value as LabDnssecChoice['denial'] })} data-testid="lab-dnssec-denial">
+          {dnssecDenials.map((d) => (
+            <option key={d} value={d}>
+              {denialNames[d]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="form-field">
+        <span className="form-field__label">AXFR to secondaries</span>
+        <select value={value.axfr} disabled={running} onChange={(e) => onChange({ ...value, axfr: e.target.value as LabDnssecChoice['axfr'] })} data-testid="lab-axfr">
+          <option value="raw">raw: the ALIAS record as written</option>
+          <option value="expanded">expanded: the target's addresses now</option>
+        </select>
+      </label>
+      {zones.map((z) => (
+        <p key={z.zone} className="lab-dnssec__ds" data-testid="lab-ds">
+          DS for the parent (key {z.keyTag}): <code>{z.ds}</code>
+        </p>
+      ))}
+      <Explain testId="explain-lab-dnssec">
+        The apex addresses are copied from the target when asked for, so they can only be signed then: this server signs
+        each answer as it builds it (once per fetch of the target), as Cloudflare and Route 53 do. Switch the profile to{' '}
+        <code>powerdns</code> to serve them unsigned as PowerDNS does, and watch a validating resolver answer SERVFAIL. A raw
+        transfer hands a secondary the ALIAS record, which another brand cannot serve (the apex goes empty there); an
+        expanded one hands it today's addresses, which go stale there when the target moves until the next NOTIFY and
+        transfer. A signed zone is not transferred: its signatures exist only per answer.
+      </Explain>
+    </fieldset>
+  )
+}
