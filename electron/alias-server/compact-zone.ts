@@ -98,26 +98,47 @@ export function transferList(data: CompactZoneData): ArrayBuffer[] {
 export function compactZone(zone: Zone): CompactZoneData {
   const origin = canonicalFast(zone.origin)
   const nodeOf = new Map<string, number>()
+  // Owner as written -> node (-1: outside the zone); a name's records usually come together.
+  const nodeOfWritten = new Map<string, number>()
   const firstSeen: string[] = []
   const typeNames: string[] = []
   const typeNameIndex = new Map<string, number>()
-  const kept: { node: number; record: ZoneRecord; code: number }[] = []
+  const typeCodes: number[] = []
+  const keptRecords: ZoneRecord[] = []
+  const keptNodes: number[] = []
+  const keptTypes: number[] = []
+  let lastName: string | undefined
+  let lastNode = -1
   for (const record of zone.records) {
-    const owner = canonicalFast(record.name)
-    if (!isAtOrBelow(owner, origin)) continue
-    const code = typeCode(record.type)
-    if (code === null) throw new Error(`unknown record type ${record.type} at ${owner}`)
-    let node = nodeOf.get(owner)
+    let node = record.name === lastName ? lastNode : nodeOfWritten.get(record.name)
     if (node === undefined) {
-      node = firstSeen.length
-      nodeOf.set(owner, node)
-      firstSeen.push(owner)
+      const owner = canonicalFast(record.name)
+      if (!isAtOrBelow(owner, origin)) node = -1
+      else {
+        node = nodeOf.get(owner)
+        if (node === undefined) {
+          node = firstSeen.length
+          nodeOf.set(owner, node)
+          firstSeen.push(owner)
+        }
+      }
+      nodeOfWritten.set(record.name, node)
     }
-    if (!typeNameIndex.has(record.type)) {
-      typeNameIndex.set(record.type, typeNames.length)
+    lastName = record.name
+    lastNode = node
+    if (node < 0) continue
+    let typeIndex = typeNameIndex.get(record.type)
+    if (typeIndex === undefined) {
+      const code = typeCode(record.type)
+      if (code === null) throw new Error(`unknown record type ${record.type} at ${firstSeen[node]}`)
+      typeIndex = typeNames.length
+      typeNameIndex.set(record.type, typeIndex)
       typeNames.push(record.type)
+      typeCodes.push(code)
     }
-    kept.push({ node, record, code })
+    keptRecords.push(record)
+    keptNodes.push(node)
+    keptTypes.push(typeIndex)
   }
   // Owners sorted, so the server finds a name by binary search over one string instead of a Map of them.
   const owners = [...firstSeen].sort()
@@ -127,11 +148,11 @@ export function compactZone(zone: Zone): CompactZoneData {
   for (let i = 0; i < owners.length; i++) ownerStart[i + 1] = ownerStart[i]! + owners[i]!.length
   // Counting sort by node keeps each owner's records together and in file order.
   const nodeStart = new Uint32Array(owners.length + 1)
-  for (const k of kept) nodeStart[rank[k.node]! + 1]!++
+  for (const node of keptNodes) nodeStart[rank[node]! + 1]!++
   for (let i = 0; i < owners.length; i++) nodeStart[i + 1]! += nodeStart[i]!
-  const order = new Array<(typeof kept)[number]>(kept.length)
+  const order = new Uint32Array(keptRecords.length)
   const fill = nodeStart.slice(0, owners.length)
-  for (const k of kept) order[fill[rank[k.node]!]!++] = k
+  for (let k = 0; k < keptNodes.length; k++) order[fill[rank[keptNodes[k]!]!]!++] = k
 
   const n = order.length
   const types = new Uint16Array(n)
@@ -140,32 +161,52 @@ export function compactZone(zone: Zone): CompactZoneData {
   const rdataStart = new Uint32Array(n + 1)
   const tokenStart = new Uint32Array(n + 1)
   const tokens = new Array<string>(n)
-  const parts: Uint8Array[] = new Array(n)
+  let rdata = new Uint8Array(Math.max(64, n * 16))
   const cuts = new Set<string>()
   let size = 0
   let tokenSize = 0
   for (let r = 0; r < n; r++) {
-    const { record, code, node } = order[r]!
+    const k = order[r]!
+    const record = keptRecords[k]!
+    const node = keptNodes[k]!
+    const code = typeCodes[keptTypes[k]!]!
     types[r] = code
-    typeIndex[r] = typeNameIndex.get(record.type)!
+    typeIndex[r] = keptTypes[k]!
     ttls[r] = record.ttl
     tokens[r] = record.rdata.join(TOKEN_SEPARATOR)
     tokenStart[r] = tokenSize
     tokenSize += tokens[r]!.length
     const wire = wireRdata(code, record)
-    parts[r] = wire
+    if (size + wire.length > rdata.length) {
+      const grown = new Uint8Array(Math.max(rdata.length * 2, size + wire.length))
+      grown.set(rdata.subarray(0, size))
+      rdata = grown
+    }
+    // Most rdata is a few octets: a plain loop beats a native call per record.
+    if (wire.length <= 32) for (let i = 0; i < wire.length; i++) rdata[size + i] = wire[i]!
+    else rdata.set(wire, size)
     rdataStart[r] = size
     size += wire.length
     if (code === TYPE_NS && firstSeen[node] !== origin) cuts.add(firstSeen[node]!)
   }
   rdataStart[n] = size
   tokenStart[n] = tokenSize
-  const rdata = new Uint8Array(size)
-  for (let r = 0; r < n; r++) rdata.set(parts[r]!, rdataStart[r]!)
+  rdata = rdata.slice(0, size)
 
   const originDepth = splitCanonical(origin).length
   const emptyNonTerminals = new Set<string>()
   for (const owner of owners) {
+    if (!owner.includes('\\')) {
+      // Without escapes the parent is the text after the first dot: no label arrays per owner.
+      let name = owner
+      while (name !== origin && name !== '.') {
+        const dot = name.indexOf('.')
+        name = dot + 1 >= name.length ? '.' : name.slice(dot + 1)
+        if (nodeOf.has(name) || emptyNonTerminals.has(name)) break
+        emptyNonTerminals.add(name)
+      }
+      continue
+    }
     const labels = splitCanonical(owner)
     for (let i = 1; i <= labels.length - originDepth; i++) {
       const ancestor = joinCanonical(labels.slice(i))

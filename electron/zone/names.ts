@@ -198,6 +198,8 @@ export function isAtOrBelow(name: string, ancestor: string): boolean {
   // the string tests settle most cases without splitting (the ALIAS server asks this per query)
   if (ancestor === '.' || name === ancestor) return true
   if (!name.endsWith(ancestor)) return false
+  // Without escapes every '.' separates labels, so the character before the suffix settles it.
+  if (ancestor !== '' && !name.includes('\\') && !ancestor.includes('\\')) return name.length > ancestor.length && name.charCodeAt(name.length - ancestor.length - 1) === 0x2e
   const n = splitCanonical(name)
   const a = splitCanonical(ancestor)
   if (a.length >= n.length) return false
