@@ -5,6 +5,7 @@
  * as transferred buffers, not as a copied object graph. Records are grouped by owner.
  */
 import { isAtOrBelow, joinCanonical, splitCanonical, typeCode, type Zone, type ZoneRecord } from '../zone'
+import { parseIPv4, parseIPv6 } from '@shared/ip-text'
 import { canonical } from './names'
 import { encodeName } from '../dns/wire-name'
 import { decodeEscapes, unquote } from '../zone/char-strings'
@@ -36,8 +37,26 @@ export interface CompactZoneData {
 
 export const TOKEN_SEPARATOR = '\u0000'
 
-/** Zone names from the parser are canonical already; records built in code may not be. */
-const canonicalFast = (name: string): string => (name.endsWith('.') && name === name.toLowerCase() && !name.includes('\\') ? name : canonical(name))
+/** Zone names from the parser are canonical already (checked without allocating); records built in code may not be. */
+function canonicalFast(name: string): string {
+  const n = name.length
+  if (n === 0 || name.charCodeAt(n - 1) !== 0x2e) return canonical(name)
+  for (let i = 0; i < n; i++) {
+    const c = name.charCodeAt(i)
+    if ((c >= 0x41 && c <= 0x5a) || c === 0x5c) return canonical(name)
+    if (c >= 0x80) return name === name.toLowerCase() ? name : canonical(name)
+  }
+  return name
+}
+
+const isDigits = (text: string): boolean => {
+  if (text.length === 0) return false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 0x30 || c > 0x39) return false
+  }
+  return true
+}
 
 const TYPE_PTR = 12
 const TYPE_MX = 15
@@ -48,14 +67,15 @@ function fastRdata(code: number, t: string[]): Uint8Array | undefined {
   switch (code) {
     case TYPE_A:
     case TYPE_AAAA:
-      return t.length === 1 ? addressRdata(code, t[0]!) : undefined
+      // Parser output is a plain literal: parse it directly; anything else takes the general path.
+      return t.length === 1 ? ((code === TYPE_A ? parseIPv4(t[0]!) : parseIPv6(t[0]!)) ?? addressRdata(code, t[0]!)) : undefined
     case TYPE_NS:
     case TYPE_CNAME:
     case TYPE_PTR:
     case TYPE_ALIAS:
       return t.length === 1 ? encodeName(t[0]!) : undefined
     case TYPE_MX: {
-      if (t.length !== 2 || !/^\d+$/.test(t[0]!)) return undefined
+      if (t.length !== 2 || !isDigits(t[0]!)) return undefined
       const name = encodeName(t[1]!)
       const out = Buffer.allocUnsafe(2 + name.length)
       out.writeUInt16BE(Number(t[0]), 0)
@@ -63,10 +83,16 @@ function fastRdata(code: number, t: string[]): Uint8Array | undefined {
       return out
     }
     case TYPE_TXT: {
-      if (t.some((x) => x.startsWith('\\#'))) return undefined
-      const strings = t.map((x) => decodeEscapes(unquote(x)))
-      if (strings.some((b) => b.length > 255)) return undefined
-      const out = Buffer.allocUnsafe(strings.reduce((n, b) => n + 1 + b.length, 0))
+      const strings: Uint8Array[] = []
+      let length = 0
+      for (const x of t) {
+        if (x.startsWith('\\#')) return undefined
+        const b = decodeEscapes(unquote(x))
+        if (b.length > 255) return undefined
+        strings.push(b)
+        length += 1 + b.length
+      }
+      const out = Buffer.allocUnsafe(length)
       let at = 0
       for (const b of strings) {
         out[at++] = b.length
@@ -98,8 +124,6 @@ export function transferList(data: CompactZoneData): ArrayBuffer[] {
 export function compactZone(zone: Zone): CompactZoneData {
   const origin = canonicalFast(zone.origin)
   const nodeOf = new Map<string, number>()
-  // Owner as written -> node (-1: outside the zone); a name's records usually come together.
-  const nodeOfWritten = new Map<string, number>()
   const firstSeen: string[] = []
   const typeNames: string[] = []
   const typeNameIndex = new Map<string, number>()
@@ -107,22 +131,24 @@ export function compactZone(zone: Zone): CompactZoneData {
   const keptRecords: ZoneRecord[] = []
   const keptNodes: number[] = []
   const keptTypes: number[] = []
+  const outside = new Set<string>()
   let lastName: string | undefined
   let lastNode = -1
   for (const record of zone.records) {
-    let node = record.name === lastName ? lastNode : nodeOfWritten.get(record.name)
+    let node = record.name === lastName ? lastNode : undefined
     if (node === undefined) {
       const owner = canonicalFast(record.name)
-      if (!isAtOrBelow(owner, origin)) node = -1
-      else {
-        node = nodeOf.get(owner)
-        if (node === undefined) {
-          node = firstSeen.length
-          nodeOf.set(owner, node)
-          firstSeen.push(owner)
-        }
+      node = nodeOf.get(owner)
+      if (node !== undefined) {
+        // known owner
+      } else if (outside.has(owner) || !isAtOrBelow(owner, origin)) {
+        outside.add(owner)
+        node = -1
+      } else {
+        node = firstSeen.length
+        nodeOf.set(owner, node)
+        firstSeen.push(owner)
       }
-      nodeOfWritten.set(record.name, node)
     }
     lastName = record.name
     lastNode = node
@@ -173,7 +199,7 @@ export function compactZone(zone: Zone): CompactZoneData {
     types[r] = code
     typeIndex[r] = keptTypes[k]!
     ttls[r] = record.ttl
-    tokens[r] = record.rdata.join(TOKEN_SEPARATOR)
+    tokens[r] = record.rdata.length === 1 ? record.rdata[0]! : record.rdata.join(TOKEN_SEPARATOR)
     tokenStart[r] = tokenSize
     tokenSize += tokens[r]!.length
     const wire = wireRdata(code, record)
