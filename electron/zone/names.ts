@@ -82,7 +82,27 @@ export function parseName(text: string, origin: Labels | null): NameResult {
   return { labels: labels.map(lowerLabel) }
 }
 
-const PLAIN_NAME = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.?$/
+/**
+ * What /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.?$/ tests, over char codes: undefined when the text does
+ * not match, else whether it holds an upper-case letter.
+ */
+function plainNameCase(text: string): boolean | undefined {
+  if (text.length === 0) return undefined
+  let labelLength = 0
+  let upper = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 0x2e) {
+      if (labelLength === 0) return undefined
+      labelLength = 0
+      continue
+    }
+    if (c >= 0x41 && c <= 0x5a) upper = true
+    else if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2d)) return undefined
+    labelLength++
+  }
+  return upper
+}
 const originTexts = new WeakMap<Labels, string>()
 
 /**
@@ -91,8 +111,10 @@ const originTexts = new WeakMap<Labels, string>()
  * the caller takes the general path, which also produces every error message.
  */
 export function plainCanonicalName(text: string, origin: Labels | null): string | undefined {
-  if (text.length > MAX_NAME || !PLAIN_NAME.test(text)) return undefined
-  let name = text.toLowerCase()
+  if (text.length > MAX_NAME) return undefined
+  const plain = plainNameCase(text)
+  if (plain === undefined) return undefined
+  let name = plain ? text.toLowerCase() : text
   if (!name.endsWith('.')) {
     if (!origin) return undefined
     let suffix = originTexts.get(origin)
