@@ -59,6 +59,7 @@ import {
   convertRunInputSchema,
   convertRunResultSchema
 } from './convert'
+import { learnProgressSchema, learnSaveInputSchema } from './learn'
 
 const none = z.strictObject({}).optional()
 
@@ -109,7 +110,9 @@ export const channels = {
   'lab:compareStop': { input: none, output: labCompareRunSchema.nullable() },
   'convert:detect': { input: convertDetectInputSchema, output: convertDetectResultSchema },
   'convert:run': { input: convertRunInputSchema, output: convertRunResultSchema },
-  'convert:report': { input: convertReportInputSchema, output: convertReportResultSchema }
+  'convert:report': { input: convertReportInputSchema, output: convertReportResultSchema },
+  'learn:progress': { input: none, output: learnProgressSchema },
+  'learn:save': { input: learnSaveInputSchema, output: learnProgressSchema }
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 /** Events pushed from the main side to the renderer, named `domain:event`. */

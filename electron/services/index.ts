@@ -8,6 +8,7 @@ import { formatHandlers } from './format-handlers'
 import { inspectHandlers } from './inspect-handlers'
 import { createLabService } from '../lab/lab-service'
 import { labHandlers } from './lab-handlers'
+import { learnHandlers } from './learn-handlers'
 import { lazyObservations } from './observations'
 import { preferenceHandlers } from './preference-handlers'
 import { resolverHandlers } from './resolver-handlers'
@@ -50,7 +51,8 @@ export function createServices(options: ServicesOptions): Services {
     ...formatHandlers(context),
     ...watches.handlers,
     ...labHandlers(lab),
-    ...convertHandlers(context)
+    ...convertHandlers(context),
+    ...learnHandlers(context)
   }
   return {
     context,

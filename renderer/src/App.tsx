@@ -15,6 +15,7 @@ const named = <K extends string, P>(load: () => Promise<Record<K, ComponentType<
 const WatchView = named(() => import('./views/WatchView/WatchView'), 'WatchView')
 const LabView = named(() => import('./views/LabView/LabView'), 'LabView')
 const ConvertView = named(() => import('./views/ConvertView/ConvertView'), 'ConvertView')
+const LearnView = named(() => import('./views/LearnView/LearnView'), 'LearnView')
 const AboutView = named(() => import('./views/AboutView/AboutView'), 'AboutView')
 
 const tabs: readonly Tab<ViewId>[] = [
@@ -22,6 +23,7 @@ const tabs: readonly Tab<ViewId>[] = [
   { id: 'watch', label: 'Watch & staleness' },
   { id: 'lab', label: 'Local ALIAS lab' },
   { id: 'convert', label: 'Convert' },
+  { id: 'learn', label: 'Learn' },
   { id: 'about', label: 'About' }
 ]
 
@@ -56,6 +58,7 @@ function Views() {
               {tab.id === 'watch' && <WatchView />}
               {tab.id === 'lab' && <LabView />}
               {tab.id === 'convert' && <ConvertView />}
+              {tab.id === 'learn' && <LearnView />}
               {tab.id === 'about' && <AboutView info={state.status === 'ready' ? state.info : null} />}
             </Suspense>
           )}
