@@ -155,7 +155,36 @@ export function parsePresentationLabels(text: string): PresentationLabel[] {
 }
 
 /** Encodes a presentation-form name (`\.` and `\DDD` escapes allowed) without compression. */
+/** ASCII without escapes (nearly every name in a zone): labels copied straight, same errors. */
+function encodePlainName(text: string): Buffer | undefined {
+  const n = text.length
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i)
+    if (c >= 0x80 || c === 0x5c) return undefined
+  }
+  if (n === 0 || text === '.') return Buffer.from([0])
+  const end = text.charCodeAt(n - 1) === 0x2e ? n - 1 : n
+  const out = Buffer.allocUnsafe(end + 2)
+  let labelStart = 0
+  let pos = 0
+  for (let i = 0; i <= end; i++) {
+    if (i < end && text.charCodeAt(i) !== 0x2e) continue
+    const len = i - labelStart
+    if (len === 0) throw new Error(`empty label in name "${text}"`)
+    if (len > 63) throw new Error(`label longer than 63 octets in name "${text}"`)
+    out[pos] = len
+    out.write(text.slice(labelStart, i), pos + 1, 'latin1')
+    pos += len + 1
+    labelStart = i + 1
+  }
+  out[pos] = 0
+  if (out.length > MAX_NAME_WIRE) throw new Error(`name "${text}" is longer than 255 octets`)
+  return out
+}
+
 export function encodeName(text: string): Buffer {
+  const plain = encodePlainName(text)
+  if (plain) return plain
   const out: number[] = []
   for (const label of parsePresentationLabels(text)) {
     if (label.octets.length === 0) throw new Error(`empty label in name "${text}"`)

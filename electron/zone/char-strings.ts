@@ -3,8 +3,21 @@
 const encoder = new TextEncoder()
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
 
+/** ASCII text without escapes (most TXT strings) is its own octets; undefined otherwise. */
+function plainAscii(raw: string): Uint8Array | undefined {
+  const out = new Uint8Array(raw.length)
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i)
+    if (c >= 0x80 || c === 0x5c) return undefined
+    out[i] = c
+  }
+  return out
+}
+
 /** Decodes escapes in raw token text (tokenizer has already checked them). */
 export function decodeEscapes(raw: string): Uint8Array {
+  const plain = plainAscii(raw)
+  if (plain) return plain
   const out: number[] = []
   for (let i = 0; i < raw.length; i++) {
     const c = raw[i]

@@ -82,7 +82,27 @@ export function parseName(text: string, origin: Labels | null): NameResult {
   return { labels: labels.map(lowerLabel) }
 }
 
-const PLAIN_NAME = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.?$/
+/**
+ * What /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.?$/ tests, over char codes: undefined when the text does
+ * not match, else whether it holds an upper-case letter.
+ */
+function plainNameCase(text: string): boolean | undefined {
+  if (text.length === 0) return undefined
+  let labelLength = 0
+  let upper = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 0x2e) {
+      if (labelLength === 0) return undefined
+      labelLength = 0
+      continue
+    }
+    if (c >= 0x41 && c <= 0x5a) upper = true
+    else if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2d)) return undefined
+    labelLength++
+  }
+  return upper
+}
 const originTexts = new WeakMap<Labels, string>()
 
 /**
@@ -91,8 +111,10 @@ const originTexts = new WeakMap<Labels, string>()
  * the caller takes the general path, which also produces every error message.
  */
 export function plainCanonicalName(text: string, origin: Labels | null): string | undefined {
-  if (text.length > MAX_NAME || !PLAIN_NAME.test(text)) return undefined
-  let name = text.toLowerCase()
+  if (text.length > MAX_NAME) return undefined
+  const plain = plainNameCase(text)
+  if (plain === undefined) return undefined
+  let name = plain ? text.toLowerCase() : text
   if (!name.endsWith('.')) {
     if (!origin) return undefined
     let suffix = originTexts.get(origin)
@@ -198,6 +220,8 @@ export function isAtOrBelow(name: string, ancestor: string): boolean {
   // the string tests settle most cases without splitting (the ALIAS server asks this per query)
   if (ancestor === '.' || name === ancestor) return true
   if (!name.endsWith(ancestor)) return false
+  // Without escapes every '.' separates labels, so the character before the suffix settles it.
+  if (ancestor !== '' && !name.includes('\\') && !ancestor.includes('\\')) return name.length > ancestor.length && name.charCodeAt(name.length - ancestor.length - 1) === 0x2e
   const n = splitCanonical(name)
   const a = splitCanonical(ancestor)
   if (a.length >= n.length) return false

@@ -77,22 +77,42 @@ export function parseZone(text: string, options: ParseZoneOptions = {}): { zone?
   return { zone: { origin, records: state.records }, errors: [] }
 }
 
+/** One record's rdata context: a class rather than closures, since a zone has hundreds of thousands of records. */
+class RecordContext implements RdataContext {
+  ok = true
+
+  constructor(
+    readonly type: string,
+    readonly origin: RdataContext['origin'],
+    readonly anchor: Token,
+    private readonly errors: ErrorCollector
+  ) {}
+
+  error(at: Token, reason: string): void {
+    this.ok = false
+    this.errors.add(at.line, at.column, reason)
+  }
+}
+
+const isDigitCode = (c: number): boolean => c >= 0x30 && c <= 0x39
+
+const failAt = (errors: ErrorCollector, t: Token, reason: string): void => errors.add(t.line, t.column, reason)
+
 function parseRecord(entry: Entry, state: State, errors: ErrorCollector): void {
   const tokens = entry.tokens
-  const fail = (t: Token, reason: string): void => errors.add(t.line, t.column, reason)
   let i = 0
   let owner: string
   if (entry.blankStart) {
-    if (!state.prevOwner) return fail(tokens[0], 'this line starts with a blank, which means "same owner as the previous record", but there is no previous record')
+    if (!state.prevOwner) return failAt(errors, tokens[0], 'this line starts with a blank, which means "same owner as the previous record", but there is no previous record')
     owner = state.prevOwner
   } else {
     const t = tokens[0]
-    if (t.quoted) return fail(t, 'an owner name cannot be a quoted string')
+    if (t.quoted) return failAt(errors, t, 'an owner name cannot be a quoted string')
     const plain = plainCanonicalName(t.text, state.origin)
     if (plain !== undefined) owner = plain
     else {
       const r = parseName(t.text, state.origin)
-      if ('error' in r) return fail(t, `owner name: ${r.error}`)
+      if ('error' in r) return failAt(errors, t, `owner name: ${r.error}`)
       owner = labelsToText(r.labels)
     }
     state.prevOwner = owner
@@ -105,41 +125,32 @@ function parseRecord(entry: Entry, state: State, errors: ErrorCollector): void {
     const t = tokens[i]
     if (!hasClass && isClassToken(t.text)) {
       const cls = t.text.toUpperCase()
-      if (cls !== 'IN' && cls !== 'CLASS1') return fail(t, `class ${cls} is not supported (only IN)`)
+      if (cls !== 'IN' && cls !== 'CLASS1') return failAt(errors, t, `class ${cls} is not supported (only IN)`)
       hasClass = true
-    } else if (ttl === undefined && /^\d/.test(t.text)) {
+    } else if (ttl === undefined && isDigitCode(t.text.charCodeAt(0))) {
       const v = parseTtl(t.text)
-      if (typeof v !== 'number') return fail(t, v.error)
+      if (typeof v !== 'number') return failAt(errors, t, v.error)
       ttl = v
     } else break
     i++
   }
 
   const typeToken = tokens[i]
-  if (!typeToken) return fail(tokens[tokens.length - 1], 'the record type is missing')
+  if (!typeToken) return failAt(errors, tokens[tokens.length - 1], 'the record type is missing')
   const code = typeToken.quoted ? null : typeCode(typeToken.text)
   if (code === null) {
-    return fail(typeToken, `"${typeToken.text}" is not a supported record type (supported: ${SUPPORTED}; others as TYPEnnn \\# <length> <hex>)`)
+    return failAt(errors, typeToken, `"${typeToken.text}" is not a supported record type (supported: ${SUPPORTED}; others as TYPEnnn \\# <length> <hex>)`)
   }
-  if (META_TYPES.has(code)) return fail(typeToken, `TYPE${code} (${META_TYPES.get(code)}) cannot appear in zone data`)
+  if (META_TYPES.has(code)) return failAt(errors, typeToken, `TYPE${code} (${META_TYPES.get(code)}) cannot appear in zone data`)
   // ANAME shares ALIAS's code, so keep the mnemonic as written when it is one.
   const upper = typeToken.text.toUpperCase()
   const type = isKnownType(upper) ? upper : typeName(code)
 
   const rdataTokens = tokens.slice(i + 1)
-  let ok = true
-  const ctx: RdataContext = {
-    type,
-    origin: state.origin,
-    anchor: typeToken,
-    error: (at, reason) => {
-      ok = false
-      fail(at, reason)
-    }
-  }
+  const ctx = new RecordContext(type, state.origin, typeToken, errors)
   let rdata: string[]
   if (isGenericMarker(rdataTokens[0])) {
-    const wire = parseGenericRdata(rdataTokens, ctx.error)
+    const wire = parseGenericRdata(rdataTokens, (at, reason) => ctx.error(at, reason))
     if (!wire) return
     if (!isKnownType(type)) {
       rdata = genericTokens(wire)
@@ -148,7 +159,7 @@ function parseRecord(entry: Entry, state: State, errors: ErrorCollector): void {
       try {
         presentation = wireToPresentation(type, wire)
       } catch (e) {
-        return fail(rdataTokens[0], `RFC 3597 data is not valid ${type} rdata: ${(e as Error).message}`)
+        return failAt(errors, rdataTokens[0], `RFC 3597 data is not valid ${type} rdata: ${(e as Error).message}`)
       }
       const at = rdataTokens[0]
       const synthetic = presentation.map((text): Token => {
@@ -158,16 +169,16 @@ function parseRecord(entry: Entry, state: State, errors: ErrorCollector): void {
       rdata = rdataParsers[type](new Fields(synthetic, ctx))
     }
   } else if (!isKnownType(type)) {
-    return fail(rdataTokens[0] ?? typeToken, `${type} has no presentation format here; write its data as \\# <length> <hex> (RFC 3597)`)
+    return failAt(errors, rdataTokens[0] ?? typeToken, `${type} has no presentation format here; write its data as \\# <length> <hex> (RFC 3597)`)
   } else {
     rdata = rdataParsers[type as KnownType](new Fields(rdataTokens, ctx))
   }
-  if (!ok) return
+  if (!ctx.ok) return
 
   if (type === 'SOA') state.soaMinimum ??= Number(rdata[6])
   if (ttl !== undefined && state.defaultTtl === undefined) state.lastExplicitTtl = ttl
   const resolvedTtl = ttl ?? state.defaultTtl ?? state.lastExplicitTtl ?? state.soaMinimum
-  if (resolvedTtl === undefined) return fail(typeToken, 'this record has no TTL: give it one or add a $TTL line before it')
+  if (resolvedTtl === undefined) return failAt(errors, typeToken, 'this record has no TTL: give it one or add a $TTL line before it')
 
   state.records.push({
     name: owner,

@@ -21,6 +21,14 @@ export interface RdataContext {
 
 export type RdataParser = (f: Fields) => string[]
 
+function isPrintablePlain(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) return false
+  }
+  return true
+}
+
 const DIGEST_LENGTHS: Record<number, number> = { 1: 20, 2: 32, 4: 48 }
 
 /** Cursor over one record's rdata tokens; every accessor reports its own errors. */
@@ -100,6 +108,9 @@ export class Fields {
   }
 
   charString(i: number, what: string, max = 255): string {
+    // Printable ASCII without quotes or escapes is already canonical: skip decoding and re-quoting.
+    const text = this.tokens[i].text
+    if (text.length <= max && isPrintablePlain(text)) return `"${text}"`
     const b = this.bytes(i, what, max)
     return b ? quoteCharString(b) : ''
   }

@@ -43,4 +43,5 @@ export function typeCode(type: string): number | null {
 export const typeName = (code: number): string => CODE_TO_TYPE.get(code) ?? `TYPE${code}`
 
 export const CLASS_NAMES = new Set(['IN', 'CH', 'CS', 'HS'])
-export const isClassToken = (t: string): boolean => CLASS_NAMES.has(t.toUpperCase()) || /^CLASS\d+$/i.test(t)
+export const isClassToken = (t: string): boolean =>
+  t === 'IN' || CLASS_NAMES.has(t.toUpperCase()) || ((t.charCodeAt(0) | 0x20) === 0x63 && /^CLASS\d+$/i.test(t))

@@ -24,7 +24,6 @@ export interface Entry {
   broken: boolean
 }
 
-const isBlank = (c: string): boolean => c === ' ' || c === '\t'
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9'
 
 /** Length of the escape starting at s[i] === '\\', or an error message. */
@@ -40,12 +39,12 @@ function escapeLength(s: string, i: number): number | string {
 }
 
 /** Scans a quoted run starting at s[i] === '"'; returns the index of the closing quote or an error. */
-function scanQuoted(s: string, i: number): { end: number } | { error: string; at: number } {
+function scanQuoted(s: string, i: number): number | { error: string; at: number } {
   let j = i + 1
   while (j < s.length) {
-    const c = s[j]
-    if (c === '"') return { end: j }
-    if (c === '\\') {
+    const c = s.charCodeAt(j)
+    if (c === 0x22) return j
+    if (c === 0x5c) {
       const len = escapeLength(s, j)
       if (typeof len === 'string') return { error: len, at: j }
       j += len
@@ -54,64 +53,81 @@ function scanQuoted(s: string, i: number): { end: number } | { error: string; at
   return { error: 'unterminated quoted string (a closing " is missing on this line)', at: i }
 }
 
+const BLANK_SPACE = 0x20
+const BLANK_TAB = 0x09
+const SEMICOLON = 0x3b
+const OPEN = 0x28
+const CLOSE = 0x29
+const QUOTE = 0x22
+const BACKSLASH = 0x5c
+
+function failIn(entry: Entry, errors: ErrorCollector, lineNo: number, at: number, reason: string): void {
+  errors.add(lineNo, at + 1, reason)
+  entry.broken = true
+}
+
 export function tokenize(text: string, errors: ErrorCollector): Entry[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/)
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  // A plain string split is much faster than the regex one, and the same when there is no CR.
+  const lines = body.includes('\r') ? body.split(/\r\n|\n|\r/) : body.split('\n')
   const entries: Entry[] = []
   let entry: Entry | null = null
   let paren: { line: number; column: number } | null = null
 
   for (let li = 0; li < lines.length && !errors.full; li++) {
-    const s = lines[li]
+    const s = lines[li]!
+    const n = s.length
     const lineNo = li + 1
-    if (!paren || !entry) entry = { tokens: [], blankStart: s.length > 0 && isBlank(s[0]), line: lineNo, broken: false }
-    const current: Entry = entry
-    const fail = (at: number, reason: string): void => {
-      errors.add(lineNo, at + 1, reason)
-      current.broken = true
+    if (!paren || !entry) {
+      const first = s.charCodeAt(0)
+      entry = { tokens: [], blankStart: first === BLANK_SPACE || first === BLANK_TAB, line: lineNo, broken: false }
     }
+    const current: Entry = entry
     let i = 0
-    while (i < s.length) {
-      const c = s[i]
-      if (isBlank(c)) {
+    while (i < n) {
+      const c = s.charCodeAt(i)
+      if (c === BLANK_SPACE || c === BLANK_TAB) {
         i++
-      } else if (c === ';') {
+      } else if (c === SEMICOLON) {
         break
-      } else if (c === '(') {
-        if (paren) fail(i, `nested "(": the group opened at line ${paren.line}, column ${paren.column} is still open`)
+      } else if (c === OPEN) {
+        if (paren) failIn(current, errors, lineNo, i, `nested "(": the group opened at line ${paren.line}, column ${paren.column} is still open`)
         else paren = { line: lineNo, column: i + 1 }
         i++
-      } else if (c === ')') {
-        if (!paren) fail(i, '")" without a matching "("')
+      } else if (c === CLOSE) {
+        if (!paren) failIn(current, errors, lineNo, i, '")" without a matching "("')
         paren = null
         i++
-      } else if (c === '"') {
+      } else if (c === QUOTE) {
         const q = scanQuoted(s, i)
-        if ('error' in q) {
-          fail(q.at, q.error)
+        if (typeof q !== 'number') {
+          failIn(current, errors, lineNo, q.at, q.error)
           break
         }
-        current.tokens.push({ text: s.slice(i + 1, q.end), quoted: true, line: lineNo, column: i + 1 })
-        i = q.end + 1
+        current.tokens.push({ text: s.slice(i + 1, q), quoted: true, line: lineNo, column: i + 1 })
+        i = q + 1
       } else {
         let j = i
         let bad = false
-        while (j < s.length && !isBlank(s[j]) && s[j] !== ';' && s[j] !== '(' && s[j] !== ')') {
-          if (s[j] === '\\') {
+        while (j < n) {
+          const d = s.charCodeAt(j)
+          if (d === BLANK_SPACE || d === BLANK_TAB || d === SEMICOLON || d === OPEN || d === CLOSE) break
+          if (d === BACKSLASH) {
             const len = escapeLength(s, j)
             if (typeof len === 'string') {
-              fail(j, len)
+              failIn(current, errors, lineNo, j, len)
               bad = true
               break
             }
             j += len
-          } else if (s[j] === '"') {
+          } else if (d === QUOTE) {
             const q = scanQuoted(s, j)
-            if ('error' in q) {
-              fail(q.at, q.error)
+            if (typeof q !== 'number') {
+              failIn(current, errors, lineNo, q.at, q.error)
               bad = true
               break
             }
-            j = q.end + 1
+            j = q + 1
           } else j++
         }
         if (bad) break
