@@ -34,6 +34,9 @@ import { listenUdp, type UdpListener } from './transport/udp-listener'
 import { authoritativeUpstream } from './upstream/authoritative'
 import { recursiveUpstream } from './upstream/recursive'
 import { simulatedUpstream } from './upstream/simulated'
+import { GeoMap } from './geo/geo-map'
+import { geoUpstream } from './geo/geo-upstream'
+import { geoFileSchema, type GeoFile } from '@shared/geo'
 import { EDE_NO_REACHABLE_AUTHORITY, UpstreamError, type Upstream } from './upstream/types'
 import { CompiledZone, ZoneSet } from './zone-set'
 
@@ -50,6 +53,8 @@ export interface AliasServerOptions {
   upstream: UpstreamConfig
   settings?: AliasSettingsPatch
   simulatedTarget?: SimulatedTargetOptions
+  /** A simulated CDN with geography (`--geo FILE`): its names answer per client subnet. */
+  geo?: GeoFile
   /** Per-query log events (default true); same as settings.logQueries. */
   logQueries?: boolean
   /** Response-rate limiting for UDP; default: on exactly when `host` is not loopback. */
@@ -160,7 +165,9 @@ export async function startAliasServer(options: AliasServerOptions): Promise<Ali
             },
             close() {}
           }
-  const route = (name: string): Upstream => (isAtOrBelow(name, simulated.name) ? simulatedRoute : configured)
+  const geo = options.geo ? new GeoMap(parseGeo(options.geo)) : null
+  const geoRoute = geo ? geoUpstream(geo, host) : null
+  const route = (name: string): Upstream => (geoRoute && geo!.has(name) ? geoRoute : isAtOrBelow(name, simulated.name) ? simulatedRoute : configured)
   const targets = new TargetCache({ settings: getSettings, route, counters })
 
   simulated.onChange(() => rebuild(staticZones))
@@ -185,6 +192,7 @@ export async function startAliasServer(options: AliasServerOptions): Promise<Ali
     counters,
     log,
     rateLimiter: rateLimited ? new RateLimiter() : null,
+    geo,
     onError
   })
   let sockets: Awaited<ReturnType<typeof listenBoth>>
@@ -244,4 +252,10 @@ export async function startAliasServer(options: AliasServerOptions): Promise<Ali
     }
   }
   return server
+}
+
+function parseGeo(input: unknown): GeoFile {
+  const r = geoFileSchema.safeParse(input)
+  if (r.success) return r.data
+  throw new ServiceError('bad-input', `geo: ${r.error.issues.map((i) => `${i.path.join('.') || 'file'}: ${i.message}`).join('; ')}`)
 }

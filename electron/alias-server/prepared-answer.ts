@@ -16,6 +16,10 @@ export interface LogInfo {
   ede?: { code: number; text: string }
   /** The profile rule that produced the answer, in words. */
   rule?: string
+  /** The client subnet the answer was chosen for (geo targets, ECS). */
+  subnet?: string
+  /** The geo region that answered. */
+  region?: string
 }
 
 export class PreparedAnswer {

@@ -10,6 +10,8 @@ import { readName } from '../dns/wire-name'
 import type { ResolveContext } from './alias-resolver'
 import type { AnswerCache } from './answer-cache'
 import type { Counters } from './counters'
+import type { GeoMap } from './geo/geo-map'
+import { geoRespond } from './geo/geo-responder'
 import { lowerWire } from './names'
 import { PreparedAnswer, type LogInfo } from './prepared-answer'
 import type { QueryLog } from './query-log'
@@ -36,6 +38,8 @@ export interface HandlerDeps {
   log: QueryLog
   /** Set when response-rate limiting is on. */
   rateLimiter: RateLimiter | null
+  /** Set when a geo CDN is simulated (--geo): its names are answered per client subnet. */
+  geo?: GeoMap | null
   onError: (error: unknown) => void
 }
 
@@ -98,6 +102,7 @@ export class QueryHandler {
         return r.send(slipResponse(msg, v.questionEnd), address, port)
       }
     }
+    if (d.geo && this.geo(d.geo, msg, address, port, r, now, tcp ? TCP_LIMIT : v.edns ? Math.min(Math.max(v.udpSize, 512), s.maxUdpPayload) : 512)) return
     const shape = v.edns ? (v.dnssecOk ? 3 : 1) : 0
     const limit = tcp ? TCP_LIMIT : v.edns ? Math.min(Math.max(v.udpSize, 512), s.maxUdpPayload) : 512
     const prefix = tcp ? 2 : 0
@@ -112,6 +117,20 @@ export class QueryHandler {
     }
     // copied out of the reused view: the slow path outlives this call
     void this.slow({ msg, qnameEnd: v.qnameEnd, hash: v.hash, qtype: v.qtype, qclass: v.qclass, shape, dnssecOk: v.dnssecOk, limit, address, port, r, generation: answers.generation })
+  }
+
+  /** True when the query was for a geo target and got its per-subnet answer. */
+  private geo(geo: GeoMap, msg: Buffer, address: string, port: number, r: Replier, now: number, limit: number): boolean {
+    const v = this.view
+    const name = readName(lowerWire(Buffer.from(msg.subarray(12, v.qnameEnd))), 0).name
+    if (!geo.has(name)) return false
+    const g = geoRespond(geo, msg, name, typeName(v.qtype), address)
+    if (!g) return false
+    const out = g.out.length > limit ? slipResponse(msg, v.questionEnd) : g.out
+    r.send(r.tcp ? frame(out) : out, address, port)
+    this.deps.counters.response(0)
+    if (this.deps.log.active) this.deps.log.add(now, address, port, r.tcp, g.info, g.ttl, 'none', null, out !== g.out)
+    return true
   }
 
   private count(p: PreparedAnswer, out: Buffer, prefix: number, cache: CacheStatus): void {

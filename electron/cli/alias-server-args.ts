@@ -17,6 +17,8 @@ export const ALIAS_SERVER_USAGE = `usage: npm run alias-server -- [--zone FILE].
   --ttl-policy P         min | fixed | passthrough | record | constant:N (default: the profile's)
   --on-missing M         target NXDOMAIN/NODATA: nodata | servfail (default: the profile's)
   --on-failure M         target SERVFAIL/timeout: stale | servfail | nodata (default: the profile's)
+  --geo FILE             simulate a CDN with geography (JSON, see README): its names answer by client
+                         subnet (ECS, else source address); ALIAS records may point at them
   --quiet                no per-query log lines`
 
 export class UsageError extends Error {
@@ -32,6 +34,8 @@ export interface AliasServerCommand {
   quiet: boolean
   help: boolean
   listProfiles: boolean
+  /** --geo FILE, or null. */
+  geo: string | null
 }
 
 function port(flag: string, value: string, min = 0): number {
@@ -46,7 +50,7 @@ function choice<T extends string>(flag: string, value: string, allowed: readonly
 }
 
 export function parseAliasServerArgs(argv: string[]): AliasServerCommand {
-  const cmd = { zones: [] as string[], port: 5353, host: '127.0.0.1', quiet: false, help: false, listProfiles: false, settings: {} as AliasSettingsPatch }
+  const cmd = { zones: [] as string[], port: 5353, host: '127.0.0.1', quiet: false, help: false, listProfiles: false, geo: null as string | null, settings: {} as AliasSettingsPatch }
   let upstream = 'simulated'
   let mode: 'recursive' | 'authoritative' = 'recursive'
   let serverPort = 53
@@ -100,6 +104,9 @@ export function parseAliasServerArgs(argv: string[]): AliasServerCommand {
       case '--on-failure':
         cmd.settings.onUpstreamFailure = choice(flag, value(), ['stale', 'servfail', 'nodata'] as const)
         break
+      case '--geo':
+        cmd.geo = value()
+        break
       case '--quiet':
         cmd.quiet = true
         break
@@ -107,6 +114,7 @@ export function parseAliasServerArgs(argv: string[]): AliasServerCommand {
         throw new UsageError(`unknown argument "${arg}"`)
     }
   }
+  if (cmd.geo !== null && upstream !== 'simulated') throw new UsageError('--geo needs --upstream simulated')
   let config: UpstreamConfig
   if (upstream === 'simulated') config = { mode: 'simulated' }
   else {

@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path'
 import { startAliasServer } from '../alias-server'
+import { GeoFileError, loadGeoFile } from '../alias-server/geo/load-geo-file'
 import { aliasRefusal, PROFILES, profileText } from '../providers'
 import { loadZoneFile, type Zone } from '../zone'
 import { ALIAS_SERVER_USAGE, parseAliasServerArgs, UsageError } from './alias-server-args'
@@ -41,7 +42,9 @@ async function main(argv: string[]): Promise<number> {
       if (refusal) process.stderr.write(`warning: line ${r.line}: ${refusal}; served anyway\n`)
     }
   }
+  const geo = cmd.geo === null ? undefined : await loadGeoFile(cmd.geo)
   const server = await startAliasServer({
+    ...(geo ? { geo } : {}),
     host: cmd.host,
     port: cmd.port,
     zones,
@@ -53,7 +56,8 @@ async function main(argv: string[]): Promise<number> {
   const where = server.host.includes(':') ? `[${server.host}]:${server.port}` : `${server.host}:${server.port}`
   process.stdout.write(
     `alias-server listening on ${where} (udp, tcp); zones: ${zones.map((z) => z.origin).join(' ')}; ` +
-      `upstream: ${server.upstreamMode}; profile: ${server.settings().profile}; simulated target: ${server.simulatedTarget.state().name}\n`
+      `upstream: ${server.upstreamMode}; profile: ${server.settings().profile}; simulated target: ${server.simulatedTarget.state().name}` +
+      `${geo ? `; geo targets: ${Object.keys(geo.targets).join(' ')}` : ''}\n`
   )
   server.onQuery((batch) => {
     for (const e of batch) {
@@ -61,8 +65,9 @@ async function main(argv: string[]): Promise<number> {
       const rtt = e.upstreamRttMs === null ? '' : ` rtt=${e.upstreamRttMs}ms`
       const ede = e.ede ? ` ede=${e.ede.code}(${e.ede.text})` : ''
       const rule = e.rule ? ` rule="${e.rule}"` : ''
+      const subnet = e.subnet ? ` subnet=${e.subnet}${e.region ? `(${e.region})` : ''}` : ''
       process.stdout.write(
-        `${new Date(e.time).toISOString()} ${e.client} ${e.transport} ${e.name} ${e.type} ${e.rcode} cache=${e.cache}${ttl}${rtt}${e.truncated ? ' TC' : ''} ${e.answer}${ede}${rule}\n`
+        `${new Date(e.time).toISOString()} ${e.client} ${e.transport} ${e.name} ${e.type} ${e.rcode} cache=${e.cache}${ttl}${rtt}${e.truncated ? ' TC' : ''} ${e.answer}${ede}${rule}${subnet}\n`
       )
     }
   })
@@ -80,7 +85,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`${error instanceof UsageError ? `${error.message}\n${ALIAS_SERVER_USAGE}` : error instanceof Error ? error.message : String(error)}\n`)
+    process.stderr.write(`${error instanceof UsageError ? `${error.message}\n${ALIAS_SERVER_USAGE}` : error instanceof GeoFileError ? error.message : error instanceof Error ? error.message : String(error)}\n`)
     process.exit(1)
   }
 )

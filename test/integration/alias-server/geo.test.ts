@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { QueryLogEntry } from '@shared/alias-server'
+import { startAliasServer, type AliasServer } from '../../../electron/alias-server'
+import { ask, datas } from './support/ask'
+import { dig } from './support/dig'
+import { zoneHead, zoneOf } from './support/zones'
+
+/** The simulated geo CDN over real UDP: answers by ECS when present, else by source address. */
+
+const ORIGIN = 'example.test.'
+const GEO = {
+  targets: {
+    'cdn.example.test.': {
+      ttl: 30,
+      default: { A: ['192.0.2.1'], AAAA: ['2001:db8::1'] },
+      regions: [
+        { name: 'ap', prefix: '203.0.113.0/24', A: ['198.51.100.77'] },
+        { name: 'loop', prefix: '127.0.0.0/8', A: ['198.51.100.127'] }
+      ]
+    }
+  }
+}
+
+let server: AliasServer
+const log: QueryLogEntry[] = []
+
+beforeAll(async () => {
+  server = await startAliasServer({
+    zones: [zoneOf([zoneHead(ORIGIN, 3600, 60), '@ 60 IN ALIAS cdn.example.test.'].join('\n'))],
+    upstream: { mode: 'simulated' },
+    geo: GEO
+  })
+  server.onQuery((batch) => log.push(...batch))
+})
+afterAll(async () => {
+  await server?.stop()
+})
+
+describe('geo target over UDP', () => {
+  it('answers the region of the ECS subnet and echoes the option with the region prefix as scope', async () => {
+    const r = await ask(server.port, 'cdn.example.test.', 'A', { clientSubnet: '203.0.113.9/24' })
+    expect(r.rcode).toBe('NOERROR')
+    expect(datas(r, 'A')).toEqual(['198.51.100.77'])
+    expect(r.edns?.clientSubnet).toEqual({ subnet: '203.0.113.0/24', sourcePrefixLength: 24, scopePrefixLength: 24 })
+  })
+
+  it('answers the default set, scope 0, for an ECS subnet in no region', async () => {
+    const r = await ask(server.port, 'cdn.example.test.', 'A', { clientSubnet: '198.18.7.0/24' })
+    expect(datas(r, 'A')).toEqual(['192.0.2.1'])
+    expect(r.edns?.clientSubnet?.scopePrefixLength).toBe(0)
+  })
+
+  it('without ECS, answers by the source address (127.0.0.1 is in the "loop" region here)', async () => {
+    const out = await dig(server.port, 'cdn.example.test.', 'A', '+short', '+noedns')
+    expect(out.trim().split('\n')).toEqual(['198.51.100.127'])
+  })
+
+  it('dig +subnet sees the same as the query engine', async () => {
+    const out = await dig(server.port, 'cdn.example.test.', 'A', '+subnet=203.0.113.200/24')
+    expect(out).toMatch(/CLIENT-SUBNET: 203\.0\.113\.0\/24\/24/)
+    expect(out).toMatch(/cdn\.example\.test\.\s+30\s+IN\s+A\s+198\.51\.100\.77/)
+  })
+
+  it('the ALIAS at the apex is resolved as seen from the server itself, whatever subnet the user sends', async () => {
+    const r = await ask(server.port, ORIGIN, 'A', { clientSubnet: '203.0.113.9/24' })
+    expect(datas(r, 'A')).toEqual(['198.51.100.127'])
+  })
+
+  it('logs the subnet and the region used', async () => {
+    await ask(server.port, 'cdn.example.test.', 'AAAA', { clientSubnet: '2001:db8:99::/48' })
+    await new Promise((resolve) => setTimeout(resolve, 120))
+    const entry = log.find((e) => e.name === 'cdn.example.test.' && e.type === 'AAAA')
+    expect(entry).toMatchObject({ subnet: '2001:db8:99::/48', region: 'default', answer: 'AAAA 2001:db8::1' })
+    expect(log.find((e) => e.subnet === '203.0.113.0/24')?.region).toBe('ap')
+  })
+})
