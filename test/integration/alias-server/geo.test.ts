@@ -39,7 +39,7 @@ afterAll(async () => {
 describe('geo target over UDP', () => {
   it('answers the region of the ECS subnet and echoes the option with the region prefix as scope', async () => {
     const r = await ask(server.port, 'cdn.example.test.', 'A', { clientSubnet: '203.0.113.9/24' })
-    expect(r.rcode).toBe('NOERROR')
+    expect(r.header.rcode).toBe('NOERROR')
     expect(datas(r, 'A')).toEqual(['198.51.100.77'])
     expect(r.edns?.clientSubnet).toEqual({ subnet: '203.0.113.0/24', sourcePrefixLength: 24, scopePrefixLength: 24 })
   })
