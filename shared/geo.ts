@@ -62,6 +62,6 @@ export interface GeoChoice {
   region: string
   addresses: string[]
   ttl: number
-  /** RFC 7871 SCOPE PREFIX-LENGTH: the region's prefix length, 0 for the default set. */
+  /** RFC 7871 SCOPE PREFIX-LENGTH: the region's prefix length; for the default set, the client's own. */
   scope: number
 }

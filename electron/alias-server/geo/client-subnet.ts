@@ -3,6 +3,7 @@
  * else the source address as a /32 or /128. Query bytes are hostile: anything malformed is ignored.
  */
 import * as packet from 'dns-packet'
+import { parsePrefix } from '@shared/geo'
 import { formatIPv4, formatIPv6 } from '@shared/ip-text'
 
 export interface ClientSubnet {
@@ -57,4 +58,14 @@ export function clientSubnetOf(msg: Buffer, sourceAddress: string): { query: pac
     }
   }
   return { query, client: fromSource(sourceAddress) }
+}
+
+/** `subnet` cut to `length` bits (never longer than it was): '203.0.113.77/32', 24 → '203.0.113.0/24'. */
+export function truncateSubnet(subnet: string, length: number): string {
+  const p = parsePrefix(subnet)
+  if (!p) return subnet
+  const keep = Math.min(length, p.length)
+  const bytes = Buffer.from(p.bytes)
+  for (let bit = keep; bit < bytes.length * 8; bit++) bytes[bit >> 3]! &= ~(0x80 >> (bit & 7))
+  return `${p.family === 4 ? formatIPv4(bytes, 0) : formatIPv6(bytes, 0)}/${keep}`
 }

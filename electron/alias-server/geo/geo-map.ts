@@ -63,6 +63,7 @@ export class GeoMap {
         if (set && inside(subnet, r.prefix)) return { region: r.name, addresses: [...set], ttl: t.ttl, scope: r.prefix.length }
       }
     }
-    return { region: 'default', addresses: [...(type === 'A' ? t.a : t.aaaa)], ttl: t.ttl, scope: 0 }
+    // the default holds only for this subnet: a wider scope could cover a region
+    return { region: 'default', addresses: [...(type === 'A' ? t.a : t.aaaa)], ttl: t.ttl, scope: subnet?.length ?? 0 }
   }
 }

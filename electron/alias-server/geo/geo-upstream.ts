@@ -9,11 +9,12 @@ export function geoUpstream(geo: GeoMap, serverAddress: string): Upstream {
   return {
     mode: 'simulated',
     label: 'simulated geo CDN',
-    async resolve(name: string, type: AddressType): Promise<UpstreamAnswer> {
-      const choice = geo.choose(name, type, serverAddress)
+    async resolve(name: string, type: AddressType, _signal: AbortSignal, subnet?: string): Promise<UpstreamAnswer> {
+      const client = subnet ?? serverAddress
+      const choice = geo.choose(name, type, client)
       if (!choice) throw new UpstreamError(EDE_NO_REACHABLE_AUTHORITY, `the simulated geo CDN does not serve ${name}`, 'network')
-      const server = `simulated geo CDN (${choice.region} for ${serverAddress})`
-      return { status: choice.addresses.length > 0 ? 'addresses' : 'nodata', addresses: choice.addresses, ttl: choice.ttl, chain: [], server }
+      const server = `simulated geo CDN (${choice.region} for ${client})`
+      return { status: choice.addresses.length > 0 ? 'addresses' : 'nodata', addresses: choice.addresses, ttl: choice.ttl, chain: [], server, ...(subnet ? { scope: choice.scope } : {}) }
     },
     close() {}
   }

@@ -44,10 +44,10 @@ describe('geo target over UDP', () => {
     expect(r.edns?.clientSubnet).toEqual({ subnet: '203.0.113.0/24', sourcePrefixLength: 24, scopePrefixLength: 24 })
   })
 
-  it('answers the default set, scope 0, for an ECS subnet in no region', async () => {
+  it('answers the default set for an ECS subnet in no region, scoped to that subnet only', async () => {
     const r = await ask(server.port, 'cdn.example.test.', 'A', { clientSubnet: '198.18.7.0/24' })
     expect(datas(r, 'A')).toEqual(['192.0.2.1'])
-    expect(r.edns?.clientSubnet?.scopePrefixLength).toBe(0)
+    expect(r.edns?.clientSubnet?.scopePrefixLength).toBe(24)
   })
 
   it('without ECS, answers by the source address (127.0.0.1 is in the "loop" region here)', async () => {
@@ -72,5 +72,47 @@ describe('geo target over UDP', () => {
     const entry = log.find((e) => e.name === 'cdn.example.test.' && e.type === 'AAAA')
     expect(entry).toMatchObject({ subnet: '2001:db8:99::/48', region: 'default', answer: 'AAAA 2001:db8::1' })
     expect(log.find((e) => e.subnet === '203.0.113.0/24')?.region).toBe('ap')
+  })
+})
+
+describe('ECS through the ALIAS server', () => {
+  const zone = zoneOf([zoneHead(ORIGIN, 3600, 60), '@ 60 IN ALIAS cdn.example.test.'].join('\n'))
+  const start = (profile: 'powerdns' | 'draft'): Promise<AliasServer> =>
+    startAliasServer({ zones: [zone], upstream: { mode: 'simulated' }, geo: GEO, settings: { profile } })
+
+  it('a profile that forwards ECS gives the apex the node of the client subnet, with the scope, per subnet', async () => {
+    const s = await start('powerdns')
+    const seen: QueryLogEntry[] = []
+    s.onQuery((b) => seen.push(...b))
+    try {
+      const ap = await ask(s.port, ORIGIN, 'A', { clientSubnet: '203.0.113.9/32' })
+      expect(datas(ap, 'A')).toEqual(['198.51.100.77'])
+      // the client's 32 bits were cut to the profile's /24 before they left the server
+      expect(ap.edns?.clientSubnet).toEqual({ subnet: '203.0.113.9/32', sourcePrefixLength: 32, scopePrefixLength: 24 })
+      const elsewhere = await ask(s.port, ORIGIN, 'A', { clientSubnet: '198.18.7.0/24' })
+      expect(datas(elsewhere, 'A')).toEqual(['192.0.2.1'])
+      expect(elsewhere.edns?.clientSubnet?.scopePrefixLength).toBe(24)
+      // no ECS: the source address speaks for the client (127.0.0.0/24 → the "loop" region)
+      expect(datas(await ask(s.port, ORIGIN, 'A'), 'A')).toEqual(['198.51.100.127'])
+      // a second client of the same /24 is answered from the cache entry of that scope
+      const before = s.counters().upstreamQueries
+      expect(datas(await ask(s.port, ORIGIN, 'A', { clientSubnet: '203.0.113.200/24' }), 'A')).toEqual(['198.51.100.77'])
+      expect(s.counters().upstreamQueries).toBe(before)
+      await new Promise((resolve) => setTimeout(resolve, 120))
+      expect(seen.filter((e) => e.name === ORIGIN).map((e) => e.subnet)).toEqual(['203.0.113.0/24', '198.18.7.0/24', '127.0.0.0/24', '203.0.113.0/24'])
+    } finally {
+      await s.stop()
+    }
+  })
+
+  it('a profile that does not forward ECS answers every client with the node for the server itself, and no ECS option', async () => {
+    const s = await start('draft')
+    try {
+      const ap = await ask(s.port, ORIGIN, 'A', { clientSubnet: '203.0.113.9/24' })
+      expect(datas(ap, 'A')).toEqual(['198.51.100.127'])
+      expect(ap.edns?.clientSubnet).toBeUndefined()
+    } finally {
+      await s.stop()
+    }
   })
 })

@@ -27,7 +27,7 @@ describe('GeoMap.choose', () => {
   })
 
   it('falls back to the default set outside every region, for a subnet wider than the region, and for a family the region lacks', () => {
-    expect(geo.choose('cdn.example.test.', 'A', '198.18.0.1')).toEqual({ region: 'default', addresses: ['192.0.2.1'], ttl: 30, scope: 0 })
+    expect(geo.choose('cdn.example.test.', 'A', '198.18.0.1')).toEqual({ region: 'default', addresses: ['192.0.2.1'], ttl: 30, scope: 32 })
     expect(geo.choose('cdn.example.test.', 'A', '203.0.112.0/23')?.region).toBe('default')
     expect(geo.choose('cdn.example.test.', 'AAAA', '203.0.113.9')).toMatchObject({ region: 'default', addresses: ['2001:db8::1'] })
     expect(geo.choose('other.example.test.', 'A', '203.0.113.9')).toBeNull()
