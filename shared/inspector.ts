@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { parsePrefix } from './geo'
+import { localitySchema } from './locality'
 import { ttlPolicies, type TtlPolicy } from './alias-server'
 import { profileIdSchema } from './providers'
 import { resolverTargetSchema } from './dns'
@@ -172,7 +174,9 @@ export const inspectInputSchema = z.strictObject({
   authoritativePort: z.number().int().min(1).max(65535).default(53),
   /** Skip the RD=0 queries to the apex zone's own servers. */
   skipAuthoritative: z.boolean().default(false),
-  timeoutMs: z.number().int().min(100).max(30_000).default(3000)
+  timeoutMs: z.number().int().min(100).max(30_000).default(3000),
+  /** Client subnets (ECS) for the locality view; none: no locality view. */
+  subnets: z.array(z.string().max(64).refine((s) => parsePrefix(s) !== null, { message: 'is not a subnet such as 203.0.113.0/24' })).max(16).optional()
 })
 export type InspectInput = z.input<typeof inspectInputSchema>
 
@@ -234,6 +238,8 @@ export const inspectResultSchema = z.object({
   providers: z.array(providerMatchSchema).max(20),
   verdict: verdictSchema,
   behaviour: behaviourSchema,
+  /** Present when subnets were given and a target is known. */
+  locality: localitySchema.optional(),
   startedAtWallMs: z.number(),
   durationMs: z.number().min(0)
 })

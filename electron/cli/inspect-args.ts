@@ -1,5 +1,6 @@
 import type { ResolverTarget } from '@shared/dns'
 import { ttlPolicies, type TtlPolicy } from '@shared/inspector'
+import { SUBNET_PRESETS, subnetFromText } from '@shared/locality'
 import { parseResolver } from '../resolvers/parse-resolver'
 
 export interface InspectCommand {
@@ -17,6 +18,8 @@ export interface InspectCommand {
   timeoutMs: number
   json: boolean
   help: boolean
+  /** --subnet, repeatable: client subnets for the locality view. */
+  subnets: string[]
 }
 
 export class UsageError extends Error {
@@ -33,6 +36,8 @@ export const USAGE = `usage: npm run inspect -- APEX [--target NAME] [--resolver
   --auth-port PORT     port of the apex zone's own servers (default 53)
   --no-authoritative   do not query the apex zone's own servers
   --timeout MS         per query attempt (default 3000)
+  --subnet SUBNET      locality view: ask apex and target with this client subnet (ECS); repeatable;
+                       presets ${Object.entries(SUBNET_PRESETS).map(([k, v]) => `${k}=${v}`).join(' ')}, or "presets" for all
   --json               print JSON instead of text`
 
 function whole(flag: string, value: string | undefined, min: number, max: number): number {
@@ -53,7 +58,8 @@ export function parseInspectArgs(argv: readonly string[]): InspectCommand {
     skipAuthoritative: false,
     timeoutMs: 3000,
     json: false,
-    help: false
+    help: false,
+    subnets: []
   }
   const rest = [...argv]
   const value = (flag: string): string => {
@@ -104,6 +110,14 @@ export function parseInspectArgs(argv: readonly string[]): InspectCommand {
       case '--json':
         cmd.json = true
         break
+      case '--subnet': {
+        const text = value(arg)
+        const subnets = text === 'presets' ? Object.values(SUBNET_PRESETS) : [subnetFromText(text)]
+        if (subnets[0] === null) throw new UsageError(`--subnet takes a subnet such as 203.0.113.0/24, a preset (${Object.keys(SUBNET_PRESETS).join(', ')}) or presets, not "${text}"`)
+        for (const s of subnets) if (s && !cmd.subnets.includes(s)) cmd.subnets.push(s)
+        if (cmd.subnets.length > 16) throw new UsageError('--subnet: 16 subnets at most')
+        break
+      }
       default:
         if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`)
         if (cmd.apex) throw new UsageError(`one apex at a time (got "${cmd.apex}" and "${arg}")`)

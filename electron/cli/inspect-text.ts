@@ -1,3 +1,4 @@
+import type { Locality } from '@shared/locality'
 import type { InspectResult, ResolverInspection, RrsetObservation, StalenessAnalysis, WatchSample } from '@shared/inspector'
 
 const COLUMN = 52
@@ -54,7 +55,17 @@ export function inspectText(result: InspectResult): string {
   const mark = { for: '+', against: '-', neutral: '·' } as const
   lines.push('', result.verdict.summary, ...result.verdict.evidence.map((e) => `  ${mark[e.stance]} ${e.text}`))
   lines.push('', ...behaviourText(result.behaviour))
+  if (result.locality) lines.push('', ...localityText(result.locality))
   return `${lines.join('\n')}\n`
+}
+
+/** The locality grid: subnet × apex answer × target answer × same node. */
+export function localityText(l: Locality): string[] {
+  const rows = l.rows.map((r) => [r.subnet, r.resolver, r.apex.join(' ') || '-', r.target.join(' ') || '-', r.same === null ? '?' : r.same ? 'same' : 'DIFFERENT'])
+  const head = ['subnet', 'resolver', 'apex', 'target', 'node']
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
+  const line = (cells: string[]): string => `  ${cells.map((c, i) => c.padEnd(widths[i]!)).join('  ')}`.trimEnd()
+  return ['locality:', line(head), ...rows.map(line), '', l.verdict]
 }
 
 /** Which provider profiles the apex's behaviour fits, in words. */

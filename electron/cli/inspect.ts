@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events'
 import { ServiceError } from '../api/service-error'
 import { inspect, WatchService, WatchStore } from '../inspector'
 import { systemResolvers } from '../resolvers/system-resolvers'
@@ -53,6 +54,8 @@ async function main(argv: string[]): Promise<number> {
   if (cmd.resolvers.length === 0) cmd.resolvers = await systemResolvers()
   if (cmd.resolvers.length === 0) throw new UsageError('no system resolver was found; give one with --resolver')
   const abort = new AbortController()
+  // every query listens for the abort: a locality grid adds two per subnet and resolver
+  setMaxListeners(200, abort.signal)
   process.once('SIGINT', () => abort.abort())
   const result = await inspect(
     {
@@ -61,7 +64,8 @@ async function main(argv: string[]): Promise<number> {
       resolvers: cmd.resolvers,
       authoritativePort: cmd.authoritativePort,
       skipAuthoritative: cmd.skipAuthoritative,
-      timeoutMs: cmd.timeoutMs
+      timeoutMs: cmd.timeoutMs,
+      ...(cmd.subnets.length > 0 ? { subnets: cmd.subnets } : {})
     },
     { signal: abort.signal }
   )

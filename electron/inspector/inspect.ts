@@ -22,6 +22,7 @@ import { parseSvcbData, suggestTargets } from './suggest'
 import { rrsetCacheAge } from './ttl-model'
 import { inferBehaviour } from './behaviour'
 import { decideVerdict } from './verdict'
+import { probeLocality } from './locality'
 
 export interface InspectRequest {
   apex: string
@@ -30,6 +31,8 @@ export interface InspectRequest {
   authoritativePort?: number
   skipAuthoritative?: boolean
   timeoutMs?: number
+  /** Client subnets for the locality view. */
+  subnets?: string[]
 }
 
 export interface InspectDeps {
@@ -142,6 +145,11 @@ export async function inspect(request: InspectRequest, deps: InspectDeps = {}): 
     const [a, aaaa] = await Promise.all([observeRrset(q.ask, name, 'A'), observeRrset(q.ask, name, 'AAAA')])
     return { a, aaaa }
   })
+  const localityPromise = targetPromise.then(({ name }) =>
+    name && request.subnets && request.subnets.length > 0
+      ? probeLocality({ apex, target: name, subnets: request.subnets, resolvers: all.map((q) => ({ resolver: q.resolver, label: q.label })), queryFn, options, ...(deps.signal ? { signal: deps.signal } : {}) })
+      : undefined
+  )
   const authoritativePromise: Promise<AuthoritativeView | undefined> = request.skipAuthoritative
     ? Promise.resolve(undefined)
     : firstWithNs(all).then((found) =>
@@ -226,6 +234,7 @@ export async function inspect(request: InspectRequest, deps: InspectDeps = {}): 
     aliasTypeAnswer: aliasTtls.length > 0 ? 'record' : aliasSets.some((o) => o.status === 'nodata') ? 'empty' : 'unknown',
     nsNames: found.nsNames
   })
+  const locality = await localityPromise
   return {
     apex,
     ...(target.name ? { target: target.name } : {}),
@@ -236,6 +245,7 @@ export async function inspect(request: InspectRequest, deps: InspectDeps = {}): 
     providers: found.providers,
     verdict,
     behaviour,
+    ...(locality ? { locality } : {}),
     startedAtWallMs,
     durationMs: performance.now() - started
   }
