@@ -56,13 +56,18 @@ export async function probeLocality(r: LocalityRequest): Promise<Locality> {
 
 const list = (a: string[]): string => a.join(', ')
 
+/** True when some address family has rows that differ in `side`. */
+function varies(rows: LocalityRow[], side: 'apex' | 'target'): boolean {
+  return [false, true].some((v6) => new Set(rows.filter((r) => r.subnet.includes(':') === v6).map((r) => list(r[side]))).size > 1)
+}
+
 export function localityVerdict(apex: string, target: string, rows: LocalityRow[], resolvers: string[]): Pick<Locality, 'verdict' | 'kind'> {
   const caveat =
     ` These questions left from one place, through ${resolvers.join(', ')}; a resolver may drop or shorten the subnet, ` +
     'and many CDNs honour ECS only from resolvers they allow, so this shows what these resolvers were told, not what every user gets.'
   const judged = rows.filter((row) => row.same !== null)
   if (judged.length === 0) return { kind: 'no-data', verdict: `Neither ${apex} nor ${target} gave addresses for the subnets asked, so locality cannot be judged.${caveat}` }
-  const targetVaries = new Set(judged.map((row) => list(row.target))).size > 1
+  const targetVaries = varies(judged, 'target')
   const apart = judged.filter((row) => row.same === false)
   if (apart.length === 0) {
     if (!targetVaries) {
@@ -76,14 +81,14 @@ export function localityVerdict(apex: string, target: string, rows: LocalityRow[
       verdict: `${target} answers differently by subnet, and ${apex} followed it for every subnet asked: consistent with an ALIAS server that forwards ECS (or answers the client's resolver directly).${caveat}`
     }
   }
-  const apexUniform = new Set(judged.map((row) => list(row.apex))).size === 1
+  const apexUniform = !varies(judged, 'apex')
   const first = apart[0]!
   const sentences = [
     `For clients in ${first.subnet} ${apex} answers with ${list(first.apex)}, while ${target} itself answers with ${list(first.target)}` +
       (apart.length > 1 ? ` (and ${apart.length - 1} more subnet${apart.length > 2 ? 's' : ''} like it)` : '') +
       '.',
     apexUniform
-      ? `${apex} gives the same node to every subnet asked. This is consistent with an ALIAS server that does not forward ECS, or with a CDN that ignores ECS from the ALIAS server: far-away users may get a far-away node.`
+      ? `${apex} gives the same node to every subnet asked (per address family). This is consistent with an ALIAS server that does not forward ECS, or with a CDN that ignores ECS from the ALIAS server: far-away users may get a far-away node.`
       : `${apex} varies by subnet but not as ${target} does: the ALIAS server may forward a shorter subnet, or serve answers cached for another client.`
   ]
   return { kind: 'default-node', verdict: `${sentences.join(' ')}${caveat}` }
