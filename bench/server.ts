@@ -6,6 +6,9 @@
  *
  *   npm run bench:server           (BENCH_SECONDS=N for N s per run instead of 10)
  *
+ * Then a 200,000-record zone's load time and memory beside Knot's (server-support/zone-load.ts).
+ * BENCH_PART=qps or BENCH_PART=zone runs one half; BENCH_ZONE_RECORDS=N another zone size.
+ *
  * dnsperf: -c 2 -q 64 (two client sockets, 64 queries outstanding): on 2 cores, enough to keep
  * either server busy without dnsperf itself taking the second core from it; UDP, no EDNS.
  * Our server runs in its own process (as the CLI does); loopback only.
@@ -20,6 +23,7 @@ import { tempDir } from '../test/support/temp-dir'
 import { startAliasServerProcess, type AliasServerProcess } from './server-support/alias-server-process'
 import { startCountingProxy, type CountingProxy } from './server-support/counting-proxy'
 import { runDnsperf, type DnsperfResult } from './dnsperf'
+import { benchZoneLoad } from './server-support/zone-load'
 
 const SECONDS = Math.max(1, Math.min(10, Number(process.env.BENCH_SECONDS ?? 10)))
 const CLIENTS = 2
@@ -27,7 +31,10 @@ const IN_FLIGHT = 64
 const TARGET = 'cdn.target.test'
 const TARGET_TTL = 5
 const TARGET_A = ['192.0.2.201', '192.0.2.202']
-const WATCHDOG_MS = 6 * (SECONDS + 15) * 1000 + 60_000
+/** BENCH_PART=qps: only the dnsperf runs; BENCH_PART=zone: only the zone load beside Knot. */
+const PART = process.env.BENCH_PART ?? 'all'
+const ZONE_RECORDS = Math.max(1000, Number(process.env.BENCH_ZONE_RECORDS ?? 200_000))
+const WATCHDOG_MS = 6 * (SECONDS + 15) * 1000 + 60_000 + 20 * 60_000
 
 const TARGET_ZONE = [
   `$ORIGIN ${TARGET}.`,
@@ -130,6 +137,7 @@ async function main(): Promise<void> {
   }, WATCHDOG_MS)
   watchdog.unref()
   try {
+    if (PART === 'zone') return await benchZoneLoad(temp.path, ZONE_RECORDS)
     const zonePath = join(temp.path, 'bench.test.zone')
     await writeFile(zonePath, BENCH_ZONE)
     const files = new Map<string, string>()
@@ -181,6 +189,8 @@ async function main(): Promise<void> {
     }
     report(rows)
     console.log(`\ndnsperf command: ${rows[0]!.result.args.join(' ').replace(/-p \d+/, '-p PORT').replace(/-d \S+/, '-d FILE')}`)
+    for (const stop of stops.splice(0, stops.length - 1)) await stop().catch((error: unknown) => console.error(error))
+    if (PART !== 'qps') await benchZoneLoad(temp.path, ZONE_RECORDS)
   } finally {
     for (const stop of stops) await stop().catch((error: unknown) => console.error(error))
     clearTimeout(watchdog)

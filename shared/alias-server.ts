@@ -56,8 +56,14 @@ const settingsShape = {
   maxUdpPayload: z.number().int().min(512).max(4096),
   /** Emit one query-log event per query (counters are always kept). */
   logQueries: z.boolean(),
+  /** Longest wait between requests on a TCP connection; only a complete request restarts it (Knot tcp-idle-timeout). */
   tcpIdleTimeoutMs: z.number().int().min(100).max(300_000),
+  /** Time to complete a request once its first octet arrived (Knot tcp-io-timeout). */
+  tcpIoTimeoutMs: z.number().int().min(50).max(60_000),
+  /** All TCP connections at once (Knot tcp-max-clients); when full, the oldest idle one is closed for a new one. */
   tcpMaxConnections: z.number().int().min(1).max(10_000),
+  /** TCP connections from one client address; beyond it that address's oldest idle connection is closed. */
+  tcpMaxConnectionsPerClient: z.number().int().min(1).max(10_000),
   /** Response-rate limit per client /24 (IPv4) or /64 (IPv6); active only when rate limiting is on. */
   rateLimitPerSecond: z.number().int().min(1).max(1_000_000),
   /** Every Nth response over the limit is sent truncated (TC) so that real clients retry over TCP. 0: drop all. */
@@ -92,7 +98,9 @@ export const defaultAliasSettings: AliasSettings = {
   maxUdpPayload: 1232,
   logQueries: true,
   tcpIdleTimeoutMs: 10_000,
+  tcpIoTimeoutMs: 1000,
   tcpMaxConnections: 256,
+  tcpMaxConnectionsPerClient: 32,
   rateLimitPerSecond: 100,
   rateLimitSlip: 2
 }
@@ -172,6 +180,12 @@ export const aliasCountersSchema = z.object({
   truncated: z.number().int().min(0),
   rateLimited: z.number().int().min(0),
   tcpConnections: z.number().int().min(0),
+  /** TCP connections closed by the idle or request timeout. */
+  tcpTimeouts: z.number().int().min(0).default(0),
+  /** Idle TCP connections closed to make room for a new one (server or client address full). */
+  tcpEvictions: z.number().int().min(0).default(0),
+  /** New TCP connections refused because every connection had a request in progress. */
+  tcpRefused: z.number().int().min(0).default(0),
   /** Query-log events dropped because listeners could not keep up. */
   logDropped: z.number().int().min(0),
   perTarget: z

@@ -38,6 +38,7 @@ import {
   labQueryEventSchema,
   labRotateTargetInputSchema,
   labSaveZoneInputSchema,
+  labSaveSetsInputSchema,
   labSaveZoneResultSchema,
   labSetTargetInputSchema,
   labStartInputSchema,
@@ -48,6 +49,8 @@ import {
 } from './lab'
 import { aliasSettingsSchema, simulatedTargetStateSchema, targetFailureSchema } from './alias-server'
 import { profileListSchema } from './providers'
+import { labFlushResultSchema, labLogExportInputSchema, labLogInputSchema, labLogPageSchema, queryLogStatsSchema } from './lab-log'
+import { setThemeInputSchema } from './preferences'
 import {
   convertDetectInputSchema,
   convertDetectResultSchema,
@@ -93,6 +96,12 @@ export const channels = {
   'lab:setTarget': { input: labSetTargetInputSchema, output: simulatedTargetStateSchema },
   'lab:rotateTarget': { input: labRotateTargetInputSchema, output: simulatedTargetStateSchema },
   'lab:updateSettings': { input: labUpdateSettingsInputSchema, output: aliasSettingsSchema },
+  'lab:log': { input: labLogInputSchema, output: labLogPageSchema },
+  'lab:logExport': { input: labLogExportInputSchema, output: z.string() },
+  'lab:logClear': { input: none, output: queryLogStatsSchema },
+  'lab:flushCache': { input: none, output: labFlushResultSchema },
+  'lab:saveSets': { input: labSaveSetsInputSchema, output: simulatedTargetStateSchema.nullable() },
+  'prefs:setTheme': { input: setThemeInputSchema, output: displaySettingsSchema },
   'lab:profiles': { input: none, output: profileListSchema },
   'lab:setTargetState': { input: targetFailureSchema, output: simulatedTargetStateSchema },
   'lab:compareStart': { input: labCompareInputSchema, output: labCompareRunSchema },
@@ -110,7 +119,9 @@ export const events = {
   'watch:state': watchStateEventSchema,
   'lab:query': labQueryEventSchema,
   'lab:counters': labCountersEventSchema,
-  'lab:target': labTargetEventSchema
+  'lab:target': labTargetEventSchema,
+  /** The stored query log's figures after each write (a few times a second at most). */
+  'lab:logged': queryLogStatsSchema
 } as const satisfies Record<string, z.ZodType>
 
 export type Channel = keyof typeof channels

@@ -48,7 +48,10 @@ export const labStatusSchema = z.object({
   zone: z.object({ origin: z.string(), demo: z.boolean() }),
   target: simulatedTargetStateSchema.nullable(),
   /** Problems while loading lab.json or the zone (e.g. a corrupt file moved aside). */
-  warnings: z.array(z.string().max(4000)).max(20)
+  warnings: z.array(z.string().max(4000)).max(20),
+  /** The simulated target's address sets as the user left them (null: never saved), and the one served. */
+  sets: z.array(z.object({ a: z.array(z.string()), aaaa: z.array(z.string()) })).max(8).nullable(),
+  serving: z.number().int().min(0).nullable()
 })
 export type LabStatus = z.infer<typeof labStatusSchema>
 
@@ -108,6 +111,16 @@ export const labQueryEventSchema = z.array(queryLogEntrySchema).max(1000)
 export const labCountersEventSchema = aliasCountersSchema
 
 export const labUpdateSettingsInputSchema = aliasSettingsPatchSchema
+
+/** The target sets the lab panel edits: saved at once; a change to the serving set is served at once. */
+export const labSaveSetsInputSchema = z.strictObject({
+  sets: z.array(z.strictObject({ a: z.array(z.ipv4()).max(64), aaaa: z.array(z.ipv6()).max(64) })).min(1).max(8),
+  /** Index of the set served now; null: none of them. */
+  serving: z.number().int().min(0).max(7).nullable(),
+  /** The target TTL; while the server runs, a change is served at once. */
+  ttl: z.number().int().min(0).max(86_400)
+})
+export type LabSaveSetsInput = z.input<typeof labSaveSetsInputSchema>
 
 // ---- compare providers side by side ----
 

@@ -28,11 +28,18 @@ export type AddRecentInput = z.input<typeof addRecentInputSchema>
 
 export const removeRecentInputSchema = z.strictObject({ apex: nameSchema })
 
+export const themes = ['system', 'light', 'dark'] as const
+export type Theme = (typeof themes)[number]
+
 /** Display settings kept on the main side, so browser mode keeps them across launches (its origin changes). */
 export const displaySettingsSchema = z.object({
   /** Show the short explanations next to results. */
-  teaching: z.boolean()
+  teaching: z.boolean(),
+  /** 'system' follows the OS's light or dark setting. */
+  theme: z.enum(themes)
 })
 export type DisplaySettings = z.infer<typeof displaySettingsSchema>
 
 export const setTeachingInputSchema = z.strictObject({ enabled: z.boolean() })
+
+export const setThemeInputSchema = z.strictObject({ theme: z.enum(themes) })

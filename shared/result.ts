@@ -16,7 +16,9 @@ export const errorCodes = [
   'cancelled',
   'bad-input',
   'conflict',
-  'internal'
+  'internal',
+  /** A resource cap was reached (DNS sockets, unread results); retrying later can succeed. */
+  'busy'
 ] as const
 
 /** Longest error message that may cross the boundary (the browser transport drops results that break the schema). */

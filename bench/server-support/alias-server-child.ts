@@ -3,17 +3,17 @@
  * --zone FILE --port N --upstream IP:PORT` runs (startAliasServer, recursive upstream, no query log),
  * plus an IPC hook that reports its counters. Argv: zone file, port, upstream port on 127.0.0.1.
  */
-import { startAliasServer } from '../../electron/alias-server'
-import { loadZoneFile } from '../../electron/zone'
+import { loadZoneOffThread, startAliasServer } from '../../electron/alias-server'
+import { MAX_ZONE_FILE_BYTES } from '../../electron/zone'
 
 async function main(): Promise<void> {
   const [zonePath, port, upstreamPort] = process.argv.slice(2)
-  const loaded = await loadZoneFile(zonePath!)
-  if (!loaded.zone) throw new Error(loaded.errors.map((e) => e.message).join('\n'))
+  const loaded = await loadZoneOffThread({ path: zonePath!, maxBytes: MAX_ZONE_FILE_BYTES })
+  if (!loaded.ok) throw new Error(loaded.errors.map((e) => `line ${e.line}: ${e.message}`).join('\n'))
   const server = await startAliasServer({
     host: '127.0.0.1',
     port: Number(port),
-    zones: [loaded.zone],
+    zones: [loaded.data],
     upstream: { mode: 'recursive', resolver: { transport: 'udp', host: '127.0.0.1', port: Number(upstreamPort) } },
     logQueries: false
   })

@@ -12,7 +12,7 @@ export interface AliasServerProcess {
 
 const ROOT = resolve(__dirname, '../..')
 
-export async function startAliasServerProcess(zonePath: string, port: number, upstreamPort: number): Promise<AliasServerProcess> {
+export async function startAliasServerProcess(zonePath: string, port: number, upstreamPort: number, startTimeoutMs = 30_000): Promise<AliasServerProcess> {
   const child = fork(resolve(__dirname, 'alias-server-child.ts'), [zonePath, String(port), String(upstreamPort)], {
     cwd: ROOT,
     execArgv: ['--import', 'tsx'],
@@ -21,7 +21,7 @@ export async function startAliasServerProcess(zonePath: string, port: number, up
   })
   const exited = new Promise<void>((done) => child.once('exit', () => done()))
   await new Promise<void>((ready, reject) => {
-    const timer = setTimeout(() => reject(new Error('the ALIAS server process did not start within 30 s')), 30_000)
+    const timer = setTimeout(() => reject(new Error(`the ALIAS server process did not start within ${startTimeoutMs / 1000} s`)), startTimeoutMs)
     child.once('message', () => {
       clearTimeout(timer)
       ready()

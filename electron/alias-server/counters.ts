@@ -21,6 +21,9 @@ export class Counters implements CacheCounters {
   truncated = 0
   rateLimited = 0
   tcpConnections = 0
+  tcpTimeouts = 0
+  tcpEvictions = 0
+  tcpRefused = 0
   logDropped = 0
   /** Responses by RCODE (12 bits). */
   private readonly rcodes = new Uint32Array(4096)
@@ -77,6 +80,9 @@ export class Counters implements CacheCounters {
       truncated: this.truncated,
       rateLimited: this.rateLimited,
       tcpConnections: this.tcpConnections,
+      tcpTimeouts: this.tcpTimeouts,
+      tcpEvictions: this.tcpEvictions,
+      tcpRefused: this.tcpRefused,
       logDropped: this.logDropped,
       perTarget
     }

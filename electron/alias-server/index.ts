@@ -39,17 +39,21 @@ import { geoUpstream } from './geo/geo-upstream'
 import { geoFileSchema, type GeoFile } from '@shared/geo'
 import { EDE_NO_REACHABLE_AUTHORITY, UpstreamError, type Upstream } from './upstream/types'
 import { CompiledZone, ZoneSet } from './zone-set'
+import type { CompactZoneData } from './compact-zone'
 
 export type { AliasCounters, AliasSettings, AliasSettingsPatch, QueryLogEntry, SimulatedTargetChange, SimulatedTargetState, UpstreamConfig }
 export type { SimulatedTargetOptions } from './simulated-target'
 export { DEFAULT_SIMULATED_NAME } from './simulated-target'
+export type { CompactZoneData } from './compact-zone'
+export { loadZoneOffThread, type ZoneAliasRecord } from './zone-loader'
 
 export interface AliasServerOptions {
   /** An IP literal; default 127.0.0.1. Any non-loopback address logs a warning and turns rate limiting on. */
   host?: string
   /** Default 0: a free port, the same for UDP and TCP. */
   port?: number
-  zones: Zone[]
+  /** Parsed zones, or their compact form (from loadZoneOffThread, so a big zone never parses on this thread). */
+  zones: (Zone | CompactZoneData)[]
   upstream: UpstreamConfig
   settings?: AliasSettingsPatch
   simulatedTarget?: SimulatedTargetOptions
@@ -81,8 +85,10 @@ export interface AliasServer {
   /** Closes both sockets and every timer; idempotent. */
   stop(): Promise<void>
   /** Replaces every zone (each needs a SOA at its apex); cached answers are dropped, target caches kept. */
-  setZones(zones: Zone[]): void
+  setZones(zones: (Zone | CompactZoneData)[]): void
   updateSettings(patch: AliasSettingsPatch): AliasSettings
+  /** Empties the target cache (and the answers built from it): the next ALIAS query asks upstream. Returns the entries dropped. */
+  flushTargetCache(): number
   settings(): AliasSettings
   counters(): AliasCounters
   /** Query-log events, delivered in batches (every ~50 ms) off the hot path. */
@@ -108,7 +114,13 @@ function bindError(error: unknown, host: string, port: number): Error {
 async function listenBoth(host: string, port: number, handler: QueryHandler, settings: () => AliasSettings, counters: Counters, onError: (e: unknown) => void) {
   let lastError: unknown
   for (let attempt = 0; attempt < (port === 0 ? PORT_ATTEMPTS : 1); attempt++) {
-    const tcp: TcpListener = await listenTcp(host, port, handler, settings, () => counters.tcpConnections++, onError)
+    const tcp: TcpListener = await listenTcp(host, port, handler, settings, {
+      connection: () => counters.tcpConnections++,
+      timeout: () => counters.tcpTimeouts++,
+      eviction: () => counters.tcpEvictions++,
+      refused: () => counters.tcpRefused++,
+      error: onError
+    })
     try {
       const udp: UdpListener = await listenUdp(host, tcp.port, handler, onError)
       return { tcp, udp }
@@ -147,7 +159,7 @@ export async function startAliasServer(options: AliasServerOptions): Promise<Ali
     zoneSet = next
     answers.clear()
   }
-  const compile = (zones: Zone[]): CompiledZone[] => zones.map((z) => new CompiledZone(z))
+  const compile = (zones: (Zone | CompactZoneData)[]): CompiledZone[] => zones.map((z) => new CompiledZone(z))
   rebuild(compile(options.zones))
 
   const isLocal = (name: string): boolean => zoneSet.find(name)?.kind === 'static'
@@ -232,6 +244,12 @@ export async function startAliasServer(options: AliasServerOptions): Promise<Ali
       answers.clear()
       targets.settingsChanged()
       return { ...settings }
+    },
+    flushTargetCache() {
+      const size = targets.size
+      targets.clear()
+      answers.clear()
+      return size
     },
     settings: () => ({ ...settings }),
     counters: () => {

@@ -41,7 +41,7 @@ export class PreparedAnswer {
     readonly nameWire: Buffer,
     readonly qtype: number,
     readonly qclass: number,
-    /** EDNS shape: 0 none, 1 EDNS, 3 EDNS with DO. */
+    /** EDNS shape: 0 none, 1 EDNS, 3 EDNS with DO; +4 for the minimal answer to ANY over UDP. */
     readonly shape: number,
     private readonly built: BuiltMessage,
     private readonly deps: TtlSource[],

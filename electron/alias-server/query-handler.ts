@@ -22,6 +22,7 @@ import { respond, RCODE_SERVFAIL, type Plan } from './responder'
 import { errorResponse, rcodeForStatus } from './wire/error-response'
 import { buildMessage, type WireRecord } from './wire/message-builder'
 import { createQueryView, READ_DROP, READ_OK, readQuery } from './wire/question-reader'
+import { TYPE_ANY } from './wire/rdata'
 
 /** Where a response goes: a UDP socket or one TCP connection. */
 export interface Replier {
@@ -109,7 +110,8 @@ export class QueryHandler {
       }
     }
     if (d.geo && this.geo(d.geo, msg, address, port, r, now, tcp ? TCP_LIMIT : v.edns ? Math.min(Math.max(v.udpSize, 512), s.maxUdpPayload) : 512)) return
-    const shape = v.edns ? (v.dnssecOk ? 3 : 1) : 0
+    // Bit 4 keeps the minimal UDP answer to ANY (RFC 8482) apart from the full one over TCP in the cache.
+    const shape = (v.edns ? (v.dnssecOk ? 3 : 1) : 0) | (!tcp && v.qtype === TYPE_ANY ? 4 : 0)
     const limit = tcp ? TCP_LIMIT : v.edns ? Math.min(Math.max(v.udpSize, 512), s.maxUdpPayload) : 512
     const prefix = tcp ? 2 : 0
     const answers = d.answers
@@ -183,7 +185,7 @@ export class QueryHandler {
     try {
       name = readName(nameWire, 0).name
       const context = q.ecs ? { ...d.context(), subnet: q.ecs.forwarded } : d.context()
-      plan = await respond(context, { name, qtype: q.qtype, qclass: q.qclass })
+      plan = await respond(context, { name, qtype: q.qtype, qclass: q.qclass, minimalAny: (q.shape & 4) !== 0 })
     } catch (error) {
       d.onError(error)
       plan = { rcode: RCODE_SERVFAIL, aa: false, answer: [], authority: [], additional: [], ede: [{ code: 0, text: 'internal error' }], deps: [], validUntil: 0, cache: 'none', rttMs: null }
@@ -216,7 +218,7 @@ export class QueryHandler {
       authority: plan.authority,
       additional: plan.additional,
       ...(plan.extra ? { extra: plan.extra } : {}),
-      opt: shape === 0 ? null : { udpSize: s.maxUdpPayload, dnssecOk, ede: plan.ede, options }
+      opt: (shape & 3) === 0 ? null : { udpSize: s.maxUdpPayload, dnssecOk, ede: plan.ede, options }
     })
     const hitStatus: CacheStatus = plan.cache === 'stale' ? 'stale' : plan.rcode !== RCODE_SERVFAIL && plan.deps.length > 0 ? 'hit' : 'none'
     const ede = plan.ede[0]

@@ -27,6 +27,8 @@ export interface Question {
   name: string
   qtype: number
   qclass: number
+  /** ANY over UDP: one RRset, not all (RFC 8482 §4.1), so ANY cannot amplify. */
+  minimalAny?: boolean
 }
 
 export interface Plan {
@@ -210,6 +212,18 @@ async function answerAny(ctx: ResolveContext, plan: Plan, owner: string, node: N
   return plan
 }
 
+/**
+ * RFC 8482 §4.1: one RRset of the node. The addresses first (expanded through the ALIAS when there is
+ * one, which is what ANY askers such as old mail servers want), else the node's first RRset.
+ */
+function answerMinimalAny(ctx: ResolveContext, plan: Plan, zone: CompiledZone, owner: string, node: Node, visited: string[]): Plan | Promise<Plan> {
+  const alias = node.get(TYPE_ALIAS)
+  if (alias) return answerAlias(ctx, plan, zone, owner, node, alias, TYPE_A, visited, visited.length)
+  const chosen = node.get(TYPE_A) ?? node.get(TYPE_AAAA) ?? node.values().next().value
+  if (chosen) addSet(plan.answer, chosen, owner)
+  return plan
+}
+
 /** Answers `q` from the zones; awaits the upstream only for ALIAS expansion. */
 export async function respond(ctx: ResolveContext, q: Question): Promise<Plan> {
   const plan = await answer(ctx, q)
@@ -247,7 +261,9 @@ async function answer(ctx: ResolveContext, q: Question): Promise<Plan> {
       if (!node) return negative(plan, zone, RCODE_NXDOMAIN)
     }
     const alias = node.get(TYPE_ALIAS)
-    if (q.qtype === TYPE_ANY) return answerAny(ctx, plan, current, node, visited, visited.length)
+    if (q.qtype === TYPE_ANY) {
+      return q.minimalAny ? answerMinimalAny(ctx, plan, zone, current, node, visited) : answerAny(ctx, plan, current, node, visited, visited.length)
+    }
     if (alias && (q.qtype === TYPE_A || q.qtype === TYPE_AAAA)) {
       return answerAlias(ctx, plan, zone, current, node, alias, q.qtype, visited, visited.length)
     }

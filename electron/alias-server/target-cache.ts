@@ -161,6 +161,10 @@ export class TargetCache {
     }
   }
 
+  get size(): number {
+    return this.entries.size
+  }
+
   /** Drops every entry (e.g. the upstream changed). */
   clear(): void {
     for (const entry of this.entries.values()) if (entry.pollTimer) clearTimeout(entry.pollTimer)

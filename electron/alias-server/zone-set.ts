@@ -1,11 +1,13 @@
 /**
- * The zones the server is authoritative for, compiled for lookups: RRsets by owner and type code
- * with their RDATA already in wire form, the SOA and negative TTL, and the delegation points.
+ * The zones the server is authoritative for, ready for lookups. Each zone is kept in its compact
+ * form (compact-zone.ts); a name's RRsets are built from it when the name is first asked for and
+ * kept in a bounded cache, so memory grows with the names being queried, not with the zone.
  */
 import { ServiceError } from '../api/service-error'
-import { buildIndex, isAtOrBelow, typeCode, type WildcardLookup, type Zone, type ZoneIndex, type ZoneRecord } from '../zone'
-import { canonical, selfAndAncestors } from './names'
-import { recordRdata, TYPE_NS, TYPE_SOA } from './wire/rdata'
+import { isAtOrBelow, joinCanonical, splitCanonical, type WildcardLookup, type Zone, type ZoneRecord } from '../zone'
+import { compactZone, TOKEN_SEPARATOR, type CompactZoneData } from './compact-zone'
+import { selfAndAncestors } from './names'
+import { TYPE_SOA } from './wire/rdata'
 
 export interface RRset {
   owner: string
@@ -20,49 +22,116 @@ export interface RRset {
 
 export type Node = Map<number, RRset>
 
+/** Names whose RRsets stay built; past it the cache starts over (the hot path has its own answer cache). */
+const MAX_BUILT_NODES = 20_000
+
+const isCompact = (z: Zone | CompactZoneData): z is CompactZoneData => 'nodeStart' in z
+
 export class CompiledZone {
   readonly origin: string
-  readonly nodes = new Map<string, Node>()
   readonly soa: RRset
   /** RFC 2308 §5: min(SOA TTL, SOA MINIMUM). */
   readonly negativeTtl: number
-  private readonly index: ZoneIndex
-  private readonly cuts = new Set<string>()
+  readonly data: CompactZoneData
+  /** Names with no records but with descendants that have some (RFC 4592 empty non-terminals). */
+  private readonly emptyNonTerminals: Set<string>
+  private readonly cuts: Set<string>
+  private readonly built = new Map<string, Node>()
 
   constructor(
-    zone: Zone,
+    zone: Zone | CompactZoneData,
     readonly kind: 'static' | 'simulated' = 'static'
   ) {
-    this.origin = canonical(zone.origin)
-    this.index = buildIndex(zone)
-    for (const record of zone.records) {
-      const owner = canonical(record.name)
-      if (!isAtOrBelow(owner, this.origin)) continue
-      const code = typeCode(record.type)
-      if (code === null) throw new ServiceError('bad-input', `unknown record type ${record.type} at ${owner}`)
-      let node = this.nodes.get(owner)
-      if (!node) this.nodes.set(owner, (node = new Map()))
-      let set = node.get(code)
-      if (!set) node.set(code, (set = { owner, type: code, ttl: record.ttl, rdata: [], texts: [], records: [] }))
-      set.ttl = Math.min(set.ttl, record.ttl)
-      set.rdata.push(recordRdata(record))
-      set.texts.push(record.rdata.join(' '))
-      set.records.push(record)
-      if (code === TYPE_NS && owner !== this.origin) this.cuts.add(owner)
+    let data: CompactZoneData
+    try {
+      data = isCompact(zone) ? zone : compactZone(zone)
+    } catch (error) {
+      throw new ServiceError('bad-input', error instanceof Error ? error.message : String(error))
     }
-    const soa = this.nodes.get(this.origin)?.get(TYPE_SOA)
+    // Nothing here walks the records: a zone from the worker is ready to serve as it arrives.
+    this.data = data
+    this.origin = data.origin
+    this.emptyNonTerminals = new Set(data.emptyNonTerminals)
+    this.cuts = new Set(data.cuts)
+    const soa = this.node(this.origin)?.get(TYPE_SOA)
     if (!soa) throw new ServiceError('bad-input', `zone ${this.origin} has no SOA record at its apex`)
     this.soa = soa
     this.negativeTtl = Math.min(soa.ttl, Number(soa.records[0]!.rdata[6] ?? soa.ttl))
   }
 
+  /** Record count (for limits and status). */
+  get size(): number {
+    return this.data.types.length
+  }
+
   node(name: string): Node | undefined {
-    return this.nodes.get(name)
+    const cached = this.built.get(name)
+    if (cached) return cached
+    const i = this.indexOf(name)
+    if (i < 0) return undefined
+    if (this.built.size >= MAX_BUILT_NODES) this.built.clear()
+    const node = this.build(name, i)
+    this.built.set(name, node)
+    return node
+  }
+
+  private owner(i: number): string {
+    return this.data.ownerText.slice(this.data.ownerStart[i], this.data.ownerStart[i + 1])
+  }
+
+  /** Binary search over the sorted owners; -1 when the name owns nothing. */
+  private indexOf(name: string): number {
+    let lo = 0
+    let hi = this.data.ownerStart.length - 2
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1
+      const owner = this.owner(mid)
+      if (owner === name) return mid
+      if (owner < name) lo = mid + 1
+      else hi = mid - 1
+    }
+    return -1
+  }
+
+  private build(owner: string, i: number): Node {
+    const d = this.data
+    const node: Node = new Map()
+    for (let r = d.nodeStart[i]!; r < d.nodeStart[i + 1]!; r++) {
+      const code = d.types[r]!
+      let set = node.get(code)
+      if (!set) node.set(code, (set = { owner, type: code, ttl: d.ttls[r]!, rdata: [], texts: [], records: [] }))
+      const tokens = d.tokenText.slice(d.tokenStart[r], d.tokenStart[r + 1]).split(TOKEN_SEPARATOR)
+      set.ttl = Math.min(set.ttl, d.ttls[r]!)
+      set.rdata.push(Buffer.from(d.rdata.buffer, d.rdata.byteOffset + d.rdataStart[r]!, d.rdataStart[r + 1]! - d.rdataStart[r]!))
+      set.texts.push(tokens.join(' '))
+      set.records.push({ name: owner, type: d.typeNames[d.typeIndex[r]!]!, ttl: d.ttls[r]!, class: 'IN', rdata: tokens, line: 0, column: 0 })
+    }
+    return node
+  }
+
+  private exists(name: string): boolean {
+    return this.emptyNonTerminals.has(name) || name === this.origin || this.indexOf(name) >= 0
   }
 
   /** RFC 4592 view of a name without records of its own. */
   lookupWildcard(name: string): WildcardLookup {
-    return this.index.lookupWildcard(name)
+    if (!isAtOrBelow(name, this.origin)) return { exists: false, emptyNonTerminal: false, closestEncloser: null, wildcardOwner: null }
+    if (this.exists(name)) {
+      const exists = this.indexOf(name) >= 0
+      return { exists, emptyNonTerminal: !exists, closestEncloser: name, wildcardOwner: null }
+    }
+    const labels = splitCanonical(name)
+    let encloser = this.origin
+    for (let i = 1; i < labels.length; i++) {
+      const candidate = joinCanonical(labels.slice(i))
+      if (this.exists(candidate)) {
+        encloser = candidate
+        break
+      }
+    }
+    // Below a zone cut the answer is a referral, never a synthesised record (RFC 4592 §2.2.2).
+    const wildcard = joinCanonical(['*', ...splitCanonical(encloser)])
+    return { exists: false, emptyNonTerminal: false, closestEncloser: encloser, wildcardOwner: this.findCut(name) === null && this.indexOf(wildcard) >= 0 ? wildcard : null }
   }
 
   /** The highest delegation point at or above `name` (below the apex), or null. */

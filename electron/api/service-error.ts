@@ -1,3 +1,4 @@
+import { clipTokens } from '@shared/clip-text'
 import type { ErrorCode } from '@shared/result'
 
 /** The only error a service should throw: its code and message cross the boundary as they are. */
@@ -6,7 +7,7 @@ export class ServiceError extends Error {
     readonly code: ErrorCode,
     message: string
   ) {
-    super(message)
+    super(clipTokens(message))
     this.name = 'ServiceError'
   }
 }

@@ -3,22 +3,28 @@
  * Prints one line per query (unless --quiet) and every change of the simulated target; Ctrl-C stops it.
  */
 import { join } from 'node:path'
-import { startAliasServer } from '../alias-server'
+import { loadZoneOffThread, startAliasServer, type CompactZoneData, type ZoneAliasRecord } from '../alias-server'
 import { GeoFileError, loadGeoFile } from '../alias-server/geo/load-geo-file'
 import { aliasRefusal, PROFILES, profileText } from '../providers'
-import { loadZoneFile, type Zone } from '../zone'
+import { MAX_ZONE_FILE_BYTES } from '../zone'
 import { ALIAS_SERVER_USAGE, parseAliasServerArgs, UsageError } from './alias-server-args'
 
 const DEMO_ZONE = join(__dirname, '..', 'alias-server', 'demo', 'demo.zone')
 
-async function loadZones(paths: string[]): Promise<Zone[]> {
-  const zones: Zone[] = []
+/** Each zone is read, parsed and compacted in a worker: the server starts with the compact form only. */
+async function loadZones(paths: string[]): Promise<{ data: CompactZoneData; aliases: ZoneAliasRecord[] }[]> {
+  const zones: { data: CompactZoneData; aliases: ZoneAliasRecord[] }[] = []
   for (const path of paths.length > 0 ? paths : [DEMO_ZONE]) {
-    const loaded = await loadZoneFile(path)
-    if (!loaded.zone || loaded.errors.length > 0) {
-      throw new UsageError(`${path}:\n${loaded.errors.slice(0, 10).map((e) => `  ${e.message}`).join('\n')}`)
+    let loaded
+    try {
+      loaded = await loadZoneOffThread({ path, maxBytes: MAX_ZONE_FILE_BYTES })
+    } catch (error) {
+      throw new Error(`${path}: ${error instanceof Error ? error.message : String(error)}`)
     }
-    zones.push(loaded.zone)
+    if (!loaded.ok) {
+      throw new UsageError(`${path}:\n${loaded.errors.slice(0, 10).map((e) => `  line ${e.line}, column ${e.column}: ${e.message}`).join('\n')}`)
+    }
+    zones.push({ data: loaded.data, aliases: loaded.aliases })
   }
   return zones
 }
@@ -33,12 +39,12 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${PROFILES.map(profileText).join('\n\n')}\n`)
     return 0
   }
-  const zones = await loadZones(cmd.zones)
+  const loaded = await loadZones(cmd.zones)
+  const zones = loaded.map((z) => z.data)
   const profile = cmd.settings.profile ?? 'draft'
-  for (const zone of zones) {
-    for (const r of zone.records) {
-      if (r.type !== 'ALIAS' && r.type !== 'ANAME') continue
-      const refusal = aliasRefusal(profile, r.name, zone.origin, r.rdata[0] ?? '')
+  for (const zone of loaded) {
+    for (const r of zone.aliases) {
+      const refusal = aliasRefusal(profile, r.name, zone.data.origin, r.target)
       if (refusal) process.stderr.write(`warning: line ${r.line}: ${refusal}; served anyway\n`)
     }
   }

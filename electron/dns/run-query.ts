@@ -7,6 +7,7 @@ import { ednsInfo } from './edns-info'
 import { normalizeName } from './names'
 import { opcodeName, rcodeName } from './rcodes'
 import { resolveEndpoint } from './resolve-endpoint'
+import { dnsSockets } from './socket-limit'
 import { CLASS_IN, parseQueryType, typeName } from './rr-types'
 import { dohExchange } from './transports/doh'
 import { dotExchange } from './transports/dot'
@@ -59,11 +60,23 @@ export async function runQuery(
   const stats: ExchangeStats = { ignored: 0 }
   let attempts = 0
 
-  const attempt = (transport: DnsTransport, query: Buffer, id: number): Promise<ExchangeResult> => {
+  const remainingMs = (): number => {
     const remaining = Math.floor(deadline - performance.now())
     if (remaining <= 0) {
       throw new ServiceError('timeout', `no response within the ${options.deadlineMs} ms deadline`)
     }
+    return remaining
+  }
+  const attempt = async (transport: DnsTransport, query: Buffer, id: number): Promise<ExchangeResult> => {
+    const release = await dnsSockets.acquire(Math.min(options.timeoutMs, remainingMs()), ctx.signal)
+    try {
+      return await exchange(transport, query, id)
+    } finally {
+      release()
+    }
+  }
+  const exchange = (transport: DnsTransport, query: Buffer, id: number): Promise<ExchangeResult> => {
+    const remaining = remainingMs()
     attempts++
     const ep: Endpoint = transport === endpoint.transport ? endpoint : { ...endpoint, transport }
     return EXCHANGES[transport]({

@@ -13,6 +13,7 @@ import { analyzeStaleness } from './staleness'
 import { watchCsv, watchJson } from './watch-export'
 import { expiryDelayMs, toSample, type ProbeKey } from './watch-probe'
 import { WATCH_DB_FILE, WatchStore } from './watch-store'
+import { openCheckedWatchStore } from './watch-store-recovery'
 
 export interface WatchRequest {
   apex: string
@@ -223,8 +224,12 @@ export class WatchService {
 }
 
 /** Opens `<dataDir>/watch.sqlite`; sessions a previous run left 'running' become 'interrupted'. */
-export function openWatchService(dataDir: string, options: Omit<WatchServiceOptions, 'store'> = {}): WatchService {
-  const store = new WatchStore(join(dataDir, WATCH_DB_FILE))
+export function openWatchService(
+  dataDir: string,
+  options: Omit<WatchServiceOptions, 'store'> & { onNotice?: (message: string) => void } = {}
+): WatchService {
+  const { store, notice } = openCheckedWatchStore(join(dataDir, WATCH_DB_FILE))
+  if (notice) options.onNotice?.(notice)
   store.markInterrupted()
   return new WatchService({ ...options, store })
 }

@@ -169,6 +169,12 @@ export class WatchStore {
     if (version < SCHEMA_VERSION) step()
   }
 
+  /** `PRAGMA quick_check`: 'ok', or the first problems SQLite found. */
+  quickCheck(): string {
+    const rows = this.db.pragma('quick_check(5)') as { quick_check: string }[]
+    return rows.map((r) => r.quick_check).join('; ')
+  }
+
   schemaVersion(): number {
     return this.db.pragma('user_version', { simple: true }) as number
   }

@@ -4,6 +4,10 @@ import { join } from 'node:path'
 import { z } from 'zod'
 import { aliasSettingsPatchSchema, upstreamModes } from '@shared/alias-server'
 import { readJsonFile, writeFileAtomic } from '../storage/atomic-file'
+import { salvageFields } from '../storage/salvage'
+
+const ttlSchema = z.number().int().min(0).max(86_400)
+const targetSetSchema = z.object({ a: z.array(z.ipv4()).max(64), aaaa: z.array(z.ipv6()).max(64) })
 
 export const labFileSchema = z.object({
   version: z.literal(1),
@@ -18,9 +22,16 @@ export const labFileSchema = z.object({
   zoneOrigin: z.string().max(1100).nullable().default(null),
   /** The simulated target's last hand-set addresses. */
   target: z
-    .object({ a: z.array(z.ipv4()).max(64), aaaa: z.array(z.ipv6()).max(64), ttl: z.number().int().min(0).max(86_400) })
+    .object({ a: z.array(z.ipv4()).max(64), aaaa: z.array(z.ipv6()).max(64), ttl: ttlSchema })
     .nullable()
-    .default(null)
+    .default(null),
+  /** Whether the server ran when the app last stopped: it starts again on the next launch. */
+  running: z.boolean().default(false),
+  /** The target sets as the user left them, and which of them is served (null: none of them). */
+  sets: z.array(targetSetSchema).max(8).nullable().default(null),
+  serving: z.number().int().min(0).max(7).nullable().default(null),
+  /** The running rotation, started again with the server. */
+  rotation: z.object({ everySeconds: z.number().min(0.1).max(86_400), sets: z.array(targetSetSchema.extend({ ttl: ttlSchema.optional() })).min(1).max(64) }).nullable().default(null)
 })
 export type LabFile = z.output<typeof labFileSchema>
 
@@ -43,8 +54,16 @@ export class LabFileStore {
     const result = await readJsonFile(this.path, labFileSchema)
     if (result.status === 'ok') return { file: result.value }
     if (result.status === 'missing') return { file: emptyLabFile() }
-    const where = result.movedTo ? `; it was moved to ${result.movedTo}` : ''
-    return { file: emptyLabFile(), warning: `The lab settings (${this.path}) could not be used: ${result.reason}${where}. Defaults apply.` }
+    if (!result.movedTo) {
+      return { file: emptyLabFile(), warning: `The lab settings (${this.path}) could not be used: ${result.reason}. Defaults apply.` }
+    }
+    const { version: _version, ...fields } = labFileSchema.shape
+    const kept = salvageFields(result.text, fields)
+    const file = labFileSchema.parse({ ...kept, version: 1 })
+    const names = Object.keys(kept)
+    if (names.length > 0) await this.save(file).catch(() => {})
+    const recovered = names.length > 0 ? `recovered: ${names.join(', ')}; defaults for the rest` : 'defaults apply'
+    return { file, warning: `The lab settings (${this.path}) could not be used: ${result.reason}; it was moved to ${result.movedTo}. ${recovered}.` }
   }
 
   /** Writes are queued so that the file always holds the last state handed in. */

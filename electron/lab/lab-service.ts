@@ -3,7 +3,8 @@
  * simulated target and its saved settings. Operations that change state run one at a time.
  */
 import { type AliasSettings, type AliasSettingsPatch, type SimulatedTargetState, type TargetFailureInput } from '@shared/alias-server'
-import type { LabCompareInput, LabCompareRun, LabRotateTargetInput, LabSetTargetInput, LabStartInput, LabStatus, LabZone } from '@shared/lab'
+import type { LabCompareInput, LabCompareRun, LabRotateTargetInput, LabSaveSetsInput, LabSetTargetInput, LabStartInput, LabStatus, LabZone } from '@shared/lab'
+import type { LabFlushResult, LabLogExportInput, LabLogInput, LabLogPage, QueryLogStats } from '@shared/lab-log'
 import type { EventBus } from '../api/event-bus'
 import { ServiceError } from '../api/service-error'
 import { DEFAULT_SIMULATED_NAME, startAliasServer, type AliasServer } from '../alias-server'
@@ -11,8 +12,10 @@ import { applySettings, defaultSettings } from '../alias-server/settings'
 import { profileSettings } from '../providers'
 import { CompareRunner } from './compare'
 import { startEventPump, type EventPump } from './event-pump'
+import { createLabLog } from './lab-log'
+import { afterRotation, saveSets as saveTargetSets } from './target-sets'
 import { LabFileStore, type LabFile } from './lab-file'
-import { checkZone, LabZones, zoneErrorsMessage } from './lab-zones'
+import { checkZoneOffThread, LabZones, zoneErrorsMessage } from './lab-zones'
 import { upstreamConfig } from './upstream-config'
 
 export const LAB_HOST = '127.0.0.1'
@@ -22,6 +25,8 @@ export interface LabServiceOptions {
   events: EventBus
   /** Internal server errors (each answered SERVFAIL); default console.error. */
   onError?: (error: unknown) => void
+  /** Entries the stored query log keeps (default QUERY_LOG_CAP). */
+  logCap?: number
 }
 
 export interface LabService {
@@ -35,6 +40,13 @@ export interface LabService {
   /** The failure-mode lab: how the simulated target answers the server (not saved: every start begins 'ok'). */
   setTargetState(input: TargetFailureInput): Promise<SimulatedTargetState>
   updateSettings(patch: AliasSettingsPatch): Promise<AliasSettings>
+  saveSets(input: LabSaveSetsInput): Promise<SimulatedTargetState | null>
+  flushCache(): Promise<LabFlushResult>
+  log(input: LabLogInput): Promise<LabLogPage>
+  exportLog(input: LabLogExportInput): Promise<string>
+  clearLog(): Promise<QueryLogStats>
+  /** Starts the server again when it ran as the app last stopped; problems become warnings. */
+  restore(): Promise<void>
   /** Compare providers side by side: one server per profile through one target schedule (a new run stops the last). */
   compareStart(input: LabCompareInput): Promise<LabCompareRun>
   compareGet(): LabCompareRun | null
@@ -47,6 +59,7 @@ export interface LabService {
 interface Running {
   server: AliasServer
   pump: EventPump
+  detachLog: () => void
   resolver: string | null
 }
 
@@ -66,6 +79,7 @@ function portInUse(error: unknown): boolean {
 export function createLabService(options: LabServiceOptions): LabService {
   const store = new LabFileStore(options.dataDir)
   const zones = new LabZones(options.dataDir)
+  const log = createLabLog(options.dataDir, options.events, options.logCap)
   const warnings: string[] = []
   let file: LabFile | undefined
   let loading: Promise<LabFile> | undefined
@@ -105,6 +119,7 @@ export function createLabService(options: LabServiceOptions): LabService {
     if (!current) return
     current.pump.close()
     await current.server.stop()
+    current.detachLog()
   }
 
   const status = async (): Promise<LabStatus> => {
@@ -121,7 +136,9 @@ export function createLabService(options: LabServiceOptions): LabService {
       counters: server ? server.counters() : null,
       zone: { origin: zone.origin, demo: zone.demo },
       target: server ? server.simulatedTarget.state() : null,
-      warnings: [...warnings]
+      warnings: [...warnings],
+      sets: f.sets,
+      serving: f.serving
     }
   }
 
@@ -134,7 +151,7 @@ export function createLabService(options: LabServiceOptions): LabService {
     const serverPort = input.authoritativePort ?? f.authoritativePort
     const upstream = upstreamConfig({ mode: input.upstreamMode, resolver, serverPort })
     const zone = await zones.current(f.zoneOrigin)
-    if (!zone.zone) {
+    if (!zone.data) {
       throw new ServiceError('bad-input', `the saved zone ${zone.path} has errors; fix it in the editor first. ${zoneErrorsMessage(zone.errors)}`)
     }
     // a restart keeps the running port unless another one is asked for
@@ -145,7 +162,7 @@ export function createLabService(options: LabServiceOptions): LabService {
       server = await startAliasServer({
         host: LAB_HOST,
         port,
-        zones: [zone.zone],
+        zones: [zone.data],
         upstream,
         settings,
         simulatedTarget: f.target ?? undefined,
@@ -155,9 +172,11 @@ export function createLabService(options: LabServiceOptions): LabService {
       if (portInUse(error)) throw new ServiceError('conflict', `port ${port} on ${LAB_HOST} is in use (or not allowed); choose another, or 0 for any free port`)
       throw error
     }
-    running = { server, pump: startEventPump(server, options.events), resolver }
+    running = { server, pump: startEventPump(server, options.events), detachLog: log.attach(server), resolver }
+    if (f.rotation) server.simulatedTarget.rotate(f.rotation)
     await persist({
       ...f,
+      running: true,
       settings: { ...f.settings, ...patch },
       upstreamMode: input.upstreamMode,
       upstreamResolver: resolver ?? f.upstreamResolver,
@@ -175,20 +194,21 @@ export function createLabService(options: LabServiceOptions): LabService {
 
   const saveZone = async (text: string) => {
     const f = await state()
-    const checked = checkZone(text)
-    if (!checked.zone) throw new ServiceError('bad-input', zoneErrorsMessage(checked.errors))
-    const zone = checked.zone
+    const checked = await checkZoneOffThread(text)
+    const zone = checked.data
+    if (!zone) throw new ServiceError('bad-input', zoneErrorsMessage(checked.errors))
     if (zone.origin === (running?.server.simulatedTarget.state().name ?? DEFAULT_SIMULATED_NAME)) {
       throw new ServiceError('bad-input', `${zone.origin} is the simulated target's own zone; give the lab zone another origin`)
     }
     const path = await zones.save(zone, text)
+    zones.remember(path, text, { ...checked, data: zone })
     await persist({ ...f, zoneOrigin: zone.origin })
     let reloaded = false
     if (running) {
       running.server.setZones([zone])
       reloaded = true
     }
-    return { origin: zone.origin, path, records: zone.records.length, reloaded }
+    return { origin: zone.origin, path, records: checked.records, reloaded }
   }
 
   const setTarget = async (input: LabSetTargetInput): Promise<SimulatedTargetState> => {
@@ -203,9 +223,37 @@ export function createLabService(options: LabServiceOptions): LabService {
   }
 
   const rotateTarget = async (input: LabRotateTargetInput): Promise<SimulatedTargetState> => {
+    const f = await state()
     const server = running?.server
     if (!server) throw new ServiceError('conflict', 'the lab server is not running; start it to rotate its target')
-    return 'stop' in input ? server.simulatedTarget.stopRotation() : server.simulatedTarget.rotate(input)
+    const stop = 'stop' in input
+    const result = stop ? server.simulatedTarget.stopRotation() : server.simulatedTarget.rotate(input)
+    await persist(afterRotation(f, result, stop))
+    return result
+  }
+
+  const saveSets = async (input: LabSaveSetsInput): Promise<SimulatedTargetState | null> => {
+    const { next, served } = saveTargetSets(await state(), input, running?.server)
+    await persist(next)
+    return served
+  }
+
+  const flushCache = async (): Promise<LabFlushResult> => {
+    const server = running?.server
+    if (!server) throw new ServiceError('conflict', 'the lab server is not running: there is no ALIAS cache to flush')
+    return { targets: server.flushTargetCache() }
+  }
+
+  const restore = async (): Promise<void> => {
+    const f = await state()
+    if (!f.running || running || disposed) return
+    try {
+      await start({ upstreamMode: f.upstreamMode, ...(f.port ? { port: f.port } : {}) })
+    } catch (error) {
+      const message = `The lab server ran when the app last stopped, but could not start again: ${error instanceof Error ? error.message : String(error)}`
+      warnings.push(message)
+      options.events.emit('app:notice', { level: 'warn', message })
+    }
   }
 
   const setTargetState = async (input: TargetFailureInput): Promise<SimulatedTargetState> => {
@@ -231,6 +279,7 @@ export function createLabService(options: LabServiceOptions): LabService {
     stop: () =>
       serialized(async () => {
         await stopRunning()
+        await persist({ ...(await state()), running: false })
         return status()
       }),
     getZone: () => serialized(getZone),
@@ -239,6 +288,12 @@ export function createLabService(options: LabServiceOptions): LabService {
     rotateTarget: (input) => serialized(() => rotateTarget(input)),
     setTargetState: (input) => serialized(() => setTargetState(input)),
     updateSettings: (patch) => serialized(() => updateSettings(patch)),
+    saveSets: (input) => serialized(() => saveSets(input)),
+    flushCache: () => serialized(flushCache),
+    log: async (input) => log.page(input),
+    exportLog: async (input) => log.export(input),
+    clearLog: async () => log.clear(),
+    restore: () => serialized(restore),
     compareStart: (input) => compare.start(input),
     compareGet: () => compare.state(),
     compareStop: async () => {
@@ -249,7 +304,11 @@ export function createLabService(options: LabServiceOptions): LabService {
     dispose: () => {
       disposed = true
       void compare.stop()
-      return serialized(stopRunning)
+      // the saved `running` stays as it is: a server that ran at quit runs again at the next launch
+      return serialized(async () => {
+        await stopRunning()
+        log.close()
+      })
     }
   }
 }

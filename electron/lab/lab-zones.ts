@@ -3,27 +3,35 @@
  * the demo zone when nothing is saved), checking text, and saving atomically.
  */
 import { createHash } from 'node:crypto'
-import { mkdir, readdir, readFile } from 'node:fs/promises'
+import { mkdir, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ZoneProblem } from '@shared/lab'
 import { ServiceError } from '../api/service-error'
 import { CompiledZone } from '../alias-server/zone-set'
 import { MAX_ZONE_FILE_BYTES, parseZone, saveZoneFile, type Zone, type ZoneParseError } from '../zone'
+import { FileRefusedError, readRegularFile } from '../storage/bounded-read'
 import { DEMO_ZONE_TEXT } from './demo-zone'
+import type { CompactZoneData } from '../alias-server/compact-zone'
+import { loadZoneOffThread } from '../alias-server/zone-loader'
 
-export interface CurrentZone {
+export interface CurrentZone extends CheckedZone {
   origin: string
   text: string
   demo: boolean
   path: string
-  zone?: Zone
-  errors: ZoneProblem[]
 }
 
 export interface CheckedZone {
+  /** The parsed zone, when it was parsed on this thread (small zones). */
   zone?: Zone
+  /** The compact form the server takes; set exactly when there are no errors. */
+  data?: CompactZoneData
+  records: number
   errors: ZoneProblem[]
 }
+
+/** Zones up to this size are checked inline; bigger ones in a worker, so nothing stalls while they parse. */
+export const INLINE_CHECK_MAX_CHARS = 256 * 1024
 
 const MAX_LISTED_ERRORS = 10
 
@@ -52,14 +60,21 @@ export function checkZone(text: string): CheckedZone {
   const parsed = parseZone(text)
   if (parsed.errors.length > 0 || !parsed.zone) {
     const errors = parsed.errors.map(toProblem)
-    return { errors: errors.length > 0 ? errors : [{ line: 1, column: 1, message: 'the text holds no zone' }] }
+    return { records: 0, errors: errors.length > 0 ? errors : [{ line: 1, column: 1, message: 'the text holds no zone' }] }
   }
   try {
-    new CompiledZone(parsed.zone)
+    const compiled = new CompiledZone(parsed.zone)
+    return { zone: parsed.zone, data: compiled.data, records: parsed.zone.records.length, errors: [] }
   } catch (error) {
-    return { errors: [{ line: 1, column: 1, message: error instanceof Error ? error.message : String(error) }] }
+    return { records: 0, errors: [{ line: 1, column: 1, message: error instanceof Error ? error.message : String(error) }] }
   }
-  return { zone: parsed.zone, errors: [] }
+}
+
+/** checkZone, in a worker for big zones. */
+export async function checkZoneOffThread(text: string): Promise<CheckedZone> {
+  if (text.length <= INLINE_CHECK_MAX_CHARS) return checkZone(text)
+  const reply = await loadZoneOffThread({ text, maxBytes: MAX_ZONE_FILE_BYTES })
+  return reply.ok ? { data: reply.data, records: reply.records, errors: [] } : { records: 0, errors: reply.errors }
 }
 
 /** The refusal for a zone with errors: every listed error with its line and column. */
@@ -72,6 +87,7 @@ export function zoneErrorsMessage(errors: ZoneProblem[]): string {
 
 export class LabZones {
   readonly dir: string
+  private last: CurrentZone | undefined
 
   constructor(dataDir: string) {
     this.dir = join(dataDir, 'zones')
@@ -81,23 +97,33 @@ export class LabZones {
     return join(this.dir, zoneFileName(origin))
   }
 
-  /** The current zone: `origin`'s file, else the first saved zone, else the demo zone. */
+  /**
+   * The current zone: `origin`'s file, else the first saved zone, else the demo zone. Parsed once per
+   * text: the status, the editor and a start all reuse the last result while the file is unchanged.
+   */
   async current(origin: string | null): Promise<CurrentZone> {
     const candidates = origin ? [this.pathFor(origin)] : []
     candidates.push(...(await this.savedFiles()))
     for (const path of candidates) {
       const text = await readZoneText(path)
       if (text === undefined) continue
-      const checked = checkZone(text)
-      const found = checked.zone?.origin ?? origin ?? originFromText(text) ?? ''
-      return { origin: found, text, demo: false, path, ...checked }
+      if (this.last?.path === path && this.last.text === text) return this.last
+      const checked = await checkZoneOffThread(text)
+      const found = checked.data?.origin ?? origin ?? originFromText(text) ?? ''
+      return (this.last = { origin: found, text, demo: false, path, ...checked })
     }
+    if (this.last?.demo) return this.last
     const checked = checkZone(DEMO_ZONE_TEXT)
     if (!checked.zone) throw new Error(`the bundled demo zone does not parse: ${zoneErrorsMessage(checked.errors)}`)
-    return { origin: checked.zone.origin, text: DEMO_ZONE_TEXT, demo: true, path: this.pathFor(checked.zone.origin), ...checked }
+    return (this.last = { origin: checked.zone.origin, text: DEMO_ZONE_TEXT, demo: true, path: this.pathFor(checked.zone.origin), ...checked })
   }
 
-  async save(zone: Zone, text: string): Promise<string> {
+  /** Tells the cache what was just saved and checked, so the next look does not parse it again. */
+  remember(path: string, text: string, checked: CheckedZone & { data: CompactZoneData }): void {
+    this.last = { origin: checked.data.origin, text, demo: false, path, ...checked }
+  }
+
+  async save(zone: { origin: string }, text: string): Promise<string> {
     await mkdir(this.dir, { recursive: true })
     const path = this.pathFor(zone.origin)
     await saveZoneFile(path, text)
@@ -116,11 +142,10 @@ export class LabZones {
 
 async function readZoneText(path: string): Promise<string | undefined> {
   try {
-    const text = await readFile(path, 'utf8')
-    if (text.length > MAX_ZONE_FILE_BYTES) throw new ServiceError('bad-input', `${path} is larger than ${MAX_ZONE_FILE_BYTES} bytes`)
-    return text
+    return await readRegularFile(path, MAX_ZONE_FILE_BYTES)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    if (error instanceof FileRefusedError) throw new ServiceError('bad-input', error.message)
     throw error
   }
 }

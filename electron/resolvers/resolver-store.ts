@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { resolverTargetSchema } from '@shared/dns'
 import { ServiceError } from '../api/service-error'
 import { readJsonFile, writeFileAtomic } from '../storage/atomic-file'
+import { salvageRecords } from '../storage/salvage'
 
 export const RESOLVERS_FILE = 'resolvers.json'
 export const MAX_CUSTOM_RESOLVERS = 200
@@ -46,18 +47,30 @@ export class ResolverStore {
         return { resolvers: [], writable: true }
       case 'ok':
         return { resolvers: result.value.resolvers, writable: true }
-      case 'corrupt':
-        return result.movedTo
-          ? {
-              resolvers: [],
-              writable: true,
-              warning: `${RESOLVERS_FILE} could not be used: ${result.reason}. It was moved to ${basename(result.movedTo)} and the saved resolvers start empty.`
-            }
-          : {
-              resolvers: [],
-              writable: false,
-              warning: `${RESOLVERS_FILE} could not be used: ${result.reason}. It was left in place and will not be overwritten.`
-            }
+      case 'corrupt': {
+        if (!result.movedTo) {
+          return {
+            resolvers: [],
+            writable: false,
+            warning: `${RESOLVERS_FILE} could not be used: ${result.reason}. It was left in place and will not be overwritten.`
+          }
+        }
+        const { items, dropped } = salvageRecords(result.text, 'resolvers', storedResolverSchema, (r) => r.id)
+        const resolvers = items.slice(0, MAX_CUSTOM_RESOLVERS)
+        const kept =
+          resolvers.length > 0
+            ? `${resolvers.length} saved resolver${resolvers.length === 1 ? ' was' : 's were'} recovered${dropped > 0 ? ` (${dropped} could not be)` : ''}`
+            : 'no saved resolver could be recovered'
+        let warning = `${RESOLVERS_FILE} could not be used: ${result.reason}. It was moved to ${basename(result.movedTo)}; ${kept}.`
+        if (resolvers.length > 0) {
+          try {
+            await this.save(resolvers)
+          } catch (error) {
+            warning += ` Writing the recovered list failed (${(error as NodeJS.ErrnoException).code ?? String(error)}).`
+          }
+        }
+        return { resolvers, writable: true, warning }
+      }
     }
   }
 

@@ -11,6 +11,8 @@ import { labHandlers } from './lab-handlers'
 import { preferenceHandlers } from './preference-handlers'
 import { resolverHandlers } from './resolver-handlers'
 import { watchHandlers } from './watch-handlers'
+import { join } from 'node:path'
+import { removeStaleTempFiles } from '../storage/stale-temp'
 
 export interface ServicesOptions {
   appName: string
@@ -31,8 +33,12 @@ export interface Services {
 export function createServices(options: ServicesOptions): Services {
   const events = new EventBus()
   const context: ServiceContext = { ...options, events }
+  // Leftovers of writes a crash cut short; nothing reads them, so this need not finish before the stores open.
+  void removeStaleTempFiles([options.dataDir, join(options.dataDir, 'zones')])
   const watches = watchHandlers(context)
   const lab = createLabService({ dataDir: context.dataDir, events })
+  // a lab server that ran when the app last stopped runs again; a failure is reported as a notice
+  void lab.restore()
   const handlers: Handlers = {
     ...appHandlers(context),
     ...dnsHandlers(context),

@@ -4,13 +4,16 @@ import { z } from 'zod'
 import {
   MAX_RECENT_DOMAINS,
   recentDomainSchema,
+  themes,
   type DisplaySettings,
+  type Theme,
   type RecentDomain,
   type RecentDomains
 } from '@shared/preferences'
 import type { HandlerGroup, ServiceContext } from '../api/handlers'
 import { ServiceError } from '../api/service-error'
 import { readJsonFile, writeFileAtomic } from '../storage/atomic-file'
+import { salvageFields, salvageRecords } from '../storage/salvage'
 
 export const PREFERENCES_FILE = 'preferences.json'
 
@@ -18,7 +21,8 @@ const fileSchema = z.object({
   version: z.literal(1),
   recent: z.array(recentDomainSchema).max(MAX_RECENT_DOMAINS),
   // Added after version 1 shipped; absent means the default (explanations on).
-  teaching: z.boolean().optional()
+  teaching: z.boolean().optional(),
+  theme: z.enum(themes).optional()
 })
 type PreferencesFile = z.infer<typeof fileSchema>
 
@@ -36,22 +40,30 @@ const key = (name: string): string => display(name).toLowerCase()
  * `<dataDir>/preferences.json`, schema version 1, written atomically. Mutations are serialized so two
  * quick inspections never lose an entry; a corrupt file is moved aside once and reported as a warning.
  */
-export function createPreferenceStore(dataDir: string, now: () => Date = () => new Date()) {
+export function createPreferenceStore(dataDir: string, now: () => Date = () => new Date(), onWarning?: (message: string) => void) {
   const path = join(dataDir, PREFERENCES_FILE)
   const warnings: string[] = []
   let loaded: Promise<Loaded> | undefined
   let queue: Promise<unknown> = Promise.resolve()
 
   const state = (): Promise<Loaded> =>
-    (loaded ??= readJsonFile(path, fileSchema).then((result): Loaded => {
+    (loaded ??= readJsonFile(path, fileSchema).then(async (result): Promise<Loaded> => {
       if (result.status === 'ok') return { prefs: result.value, writable: true }
       if (result.status === 'missing') return { prefs: { version: 1, recent: [] }, writable: true }
-      warnings.push(
-        result.movedTo
-          ? `${PREFERENCES_FILE} could not be used: ${result.reason}. It was moved to ${basename(result.movedTo)}; recent domains start empty.`
-          : `${PREFERENCES_FILE} could not be used: ${result.reason}. It was left in place and will not be overwritten.`
-      )
-      return { prefs: { version: 1, recent: [] }, writable: !!result.movedTo }
+      if (!result.movedTo) {
+        warnings.push(`${PREFERENCES_FILE} could not be used: ${result.reason}. It was left in place and will not be overwritten.`)
+        return { prefs: { version: 1, recent: [] }, writable: false }
+      }
+      const recent = salvageRecords(result.text, 'recent', recentDomainSchema, (r) => key(r.apex)).items.slice(0, MAX_RECENT_DOMAINS)
+      const { teaching } = salvageFields(result.text, { teaching: z.boolean() }) as { teaching?: boolean }
+      const prefs: PreferencesFile = { version: 1, recent, ...(teaching !== undefined ? { teaching } : {}) }
+      const kept = recent.length > 0 ? `${recent.length} recent domain${recent.length === 1 ? ' was' : 's were'} recovered` : 'recent domains start empty'
+      const message = `${PREFERENCES_FILE} could not be used: ${result.reason}. It was moved to ${basename(result.movedTo)}; ${kept}.`
+      warnings.push(message)
+      onWarning?.(message)
+      // Written back at once: what was recovered must survive even if nothing changes this session.
+      if (recent.length > 0 || teaching !== undefined) await writeFileAtomic(path, `${JSON.stringify(prefs, null, 2)}\n`).catch(() => {})
+      return { prefs, writable: true }
     }))
 
   const serialized = <T>(task: () => Promise<T>): Promise<T> => {
@@ -75,7 +87,12 @@ export function createPreferenceStore(dataDir: string, now: () => Date = () => n
   const write = async (current: Loaded, recent: RecentDomain[]): Promise<RecentDomains> =>
     view(await save(current, { ...current.prefs, recent }))
 
-  const displayOf = (prefs: PreferencesFile): DisplaySettings => ({ teaching: prefs.teaching ?? true })
+  const displayOf = (prefs: PreferencesFile): DisplaySettings => ({ teaching: prefs.teaching ?? true, theme: prefs.theme ?? 'system' })
+  const setDisplay = (patch: Partial<DisplaySettings>): Promise<DisplaySettings> =>
+    serialized(async () => {
+      const current = await state()
+      return displayOf(await save(current, { ...current.prefs, ...patch }))
+    })
 
   return {
     path,
@@ -92,11 +109,8 @@ export function createPreferenceStore(dataDir: string, now: () => Date = () => n
         return write(current, [entry, ...rest].slice(0, MAX_RECENT_DOMAINS))
       }),
     displaySettings: async (): Promise<DisplaySettings> => displayOf((await state()).prefs),
-    setTeaching: (enabled: boolean): Promise<DisplaySettings> =>
-      serialized(async () => {
-        const current = await state()
-        return displayOf(await save(current, { ...current.prefs, teaching: enabled }))
-      }),
+    setTeaching: (enabled: boolean): Promise<DisplaySettings> => setDisplay({ teaching: enabled }),
+    setTheme: (theme: Theme): Promise<DisplaySettings> => setDisplay({ theme }),
     removeRecent: (apex: string): Promise<RecentDomains> =>
       serialized(async () => {
         const current = await state()
@@ -109,12 +123,13 @@ export function createPreferenceStore(dataDir: string, now: () => Date = () => n
 }
 
 export function preferenceHandlers(ctx: ServiceContext): HandlerGroup<'prefs'> {
-  const store = createPreferenceStore(ctx.dataDir)
+  const store = createPreferenceStore(ctx.dataDir, undefined, (message) => ctx.events.emit('app:notice', { level: 'warn', message }))
   return {
     'prefs:recent': () => store.recent(),
     'prefs:addRecent': ({ apex, target }) => store.addRecent(apex, target),
     'prefs:removeRecent': ({ apex }) => store.removeRecent(apex),
     'prefs:display': () => store.displaySettings(),
-    'prefs:setTeaching': ({ enabled }) => store.setTeaching(enabled)
+    'prefs:setTeaching': ({ enabled }) => store.setTeaching(enabled),
+    'prefs:setTheme': ({ theme }) => store.setTheme(theme)
   }
 }

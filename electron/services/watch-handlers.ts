@@ -13,7 +13,8 @@ export function watchHandlers(ctx: ServiceContext): WatchHandlers {
   const watches = (): WatchService =>
     (service ??= openWatchService(ctx.dataDir, {
       onSample: (sample) => ctx.events.emit('watch:sample', sample),
-      onState: (session) => ctx.events.emit('watch:state', { session })
+      onState: (session) => ctx.events.emit('watch:state', { session }),
+      onNotice: (message) => ctx.events.emit('app:notice', { level: 'warn', message })
     }))
   return {
     handlers: {

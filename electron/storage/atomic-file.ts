@@ -48,8 +48,11 @@ async function syncFolder(dir: string): Promise<void> {
 export type JsonFileResult<T> =
   | { status: 'missing' }
   | { status: 'ok'; value: T }
-  /** The file could not be read, parsed or validated; it was renamed to `movedTo` (unless that failed too). */
-  | { status: 'corrupt'; reason: string; movedTo?: string }
+  /**
+   * The file could not be read, parsed or validated; it was renamed to `movedTo` (unless that failed too).
+   * `text` is what could be read, for salvaging records (empty when nothing could).
+   */
+  | { status: 'corrupt'; reason: string; movedTo?: string; text: string }
 
 /**
  * Reads and validates a JSON file. A file that exists but cannot be read, parsed or validated is moved
@@ -65,32 +68,34 @@ export async function readJsonFile<S extends z.ZodType>(
     text = await readFile(path, 'utf8')
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { status: 'missing' }
-    return moveAside(path, `it could not be read (${describeError(error)})`, now())
+    return moveAside(path, `it could not be read (${describeError(error)})`, now(), '')
   }
   let json: unknown
   try {
     json = JSON.parse(text)
   } catch (error) {
-    return moveAside(path, `it is not valid JSON (${describeError(error)})`, now())
+    return moveAside(path, `it is not valid JSON (${clip(describeError(error))})`, now(), text)
   }
   const parsed = schema.safeParse(json)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     const where = issue && issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ` : ''
-    return moveAside(path, `it does not have the expected shape (${where}${issue?.message ?? 'invalid'})`, now())
+    return moveAside(path, `it does not have the expected shape (${clip(`${where}${issue?.message ?? 'invalid'}`)})`, now(), text)
   }
   return { status: 'ok', value: parsed.data }
 }
 
-async function moveAside(path: string, reason: string, when: Date): Promise<JsonFileResult<never>> {
+const clip = (text: string, max = 200): string => (text.length > max ? `${text.slice(0, max)}…` : text)
+
+async function moveAside(path: string, reason: string, when: Date, text: string): Promise<JsonFileResult<never>> {
   const stamp = when.toISOString().replace(/[:.]/g, '-')
   let target = `${path}.corrupt-${stamp}`
   for (let n = 2; await exists(target); n++) target = `${path}.corrupt-${stamp}-${n}`
   try {
     await rename(path, target)
-    return { status: 'corrupt', reason, movedTo: target }
+    return { status: 'corrupt', reason, movedTo: target, text }
   } catch (error) {
-    return { status: 'corrupt', reason: `${reason}; moving it aside failed (${describeError(error)})` }
+    return { status: 'corrupt', reason: `${reason}; moving it aside failed (${describeError(error)})`, text }
   }
 }
 

@@ -15,6 +15,20 @@ export const MAX_IN_FLIGHT = 32
  */
 export const MAX_BUFFERED_EVENT_BYTES = 4 * 1024 * 1024
 
+/**
+ * Bytes of results one socket may leave unread. A client that keeps asking and never reads would
+ * otherwise make the main side buffer results without end (131 MB grew to 341 MB in a review). Past
+ * it, new requests and results that would not fit are answered `busy` (a small message) instead.
+ */
+export const MAX_UNREAD_RESULT_BYTES = 32 * 1024 * 1024
+
+const busyUnread = (queued: number, size?: number) =>
+  fail(
+    'busy',
+    `${Math.round(queued / 1024)} KiB of earlier results on this connection are still unread` +
+      `${size === undefined ? '' : `; this result (${Math.round(size / 1024)} KiB) was not sent`}; read them, then ask again`
+  )
+
 /** One browser tab's connection: validated requests in, results and events out. */
 export function attachSocketSession(socket: WebSocket, services: Services): void {
   const abort = new AbortController()
@@ -41,9 +55,12 @@ export function attachSocketSession(socket: WebSocket, services: Services): void
       const busy = fail('conflict', `too many requests at once on this connection (${MAX_IN_FLIGHT}); wait for their answers`)
       return send({ kind: 'result', id, result: busy })
     }
+    if (socket.bufferedAmount > MAX_UNREAD_RESULT_BYTES) return send({ kind: 'result', id, result: busyUnread(socket.bufferedAmount) })
     inFlight++
     try {
-      send({ kind: 'result', id, result: await services.dispatch(channel, payload, abort.signal) })
+      const text = JSON.stringify({ kind: 'result', id, result: await services.dispatch(channel, payload, abort.signal) } satisfies ServerMessage)
+      if (socket.bufferedAmount + text.length > MAX_UNREAD_RESULT_BYTES) send({ kind: 'result', id, result: busyUnread(socket.bufferedAmount, text.length) })
+      else if (socket.readyState === socket.OPEN) socket.send(text)
     } finally {
       inFlight--
     }

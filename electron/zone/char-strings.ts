@@ -20,7 +20,9 @@ export function decodeEscapes(raw: string): Uint8Array {
       i += cp > 0xffff ? 2 : 1
     } else {
       const cp = raw.codePointAt(i)!
-      out.push(...encoder.encode(String.fromCodePoint(cp)))
+      // ASCII is its own octet; only the rest needs the encoder (a 200,000-record zone spent seconds here).
+      if (cp < 0x80) out.push(cp)
+      else out.push(...encoder.encode(String.fromCodePoint(cp)))
       if (cp > 0xffff) i++
     }
   }

@@ -1,3 +1,5 @@
+import { clipTokens } from '@shared/clip-text'
+
 /** A problem in zone text or a zone model, positioned for an editor (1-based line and column). */
 export class ZoneParseError extends Error {
   override readonly name = 'ZoneParseError'
@@ -5,11 +7,15 @@ export class ZoneParseError extends Error {
   constructor(
     readonly line: number,
     readonly column: number,
-    /** What is wrong, without the position prefix. */
-    readonly reason: string
+    /** What is wrong, without the position prefix; long tokens in it are clipped. */
+    reason: string
   ) {
-    super(`line ${line}, column ${column}: ${reason}`)
+    const clipped = clipTokens(reason)
+    super(`line ${line}, column ${column}: ${clipped}`)
+    this.reason = clipped
   }
+
+  readonly reason: string
 
   toJSON(): { line: number; column: number; message: string } {
     return { line: this.line, column: this.column, message: this.message }

@@ -3,7 +3,7 @@ import { applyDirective, isDirective, type DirectiveState } from './directives'
 import { ErrorCollector, ZoneParseError } from './errors'
 import { genericTokens, isGenericMarker, parseGenericRdata, wireToPresentation } from './generic-rdata'
 import type { ParseZoneOptions, Zone, ZoneRecord } from './model'
-import { labelsToText, parseName } from './names'
+import { labelsToText, parseName, plainCanonicalName } from './names'
 import { Fields, rdataParsers, type RdataContext } from './rdata-validators'
 import { isClassToken, isKnownType, TYPE_CODES, typeCode, typeName, type KnownType } from './record-types'
 import { validateZone } from './semantic-rules'
@@ -88,9 +88,13 @@ function parseRecord(entry: Entry, state: State, errors: ErrorCollector): void {
   } else {
     const t = tokens[0]
     if (t.quoted) return fail(t, 'an owner name cannot be a quoted string')
-    const r = parseName(t.text, state.origin)
-    if ('error' in r) return fail(t, `owner name: ${r.error}`)
-    owner = labelsToText(r.labels)
+    const plain = plainCanonicalName(t.text, state.origin)
+    if (plain !== undefined) owner = plain
+    else {
+      const r = parseName(t.text, state.origin)
+      if ('error' in r) return fail(t, `owner name: ${r.error}`)
+      owner = labelsToText(r.labels)
+    }
     state.prevOwner = owner
     i = 1
   }

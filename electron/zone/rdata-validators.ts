@@ -4,7 +4,7 @@
  */
 import { formatIPv6, parseIPv4, parseIPv6 } from '@shared/ip-text'
 import { decodeEscapes, quoteCharString } from './char-strings'
-import { labelsToText, parseName, type Labels } from './names'
+import { labelsToText, parseName, plainCanonicalName, type Labels } from './names'
 import type { KnownType } from './record-types'
 import { formatSvcParams, parseSvcParams } from './svcb-presentation'
 import type { Token } from './tokenizer'
@@ -68,6 +68,8 @@ export class Fields {
   name(i: number, what: string): string {
     const t = this.plain(i, what)
     if (!t) return ''
+    const plain = plainCanonicalName(t.text, this.ctx.origin)
+    if (plain !== undefined) return plain
     const r = parseName(t.text, this.ctx.origin)
     return 'error' in r ? this.fail(t, `${what}: ${r.error}`) : labelsToText(r.labels)
   }

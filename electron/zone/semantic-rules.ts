@@ -14,12 +14,19 @@ export function validateZone(zone: Zone): ZoneParseError[] {
     errors.push(new ZoneParseError(r.line, r.column, reason))
   }
   const { origin } = zone
+  const suffix = origin === '.' ? '.' : `.${origin}`
+  // Canonical names without escapes are inside exactly when they end in the origin; others take the full check.
+  const inside = (name: string): boolean => name === origin || (!name.includes('\\') ? name.endsWith(suffix) : isAtOrBelow(name, origin))
+  // Only names holding a CNAME or an ALIAS can break the exclusivity rules: group just those.
+  const exclusive = new Set<string>()
+  for (const r of zone.records) if (r.type === 'CNAME' || isAliasLike(r)) exclusive.add(r.name)
   const byName = new Map<string, ZoneRecord[]>()
   for (const r of zone.records) {
-    if (!isAtOrBelow(r.name, origin)) {
+    if (!inside(r.name)) {
       fail(r, `${r.name} is outside the zone ${origin}`)
       continue
     }
+    if (!exclusive.has(r.name)) continue
     const list = byName.get(r.name)
     if (list) list.push(r)
     else byName.set(r.name, [r])

@@ -5,6 +5,7 @@ import { basename, dirname, join } from 'node:path'
 import type { ZoneParseError } from './errors'
 import type { ParseZoneOptions, Zone } from './model'
 import { parseZone } from './parser'
+import { readRegularFile } from '../storage/bounded-read'
 
 /** The fs calls saveZoneFile makes; injectable so tests can fail any step. */
 export type SaveFs = Pick<typeof nodeFs, 'open' | 'rename' | 'unlink' | 'stat'>
@@ -65,8 +66,6 @@ export interface LoadedZoneFile {
 }
 
 export async function loadZoneFile(path: string, options: ParseZoneOptions = {}): Promise<LoadedZoneFile> {
-  const { size } = await nodeFs.stat(path)
-  if (size > MAX_ZONE_FILE_BYTES) throw new Error(`${path} is ${size} bytes; zone files over ${MAX_ZONE_FILE_BYTES} bytes are refused`)
-  const text = await nodeFs.readFile(path, 'utf8')
+  const text = await readRegularFile(path, MAX_ZONE_FILE_BYTES)
   return { text, ...parseZone(text, options) }
 }

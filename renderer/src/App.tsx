@@ -1,14 +1,21 @@
+import { lazy, Suspense, useState, type ComponentType } from 'react'
 import { AppHeader } from './components/AppHeader/AppHeader'
 import { ErrorMessage } from './components/ErrorMessage/ErrorMessage'
 import { TabBar, type Tab } from './components/TabBar/TabBar'
 import { NavigationProvider, useNavigation, type ViewId } from './context/NavigationContext'
 import { TeachingProvider } from './context/TeachingContext'
+import { ThemeProvider } from './context/ThemeContext'
 import { useAppInfo } from './hooks/useAppInfo'
-import { AboutView } from './views/AboutView/AboutView'
-import { ConvertView } from './views/ConvertView/ConvertView'
 import { InspectView } from './views/InspectView/InspectView'
-import { LabView } from './views/LabView/LabView'
-import { WatchView } from './views/WatchView/WatchView'
+
+// Only the first view is in the first load; the others (and the chart library the watch view pulls in) load
+// when first opened.
+const named = <K extends string, P>(load: () => Promise<Record<K, ComponentType<P>>>, name: K) =>
+  lazy(() => load().then((module) => ({ default: module[name] })))
+const WatchView = named(() => import('./views/WatchView/WatchView'), 'WatchView')
+const LabView = named(() => import('./views/LabView/LabView'), 'LabView')
+const ConvertView = named(() => import('./views/ConvertView/ConvertView'), 'ConvertView')
+const AboutView = named(() => import('./views/AboutView/AboutView'), 'AboutView')
 
 const tabs: readonly Tab<ViewId>[] = [
   { id: 'inspect', label: 'Inspect' },
@@ -21,6 +28,9 @@ const tabs: readonly Tab<ViewId>[] = [
 function Views() {
   const { view, open } = useNavigation()
   const state = useAppInfo()
+  // a view is mounted the first time it is shown and stays mounted
+  const [opened, setOpened] = useState<ReadonlySet<ViewId>>(() => new Set([view]))
+  if (!opened.has(view)) setOpened(new Set([...opened, view]))
   return (
     <div className="app" data-testid="app" data-app-state={state.status}>
       <AppHeader state={state} />
@@ -30,7 +40,7 @@ function Views() {
           <ErrorMessage error={state.error} testId="app-error" />
         </div>
       )}
-      {/* Every view stays mounted so switching tabs never loses a result, a watch or the lab's log. */}
+      {/* Every view stays mounted once opened, so switching tabs never loses a result, a watch or the lab's log. */}
       {tabs.map((tab) => (
         <main
           key={tab.id}
@@ -40,11 +50,15 @@ function Views() {
           aria-labelledby={`tab-${tab.id}`}
           hidden={view !== tab.id}
         >
-          {tab.id === 'inspect' && <InspectView />}
-          {tab.id === 'watch' && <WatchView />}
-          {tab.id === 'lab' && <LabView />}
-          {tab.id === 'convert' && <ConvertView />}
-          {tab.id === 'about' && <AboutView info={state.status === 'ready' ? state.info : null} />}
+          {opened.has(tab.id) && (
+            <Suspense fallback={<p className="muted" data-testid="view-loading">Loading…</p>}>
+              {tab.id === 'inspect' && <InspectView />}
+              {tab.id === 'watch' && <WatchView />}
+              {tab.id === 'lab' && <LabView />}
+              {tab.id === 'convert' && <ConvertView />}
+              {tab.id === 'about' && <AboutView info={state.status === 'ready' ? state.info : null} />}
+            </Suspense>
+          )}
         </main>
       ))}
     </div>
@@ -53,10 +67,12 @@ function Views() {
 
 export function App() {
   return (
-    <TeachingProvider>
-      <NavigationProvider>
-        <Views />
-      </NavigationProvider>
-    </TeachingProvider>
+    <ThemeProvider>
+      <TeachingProvider>
+        <NavigationProvider>
+          <Views />
+        </NavigationProvider>
+      </TeachingProvider>
+    </ThemeProvider>
   )
 }

@@ -29,19 +29,32 @@ describe('the app shell in Chromium (browser mode)', () => {
     })
   }
 
-  it('shows a readable error when the main side refuses a call, and the answer when it accepts one', async () => {
+  it('shows a readable error when the main side refuses a call', async () => {
     const { context, page } = await openPage(browser, app.url)
     await page.locator('[data-app-state="ready"]').waitFor()
-    await page.getByTestId('tab-about').click()
-    await page.getByTestId('api-check-send').click()
-    const error = page.getByTestId('api-check-error')
+    // the lab asks the main side to start with a resolver it cannot parse: refused there, and said so in words
+    await page.getByTestId('tab-lab').click()
+    await page.getByTestId('lab-upstream-mode').selectOption('recursive')
+    await page.getByTestId('lab-upstream-resolver').fill('not a resolver')
+    await page.getByTestId('lab-start').click()
+    const error = page.getByTestId('lab-server-error')
     await error.waitFor()
-    expect(await error.getAttribute('data-error-code')).toBe('validation')
-    expect(await error.textContent()).toMatch(/text must not be empty/)
+    expect(await error.getAttribute('data-error-code')).toBe('bad-input')
+    expect(await error.textContent()).toMatch(/not a resolver/)
+    expect(await page.getByTestId('lab-state').getAttribute('data-running')).toBe('false')
     await saveScreenshot(page, 'shell-error-light')
-    await page.getByLabel('Text').fill('round trip')
-    await page.getByTestId('api-check-send').click()
-    await expect(page.getByTestId('api-check-result').textContent()).resolves.toContain('round trip')
+    // no developer's connection check in the product
+    await page.getByTestId('tab-about').click()
+    await page.getByTestId('about-facts').waitFor()
+    expect(await page.getByText('Connection check').count()).toBe(0)
+    await context.close()
+  })
+
+  it('names the window title with a separator, for screen readers', async () => {
+    const { context, page } = await openPage(browser, app.url)
+    await page.locator('[data-app-state="ready"]').waitFor()
+    const name = await page.getByRole('heading', { level: 1 }).evaluate((h) => (h as unknown as { textContent: string }).textContent)
+    expect(name).toBe('ALIAS Inspector: apex aliasing, flattening and staleness')
     await context.close()
   })
 

@@ -1,95 +1,67 @@
 /**
- * The TCP side (RFC 7766): 2-octet framing, pipelining (responses in completion order), a
- * connection limit and an idle timeout. Frames are collected without re-copying what came before,
- * so partial frames and slow clients cost their own connection only.
+ * The TCP side: accepts connections within two caps, all connections (Knot's tcp-max-clients) and
+ * connections per client address (our own design; Knot has none). When a cap is reached the oldest
+ * idle connection (nothing asked, nothing owed) under that cap is closed for the new one, so a flood
+ * of silent connections cannot lock legitimate clients out; only when every connection has a request
+ * in progress is the newcomer refused.
  */
 import { createServer, type Server, type Socket } from 'node:net'
 import type { AliasSettings } from '@shared/alias-server'
-import type { QueryHandler, Replier } from '../query-handler'
+import type { QueryHandler } from '../query-handler'
+import { TcpConnection } from './tcp-connection'
 
 export interface TcpListener {
   readonly port: number
   close(): Promise<void>
 }
 
-/** Queries of one connection awaiting their answers before reading pauses. */
-const MAX_IN_FLIGHT = 64
-/** Unsent response bytes before a client that does not read is dropped. */
-const MAX_UNSENT = 1024 * 1024
+export interface TcpEvents {
+  connection(): void
+  timeout(): void
+  eviction(): void
+  refused(): void
+  error(error: unknown): void
+}
 
-class Connection implements Replier {
-  readonly tcp = true
-  private frame: Buffer | null = null
-  private filled = 0
-  private header = -1
-  private inFlight = 0
+function oldestIdle(connections: Iterable<TcpConnection>): TcpConnection | undefined {
+  let oldest: TcpConnection | undefined
+  for (const c of connections) if (c.idle && (!oldest || c.lastActive < oldest.lastActive)) oldest = c
+  return oldest
+}
 
-  constructor(
-    private readonly socket: Socket,
-    private readonly handler: QueryHandler,
-    private readonly onError: (error: unknown) => void
-  ) {}
+class ConnectionPool {
+  readonly all = new Set<TcpConnection>()
+  private readonly byAddress = new Map<string, Set<TcpConnection>>()
 
-  onData(chunk: Buffer): void {
-    let i = 0
-    while (i < chunk.length) {
-      if (this.frame === null) {
-        let len: number
-        if (this.header >= 0) {
-          len = (this.header << 8) | chunk[i++]!
-          this.header = -1
-        } else if (chunk.length - i >= 2) {
-          len = (chunk[i]! << 8) | chunk[i + 1]!
-          i += 2
-        } else {
-          this.header = chunk[i++]!
-          break
-        }
-        if (chunk.length - i >= len) {
-          this.dispatch(chunk.subarray(i, i + len))
-          i += len
-          continue
-        }
-        this.frame = Buffer.allocUnsafe(len)
-        this.filled = 0
-      }
-      const n = Math.min(this.frame.length - this.filled, chunk.length - i)
-      chunk.copy(this.frame, this.filled, i, i + n)
-      this.filled += n
-      i += n
-      if (this.filled === this.frame.length) {
-        const complete = this.frame
-        this.frame = null
-        this.dispatch(complete)
-      }
-    }
+  /** Makes room for one more connection from `address`; false when it cannot. */
+  makeRoom(address: string, s: AliasSettings, events: TcpEvents): boolean {
+    const mine = this.byAddress.get(address)
+    if (mine && mine.size >= s.tcpMaxConnectionsPerClient && !this.evict(mine, events)) return false
+    if (this.all.size >= s.tcpMaxConnections && !this.evict(this.all, events)) return false
+    return true
   }
 
-  send(out: Buffer): void {
-    this.settle()
-    if (this.socket.destroyed || !this.socket.writable) return
-    this.socket.write(out)
-    if (this.socket.writableLength > MAX_UNSENT) this.socket.destroy()
+  add(c: TcpConnection): void {
+    this.all.add(c)
+    let mine = this.byAddress.get(c.address)
+    if (!mine) this.byAddress.set(c.address, (mine = new Set()))
+    mine.add(c)
   }
 
-  skip(): void {
-    this.settle()
+  remove(c: TcpConnection): void {
+    this.all.delete(c)
+    const mine = this.byAddress.get(c.address)
+    mine?.delete(c)
+    if (mine?.size === 0) this.byAddress.delete(c.address)
   }
 
-  private dispatch(message: Buffer): void {
-    this.inFlight++
-    if (this.inFlight >= MAX_IN_FLIGHT) this.socket.pause()
-    try {
-      this.handler.handle(message, this.socket.remoteAddress ?? '', this.socket.remotePort ?? 0, this)
-    } catch (error) {
-      this.onError(error)
-      this.skip()
-    }
-  }
-
-  private settle(): void {
-    this.inFlight--
-    if (this.inFlight < MAX_IN_FLIGHT && this.socket.isPaused() && !this.socket.destroyed) this.socket.resume()
+  private evict(among: Set<TcpConnection>, events: TcpEvents): boolean {
+    const victim = oldestIdle(among)
+    if (!victim) return false
+    this.remove(victim)
+    victim.close()
+    events.eviction()
+    return true
   }
 }
 
@@ -98,27 +70,32 @@ export function listenTcp(
   port: number,
   handler: QueryHandler,
   settings: () => AliasSettings,
-  onConnection: () => void,
-  onError: (error: unknown) => void
+  events: TcpEvents
 ): Promise<TcpListener> {
-  const open = new Set<Socket>()
-  const server: Server = createServer({ noDelay: true }, (socket) => {
+  const pool = new ConnectionPool()
+  const clock = () => {
     const s = settings()
-    if (open.size >= s.tcpMaxConnections) {
+    return { idleTimeoutMs: s.tcpIdleTimeoutMs, ioTimeoutMs: s.tcpIoTimeoutMs }
+  }
+  const server: Server = createServer({ noDelay: true }, (socket: Socket) => {
+    socket.on('error', () => socket.destroy())
+    if (!pool.makeRoom(socket.remoteAddress ?? '', settings(), events)) {
+      events.refused()
       socket.destroy()
       return
     }
-    open.add(socket)
-    onConnection()
-    const connection = new Connection(socket, handler, onError)
-    socket.setTimeout(s.tcpIdleTimeoutMs, () => socket.destroy())
+    events.connection()
+    const connection = new TcpConnection(socket, handler, clock, events.timeout, events.error)
+    pool.add(connection)
     socket.on('data', (chunk: Buffer) => connection.onData(chunk))
-    socket.on('error', () => socket.destroy())
-    socket.on('close', () => open.delete(socket))
+    socket.on('close', () => {
+      connection.stopClock()
+      pool.remove(connection)
+    })
   })
   return new Promise((resolve, reject) => {
     server.once('error', reject)
-    server.listen({ host, port, exclusive: true }, () => {
+    server.listen({ host, port, exclusive: true, backlog: 1024 }, () => {
       server.off('error', reject)
       server.on('error', () => undefined)
       const address = server.address()
@@ -127,7 +104,7 @@ export function listenTcp(
         port: typeof address === 'object' && address ? address.port : port,
         close: () =>
           (closed ??= new Promise<void>((done) => {
-            for (const socket of open) socket.destroy()
+            for (const c of pool.all) c.close()
             server.close(() => done())
           }))
       })

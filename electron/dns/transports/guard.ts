@@ -1,3 +1,4 @@
+import { getMaxListeners, setMaxListeners } from 'node:events'
 import { ServiceError } from '../../api/service-error'
 import { toServiceError } from '../errors'
 import { describeEndpoint, type ExchangeRequest } from './transport'
@@ -8,6 +9,26 @@ export interface Guard<T> {
   readonly settled: boolean
   /** Runs once when the attempt settles, whichever way (close sockets here). */
   onCleanup(fn: () => void): void
+}
+
+/**
+ * Every failure says what was ignored on the way (wrong ID, question or source; on TCP the answers
+ * to someone else's question), so a spoofing attempt or a confused server is visible, not hidden.
+ */
+function withIgnored(error: ServiceError, req: ExchangeRequest): ServiceError {
+  const { ignored, lastIgnoredReason } = req.stats
+  if (!ignored || error.code === 'cancelled') return error
+  const what = req.endpoint.transport === 'udp' ? 'packet' : 'response'
+  return new ServiceError(error.code, `${error.message}; ${ignored} mismatched ${what}${ignored === 1 ? '' : 's'} ignored, last: ${lastIgnoredReason}`)
+}
+
+/**
+ * One signal is shared by every query of a request (an inspection sends about twenty at once), and each
+ * attempt listens for its abort until it settles; Node's default of 10 listeners would warn of a leak that
+ * is not one. The listeners are removed when each attempt settles.
+ */
+export function allowManyAbortListeners(signal: AbortSignal): void {
+  if (getMaxListeners(signal) < 1000) setMaxListeners(1000, signal)
 }
 
 /**
@@ -44,7 +65,7 @@ export function guarded<T>(req: ExchangeRequest, run: (g: Guard<T>) => void): Pr
       reject(err) {
         if (settled) return
         finish()
-        reject(toServiceError(err, describeEndpoint(req.endpoint)))
+        reject(withIgnored(toServiceError(err, describeEndpoint(req.endpoint)), req))
       },
       get settled() {
         return settled
@@ -55,11 +76,10 @@ export function guarded<T>(req: ExchangeRequest, run: (g: Guard<T>) => void): Pr
       }
     }
     const onAbort = () => g.reject(new ServiceError('cancelled', 'query cancelled'))
+    if (signal) allowManyAbortListeners(signal)
     signal?.addEventListener('abort', onAbort, { once: true })
     const timer: NodeJS.Timeout = setTimeout(() => {
-      const { ignored, lastIgnoredReason } = req.stats
-      const note = ignored ? `; ${ignored} packet(s) ignored so far, last: ${lastIgnoredReason}` : ''
-      g.reject(new ServiceError('timeout', `no response from ${describeEndpoint(req.endpoint)} within ${req.timeoutMs} ms${note}`))
+      g.reject(new ServiceError('timeout', `no response from ${describeEndpoint(req.endpoint)} within ${req.timeoutMs} ms`))
     }, req.timeoutMs)
     try {
       run(g)

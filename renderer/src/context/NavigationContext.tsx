@@ -23,6 +23,9 @@ interface Navigation {
   labZoneReplaced(): void
 }
 
+/** How long a focus request waits for a view that is still loading. */
+const FOCUS_WAIT_MS = 5000
+
 const NavigationContext = createContext<Navigation | null>(null)
 
 export function NavigationProvider({ children }: { children: ReactNode }) {
@@ -32,11 +35,25 @@ export function NavigationProvider({ children }: { children: ReactNode }) {
   const [labZoneVersion, setLabZoneVersion] = useState(0)
   const labZoneReplaced = () => setLabZoneVersion((v) => v + 1)
 
-  // after the view is shown (this effect runs once the hidden attribute is gone)
+  // after the view is shown (this effect runs once the hidden attribute is gone); a view opened for the first
+  // time is still loading, so wait (briefly) for the element to appear
   useEffect(() => {
     if (!pendingFocus) return
-    document.querySelector<HTMLElement>(pendingFocus.selector)?.focus()
-    setPendingFocus(null)
+    const tryFocus = (): boolean => {
+      const element = document.querySelector<HTMLElement>(pendingFocus.selector)
+      element?.focus()
+      return !!element
+    }
+    if (tryFocus()) return
+    const observer = new MutationObserver(() => {
+      if (tryFocus()) observer.disconnect()
+    })
+    observer.observe(document.body, { childList: true, subtree: true })
+    const timer = setTimeout(() => observer.disconnect(), FOCUS_WAIT_MS)
+    return () => {
+      observer.disconnect()
+      clearTimeout(timer)
+    }
   }, [pendingFocus])
 
   const open = (next: ViewId, focus?: string) => {

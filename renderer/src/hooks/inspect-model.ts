@@ -91,7 +91,6 @@ export function rttMs(inspection: ResolverInspection): number | undefined {
   return o.durationMs / o.queries
 }
 
-export const formatMs = (ms: number): string => (ms < 10 ? `${ms.toFixed(1)} ms` : `${Math.round(ms)} ms`)
 
 /** Plain words for an RRset that has no records to show. */
 export function emptyText(o: RrsetObservation): string {

@@ -18,15 +18,14 @@ export interface ChartTheme {
   series: Record<'apex-A' | 'target-A' | 'apex-AAAA' | 'target-AAAA', string>
 }
 
-const query = () => window.matchMedia('(prefers-color-scheme: dark)')
-
+/** The scheme in use is the root's data-theme (ThemeContext sets it from the user's choice or the system's). */
 function subscribe(listener: () => void): () => void {
-  const media = query()
-  media.addEventListener('change', listener)
-  return () => media.removeEventListener('change', listener)
+  const observer = new MutationObserver(listener)
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] })
+  return () => observer.disconnect()
 }
 
-const isDark = () => query().matches
+const isDark = () => document.documentElement.dataset.theme === 'dark'
 
 function readTheme(dark: boolean): ChartTheme {
   const style = getComputedStyle(document.documentElement)
@@ -51,7 +50,7 @@ function readTheme(dark: boolean): ChartTheme {
   }
 }
 
-/** The chart colours of the scheme in use; re-read when the system switches between light and dark. */
+/** The chart colours of the scheme in use; re-read when the theme switches between light and dark. */
 export function useChartTheme(): ChartTheme {
   const dark = useSyncExternalStore(subscribe, isDark)
   return useMemo(() => readTheme(dark), [dark])

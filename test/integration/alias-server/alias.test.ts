@@ -65,6 +65,16 @@ describe('ALIAS expansion', () => {
     expect(types).not.toContain('ALIAS')
   })
 
+  it('answers ANY over UDP with one RRset, the expanded addresses (RFC 8482), and in full over TCP', async () => {
+    const udp = await dig(server.port, 'example.test', 'ANY', '+notcp', '+noall', '+answer')
+    const udpTypes = [...new Set(udp.trim().split('\n').map((line) => line.split(/\s+/)[3]))]
+    expect(udpTypes).toEqual(['A'])
+    const tcp = await dig(server.port, 'example.test', 'ANY', '+tcp', '+noall', '+answer')
+    expect(new Set(tcp.trim().split('\n').map((line) => line.split(/\s+/)[3]))).toEqual(new Set(['SOA', 'NS', 'MX', 'A', 'AAAA']))
+    // dig asks ANY over TCP unless told +notcp. The two answers are cached apart: UDP stays minimal after TCP asked.
+    expect(await dig(server.port, 'example.test', 'ANY', '+notcp', '+noall', '+answer')).toBe(udp)
+  })
+
   it('shows the ALIAS record only when type 65401 is asked', async () => {
     const r = await ask(server.port, 'example.test', 65401)
     expect(r.answer).toMatchObject([{ name: 'example.test.', type: 'ALIAS', typeCode: 65401, data: 'cdn.example.test.', ttl: 60 }])

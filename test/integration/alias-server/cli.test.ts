@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -50,6 +51,23 @@ describe('alias-server command', () => {
     expect(await dig(port, 'static.own.test', 'A', '+short')).toBe('192.0.2.77\n')
     // passthrough: the simulated target's TTL (60), not the ALIAS TTL (30)
     expect(await dig(port, 'own.test', 'A', '+noall', '+answer')).toMatch(/^own\.test\.\s+60\s+IN\s+A\s+192\.0\.2\.10/)
+  })
+
+  it('refuses a FIFO and /dev/zero as --zone at once, naming what they are', { timeout: 60_000 }, async () => {
+    temp ??= await tempDir('alias-cli-')
+    const fifo = join(temp.path, 'pipe.zone')
+    execFileSync('mkfifo', [fifo])
+    for (const [path, kind] of [
+      [fifo, /is a FIFO \(named pipe\); only regular files/],
+      ['/dev/zero', /is a character device; only regular files/]
+    ] as const) {
+      const daemon = spawnDaemon(join(ROOT, 'node_modules/.bin/tsx'), ['electron/cli/alias-server.ts', '--zone', path, '--port', '0'], { cwd: ROOT })
+      daemons.push(daemon)
+      const started = Date.now()
+      while (!daemon.exited() && Date.now() - started < 30_000) await new Promise((r) => setTimeout(r, 50))
+      expect(daemon.exited()?.code, daemon.output()).toBe(1)
+      expect(daemon.output()).toMatch(kind)
+    }
   })
 
   it('refuses bad arguments with the usage text', async () => {

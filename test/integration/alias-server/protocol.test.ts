@@ -236,15 +236,32 @@ describe('TCP', () => {
     expect(Date.now() - started).toBeLessThan(3000)
   })
 
-  it('closes connections beyond the limit at once', async () => {
+  it('closes the oldest idle connection when full, not the newcomer', async () => {
     const held = await Promise.all(Array.from({ length: 4 }, () => tcpSession(server.port)))
+    const before = server.counters().tcpEvictions
     const extra = await tcpSession(server.port)
     extra.write(frame(wireQuery('www.proto.test', 'A', 10)))
-    await extra.closed
-    expect(await extra.responses(1, 100)).toEqual([])
+    expect(await extra.responses(1, 2000)).toMatchObject([{ id: 10, answers: [{ data: '192.0.2.1' }] }])
+    await held[0]!.closed
+    expect(server.counters().tcpEvictions).toBe(before + 1)
     for (const h of held) h.close()
-    await new Promise((resolve) => setTimeout(resolve, 50))
-    expect(datas(await ask(server.port, 'www.proto.test', 'A', { transport: 'tcp' }))).toEqual(['192.0.2.1'])
+    extra.close()
+  })
+})
+
+describe('ANY (RFC 8482)', () => {
+  it('answers ANY over UDP with one RRset and over TCP with every RRset, for dig and kdig alike', async () => {
+    const digUdp = await dig(server.port, 'www.proto.test', 'ANY', '+notcp', '+noall', '+answer')
+    expect(digUdp.trim().split('\n').map((l) => l.split(/\s+/)[3])).toEqual(['A'])
+    const kdigTcp = await kdig(server.port, 'www.proto.test', 'ANY', '+tcp', '+noall', '+answer')
+    expect(kdigTcp.trim().split('\n').map((l) => l.split(/\s+/)[3]).sort()).toEqual(['A', 'AAAA'])
+    // A name with many large records: the UDP answer stays one RRset, so no amplification.
+    const big = await ask(server.port, 'big.proto.test', 'ANY')
+    expect(new Set(big.answer.map((r) => r.type))).toEqual(new Set(['TXT']))
+    const apex = await ask(server.port, 'proto.test', 'ANY')
+    expect(new Set(apex.answer.map((r) => r.type)).size).toBe(1)
+    const apexTcp = await ask(server.port, 'proto.test', 'ANY', { transport: 'tcp' })
+    expect(new Set(apexTcp.answer.map((r) => r.type))).toEqual(new Set(['SOA', 'NS']))
   })
 })
 

@@ -203,6 +203,18 @@ describe('misbehaving server over TCP', () => {
     expectError(await ask({ kind: 'wrong-question' }, 'tcp'), 'timeout', 1200)
   })
 
+  it('a wrong-ID response, then the connection closed: the error names the answer it ignored', async () => {
+    const outcome = await ask({ kind: 'wrong-id', close: true }, 'tcp')
+    expectError(outcome, 'unreachable', 1000)
+    expect(outcome.error!.message).toMatch(/closed before a response; 1 mismatched response ignored, last: ID \d+ instead of \d+/)
+  })
+
+  it('a wrong-question response, then a timeout: the error names the question it ignored', async () => {
+    const outcome = await ask({ kind: 'wrong-question' }, 'tcp')
+    expectError(outcome, 'timeout', 1200)
+    expect(outcome.error!.message).toMatch(/1 mismatched response ignored, last: question name wrong\.invalid\. instead of probe\.misbehaving\.test\./)
+  })
+
   it('a compression-pointer loop → malformed', async () => {
     expectError(await ask({ kind: 'pointer-loop' }, 'tcp'), 'malformed', 1000)
   })

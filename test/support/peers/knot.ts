@@ -18,6 +18,8 @@ export interface KnotServer {
   dir: string
   /** Replaces the zone text of `origin`, reloads it and waits until the new SOA serial answers. */
   reloadZone(origin: string, zoneText: string, timeoutMs?: number): Promise<void>
+  /** knotd's process id (benchmarks read its memory use). */
+  pid: number
   /** knotd's output so far (for assertion messages). */
   log(): string
   /** Kills knotd and removes its folder; safe to call twice. */
@@ -112,6 +114,7 @@ export async function startKnot(options: KnotOptions): Promise<KnotServer> {
     host: '127.0.0.1',
     port,
     dir,
+    pid: daemon.child.pid!,
     log: () => daemon.output(),
     stop,
     async reloadZone(origin, zoneText, timeoutMs = 10_000) {

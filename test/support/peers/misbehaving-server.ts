@@ -25,8 +25,8 @@ export type Misbehaviour =
   | { kind: 'answer' }
   | { kind: 'no-reply' }
   | { kind: 'delay'; ms: number }
-  | { kind: 'wrong-id'; thenAnswer?: boolean }
-  | { kind: 'wrong-question'; thenAnswer?: boolean }
+  | { kind: 'wrong-id'; thenAnswer?: boolean; close?: boolean }
+  | { kind: 'wrong-question'; thenAnswer?: boolean; close?: boolean }
   | { kind: 'other-port'; thenAnswer?: boolean }
   | { kind: 'garbage'; thenAnswer?: boolean; bytes?: Buffer }
   | { kind: 'pointer-loop' }
@@ -301,10 +301,12 @@ export async function startMisbehavingServer(
           case 'wrong-id':
             send(response(query, { id: ((query.id ?? 0) + 1) & 0xffff }))
             if (behaviour.thenAnswer) send(good())
+            if (behaviour.close) socket.end()
             break
           case 'wrong-question':
             send(response(query, { name: 'wrong.invalid' }))
             if (behaviour.thenAnswer) send(good())
+            if (behaviour.close) socket.end()
             break
           case 'garbage': {
             const full = good()

@@ -1,4 +1,6 @@
-import { dirname } from 'node:path'
+import { execFileSync } from 'node:child_process'
+import { mkdir } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { checkZone, LabZones, zoneErrorsMessage, zoneFileName } from '../../../electron/lab/lab-zones'
 import { tempDir } from '../../support/temp-dir'
@@ -55,6 +57,21 @@ describe('lab zone file names for long origins', () => {
       const path = await zones.save(checked.zone!, text)
       expect(dirname(path)).toBe(zones.dir)
       expect((await zones.current(checked.zone!.origin)).text).toBe(text)
+    } finally {
+      await dir.cleanup()
+    }
+  })
+})
+
+describe('lab zone files that are not regular files', () => {
+  it('refuses a FIFO saved as a zone at once, naming what it is', { timeout: 10_000 }, async () => {
+    const dir = await tempDir()
+    try {
+      const zones = new LabZones(dir.path)
+      await mkdir(zones.dir)
+      execFileSync('mkfifo', [join(zones.dir, 'pipe.test.zone')])
+      await expect(zones.current('pipe.test.')).rejects.toMatchObject({ code: 'bad-input' })
+      await expect(zones.current('pipe.test.')).rejects.toThrow(/pipe\.test\.zone is a FIFO \(named pipe\); only regular files/)
     } finally {
       await dir.cleanup()
     }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { QueryLogEntry } from '@shared/alias-server'
 import { explainEntry } from '../../../renderer/src/components/QueryLog/explain-entry'
-import { LogBuffer } from '../../../renderer/src/components/QueryLog/log-buffer'
+import type { QueryLogRecord } from '@shared/lab-log'
+import { LogPages, PAGE_SIZE } from '../../../renderer/src/components/QueryLog/log-pages'
 import { apexAliasTarget, offsetOf, problemsByLine, problemsFromMessage } from '../../../renderer/src/components/ZoneEditor/zone-problems'
 import { isIpv4, isIpv6, nextAddresses, parseAddressList } from '../../../renderer/src/views/LabView/addresses'
 
@@ -59,26 +60,21 @@ describe('zone editor helpers', () => {
   })
 })
 
-describe('LogBuffer', () => {
-  it('reads newest first', () => {
-    const log = new LogBuffer(10)
-    log.push([entry({ name: 'a.' }), entry({ name: 'b.' })])
-    log.push([entry({ name: 'c.' })])
-    expect([0, 1, 2].map((i) => log.at(i)!.entry.name)).toEqual(['c.', 'b.', 'a.'])
-    expect(log.at(3)).toBeUndefined()
-    expect(log.at(0)!.id).toBe(2)
-  })
-
-  it('keeps at most its capacity, counting what it dropped', () => {
-    const log = new LogBuffer(100)
-    for (let i = 0; i < 25; i++) log.push(Array.from({ length: 10 }, (_, j) => entry({ name: `${i * 10 + j}.` })))
-    expect(log.size).toBe(100)
-    expect(log.at(0)!.entry.name).toBe('249.')
-    expect(log.at(99)!.entry.name).toBe('150.')
-    expect(log.total).toBe(250)
-    expect(log.dropped + log.size).toBeGreaterThanOrEqual(250 - 10)
-    log.clear()
-    expect(log.size).toBe(0)
+describe('LogPages', () => {
+  const record = (id: number): QueryLogRecord => ({ ...entry({ name: `${id}.` }), id, run: 1 })
+  it('hands out each missing page once, and reads rows by index from the newest', () => {
+    const pages = new LogPages()
+    expect(pages.claim(0, 30)).toEqual([0])
+    expect(pages.claim(0, 30)).toEqual([])
+    expect(pages.claim(150, PAGE_SIZE + 10)).toEqual([1])
+    expect(pages.at(0)).toBeUndefined()
+    pages.put(0, Array.from({ length: PAGE_SIZE }, (_, i) => record(1000 - i)))
+    expect(pages.at(0)!.id).toBe(1000)
+    expect(pages.at(PAGE_SIZE - 1)!.id).toBe(1000 - PAGE_SIZE + 1)
+    expect(pages.at(PAGE_SIZE)).toBeUndefined()
+    pages.release(1)
+    expect(pages.claim(PAGE_SIZE, PAGE_SIZE)).toEqual([1])
+    expect(pages.claim(5, 2)).toEqual([])
   })
 })
 

@@ -31,12 +31,21 @@ describe('the preference store (recent domains)', () => {
 
   it('keeps the teaching setting beside recent domains, on by default, across a new store', async () => {
     const store = createPreferenceStore(dir.path)
-    expect(await store.displaySettings()).toEqual({ teaching: true })
+    expect(await store.displaySettings()).toEqual({ teaching: true, theme: 'system' })
     await store.addRecent('example.com')
-    expect(await store.setTeaching(false)).toEqual({ teaching: false })
+    expect(await store.setTeaching(false)).toEqual({ teaching: false, theme: 'system' })
     const reopened = createPreferenceStore(dir.path)
-    expect(await reopened.displaySettings()).toEqual({ teaching: false })
+    expect(await reopened.displaySettings()).toEqual({ teaching: false, theme: 'system' })
     expect((await reopened.recent()).domains.map((d) => d.apex)).toEqual(['example.com'])
+  })
+
+  it('remembers the theme (system, light or dark) beside the teaching setting', async () => {
+    const store = createPreferenceStore(dir.path)
+    await store.setTeaching(false)
+    expect(await store.setTheme('dark')).toEqual({ teaching: false, theme: 'dark' })
+    const reopened = createPreferenceStore(dir.path)
+    expect(await reopened.displaySettings()).toEqual({ teaching: false, theme: 'dark' })
+    expect(await reopened.setTheme('system')).toEqual({ teaching: false, theme: 'system' })
   })
 
   it(`keeps at most ${MAX_RECENT_DOMAINS} and never loses one to concurrent adds`, async () => {

@@ -7,7 +7,7 @@ import { LAB_ZONE_MAX_CHARS } from '@shared/lab'
 import { EventBus } from '../../../electron/api/event-bus'
 import type { Dispatch } from '../../../electron/api/dispatch'
 import type { Services } from '../../../electron/services'
-import { attachSocketSession, MAX_BUFFERED_EVENT_BYTES, MAX_IN_FLIGHT } from '../../../electron/web/socket-session'
+import { attachSocketSession, MAX_BUFFERED_EVENT_BYTES, MAX_IN_FLIGHT, MAX_UNREAD_RESULT_BYTES } from '../../../electron/web/socket-session'
 import { startWebServer, type WebServer } from '../../../electron/web/server'
 
 interface Reply { kind: string; id: number; result: { ok: boolean; error?: { code: string } } }
@@ -110,5 +110,53 @@ describe('events to a socket that stops reading', () => {
       expect.objectContaining({ kind: 'event', payload: { level: 'info', message: 'read' } }),
       expect.objectContaining({ kind: 'result', id: 7 })
     ])
+  })
+})
+
+describe('results a socket leaves unread', () => {
+  function fake(dispatch: Dispatch) {
+    const sent: string[] = []
+    const handlers = new Map<string, (...args: unknown[]) => unknown>()
+    const socket = {
+      OPEN: 1,
+      readyState: 1,
+      bufferedAmount: 0,
+      send: (text: string) => {
+        sent.push(text)
+        socket.bufferedAmount += text.length
+      },
+      on: (name: string, handler: (...args: unknown[]) => unknown) => void handlers.set(name, handler),
+      close: () => undefined,
+      terminate: () => undefined
+    }
+    attachSocketSession(socket as unknown as WebSocket, { dispatch, events: new EventBus() } as unknown as Services)
+    const ask = (id: number) => handlers.get('message')!(Buffer.from(JSON.stringify({ id, channel: 'app:info' })), false) as Promise<void>
+    const replies = () => sent.map((text) => JSON.parse(text) as Reply & { result: { error?: { code: string; message: string } } })
+    return { socket, ask, replies }
+  }
+
+  it('are capped: past the budget new requests are answered busy without running, and big results are replaced by busy', async () => {
+    let ran = 0
+    const big = 'x'.repeat(MAX_UNREAD_RESULT_BYTES / 4)
+    const { socket, ask, replies } = fake(async () => {
+      ran++
+      return { ok: true, value: big }
+    })
+    for (let id = 1; id <= 5; id++) await ask(id)
+    const codes = replies().map((r) => (r.result.ok ? 'ok' : r.result.error!.code))
+    // Three quarter-budget results fit; the next ones would pass the budget and are replaced by a short busy.
+    expect(codes).toEqual(['ok', 'ok', 'ok', 'busy', 'busy'])
+    expect(socket.bufferedAmount).toBeLessThan(MAX_UNREAD_RESULT_BYTES)
+    expect(replies()[3]!.result.error!.message).toMatch(/KiB of earlier results on this connection are still unread; this result \(\d+ KiB\) was not sent/)
+    // Past the budget (events, say), a request does not even run.
+    socket.bufferedAmount = MAX_UNREAD_RESULT_BYTES + 1
+    const before = ran
+    await ask(6)
+    expect(ran).toBe(before)
+    expect(replies().at(-1)).toMatchObject({ id: 6, result: { ok: false, error: { code: 'busy' } } })
+    // Once the client reads, it is served again.
+    socket.bufferedAmount = 0
+    await ask(7)
+    expect(replies().at(-1)).toMatchObject({ id: 7, result: { ok: true } })
   })
 })

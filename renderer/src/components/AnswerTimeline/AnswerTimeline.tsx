@@ -3,7 +3,7 @@ import { CartesianGrid, ComposedChart, Line, XAxis, YAxis, useXAxisScale, useYAx
 import type { SeriesAnalysis, WatchSample } from '@shared/inspector'
 import type { ChartTheme } from '../../hooks/useChartTheme'
 import { ChartFrame } from '../ChartFrame/ChartFrame'
-import { formatElapsed } from '../ChartFrame/format'
+import { formatElapsed } from '../../format/time'
 import { laneLabel, lanes, timelineData, type TimelineData } from './lanes'
 
 interface AnswerTimelineProps {

@@ -1,19 +1,38 @@
+import { themes, type Theme } from '@shared/preferences'
+import { useTheme } from '../../context/ThemeContext'
 import type { AppInfoState } from '../../hooks/useAppInfo'
 
+const themeNames: Record<Theme, string> = { system: 'System', light: 'Light', dark: 'Dark' }
+
 export function AppHeader({ state }: { state: AppInfoState }) {
+  const { theme, setTheme } = useTheme()
   return (
     <header className="app-header">
       <h1 className="app-header__title">
         ALIAS Inspector
+        {/* read out as "ALIAS Inspector: apex aliasing, …", not as one run-on word */}
+        <span className="visually-hidden">: </span>
         <span className="app-header__subtitle">apex aliasing, flattening and staleness</span>
       </h1>
-      <div className="app-header__meta" data-testid="app-version">
-        {state.status === 'ready' && (
-          <>
-            v{state.info.version} · {state.info.host === 'electron' ? 'desktop' : 'browser mode'}
-          </>
-        )}
-        {state.status === 'loading' && 'connecting…'}
+      <div className="app-header__meta">
+        <span data-testid="app-version">
+          {state.status === 'ready' && (
+            <>
+              v{state.info.version} · {state.info.host === 'electron' ? 'desktop' : 'browser mode'}
+            </>
+          )}
+          {state.status === 'loading' && 'connecting…'}
+        </span>
+        <label className="app-header__theme">
+          <span>Theme</span>
+          <select value={theme} onChange={(e) => setTheme(e.target.value as Theme)} data-testid="theme-select">
+            {themes.map((t) => (
+              <option key={t} value={t}>
+                {themeNames[t]}
+              </option>
+            ))}
+          </select>
+        </label>
       </div>
     </header>
   )

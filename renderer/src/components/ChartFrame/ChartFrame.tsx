@@ -24,11 +24,14 @@ interface ChartFrameProps {
   /** Text shown instead of the chart when there is nothing to draw. */
   empty?: string | undefined
   toolbar?: ReactNode
+  /** With these, legend entries are buttons that show and hide their series. */
+  hiddenKeys?: ReadonlySet<string>
+  onToggle?: (key: string) => void
   children: ReactNode
 }
 
 /** A chart with its heading, legend and export buttons (SVG and PNG of the chart as drawn). */
-export function ChartFrame({ title, id, filePrefix, theme, legend, description, empty, toolbar, children }: ChartFrameProps) {
+export function ChartFrame({ title, id, filePrefix, theme, legend, description, empty, toolbar, hiddenKeys, onToggle, children }: ChartFrameProps) {
   const body = useRef<HTMLDivElement>(null)
   const [problem, setProblem] = useState<string | null>(null)
 
@@ -42,7 +45,7 @@ export function ChartFrame({ title, id, filePrefix, theme, legend, description, 
       title,
       background: theme.background,
       text: theme.text,
-      legend: legend.map((l) => ({ label: l.label, colour: l.colour })),
+      legend: legend.filter((l) => !hiddenKeys?.has(l.key)).map((l) => ({ label: l.label, colour: l.colour })),
       fontFamily: getComputedStyle(document.body).fontFamily
     })
   }
@@ -89,12 +92,33 @@ export function ChartFrame({ title, id, filePrefix, theme, legend, description, 
           </div>
           {legend.length > 0 && (
             <ul className="chart__legend" aria-label={`${title}: legend`}>
-              {legend.map((item) => (
-                <li key={item.key}>
-                  <span className="chart__swatch" style={{ background: item.colour }} aria-hidden="true" />
-                  {item.label}
-                </li>
-              ))}
+              {legend.map((item) => {
+                const swatch = <span className="chart__swatch" style={{ background: item.colour }} aria-hidden="true" />
+                if (!onToggle) {
+                  return (
+                    <li key={item.key}>
+                      {swatch}
+                      {item.label}
+                    </li>
+                  )
+                }
+                const shown = !hiddenKeys?.has(item.key)
+                return (
+                  <li key={item.key}>
+                    <button
+                      type="button"
+                      className={`chart__legend-toggle${shown ? '' : ' is-off'}`}
+                      aria-pressed={shown}
+                      onClick={() => onToggle(item.key)}
+                      title={shown ? `Hide ${item.label}` : `Show ${item.label}`}
+                      data-testid={`chart-${id}-legend-${item.key}`}
+                    >
+                      {swatch}
+                      {item.label}
+                    </button>
+                  </li>
+                )
+              })}
             </ul>
           )}
         </>

@@ -3,7 +3,7 @@ import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, Tooltip, XAxis, YAxi
 import type { SeriesAnalysis, StalenessBound } from '@shared/inspector'
 import type { ChartTheme } from '../../hooks/useChartTheme'
 import { ChartFrame } from '../ChartFrame/ChartFrame'
-import { formatElapsed } from '../ChartFrame/format'
+import { formatElapsed } from '../../format/time'
 import { lagBars, type LagBar } from './lag-data'
 
 interface LagChartProps {

@@ -1,25 +1,22 @@
-import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import type { QueryLogEntry } from '@shared/alias-server'
+import type { QueryLogRecord } from '@shared/lab-log'
 import { Explain } from '../../context/TeachingContext'
-import { useQueryLog } from '../../hooks/useQueryLog'
+import { formatClock, formatDuration } from '../../format/time'
+import { useStoredQueryLog } from '../../hooks/useStoredQueryLog'
+import { ErrorMessage } from '../ErrorMessage/ErrorMessage'
 import { explainEntry } from './explain-entry'
-import type { LogRow } from './log-buffer'
+import { QueryLogFilters } from './QueryLogFilters'
+import { QueryLogSummary } from './QueryLogSummary'
 
 const ROW_HEIGHT = 26
 
-const pad = (n: number, width = 2) => String(n).padStart(width, '0')
-export function formatLogTime(ms: number): string {
-  const d = new Date(ms)
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`
-}
-
 const columns = ['Time', 'Client', 'Name', 'Type', 'RCODE', 'Answer', 'TTL', 'Cache', 'Upstream'] as const
 
-function Cells({ entry }: { entry: QueryLogEntry }) {
+function Cells({ entry }: { entry: QueryLogRecord }) {
   return (
     <>
-      <span role="cell" className="qlog__time">{formatLogTime(entry.time)}</span>
+      <span role="cell" className="qlog__time">{formatClock(entry.time, { millis: true })}</span>
       <span role="cell" className="qlog__client" title={`${entry.client} over ${entry.transport.toUpperCase()}`}>
         {entry.client}
         <span className="qlog__transport">{entry.transport}</span>
@@ -32,83 +29,77 @@ function Cells({ entry }: { entry: QueryLogEntry }) {
       <span role="cell">
         <span className={`qlog__cache qlog__cache--${entry.cache}`} data-testid="qlog-cache">{entry.cache === 'none' ? 'zone' : entry.cache}</span>
       </span>
-      <span role="cell" className="qlog__num">{entry.upstreamRttMs === null ? '—' : `${entry.upstreamRttMs.toFixed(1)} ms`}</span>
+      <span role="cell" className="qlog__num">{entry.upstreamRttMs === null ? '—' : formatDuration(entry.upstreamRttMs)}</span>
     </>
   )
 }
 
-/** The live query log of the lab server: newest first, virtualised (only the visible rows are in the DOM). */
-/** `port`: the running server's, for the dig example; null while it is stopped. */
+/**
+ * The lab server's query log as stored on the main side: newest first, filtered, virtualised (only the rows
+ * on screen are fetched and drawn). `port`: the running server's, for the dig example; null while stopped.
+ */
 export function QueryLog({ port = null, apex = 'example.test' }: { port?: number | null; apex?: string }) {
-  const { log } = useQueryLog()
-  const buffer = log.buffer
-  const count = buffer.size
+  const log = useStoredQueryLog()
+  const { pages, matched } = log
   const scroller = useRef<HTMLDivElement>(null)
-  const [selected, setSelected] = useState<LogRow | null>(null)
+  const [selected, setSelected] = useState<QueryLogRecord | null>(null)
   const virtualizer = useVirtualizer({
-    count,
+    count: matched,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-    getItemKey: (index) => buffer.at(index)?.id ?? index
+    overscan: 12
   })
+  const items = virtualizer.getVirtualItems()
+  const first = items[0]?.index ?? 0
+  const last = items.at(-1)?.index ?? -1
+  const { ensure } = log
+  useEffect(() => ensure(first, Math.max(last, first)), [ensure, first, last, pages])
 
   // keep the rows being read in place while new ones arrive above them
-  const newest = buffer.at(0)?.id ?? -1
-  const previousNewest = useRef(newest)
+  const newest = log.stats?.newestId ?? 0
+  const previous = useRef({ newest, matched, filter: log.filter })
   useLayoutEffect(() => {
     const element = scroller.current
-    const added = newest - previousNewest.current
-    previousNewest.current = newest
+    const before = previous.current
+    previous.current = { newest, matched, filter: log.filter }
+    const added = before.filter === log.filter && newest > before.newest ? matched - before.matched : 0
     if (element && added > 0 && element.scrollTop > 0) element.scrollTop += added * ROW_HEIGHT
-  }, [newest])
+  }, [newest, matched, log.filter])
 
-  const selectedIndex = selected ? buffer.at(0)!.id - selected.id : -1
+  const selectedIndex = (() => {
+    if (!selected) return -1
+    for (const item of items) if (pages.at(item.index)?.id === selected.id) return item.index
+    return -1
+  })()
   const move = (event: KeyboardEvent<HTMLDivElement>) => {
     const step = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : event.key === 'PageDown' ? 10 : event.key === 'PageUp' ? -10 : 0
     if (event.key === 'Home' || event.key === 'End' || step !== 0) {
       event.preventDefault()
-      const next = event.key === 'Home' ? 0 : event.key === 'End' ? count - 1 : Math.min(count - 1, Math.max(0, selectedIndex + step))
-      const row = buffer.at(next)
-      if (row) {
-        setSelected(row)
-        virtualizer.scrollToIndex(next, { align: 'auto' })
-      }
+      const from = selectedIndex < 0 ? first - step : selectedIndex
+      const next = event.key === 'Home' ? 0 : event.key === 'End' ? matched - 1 : Math.min(matched - 1, Math.max(0, from + step))
+      virtualizer.scrollToIndex(next, { align: 'auto' })
+      const row = pages.at(next)
+      if (row) setSelected(row)
     } else if (event.key === 'Escape') setSelected(null)
   }
 
   return (
     <div className="qlog-wrap">
-      <div className="qlog__toolbar">
-        <span className="muted" data-testid="qlog-count" data-count={count} data-total={buffer.total}>
-          {count.toLocaleString()} {count === 1 ? 'query' : 'queries'} shown
-          {buffer.dropped > 0 && ` · ${buffer.dropped.toLocaleString()} older ones dropped (keeps ${buffer.capacity.toLocaleString()})`}
-          {log.paused && log.heldCount > 0 && ` · ${log.heldCount} waiting`}
-        </span>
-        <button type="button" className="button--quiet" onClick={() => log.setPaused(!log.paused)} aria-pressed={log.paused} data-testid="qlog-pause">
-          {log.paused ? 'Resume' : 'Pause'}
-        </button>
-        <button type="button" className="button--quiet" onClick={() => { log.clear(); setSelected(null) }} data-testid="qlog-clear">
-          Clear
-        </button>
-      </div>
-      <div className="qlog" role="table" aria-label="Query log, newest first" aria-rowcount={count + 1} data-testid="qlog">
+      <QueryLogFilters filter={log.filter} facets={log.facets} onChange={log.setFilter} />
+      <QueryLogSummary log={log} onCleared={() => setSelected(null)} />
+      {log.error && <ErrorMessage error={log.error} testId="qlog-error" />}
+      <div className="qlog" role="table" aria-label="Query log, newest first" aria-rowcount={matched + 1} data-testid="qlog">
         <div className="qlog__row qlog__row--head" role="row" aria-rowindex={1}>
           {columns.map((c) => (
             <span key={c} role="columnheader">{c}</span>
           ))}
         </div>
-        <div
-          ref={scroller}
-          className="qlog__scroll"
-          tabIndex={0}
-          onKeyDown={move}
-          aria-label="Query log rows: arrow keys select a row"
-          role="rowgroup"
-        >
-          {count === 0 ? (
+        <div ref={scroller} className="qlog__scroll" tabIndex={0} onKeyDown={move} aria-label="Query log rows: arrow keys select a row" role="rowgroup">
+          {matched === 0 ? (
             <p className="qlog__empty" data-testid="qlog-empty">
-              {port === null ? (
+              {Object.keys(log.filter).length > 0 ? (
+                <>No query matches these filters.</>
+              ) : port === null ? (
                 <>No queries yet: the server is stopped. Press “Start server” above; queries then appear here as they arrive.</>
               ) : (
                 <>
@@ -122,9 +113,16 @@ export function QueryLog({ port = null, apex = 'example.test' }: { port?: number
             </p>
           ) : (
             <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-              {virtualizer.getVirtualItems().map((item) => {
-                const row = buffer.at(item.index)
-                if (!row) return null
+              {items.map((item) => {
+                const row = pages.at(item.index)
+                const style = { transform: `translateY(${item.start}px)` }
+                if (!row) {
+                  return (
+                    <div key={`pending-${item.index}`} role="row" aria-rowindex={item.index + 2} className="qlog__row qlog__row--pending" style={style}>
+                      <span role="cell">…</span>
+                    </div>
+                  )
+                }
                 const isSelected = selected?.id === row.id
                 return (
                   <div
@@ -133,14 +131,15 @@ export function QueryLog({ port = null, apex = 'example.test' }: { port?: number
                     aria-rowindex={item.index + 2}
                     aria-selected={isSelected}
                     className={`qlog__row${isSelected ? ' is-selected' : ''}`}
-                    style={{ transform: `translateY(${item.start}px)` }}
+                    style={style}
                     onClick={() => setSelected(isSelected ? null : row)}
                     data-testid="qlog-row"
-                    data-cache={row.entry.cache}
-                    data-name={row.entry.name}
-                    data-type={row.entry.type}
+                    data-cache={row.cache}
+                    data-name={row.name}
+                    data-type={row.type}
+                    data-rcode={row.rcode}
                   >
-                    <Cells entry={row.entry} />
+                    <Cells entry={row} />
                   </div>
                 )
               })}
@@ -151,12 +150,12 @@ export function QueryLog({ port = null, apex = 'example.test' }: { port?: number
       {selected ? (
         <Explain testId="explain-entry">
           <strong>
-            {formatLogTime(selected.entry.time)} {selected.entry.name} {selected.entry.type}:
+            {formatClock(selected.time, { millis: true })} {selected.name} {selected.type}:
           </strong>{' '}
-          {explainEntry(selected.entry)}
+          {explainEntry(selected)}
         </Explain>
       ) : (
-        count > 0 && (
+        matched > 0 && (
           <Explain testId="explain-entry-hint">
             Pick a row (click, or focus the log and use the arrow keys) to see what the server did to produce that
             answer. “hit”, “miss”, “refresh” and “stale” are ALIAS answers; “zone” is static data.

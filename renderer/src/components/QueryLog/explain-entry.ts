@@ -1,11 +1,12 @@
 import type { QueryLogEntry } from '@shared/alias-server'
+import { formatDuration, formatTtl } from '../../format/time'
 
-const rtt = (ms: number | null) => (ms === null ? '' : ` (${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms)`)
+const rtt = (ms: number | null) => (ms === null ? '' : ` (${formatDuration(ms)})`)
 
 /** In plain words, what the ALIAS server did to produce this answer. Pure. */
 export function explainEntry(entry: QueryLogEntry): string {
   const what = `${entry.name} ${entry.type}`
-  const ttl = entry.ttl === null ? '' : ` with TTL ${entry.ttl} s`
+  const ttl = entry.ttl === null ? '' : ` with TTL ${formatTtl(entry.ttl)}`
   const parts: string[] = []
   if (entry.rcode === 'REFUSED') parts.push(`Refused: ${entry.name} is outside the zones this server answers for.`)
   else if (entry.rcode === 'NXDOMAIN') parts.push(`No such name: ${entry.name} does not exist in the zone; the SOA in the answer tells resolvers how long to remember that${ttl}.`)

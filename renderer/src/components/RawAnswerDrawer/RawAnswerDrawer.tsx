@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import type { DnsQueryResult, DnsRecord } from '@shared/dns'
-import { displayName, formatMs } from '../../hooks/inspect-model'
+import { displayName } from '../../hooks/inspect-model'
+import { formatDuration } from '../../format/time'
 import type { RawAnswerState } from '../../hooks/useRawAnswer'
 import { ErrorMessage } from '../ErrorMessage/ErrorMessage'
 import { HexDump } from '../HexDump/HexDump'
@@ -238,8 +239,8 @@ export function RawAnswerDrawer({ state, onClose }: { state: Exclude<RawAnswerSt
                   <span className="metric-label">RTT</span>
                 </dt>
                 <dd data-testid="raw-rtt">
-                  {formatMs(state.result.timing.exchangeMs)} exchange · {formatMs(state.result.timing.totalMs)} total
-                  {state.result.timing.connectMs !== undefined ? ` · ${formatMs(state.result.timing.connectMs)} connect` : ''} ·{' '}
+                  {formatDuration(state.result.timing.exchangeMs)} exchange · {formatDuration(state.result.timing.totalMs)} total
+                  {state.result.timing.connectMs !== undefined ? ` · ${formatDuration(state.result.timing.connectMs)} connect` : ''} ·{' '}
                   {state.result.attempts} attempt{state.result.attempts === 1 ? '' : 's'}
                 </dd>
               </div>

@@ -1,4 +1,5 @@
 import type { RecentDomain } from '@shared/preferences'
+import { formatDateTime } from '../../format/time'
 
 interface RecentDomainsProps {
   domains: readonly RecentDomain[]
@@ -21,7 +22,7 @@ export function RecentDomains({ domains, onPick, onRemove }: RecentDomainsProps)
               type="button"
               className="chip__pick"
               data-testid="recent-domain"
-              title={`Inspected ${new Date(d.at).toLocaleString()}`}
+              title={`Inspected ${formatDateTime(Date.parse(d.at))}`}
               onClick={() => onPick(d)}
             >
               {d.apex}

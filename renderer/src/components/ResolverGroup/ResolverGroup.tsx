@@ -6,7 +6,6 @@ import {
   countRows,
   displayName,
   emptyText,
-  formatMs,
   resolverFailure,
   rttMs,
   type AlignedRow
@@ -15,6 +14,7 @@ import type { RawAnswerRequest } from '../../hooks/useRawAnswer'
 import { ChainPath } from '../ChainPath/ChainPath'
 import { ErrorMessage } from '../ErrorMessage/ErrorMessage'
 import { TtlCountdown } from '../TtlCountdown/TtlCountdown'
+import { formatDuration } from '../../format/time'
 
 interface ResolverGroupProps {
   result: InspectResult
@@ -75,7 +75,7 @@ export function ResolverGroup({ result, inspection, onRaw }: ResolverGroupProps)
         <span className="badge">{inspection.resolver.transport.toUpperCase()}</span>
         {serverText(inspection) !== inspection.label && <code className="muted rgroup__server">{serverText(inspection)}</code>}
         <span className="rgroup__rtt" data-testid="resolver-rtt" title="Round-trip time of one query to this resolver">
-          <span className="metric-label">RTT</span> {rtt === undefined ? '—' : formatMs(rtt)}
+          <span className="metric-label">RTT</span> {rtt === undefined ? '—' : formatDuration(rtt)}
         </span>
       </header>
       {failure ? (

@@ -1,9 +1,9 @@
-import { useMemo } from 'react'
+import { useMemo, useState } from 'react'
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts'
 import type { WatchSample } from '@shared/inspector'
 import type { ChartTheme } from '../../hooks/useChartTheme'
 import { ChartFrame } from '../ChartFrame/ChartFrame'
-import { formatElapsed } from '../ChartFrame/format'
+import { formatElapsed } from '../../format/time'
 import { seriesLabel, ttlChartData } from './ttl-series'
 
 interface TtlChartProps {
@@ -24,6 +24,14 @@ const ANIMATION_LIMIT = 300
 export function TtlChart({ samples, resolverIndex, theme, filePrefix, maxPoints = 1000, live = false }: TtlChartProps) {
   const data = useMemo(() => ttlChartData(samples, resolverIndex, maxPoints), [samples, resolverIndex, maxPoints])
   const legend = data.keys.map((key) => ({ key, label: seriesLabel(key), colour: theme.series[key] }))
+  // A and AAAA often share one TTL, so their lines lie on top of each other: the legend shows and hides each
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set())
+  const toggle = (key: string) =>
+    setHidden((current) => {
+      const next = new Set(current)
+      if (!next.delete(key)) next.add(key)
+      return next
+    })
   const animate = !live && data.drawnPoints < ANIMATION_LIMIT
   return (
     <ChartFrame
@@ -32,6 +40,8 @@ export function TtlChart({ samples, resolverIndex, theme, filePrefix, maxPoints 
       filePrefix={filePrefix}
       theme={theme}
       legend={legend}
+      hiddenKeys={hidden}
+      onToggle={toggle}
       description="Seconds of TTL left on the apex's and the target's A and AAAA answers over the session: each refetch jumps up, then the TTL counts down to zero."
       empty={data.rows.length === 0 ? 'No answers with a TTL yet.' : undefined}
       toolbar={
@@ -79,6 +89,7 @@ export function TtlChart({ samples, resolverIndex, theme, filePrefix, maxPoints 
             dot={false}
             activeDot={{ r: 3 }}
             connectNulls
+            hide={hidden.has(key)}
             isAnimationActive={animate}
           />
         ))}

@@ -1,5 +1,4 @@
 import type { AppInfo } from '@shared/app'
-import { ApiCheck } from '../../components/ApiCheck/ApiCheck'
 import { useTeaching } from '../../context/TeachingContext'
 
 export function AboutView({ info }: { info: AppInfo | null }) {
@@ -32,7 +31,6 @@ export function AboutView({ info }: { info: AppInfo | null }) {
           Show short explanations next to results
         </label>
       </section>
-      <ApiCheck />
     </div>
   )
 }

@@ -14,7 +14,6 @@ import {
   DEFAULT_AUTHORITATIVE_PORT,
   defaultAuthoritativePort,
   displayName,
-  formatMs,
   SUGGESTION_SOURCES
 } from '../../hooks/inspect-model'
 import { useAutoRefresh } from '../../hooks/useAutoRefresh'
@@ -24,11 +23,11 @@ import { useRecentDomains } from '../../hooks/useRecentDomains'
 import { targetsOf, useResolvers } from '../../hooks/useResolvers'
 import { useSuggestions } from '../../hooks/useSuggestions'
 import { getApi } from '../../transport'
+import { formatClock, formatDuration } from '../../format/time'
 
 // an empty port means 53, or the lab's port for the lab's own zone (see defaultAuthoritativePort)
 const defaultOptions: QueryOptionsState = { authoritativePort: '', skipAuthoritative: false, timeoutSeconds: '3' }
 
-const clock = (ms: number): string => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' })
 
 /** Checks what is typed; returns the input for `inspect:run` or the problems to show beside the fields. */
 function buildInput(
@@ -205,7 +204,7 @@ export function InspectView() {
         >
           <div className="results-bar">
             <span data-testid="inspected-at">
-              {displayName(result.apex)} inspected at {clock(result.startedAtWallMs)} in {formatMs(result.durationMs)}
+              {displayName(result.apex)} inspected at {formatClock(result.startedAtWallMs)} in {formatDuration(result.durationMs)}
               {suggestedBy && result.target && (
                 <span className="muted" data-testid="target-suggested" data-source={suggestedBy.source} title={suggestedBy.reason}>
                   {' '}
@@ -228,7 +227,7 @@ export function InspectView() {
                 onChange={(event) => setAutoRefresh(event.target.checked)}
               />
               Auto-refresh when a TTL expires
-              {autoRefresh && dueAtMs !== undefined && <span className="muted"> (next at {clock(dueAtMs)})</span>}
+              {autoRefresh && dueAtMs !== undefined && <span className="muted"> (next at {formatClock(dueAtMs)})</span>}
             </label>
             {result.target && (
               <button

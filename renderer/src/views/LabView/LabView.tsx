@@ -6,6 +6,7 @@ import { useNavigation } from '../../context/NavigationContext'
 import { useLabStatus } from '../../hooks/useLabStatus'
 import { ComparePanel } from './ComparePanel'
 import { CountersPanel } from './CountersPanel'
+import { FlushCache } from './FlushCache'
 import { ProfilePanel } from './ProfilePanel'
 import { ServerPanel } from './ServerPanel'
 import { TargetPanel } from './TargetPanel'
@@ -65,8 +66,10 @@ export function LabView() {
                 <TargetPanel
                   key={status.port ?? 'stopped'}
                   target={status.target}
+                  saved={{ sets: status.sets, serving: status.serving }}
                   onChanged={(t) => lab.accept({ ...status, target: t })}
                 />
+                <FlushCache />
                 {status.running && <TargetStatePanel key={`state-${status.port}`} target={status.target} onChanged={(t) => lab.accept({ ...status, target: t })} />}
               </>
             ) : (

@@ -101,7 +101,8 @@ export function ServerPanel({ status, onStatus, onChanged }: ServerPanelProps) {
           <input
             className="input--port"
             inputMode="numeric"
-            value={port}
+            // while running: the port actually bound (a free one when left empty)
+            value={running && status.port !== null ? String(status.port) : port}
             onChange={(e) => setPort(e.target.value)}
             placeholder="any free"
             disabled={running}
@@ -156,11 +157,11 @@ export function ServerPanel({ status, onStatus, onChanged }: ServerPanelProps) {
         </label>
         <div className="lab-server__actions">
           {running ? (
-            <button type="button" ref={toggleRef} className="button--danger" onClick={stop} aria-disabled={busy} data-testid="lab-stop">
+            <button type="button" ref={toggleRef} className="button--danger" onClick={stop} aria-disabled={busy || undefined} data-testid="lab-stop">
               Stop server
             </button>
           ) : (
-            <button type="submit" ref={toggleRef} disabled={invalid} aria-disabled={busy} data-testid="lab-start">
+            <button type="submit" ref={toggleRef} disabled={invalid} aria-disabled={busy || invalid} data-testid="lab-start">
               {busy ? 'Starting…' : 'Start server'}
             </button>
           )}

@@ -5,34 +5,25 @@ import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
 import { Explain } from '../../context/TeachingContext'
 import { useClock } from '../../hooks/useClock'
 import { getApi } from '../../transport'
-import { nextAddresses, parseAddressList } from './addresses'
+import type { LabStatus } from '@shared/lab'
+import { useTargetSets } from './useTargetSets'
+import { formatClock, formatTtl } from '../../format/time'
 
 interface TargetPanelProps {
   target: SimulatedTargetState
+  /** The sets and serving set saved in lab.json. */
+  saved: { sets: LabStatus['sets']; serving: number | null }
   onChanged(target: SimulatedTargetState): void
-}
-
-interface SetText {
-  a: string
-  aaaa: string
 }
 
 const MAX_SETS = 8
 
-function initialSets(target: SimulatedTargetState): SetText[] {
-  const text = (s: { a: readonly string[]; aaaa: readonly string[] }) => ({ a: s.a.join(' '), aaaa: s.aaaa.join(' ') })
-  if (target.rotation && target.rotation.sets.length > 0) return target.rotation.sets.map(text)
-  return [text(target), { a: nextAddresses(target.a, 'A').join(' '), aaaa: nextAddresses(target.aaaa, 'AAAA').join(' ') }]
-}
-
-/** The simulated CDN: its address sets and TTL, changed by hand or rotated on a timer. */
-export function TargetPanel({ target, onChanged }: TargetPanelProps) {
+/** The simulated CDN: its address sets and TTL, changed by hand or rotated on a timer; edits are served at once. */
+export function TargetPanel({ target, saved, onChanged }: TargetPanelProps) {
   const now = useClock()
-  const [sets, setSets] = useState<SetText[]>(() => initialSets(target))
-  const [ttl, setTtl] = useState(String(target.ttl))
+  const model = useTargetSets(target, saved, onChanged)
+  const { sets, parsed, setValid, allValid, ttlValue, busy, error } = model
   const [every, setEvery] = useState(String(target.rotation?.everySeconds ?? 30))
-  const [error, setError] = useState<ApiError | null>(null)
-  const [busy, setBusy] = useState(false)
   // Rotate and Stop rotating take each other's place: the focus follows
   const rotateRef = useRef<HTMLButtonElement>(null)
   const swapped = useRef(false)
@@ -43,27 +34,21 @@ export function TargetPanel({ target, onChanged }: TargetPanelProps) {
     rotateRef.current?.focus()
   }, [rotating])
 
-  const parsed = sets.map((s) => ({ a: parseAddressList(s.a, 'A'), aaaa: parseAddressList(s.aaaa, 'AAAA') }))
-  const ttlValue = /^\d+$/.test(ttl.trim()) && Number(ttl) <= 86_400 ? Number(ttl) : null
   const everyValue = /^\d+(\.\d+)?$/.test(every.trim()) && Number(every) >= 1 && Number(every) <= 86_400 ? Number(every) : null
-  const setValid = (i: number) => parsed[i]!.a.invalid.length === 0 && parsed[i]!.aaaa.invalid.length === 0 && parsed[i]!.a.addresses.length + parsed[i]!.aaaa.addresses.length > 0
-  const allValid = parsed.every((_, i) => setValid(i)) && ttlValue !== null
 
   const run = async (call: () => Promise<{ ok: true; value: SimulatedTargetState } | { ok: false; error: ApiError }>) => {
-    setBusy(true)
     const result = await call()
-    setBusy(false)
     if (result.ok) {
-      setError(null)
+      model.setError(null)
       onChanged(result.value)
     } else {
       swapped.current = false
-      setError(result.error)
+      model.setError(result.error)
     }
   }
   const serve = (i: number) => {
-    if (busy || !setValid(i) || ttlValue === null) return
-    void run(() => getApi().lab.setTarget({ a: parsed[i]!.a.addresses, aaaa: parsed[i]!.aaaa.addresses, ttl: ttlValue }))
+    if (busy || rotating || !setValid(i) || ttlValue === null) return
+    void model.serve(i)
   }
   const rotate = () => {
     if (busy || !allValid || everyValue === null || ttlValue === null) return
@@ -80,11 +65,12 @@ export function TargetPanel({ target, onChanged }: TargetPanelProps) {
     swapped.current = true
     void run(() => getApi().lab.rotateTarget({ stop: true }))
   }
-  const edit = (i: number, patch: Partial<SetText>) => setSets((list) => list.map((s, j) => (j === i ? { ...s, ...patch } : s)))
   const rotation = target.rotation
   const nextIn = rotation ? Math.max(0, Math.ceil((rotation.nextAt - now) / 1000)) : null
-  const serving = (i: number) =>
+  const matches = (i: number) =>
     parsed[i]!.a.addresses.join(' ') === target.a.join(' ') && parsed[i]!.aaaa.addresses.join(' ') === target.aaaa.join(' ')
+  // while rotating, the set on the air is the one whose addresses are served; otherwise the one chosen last
+  const serving = (i: number) => (rotating || model.serving === null ? matches(i) : model.serving === i)
 
   return (
     <section aria-labelledby="lab-target-title" data-testid="lab-target">
@@ -93,7 +79,7 @@ export function TargetPanel({ target, onChanged }: TargetPanelProps) {
       </h2>
       <p className="lab-target__now" data-testid="lab-target-now" data-version={target.version}>
         Serving <strong>A</strong> {target.a.join(', ') || '—'} · <strong>AAAA</strong> {target.aaaa.join(', ') || '—'} ·{' '}
-        <strong>TTL</strong> {target.ttl} s <span className="muted">· version {target.version}, changed {new Date(target.changedAt).toLocaleTimeString()}</span>
+        <strong>TTL</strong> {formatTtl(target.ttl)} <span className="muted">· version {target.version}, changed {formatClock(target.changedAt)}</span>
         {rotation && (
           <span className="lab-target__rotation" data-testid="lab-rotation-state">
             {' '}
@@ -112,20 +98,21 @@ export function TargetPanel({ target, onChanged }: TargetPanelProps) {
               </legend>
               <label className="form-field">
                 <span className="form-field__label">A</span>
-                <input value={s.a} onChange={(e) => edit(i, { a: e.target.value })} spellCheck={false} aria-invalid={p.a.invalid.length > 0} data-testid={`lab-set-${i}-a`} aria-label={`Set ${i + 1}: IPv4 addresses`} />
+                <input value={s.a} onChange={(e) => model.edit(i, { a: e.target.value })} readOnly={rotating} spellCheck={false} aria-invalid={p.a.invalid.length > 0} data-testid={`lab-set-${i}-a`} aria-label={`Set ${i + 1}: IPv4 addresses`} />
                 {p.a.invalid.length > 0 && <span className="form-field__error">Not IPv4: {p.a.invalid.join(', ')}</span>}
               </label>
               <label className="form-field">
                 <span className="form-field__label">AAAA</span>
-                <input value={s.aaaa} onChange={(e) => edit(i, { aaaa: e.target.value })} spellCheck={false} aria-invalid={p.aaaa.invalid.length > 0} data-testid={`lab-set-${i}-aaaa`} aria-label={`Set ${i + 1}: IPv6 addresses`} />
+                <input value={s.aaaa} onChange={(e) => model.edit(i, { aaaa: e.target.value })} readOnly={rotating} spellCheck={false} aria-invalid={p.aaaa.invalid.length > 0} data-testid={`lab-set-${i}-aaaa`} aria-label={`Set ${i + 1}: IPv6 addresses`} />
                 {p.aaaa.invalid.length > 0 && <span className="form-field__error">Not IPv6: {p.aaaa.invalid.join(', ')}</span>}
               </label>
               <div className="lab-set__actions">
-                <button type="button" onClick={() => serve(i)} disabled={!setValid(i) || ttlValue === null} aria-disabled={busy} data-testid={`lab-set-${i}-serve`}>
+                {/* focusable while busy (the focus stays put); aria-disabled says when pressing does nothing */}
+                <button type="button" onClick={() => serve(i)} aria-disabled={busy || rotating || !setValid(i) || ttlValue === null} data-testid={`lab-set-${i}-serve`}>
                   Serve now
                 </button>
-                {sets.length > 1 && (
-                  <button type="button" className="button--quiet" onClick={() => setSets((list) => list.filter((_, j) => j !== i))} aria-label={`Remove set ${i + 1}`}>
+                {sets.length > 1 && !rotating && (
+                  <button type="button" className="button--quiet" onClick={() => model.remove(i)} aria-label={`Remove set ${i + 1}`}>
                     Remove
                   </button>
                 )}
@@ -137,11 +124,11 @@ export function TargetPanel({ target, onChanged }: TargetPanelProps) {
       <div className="lab-target__controls">
         <label className="form-field form-field--inline">
           <span className="form-field__label">TTL</span>
-          <input className="input--short" inputMode="numeric" value={ttl} onChange={(e) => setTtl(e.target.value)} aria-invalid={ttlValue === null} aria-label="Target TTL in seconds" data-testid="lab-target-ttl" />
+          <input className="input--short" inputMode="numeric" value={model.ttl} onChange={(e) => model.editTtl(e.target.value)} readOnly={rotating} aria-invalid={ttlValue === null} aria-label="Target TTL in seconds" data-testid="lab-target-ttl" />
           <span>s</span>
         </label>
-        {sets.length < MAX_SETS && (
-          <button type="button" className="button--quiet" onClick={() => setSets((list) => [...list, { a: '', aaaa: '' }])} data-testid="lab-set-add">
+        {sets.length < MAX_SETS && !rotating && (
+          <button type="button" className="button--quiet" onClick={model.add} data-testid="lab-set-add">
             Add a set
           </button>
         )}
@@ -152,26 +139,26 @@ export function TargetPanel({ target, onChanged }: TargetPanelProps) {
             <span>s</span>
           </label>
           {rotation ? (
-            <button type="button" ref={rotateRef} className="button--danger" onClick={stopRotation} aria-disabled={busy} data-testid="lab-rotate-stop">
+            <button type="button" ref={rotateRef} className="button--danger" onClick={stopRotation} aria-disabled={busy || undefined} data-testid="lab-rotate-stop">
               Stop rotating
             </button>
           ) : (
-            <button type="button" ref={rotateRef} onClick={rotate} disabled={!allValid || everyValue === null || sets.length < 2} aria-disabled={busy} data-testid="lab-rotate-start">
+            <button type="button" ref={rotateRef} onClick={rotate} disabled={!allValid || everyValue === null || sets.length < 2} aria-disabled={busy || !allValid || everyValue === null || sets.length < 2} data-testid="lab-rotate-start">
               Rotate
             </button>
           )}
         </span>
       </div>
       {ttlValue === null && <p className="form-field__error">The TTL is a whole number of seconds, 0 to 86400.</p>}
-      {ttlValue !== null && ttlValue !== target.ttl && (
-        <p className="muted lab-target__pending" role="status" data-testid="lab-ttl-pending">
-          The TTL of {ttlValue} s is not served yet: it goes out with the next “Serve now” or “Rotate”.
+      {rotating && (
+        <p className="muted" data-testid="lab-rotating-note">
+          The rotation owns the target while it runs: stop it to edit the sets or the TTL.
         </p>
       )}
       {error && <ErrorMessage error={error} testId="lab-target-error" />}
       <Explain testId="explain-target">
         Change the addresses and the apex does not follow at once: the server keeps the target’s answer until its TTL
-        ({target.ttl} s) runs out, and resolvers keep the apex answer for the TTL the server gave it. A short TTL here
+        ({formatTtl(target.ttl)}) runs out, and resolvers keep the apex answer for the TTL the server gave it. A short TTL here
         makes the lag short; rotating every few seconds makes it visible in the Watch view.
       </Explain>
     </section>

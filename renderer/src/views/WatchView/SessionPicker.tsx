@@ -1,4 +1,5 @@
 import type { WatchSession } from '@shared/inspector'
+import { formatDateTime } from '../../format/time'
 
 interface SessionPickerProps {
   sessions: readonly WatchSession[]
@@ -9,7 +10,7 @@ interface SessionPickerProps {
 
 // a running session's count in this list is the one from when the list was read: the panel below counts live
 const describe = (s: WatchSession) =>
-  `${s.apex} → ${s.target} · ${new Date(s.startedAtWallMs).toLocaleString()} · ${s.state}${s.state === 'running' ? '' : ` · ${s.sampleCount} samples`}`
+  `${s.apex} → ${s.target} · ${formatDateTime(s.startedAtWallMs)} · ${s.state}${s.state === 'running' ? '' : ` · ${s.sampleCount} samples`}`
 
 /** Saved sessions, newest first: pick one to see its charts. */
 export function SessionPicker({ sessions, selected, onSelect, loading }: SessionPickerProps) {

@@ -11,6 +11,7 @@ import { useChartTheme } from '../../hooks/useChartTheme'
 import { useWatchSession } from '../../hooks/useWatchSession'
 import { getApi } from '../../transport'
 import { StalenessSummary } from './StalenessSummary'
+import { formatClock } from '../../format/time'
 
 interface WatchSessionPanelProps {
   id: string
@@ -91,7 +92,7 @@ export function WatchSessionPanel({ id, initialPolicy, onRemoved }: WatchSession
             <span data-testid="watch-sample-count" data-count={state.samples.length}>
               {state.samples.length} samples
             </span>{' '}
-            · started {new Date(session.startedAtWallMs).toLocaleTimeString()}
+            · started {formatClock(session.startedAtWallMs)}
           </p>
         </div>
         <div className="watch-session__tools">

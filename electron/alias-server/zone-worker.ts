@@ -1,0 +1,40 @@
+/**
+ * Worker thread: reads (optionally), parses, checks and compacts one zone, so that a big zone never
+ * stalls the thread that answers DNS, IPC and the window. Posts `ZoneWorkerReply` once and exits.
+ */
+import { parentPort, workerData } from 'node:worker_threads'
+import { readRegularFile } from '../storage/bounded-read'
+import { parseZone } from '../zone'
+import { compactZone, transferList } from './compact-zone'
+import type { ZoneWorkerReply, ZoneWorkerRequest } from './zone-loader'
+import { CompiledZone } from './zone-set'
+
+const MAX_ERRORS = 100
+const MAX_ALIASES = 10_000
+
+async function run(request: ZoneWorkerRequest): Promise<ZoneWorkerReply> {
+  const text = request.path !== undefined ? await readRegularFile(request.path, request.maxBytes) : request.text!
+  if (text.length > request.maxBytes) return { ok: false, errors: [{ line: 1, column: 1, message: `the zone is ${text.length} characters; at most ${request.maxBytes} are accepted` }] }
+  const parsed = parseZone(text, { ...(request.origin ? { origin: request.origin } : {}), maxErrors: MAX_ERRORS })
+  if (parsed.errors.length > 0 || !parsed.zone) {
+    const errors = parsed.errors.map((e) => ({ line: e.line, column: e.column, message: e.reason }))
+    return { ok: false, errors: errors.length > 0 ? errors : [{ line: 1, column: 1, message: 'the text holds no zone' }] }
+  }
+  const data = compactZone(parsed.zone)
+  try {
+    // What the server checks when it takes the zone (a SOA at the apex), so errors show before serving.
+    new CompiledZone(data)
+  } catch (error) {
+    return { ok: false, errors: [{ line: 1, column: 1, message: error instanceof Error ? error.message : String(error) }] }
+  }
+  const aliases = parsed.zone.records
+    .filter((r) => r.type === 'ALIAS' || r.type === 'ANAME')
+    .slice(0, MAX_ALIASES)
+    .map((r) => ({ name: r.name, target: r.rdata[0] ?? '', line: r.line }))
+  return { ok: true, data, records: parsed.zone.records.length, aliases, ...(request.returnText ? { text } : {}) }
+}
+
+run(workerData as ZoneWorkerRequest).then(
+  (reply) => parentPort!.postMessage(reply, reply.ok ? transferList(reply.data) : []),
+  (error: unknown) => parentPort!.postMessage({ ok: false, fatal: error instanceof Error ? error.message : String(error), errors: [] } satisfies ZoneWorkerReply)
+)

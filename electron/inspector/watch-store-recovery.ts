@@ -1,0 +1,118 @@
+/**
+ * Opens watch.sqlite, checking it first (`PRAGMA quick_check`). A damaged file is moved aside to
+ * `watch.sqlite.corrupt-<time>` (with its -wal and -shm), a fresh store starts, and every session and
+ * sample that can still be read from the damaged copy is carried over; the notice names the moved file.
+ */
+import { existsSync, renameSync } from 'node:fs'
+import { basename } from 'node:path'
+import Database from 'better-sqlite3'
+import { WatchStore } from './watch-store'
+
+export interface OpenedWatchStore {
+  store: WatchStore
+  /** Set when the file was damaged: what happened and where it went. */
+  notice?: string
+}
+
+const CORRUPTION = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CORRUPT_INDEX', 'SQLITE_CORRUPT_VTAB', 'SQLITE_CORRUPT_SEQUENCE'])
+
+function isCorruption(error: unknown): boolean {
+  const code = (error as { code?: string } | undefined)?.code
+  return typeof code === 'string' && CORRUPTION.has(code)
+}
+
+function checked(path: string): { store?: WatchStore; problem?: string } {
+  let store: WatchStore | undefined
+  try {
+    store = new WatchStore(path)
+    const result = store.quickCheck()
+    if (result === 'ok') return { store }
+    store.close()
+    return { problem: result.slice(0, 300) }
+  } catch (error) {
+    store?.close()
+    if (!isCorruption(error)) throw error
+    return { problem: error instanceof Error ? error.message.slice(0, 300) : String(error) }
+  }
+}
+
+function moveAside(path: string, when: Date): string {
+  const stamp = when.toISOString().replace(/[:.]/g, '-')
+  let target = `${path}.corrupt-${stamp}`
+  for (let n = 2; existsSync(target); n++) target = `${path}.corrupt-${stamp}-${n}`
+  renameSync(path, target)
+  for (const suffix of ['-wal', '-shm']) if (existsSync(path + suffix)) renameSync(path + suffix, target + suffix)
+  return target
+}
+
+/** Copies what still reads, row by row: a damaged page ends one table scan, not the whole recovery. */
+function carryOver(from: string, to: string): { sessions: number; samples: number } {
+  let sessions = 0
+  let samples = 0
+  let old: Database.Database | undefined
+  const fresh = new Database(to)
+  try {
+    old = new Database(from, { readonly: true, fileMustExist: true })
+    const insertSession = fresh.prepare(
+      `INSERT OR IGNORE INTO sessions (id, apex, target, resolvers, labels, mode, interval_seconds, duration_seconds, state, started_wall_ms, ended_wall_ms)
+       VALUES (@id, @apex, @target, @resolvers, @labels, @mode, @interval_seconds, @duration_seconds, @state, @started_wall_ms, @ended_wall_ms)`
+    )
+    const insertSample = fresh.prepare(
+      `INSERT OR IGNORE INTO samples (session_id, seq, resolver_index, side, family, elapsed_ms, wall_ms, mono_ms, status, rcode, error_code, error_message, vals, ttl, chain_end)
+       VALUES (@session_id, @seq, @resolver_index, @side, @family, @elapsed_ms, @wall_ms, @mono_ms, @status, @rcode, @error_code, @error_message, @vals, @ttl, @chain_end)`
+    )
+    const ids: string[] = []
+    try {
+      for (const row of old.prepare('SELECT * FROM sessions').iterate() as Iterable<Record<string, unknown>>) {
+        try {
+          insertSession.run(row)
+          ids.push(String(row.id))
+          sessions++
+        } catch {
+          // a row with damaged values: skipped
+        }
+      }
+    } catch {
+      // the scan hit a damaged page: keep what came before it
+    }
+    const sampleQuery = old.prepare('SELECT * FROM samples WHERE session_id = ?')
+    for (const id of ids) {
+      fresh.transaction(() => {
+        try {
+          for (const row of sampleQuery.iterate(id) as Iterable<Record<string, unknown>>) {
+            try {
+              samples += insertSample.run(row).changes
+            } catch {
+              // skipped
+            }
+          }
+        } catch {
+          // damaged page
+        }
+      })()
+    }
+  } catch {
+    // nothing readable at all
+  } finally {
+    old?.close()
+    fresh.close()
+  }
+  return { sessions, samples }
+}
+
+export function openCheckedWatchStore(path: string, now: () => Date = () => new Date()): OpenedWatchStore {
+  const first = checked(path)
+  if (first.store) return { store: first.store }
+  const movedTo = moveAside(path, now())
+  new WatchStore(path).close()
+  const { sessions, samples } = carryOver(movedTo, path)
+  const store = new WatchStore(path)
+  const kept =
+    sessions > 0
+      ? `${sessions} watch session${sessions === 1 ? '' : 's'} with ${samples} sample${samples === 1 ? '' : 's'} could be carried over`
+      : 'no watch session could be carried over; the watch history starts empty'
+  return {
+    store,
+    notice: `${basename(path)} was damaged (${first.problem}). It was moved to ${basename(movedTo)}; ${kept}.`
+  }
+}

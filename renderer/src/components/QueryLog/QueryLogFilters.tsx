@@ -1,0 +1,95 @@
+import { useEffect, useState } from 'react'
+import { cacheStatuses, type CacheStatus } from '@shared/alias-server'
+import type { QueryLogFilter } from '@shared/lab-log'
+import type { LogFacets } from '../../hooks/useStoredQueryLog'
+
+/** Text filters apply once typing pauses this long. */
+const TYPING_MS = 250
+
+const cacheNames: Record<CacheStatus, string> = { hit: 'hit', miss: 'miss', refresh: 'refresh', stale: 'stale', none: 'zone (no ALIAS)' }
+
+interface Props {
+  filter: QueryLogFilter
+  facets: LogFacets
+  onChange(filter: QueryLogFilter): void
+}
+
+const textKeys = ['name', 'client', 'search'] as const
+
+/** Filters of the query log: name (and below), type, RCODE, cache state, client, and free-text search. */
+export function QueryLogFilters({ filter, facets, onChange }: Props) {
+  const [text, setText] = useState({ name: filter.name ?? '', client: filter.client ?? '', search: filter.search ?? '' })
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      const next: QueryLogFilter = { ...filter }
+      let changed = false
+      for (const key of textKeys) {
+        const value = text[key].trim() || undefined
+        if (value !== filter[key]) changed = true
+        if (value) next[key] = value
+        else delete next[key]
+      }
+      if (changed) onChange(next)
+    }, TYPING_MS)
+    return () => clearTimeout(timer)
+  }, [text, filter, onChange])
+
+  const choose = (key: 'type' | 'rcode' | 'cache', value: string) => {
+    const next: QueryLogFilter = { ...filter }
+    if (value) (next as Record<string, string>)[key] = value
+    else delete next[key]
+    onChange(next)
+  }
+  const select = (key: 'type' | 'rcode', label: string, options: readonly string[]) => (
+    <label className="qlog-filter">
+      <span>{label}</span>
+      <select value={filter[key] ?? ''} onChange={(e) => choose(key, e.target.value)} data-testid={`qlog-filter-${key}`}>
+        <option value="">any</option>
+        {[...new Set([...options, ...(filter[key] ? [filter[key]] : [])])].map((o) => (
+          <option key={o} value={o}>
+            {o}
+          </option>
+        ))}
+      </select>
+    </label>
+  )
+  const input = (key: (typeof textKeys)[number], label: string, placeholder: string, list?: string) => (
+    <label className="qlog-filter">
+      <span>{label}</span>
+      <input
+        type="search"
+        value={text[key]}
+        onChange={(e) => setText((t) => ({ ...t, [key]: e.target.value }))}
+        placeholder={placeholder}
+        spellCheck={false}
+        list={list}
+        data-testid={`qlog-filter-${key}`}
+      />
+    </label>
+  )
+  return (
+    <div className="qlog-filters" role="group" aria-label="Filter the query log">
+      {input('search', 'Search', 'anything')}
+      {input('name', 'Name', 'example.test (and below)')}
+      {select('type', 'Type', facets.types)}
+      {select('rcode', 'RCODE', facets.rcodes)}
+      <label className="qlog-filter">
+        <span>Cache</span>
+        <select value={filter.cache ?? ''} onChange={(e) => choose('cache', e.target.value)} data-testid="qlog-filter-cache">
+          <option value="">any</option>
+          {cacheStatuses.map((c) => (
+            <option key={c} value={c}>
+              {cacheNames[c]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {input('client', 'Client', '127.0.0.1', 'qlog-clients')}
+      <datalist id="qlog-clients">
+        {facets.clients.map((c) => (
+          <option key={c} value={c} />
+        ))}
+      </datalist>
+    </div>
+  )
+}
