@@ -8,6 +8,8 @@ import { RecentDomains } from '../../components/RecentDomains/RecentDomains'
 import { SideBySide } from '../../components/SideBySide/SideBySide'
 import { VerdictBanner } from '../../components/VerdictBanner/VerdictBanner'
 import { BehaviourPanel } from '../../components/BehaviourPanel/BehaviourPanel'
+import { LocalityGrid } from '../../components/LocalityGrid/LocalityGrid'
+import { SubnetField, parseSubnets } from './SubnetField'
 import { useNavigation } from '../../context/NavigationContext'
 import { Explain } from '../../context/TeachingContext'
 import {
@@ -74,6 +76,8 @@ export function InspectView() {
   const [options, setOptions] = useState<QueryOptionsState>(defaultOptions)
   const [problems, setProblems] = useState<{ apex?: string; resolvers?: string; options?: string }>({})
   const [autoRefresh, setAutoRefresh] = useState(false)
+  const [subnets, setSubnets] = useState('')
+  const [subnetProblem, setSubnetProblem] = useState<string | undefined>()
   const resolvers = useResolvers()
   const recent = useRecentDomains()
   const inspection = useInspection()
@@ -93,8 +97,10 @@ export function InspectView() {
     if (preparing) return
     const checked = buildInput(apex, target, options, selectedTargets)
     setProblems(checked.problems)
-    if (!checked.input) return
-    let input = checked.input
+    const parsedSubnets = parseSubnets(subnets)
+    setSubnetProblem(parsedSubnets.problem)
+    if (!checked.input || parsedSubnets.problem) return
+    let input = parsedSubnets.subnets.length > 0 ? { ...checked.input, subnets: parsedSubnets.subnets } : checked.input
     // the zone servers' port the field leaves open: the lab's own zone is served on the lab's port
     setPreparing(true)
     const labPort = options.authoritativePort.trim() === '' && !options.skipAuthoritative ? await labPortFor(input.apex) : undefined
@@ -145,6 +151,7 @@ export function InspectView() {
           problems={{ ...problems, ...(resolvers.selected.length > 0 ? { resolvers: undefined } : {}) }}
           onSubmit={() => void inspect()}
         />
+        <SubnetField value={subnets} onChange={setSubnets} problem={subnetProblem} />
         <RecentDomains
           domains={recent.domains}
           onPick={(d) => {
@@ -244,6 +251,7 @@ export function InspectView() {
           </div>
           <VerdictBanner result={result} />
           <BehaviourPanel behaviour={result.behaviour} />
+          <LocalityGrid locality={result.locality} />
           <SideBySide
             result={result}
             onRaw={(request) => raw.open({ ...request, ...(lastInput?.timeoutMs ? { timeoutMs: lastInput.timeoutMs } : {}) })}
