@@ -110,7 +110,7 @@ export function recommend(f: AdviceFacts): Advice {
     .filter(([, n]) => n > 0)
     .map(([type, n]) => `${type} ×${n}`)
   const reasons = [
-    `DNS host: ${f.provider ?? 'unknown'}${f.profile ? ` (profile ${f.profile})` : ''}; aliasing: ${f.flattening}`,
+    `DNS host: ${f.provider ?? 'not recognised from its NS names'}${f.profile ? `; profile ${f.profile}` : ''}; aliasing: ${f.flattening}`,
     `zone ${f.signed ? 'signed (DNSKEY at the apex)' : 'not signed'}`,
     f.geo.varies ? `${f.target} answers differently by client subnet (${f.geo.asked} asked)` : `${f.target} gave the same answer for every subnet asked`,
     `at the apex: SOA, NS${records.length > 0 ? `, ${records.join(', ')}` : ''}: a CNAME cannot stand beside them (RFC 1034 §3.6.2, RFC 2181 §10.1)`,
