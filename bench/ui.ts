@@ -148,6 +148,7 @@ function syntheticHour(sessionId: string, startWall: number): WatchSample[] {
         samples.push({
           sessionId,
           seq: seq++,
+          viewpoint: 'resolver',
           resolverIndex: 0,
           side,
           family,

@@ -117,8 +117,39 @@ export const familyComparisonSchema = z.object({
 })
 export type FamilyComparison = z.infer<typeof familyComparisonSchema>
 
-export const verdicts = ['likely', 'not-aliased', 'inconclusive'] as const
+/**
+ * `likely`: aliased and in sync; `stale`: aliased, but the apex still serves an earlier target set;
+ * `other-target`: aliased, to another target than the one given; `not-aliased`; `inconclusive`.
+ */
+export const verdicts = ['likely', 'stale', 'other-target', 'not-aliased', 'inconclusive'] as const
 export type VerdictKind = (typeof verdicts)[number]
+
+/** An ALIAS/ANAME record as the apex zone's own servers served it (type 65401 asked with RD=0). */
+export const aliasRecordSchema = z.object({
+  owner: z.string().max(1100),
+  target: z.string().max(1100),
+  ttl: z.number().int().min(0),
+  /** 'address:port' of the server that served it. */
+  server: z.string().max(300),
+  seenAtWallMs: z.number()
+})
+export type AliasRecord = z.infer<typeof aliasRecordSchema>
+
+/** When the apex is stale: since when, and by when at the latest it must follow. */
+export const staleWindowSchema = z.object({
+  family: z.enum(families),
+  /** The earlier target set the apex still serves. */
+  values: addressListSchema,
+  /** When that set was last seen at the target (undefined: not seen by this app). */
+  lastSeenAtWallMs: z.number().optional(),
+  /** The apex is stale since at the latest this time (the first sight of the target's new set, or now). */
+  sinceWallMs: z.number(),
+  /** By this time at the latest the apex must follow: since + target TTL + the apex TTL the policy serves. */
+  followByWallMs: z.number(),
+  /** e.g. "target TTL 15 s + apex TTL min(60 s, 15 s) = 30 s". */
+  formula: z.string().max(2000)
+})
+export type StaleWindow = z.infer<typeof staleWindowSchema>
 
 export const evidenceSchema = z.object({ stance: z.enum(['for', 'against', 'neutral']), text: textSchema })
 export type Evidence = z.infer<typeof evidenceSchema>
@@ -127,7 +158,11 @@ export const verdictSchema = z.object({
   verdict: z.enum(verdicts),
   /** One line, e.g. "ALIAS / flattening likely: the apex follows cdn.example.net." */
   summary: textSchema,
-  evidence: z.array(evidenceSchema).max(100)
+  evidence: z.array(evidenceSchema).max(100),
+  /** The ALIAS/ANAME record seen at the apex's own servers, when one was. */
+  aliasRecord: aliasRecordSchema.optional(),
+  /** Only with verdict 'stale'. */
+  stale: z.array(staleWindowSchema).max(2).optional()
 })
 export type Verdict = z.infer<typeof verdictSchema>
 
@@ -174,6 +209,8 @@ export const inspectInputSchema = z.strictObject({
   authoritativePort: z.number().int().min(1).max(65535).default(53),
   /** Skip the RD=0 queries to the apex zone's own servers. */
   skipAuthoritative: z.boolean().default(false),
+  /** The ALIAS server's TTL policy, for the latest time a stale apex must follow. */
+  policy: z.enum(ttlPolicies).default('min'),
   timeoutMs: z.number().int().min(100).max(30_000).default(3000),
   /** Client subnets (ECS) for the locality view; none: no locality view. */
   subnets: z.array(z.string().max(64).refine((s) => parsePrefix(s) !== null, { message: 'is not a subnet such as 203.0.113.0/24' })).max(16).optional()
@@ -186,6 +223,8 @@ export const authoritativeServerSchema = z.object({
   port: z.number().int(),
   a: rrsetObservationSchema.optional(),
   aaaa: rrsetObservationSchema.optional(),
+  /** Type 65401 (ALIAS, also ANAME on the wire) at the apex. */
+  alias: rrsetObservationSchema.optional(),
   error: errorSchema.optional()
 })
 
@@ -248,6 +287,12 @@ export type InspectResult = z.infer<typeof inspectResultSchema>
 // ---- watch ----
 
 export const watchModes = ['expiry', 'interval'] as const
+/**
+ * 'authoritative': the apex at the apex zone's own servers and the target at the target zone's own
+ * servers, RD=0: the ALIAS server's own staleness. 'resolver': through each chosen resolver.
+ */
+export const viewpoints = ['authoritative', 'resolver'] as const
+export type Viewpoint = (typeof viewpoints)[number]
 export const watchStates = ['running', 'stopped', 'finished', 'interrupted'] as const
 // the ALIAS server's TTL policies ('min', 'fixed', 'passthrough'): they set the theoretical staleness bound
 export { ttlPolicies, type TtlPolicy }
@@ -264,7 +309,11 @@ export const watchStartInputSchema = z.strictObject({
   intervalSeconds: z.number().int().min(1).max(86_400).default(30),
   /** Stops by itself after this long; unset: until stopped. */
   durationSeconds: z.number().int().min(1).max(30 * 86_400).optional(),
-  timeoutMs: z.number().int().min(100).max(30_000).default(3000)
+  timeoutMs: z.number().int().min(100).max(30_000).default(3000),
+  /** Also sample at the zones' own servers (the authoritative viewpoint). */
+  authoritative: z.boolean().default(true),
+  /** Port of the zones' own servers (53; another only for lab setups). */
+  authoritativePort: z.number().int().min(1).max(65535).default(53)
 })
 export type WatchStartInput = z.input<typeof watchStartInputSchema>
 
@@ -280,15 +329,29 @@ export const watchSessionSchema = z.object({
   state: z.enum(watchStates),
   startedAtWallMs: z.number(),
   endedAtWallMs: z.number().optional(),
-  sampleCount: z.number().int().min(0)
+  sampleCount: z.number().int().min(0),
+  /** The zones' own servers sampled for the authoritative viewpoint ('address:port'); absent when off. */
+  authoritative: z
+    .object({
+      apexServers: z.array(z.string().max(300)).max(16),
+      targetServers: z.array(z.string().max(300)).max(16),
+      problem: textSchema.optional()
+    })
+    .optional(),
+  /** The ALIAS record read from the apex zone's servers when the watch started. */
+  aliasRecord: aliasRecordSchema.optional()
 })
 export type WatchSession = z.infer<typeof watchSessionSchema>
 
-/** One observation of one RRset (apex or target, A or AAAA) through one resolver. */
+/** One observation of one RRset (apex or target, A or AAAA) through one resolver, or at the zones' own servers. */
 export const watchSampleSchema = z.object({
   sessionId: z.string(),
   seq: z.number().int().min(0),
+  /** 'resolver': `resolverIndex` indexes the session's resolvers; 'authoritative': it is 0. */
+  viewpoint: z.enum(viewpoints),
   resolverIndex: z.number().int().min(0),
+  /** The server that answered ('address:port'), for the authoritative viewpoint. */
+  server: z.string().max(300).optional(),
   side: z.enum(['apex', 'target']),
   family: z.enum(families),
   /** Since the session started (monotonic). */
@@ -315,6 +378,13 @@ export const mismatchIntervalSchema = z.object({
 })
 export type MismatchInterval = z.infer<typeof mismatchIntervalSchema>
 
+/**
+ * 'followed': the apex took the new set; 'superseded': the target changed again first; 'reverted': the
+ * target went back to the set the apex still served before the apex moved; 'pending': not yet followed.
+ */
+export const changeOutcomes = ['followed', 'superseded', 'reverted', 'pending'] as const
+export type ChangeOutcome = (typeof changeOutcomes)[number]
+
 /** A change of the target's set and when the apex followed it. */
 export const targetChangeSchema = z.object({
   from: addressListSchema,
@@ -324,14 +394,20 @@ export const targetChangeSchema = z.object({
   firstNewMs: z.number(),
   /** Estimated change time: the middle of that window. */
   changedAtMs: z.number(),
-  /** First apex sample showing the new set. */
+  /**
+   * When the apex followed: the middle of the gap between the last apex sample without the new set and
+   * the first with it (never before changedAtMs).
+   */
   followedAtMs: z.number().optional(),
   lagMs: z.number().min(0).optional(),
-  outcome: z.enum(['followed', 'superseded', 'pending'])
+  /** Superseded or reverted: when the target left the new set (the apex was stale for the change's whole life). */
+  endedAtMs: z.number().optional(),
+  outcome: z.enum(changeOutcomes)
 })
 export type TargetChange = z.infer<typeof targetChangeSchema>
 
 export const seriesAnalysisSchema = z.object({
+  viewpoint: z.enum(viewpoints),
   resolverIndex: z.number().int().min(0),
   label: z.string(),
   family: z.enum(families),
@@ -340,6 +416,12 @@ export const seriesAnalysisSchema = z.object({
   /** Apex samples whose set differed from the target's latest set. */
   mismatchedSamples: z.number().int().min(0),
   mismatchIntervals: z.array(mismatchIntervalSchema).max(100_000),
+  /** This family's stale time alone (the sum of its intervals). */
+  mismatchedMs: z.number().min(0),
+  /** Apex samples that only partly overlapped the target's set without being an earlier set (a CDN answering per node): not stale. */
+  partialSamples: z.number().int().min(0),
+  /** Samples that failed (timeouts, errors): they carry no set. */
+  errorSamples: z.number().int().min(0),
   changes: z.array(targetChangeSchema).max(100_000),
   maxLagMs: z.number().optional(),
   medianLagMs: z.number().optional(),
@@ -352,6 +434,8 @@ export const stalenessBoundSchema = z.object({
   policy: z.enum(ttlPolicies),
   targetTtl: z.number().int().min(0),
   apexTtl: z.number().int().min(0),
+  /** Where apexTtl came from: the ALIAS record's TTL, or (without one) the largest apex TTL seen. */
+  apexTtlSource: z.enum(['alias-record', 'largest-apex-ttl-seen']),
   /** What a resolver may cache the apex answer for under the policy. */
   servedApexTtl: z.number().int().min(0),
   seconds: z.number().int().min(0),
@@ -360,20 +444,61 @@ export const stalenessBoundSchema = z.object({
 })
 export type StalenessBound = z.infer<typeof stalenessBoundSchema>
 
-export const stalenessAnalysisSchema = z.object({
-  series: z.array(seriesAnalysisSchema).max(64),
+/** The figures of one viewpoint; every count here is a sum over its series, times are wall-clock unions. */
+export const viewpointSummarySchema = z.object({
+  viewpoint: z.enum(viewpoints),
+  label: textSchema,
+  series: z.number().int().min(0),
+  apexSamples: z.number().int().min(0),
+  targetSamples: z.number().int().min(0),
+  errorSamples: z.number().int().min(0),
   mismatchedSamples: z.number().int().min(0),
-  mismatchedMs: z.number().min(0),
+  partialSamples: z.number().int().min(0),
+  /** Wall-clock union of every series' mismatch intervals (families and resolvers): never a sum. */
+  staleMs: z.number().min(0),
   changes: z.number().int().min(0),
   followed: z.number().int().min(0),
+  superseded: z.number().int().min(0),
+  reverted: z.number().int().min(0),
+  pending: z.number().int().min(0),
+  /** Over followed changes only. */
   maxLagMs: z.number().optional(),
   medianLagMs: z.number().optional(),
+  /** The longest life of a superseded or reverted change (the apex was stale all that time). */
+  maxUnfollowedLifeMs: z.number().optional(),
+  withinBound: z.boolean().optional()
+})
+export type ViewpointSummary = z.infer<typeof viewpointSummarySchema>
+
+export const stalenessAnalysisSchema = z.object({
+  series: z.array(seriesAnalysisSchema).max(64),
+  viewpoints: z.array(viewpointSummarySchema).max(2),
+  /** Resolver viewpoint (what users see): the counts and figures below mirror its summary. */
+  mismatchedSamples: z.number().int().min(0),
+  /** Wall-clock time during which the apex differed from the target through the resolvers (union). */
+  mismatchedMs: z.number().min(0),
+  /** The same at the zones' own servers (absent without the authoritative viewpoint). */
+  authoritativeMismatchedMs: z.number().min(0).optional(),
+  changes: z.number().int().min(0),
+  followed: z.number().int().min(0),
+  superseded: z.number().int().min(0),
+  reverted: z.number().int().min(0),
+  pending: z.number().int().min(0),
+  maxLagMs: z.number().optional(),
+  medianLagMs: z.number().optional(),
+  /** The ALIAS record's TTL in the zone (read from its servers); absent when none was seen. */
+  aliasTtl: z.number().int().min(0).optional(),
+  /** The largest apex TTL any sample showed: a separate figure, not the ALIAS TTL. */
+  maxApexTtl: z.number().int().min(0).optional(),
+  maxTargetTtl: z.number().int().min(0).optional(),
   /** The theoretical bound (undefined without TTLs on both sides). */
   bound: stalenessBoundSchema.optional(),
   /** Measured max lag at or below the bound plus the sampling resolution. */
   withinBound: z.boolean().optional(),
   /** How late a change can be seen by sampling alone. */
   samplingResolutionMs: z.number().min(0),
+  /** From the first sample to the last (monotonic). */
+  spanMs: z.number().min(0),
   summary: z.array(textSchema).max(50)
 })
 export type StalenessAnalysis = z.infer<typeof stalenessAnalysisSchema>

@@ -1,3 +1,5 @@
+import { homedir } from 'node:os'
+import { join } from 'node:path'
 import type { ResolverTarget } from '@shared/dns'
 import { ttlPolicies, type TtlPolicy } from '@shared/inspector'
 import { SUBNET_PRESETS, subnetFromText } from '@shared/locality'
@@ -18,6 +20,8 @@ export interface InspectCommand {
   timeoutMs: number
   json: boolean
   help: boolean
+  /** Where recent observations are kept (observations.sqlite). */
+  dataDir: string
   /** --subnet, repeatable: client subnets for the locality view. */
   subnets: string[]
 }
@@ -33,8 +37,9 @@ export const USAGE = `usage: npm run inspect -- APEX [--target NAME] [--resolver
   --mode expiry|interval   watch sampling: at each TTL's expiry (default) or every --interval seconds
   --interval SECONDS   sampling interval, and the retry delay in expiry mode (default 5)
   --policy min|fixed|passthrough   the ALIAS server's TTL policy, for the staleness bound (default min)
-  --auth-port PORT     port of the apex zone's own servers (default 53)
-  --no-authoritative   do not query the apex zone's own servers
+  --auth-port PORT     port of the zones' own servers (default 53), for the inspection and the watch
+  --no-authoritative   do not query the zones' own servers (no ALIAS record, no authoritative watch viewpoint)
+  --data-dir DIR       where recent observations are kept (default $ALIAS_INSPECTOR_DATA_DIR or ~/.alias-inspector)
   --timeout MS         per query attempt (default 3000)
   --subnet SUBNET      locality view: ask apex and target with this client subnet (ECS); repeatable;
                        presets ${Object.entries(SUBNET_PRESETS).map(([k, v]) => `${k}=${v}`).join(' ')}, or "presets" for all
@@ -59,6 +64,7 @@ export function parseInspectArgs(argv: readonly string[]): InspectCommand {
     timeoutMs: 3000,
     json: false,
     help: false,
+    dataDir: process.env.ALIAS_INSPECTOR_DATA_DIR || join(homedir(), '.alias-inspector'),
     subnets: []
   }
   const rest = [...argv]
@@ -106,6 +112,9 @@ export function parseInspectArgs(argv: readonly string[]): InspectCommand {
         break
       case '--timeout':
         cmd.timeoutMs = whole(arg, value(arg), 100, 30_000)
+        break
+      case '--data-dir':
+        cmd.dataDir = value(arg)
         break
       case '--json':
         cmd.json = true

@@ -53,7 +53,7 @@ export function inspectText(result: InspectResult): string {
     lines.push('suggested targets:', ...result.suggestions.map((s) => `  ${bare(s.name)}: ${s.reason}`))
   }
   const mark = { for: '+', against: '-', neutral: '·' } as const
-  lines.push('', result.verdict.summary, ...result.verdict.evidence.map((e) => `  ${mark[e.stance]} ${e.text}`))
+  lines.push('', `verdict: ${result.verdict.verdict}`, result.verdict.summary, ...result.verdict.evidence.map((e) => `  ${mark[e.stance]} ${e.text}`))
   lines.push('', ...behaviourText(result.behaviour))
   if (result.locality) lines.push('', ...localityText(result.locality))
   return `${lines.join('\n')}\n`
@@ -80,7 +80,8 @@ export function behaviourText(b: InspectResult['behaviour']): string[] {
 export function sampleLine(sample: WatchSample, labels: readonly string[]): string {
   const values = sample.status === 'ok' ? sample.values.join(' ') : sample.status === 'error' ? `error: ${sample.error?.message ?? ''}` : sample.status
   const ttl = sample.ttl !== undefined ? `  ttl ${sample.ttl}` : ''
-  return `${(sample.elapsedMs / 1000).toFixed(1).padStart(7)} s  ${labels[sample.resolverIndex] ?? sample.resolverIndex}  ${sample.side.padEnd(6)} ${sample.family.padEnd(4)} ${values}${ttl}`
+  const via = sample.viewpoint === 'authoritative' ? `auth ${sample.server ?? ''}` : (labels[sample.resolverIndex] ?? String(sample.resolverIndex))
+  return `${(sample.elapsedMs / 1000).toFixed(1).padStart(7)} s  ${via}  ${sample.side.padEnd(6)} ${sample.family.padEnd(4)} ${values}${ttl}`
 }
 
 export function stalenessText(analysis: StalenessAnalysis): string {

@@ -1,19 +1,22 @@
 import { setMaxListeners } from 'node:events'
 import { ServiceError } from '../api/service-error'
-import { inspect, WatchService, WatchStore } from '../inspector'
+import { inspect, openObservationStore, WatchService, WatchStore, type ObservationStore } from '../inspector'
 import { systemResolvers } from '../resolvers/system-resolvers'
 import { inspectText, sampleLine, stalenessText } from './inspect-text'
-import { parseInspectArgs, USAGE, UsageError } from './inspect-args'
+import { parseInspectArgs, USAGE, UsageError, type InspectCommand } from './inspect-args'
 
 const EXIT_OK = 0
 const EXIT_USAGE = 1
+/** No resolver answered, or another DNS failure that leaves nothing to judge. */
+const EXIT_NO_ANSWER = 2
 const EXIT_INTERNAL = 10
 
 /** Watches for `seconds` in an in-memory store, printing samples as they come (text mode). */
 async function watchFor(
-  cmd: ReturnType<typeof parseInspectArgs>,
+  cmd: InspectCommand,
   target: string,
-  signal: AbortSignal
+  signal: AbortSignal,
+  observations: ObservationStore
 ): Promise<ReturnType<WatchService['get']>> {
   const store = new WatchStore(':memory:')
   let labels: string[] = []
@@ -21,6 +24,7 @@ async function watchFor(
   const finished = new Promise<void>((resolve) => (done = resolve))
   const service = new WatchService({
     store,
+    observations,
     onSample: (sample) => {
       if (!cmd.json) process.stdout.write(`${sampleLine(sample, labels)}\n`)
     },
@@ -35,7 +39,9 @@ async function watchFor(
     mode: cmd.mode,
     intervalSeconds: cmd.intervalSeconds,
     durationSeconds: cmd.watchSeconds,
-    timeoutMs: cmd.timeoutMs
+    timeoutMs: cmd.timeoutMs,
+    authoritative: !cmd.skipAuthoritative,
+    authoritativePort: cmd.authoritativePort
   })
   labels = session.labels
   signal.addEventListener('abort', () => service.stop(session.id), { once: true })
@@ -57,6 +63,17 @@ async function main(argv: string[]): Promise<number> {
   // every query listens for the abort: a locality grid adds two per subnet and resolver
   setMaxListeners(200, abort.signal)
   process.once('SIGINT', () => abort.abort())
+  const opened = openObservationStore(cmd.dataDir)
+  if (opened.problem) process.stderr.write(`inspect: ${opened.problem}\n`)
+  const observations = opened.store
+  try {
+    return await inspectAndWatch(cmd, abort, observations)
+  } finally {
+    observations.close()
+  }
+}
+
+async function inspectAndWatch(cmd: InspectCommand, abort: AbortController, observations: ObservationStore): Promise<number> {
   const result = await inspect(
     {
       apex: cmd.apex,
@@ -64,10 +81,11 @@ async function main(argv: string[]): Promise<number> {
       resolvers: cmd.resolvers,
       authoritativePort: cmd.authoritativePort,
       skipAuthoritative: cmd.skipAuthoritative,
+      policy: cmd.policy,
       timeoutMs: cmd.timeoutMs,
       ...(cmd.subnets.length > 0 ? { subnets: cmd.subnets } : {})
     },
-    { signal: abort.signal }
+    { signal: abort.signal, observations }
   )
   if (!cmd.json) process.stdout.write(inspectText(result))
   if (cmd.watchSeconds === undefined) {
@@ -76,9 +94,14 @@ async function main(argv: string[]): Promise<number> {
   }
   if (!result.target) throw new UsageError('--watch needs a target: give one with --target')
   if (!cmd.json) process.stdout.write(`\nwatching for ${cmd.watchSeconds} s (${cmd.mode} mode) …\n`)
-  const watch = await watchFor(cmd, result.target, abort.signal)
+  const watch = await watchFor(cmd, result.target, abort.signal, observations)
   if (cmd.json) process.stdout.write(`${JSON.stringify({ inspect: result, watch }, null, 2)}\n`)
-  else process.stdout.write(`\n${stalenessText(watch.analysis)}`)
+  else {
+    const auth = watch.session.authoritative
+    const missing = auth && (auth.apexServers.length === 0 || auth.targetServers.length === 0)
+    if (missing) process.stdout.write(`\nzones' own servers not sampled: ${auth.problem ?? 'not found'}\n`)
+    process.stdout.write(`\n${stalenessText(watch.analysis)}`)
+  }
   return EXIT_OK
 }
 
@@ -90,6 +113,11 @@ main(process.argv.slice(2)).then(
     if (error instanceof UsageError || (error instanceof ServiceError && error.code === 'bad-input')) {
       process.stderr.write(`inspect: ${error.message}\n`)
       process.exitCode = EXIT_USAGE
+      return
+    }
+    if (error instanceof ServiceError && error.code !== 'internal') {
+      process.stderr.write(`inspect: ${error.message}\n`)
+      process.exitCode = EXIT_NO_ANSWER
       return
     }
     process.stderr.write(`inspect: internal error: ${error instanceof Error ? error.message : String(error)}\n`)

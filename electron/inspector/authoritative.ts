@@ -1,7 +1,9 @@
 import type { QueryOptionsInput } from '@shared/dns'
-import type { AuthoritativeView, RrsetObservation } from '@shared/inspector'
+import type { AliasRecord, AuthoritativeView, RrsetObservation } from '@shared/inspector'
+import { canonicalName } from './names'
 import { observeRrset } from './follow-chain'
 import type { Ask, QueryFn } from './query-port'
+import { nsAddresses } from './zone-servers'
 
 export interface AuthoritativeOptions {
   queryFn: QueryFn
@@ -11,8 +13,6 @@ export interface AuthoritativeOptions {
   signal?: AbortSignal
 }
 
-const MAX_NS = 4
-const MAX_SERVERS = 6
 
 /** The largest TTL among AA answers: the TTL the zone's servers hand out before any cache counts down. */
 function authoritativeTtl(answers: (RrsetObservation | undefined)[]): number | undefined {
@@ -24,7 +24,8 @@ function authoritativeTtl(answers: (RrsetObservation | undefined)[]): number | u
 
 /**
  * Asks the zone's own servers (NS names → addresses through `resolverAsk` → RD=0 questions sent
- * straight to them) for the apex A and AAAA, to learn the TTLs before any resolver cache.
+ * straight to them) for the apex A and AAAA, to learn the TTLs before any resolver cache, and for
+ * its ALIAS record (type 65401; servers that implement ALIAS answer it with the record).
  */
 export async function authoritativeView(
   resolverAsk: Ask,
@@ -33,29 +34,21 @@ export async function authoritativeView(
   nsNames: readonly string[],
   opts: AuthoritativeOptions
 ): Promise<AuthoritativeView> {
-  const names = [...nsNames].sort().slice(0, MAX_NS)
-  const lookups = await Promise.all(
-    names.flatMap((nsName) => (['A', 'AAAA'] as const).map(async (type) => ({ nsName, rrset: await observeRrset(resolverAsk, nsName, type) })))
-  )
-  const seen = new Set<string>()
-  const addresses: { nsName: string; address: string }[] = []
-  for (const { nsName, rrset } of lookups) {
-    for (const record of rrset.records) {
-      if (seen.has(record.data)) continue
-      seen.add(record.data)
-      addresses.push({ nsName, address: record.data })
-    }
-  }
+  const { names, servers: addresses } = await nsAddresses(resolverAsk, nsNames)
   const servers = await Promise.all(
-    addresses.slice(0, MAX_SERVERS).map(async ({ nsName, address }) => {
+    addresses.map(async ({ nsName, address }) => {
       const direct: Ask = (name, type) =>
         opts.queryFn(
           { name, type, resolver: { transport: 'udp', host: address, port: opts.port }, options: { ...opts.options, rd: false } },
           { signal: opts.signal }
         )
-      const [a, aaaa] = await Promise.all([observeRrset(direct, apex, 'A'), observeRrset(direct, apex, 'AAAA')])
+      const [a, aaaa, alias] = await Promise.all([
+        observeRrset(direct, apex, 'A'),
+        observeRrset(direct, apex, 'AAAA'),
+        observeRrset(direct, apex, 'ALIAS')
+      ])
       const error = a.status === 'error' && aaaa.status === 'error' ? a.error : undefined
-      return { nsName, address, port: opts.port, a, aaaa, ...(error ? { error } : {}) }
+      return { nsName, address, port: opts.port, a, aaaa, alias, ...(error ? { error } : {}) }
     })
   )
   const A = authoritativeTtl(servers.map((s) => s.a))
@@ -74,4 +67,22 @@ export async function authoritativeView(
     ttls: { ...(A !== undefined ? { A } : {}), ...(AAAA !== undefined ? { AAAA } : {}) },
     ...(problem ? { problem } : {})
   }
+}
+
+/** The first ALIAS/ANAME record the zone's own servers served at the apex (AA answers only). */
+export function aliasRecordOf(view: AuthoritativeView | undefined): AliasRecord | undefined {
+  for (const server of view?.servers ?? []) {
+    const alias = server.alias
+    if (!alias || alias.status !== 'ok' || !alias.authoritative) continue
+    const record = alias.records[0]
+    if (!record) continue
+    return {
+      owner: canonicalName(record.name),
+      target: canonicalName(record.data),
+      ttl: record.ttl,
+      server: `${server.address}:${server.port}`,
+      seenAtWallMs: record.receivedAtWallMs
+    }
+  }
+  return undefined
 }

@@ -11,3 +11,5 @@ export { WatchService, openWatchService, type WatchRequest, type WatchServiceOpt
 export { WatchStore, SCHEMA_VERSION, WATCH_DB_FILE } from './watch-store'
 export { watchCsv, watchJson } from './watch-export'
 export type { QueryFn } from './query-port'
+export { ObservationStore, openObservationStore, OBSERVATIONS_DB_FILE, type Observation } from './observation-store'
+export { unionMs } from './staleness-series'

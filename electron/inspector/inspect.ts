@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks'
 import type { QueryOptionsInput, ResolverTarget } from '@shared/dns'
 import type {
+  AliasRecord,
   AuthoritativeView,
   CacheAge,
   Family,
@@ -9,10 +10,12 @@ import type {
   ResolverInspection,
   RrsetObservation,
   SuggestResult,
-  TargetSuggestion
+  TargetSuggestion,
+  TtlPolicy
 } from '@shared/inspector'
 import { resolverToText } from '../resolvers/resolver-text'
-import { authoritativeView } from './authoritative'
+import { ServiceError } from '../api/service-error'
+import { aliasRecordOf, authoritativeView } from './authoritative'
 import { observeRrset } from './follow-chain'
 import { canonicalName } from './names'
 import { detectProviders } from '../providers'
@@ -20,8 +23,10 @@ import { askVia, engineQuery, type Ask, type QueryFn } from './query-port'
 import { compareFamily } from './set-compare'
 import { parseSvcbData, suggestTargets } from './suggest'
 import { rrsetCacheAge } from './ttl-model'
+import type { ObservationStore } from './observation-store'
 import { inferBehaviour } from './behaviour'
 import { decideVerdict } from './verdict'
+import { staleContext } from './stale-context'
 import { probeLocality } from './locality'
 
 export interface InspectRequest {
@@ -30,6 +35,8 @@ export interface InspectRequest {
   resolvers: ResolverTarget[]
   authoritativePort?: number
   skipAuthoritative?: boolean
+  /** The ALIAS server's TTL policy, for the latest time a stale apex must follow (default 'min'). */
+  policy?: TtlPolicy
   timeoutMs?: number
   /** Client subnets for the locality view. */
   subnets?: string[]
@@ -38,6 +45,8 @@ export interface InspectRequest {
 export interface InspectDeps {
   queryFn?: QueryFn
   signal?: AbortSignal
+  /** Recent observations: lets the verdict recognise an apex that still serves an earlier target set. */
+  observations?: ObservationStore
 }
 
 /** What every resolver is asked first: the apex's records and the hints for a target. */
@@ -123,6 +132,17 @@ function httpsAliasTarget(https: RrsetObservation): string | undefined {
 
 const answered = (o: RrsetObservation): boolean => o.status !== 'error'
 
+async function aliasRecordViaResolvers(all: readonly ApexQueries[]): Promise<AliasRecord | undefined> {
+  for (const q of all) {
+    const alias = await q.alias
+    const record = alias.status === 'ok' ? alias.records[0] : undefined
+    if (record) {
+      return { owner: canonicalName(record.name), target: canonicalName(record.data), ttl: record.ttl, server: `resolver ${q.label}`, seenAtWallMs: record.receivedAtWallMs }
+    }
+  }
+  return undefined
+}
+
 /**
  * Inspects an apex through every resolver at once. Independent questions run concurrently, so the
  * wall time is that of the longest dependency chain (NS → NS addresses → the zone's own servers).
@@ -202,7 +222,26 @@ export async function inspect(request: InspectRequest, deps: InspectDeps = {}): 
     }
   })
 
+  if (!resolvers.some((r) => [r.apex.a, r.apex.aaaa, r.apex.soa, r.apex.ns].some(answered))) {
+    const why = resolvers.map((r) => `${r.label}: ${r.apex.a.error?.message ?? r.apex.a.rcode ?? 'no answer'}`).join('; ')
+    throw new ServiceError('unreachable', `no resolver answered for ${apex} (${why.slice(0, 1500)})`)
+  }
+  // the zone's own servers first; else a resolver that passed the question on to them
+  const aliasRecord = aliasRecordOf(authoritative) ?? (await aliasRecordViaResolvers(all))
+  const stale = target.name
+    ? staleContext({
+        apex,
+        target: target.name,
+        resolvers,
+        authoritative,
+        aliasTtl: aliasRecord?.ttl,
+        policy: request.policy ?? 'min',
+        store: deps.observations
+      })
+    : undefined
   const verdict = decideVerdict({
+    ...(aliasRecord ? { aliasRecord } : {}),
+    ...(stale ? { stale } : {}),
     apex,
     target: target.name,
     providers: found.providers,

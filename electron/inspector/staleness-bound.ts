@@ -6,14 +6,22 @@ import type { StalenessBound, TtlPolicy } from '@shared/inspector'
  * ('min' and 'fixed': the lower of the ALIAS record's TTL and the target's; 'passthrough': the
  * target's, whatever the ALIAS TTL).
  */
-export function stalenessBound(policy: TtlPolicy, targetTtl: number, apexTtl: number): StalenessBound {
+export function stalenessBound(
+  policy: TtlPolicy,
+  targetTtl: number,
+  apexTtl: number,
+  apexTtlSource: StalenessBound['apexTtlSource'] = 'alias-record'
+): StalenessBound {
   const served = policy === 'passthrough' ? targetTtl : Math.min(apexTtl, targetTtl)
-  const term = policy === 'passthrough' ? `apex TTL = target TTL ${targetTtl} s` : `apex TTL min(${apexTtl} s, ${targetTtl} s)`
+  const name = apexTtlSource === 'alias-record' ? 'ALIAS TTL' : 'largest apex TTL seen'
+  const term =
+    policy === 'passthrough' ? `apex TTL = target TTL ${targetTtl} s` : `apex TTL min(${name} ${apexTtl} s, target TTL ${targetTtl} s)`
   const seconds = targetTtl + served
   return {
     policy,
     targetTtl,
     apexTtl,
+    apexTtlSource,
     servedApexTtl: served,
     seconds,
     formula: `target TTL ${targetTtl} s + ${term} = ${seconds} s`

@@ -1,15 +1,16 @@
 import type {
-  Family,
-  MismatchInterval,
   SeriesAnalysis,
   StalenessAnalysis,
-  TargetChange,
+  StalenessBound,
   TtlPolicy,
+  Viewpoint,
+  ViewpointSummary,
   WatchSample
 } from '@shared/inspector'
-import { families } from '@shared/inspector'
-import { sameSet } from './addresses'
+import { families, viewpoints } from '@shared/inspector'
 import { stalenessBound } from './staleness-bound'
+import { stalenessLines } from './staleness-text'
+import { analyzeSeries, unionMs } from './staleness-series'
 import { maxOf, medianOf } from './stats'
 
 export interface StalenessInput {
@@ -19,141 +20,112 @@ export interface StalenessInput {
   policy: TtlPolicy
   /** How late sampling alone can see a change (the interval, or the TTL in expiry mode). */
   samplingResolutionMs: number
+  /** TTL of the ALIAS record in the zone, read from its servers (the bound uses it when known). */
+  aliasTtl?: number
+  /** Label of the authoritative series (which servers were asked). */
+  authoritativeLabel?: string
 }
 
-const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`
+export const VIEWPOINT_LABELS: Record<Viewpoint, string> = {
+  authoritative: "zones' own servers",
+  resolver: 'resolvers'
+}
 
-/** One resolver and family: apex and target samples in time order. Errors carry no set and are skipped. */
-function analyzeSeries(events: readonly WatchSample[], resolverIndex: number, label: string, family: Family): SeriesAnalysis {
-  let apex: { values: string[]; since: number } | undefined
-  let target: { values: string[]; lastSeenMs: number } | undefined
-  let pending: TargetChange | undefined
-  let openSince: number | undefined
-  const changes: TargetChange[] = []
-  const intervals: MismatchInterval[] = []
-  let mismatched = 0
-  let apexSamples = 0
-  let targetSamples = 0
-  let lastMs = 0
+const sum = (series: readonly SeriesAnalysis[], pick: (s: SeriesAnalysis) => number): number => series.reduce((n, s) => n + pick(s), 0)
 
-  const follow = (change: TargetChange, at: number): void => {
-    change.followedAtMs = at
-    change.lagMs = Math.max(0, at - change.changedAtMs)
-    change.outcome = 'followed'
-    pending = undefined
-  }
-
-  for (const e of events) {
-    const t = e.elapsedMs
-    lastMs = t
-    if (e.side === 'target') {
-      targetSamples++
-      if (target && !sameSet(target.values, e.values)) {
-        if (pending) pending.outcome = 'superseded'
-        const change: TargetChange = {
-          from: target.values,
-          to: e.values,
-          lastOldMs: target.lastSeenMs,
-          firstNewMs: t,
-          changedAtMs: (target.lastSeenMs + t) / 2,
-          outcome: 'pending'
-        }
-        changes.push(change)
-        pending = change
-        // in the same round the apex may have been asked first and already show the new set
-        if (apex && sameSet(apex.values, e.values)) follow(change, apex.since)
-      }
-      target = { values: e.values, lastSeenMs: t }
-    } else {
-      apexSamples++
-      if (!apex || !sameSet(apex.values, e.values)) apex = { values: e.values, since: t }
-      if (pending && sameSet(e.values, pending.to)) follow(pending, apex.since)
-      if (target && !sameSet(e.values, target.values)) mismatched++
-    }
-    const differs = !!apex && !!target && !sameSet(apex.values, target.values)
-    if (differs && openSince === undefined) openSince = t
-    if (!differs && openSince !== undefined) {
-      intervals.push({ startMs: openSince, endMs: t, durationMs: t - openSince, open: false })
-      openSince = undefined
-    }
-  }
-  if (openSince !== undefined) intervals.push({ startMs: openSince, endMs: lastMs, durationMs: lastMs - openSince, open: true })
-
-  const lags = changes.flatMap((c) => (c.lagMs !== undefined ? [c.lagMs] : []))
-  const ttls = (side: WatchSample['side']) => events.flatMap((e) => (e.side === side && e.ttl !== undefined ? [e.ttl] : []))
+function summarize(viewpoint: Viewpoint, series: readonly SeriesAnalysis[], limitMs: number | undefined, lastMs: number): ViewpointSummary {
+  const changes = series.flatMap((s) => s.changes)
+  const count = (outcome: string): number => changes.filter((c) => c.outcome === outcome).length
+  const lags = changes.flatMap((c) => (c.outcome === 'followed' && c.lagMs !== undefined ? [c.lagMs] : []))
+  const lives = changes.flatMap((c) => (c.endedAtMs !== undefined ? [c.endedAtMs - c.changedAtMs] : []))
+  const pendingAges = changes.flatMap((c) => (c.outcome === 'pending' ? [lastMs - c.changedAtMs] : []))
   const maxLagMs = maxOf(lags)
   const medianLagMs = medianOf(lags)
-  const maxApexTtl = maxOf(ttls('apex'))
-  const maxTargetTtl = maxOf(ttls('target'))
+  const maxUnfollowedLifeMs = maxOf(lives)
+  const worst = maxOf([...lags, ...lives, ...pendingAges])
   return {
-    resolverIndex,
-    label,
-    family,
-    apexSamples,
-    targetSamples,
-    mismatchedSamples: mismatched,
-    mismatchIntervals: intervals,
-    changes,
+    viewpoint,
+    label: VIEWPOINT_LABELS[viewpoint],
+    series: series.length,
+    apexSamples: sum(series, (s) => s.apexSamples),
+    targetSamples: sum(series, (s) => s.targetSamples),
+    errorSamples: sum(series, (s) => s.errorSamples),
+    mismatchedSamples: sum(series, (s) => s.mismatchedSamples),
+    partialSamples: sum(series, (s) => s.partialSamples),
+    staleMs: unionMs(series.flatMap((s) => s.mismatchIntervals)),
+    changes: changes.length,
+    followed: lags.length,
+    superseded: count('superseded'),
+    reverted: count('reverted'),
+    pending: count('pending'),
     ...(maxLagMs !== undefined ? { maxLagMs } : {}),
     ...(medianLagMs !== undefined ? { medianLagMs } : {}),
-    ...(maxApexTtl !== undefined ? { maxApexTtl } : {}),
-    ...(maxTargetTtl !== undefined ? { maxTargetTtl } : {})
+    ...(maxUnfollowedLifeMs !== undefined ? { maxUnfollowedLifeMs } : {}),
+    // every change counts: a lag, a superseded/reverted change's life, a pending change's age so far
+    ...(limitMs !== undefined && worst !== undefined ? { withinBound: worst <= limitMs } : {})
   }
+}
+
+function boundOf(input: StalenessInput, series: readonly SeriesAnalysis[]): StalenessBound | undefined {
+  const targetTtl = maxOf(series.flatMap((s) => (s.maxTargetTtl !== undefined ? [s.maxTargetTtl] : [])))
+  const maxApexTtl = maxOf(series.flatMap((s) => (s.maxApexTtl !== undefined ? [s.maxApexTtl] : [])))
+  const apexTtl = input.aliasTtl ?? maxApexTtl
+  if (targetTtl === undefined || apexTtl === undefined) return undefined
+  return stalenessBound(input.policy, targetTtl, apexTtl, input.aliasTtl !== undefined ? 'alias-record' : 'largest-apex-ttl-seen')
 }
 
 /**
- * Staleness over a watch timeline, per resolver and family: where the apex's set differed from the
- * target's, how long the apex took to follow each change of the target's set, and the bound the
- * TTLs allow. Pure.
+ * Staleness over a watch timeline, per viewpoint, resolver and family: where the apex's set differed
+ * from the target's, how each change of the target's set ended, and the bound the TTLs allow. Pure.
  */
 export function analyzeStaleness(input: StalenessInput): StalenessAnalysis {
-  const ordered = [...input.samples]
-    .filter((s) => s.status !== 'error')
-    .sort((a, b) => a.elapsedMs - b.elapsedMs || a.seq - b.seq)
+  const ordered = [...input.samples].sort((a, b) => a.elapsedMs - b.elapsedMs || a.seq - b.seq)
   const series: SeriesAnalysis[] = []
-  const indexes = [...new Set(ordered.map((s) => s.resolverIndex))].sort((a, b) => a - b)
-  for (const index of indexes) {
-    for (const family of families) {
-      const events = ordered.filter((s) => s.resolverIndex === index && s.family === family)
-      if (events.length === 0) continue
-      series.push(analyzeSeries(events, index, input.labels[index] ?? `resolver ${index + 1}`, family))
+  // resolvers first: series[0] stays what users see, as before the authoritative viewpoint existed
+  for (const viewpoint of ['resolver', 'authoritative'] as const) {
+    const own = ordered.filter((s) => s.viewpoint === viewpoint)
+    for (const index of [...new Set(own.map((s) => s.resolverIndex))].sort((a, b) => a - b)) {
+      for (const family of families) {
+        const events = own.filter((s) => s.resolverIndex === index && s.family === family)
+        if (events.length === 0) continue
+        const label =
+          viewpoint === 'authoritative' ? (input.authoritativeLabel ?? VIEWPOINT_LABELS.authoritative) : (input.labels[index] ?? `resolver ${index + 1}`)
+        series.push(analyzeSeries(events, { viewpoint, resolverIndex: index, label, family }))
+      }
     }
   }
-  const changes = series.flatMap((s) => s.changes)
-  const lags = changes.flatMap((c) => (c.lagMs !== undefined ? [c.lagMs] : []))
-  const mismatchedSamples = series.reduce((n, s) => n + s.mismatchedSamples, 0)
-  const mismatchedMs = series.reduce((n, s) => n + s.mismatchIntervals.reduce((m, i) => m + i.durationMs, 0), 0)
-  const apexSamples = series.reduce((n, s) => n + s.apexSamples, 0)
-  const maxLagMs = maxOf(lags)
-  const medianLagMs = medianOf(lags)
-  const targetTtl = maxOf(series.flatMap((s) => (s.maxTargetTtl !== undefined ? [s.maxTargetTtl] : [])))
-  const apexTtl = maxOf(series.flatMap((s) => (s.maxApexTtl !== undefined ? [s.maxApexTtl] : [])))
-  const bound = targetTtl !== undefined && apexTtl !== undefined ? stalenessBound(input.policy, targetTtl, apexTtl) : undefined
-  const withinBound =
-    bound && maxLagMs !== undefined ? maxLagMs <= bound.seconds * 1000 + input.samplingResolutionMs : undefined
-
-  const summary = [
-    `${changes.length} change${changes.length === 1 ? '' : 's'} of the target's set, ${lags.length} followed by the apex` +
-      (maxLagMs !== undefined ? `; lag max ${seconds(maxLagMs)}, median ${seconds(medianLagMs!)}` : ''),
-    `apex differed from the target in ${mismatchedSamples} of ${apexSamples} apex samples, ${seconds(mismatchedMs)} in total`
-  ]
-  if (bound) {
-    summary.push(
-      `theoretical bound: ${bound.formula}` +
-        (maxLagMs !== undefined ? `; measured max ${seconds(maxLagMs)} (${withinBound ? 'within' : 'beyond'} the bound)` : '')
-    )
-  }
-  return {
+  const firstMs = ordered[0]?.elapsedMs ?? 0
+  const lastMs = ordered.at(-1)?.elapsedMs ?? 0
+  const bound = boundOf(input, series)
+  const limitMs = bound ? bound.seconds * 1000 + input.samplingResolutionMs : undefined
+  const summaries = viewpoints
+    .map((viewpoint) => ({ viewpoint, own: series.filter((s) => s.viewpoint === viewpoint) }))
+    .filter(({ own }) => own.length > 0)
+    .map(({ viewpoint, own }) => summarize(viewpoint, own, limitMs, lastMs))
+  const resolver = summaries.find((s) => s.viewpoint === 'resolver')
+  const authoritative = summaries.find((s) => s.viewpoint === 'authoritative')
+  const maxApexTtl = maxOf(series.flatMap((s) => (s.maxApexTtl !== undefined ? [s.maxApexTtl] : [])))
+  const maxTargetTtl = maxOf(series.flatMap((s) => (s.maxTargetTtl !== undefined ? [s.maxTargetTtl] : [])))
+  const analysis: Omit<StalenessAnalysis, 'summary'> = {
     series,
-    mismatchedSamples,
-    mismatchedMs,
-    changes: changes.length,
-    followed: lags.length,
-    ...(maxLagMs !== undefined ? { maxLagMs } : {}),
-    ...(medianLagMs !== undefined ? { medianLagMs } : {}),
+    viewpoints: summaries,
+    mismatchedSamples: resolver?.mismatchedSamples ?? 0,
+    mismatchedMs: resolver?.staleMs ?? 0,
+    ...(authoritative ? { authoritativeMismatchedMs: authoritative.staleMs } : {}),
+    changes: resolver?.changes ?? 0,
+    followed: resolver?.followed ?? 0,
+    superseded: resolver?.superseded ?? 0,
+    reverted: resolver?.reverted ?? 0,
+    pending: resolver?.pending ?? 0,
+    ...(resolver?.maxLagMs !== undefined ? { maxLagMs: resolver.maxLagMs } : {}),
+    ...(resolver?.medianLagMs !== undefined ? { medianLagMs: resolver.medianLagMs } : {}),
+    ...(input.aliasTtl !== undefined ? { aliasTtl: input.aliasTtl } : {}),
+    ...(maxApexTtl !== undefined ? { maxApexTtl } : {}),
+    ...(maxTargetTtl !== undefined ? { maxTargetTtl } : {}),
     ...(bound ? { bound } : {}),
-    ...(withinBound !== undefined ? { withinBound } : {}),
+    ...(resolver?.withinBound !== undefined ? { withinBound: resolver.withinBound } : {}),
     samplingResolutionMs: input.samplingResolutionMs,
-    summary
+    spanMs: lastMs - firstMs
   }
+  return { ...analysis, summary: stalenessLines(analysis) }
 }

@@ -1,6 +1,7 @@
-import type { Evidence, Family, FamilyComparison, ProviderMatch, SetRelation, Verdict } from '@shared/inspector'
+import type { AliasRecord, Evidence, Family, FamilyComparison, ProviderMatch, SetRelation, StaleWindow, Verdict } from '@shared/inspector'
 import { displayName } from './names'
 import { providerLine } from './suggest'
+import { aliasRecordEvidence, cdnEvidence, clockTime, earlierSighting, sightingEvidence, staleWindow, unmatched, type StaleContext } from './verdict-stale'
 
 export interface VerdictResolver {
   label: string
@@ -19,6 +20,10 @@ export interface VerdictInput {
   providers: readonly ProviderMatch[]
   /** Target of an HTTPS AliasMode record at the apex. */
   httpsAliasTarget?: string
+  /** The ALIAS/ANAME record the apex zone's own servers served. */
+  aliasRecord?: AliasRecord
+  /** Recent target sets and TTLs: without them no apex is found stale from history. */
+  stale?: StaleContext
 }
 
 type ResolverClass = 'match' | 'partial' | 'disjoint' | 'no-data'
@@ -87,10 +92,13 @@ export function decideVerdict(input: VerdictInput): Verdict {
   const apex = displayName(input.apex)
   const answered = input.resolvers.filter((r) => r.answered)
   const providers = providerEvidence(input.providers)
-  const verdict = (kind: Verdict['verdict'], summary: string, evidence: Evidence[]): Verdict => ({
+  const alias = input.aliasRecord
+  const verdict = (kind: Verdict['verdict'], summary: string, evidence: Evidence[], stale?: StaleWindow[]): Verdict => ({
     verdict: kind,
     summary,
-    evidence: [...evidence, ...providers]
+    evidence: [...(alias ? [aliasRecordEvidence(alias, input.target)] : []), ...evidence, ...providers],
+    ...(alias ? { aliasRecord: alias } : {}),
+    ...(stale && stale.length > 0 ? { stale } : {})
   })
   if (answered.length === 0) return verdict('inconclusive', `Inconclusive: no resolver answered for ${apex}.`, [])
 
@@ -125,13 +133,88 @@ export function decideVerdict(input: VerdictInput): Verdict {
   else if (count('disjoint') === classes.length) kind = 'not-aliased'
   else kind = 'inconclusive'
 
+  // an apex that still serves an earlier target set is stale, even where another family (or resolver) matches
+  const stale = staleFindings(input, target)
+  if (stale.windows.length > 0 && (kind === 'likely' || stale.explainsAll)) {
+    evidence.push(...stale.evidence)
+    const by = Math.max(...stale.windows.map((w) => w.followByWallMs))
+    return verdict(
+      'stale',
+      `Stale: ${apex} is aliased to ${target} but still serves an earlier set of its addresses; it must follow by ${clockTime(by)} at the latest.`,
+      evidence,
+      stale.windows
+    )
+  }
+  if (kind !== 'likely' && stale.explainsAll && stale.cdn.length > 0) {
+    evidence.push(...stale.cdn)
+    return verdict('likely', `ALIAS / flattening likely: ${apex} follows ${target} (a CDN: its answers vary).`, evidence)
+  }
+  if (kind !== 'likely') {
+    if (alias && alias.target !== input.target) {
+      return verdict('other-target', `Aliased to ${displayName(alias.target)}, not to ${target}: ${apex}'s ALIAS record points there.`, evidence)
+    }
+    const windows = alias ? unexplainedWindows(input, alias) : []
+    if (alias && windows.length > 0) {
+      // the zone says the apex follows the target: addresses that differ can only be an answer not yet refreshed
+      evidence.push({ stance: 'for', text: `the ALIAS record points at ${target}, so the apex's other addresses are an answer not yet refreshed (the earlier set was not seen by this app)` })
+      const by = Math.max(...windows.map((w) => w.followByWallMs))
+      return verdict('stale', `Stale: ${apex} has an ALIAS record to ${target} but serves other addresses; it must follow by ${clockTime(by)} at the latest.`, evidence, windows)
+    }
+  }
   const staticHost = input.providers.length > 0 && input.providers.every((p) => p.flattening === 'none')
   if (kind === 'likely' && staticHost) {
     return verdict('inconclusive', `Inconclusive: ${apex} matches ${target}, but its DNS host has no ALIAS: possibly a static copy.`, evidence)
   }
-  if (kind === 'likely') return verdict(kind, `ALIAS / flattening likely: ${apex} follows ${target}.`, evidence)
+  if (kind === 'likely') {
+    if (alias && alias.target !== input.target) {
+      evidence.push({ stance: 'neutral', text: `the ALIAS record points at ${displayName(alias.target)}, which answers like ${target}` })
+    }
+    return verdict(kind, `ALIAS / flattening likely: ${apex} follows ${target}.`, evidence)
+  }
   if (kind === 'not-aliased') {
     return verdict(kind, `Not aliased to ${target}: ${apex}'s addresses are unrelated to ${target}'s.`, evidence)
   }
   return verdict('inconclusive', `Inconclusive: ${apex} matches ${target} on some resolvers and not on others.`, evidence)
+}
+
+/** Every resolver whose apex differs from the target, checked against the target sets seen recently. */
+function staleFindings(input: VerdictInput, target: string): { windows: StaleWindow[]; evidence: Evidence[]; cdn: Evidence[]; explainsAll: boolean } {
+  const ctx = input.stale
+  const windows = new Map<Family, StaleWindow>()
+  const evidence: Evidence[] = []
+  const cdn = new Map<Family, Evidence>()
+  let explainsAll = true
+  for (const resolver of input.resolvers) {
+    for (const c of unmatched([resolver.a, resolver.aaaa])) {
+      const found = ctx ? earlierSighting(c.apex, c.target, c.family, ctx) : undefined
+      if (!found || !ctx) {
+        explainsAll = false
+        continue
+      }
+      const { sighting } = found
+      if (!found.replaced) {
+        if (!cdn.has(c.family)) cdn.set(c.family, cdnEvidence(c.family, target, c.apex, sighting))
+        continue
+      }
+      if (windows.has(c.family)) continue
+      const window = staleWindow(c.family, c.apex, sighting, ctx, input.aliasRecord?.ttl)
+      windows.set(c.family, window)
+      evidence.push(sightingEvidence(c.family, target, sighting, window))
+    }
+  }
+  return { windows: [...windows.values()], evidence, cdn: [...cdn.values()], explainsAll }
+}
+
+/** With an ALIAS record but no sighting: the apex is stale since now at the latest. */
+function unexplainedWindows(input: VerdictInput, alias: AliasRecord): StaleWindow[] {
+  const ctx: StaleContext = input.stale ?? { nowWallMs: Date.now(), policy: 'min', recentTargetSets: {}, targetTtl: {}, apexTtl: {} }
+  const seen = new Map<Family, StaleWindow>()
+  for (const resolver of input.resolvers) {
+    for (const c of unmatched([resolver.a, resolver.aaaa])) {
+      if (seen.has(c.family)) continue
+      const withTtl: StaleContext = { ...ctx, targetTtl: { ...ctx.targetTtl, [c.family]: ctx.targetTtl[c.family] ?? c.targetTtl ?? alias.ttl } }
+      seen.set(c.family, staleWindow(c.family, c.apex, undefined, withTtl, alias.ttl))
+    }
+  }
+  return [...seen.values()]
 }

@@ -2,7 +2,7 @@ import type { WatchDetail } from '@shared/inspector'
 
 const HEADER = [
   'session_id', 'seq', 'resolver_index', 'resolver', 'side', 'family', 'elapsed_ms', 'received_at',
-  'status', 'rcode', 'ttl', 'values', 'chain_end', 'error'
+  'status', 'rcode', 'ttl', 'values', 'chain_end', 'error', 'viewpoint', 'server'
 ]
 
 /**
@@ -22,7 +22,7 @@ export function watchCsv(detail: WatchDetail): string {
       s.sessionId,
       s.seq,
       s.resolverIndex,
-      detail.session.labels[s.resolverIndex],
+      s.viewpoint === 'authoritative' ? "zones' own servers" : detail.session.labels[s.resolverIndex],
       s.side,
       s.family,
       Math.round(s.elapsedMs),
@@ -32,7 +32,9 @@ export function watchCsv(detail: WatchDetail): string {
       s.ttl,
       s.values.join(' '),
       s.chainEnd,
-      s.error ? `${s.error.code}: ${s.error.message}` : undefined
+      s.error ? `${s.error.code}: ${s.error.message}` : undefined,
+      s.viewpoint,
+      s.server
     ]
       .map(csvCell)
       .join(',')

@@ -1,7 +1,8 @@
-import type { Family, RrsetObservation, WatchSample } from '@shared/inspector'
+import type { Family, RrsetObservation, Viewpoint, WatchSample } from '@shared/inspector'
 import { addressSet } from './addresses'
 
 export interface ProbeKey {
+  viewpoint: Viewpoint
   resolverIndex: number
   side: WatchSample['side']
   family: Family
@@ -13,12 +14,15 @@ export function toSample(
   key: ProbeKey,
   sessionId: string,
   seq: number,
-  startedAtMonoMs: number
+  startedAtMonoMs: number,
+  server?: string
 ): WatchSample {
   return {
     sessionId,
     seq,
+    viewpoint: key.viewpoint,
     resolverIndex: key.resolverIndex,
+    ...(server ? { server } : {}),
     side: key.side,
     family: key.family,
     elapsedMs: Math.max(0, observation.receivedAtMonoMs - startedAtMonoMs),

@@ -2,14 +2,16 @@ import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import type { ResolverTarget } from '@shared/dns'
-import type { Family, TtlPolicy, WatchDetail, WatchSample, WatchSession } from '@shared/inspector'
+import type { Family, TtlPolicy, Viewpoint, WatchDetail, WatchSample, WatchSession } from '@shared/inspector'
 import { ServiceError } from '../api/service-error'
 import { resolverToText } from '../resolvers/resolver-text'
 import { observeRrset } from './follow-chain'
 import { queryOptions } from './inspect'
 import { canonicalName } from './names'
 import { askVia, engineQuery, type Ask, type QueryFn } from './query-port'
+import type { ObservationStore } from './observation-store'
 import { analyzeStaleness } from './staleness'
+import { discoverAuthoritative, observeAtServers, serverText, type AuthoritativeDeps, type AuthoritativeSetup } from './watch-authoritative'
 import { watchCsv, watchJson } from './watch-export'
 import { expiryDelayMs, toSample, type ProbeKey } from './watch-probe'
 import { WATCH_DB_FILE, WatchStore } from './watch-store'
@@ -23,6 +25,12 @@ export interface WatchRequest {
   intervalSeconds: number
   durationSeconds?: number
   timeoutMs?: number
+  /** Also sample the zones' own servers (the authoritative viewpoint; default true). */
+  authoritative?: boolean
+  /** Port of the zones' own servers (default 53). */
+  authoritativePort?: number
+  /** The zones' own servers, when known (tests, the lab); otherwise found through the first resolver. */
+  authoritativeServers?: { apex?: ResolverTarget[]; target?: ResolverTarget[] }
 }
 
 export interface WatchServiceOptions {
@@ -33,6 +41,8 @@ export interface WatchServiceOptions {
   /** Unexpected failures inside a running watch (the watch goes on). */
   logError?: (error: unknown) => void
   maxRunning?: number
+  /** Target and apex sets seen are remembered here for later verdicts. */
+  observations?: ObservationStore
 }
 
 interface Running {
@@ -41,6 +51,11 @@ interface Running {
   target: string
   intervalSeconds: number
   asks: Ask[]
+  mode: WatchSession['mode']
+  /** The resolvers' probes; the authoritative ones start once the zones' servers are known. */
+  keys: ProbeKey[]
+  auth?: AuthoritativeSetup
+  authDeps: AuthoritativeDeps
   controller: AbortController
   timers: Set<NodeJS.Timeout>
   inflight: Set<Promise<void>>
@@ -49,6 +64,9 @@ interface Running {
 }
 
 const FAMILIES: readonly Family[] = ['A', 'AAAA']
+
+const keysFor = (viewpoint: Viewpoint, resolverIndex: number): ProbeKey[] =>
+  (['apex', 'target'] as const).flatMap((side) => FAMILIES.map((family) => ({ viewpoint, resolverIndex, side, family })))
 
 /**
  * Runs watch sessions: samples the apex and the target (A and AAAA, through every resolver) at a
@@ -77,6 +95,9 @@ export class WatchService {
       target: canonicalName(request.target),
       intervalSeconds: request.intervalSeconds,
       asks: request.resolvers.map((r) => askVia(this.options.queryFn ?? engineQuery, r, options, controller.signal)),
+      mode: request.mode,
+      keys: [],
+      authDeps: { queryFn: this.options.queryFn ?? engineQuery, options, signal: controller.signal },
       controller,
       timers: new Set(),
       inflight: new Set(),
@@ -96,11 +117,10 @@ export class WatchService {
       startedAtWallMs: Date.now()
     })
     this.running.set(id, run)
-    const keys: ProbeKey[] = request.resolvers.flatMap((_, resolverIndex) =>
-      (['apex', 'target'] as const).flatMap((side) => FAMILIES.map((family) => ({ resolverIndex, side, family })))
-    )
-    if (request.mode === 'interval') this.track(run, this.round(run, keys, 0))
-    else for (const key of keys) this.track(run, this.expiryLoop(run, key))
+    run.keys = request.resolvers.flatMap((_, resolverIndex) => keysFor('resolver', resolverIndex))
+    if (request.mode === 'interval') this.track(run, this.round(run, run.keys, 0))
+    else for (const key of run.keys) this.track(run, this.expiryLoop(run, key))
+    if (request.authoritative !== false) this.track(run, this.joinAuthoritative(run, request))
     if (request.durationSeconds !== undefined) {
       this.later(run, request.durationSeconds * 1000, async () => {
         this.end(id, 'finished')
@@ -130,7 +150,15 @@ export class WatchService {
     const targetTtls = samples.flatMap((s) => (s.side === 'target' && s.ttl !== undefined ? [s.ttl] : []))
     const samplingResolutionMs =
       session.mode === 'interval' ? session.intervalSeconds * 1000 : Math.max(1, ...targetTtls) * 1000
-    const analysis = analyzeStaleness({ samples, labels: session.labels, policy, samplingResolutionMs })
+    const auth = session.authoritative
+    const analysis = analyzeStaleness({
+      samples,
+      labels: session.labels,
+      policy,
+      samplingResolutionMs,
+      ...(session.aliasRecord ? { aliasTtl: session.aliasRecord.ttl } : {}),
+      ...(auth ? { authoritativeLabel: `zones' own servers (apex at ${auth.apexServers.join(', ') || '?'}; target at ${auth.targetServers.join(', ') || '?'})` } : {})
+    })
     return { session, samples, analysis }
   }
 
@@ -180,13 +208,47 @@ export class WatchService {
     return session
   }
 
+  /** Finds the zones' own servers and the ALIAS record, then samples them beside the resolvers. */
+  private async joinAuthoritative(run: Running, request: WatchRequest): Promise<void> {
+    const setup = await discoverAuthoritative(
+      run.asks[0]!,
+      run.apex,
+      run.target,
+      request.authoritativePort ?? 53,
+      run.authDeps,
+      request.authoritativeServers
+    )
+    if (run.controller.signal.aborted) return
+    run.auth = setup
+    const ready = setup.apex.length > 0 && setup.target.length > 0
+    this.store.setAuthoritative(
+      run.id,
+      { apexServers: setup.apex.map(serverText), targetServers: setup.target.map(serverText), ...(setup.problem ? { problem: setup.problem } : {}) },
+      setup.aliasRecord
+    )
+    this.options.onState?.(this.session(run.id))
+    if (!ready) return
+    // its own rounds: a slow or silent zone server never holds up the resolvers' samples
+    const keys = keysFor('authoritative', 0)
+    if (run.mode === 'interval') this.track(run, this.round(run, keys, 0))
+    else for (const key of keys) this.track(run, this.expiryLoop(run, key))
+  }
+
   private async probe(run: Running, key: ProbeKey): Promise<WatchSample | undefined> {
     const name = key.side === 'apex' ? run.apex : run.target
-    const observation = await observeRrset(run.asks[key.resolverIndex]!, name, key.family)
+    const { observation, server } =
+      key.viewpoint === 'resolver'
+        ? { observation: await observeRrset(run.asks[key.resolverIndex]!, name, key.family), server: undefined }
+        : await observeAtServers(key.side === 'apex' ? run.auth!.apex : run.auth!.target, name, key.family, run.authDeps)
     if (run.controller.signal.aborted) return undefined
-    const sample = toSample(observation, key, run.id, run.seq++, run.startedAtMonoMs)
+    const sample = toSample(observation, key, run.id, run.seq++, run.startedAtMonoMs, server)
     this.store.addSample(sample)
     this.options.onSample?.(sample)
+    if (sample.status === 'ok') {
+      this.options.observations?.record([
+        { name, side: key.side, family: key.family, values: sample.values, ...(sample.ttl !== undefined ? { ttl: sample.ttl } : {}), seenAtWallMs: sample.receivedAtWallMs, source: server ?? `watch ${key.resolverIndex}` }
+      ])
+    }
     return sample
   }
 

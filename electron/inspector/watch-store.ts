@@ -3,12 +3,12 @@ import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { z } from 'zod'
 import { resolverTargetSchema } from '@shared/dns'
-import type { WatchSample, WatchSession } from '@shared/inspector'
+import { aliasRecordSchema, type WatchSample, type WatchSession } from '@shared/inspector'
 import { errorCodes } from '@shared/result'
 
 export const WATCH_DB_FILE = 'watch.sqlite'
 /** PRAGMA user_version: bump with a new step in MIGRATIONS. */
-export const SCHEMA_VERSION = 1
+export const SCHEMA_VERSION = 2
 
 const MIGRATIONS: readonly string[] = [
   `CREATE TABLE sessions (
@@ -41,7 +41,12 @@ const MIGRATIONS: readonly string[] = [
      ttl INTEGER,
      chain_end TEXT,
      PRIMARY KEY (session_id, seq)
-   ) WITHOUT ROWID;`
+   ) WITHOUT ROWID;`,
+  // 2: the authoritative viewpoint (samples at the zones' own servers) and the ALIAS record read at start
+  `ALTER TABLE samples ADD COLUMN viewpoint TEXT NOT NULL DEFAULT 'resolver';
+   ALTER TABLE samples ADD COLUMN server TEXT;
+   ALTER TABLE sessions ADD COLUMN authoritative TEXT;
+   ALTER TABLE sessions ADD COLUMN alias_record TEXT;`
 ]
 
 interface SessionRow {
@@ -57,6 +62,8 @@ interface SessionRow {
   started_wall_ms: number
   ended_wall_ms: number | null
   sample_count: number
+  authoritative: string | null
+  alias_record: string | null
 }
 
 interface SampleRow {
@@ -75,6 +82,8 @@ interface SampleRow {
   vals: string
   ttl: number | null
   chain_end: string | null
+  viewpoint: string
+  server: string | null
 }
 
 const jsonOr = <T>(schema: z.ZodType<T>, text: string, fallback: T): T => {
@@ -86,7 +95,15 @@ const jsonOr = <T>(schema: z.ZodType<T>, text: string, fallback: T): T => {
   }
 }
 
+const authoritativeSchema = z.object({
+  apexServers: z.array(z.string()),
+  targetServers: z.array(z.string()),
+  problem: z.string().optional()
+})
+
 function toSession(row: SessionRow): WatchSession {
+  const authoritative = row.authoritative !== null ? jsonOr(authoritativeSchema.optional(), row.authoritative, undefined) : undefined
+  const aliasRecord = row.alias_record !== null ? jsonOr(aliasRecordSchema.optional(), row.alias_record, undefined) : undefined
   return {
     id: row.id,
     apex: row.apex,
@@ -99,7 +116,9 @@ function toSession(row: SessionRow): WatchSession {
     state: (['running', 'stopped', 'finished', 'interrupted'] as const).find((s) => s === row.state) ?? 'interrupted',
     startedAtWallMs: row.started_wall_ms,
     ...(row.ended_wall_ms !== null ? { endedAtWallMs: row.ended_wall_ms } : {}),
-    sampleCount: row.sample_count
+    sampleCount: row.sample_count,
+    ...(authoritative ? { authoritative } : {}),
+    ...(aliasRecord ? { aliasRecord } : {})
   }
 }
 
@@ -108,7 +127,9 @@ function toSample(row: SampleRow): WatchSample {
   return {
     sessionId: row.session_id,
     seq: row.seq,
+    viewpoint: row.viewpoint === 'authoritative' ? 'authoritative' : 'resolver',
     resolverIndex: row.resolver_index,
+    ...(row.server !== null ? { server: row.server } : {}),
     side: row.side === 'target' ? 'target' : 'apex',
     family: row.family === 'AAAA' ? 'AAAA' : 'A',
     elapsedMs: row.elapsed_ms,
@@ -140,17 +161,18 @@ export class WatchStore {
     this.migrate()
     this.stmts = {
       insertSession: this.db.prepare(
-        `INSERT INTO sessions (id, apex, target, resolvers, labels, mode, interval_seconds, duration_seconds, state, started_wall_ms, ended_wall_ms)
-         VALUES (@id, @apex, @target, @resolvers, @labels, @mode, @interval_seconds, @duration_seconds, @state, @started_wall_ms, NULL)`
+        `INSERT INTO sessions (id, apex, target, resolvers, labels, mode, interval_seconds, duration_seconds, state, started_wall_ms, ended_wall_ms, authoritative, alias_record)
+         VALUES (@id, @apex, @target, @resolvers, @labels, @mode, @interval_seconds, @duration_seconds, @state, @started_wall_ms, NULL, @authoritative, @alias_record)`
       ),
       setState: this.db.prepare(`UPDATE sessions SET state = ?, ended_wall_ms = ? WHERE id = ?`),
+      setAuthoritative: this.db.prepare(`UPDATE sessions SET authoritative = ?, alias_record = ? WHERE id = ?`),
       interruptRunning: this.db.prepare(`UPDATE sessions SET state = 'interrupted', ended_wall_ms = ? WHERE state = 'running'`),
       list: this.db.prepare<[], SessionRow>(`${SESSION_SELECT} ORDER BY s.started_wall_ms DESC`),
       get: this.db.prepare<[string], SessionRow>(`${SESSION_SELECT} WHERE s.id = ?`),
       remove: this.db.prepare(`DELETE FROM sessions WHERE id = ?`),
       insertSample: this.db.prepare(
-        `INSERT INTO samples (session_id, seq, resolver_index, side, family, elapsed_ms, wall_ms, mono_ms, status, rcode, error_code, error_message, vals, ttl, chain_end)
-         VALUES (@session_id, @seq, @resolver_index, @side, @family, @elapsed_ms, @wall_ms, @mono_ms, @status, @rcode, @error_code, @error_message, @vals, @ttl, @chain_end)`
+        `INSERT INTO samples (session_id, seq, resolver_index, side, family, elapsed_ms, wall_ms, mono_ms, status, rcode, error_code, error_message, vals, ttl, chain_end, viewpoint, server)
+         VALUES (@session_id, @seq, @resolver_index, @side, @family, @elapsed_ms, @wall_ms, @mono_ms, @status, @rcode, @error_code, @error_message, @vals, @ttl, @chain_end, @viewpoint, @server)`
       ),
       samples: this.db.prepare<[string], SampleRow>(`SELECT * FROM samples WHERE session_id = ? ORDER BY seq`),
       maxSeq: this.db.prepare<[string], { seq: number | null }>(`SELECT MAX(seq) AS seq FROM samples WHERE session_id = ?`)
@@ -195,8 +217,15 @@ export class WatchStore {
       interval_seconds: session.intervalSeconds,
       duration_seconds: session.durationSeconds ?? null,
       state: session.state,
-      started_wall_ms: session.startedAtWallMs
+      started_wall_ms: session.startedAtWallMs,
+      authoritative: session.authoritative ? JSON.stringify(session.authoritative) : null,
+      alias_record: session.aliasRecord ? JSON.stringify(session.aliasRecord) : null
     })
+  }
+
+  /** The zones' own servers and the ALIAS record, learnt after the session started. */
+  setAuthoritative(id: string, authoritative: WatchSession['authoritative'], aliasRecord: WatchSession['aliasRecord']): void {
+    this.stmts.setAuthoritative.run(authoritative ? JSON.stringify(authoritative) : null, aliasRecord ? JSON.stringify(aliasRecord) : null, id)
   }
 
   setState(id: string, state: WatchSession['state'], endedAtWallMs: number | null): void {
@@ -219,7 +248,9 @@ export class WatchStore {
       error_message: sample.error?.message ?? null,
       vals: JSON.stringify(sample.values),
       ttl: sample.ttl ?? null,
-      chain_end: sample.chainEnd ?? null
+      chain_end: sample.chainEnd ?? null,
+      viewpoint: sample.viewpoint,
+      server: sample.server ?? null
     })
   }
 

@@ -8,6 +8,7 @@ import { formatHandlers } from './format-handlers'
 import { inspectHandlers } from './inspect-handlers'
 import { createLabService } from '../lab/lab-service'
 import { labHandlers } from './lab-handlers'
+import { lazyObservations } from './observations'
 import { preferenceHandlers } from './preference-handlers'
 import { resolverHandlers } from './resolver-handlers'
 import { watchHandlers } from './watch-handlers'
@@ -33,17 +34,18 @@ export interface Services {
 export function createServices(options: ServicesOptions): Services {
   const events = new EventBus()
   const context: ServiceContext = { ...options, events }
+  const observations = lazyObservations(context.dataDir)
   // Leftovers of writes a crash cut short; nothing reads them, so this need not finish before the stores open.
   void removeStaleTempFiles([options.dataDir, join(options.dataDir, 'zones')])
-  const watches = watchHandlers(context)
   const lab = createLabService({ dataDir: context.dataDir, events })
+  const watches = watchHandlers(context, observations, () => lab.status())
   // a lab server that ran when the app last stopped runs again; a failure is reported as a notice
   void lab.restore()
   const handlers: Handlers = {
     ...appHandlers(context),
     ...dnsHandlers(context),
     ...resolverHandlers(context, { localServerPort: lab.port }),
-    ...inspectHandlers(context),
+    ...inspectHandlers(context, observations),
     ...preferenceHandlers(context),
     ...formatHandlers(context),
     ...watches.handlers,
@@ -58,6 +60,7 @@ export function createServices(options: ServicesOptions): Services {
     dispose: async () => {
       await watches.dispose()
       await lab.dispose()
+      observations.close()
     }
   }
 }

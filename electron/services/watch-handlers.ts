@@ -1,5 +1,8 @@
 import type { HandlerGroup, ServiceContext } from '../api/handlers'
 import { openWatchService, type WatchService } from '../inspector'
+import type { LabStatus } from '@shared/lab'
+import { labAuthoritativeServers } from './lab-authoritative'
+import type { LazyObservations } from './observations'
 
 export interface WatchHandlers {
   handlers: HandlerGroup<'watch'>
@@ -8,17 +11,21 @@ export interface WatchHandlers {
 }
 
 /** The store opens on first use, so a host that never watches never touches watch.sqlite. */
-export function watchHandlers(ctx: ServiceContext): WatchHandlers {
+export function watchHandlers(ctx: ServiceContext, observations?: LazyObservations, labStatus?: () => Promise<LabStatus>): WatchHandlers {
   let service: WatchService | undefined
   const watches = (): WatchService =>
     (service ??= openWatchService(ctx.dataDir, {
       onSample: (sample) => ctx.events.emit('watch:sample', sample),
       onState: (session) => ctx.events.emit('watch:state', { session }),
+      ...(observations ? { observations: observations.get() } : {}),
       onNotice: (message) => ctx.events.emit('app:notice', { level: 'warn', message })
     }))
   return {
     handlers: {
-      'watch:start': (input) => watches().start(input),
+      'watch:start': async (input) => {
+        const lab = input.authoritative && labStatus ? await labStatus().catch(() => undefined) : undefined
+        return watches().start({ ...input, authoritativeServers: labAuthoritativeServers(lab, input.apex, input.target) })
+      },
       'watch:stop': ({ id }) => watches().stop(id),
       'watch:list': () => watches().list(),
       'watch:get': ({ id, policy }) => watches().get(id, policy),

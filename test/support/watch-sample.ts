@@ -5,6 +5,7 @@ export function sample(seq: number, elapsedMs: number, side: WatchSample['side']
   return {
     sessionId: 's',
     seq,
+    viewpoint: 'resolver',
     resolverIndex: 0,
     side,
     family: 'A',

@@ -59,7 +59,7 @@ describe("the project's ALIAS server, inspected and watched", () => {
     const samples: WatchSample[] = []
     const service = new WatchService({ store: new WatchStore(':memory:'), onSample: (s) => samples.push(s) })
     try {
-      const session = service.start({ apex: 'alias.test', target: TARGET, resolvers: [direct], mode: 'interval', intervalSeconds: 1 })
+      const session = service.start({ apex: 'alias.test', target: TARGET, resolvers: [direct], mode: 'interval', intervalSeconds: 1, authoritative: false })
       await new Promise((r) => setTimeout(r, 2300))
       let changedAtWallMs = 0
       const off = server.simulatedTarget.onChange((change) => (changedAtWallMs = change.time))

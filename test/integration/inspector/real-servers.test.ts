@@ -9,6 +9,8 @@ import { startKnot, type KnotServer } from '../../support/peers/knot'
 import { startPowerDns, type PowerDnsServer } from '../../support/peers/pdns'
 import { startUnbound, type UnboundServer } from '../../support/peers/unbound'
 import { aliasApexZone, staticZone, targetZone } from '../../support/inspector/zones'
+import { freePort } from '../../support/ports'
+import { tempDir, type TempDir } from '../../support/temp-dir'
 
 const run = promisify(execFile)
 const ROOT = resolve(__dirname, '../../..')
@@ -19,8 +21,10 @@ describe('inspect against Knot, PowerDNS (ALIAS) and Unbound', () => {
   let pdns: PowerDnsServer
   let unbound: UnboundServer
   let resolver: ResolverTarget
+  let data: TempDir
 
   beforeAll(async () => {
+    data = await tempDir('alias-inspector-cli-data-')
     knot = await startKnot({ zones: { 'target.test.': targetZone(), 'static.test.': staticZone() } })
     // PowerDNS resolves its ALIAS targets through its own Unbound
     pdnsResolver = await startUnbound({ stubs: [{ zone: 'target.test.', port: knot.port }] })
@@ -43,6 +47,7 @@ describe('inspect against Knot, PowerDNS (ALIAS) and Unbound', () => {
     await pdns?.stop()
     await pdnsResolver?.stop()
     await knot?.stop()
+    await data?.cleanup()
   })
 
   it('finds the apex that PowerDNS aliases (through a CNAME) likely aliased', async () => {
@@ -100,7 +105,7 @@ describe('inspect against Knot, PowerDNS (ALIAS) and Unbound', () => {
   it('prints the side-by-side result and the verdict in the terminal', async () => {
     const { stdout } = await run(
       'npx',
-      ['tsx', 'electron/cli/inspect.ts', 'pdns.test', '--target', 'edge.target.test', '--resolver', `127.0.0.1:${unbound.port}`, '--auth-port', String(pdns.port)],
+      ['tsx', 'electron/cli/inspect.ts', '--data-dir', data.path, 'pdns.test', '--target', 'edge.target.test', '--resolver', `127.0.0.1:${unbound.port}`, '--auth-port', String(pdns.port)],
       { cwd: ROOT, timeout: 60_000 }
     )
     expect(stdout).toMatch(/apex pdns\.test\s+\| target edge\.target\.test/)
@@ -111,7 +116,7 @@ describe('inspect against Knot, PowerDNS (ALIAS) and Unbound', () => {
     expect(stdout).toMatch(/^behaviour consistent with: .*\bpowerdns\b/m)
     const json = await run(
       'npx',
-      ['tsx', 'electron/cli/inspect.ts', 'static.test', '--target', 'cdn.target.test', '--resolver', `127.0.0.1:${unbound.port}`, '--no-authoritative', '--json'],
+      ['tsx', 'electron/cli/inspect.ts', '--data-dir', data.path, 'static.test', '--target', 'cdn.target.test', '--resolver', `127.0.0.1:${unbound.port}`, '--no-authoritative', '--json'],
       { cwd: ROOT, timeout: 60_000 }
     )
     expect(JSON.parse(json.stdout).inspect.verdict.verdict).toBe('not-aliased')
@@ -120,12 +125,27 @@ describe('inspect against Knot, PowerDNS (ALIAS) and Unbound', () => {
   it('watches from the terminal and ends with a staleness summary', async () => {
     const { stdout } = await run(
       'npx',
-      ['tsx', 'electron/cli/inspect.ts', 'static.test', '--target', 'cdn.target.test', '--resolver', `127.0.0.1:${unbound.port}`, '--no-authoritative', '--watch', '2', '--mode', 'interval', '--interval', '1'],
+      ['tsx', 'electron/cli/inspect.ts', '--data-dir', data.path, 'static.test', '--target', 'cdn.target.test', '--resolver', `127.0.0.1:${unbound.port}`, '--no-authoritative', '--watch', '2', '--mode', 'interval', '--interval', '1'],
       { cwd: ROOT, timeout: 60_000 }
     )
     expect(stdout).toMatch(/watching for 2 s \(interval mode\)/)
     expect(stdout).toMatch(/\d\.\d s {2}127\.0\.0\.1:\d+ {2}apex {3}A {4}198\.51\.100\.7 {2}ttl \d+/)
-    expect(stdout).toMatch(/staleness:\n {2}0 changes of the target's set, 0 followed by the apex\n {2}apex differed from the target in [1-9]\d* of \d+ apex samples/)
-    expect(stdout).toMatch(/theoretical bound: target TTL \d+ s \+ apex TTL min\(/)
+    expect(stdout).toMatch(/staleness:\n {2}resolvers: 0 changes of the target's set; none followed by the apex\n {2}resolvers: apex stale \d+\.\d s of \d+\.\d s \(wall clock, families together; per family A \d+\.\d s, AAAA \d+\.\d s\); [1-9]\d* of \d+ apex samples differed/)
+    expect(stdout).toMatch(/theoretical bound \(min policy\): target TTL \d+ s \+ apex TTL min\(largest apex TTL seen \d+ s, target TTL \d+ s\)/)
+  })
+
+  it('exits non-zero, saying so, when no resolver answered at all', async () => {
+    const silent = await freePort()
+    const failed = await run(
+      'npx',
+      ['tsx', 'electron/cli/inspect.ts', '--data-dir', data.path, 'static.test', '--target', 'cdn.target.test', '--resolver', `127.0.0.1:${silent}`, '--no-authoritative', '--timeout', '300'],
+      { cwd: ROOT, timeout: 60_000 }
+    ).then(
+      () => undefined,
+      (error: { code?: number; stderr?: string }) => error
+    )
+    expect(failed, 'the command exited 0').toBeDefined()
+    expect(failed!.code).toBe(2)
+    expect(failed!.stderr).toMatch(/^inspect: no resolver answered for static\.test\. \(127\.0\.0\.1:\d+: /)
   })
 })

@@ -90,7 +90,7 @@ describe('watch store', () => {
     // bump the version behind the store's back, as a newer app would
     ;(store as unknown as { db: { pragma(s: string): void } }).db.pragma(`user_version = ${SCHEMA_VERSION + 1}`)
     store.close()
-    expect(() => new WatchStore(path)).toThrow(/schema version 2, newer than this app's 1/)
+    expect(() => new WatchStore(path)).toThrow(new RegExp(`schema version ${SCHEMA_VERSION + 1}, newer than this app's ${SCHEMA_VERSION}`))
   })
 
   it('exports a session as JSON and as CSV', () => {
@@ -114,12 +114,13 @@ describe('watch store', () => {
     expect(json.version).toBe(1)
     expect(json.session).toMatchObject({ id: 'session-1', state: 'finished', sampleCount: 6 })
     expect(json.samples).toEqual(timeline)
-    expect(json.analysis.maxLagMs).toBe(1501)
+    // the change dated to 500 (between 0 and 1000), the apex's move to 1501 (between 1001 and 2001)
+    expect(json.analysis.maxLagMs).toBe(1001)
     expect(json.analysis.mismatchedSamples).toBe(1)
 
     const lines = service.export('session-1', 'csv').split('\r\n')
-    expect(lines[0]).toBe('session_id,seq,resolver_index,resolver,side,family,elapsed_ms,received_at,status,rcode,ttl,values,chain_end,error')
-    expect(lines[3]).toBe('session-1,2,0,"lab, ""quoted""",target,A,1000,2023-11-14T22:13:21.000Z,ok,,60,192.0.2.2 192.0.2.3,cdn.example.test.,')
+    expect(lines[0]).toBe('session_id,seq,resolver_index,resolver,side,family,elapsed_ms,received_at,status,rcode,ttl,values,chain_end,error,viewpoint,server')
+    expect(lines[3]).toBe('session-1,2,0,"lab, ""quoted""",target,A,1000,2023-11-14T22:13:21.000Z,ok,,60,192.0.2.2 192.0.2.3,cdn.example.test.,,resolver,')
     expect(lines).toHaveLength(timeline.length + 2)
     expect(lines.at(-1)).toBe('')
     return service.dispose()
@@ -149,7 +150,9 @@ describe('watch channels through createServices', () => {
       resolvers: [resolver],
       mode: 'interval',
       intervalSeconds: 1,
-      durationSeconds: 2
+      durationSeconds: 2,
+      // the NS names point at 127.0.0.1: on Knot's port they are the zones' own servers
+      authoritativePort: knot.port
     })
     expect(started.ok).toBe(true)
     const id = (started as { value: WatchSession }).value.id
@@ -161,15 +164,20 @@ describe('watch channels through createServices', () => {
     const sampleEvents = events.filter((e) => e.event === 'watch:sample').map((e) => e.payload as WatchSample)
     expect(sampleEvents.length).toBeGreaterThanOrEqual(8)
     expect(sampleEvents.find((s) => s.side === 'apex' && s.family === 'A')?.values).toEqual(['198.51.100.7'])
+    expect(sampleEvents.filter((s) => s.viewpoint === 'resolver').length).toBeGreaterThanOrEqual(8)
 
     const got = await services.dispatch('watch:get', { id })
     expect(got.ok).toBe(true)
     const detail = (got as { value: WatchDetail }).value
     expect(detail.samples.map((s) => s.seq)).toEqual(sampleEvents.map((s) => s.seq).sort((a, b) => a - b))
     // unrelated sets: every apex sample after the first target sample of its family mismatches
-    const apexSamples = detail.samples.filter((s) => s.side === 'apex').length
+    const apexSamples = detail.samples.filter((s) => s.side === 'apex' && s.viewpoint === 'resolver').length
     expect(detail.analysis.mismatchedSamples).toBeGreaterThanOrEqual(apexSamples - 2)
     expect(detail.analysis.changes).toBe(0)
+    // the authoritative viewpoint was found through SOA, NS and address, and sampled beside the resolver
+    expect(detail.session.authoritative).toEqual({ apexServers: [`127.0.0.1:${knot.port}`], targetServers: [`127.0.0.1:${knot.port}`] })
+    expect(detail.analysis.viewpoints.map((v) => v.viewpoint)).toEqual(['authoritative', 'resolver'])
+    expect(detail.samples.some((s) => s.viewpoint === 'authoritative' && s.side === 'target' && s.status === 'ok')).toBe(true)
     expect(detail.analysis.series.find((s) => s.family === 'A')?.mismatchIntervals).toEqual([
       expect.objectContaining({ open: true })
     ])

@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process'
 import { writeFile } from 'node:fs/promises'
+import { promisify } from 'node:util'
 import { join } from 'node:path'
 import { freePort } from '../ports'
 import { requireTool } from '../require-tool'
@@ -6,6 +8,8 @@ import { tempDir } from '../temp-dir'
 import { readLog, spawnDaemon, startDaemon } from './daemon'
 import { probeUdp } from './probe'
 import { absolute } from './zone-names'
+
+const run = promisify(execFile)
 
 export interface UnboundStub {
   /** Zone delegated to a local server, e.g. 'inspect.test.'. */
@@ -20,6 +24,8 @@ export interface UnboundOptions {
   tls?: { certPath: string; keyPath: string }
   /** Milliseconds to wait until unbound resolves the first stub zone's SOA (default 15 s). */
   startTimeoutMs?: number
+  /** Enables remote control on a unix socket in the server's folder, for `flush`. */
+  control?: boolean
 }
 
 export interface UnboundServer {
@@ -37,6 +43,8 @@ export interface UnboundServer {
   log(): Promise<string>
   /** Kills unbound and removes its folder; safe to call twice. */
   stop(): Promise<void>
+  /** `unbound-control flush NAME`: drops that name's records from the cache (only with `control`). */
+  flush(name: string): Promise<void>
 }
 
 /**
@@ -111,7 +119,7 @@ export async function startUnbound(options: UnboundOptions): Promise<UnboundServ
         ]
       : []),
     'remote-control:',
-    '    control-enable: no',
+    ...(options.control ? ['    control-enable: yes', `    control-interface: "${join(dir, 'unbound.ctl')}"`, '    control-use-cert: no'] : ['    control-enable: no']),
     'stub-zone:',
     '    name: "."',
     `    stub-addr: 127.0.0.1@${deadRootPort}`,
@@ -156,6 +164,11 @@ export async function startUnbound(options: UnboundOptions): Promise<UnboundServ
     dohUrl: dohPort ? `https://127.0.0.1:${dohPort}/dns-query` : undefined,
     dir,
     log: async () => `${daemon.output()}\n${await readLog(logPath)}`,
-    stop
+    stop,
+    async flush(name) {
+      if (!options.control) throw new Error('startUnbound: flush needs { control: true }')
+      const control = requireTool('unbound-control', 'unbound')
+      await run(control, ['-c', configPath, 'flush', name], { timeout: 10_000 })
+    }
   }
 }

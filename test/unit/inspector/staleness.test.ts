@@ -33,8 +33,8 @@ describe('analyzeStaleness', () => {
     )
     const [series] = a.series
     expect(series!.changes).toEqual([
-      { from: X, to: Y, lastOldMs: 1000, firstNewMs: 2000, changedAtMs: 1500, followedAtMs: 4000, lagMs: 2500, outcome: 'followed' },
-      { from: Y, to: Z, lastOldMs: 5000, firstNewMs: 6000, changedAtMs: 5500, followedAtMs: 6500, lagMs: 1000, outcome: 'followed' }
+      { from: X, to: Y, lastOldMs: 1000, firstNewMs: 2000, changedAtMs: 1500, followedAtMs: 3500, lagMs: 2000, outcome: 'followed' },
+      { from: Y, to: Z, lastOldMs: 5000, firstNewMs: 6000, changedAtMs: 5500, followedAtMs: 6250, lagMs: 750, outcome: 'followed' }
     ])
     expect(series!.mismatchIntervals).toEqual([
       { startMs: 2000, endMs: 4000, durationMs: 2000, open: false },
@@ -42,13 +42,13 @@ describe('analyzeStaleness', () => {
     ])
     expect(a.mismatchedSamples).toBe(3)
     expect(a.mismatchedMs).toBe(2500)
-    expect(a.maxLagMs).toBe(2500)
-    expect(a.medianLagMs).toBe(1750)
+    expect(a.maxLagMs).toBe(2000)
+    expect(a.medianLagMs).toBe(1375)
     expect(a.changes).toBe(2)
     expect(a.followed).toBe(2)
     expect(a.bound).toMatchObject({ targetTtl: 5, apexTtl: 3, servedApexTtl: 3, seconds: 8 })
     expect(a.withinBound).toBe(true)
-    expect(a.summary.join('\n')).toMatch(/lag max 2\.5 s, median 1\.8 s/)
+    expect(a.summary.join('\n')).toMatch(/lag max 2\.0 s, median 1\.4 s/)
   })
 
   it('marks a change that the target replaced before the apex followed as superseded', () => {
@@ -62,9 +62,9 @@ describe('analyzeStaleness', () => {
     )
     expect(a.series[0]!.changes.map((c) => [c.outcome, c.lagMs])).toEqual([
       ['superseded', undefined],
-      ['followed', 1500]
+      ['followed', 1000]
     ])
-    expect(a.maxLagMs).toBe(1500)
+    expect(a.maxLagMs).toBe(1000)
     expect(a.mismatchedSamples).toBe(2)
   })
 
@@ -78,8 +78,9 @@ describe('analyzeStaleness', () => {
     )
     const change = a.series[0]!.changes[0]!
     expect(change.changedAtMs).toBe(1505)
-    expect(change.followedAtMs).toBe(2000)
-    expect(change.lagMs).toBe(495)
+    // the apex changed between 1000 and 2000, in the gap where the target changed: a third of the shared gap later
+    expect(change.followedAtMs).toBeCloseTo(1505 + 995 / 3)
+    expect(change.lagMs).toBeCloseTo(995 / 3)
     expect(a.series[0]!.mismatchIntervals).toEqual([{ startMs: 2000, endMs: 2005, durationMs: 5, open: false }])
   })
 
@@ -100,29 +101,29 @@ describe('analyzeStaleness', () => {
     const aaaa = timeline([[0, 'target', ['2001:db8::1']], [0, 'apex', ['2001:db8::1']]], { family: 'AAAA' }).map((s) => ({ ...s, seq: s.seq + 300 }))
     const a = analyzeStaleness({ samples: [...r0, ...failed, ...r1, ...aaaa], labels: ['one', 'two'], policy: 'min', samplingResolutionMs: 1000 })
     expect(a.series.map((s) => [s.label, s.family, s.maxLagMs ?? null])).toEqual([
-      ['one', 'A', 2500],
+      ['one', 'A', 1000],
       ['one', 'AAAA', null],
-      ['two', 'A', 700]
+      ['two', 'A', 100]
     ])
     expect(a.series[0]!.apexSamples).toBe(2)
-    expect(a.medianLagMs).toBe(1600)
+    expect(a.medianLagMs).toBe(550)
   })
 
   it('reports a lag beyond the theoretical bound', () => {
     const a = analyze(timeline([[0, 'target', X, 1], [0, 'apex', X, 1], [1000, 'target', Y, 1], [9000, 'apex', Y, 1]]))
     expect(a.bound?.seconds).toBe(2)
-    expect(a.maxLagMs).toBe(8500)
+    expect(a.maxLagMs).toBe(4000)
     expect(a.withinBound).toBe(false)
   })
 })
 
 describe('stalenessBound', () => {
   it.each([
-    { policy: 'min', target: 60, apex: 300, served: 60, seconds: 120, formula: 'target TTL 60 s + apex TTL min(300 s, 60 s) = 120 s' },
-    { policy: 'min', target: 300, apex: 60, served: 60, seconds: 360, formula: 'target TTL 300 s + apex TTL min(60 s, 300 s) = 360 s' },
-    { policy: 'fixed', target: 60, apex: 300, served: 60, seconds: 120, formula: 'target TTL 60 s + apex TTL min(300 s, 60 s) = 120 s' },
+    { policy: 'min', target: 60, apex: 300, served: 60, seconds: 120, formula: 'target TTL 60 s + apex TTL min(ALIAS TTL 300 s, target TTL 60 s) = 120 s' },
+    { policy: 'min', target: 300, apex: 60, served: 60, seconds: 360, formula: 'target TTL 300 s + apex TTL min(ALIAS TTL 60 s, target TTL 300 s) = 360 s' },
+    { policy: 'fixed', target: 60, apex: 300, served: 60, seconds: 120, formula: 'target TTL 60 s + apex TTL min(ALIAS TTL 300 s, target TTL 60 s) = 120 s' },
     { policy: 'passthrough', target: 60, apex: 30, served: 60, seconds: 120, formula: 'target TTL 60 s + apex TTL = target TTL 60 s = 120 s' }
   ] as const)('$policy policy, target $target s, apex $apex s → $seconds s', ({ policy, target, apex, served, seconds, formula }) => {
-    expect(stalenessBound(policy, target, apex)).toEqual({ policy, targetTtl: target, apexTtl: apex, servedApexTtl: served, seconds, formula })
+    expect(stalenessBound(policy, target, apex)).toEqual({ policy, targetTtl: target, apexTtl: apex, apexTtlSource: 'alias-record', servedApexTtl: served, seconds, formula })
   })
 })

@@ -20,9 +20,10 @@ const observation: RrsetObservation = {
 
 describe('toSample', () => {
   it('keeps the canonical sorted set, the chain TTL and the time since the session started', () => {
-    expect(toSample(observation, { resolverIndex: 1, side: 'target', family: 'AAAA' }, 's', 7, 1_000)).toEqual({
+    expect(toSample(observation, { viewpoint: 'resolver', resolverIndex: 1, side: 'target', family: 'AAAA' }, 's', 7, 1_000)).toEqual({
       sessionId: 's',
       seq: 7,
+      viewpoint: 'resolver',
       resolverIndex: 1,
       side: 'target',
       family: 'AAAA',
@@ -38,7 +39,7 @@ describe('toSample', () => {
 })
 
 describe('expiryDelayMs', () => {
-  const base = toSample(observation, { resolverIndex: 0, side: 'apex', family: 'AAAA' }, 's', 0, 0)
+  const base = toSample(observation, { viewpoint: 'resolver', resolverIndex: 0, side: 'apex', family: 'AAAA' }, 's', 0, 0)
   it.each([
     { name: 'TTL 20 s: just after it runs out', sample: base, ms: 20_050 },
     { name: 'TTL 0: the 1 s floor', sample: { ...base, ttl: 0 }, ms: 1_050 },

@@ -5,6 +5,7 @@ import { lagBars } from '../../../renderer/src/components/LagChart/lag-data'
 import { sample } from '../../support/watch-sample'
 
 const series = (extra: Partial<SeriesAnalysis>): SeriesAnalysis => ({
+  viewpoint: 'resolver',
   resolverIndex: 0,
   label: 'r',
   family: 'A',
@@ -12,6 +13,9 @@ const series = (extra: Partial<SeriesAnalysis>): SeriesAnalysis => ({
   targetSamples: 0,
   mismatchedSamples: 0,
   mismatchIntervals: [],
+  mismatchedMs: 0,
+  partialSamples: 0,
+  errorSamples: 0,
   changes: [],
   ...extra
 })

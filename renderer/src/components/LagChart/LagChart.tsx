@@ -27,7 +27,7 @@ function LagTooltip({ active, payload }: { active?: boolean; payload?: ReadonlyA
       <div>
         {bar.from} → {bar.to}
       </div>
-      <div>{bar.lagS !== undefined ? `apex followed after ${bar.lagS} s` : bar.outcome === 'pending' ? 'apex has not followed yet' : 'superseded by the next change'}</div>
+      <div>{bar.lagS !== undefined ? `apex followed after ${bar.lagS} s` : bar.outcome === 'pending' ? 'apex has not followed yet' : bar.outcome === 'reverted' ? 'reverted: the target went back to the set the apex still served (no lag)' : 'superseded by the next change before the apex followed (no lag)'}</div>
     </div>
   )
 }

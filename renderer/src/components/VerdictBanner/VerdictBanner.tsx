@@ -3,6 +3,8 @@ import { Explain } from '../../context/TeachingContext'
 
 const TITLES: Record<InspectResult['verdict']['verdict'], string> = {
   likely: 'Likely aliased',
+  stale: 'Aliased, stale',
+  'other-target': 'Aliased elsewhere',
   'not-aliased': 'Not aliased',
   inconclusive: 'Inconclusive'
 }
@@ -21,6 +23,8 @@ const FLATTENING: Record<string, string> = {
   unknown: 'apex aliasing unknown'
 }
 
+const clock = (ms: number): string => new Date(ms).toLocaleTimeString([], { hour12: false })
+
 /** The verdict, its evidence in plain words, and what the DNS host is known to do. */
 export function VerdictBanner({ result }: { result: InspectResult }) {
   const { verdict } = result
@@ -38,6 +42,21 @@ export function VerdictBanner({ result }: { result: InspectResult }) {
         </h2>
       </div>
       <div className="verdict__body">
+        {verdict.stale && verdict.stale.length > 0 && (
+          <dl className="verdict__stale" data-testid="verdict-stale">
+            {verdict.stale.map((w) => (
+              <div key={w.family} className="verdict__stale-row" data-family={w.family} data-since={w.sinceWallMs} data-follow-by={w.followByWallMs}>
+                <dt>{w.family}</dt>
+                <dd>
+                  still <code>{w.values.join(' ')}</code>
+                  {w.lastSeenAtWallMs !== undefined && <> (the target's set until {clock(w.lastSeenAtWallMs)})</>}; stale since{' '}
+                  {clock(w.sinceWallMs)} at the latest; must follow by <strong>{clock(w.followByWallMs)}</strong>
+                  <span className="muted"> · {w.formula}</span>
+                </dd>
+              </div>
+            ))}
+          </dl>
+        )}
         {verdict.evidence.length > 0 && (
           <ul className="verdict__evidence" aria-label="Evidence" data-testid="verdict-evidence">
             {verdict.evidence.map((e, i) => (
@@ -67,7 +86,9 @@ export function VerdictBanner({ result }: { result: InspectResult }) {
         <Explain testId="explain-flattening">
           <strong>What ALIAS / flattening does.</strong> The apex server looks the target up itself and answers the
           apex's A and AAAA questions with the target's addresses, so resolvers see ordinary address records, never a
-          CNAME. That is why it can only be recognised by comparing the two answer sets, as below.
+          CNAME. That is why it can only be recognised by comparing the two answer sets, as below. When the target
+          changes, the apex keeps the earlier set until the ALIAS server's copy of the target expires and then until
+          resolvers' copies of the apex expire: “stale” says since when, and by when at the latest it must follow.
         </Explain>
       </div>
     </section>

@@ -1,53 +1,48 @@
 import type { StalenessAnalysis } from '@shared/inspector'
 import { formatSeconds } from '../../components/ChartFrame/format'
 import { Explain } from '../../context/TeachingContext'
+import { ViewpointFigures } from './ViewpointFigures'
 
-/** The headline figures of the staleness analysis, the theoretical bound beside the measured lag. */
-export function StalenessSummary({ analysis, apexSamples }: { analysis: StalenessAnalysis; apexSamples: number }) {
+/** The headline figures per viewpoint, side by side, then what both share: the TTLs and the bound. */
+export function StalenessSummary({ analysis }: { analysis: StalenessAnalysis }) {
   const bound = analysis.bound
-  const verdict =
-    analysis.withinBound === undefined ? null : analysis.withinBound ? 'within the bound' : 'beyond the bound'
   return (
     <section className="summary" aria-labelledby="summary-title" data-testid="watch-summary">
       <h3 id="summary-title" className="visually-hidden">
         Staleness summary
       </h3>
-      <dl className="summary__figures">
-        <div className="summary__figure" data-testid="summary-max-lag" data-value={analysis.maxLagMs ?? ''}>
-          <dt>Max lag</dt>
+      <div className="viewpoints" data-testid="watch-viewpoints" data-count={analysis.viewpoints.length}>
+        {analysis.viewpoints.map((v) => (
+          <ViewpointFigures key={v.viewpoint} v={v} analysis={analysis} />
+        ))}
+      </div>
+      <Explain testId="explain-viewpoints">
+        <strong>Two viewpoints.</strong> “Zones' own servers” asks the apex's own server and the target's own server
+        directly, without recursion: the time the ALIAS server itself keeps serving the old set (its copy of the target,
+        and whatever its own upstream resolver caches). “Through the resolvers” asks the resolvers you picked, which is
+        what users get: the same delay plus each resolver's copy of the apex. Stale time is wall-clock time while the
+        apex differed, the A and AAAA families together (never added up).
+      </Explain>
+      <dl className="summary__figures summary__figures--shared">
+        <div className="summary__figure" data-testid="summary-alias-ttl" data-value={analysis.aliasTtl ?? ''}>
+          <dt>ALIAS TTL</dt>
           <dd>
-            {formatSeconds(analysis.maxLagMs)}
-            <span className="summary__sub">apex behind target</span>
+            {analysis.aliasTtl !== undefined ? `${analysis.aliasTtl} s` : '—'}
+            <span className="summary__sub">{analysis.aliasTtl !== undefined ? 'the record in the zone' : 'record not readable'}</span>
           </dd>
         </div>
-        <div className="summary__figure" data-testid="summary-median-lag" data-value={analysis.medianLagMs ?? ''}>
-          <dt>Median lag</dt>
+        <div className="summary__figure" data-testid="summary-max-apex-ttl" data-value={analysis.maxApexTtl ?? ''}>
+          <dt>Largest apex TTL seen</dt>
           <dd>
-            {formatSeconds(analysis.medianLagMs)}
-            <span className="summary__sub">over {analysis.followed} followed change{analysis.followed === 1 ? '' : 's'}</span>
-          </dd>
-        </div>
-        <div className="summary__figure" data-testid="summary-changes">
-          <dt>Target changes</dt>
-          <dd>
-            {analysis.followed} of {analysis.changes}
-            <span className="summary__sub">followed by the apex</span>
-          </dd>
-        </div>
-        <div className="summary__figure" data-testid="summary-mismatched" data-value={analysis.mismatchedSamples}>
-          <dt>Mismatched samples</dt>
-          <dd>
-            {analysis.mismatchedSamples}
-            <span className="summary__sub">
-              of {apexSamples} · {formatSeconds(analysis.mismatchedMs)} stale
-            </span>
+            {analysis.maxApexTtl !== undefined ? `${analysis.maxApexTtl} s` : '—'}
+            <span className="summary__sub">in any answer</span>
           </dd>
         </div>
         <div className={`summary__figure summary__figure--bound${analysis.withinBound === false ? ' is-beyond' : ''}`} data-testid="summary-bound">
-          <dt>Bound · measured</dt>
+          <dt>Bound ({bound?.policy ?? '—'} policy)</dt>
           <dd>
-            {bound ? `${bound.seconds} s` : '—'} · {formatSeconds(analysis.maxLagMs)}
-            {verdict && <span className="summary__sub summary__verdict">{verdict}</span>}
+            {bound ? `${bound.seconds} s` : '—'}
+            <span className="summary__sub">{bound ? bound.formula : 'needs TTLs from both sides'}</span>
           </dd>
         </div>
         <div className="summary__figure" data-testid="summary-resolution">
@@ -58,7 +53,7 @@ export function StalenessSummary({ analysis, apexSamples }: { analysis: Stalenes
           </dd>
         </div>
       </dl>
-      <ul className="summary__lines">
+      <ul className="summary__lines" data-testid="summary-lines">
         {analysis.summary.map((line) => (
           <li key={line}>{line}</li>
         ))}
@@ -79,12 +74,13 @@ function LagExplanation({ analysis }: { analysis: StalenessAnalysis }) {
       </Explain>
     )
   }
+  const aliasTtl = bound.apexTtlSource === 'alias-record' ? `ALIAS TTL ${bound.apexTtl} s` : `the largest apex TTL seen, ${bound.apexTtl} s (the ALIAS record could not be read)`
   const policyText =
     bound.policy === 'passthrough'
       ? `passes the target's remaining TTL through (${bound.targetTtl} s at most), whatever the ALIAS record says`
       : bound.policy === 'fixed'
-        ? `gives the apex min(ALIAS TTL ${bound.apexTtl} s, the target's TTL as fetched ${bound.targetTtl} s) = ${bound.servedApexTtl} s, without counting down`
-        : `gives the apex min(ALIAS TTL ${bound.apexTtl} s, the target's TTL left) — at most ${bound.servedApexTtl} s`
+        ? `gives the apex min(${aliasTtl}, the target's TTL as fetched ${bound.targetTtl} s) = ${bound.servedApexTtl} s, without counting down`
+        : `gives the apex min(${aliasTtl}, the target's TTL left) — at most ${bound.servedApexTtl} s`
   const lag = analysis.maxLagMs
   return (
     <Explain testId="explain-lag">

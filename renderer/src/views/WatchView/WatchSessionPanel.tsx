@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import { ttlPolicies, type TtlPolicy } from '@shared/inspector'
+import { ttlPolicies, type TtlPolicy, type Viewpoint } from '@shared/inspector'
 import type { ApiError } from '@shared/result'
 import { AnswerTimeline } from '../../components/AnswerTimeline/AnswerTimeline'
 import { downloadBlob } from '../../components/ChartFrame/download'
@@ -25,7 +25,8 @@ const stateText = { running: 'running', stopped: 'stopped', finished: 'finished'
 export function WatchSessionPanel({ id, initialPolicy, onRemoved }: WatchSessionPanelProps) {
   const { state, store } = useWatchSession(id, initialPolicy)
   const theme = useChartTheme()
-  const [resolverIndex, setResolverIndex] = useState(0)
+  // which series the charts show: 'resolver:N' or 'authoritative:0'
+  const [pick, setPick] = useState('resolver:0')
   const [actionError, setActionError] = useState<ApiError | null>(null)
   const [exporting, setExporting] = useState<'json' | 'csv' | null>(null)
   const session = state.session
@@ -74,8 +75,13 @@ export function WatchSessionPanel({ id, initialPolicy, onRemoved }: WatchSession
     if (result.ok) onRemoved(id)
     else setActionError(result.error)
   }
-  const apexSamples = state.samples.filter((s) => s.side === 'apex' && s.resolverIndex === resolverIndex).length
-  const index = Math.min(resolverIndex, Math.max(0, session.labels.length - 1))
+  const hasAuthoritative = state.samples.some((s) => s.viewpoint === 'authoritative')
+  const [pickedViewpoint, pickedIndex] = pick.split(':') as [Viewpoint, string]
+  const viewpoint: Viewpoint = pickedViewpoint === 'authoritative' && hasAuthoritative ? 'authoritative' : 'resolver'
+  const index = viewpoint === 'authoritative' ? 0 : Math.min(Number(pickedIndex) || 0, Math.max(0, session.labels.length - 1))
+  const chartSamples = state.samples.filter((s) => s.viewpoint === viewpoint)
+  const chartSeries = (state.analysis?.series ?? []).filter((s) => s.viewpoint === viewpoint)
+  const auth = session.authoritative
 
   return (
     <section className="panel watch-session" data-testid="watch-session" data-state={session.state} aria-labelledby="watch-session-title">
@@ -96,12 +102,13 @@ export function WatchSessionPanel({ id, initialPolicy, onRemoved }: WatchSession
           </p>
         </div>
         <div className="watch-session__tools">
-          {session.labels.length > 1 && (
+          {(session.labels.length > 1 || hasAuthoritative) && (
             <label className="form-field form-field--inline">
-              <span className="form-field__label">Resolver</span>
-              <select value={index} onChange={(e) => setResolverIndex(Number(e.target.value))} data-testid="watch-resolver-select">
+              <span className="form-field__label">Charts for</span>
+              <select value={`${viewpoint}:${index}`} onChange={(e) => setPick(e.target.value)} data-testid="watch-resolver-select">
+                {hasAuthoritative && <option value="authoritative:0">zones' own servers</option>}
                 {session.labels.map((label, i) => (
-                  <option key={i} value={i}>
+                  <option key={i} value={`resolver:${i}`}>
                     {label}
                   </option>
                 ))}
@@ -135,7 +142,15 @@ export function WatchSessionPanel({ id, initialPolicy, onRemoved }: WatchSession
           )}
         </div>
       </header>
-      {session.labels.length === 1 && <p className="muted watch-session__resolver">via {session.labels[0]}</p>}
+      <p className="muted watch-session__resolver" data-testid="watch-viewpoint-servers">
+        via {session.labels.join(', ')}
+        {auth
+          ? auth.apexServers.length > 0 && auth.targetServers.length > 0
+            ? ` · zones' own servers: apex at ${auth.apexServers.join(', ')}, target at ${auth.targetServers.join(', ')}`
+            : ` · zones' own servers not found${auth.problem ? `: ${auth.problem}` : ''}`
+          : ''}
+        {session.aliasRecord && ` · ALIAS record → ${session.aliasRecord.target} (TTL ${session.aliasRecord.ttl} s, from ${session.aliasRecord.server})`}
+      </p>
       {actionError && <ErrorMessage error={actionError} testId="watch-action-error" />}
       {state.error && <ErrorMessage error={state.error} testId="watch-session-error" />}
       {state.samples.length === 0 ? (
@@ -144,11 +159,11 @@ export function WatchSessionPanel({ id, initialPolicy, onRemoved }: WatchSession
         </p>
       ) : (
         <>
-          {state.analysis && <StalenessSummary analysis={state.analysis} apexSamples={apexSamples} />}
-          <div className="watch-charts">
-            <TtlChart samples={state.samples} resolverIndex={index} theme={theme} filePrefix={prefix} live={session.state === 'running'} />
-            <AnswerTimeline samples={state.samples} series={state.analysis?.series ?? []} resolverIndex={index} theme={theme} filePrefix={prefix} />
-            <LagChart series={state.analysis?.series ?? []} resolverIndex={index} bound={state.analysis?.bound} theme={theme} filePrefix={prefix} live={session.state === 'running'} />
+          {state.analysis && <StalenessSummary analysis={state.analysis} />}
+          <div className="watch-charts" data-viewpoint={viewpoint}>
+            <TtlChart samples={chartSamples} resolverIndex={index} theme={theme} filePrefix={prefix} live={session.state === 'running'} />
+            <AnswerTimeline samples={chartSamples} series={chartSeries} resolverIndex={index} theme={theme} filePrefix={prefix} />
+            <LagChart series={chartSeries} resolverIndex={index} bound={state.analysis?.bound} theme={theme} filePrefix={prefix} live={session.state === 'running'} />
           </div>
         </>
       )}

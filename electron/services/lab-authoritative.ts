@@ -1,0 +1,24 @@
+import type { ResolverTarget } from '@shared/dns'
+import type { LabStatus } from '@shared/lab'
+
+const canonical = (name: string): string => name.toLowerCase().replace(/\.?$/, '.')
+const atOrBelow = (name: string, zone: string): boolean => {
+  const n = canonical(name)
+  const z = canonical(zone)
+  return z === '.' || n === z || n.endsWith(`.${z}`)
+}
+
+/**
+ * The running lab is the own server of its zone and of its simulated target (which has no NS records
+ * to find it by): a watch of those names samples the lab directly for the authoritative viewpoint.
+ */
+export function labAuthoritativeServers(
+  status: Pick<LabStatus, 'running' | 'host' | 'port' | 'zone' | 'target'> | undefined,
+  apex: string,
+  target: string
+): { apex?: ResolverTarget[]; target?: ResolverTarget[] } {
+  if (!status?.running || !status.port) return {}
+  const lab: ResolverTarget = { transport: 'udp', host: status.host ?? '127.0.0.1', port: status.port, label: 'local ALIAS lab' }
+  const served = (name: string): boolean => atOrBelow(name, status.zone.origin) || (!!status.target && atOrBelow(name, status.target.name))
+  return { ...(served(apex) ? { apex: [lab] } : {}), ...(served(target) ? { target: [lab] } : {}) }
+}
