@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { parsePrefix } from './geo'
 import { localitySchema } from './locality'
+import { aliasModeChainSchema } from './aliasmode'
 import { ttlPolicies, type TtlPolicy } from './alias-server'
 import { profileIdSchema } from './providers'
 import { resolverTargetSchema } from './dns'
@@ -279,6 +280,8 @@ export const inspectResultSchema = z.object({
   behaviour: behaviourSchema,
   /** Present when subnets were given and a target is known. */
   locality: localitySchema.optional(),
+  /** Present when the apex has an HTTPS record in AliasMode: the chain a client follows from it. */
+  httpsAlias: aliasModeChainSchema.optional(),
   startedAtWallMs: z.number(),
   durationMs: z.number().min(0)
 })

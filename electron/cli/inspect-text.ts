@@ -55,6 +55,11 @@ export function inspectText(result: InspectResult): string {
   const mark = { for: '+', against: '-', neutral: '·' } as const
   lines.push('', `verdict: ${result.verdict.verdict}`, result.verdict.summary, ...result.verdict.evidence.map((e) => `  ${mark[e.stance]} ${e.text}`))
   lines.push('', ...behaviourText(result.behaviour))
+  if (result.httpsAlias) {
+    const h = result.httpsAlias
+    const hops = h.chain.map((x) => `${x.name} → ${x.target} (${x.ttl} s)`).join(', ')
+    lines.push('', `HTTPS AliasMode: ${hops || h.start}; ends ${h.end} at ${h.final}${h.a.length + h.aaaa.length > 0 ? `: ${[...h.a, ...h.aaaa].join(' ')}` : ''}${h.problem ? ` (${h.problem})` : ''}`)
+  }
   if (result.locality) lines.push('', ...localityText(result.locality))
   return `${lines.join('\n')}\n`
 }

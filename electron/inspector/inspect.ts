@@ -28,6 +28,7 @@ import { inferBehaviour } from './behaviour'
 import { decideVerdict } from './verdict'
 import { staleContext } from './stale-context'
 import { probeLocality } from './locality'
+import { followAliasMode } from './aliasmode-chain'
 
 export interface InspectRequest {
   apex: string
@@ -273,7 +274,8 @@ export async function inspect(request: InspectRequest, deps: InspectDeps = {}): 
     aliasTypeAnswer: aliasTtls.length > 0 ? 'record' : aliasSets.some((o) => o.status === 'nodata') ? 'empty' : 'unknown',
     nsNames: found.nsNames
   })
-  const locality = await localityPromise
+  const aliasModeAt = all.findIndex((_, i) => httpsAliasTarget(apexSets[i]!.https) !== undefined)
+  const [locality, httpsAlias] = await Promise.all([localityPromise, aliasModeAt >= 0 ? followAliasMode(all[aliasModeAt]!.ask, apex) : undefined])
   return {
     apex,
     ...(target.name ? { target: target.name } : {}),
@@ -285,6 +287,7 @@ export async function inspect(request: InspectRequest, deps: InspectDeps = {}): 
     verdict,
     behaviour,
     ...(locality ? { locality } : {}),
+    ...(httpsAlias ? { httpsAlias } : {}),
     startedAtWallMs,
     durationMs: performance.now() - started
   }

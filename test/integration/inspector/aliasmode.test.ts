@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { inspectResultSchema } from '@shared/inspector'
+import { inspect } from '../../../electron/inspector'
 import { followAliasMode } from '../../../electron/inspector/aliasmode-chain'
 import { askVia, engineQuery } from '../../../electron/inspector/query-port'
 import { startKnot, type KnotServer } from '../../support/peers/knot'
@@ -64,5 +66,13 @@ describe('HTTPS AliasMode against Knot', () => {
     const loop = await followAliasMode(ask(), 'loop1.am.test.')
     expect(loop.end).toBe('loop')
     expect(loop.problem).toBe('AliasMode loop: loop1.am.test. → loop2.am.test. → loop1.am.test.')
+  })
+
+  it('the inspector reports the AliasMode chain of the apex in its result', async () => {
+    const result = await inspect({ apex: 'am.test', resolvers: [{ transport: 'udp', host: '127.0.0.1', port: knot.port }], skipAuthoritative: true, timeoutMs: 2000 })
+    expect(inspectResultSchema.safeParse(result).success).toBe(true)
+    expect(result.httpsAlias).toMatchObject({ end: 'service', final: 'edge.am.test.', a: ['192.0.2.50'] })
+    expect(result.httpsAlias!.chain.map((h) => h.target)).toEqual(['cdn.am.test.', 'edge.am.test.'])
+    expect(result.target).toBe('cdn.am.test.')
   })
 })
