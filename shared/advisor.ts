@@ -1,6 +1,7 @@
 /** The apex-readiness advisor: what it found, what it recommends, and the risks in numbers. */
 import { z } from 'zod'
 import { profileIdSchema } from './providers'
+import { inspectInputSchema } from './inspector'
 
 export const recommendations = ['provider-alias', 'https-aliasmode', 'flatten', 'www-redirect'] as const
 export type Recommendation = (typeof recommendations)[number]
@@ -45,3 +46,7 @@ export const adviceSchema = z.object({
   options: z.array(adviceOptionSchema).max(4)
 })
 export type Advice = z.infer<typeof adviceSchema>
+
+/** `advise:run`: the inspection's input (the target required) and, optionally, the DNS host's profile. */
+export const adviseInputSchema = inspectInputSchema.extend({ target: inspectInputSchema.shape.apex, profile: profileIdSchema.optional() })
+export type AdviseInput = z.input<typeof adviseInputSchema>

@@ -6,6 +6,7 @@ import { convertHandlers } from './convert-handlers'
 import { dnsHandlers } from './dns-handlers'
 import { formatHandlers } from './format-handlers'
 import { inspectHandlers } from './inspect-handlers'
+import { adviseHandlers } from './advise-handlers'
 import { createLabService } from '../lab/lab-service'
 import { labHandlers } from './lab-handlers'
 import { lazyObservations } from './observations'
@@ -46,6 +47,7 @@ export function createServices(options: ServicesOptions): Services {
     ...dnsHandlers(context),
     ...resolverHandlers(context, { localServerPort: lab.port }),
     ...inspectHandlers(context, observations),
+    ...adviseHandlers(context),
     ...preferenceHandlers(context),
     ...formatHandlers(context),
     ...watches.handlers,

@@ -75,4 +75,16 @@ describe('the locality grid in the Inspect view (browser mode)', () => {
     await page.getByTestId('locality').scrollIntoViewIfNeeded()
     await saveScreenshot(page, 'locality-grid')
   })
+
+  it('the advisor, for a DNS host it cannot recognise and a target that varies, recommends a www redirect and shows every option', async () => {
+    await page.getByTestId('advise-button').click()
+    const summary = page.getByTestId('advice-summary')
+    await summary.waitFor({ timeout: 20_000 })
+    expect(await summary.getAttribute('data-recommendation')).toBe('www-redirect')
+    expect(await page.locator('[data-testid="advice-options"] tbody tr').count()).toBe(4)
+    expect(await page.locator('[data-technique="provider-alias"]').getAttribute('data-usable')).toBe('false')
+    expect(await page.getByTestId('advice-reasons').textContent()).toContain('answers differently by client subnet')
+    await page.getByTestId('advice').scrollIntoViewIfNeeded()
+    await saveScreenshot(page, 'advice-panel')
+  })
 })

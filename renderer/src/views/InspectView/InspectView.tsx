@@ -9,6 +9,7 @@ import { SideBySide } from '../../components/SideBySide/SideBySide'
 import { VerdictBanner } from '../../components/VerdictBanner/VerdictBanner'
 import { BehaviourPanel } from '../../components/BehaviourPanel/BehaviourPanel'
 import { LocalityGrid } from '../../components/LocalityGrid/LocalityGrid'
+import { AdvicePanel } from '../../components/AdvicePanel/AdvicePanel'
 import { SubnetField, parseSubnets } from './SubnetField'
 import { useNavigation } from '../../context/NavigationContext'
 import { Explain } from '../../context/TeachingContext'
@@ -252,6 +253,7 @@ export function InspectView() {
           <VerdictBanner result={result} />
           <BehaviourPanel behaviour={result.behaviour} />
           <LocalityGrid locality={result.locality} />
+          <AdvicePanel key={`${result.apex}|${result.target ?? ''}`} input={lastInput && result.target ? { ...lastInput, target: result.target } : null} />
           <SideBySide
             result={result}
             onRaw={(request) => raw.open({ ...request, ...(lastInput?.timeoutMs ? { timeoutMs: lastInput.timeoutMs } : {}) })}
