@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { InspectInput } from '@shared/inspector'
 import { AuthoritativeSummary } from '../../components/AuthoritativeSummary/AuthoritativeSummary'
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
@@ -11,6 +11,7 @@ import { BehaviourPanel } from '../../components/BehaviourPanel/BehaviourPanel'
 import { LocalityGrid } from '../../components/LocalityGrid/LocalityGrid'
 import { AdvicePanel } from '../../components/AdvicePanel/AdvicePanel'
 import { SubnetField, parseSubnets } from './SubnetField'
+import { useCommands } from '../../context/CommandsContext'
 import { useNavigation } from '../../context/NavigationContext'
 import { Explain } from '../../context/TeachingContext'
 import {
@@ -94,9 +95,9 @@ export function InspectView() {
   const suggestions = useSuggestions(apex, selectedTargets, (a, r) => getApi().inspect.suggest({ apex: a, resolvers: r }))
 
   const { run, input: lastInput } = inspection
-  const inspect = async () => {
+  const inspect = async (names: { apex: string; target: string } = { apex, target }) => {
     if (preparing) return
-    const checked = buildInput(apex, target, options, selectedTargets)
+    const checked = buildInput(names.apex, names.target, options, selectedTargets)
     setProblems(checked.problems)
     const parsedSubnets = parseSubnets(subnets)
     setSubnetProblem(parsedSubnets.problem)
@@ -110,6 +111,29 @@ export function InspectView() {
     const result = await run(input)
     if (result) await recent.add(input.apex, checked.input.target)
   }
+
+  // a link (alias-inspector://inspect/…) or File › New inspection, from the menu or another launch
+  const { inspectRequest, newInspection } = useCommands()
+  const handledLink = useRef(0)
+  const latestInspect = useRef(inspect)
+  latestInspect.current = inspect
+  useEffect(() => {
+    if (!inspectRequest || inspectRequest.seq === handledLink.current || resolvers.status === 'loading') return
+    handledLink.current = inspectRequest.seq
+    const names = { apex: inspectRequest.apex, target: inspectRequest.target ?? '' }
+    setApex(names.apex)
+    setTarget(names.target)
+    void latestInspect.current(names)
+  }, [inspectRequest, resolvers.status])
+  const { reset } = inspection
+  useEffect(() => {
+    if (newInspection === 0) return
+    setApex('')
+    setTarget('')
+    setProblems({})
+    setAutoRefresh(false)
+    reset()
+  }, [newInspection, reset])
 
   const refresh = useCallback(() => {
     if (lastInput) void run(lastInput, { refresh: true })
