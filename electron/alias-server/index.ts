@@ -86,6 +86,8 @@ export interface AliasServer {
   stop(): Promise<void>
   /** Replaces every zone (each needs a SOA at its apex); cached answers are dropped, target caches kept. */
   setZones(zones: (Zone | CompactZoneData)[]): void
+  /** Replaces the geo CDN (null: none), checked like `--geo`; cached target answers are dropped. */
+  setGeo(file: unknown): void
   updateSettings(patch: AliasSettingsPatch): AliasSettings
   /** Empties the target cache (and the answers built from it): the next ALIAS query asks upstream. Returns the entries dropped. */
   flushTargetCache(): number
@@ -177,8 +179,8 @@ export async function startAliasServer(options: AliasServerOptions): Promise<Ali
             },
             close() {}
           }
-  const geo = options.geo ? new GeoMap(parseGeo(options.geo)) : null
-  const geoRoute = geo ? geoUpstream(geo, host) : null
+  let geo = options.geo ? new GeoMap(parseGeo(options.geo)) : null
+  let geoRoute = geo ? geoUpstream(geo, host) : null
   const route = (name: string): Upstream => (geoRoute && geo!.has(name) ? geoRoute : isAtOrBelow(name, simulated.name) ? simulatedRoute : configured)
   const targets = new TargetCache({ settings: getSettings, route, counters })
 
@@ -204,7 +206,7 @@ export async function startAliasServer(options: AliasServerOptions): Promise<Ali
     counters,
     log,
     rateLimiter: rateLimited ? new RateLimiter() : null,
-    geo,
+    geo: () => geo,
     onError
   })
   let sockets: Awaited<ReturnType<typeof listenBoth>>
@@ -235,6 +237,12 @@ export async function startAliasServer(options: AliasServerOptions): Promise<Ali
         log.close()
         await Promise.all([udp.close(), tcp.close()])
       })()),
+    setGeo(file) {
+      geo = file === null ? null : new GeoMap(parseGeo(file))
+      geoRoute = geo ? geoUpstream(geo, host) : null
+      targets.clear()
+      answers.clear()
+    },
     setZones(zones) {
       rebuild(compile(zones))
     },

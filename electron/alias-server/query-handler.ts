@@ -42,7 +42,7 @@ export interface HandlerDeps {
   /** Set when response-rate limiting is on. */
   rateLimiter: RateLimiter | null
   /** Set when a geo CDN is simulated (--geo): its names are answered per client subnet. */
-  geo?: GeoMap | null
+  geo?: () => GeoMap | null
   onError: (error: unknown) => void
 }
 
@@ -109,7 +109,8 @@ export class QueryHandler {
         return r.send(slipResponse(msg, v.questionEnd), address, port)
       }
     }
-    if (d.geo && this.geo(d.geo, msg, address, port, r, now, tcp ? TCP_LIMIT : v.edns ? Math.min(Math.max(v.udpSize, 512), s.maxUdpPayload) : 512)) return
+    const geo = d.geo?.() ?? null
+    if (geo !== null && this.geo(geo, msg, address, port, r, now, tcp ? TCP_LIMIT : v.edns ? Math.min(Math.max(v.udpSize, 512), s.maxUdpPayload) : 512)) return
     // Bit 4 keeps the minimal UDP answer to ANY (RFC 8482) apart from the full one over TCP in the cache.
     const shape = (v.edns ? (v.dnssecOk ? 3 : 1) : 0) | (!tcp && v.qtype === TYPE_ANY ? 4 : 0)
     const limit = tcp ? TCP_LIMIT : v.edns ? Math.min(Math.max(v.udpSize, 512), s.maxUdpPayload) : 512

@@ -116,3 +116,21 @@ describe('ECS through the ALIAS server', () => {
     }
   })
 })
+
+describe('setGeo', () => {
+  it('replaces the geo CDN live, refuses a bad one with its path, and null removes it', async () => {
+    const s = await startAliasServer({ zones: [zoneOf([zoneHead(ORIGIN, 3600, 60), '@ 60 IN ALIAS cdn.example.test.'].join('\n'))], upstream: { mode: 'simulated' }, geo: GEO, logQueries: false })
+    try {
+      expect(datas(await ask(s.port, ORIGIN, 'A'), 'A')).toEqual(['198.51.100.127'])
+      s.setGeo({ targets: { 'cdn.example.test.': { default: { A: ['192.0.2.99'] } } } })
+      expect(datas(await ask(s.port, ORIGIN, 'A'), 'A')).toEqual(['192.0.2.99'])
+      expect(() => s.setGeo({ targets: { 'cdn.example.test.': { default: { A: ['nope'] } } } })).toThrow(/targets\.cdn\.example\.test\.\.default\.A\.0: is not an IPv4 address/)
+      s.setGeo(null)
+      // back to the plain simulated target of that name
+      expect(datas(await ask(s.port, 'cdn.example.test.', 'A', { clientSubnet: '203.0.113.0/24' }), 'A')).toEqual(['192.0.2.10'])
+      expect(datas(await ask(s.port, ORIGIN, 'A'), 'A')).toEqual(['192.0.2.10'])
+    } finally {
+      await s.stop()
+    }
+  })
+})
