@@ -154,7 +154,11 @@ export const queryLogEntrySchema = z.object({
   ede: z.object({ code: z.number().int(), text: z.string().max(1000) }).optional(),
   truncated: z.boolean(),
   /** Which profile rule produced this answer, in words ("target NXDOMAIN → SERVFAIL, as PowerDNS does"). */
-  rule: z.string().max(600).optional()
+  rule: z.string().max(600).optional(),
+  /** The client subnet the answer was chosen for: ECS, else the source address (geo targets, ECS forwarding). */
+  subnet: z.string().max(64).optional(),
+  /** Which region of a geo target answered ('default' when none matched). */
+  region: z.string().max(63).optional()
 })
 export type QueryLogEntry = z.infer<typeof queryLogEntrySchema>
 

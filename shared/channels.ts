@@ -1,3 +1,4 @@
+import { adviceSchema, adviseInputSchema } from './advisor'
 import { z } from 'zod'
 import { appInfoSchema, echoInputSchema } from './app'
 import { dnsQueryManyRequestSchema, dnsQueryManyResultSchema, dnsQueryRequestSchema, dnsQueryResultSchema } from './dns'
@@ -85,6 +86,7 @@ export const channels = {
   'resolvers:remove': { input: resolverRemoveInputSchema, output: resolverRemoveResultSchema },
   'inspect:run': { input: inspectInputSchema, output: inspectResultSchema },
   'inspect:suggest': { input: suggestInputSchema, output: suggestResultSchema },
+  'advise:run': { input: adviseInputSchema, output: adviceSchema },
   'watch:start': { input: watchStartInputSchema, output: watchSessionSchema },
   'watch:stop': { input: watchIdInputSchema, output: watchSessionSchema },
   'watch:list': { input: none, output: watchListSchema },

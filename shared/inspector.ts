@@ -1,5 +1,8 @@
 import { z } from 'zod'
 import { lookupCostSchema, ttlPolicies, type TtlPolicy } from './alias-server'
+import { parsePrefix } from './geo'
+import { localitySchema } from './locality'
+import { aliasModeChainSchema } from './aliasmode'
 import { profileIdSchema } from './providers'
 import { resolverTargetSchema } from './dns'
 import { errorCodes } from './result'
@@ -217,7 +220,9 @@ export const inspectInputSchema = z.strictObject({
   /** Also check the apex's DNSSEC per resolver (AD, RRSIGs, own validation). */
   dnssec: z.boolean().default(false),
   /** DNSKEY or DS lines for the apex zone, the anchor for the inspector's own validation. */
-  trustAnchors: z.string().max(20_000).optional()
+  trustAnchors: z.string().max(20_000).optional(),
+  /** Client subnets (ECS) for the locality view; none: no locality view. */
+  subnets: z.array(z.string().max(64).refine((s) => parsePrefix(s) !== null, { message: 'is not a subnet such as 203.0.113.0/24' })).max(16).optional()
 })
 export type InspectInput = z.input<typeof inspectInputSchema>
 
@@ -321,6 +326,10 @@ export const inspectResultSchema = z.object({
   behaviour: behaviourSchema,
   /** What the ALIAS's extra lookup costs, timed at the zone's own servers (absent: not measured). */
   lookupCost: lookupCostSchema.optional(),
+  /** Present when subnets were given and a target is known. */
+  locality: localitySchema.optional(),
+  /** Present when the apex has an HTTPS record in AliasMode: the chain a client follows from it. */
+  httpsAlias: aliasModeChainSchema.optional(),
   startedAtWallMs: z.number(),
   durationMs: z.number().min(0)
 })

@@ -19,6 +19,8 @@ export interface ResolveContext {
   zones: ZoneSet
   settings: AliasSettings
   targets: TargetCache
+  /** The client subnet to forward to targets (ECS), when the profile forwards it. */
+  subnet?: string
 }
 
 export type AliasResult =
@@ -110,7 +112,7 @@ export async function resolveAlias(
     }
 
     visited.push(name)
-    const lookup = await ctx.targets.lookup(name, type)
+    const lookup = await ctx.targets.lookup(name, type, ctx.subnet)
     deps.push(lookup.entry)
     validUntil = Math.min(validUntil, lookup.validUntil)
     rttMs = lookup.rttMs

@@ -36,6 +36,9 @@ import { listenUdp, type UdpListener } from './transport/udp-listener'
 import { authoritativeUpstream } from './upstream/authoritative'
 import { recursiveUpstream } from './upstream/recursive'
 import { simulatedUpstream } from './upstream/simulated'
+import { GeoMap } from './geo/geo-map'
+import { geoUpstream } from './geo/geo-upstream'
+import { geoFileSchema, type GeoFile } from '@shared/geo'
 import { EDE_NO_REACHABLE_AUTHORITY, UpstreamError, type Upstream } from './upstream/types'
 import { CompiledZone, ZoneSet } from './zone-set'
 import type { CompactZoneData } from './compact-zone'
@@ -59,6 +62,8 @@ export interface AliasServerOptions {
   upstream: UpstreamConfig
   settings?: AliasSettingsPatch
   simulatedTarget?: SimulatedTargetOptions
+  /** A simulated CDN with geography (`--geo FILE`): its names answer per client subnet. */
+  geo?: GeoFile
   /** Per-query log events (default true); same as settings.logQueries. */
   logQueries?: boolean
   /** Response-rate limiting for UDP; default: on exactly when `host` is not loopback. */
@@ -92,6 +97,8 @@ export interface AliasServer {
   stop(): Promise<void>
   /** Replaces every zone (each needs a SOA at its apex); cached answers are dropped, target caches kept. */
   setZones(zones: (Zone | CompactZoneData)[]): void
+  /** Replaces the geo CDN (null: none), checked like `--geo`; cached target answers are dropped. */
+  setGeo(file: unknown): void
   updateSettings(patch: AliasSettingsPatch): AliasSettings
   /** Empties the target cache (and the answers built from it): the next ALIAS query asks upstream. Returns the entries dropped. */
   flushTargetCache(): number
@@ -202,7 +209,9 @@ export async function startAliasServer(options: AliasServerOptions): Promise<Ali
             },
             close() {}
           }
-  const route = (name: string): Upstream => (isAtOrBelow(name, simulated.name) ? simulatedRoute : configured)
+  let geo = options.geo ? new GeoMap(parseGeo(options.geo)) : null
+  let geoRoute = geo ? geoUpstream(geo, host) : null
+  const route = (name: string): Upstream => (geoRoute && geo!.has(name) ? geoRoute : isAtOrBelow(name, simulated.name) ? simulatedRoute : configured)
   const targets = new TargetCache({ settings: getSettings, route, counters })
 
   simulated.onChange(() => {
@@ -232,6 +241,7 @@ export async function startAliasServer(options: AliasServerOptions): Promise<Ali
     rateLimiter: rateLimited ? new RateLimiter() : null,
     ...(dnssec ? { sign: (plan, q) => dnssec.signer.sign(plan, q, zoneSet, settings) } : {}),
     transfer: (msg, q, address) => transfer.respond(msg, q, address),
+    geo: () => geo,
     onError
   })
   let sockets: Awaited<ReturnType<typeof listenBoth>>
@@ -264,6 +274,12 @@ export async function startAliasServer(options: AliasServerOptions): Promise<Ali
         log.close()
         await Promise.all([udp.close(), tcp.close()])
       })()),
+    setGeo(file) {
+      geo = file === null ? null : new GeoMap(parseGeo(file))
+      geoRoute = geo ? geoUpstream(geo, host) : null
+      targets.clear()
+      answers.clear()
+    },
     setZones(zones) {
       rebuild(compile(zones))
       // a new zone is served unsigned until its key is loaded or made (milliseconds)
@@ -305,4 +321,10 @@ export async function startAliasServer(options: AliasServerOptions): Promise<Ali
     dnssec: () => dnssec?.info() ?? []
   }
   return server
+}
+
+function parseGeo(input: unknown): GeoFile {
+  const r = geoFileSchema.safeParse(input)
+  if (r.success) return r.data
+  throw new ServiceError('bad-input', `geo: ${r.error.issues.map((i) => `${i.path.join('.') || 'file'}: ${i.message}`).join('; ')}`)
 }

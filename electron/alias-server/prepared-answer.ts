@@ -16,6 +16,10 @@ export interface LogInfo {
   ede?: { code: number; text: string }
   /** The profile rule that produced the answer, in words. */
   rule?: string
+  /** The client subnet the answer was chosen for (geo targets, ECS). */
+  subnet?: string
+  /** The geo region that answered. */
+  region?: string
 }
 
 export class PreparedAnswer {
@@ -25,6 +29,8 @@ export class PreparedAnswer {
   /** Forms without some optional Additional RRsets, by cut. */
   private readonly shorter = new Map<number, Buffer>()
   private readonly depVersions: number[]
+  /** Built from upstream data (an ALIAS answer): with ECS forwarding it differs per client subnet. */
+  readonly upstreamDependent: boolean
   private readonly dynOffsets: number[]
   private readonly dynSources: TtlSource[]
   private readonly dynCaps: number[]
@@ -51,6 +57,7 @@ export class PreparedAnswer {
     private readonly additionalCount = 0
   ) {
     this.depVersions = deps.map((d) => d.version)
+    this.upstreamDependent = deps.length > 0
     this.dynOffsets = built.dynamic.map((d) => d.offset)
     this.dynSources = built.dynamic.map((d) => d.ttl.source)
     this.dynCaps = built.dynamic.map((d) => d.ttl.cap)

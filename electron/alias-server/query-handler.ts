@@ -10,6 +10,10 @@ import { readName } from '../dns/wire-name'
 import type { ResolveContext } from './alias-resolver'
 import type { AnswerCache } from './answer-cache'
 import type { Counters } from './counters'
+import type { GeoMap } from './geo/geo-map'
+import { geoRespond } from './geo/geo-responder'
+import { clientSubnetOf, type ClientSubnet } from './geo/client-subnet'
+import { ecsForwarding, ecsOptionData, forwardedSubnet, type EcsForwarding } from './geo/ecs-forwarding'
 import { lowerWire } from './names'
 import { PreparedAnswer, type LogInfo } from './prepared-answer'
 import type { QueryLog } from './query-log'
@@ -41,6 +45,8 @@ export interface HandlerDeps {
   sign?: (plan: Plan, q: Question) => Plan
   /** AXFR/IXFR over TCP: the framed response messages. Absent: transfers refused by the responder. */
   transfer?: (msg: Buffer, q: { name: string; nameWire: Buffer; qtype: number; questionEnd: number }, address: string) => Promise<Buffer>
+  /** Set when a geo CDN is simulated (--geo): its names are answered per client subnet. */
+  geo?: () => GeoMap | null
   onError: (error: unknown) => void
 }
 
@@ -78,10 +84,14 @@ interface Miss {
   port: number
   r: Replier
   generation: number
+  /** Set when the profile forwards ECS: the query's client subnet and what is forwarded of it. */
+  ecs: { client: ClientSubnet; forwarded: string } | null
 }
 
 export class QueryHandler {
   private readonly view = createQueryView()
+  private forwardingFor: AliasSettings | null = null
+  private forwarding: EcsForwarding | null = null
 
   constructor(private readonly deps: HandlerDeps) {}
 
@@ -104,13 +114,16 @@ export class QueryHandler {
         return r.send(slipResponse(msg, v.questionEnd), address, port)
       }
     }
+    const geo = d.geo?.() ?? null
+    if (geo !== null && this.geo(geo, msg, address, port, r, now, tcp ? TCP_LIMIT : v.edns ? Math.min(Math.max(v.udpSize, 512), s.maxUdpPayload) : 512)) return
     // Bit 4 keeps the minimal UDP answer to ANY (RFC 8482) apart from the full one over TCP in the cache.
     const shape = (v.edns ? (v.dnssecOk ? 3 : 1) : 0) | (!tcp && v.qtype === TYPE_ANY ? 4 : 0)
     const limit = tcp ? TCP_LIMIT : v.edns ? Math.min(Math.max(v.udpSize, 512), s.maxUdpPayload) : 512
     const prefix = tcp ? 2 : 0
     const answers = d.answers
     const p = answers.find(msg, v.qnameEnd, v.hash, v.qtype, v.qclass, shape)
-    if (p !== null && p.isValid(now, answers.generation)) {
+    const fwd = this.ecsFor(s)
+    if (p !== null && p.isValid(now, answers.generation) && !(fwd !== null && p.upstreamDependent)) {
       const out = p.render(msg, v.qnameEnd, limit, prefix, now, s.ttlPolicy)
       r.send(out, address, port)
       this.count(p, out, prefix, p.hitStatus)
@@ -119,7 +132,35 @@ export class QueryHandler {
       return
     }
     // copied out of the reused view: the slow path outlives this call
-    void this.slow({ msg, qnameEnd: v.qnameEnd, hash: v.hash, qtype: v.qtype, qclass: v.qclass, shape, dnssecOk: v.dnssecOk, limit, address, port, r, generation: answers.generation })
+    let ecs: Miss['ecs'] = null
+    if (fwd !== null) {
+      const { client } = clientSubnetOf(msg, address)
+      ecs = { client, forwarded: forwardedSubnet(client, fwd) }
+    }
+    void this.slow({ msg, qnameEnd: v.qnameEnd, hash: v.hash, qtype: v.qtype, qclass: v.qclass, shape, dnssecOk: v.dnssecOk, limit, address, port, r, generation: answers.generation, ecs })
+  }
+
+  /** True when the query was for a geo target and got its per-subnet answer. */
+  private geo(geo: GeoMap, msg: Buffer, address: string, port: number, r: Replier, now: number, limit: number): boolean {
+    const v = this.view
+    const name = readName(lowerWire(Buffer.from(msg.subarray(12, v.qnameEnd))), 0).name
+    if (!geo.has(name)) return false
+    const g = geoRespond(geo, msg, name, typeName(v.qtype), address)
+    if (!g) return false
+    const out = g.out.length > limit ? slipResponse(msg, v.questionEnd) : g.out
+    r.send(r.tcp ? frame(out) : out, address, port)
+    this.deps.counters.response(0)
+    if (this.deps.log.active) this.deps.log.add(now, address, port, r.tcp, g.info, g.ttl, 'none', null, out !== g.out)
+    return true
+  }
+
+  /** The profile's ECS forwarding, recomputed only when the settings object changes. */
+  private ecsFor(s: AliasSettings): EcsForwarding | null {
+    if (this.forwardingFor !== s) {
+      this.forwardingFor = s
+      this.forwarding = ecsForwarding(s.profile)
+    }
+    return this.forwarding
   }
 
   private transfer(msg: Buffer, address: string, port: number, r: Replier): void {
@@ -164,7 +205,8 @@ export class QueryHandler {
     try {
       name = readName(nameWire, 0).name
       const question = { name, qtype: q.qtype, qclass: q.qclass, minimalAny: (q.shape & 4) !== 0 }
-      plan = await respond(d.context(), question)
+      const context = q.ecs ? { ...d.context(), subnet: q.ecs.forwarded } : d.context()
+      plan = await respond(context, question)
       if (q.dnssecOk && d.sign) plan = d.sign(plan, question)
     } catch (error) {
       d.onError(error)
@@ -183,6 +225,10 @@ export class QueryHandler {
     const d = this.deps
     const s = d.settings()
     const now = Date.now()
+    // with ECS forwarded, an ALIAS answer is the answer for this client's subnet only
+    const perSubnet = q.ecs !== null && plan.deps.length > 0
+    const scope = perSubnet ? Math.min(...plan.deps.map((e) => e.scope ?? 0)) : 0
+    const options = perSubnet && q.ecs!.client.ecs ? [{ code: 8, data: ecsOptionData(q.ecs!.client, scope) }] : []
     const built = buildMessage({
       qname: name,
       qnameWire: nameWire,
@@ -194,13 +240,13 @@ export class QueryHandler {
       authority: plan.authority,
       additional: plan.additional,
       ...(plan.extra ? { extra: plan.extra } : {}),
-      opt: (shape & 3) === 0 ? null : { udpSize: s.maxUdpPayload, dnssecOk, ede: plan.ede }
+      opt: (shape & 3) === 0 ? null : { udpSize: s.maxUdpPayload, dnssecOk, ede: plan.ede, options }
     })
     const hitStatus: CacheStatus = plan.cache === 'stale' ? 'stale' : plan.rcode !== RCODE_SERVFAIL && plan.deps.length > 0 ? 'hit' : 'none'
     const ede = plan.ede[0]
-    const info: LogInfo = { name, type: typeName(qtype), rcode: rcodeName(plan.rcode), summary: summarize(plan.answer), ...(ede ? { ede } : {}), ...(plan.rule ? { rule: plan.rule } : {}) }
+    const info: LogInfo = { name, type: typeName(qtype), rcode: rcodeName(plan.rcode), summary: summarize(plan.answer), ...(ede ? { ede } : {}), ...(plan.rule ? { rule: plan.rule } : {}), ...(perSubnet ? { subnet: q.ecs!.forwarded } : {}) }
     const prepared = new PreparedAnswer(hash, nameWire, qtype, qclass, shape, built, plan.deps, plan.validUntil, generation, hitStatus, info, built.firstTtl, plan.rcode, plan.additional.length)
-    if (plan.validUntil > now) d.answers.insert(prepared)
+    if (plan.validUntil > now && !perSubnet) d.answers.insert(prepared)
     const prefix = r.tcp ? 2 : 0
     const out = prepared.render(msg, qnameEnd, limit, prefix, now, s.ttlPolicy)
     r.send(out, address, port)

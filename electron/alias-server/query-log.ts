@@ -79,6 +79,8 @@ export class QueryLog {
       }
       if (info.ede) entry.ede = info.ede
       if (info.rule) entry.rule = info.rule
+      if (info.subnet) entry.subnet = info.subnet
+      if (info.region) entry.region = info.region
       batch[k] = entry
     }
     for (const listener of [...this.listeners]) {

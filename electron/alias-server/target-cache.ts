@@ -10,6 +10,7 @@ import { refreshAheadAfterMs } from './ttl-policy'
 import { toUpstreamError, type AddressType, type Upstream, type UpstreamAnswer, type UpstreamError } from './upstream/types'
 import { addressRdata, TYPE_A, TYPE_AAAA } from './wire/rdata'
 import type { TtlSource } from './wire/message-builder'
+import { truncateSubnet } from './geo/client-subnet'
 
 export interface TargetData {
   status: UpstreamAnswer['status']
@@ -36,10 +37,14 @@ export class TargetEntry implements TtlSource {
   lastUsed = 0
   upstreamQueries = 0
   pollTimer: NodeJS.Timeout | null = null
+  /** ECS scope of the last answer; null when no client subnet was forwarded or none came back. */
+  scope: number | null = null
 
   constructor(
     readonly name: string,
-    readonly type: AddressType
+    readonly type: AddressType,
+    /** The client subnet forwarded with ECS for this entry; null: the server asks as itself. */
+    readonly subnet: string | null = null
   ) {}
 }
 
@@ -83,6 +88,8 @@ const POLL_IDLE_MS = 10 * 60_000
 export class TargetCache {
   private readonly entries = new Map<string, TargetEntry>()
   private readonly totals = new Map<string, number>()
+  /** Per "type name": the ECS scopes answers came back with, to find an entry that covers a subnet. */
+  private readonly scopes = new Map<string, Set<number>>()
   private readonly controllers = new Set<AbortController>()
   private readonly sweeper: NodeJS.Timeout
   private closed = false
@@ -92,11 +99,11 @@ export class TargetCache {
     this.sweeper.unref()
   }
 
-  async lookup(name: string, type: AddressType): Promise<TargetLookup> {
+  async lookup(name: string, type: AddressType, subnet?: string): Promise<TargetLookup> {
     const s = this.options.settings()
     const counters = this.options.counters
     const now = Date.now()
-    const entry = this.entry(name, type, now)
+    const entry = (subnet ? this.scoped(name, type, subnet, now) : null) ?? this.entry(name, type, now, subnet ?? null)
     entry.lastUsed = now
     if (entry.data && now < entry.expiresAt) {
       let status: 'hit' | 'refresh' = 'hit'
@@ -162,6 +169,7 @@ export class TargetCache {
   clear(): void {
     for (const entry of this.entries.values()) if (entry.pollTimer) clearTimeout(entry.pollTimer)
     this.entries.clear()
+    this.scopes.clear()
   }
 
   close(): void {
@@ -171,15 +179,27 @@ export class TargetCache {
     this.clear()
   }
 
-  private entry(name: string, type: AddressType, now: number): TargetEntry {
-    const key = `${type} ${name}`
+  private entry(name: string, type: AddressType, now: number, subnet: string | null = null): TargetEntry {
+    const key = subnet ? `${type} ${name} ${subnet}` : `${type} ${name}`
     let entry = this.entries.get(key)
     if (!entry) {
       if (this.entries.size >= this.options.settings().maxCacheEntries) this.evictOne(now)
-      entry = new TargetEntry(name, type)
+      entry = new TargetEntry(name, type, subnet)
       this.entries.set(key, entry)
     }
     return entry
+  }
+
+  /**
+   * An ECS entry whose answer's scope covers `subnet` (RFC 7871 §7.3.1: an answer is reusable for
+   * every client inside its scope), fresh; null when there is none.
+   */
+  private scoped(name: string, type: AddressType, subnet: string, now: number): TargetEntry | null {
+    for (const scope of this.scopes.get(`${type} ${name}`) ?? []) {
+      const entry = this.entries.get(`${type} ${name} ${truncateSubnet(subnet, scope)}`)
+      if (entry && entry.data && now < entry.expiresAt) return entry
+    }
+    return null
   }
 
   private recentFailure(entry: TargetEntry, now: number, s: AliasSettings): boolean {
@@ -214,7 +234,7 @@ export class TargetCache {
     entry.pollTimer = null
     const t0 = performance.now()
     const promise = upstream
-      .resolve(entry.name, entry.type, controller.signal)
+      .resolve(entry.name, entry.type, controller.signal, entry.subnet ?? undefined)
       .then(
         (answer): FetchOutcome => {
           const rttMs = performance.now() - t0
@@ -260,6 +280,15 @@ export class TargetCache {
     entry.refreshAt = fetchedAt + refreshAheadAfterMs(ttl)
     entry.failure = null
     entry.version++
+    entry.scope = entry.subnet && answer.scope !== undefined ? answer.scope : null
+    if (entry.subnet && entry.scope !== null) {
+      const base = `${entry.type} ${entry.name}`
+      const scoped = `${base} ${truncateSubnet(entry.subnet, entry.scope)}`
+      if (!this.entries.has(scoped)) this.entries.set(scoped, entry)
+      const known = this.scopes.get(base) ?? new Set<number>()
+      if (known.size < 8) known.add(entry.scope)
+      this.scopes.set(base, known)
+    }
   }
 
   private schedulePoll(entry: TargetEntry): void {

@@ -40,6 +40,8 @@ export const ALIAS_SERVER_USAGE = `usage: npm run alias-server -- [--zone FILE].
                          expanded (the target's current addresses; serial bump + NOTIFY on change)
   --axfr-allow ADDR      a client address allowed to transfer (repeatable; 'any'; default loopback)
   --notify HOST:PORT     a secondary to NOTIFY when an expanded zone changes (repeatable)
+  --geo FILE             simulate a CDN with geography (JSON, see README): its names answer by client
+                         subnet (ECS, else source address); ALIAS records may point at them
   --quiet                no per-query log lines`
 
 export class UsageError extends Error {
@@ -60,6 +62,8 @@ export interface AliasServerCommand {
   /** null: --dnssec not given. */
   dnssec: Required<DnssecConfig> | null
   transfer: TransferConfig
+  /** --geo FILE, or null. */
+  geo: string | null
 }
 
 function port(flag: string, value: string, min = 0): number {
@@ -74,7 +78,7 @@ function choice<T extends string>(flag: string, value: string, allowed: readonly
 }
 
 export function parseAliasServerArgs(argv: string[]): AliasServerCommand {
-  const cmd = { zones: [] as string[], dialect: 'bind' as ZoneDialect, flattenAllCnames: false, port: 5353, host: '127.0.0.1', quiet: false, help: false, listProfiles: false, settings: {} as AliasSettingsPatch }
+  const cmd = { zones: [] as string[], dialect: 'bind' as ZoneDialect, flattenAllCnames: false, port: 5353, host: '127.0.0.1', quiet: false, help: false, listProfiles: false, geo: null as string | null, settings: {} as AliasSettingsPatch }
   let upstream = 'simulated'
   let mode: 'recursive' | 'authoritative' = 'recursive'
   let serverPort = 53
@@ -138,6 +142,9 @@ export function parseAliasServerArgs(argv: string[]): AliasServerCommand {
       case '--on-failure':
         cmd.settings.onUpstreamFailure = choice(flag, value(), ['stale', 'servfail', 'nodata'] as const)
         break
+      case '--geo':
+        cmd.geo = value()
+        break
       case '--quiet':
         cmd.quiet = true
         break
@@ -177,6 +184,7 @@ export function parseAliasServerArgs(argv: string[]): AliasServerCommand {
         throw new UsageError(`unknown argument "${arg}"`)
     }
   }
+  if (cmd.geo !== null && upstream !== 'simulated') throw new UsageError('--geo needs --upstream simulated')
   let config: UpstreamConfig
   if (upstream === 'simulated') config = { mode: 'simulated' }
   else {

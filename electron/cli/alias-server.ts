@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path'
 import { loadZoneOffThread, startAliasServer, type CompactZoneData, type ZoneAliasRecord } from '../alias-server'
+import { GeoFileError, loadGeoFile } from '../alias-server/geo/load-geo-file'
 import { aliasRefusal, PROFILES, profileText } from '../providers'
 import type { ZoneDialect } from '@shared/alias-server'
 import { MAX_ZONE_FILE_BYTES } from '../zone'
@@ -48,7 +49,9 @@ async function main(argv: string[]): Promise<number> {
       if (refusal) process.stderr.write(`warning: line ${r.line}: ${refusal}; served anyway\n`)
     }
   }
+  const geo = cmd.geo === null ? undefined : await loadGeoFile(cmd.geo)
   const server = await startAliasServer({
+    ...(geo ? { geo } : {}),
     host: cmd.host,
     port: cmd.port,
     zones,
@@ -63,7 +66,8 @@ async function main(argv: string[]): Promise<number> {
   const where = server.host.includes(':') ? `[${server.host}]:${server.port}` : `${server.host}:${server.port}`
   process.stdout.write(
     `alias-server listening on ${where} (udp, tcp); zones: ${zones.map((z) => z.origin).join(' ')}; ` +
-      `upstream: ${server.upstreamMode}; profile: ${server.settings().profile}; simulated target: ${server.simulatedTarget.state().name}; dialect: ${cmd.dialect}\n`
+      `upstream: ${server.upstreamMode}; profile: ${server.settings().profile}; simulated target: ${server.simulatedTarget.state().name}; dialect: ${cmd.dialect}` +
+      `${geo ? `; geo targets: ${Object.keys(geo.targets).join(' ')}` : ''}\n`
   )
   for (const z of server.dnssec()) {
     process.stdout.write(`dnssec: ${z.zone} signed with ${z.algorithm} key ${z.keyTag} (${cmd.dnssec?.denial}); DS for the parent:\n${z.ds}\n`)
@@ -74,8 +78,9 @@ async function main(argv: string[]): Promise<number> {
       const rtt = e.upstreamRttMs === null ? '' : ` rtt=${e.upstreamRttMs}ms`
       const ede = e.ede ? ` ede=${e.ede.code}(${e.ede.text})` : ''
       const rule = e.rule ? ` rule="${e.rule}"` : ''
+      const subnet = e.subnet ? ` subnet=${e.subnet}${e.region ? `(${e.region})` : ''}` : ''
       process.stdout.write(
-        `${new Date(e.time).toISOString()} ${e.client} ${e.transport} ${e.name} ${e.type} ${e.rcode} cache=${e.cache}${ttl}${rtt}${e.truncated ? ' TC' : ''} ${e.answer}${ede}${rule}\n`
+        `${new Date(e.time).toISOString()} ${e.client} ${e.transport} ${e.name} ${e.type} ${e.rcode} cache=${e.cache}${ttl}${rtt}${e.truncated ? ' TC' : ''} ${e.answer}${ede}${rule}${subnet}\n`
       )
     }
   })
@@ -93,7 +98,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`${error instanceof UsageError ? `${error.message}\n${ALIAS_SERVER_USAGE}` : error instanceof Error ? error.message : String(error)}\n`)
+    process.stderr.write(`${error instanceof UsageError ? `${error.message}\n${ALIAS_SERVER_USAGE}` : error instanceof GeoFileError ? error.message : error instanceof Error ? error.message : String(error)}\n`)
     process.exit(1)
   }
 )

@@ -2,6 +2,7 @@ import { homedir } from 'node:os'
 import { join } from 'node:path'
 import type { ResolverTarget } from '@shared/dns'
 import { ttlPolicies, type TtlPolicy } from '@shared/inspector'
+import { SUBNET_PRESETS, subnetFromText } from '@shared/locality'
 import { parseResolver } from '../resolvers/parse-resolver'
 
 export interface InspectCommand {
@@ -25,6 +26,8 @@ export interface InspectCommand {
   trustAnchorFile?: string
   /** Where recent observations are kept (observations.sqlite). */
   dataDir: string
+  /** --subnet, repeatable: client subnets for the locality view. */
+  subnets: string[]
 }
 
 export class UsageError extends Error {
@@ -45,6 +48,8 @@ export const USAGE = `usage: npm run inspect -- APEX [--target NAME] [--resolver
   --timeout MS         per query attempt (default 3000)
   --dnssec             also check the apex's DNSSEC per resolver (AD, RRSIGs, validity window)
   --trust-anchor FILE  DNSKEY or DS lines for the apex zone: validate apex A/AAAA ourselves (implies --dnssec)
+  --subnet SUBNET      locality view: ask apex and target with this client subnet (ECS); repeatable;
+                       presets ${Object.entries(SUBNET_PRESETS).map(([k, v]) => `${k}=${v}`).join(' ')}, or "presets" for all
   --json               print JSON instead of text`
 
 export function whole(flag: string, value: string | undefined, min: number, max: number): number {
@@ -92,7 +97,8 @@ export function parseInspectArgs(argv: readonly string[]): InspectCommand {
     json: false,
     help: false,
     dataDir: process.env.ALIAS_INSPECTOR_DATA_DIR || join(homedir(), '.alias-inspector'),
-    dnssec: false
+    dnssec: false,
+    subnets: []
   }
   const rest = [...argv]
   const value = (flag: string): string => {
@@ -146,6 +152,14 @@ export function parseInspectArgs(argv: readonly string[]): InspectCommand {
         cmd.trustAnchorFile = value(arg)
         cmd.dnssec = true
         break
+      case '--subnet': {
+        const text = value(arg)
+        const subnets = text === 'presets' ? Object.values(SUBNET_PRESETS) : [subnetFromText(text)]
+        if (subnets[0] === null) throw new UsageError(`--subnet takes a subnet such as 203.0.113.0/24, a preset (${Object.keys(SUBNET_PRESETS).join(', ')}) or presets, not "${text}"`)
+        for (const s of subnets) if (s && !cmd.subnets.includes(s)) cmd.subnets.push(s)
+        if (cmd.subnets.length > 16) throw new UsageError('--subnet: 16 subnets at most')
+        break
+      }
       default:
         if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`)
         if (cmd.apex) throw new UsageError(`one apex at a time (got "${cmd.apex}" and "${arg}")`)

@@ -1,4 +1,5 @@
 import { dnssecLines } from './dnssec-text'
+import type { Locality } from '@shared/locality'
 import type { InspectResult, ResolverInspection, RrsetObservation, StalenessAnalysis, WatchSample } from '@shared/inspector'
 
 const COLUMN = 52
@@ -58,7 +59,22 @@ export function inspectText(result: InspectResult): string {
   lines.push('', `verdict: ${result.verdict.verdict}`, result.verdict.summary, ...result.verdict.evidence.map((e) => `  ${mark[e.stance]} ${e.text}`))
   lines.push('', ...behaviourText(result.behaviour))
   if (result.lookupCost) lines.push('', lookupCostLine(result.lookupCost))
+  if (result.httpsAlias) {
+    const h = result.httpsAlias
+    const hops = h.chain.map((x) => `${x.name} → ${x.target} (${x.ttl} s)`).join(', ')
+    lines.push('', `HTTPS AliasMode: ${hops || h.start}; ends ${h.end} at ${h.final}${h.a.length + h.aaaa.length > 0 ? `: ${[...h.a, ...h.aaaa].join(' ')}` : ''}${h.problem ? ` (${h.problem})` : ''}`)
+  }
+  if (result.locality) lines.push('', ...localityText(result.locality))
   return `${lines.join('\n')}\n`
+}
+
+/** The locality grid: subnet × apex answer × target answer × same node. */
+export function localityText(l: Locality): string[] {
+  const rows = l.rows.map((r) => [r.subnet, r.resolver, r.apex.join(' ') || '-', r.target.join(' ') || '-', r.same === null ? '?' : r.same ? 'same' : 'DIFFERENT'])
+  const head = ['subnet', 'resolver', 'apex', 'target', 'node']
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
+  const line = (cells: string[]): string => `  ${cells.map((c, i) => c.padEnd(widths[i]!)).join('  ')}`.trimEnd()
+  return ['locality:', line(head), ...rows.map(line), '', l.verdict]
 }
 
 /** The cost of the extra lookup, with the figures behind it. */

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises'
+import { setMaxListeners } from 'node:events'
 import { ServiceError } from '../api/service-error'
 import { inspect, openObservationStore, WatchService, WatchStore, type ObservationStore } from '../inspector'
 import { systemResolvers } from '../resolvers/system-resolvers'
@@ -68,6 +69,8 @@ async function main(argv: string[]): Promise<number> {
   if (cmd.resolvers.length === 0) cmd.resolvers = await systemResolvers()
   if (cmd.resolvers.length === 0) throw new UsageError('no system resolver was found; give one with --resolver')
   const abort = new AbortController()
+  // every query listens for the abort: a locality grid adds two per subnet and resolver
+  setMaxListeners(200, abort.signal)
   process.once('SIGINT', () => abort.abort())
   const opened = openObservationStore(cmd.dataDir)
   if (opened.problem) process.stderr.write(`inspect: ${opened.problem}\n`)
@@ -91,7 +94,8 @@ async function inspectAndWatch(cmd: InspectCommand, abort: AbortController, obse
       policy: cmd.policy,
       timeoutMs: cmd.timeoutMs,
       dnssec: cmd.dnssec,
-      ...(cmd.trustAnchorFile ? { trustAnchors: await readTrustAnchors(cmd.trustAnchorFile) } : {})
+      ...(cmd.trustAnchorFile ? { trustAnchors: await readTrustAnchors(cmd.trustAnchorFile) } : {}),
+      ...(cmd.subnets.length > 0 ? { subnets: cmd.subnets } : {})
     },
     { signal: abort.signal, observations }
   )

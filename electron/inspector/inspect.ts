@@ -31,6 +31,8 @@ import { inferBehaviour } from './behaviour'
 import { decideVerdict } from './verdict'
 import { checkApexDnssec, parseTrustAnchors } from './dnssec-check'
 import { staleContext } from './stale-context'
+import { probeLocality } from './locality'
+import { followAliasMode } from './aliasmode-chain'
 
 export interface InspectRequest {
   apex: string
@@ -49,6 +51,8 @@ export interface InspectRequest {
   dnssec?: boolean
   /** DNSKEY/DS lines for the apex zone (own validation). */
   trustAnchors?: string
+  /** Client subnets for the locality view. */
+  subnets?: string[]
 }
 
 export interface InspectDeps {
@@ -188,6 +192,11 @@ export async function inspect(request: InspectRequest, deps: InspectDeps = {}): 
     const [a, aaaa] = await Promise.all([observeRrset(q.ask, name, 'A'), observeRrset(q.ask, name, 'AAAA')])
     return { a, aaaa }
   })
+  const localityPromise = targetPromise.then(({ name }) =>
+    name && request.subnets && request.subnets.length > 0
+      ? probeLocality({ apex, target: name, subnets: request.subnets, resolvers: all.map((q) => ({ resolver: q.resolver, label: q.label })), queryFn, options, ...(deps.signal ? { signal: deps.signal } : {}) })
+      : undefined
+  )
   const authoritativePromise: Promise<AuthoritativeView | undefined> = request.skipAuthoritative
     ? Promise.resolve(undefined)
     : firstWithNs(all).then((found) =>
@@ -294,6 +303,8 @@ export async function inspect(request: InspectRequest, deps: InspectDeps = {}): 
     nsNames: found.nsNames
   })
   const lookupCost = request.measureLookupCost ? await timeLookupCost(authoritative, apex, queryFn, options, deps.signal) : undefined
+  const aliasModeAt = all.findIndex((_, i) => httpsAliasTarget(apexSets[i]!.https) !== undefined)
+  const [locality, httpsAlias] = await Promise.all([localityPromise, aliasModeAt >= 0 ? followAliasMode(all[aliasModeAt]!.ask, apex) : undefined])
   return {
     apex,
     ...(target.name ? { target: target.name } : {}),
@@ -305,6 +316,8 @@ export async function inspect(request: InspectRequest, deps: InspectDeps = {}): 
     verdict,
     behaviour,
     ...(lookupCost ? { lookupCost } : {}),
+    ...(locality ? { locality } : {}),
+    ...(httpsAlias ? { httpsAlias } : {}),
     startedAtWallMs,
     durationMs: performance.now() - started
   }

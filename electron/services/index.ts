@@ -6,6 +6,7 @@ import { convertHandlers } from './convert-handlers'
 import { dnsHandlers } from './dns-handlers'
 import { formatHandlers } from './format-handlers'
 import { inspectHandlers } from './inspect-handlers'
+import { adviseHandlers } from './advise-handlers'
 import { createLabService } from '../lab/lab-service'
 import { labHandlers } from './lab-handlers'
 import { learnHandlers } from './learn-handlers'
@@ -71,6 +72,7 @@ export function createServices(options: ServicesOptions): Services {
     ...dnsHandlers(context, pool),
     ...resolverHandlers(context, { localServerPort: lab.port }),
     ...inspectHandlers(context, observations),
+    ...adviseHandlers(context),
     ...preferenceHandlers(context, preferences),
     ...formatHandlers(context),
     ...watches.handlers,

@@ -32,7 +32,7 @@ export function recursiveUpstream(
   return {
     mode: 'recursive',
     label: `resolver ${server}`,
-    async resolve(name: string, type: AddressType, signal: AbortSignal): Promise<UpstreamAnswer> {
+    async resolve(name: string, type: AddressType, signal: AbortSignal, subnet?: string): Promise<UpstreamAnswer> {
       const chain: string[] = []
       let ttl = Number.POSITIVE_INFINITY
       let current = name
@@ -41,7 +41,7 @@ export function recursiveUpstream(
       for (let hop = 0; ; hop++) {
         let result
         try {
-          result = await query({ name: current, type, resolver, options: engineOptions(settings(), true) }, { signal })
+          result = await query({ name: current, type, resolver, options: { ...engineOptions(settings(), true), ...(subnet ? { clientSubnet: subnet } : {}) } }, { signal })
         } catch (err) {
           throw toUpstreamError(err, `resolver ${server}`)
         }
@@ -49,7 +49,8 @@ export function recursiveUpstream(
         chain.push(...answer.chain)
         ttl = Math.min(ttl, answer.ttl)
         const next = answer.chain[answer.chain.length - 1]
-        if (!partial || hop >= MAX_HOPS || next === undefined || isLocal?.(next)) return { ...answer, chain, ttl }
+        const scope = subnet ? result.edns?.clientSubnet?.scopePrefixLength : undefined
+        if (!partial || hop >= MAX_HOPS || next === undefined || isLocal?.(next)) return { ...answer, chain, ttl, ...(scope !== undefined ? { scope } : {}) }
         current = next
       }
     },

@@ -17,14 +17,16 @@ export interface UpstreamAnswer {
   chain: string[]
   /** Who answered, e.g. '127.0.0.1:53'. */
   server: string
+  /** ECS SCOPE PREFIX-LENGTH of the answer, when a client subnet was sent and echoed (RFC 7871). */
+  scope?: number
 }
 
 export interface Upstream {
   readonly mode: UpstreamMode
   /** For messages, e.g. 'resolver 127.0.0.1:53'. */
   readonly label: string
-  /** Throws UpstreamError when no usable answer came back. */
-  resolve(name: string, type: AddressType, signal: AbortSignal): Promise<UpstreamAnswer>
+  /** Throws UpstreamError when no usable answer came back. `subnet`: a client subnet to forward (ECS). */
+  resolve(name: string, type: AddressType, signal: AbortSignal, subnet?: string): Promise<UpstreamAnswer>
   close(): void
 }
 

@@ -53,7 +53,7 @@ export interface MessageParts {
   /** Optional Additional records after `additional`: a response may end before any of their RRsets. */
   extra?: WireRecord[]
   /** null: the query had no EDNS. */
-  opt: { udpSize: number; dnssecOk: boolean; ede: Ede[] } | null
+  opt: { udpSize: number; dnssecOk: boolean; ede: Ede[]; /** Raw EDNS options after the EDEs (e.g. ECS). */ options?: Array<{ code: number; data: Buffer }> } | null
 }
 
 export interface BuiltMessage {
@@ -74,7 +74,7 @@ export function buildMessage(parts: MessageParts): BuiltMessage {
   let size = 12 + parts.qnameWire.length + 4
   const extra = parts.extra ?? []
   for (const r of [...parts.answer, ...parts.authority, ...parts.additional, ...extra]) size += 256 + 10 + r.rdata.length
-  size += 11 + edeBytes.reduce((n, b) => n + 6 + b.length, 0)
+  size += 11 + edeBytes.reduce((n, b) => n + 6 + b.length, 0) + (parts.opt?.options ?? []).reduce((n, o) => n + 4 + o.data.length, 0)
   const out = Buffer.alloc(size)
   out[2] = 0x80 | (parts.aa ? 0x04 : 0)
   out[3] = parts.rcode & 0x0f
@@ -162,6 +162,12 @@ export function buildMessage(parts: MessageParts): BuiltMessage {
       text.copy(out, p + 6)
       p += 6 + text.length
     })
+    for (const o of parts.opt.options ?? []) {
+      out.writeUInt16BE(o.code, p)
+      out.writeUInt16BE(o.data.length, p + 2)
+      o.data.copy(out, p + 4)
+      p += 4 + o.data.length
+    }
     out.writeUInt16BE(p - rdlenAt - 2, rdlenAt)
   }
   return { wire: Buffer.from(out.subarray(0, p)), questionEnd, optStart, dynamic, firstTtl, extraCuts }

@@ -8,6 +8,9 @@ import { RecentDomains } from '../../components/RecentDomains/RecentDomains'
 import { SideBySide } from '../../components/SideBySide/SideBySide'
 import { VerdictBanner } from '../../components/VerdictBanner/VerdictBanner'
 import { BehaviourPanel } from '../../components/BehaviourPanel/BehaviourPanel'
+import { LocalityGrid } from '../../components/LocalityGrid/LocalityGrid'
+import { AdvicePanel } from '../../components/AdvicePanel/AdvicePanel'
+import { SubnetField, parseSubnets } from './SubnetField'
 import { useCommands } from '../../context/CommandsContext'
 import { LookupCostLine } from '../../components/LookupCost/LookupCostLine'
 import { DnssecOptions, type DnssecOptionsState } from '../../components/DnssecPanel/DnssecOptions'
@@ -79,6 +82,8 @@ export function InspectView() {
   const [problems, setProblems] = useState<{ apex?: string; resolvers?: string; options?: string }>({})
   const [autoRefresh, setAutoRefresh] = useState(false)
   const [dnssec, setDnssec] = useState<DnssecOptionsState>({ check: false, trustAnchors: '' })
+  const [subnets, setSubnets] = useState('')
+  const [subnetProblem, setSubnetProblem] = useState<string | undefined>()
   const resolvers = useResolvers()
   const recent = useRecentDomains()
   const inspection = useInspection()
@@ -105,10 +110,13 @@ export function InspectView() {
     if (preparing) return
     const checked = buildInput(names.apex, names.target, options, selectedTargets)
     setProblems(checked.problems)
-    if (!checked.input) return
+    const parsedSubnets = parseSubnets(subnets)
+    setSubnetProblem(parsedSubnets.problem)
+    if (!checked.input || parsedSubnets.problem) return
+    const withSubnets = parsedSubnets.subnets.length > 0 ? { ...checked.input, subnets: parsedSubnets.subnets } : checked.input
     let input: InspectInput = dnssec.check
-      ? { ...checked.input, dnssec: true, ...(dnssec.trustAnchors.trim() ? { trustAnchors: dnssec.trustAnchors.trim() } : {}) }
-      : checked.input
+      ? { ...withSubnets, dnssec: true, ...(dnssec.trustAnchors.trim() ? { trustAnchors: dnssec.trustAnchors.trim() } : {}) }
+      : withSubnets
     // the zone servers' port the field leaves open: the lab's own zone is served on the lab's port
     setPreparing(true)
     const labPort = options.authoritativePort.trim() === '' && !options.skipAuthoritative ? await labPortFor(input.apex) : undefined
@@ -183,6 +191,7 @@ export function InspectView() {
           onSubmit={() => void inspect()}
         />
         <DnssecOptions value={dnssec} onChange={setDnssec} />
+        <SubnetField value={subnets} onChange={setSubnets} problem={subnetProblem} />
         <RecentDomains
           domains={recent.domains}
           onPick={(d) => {
@@ -283,6 +292,8 @@ export function InspectView() {
           <VerdictBanner result={result} />
           <BehaviourPanel behaviour={result.behaviour} />
           <LookupCostLine cost={result.lookupCost} />
+          <LocalityGrid locality={result.locality} />
+          <AdvicePanel key={`${result.apex}|${result.target ?? ''}`} input={lastInput && result.target ? { ...lastInput, target: result.target } : null} />
           <SideBySide
             result={result}
             onRaw={(request) => raw.open({ ...request, ...(lastInput?.timeoutMs ? { timeoutMs: lastInput.timeoutMs } : {}) })}

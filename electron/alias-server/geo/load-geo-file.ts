@@ -1,0 +1,30 @@
+/** Reads and checks a `--geo FILE`: JSON syntax errors with their place, schema errors with their path. */
+import { readFile } from 'node:fs/promises'
+import { geoFileSchema, type GeoFile } from '@shared/geo'
+
+export class GeoFileError extends Error {
+  override name = 'GeoFileError'
+}
+
+export function parseGeoText(text: string, path: string): GeoFile {
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch (error) {
+    throw new GeoFileError(`${path}: not JSON: ${error instanceof Error ? error.message : String(error)}`)
+  }
+  const r = geoFileSchema.safeParse(json)
+  if (r.success) return r.data
+  const lines = r.error.issues.slice(0, 10).map((i) => `  ${i.path.length > 0 ? i.path.map(String).join('.') : '(top level)'}: ${i.message}`)
+  throw new GeoFileError(`${path}: not a geo file:\n${lines.join('\n')}`)
+}
+
+export async function loadGeoFile(path: string): Promise<GeoFile> {
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch (error) {
+    throw new GeoFileError(`${path}: cannot read: ${error instanceof Error ? error.message : String(error)}`)
+  }
+  return parseGeoText(text, path)
+}

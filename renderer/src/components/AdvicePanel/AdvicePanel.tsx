@@ -1,0 +1,67 @@
+import { useState } from 'react'
+import type { Advice, AdviseInput } from '@shared/advisor'
+import type { ApiError } from '@shared/result'
+import { getApi } from '../../transport'
+import { ErrorMessage } from '../ErrorMessage/ErrorMessage'
+import './advice.css'
+
+/** "Apex readiness": which technique to use for this apex and target, why, and the risks in numbers. */
+export function AdvicePanel({ input }: { input: AdviseInput | null }) {
+  const [advice, setAdvice] = useState<Advice | null>(null)
+  const [error, setError] = useState<ApiError | null>(null)
+  const [busy, setBusy] = useState(false)
+  if (!input) return null
+  const run = async () => {
+    setBusy(true)
+    const result = await getApi().advise.run(input)
+    setBusy(false)
+    if (result.ok) {
+      setAdvice(result.value)
+      setError(null)
+    } else setError(result.error)
+  }
+  return (
+    <section className="advice" data-testid="advice" aria-labelledby="advice-title">
+      <h3 id="advice-title">Apex readiness</h3>
+      <button type="button" data-testid="advise-button" onClick={() => void run()} disabled={busy}>
+        {busy ? 'Checking…' : advice ? 'Check again' : 'Which technique fits this apex?'}
+      </button>
+      {error && <ErrorMessage error={error} testId="advice-error" />}
+      {advice && (
+        <>
+          <p className="advice__summary" data-testid="advice-summary" data-recommendation={advice.recommendation}>
+            {advice.summary}
+          </p>
+          <ul className="advice__reasons" data-testid="advice-reasons">
+            {advice.reasons.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+          <table className="advice__options" data-testid="advice-options">
+            <thead>
+              <tr>
+                <th scope="col">Technique</th>
+                <th scope="col">Staleness ≤</th>
+                <th scope="col">Locality penalty</th>
+                <th scope="col">DNSSEC</th>
+              </tr>
+            </thead>
+            <tbody>
+              {advice.options.map((o) => (
+                <tr key={o.technique} data-technique={o.technique} data-usable={String(o.usable)} className={o.usable ? '' : 'advice__unusable'}>
+                  <th scope="row" title={o.why}>
+                    {o.technique}
+                    {o.usable ? '' : ' (not usable)'}
+                  </th>
+                  <td title={o.risk.stalenessFormula}>{o.risk.stalenessBoundSeconds} s</td>
+                  <td title={o.risk.locality}>{Math.round(o.risk.localityPenalty * 100)} %</td>
+                  <td>{o.risk.dnssec}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  )
+}
