@@ -45,7 +45,7 @@ export function createServices(options: ServicesOptions): Services {
     ...appHandlers(context),
     ...dnsHandlers(context),
     ...resolverHandlers(context, { localServerPort: lab.port }),
-    ...inspectHandlers(context, observations),
+    ...inspectHandlers(context, observations, () => lab.status()),
     ...preferenceHandlers(context),
     ...formatHandlers(context),
     ...watches.handlers,
