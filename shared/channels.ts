@@ -59,6 +59,14 @@ import {
   convertRunInputSchema,
   convertRunResultSchema
 } from './convert'
+import { learnProgressSchema, learnSaveInputSchema } from './learn'
+import {
+  appCommandListSchema,
+  desktopSettingsSchema,
+  fileOpenInputSchema,
+  openedFileSchema,
+  setNotificationsInputSchema
+} from './desktop'
 
 const none = z.strictObject({}).optional()
 
@@ -109,7 +117,13 @@ export const channels = {
   'lab:compareStop': { input: none, output: labCompareRunSchema.nullable() },
   'convert:detect': { input: convertDetectInputSchema, output: convertDetectResultSchema },
   'convert:run': { input: convertRunInputSchema, output: convertRunResultSchema },
-  'convert:report': { input: convertReportInputSchema, output: convertReportResultSchema }
+  'convert:report': { input: convertReportInputSchema, output: convertReportResultSchema },
+  'learn:progress': { input: none, output: learnProgressSchema },
+  'learn:save': { input: learnSaveInputSchema, output: learnProgressSchema },
+  'app:takeCommands': { input: none, output: appCommandListSchema },
+  'files:open': { input: fileOpenInputSchema, output: openedFileSchema },
+  'prefs:desktop': { input: none, output: desktopSettingsSchema },
+  'prefs:setNotifications': { input: setNotificationsInputSchema, output: desktopSettingsSchema }
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 /** Events pushed from the main side to the renderer, named `domain:event`. */
@@ -121,7 +135,9 @@ export const events = {
   'lab:counters': labCountersEventSchema,
   'lab:target': labTargetEventSchema,
   /** The stored query log's figures after each write (a few times a second at most). */
-  'lab:logged': queryLogStatsSchema
+  'lab:logged': queryLogStatsSchema,
+  /** Commands are waiting for the window (menu, second launch, link); it takes them with `app:takeCommands`. */
+  'app:commands': z.object({ waiting: z.number().int().min(1) })
 } as const satisfies Record<string, z.ZodType>
 
 export type Channel = keyof typeof channels

@@ -13,6 +13,7 @@ import type { ObservationStore } from './observation-store'
 import { analyzeStaleness } from './staleness'
 import { discoverAuthoritative, observeAtServers, serverText, type AuthoritativeDeps, type AuthoritativeSetup } from './watch-authoritative'
 import { watchCsv, watchJson } from './watch-export'
+import { parseWatchExport } from './watch-import'
 import { expiryDelayMs, toSample, type ProbeKey } from './watch-probe'
 import { WATCH_DB_FILE, WatchStore } from './watch-store'
 import { openCheckedWatchStore } from './watch-store-recovery'
@@ -173,6 +174,35 @@ export class WatchService {
     if (this.running.has(id)) this.end(id, 'stopped')
     if (!this.store.removeSession(id)) throw new ServiceError('not-found', `no watch session ${id}`)
     return { id }
+  }
+
+  /**
+   * Imports a watch export (JSON) as a new session with a new id; a session that was running when it was
+   * exported is marked interrupted, since nothing samples it here.
+   */
+  import(text: string, name?: string): WatchSession {
+    this.assertOpen()
+    const { session, samples } = parseWatchExport(text, name)
+    const id = randomUUID()
+    const state = session.state === 'running' ? 'interrupted' : session.state
+    const { sampleCount: _count, ...rest } = session
+    this.store.importSession(
+      { ...rest, id, state, endedAtWallMs: session.endedAtWallMs ?? session.startedAtWallMs },
+      samples.map((sample) => ({ ...sample, sessionId: id }))
+    )
+    const imported = this.session(id)
+    this.options.onState?.(imported)
+    return imported
+  }
+
+  /** How many watches are sampling now. */
+  runningCount(): number {
+    return this.running.size
+  }
+
+  /** Stops every running watch cleanly (state 'stopped'), e.g. when the person closes the window. */
+  stopAll(): void {
+    for (const id of [...this.running.keys()]) this.end(id, 'stopped')
   }
 
   /** Ends every running watch (as interrupted: the app is closing), waits for queries in flight, closes the store. */

@@ -272,6 +272,15 @@ export class WatchStore {
     return row?.seq === null || row?.seq === undefined ? 0 : row.seq + 1
   }
 
+  /** Adds a whole session with its samples in one transaction (an imported export): all of it or nothing. */
+  importSession(session: Omit<WatchSession, 'sampleCount'>, samples: readonly WatchSample[]): void {
+    this.db.transaction(() => {
+      this.createSession(session)
+      this.setState(session.id, session.state, session.endedAtWallMs ?? null)
+      for (const sample of samples) this.addSample(sample)
+    })()
+  }
+
   removeSession(id: string): boolean {
     return this.stmts.remove.run(id).changes > 0
   }

@@ -1,30 +1,43 @@
 import { app, shell, session, type WebContents } from 'electron'
+import { isAllowedDocLink } from '@shared/doc-links'
 import { isAppUrl } from './renderer-location'
 
-export function isExternalHttpUrl(url: string): boolean {
-  try {
-    const { protocol } = new URL(url)
-    return protocol === 'https:' || protocol === 'http:'
-  } catch {
-    return false
-  }
+/** The only links handed to the system browser: the documentation the app itself shows (shared/doc-links). */
+export function isOpenableExternally(url: string): boolean {
+  return isAllowedDocLink(url)
 }
 
-function guard(contents: WebContents): void {
+function guard(contents: WebContents, appUrl: () => string): void {
   contents.setWindowOpenHandler(({ url }) => {
-    if (isExternalHttpUrl(url)) void shell.openExternal(url)
+    if (isOpenableExternally(url)) void shell.openExternal(url)
     return { action: 'deny' }
   })
   contents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault()
+    if (!isAppUrl(url, appUrl())) event.preventDefault()
+  })
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url, appUrl())) event.preventDefault()
   })
   contents.on('will-attach-webview', (event) => event.preventDefault())
 }
 
-/** Every web contents the app creates: no new windows, no navigation away, only http(s) opened outside. */
-export function setupNavigationGuard(): void {
-  app.on('web-contents-created', (_event, contents) => guard(contents))
+/** The one permission the app uses ("Copy as dig command" writes to the clipboard), for its own page only. */
+export function isAllowedPermission(permission: string, requestingUrl: string, appUrl: string): boolean {
+  return permission === 'clipboard-sanitized-write' && isAppUrl(requestingUrl, appUrl)
+}
+
+/**
+ * Every web contents the app creates: no new windows, no navigation away, only listed documentation opened
+ * outside, every permission denied but the clipboard write of its own page.
+ */
+export function setupNavigationGuard(appUrl: () => string): void {
+  app.on('web-contents-created', (_event, contents) => guard(contents, appUrl))
   app.whenReady().then(() => {
-    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+    session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
+      callback(isAllowedPermission(permission, details.requestingUrl, appUrl()))
+    )
+    session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+      isAllowedPermission(permission, requestingOrigin, appUrl())
+    )
   })
 }

@@ -1,6 +1,7 @@
 import type { HandlerGroup, ServiceContext } from '../api/handlers'
 
-export function appHandlers(ctx: ServiceContext): HandlerGroup<'app'> {
+/** `app:takeCommands` is wired with the command queue in services/index.ts. */
+export function appHandlers(ctx: ServiceContext): Omit<HandlerGroup<'app'>, 'app:takeCommands'> {
   return {
     'app:info': () => ({
       name: ctx.appName,

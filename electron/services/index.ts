@@ -8,12 +8,19 @@ import { formatHandlers } from './format-handlers'
 import { inspectHandlers } from './inspect-handlers'
 import { createLabService } from '../lab/lab-service'
 import { labHandlers } from './lab-handlers'
+import { learnHandlers } from './learn-handlers'
 import { lazyObservations } from './observations'
 import { preferenceHandlers } from './preference-handlers'
 import { resolverHandlers } from './resolver-handlers'
 import { watchHandlers } from './watch-handlers'
 import { join } from 'node:path'
 import { removeStaleTempFiles } from '../storage/stale-temp'
+import { CommandQueue } from './command-queue'
+import { fileHandlers } from './file-handlers'
+import { openFile } from '../files/open-file'
+import { readForOpen } from '../files/read-for-open'
+import { preferenceStoreFor, type PreferenceStore } from './preference-handlers'
+import type { OpenedFile } from '@shared/desktop'
 
 export interface ServicesOptions {
   appName: string
@@ -27,6 +34,16 @@ export interface Services {
   handlers: Handlers
   dispatch: Dispatch
   events: EventBus
+  /** Commands for the window (menu, second launch, link); it takes them with `app:takeCommands`. */
+  commands: CommandQueue
+  /** Desktop settings (notifications), read by the desktop host. */
+  preferences: PreferenceStore
+  /** What would stop if the app closed now. */
+  activity(): { watches: number; lab: boolean }
+  /** Stops running watches and the lab server cleanly. */
+  stopActivity(): Promise<void>
+  /** Opens a file the person picked on the main side: read with a byte cap, then like `files:open`. */
+  openPath(path: string): Promise<OpenedFile>
   dispose(): Promise<void>
 }
 
@@ -41,22 +58,39 @@ export function createServices(options: ServicesOptions): Services {
   const watches = watchHandlers(context, observations, () => lab.status())
   // a lab server that ran when the app last stopped runs again; a failure is reported as a notice
   void lab.restore()
+  const commands = new CommandQueue(events)
+  const preferences = preferenceStoreFor(context)
+  const fileDeps = { importWatch: (text: string, name: string) => watches.importExport(text, name) }
   const handlers: Handlers = {
     ...appHandlers(context),
     ...dnsHandlers(context),
     ...resolverHandlers(context, { localServerPort: lab.port }),
     ...inspectHandlers(context, observations, () => lab.status()),
-    ...preferenceHandlers(context),
+    ...preferenceHandlers(context, preferences),
     ...formatHandlers(context),
     ...watches.handlers,
     ...labHandlers(lab),
-    ...convertHandlers(context)
+    ...convertHandlers(context),
+    ...learnHandlers(context),
+    ...fileHandlers(fileDeps),
+    'app:takeCommands': () => commands.take()
   }
   return {
     context,
     handlers,
     dispatch: createDispatch(handlers),
     events,
+    commands,
+    preferences,
+    activity: () => ({ watches: watches.runningCount(), lab: lab.port() !== undefined }),
+    stopActivity: async () => {
+      watches.stopAll()
+      if (lab.port() !== undefined) await lab.stop()
+    },
+    openPath: async (path) => {
+      const { name, text } = await readForOpen(path)
+      return openFile(name, text, fileDeps)
+    },
     dispose: async () => {
       await watches.dispose()
       await lab.dispose()

@@ -10,6 +10,7 @@ import {
   type RecentDomain,
   type RecentDomains
 } from '@shared/preferences'
+import type { DesktopSettings } from '@shared/desktop'
 import type { HandlerGroup, ServiceContext } from '../api/handlers'
 import { ServiceError } from '../api/service-error'
 import { readJsonFile, writeFileAtomic } from '../storage/atomic-file'
@@ -22,7 +23,9 @@ const fileSchema = z.object({
   recent: z.array(recentDomainSchema).max(MAX_RECENT_DOMAINS),
   // Added after version 1 shipped; absent means the default (explanations on).
   teaching: z.boolean().optional(),
-  theme: z.enum(themes).optional()
+  theme: z.enum(themes).optional(),
+  // Desktop notifications for running watches; absent means on.
+  notifications: z.boolean().optional()
 })
 type PreferencesFile = z.infer<typeof fileSchema>
 
@@ -111,6 +114,12 @@ export function createPreferenceStore(dataDir: string, now: () => Date = () => n
     displaySettings: async (): Promise<DisplaySettings> => displayOf((await state()).prefs),
     setTeaching: (enabled: boolean): Promise<DisplaySettings> => setDisplay({ teaching: enabled }),
     setTheme: (theme: Theme): Promise<DisplaySettings> => setDisplay({ theme }),
+    desktopSettings: async (): Promise<DesktopSettings> => ({ notifications: (await state()).prefs.notifications ?? true }),
+    setNotifications: (enabled: boolean): Promise<DesktopSettings> =>
+      serialized(async () => {
+        const current = await state()
+        return { notifications: (await save(current, { ...current.prefs, notifications: enabled })).notifications ?? true }
+      }),
     removeRecent: (apex: string): Promise<RecentDomains> =>
       serialized(async () => {
         const current = await state()
@@ -122,14 +131,21 @@ export function createPreferenceStore(dataDir: string, now: () => Date = () => n
   }
 }
 
-export function preferenceHandlers(ctx: ServiceContext): HandlerGroup<'prefs'> {
-  const store = createPreferenceStore(ctx.dataDir, undefined, (message) => ctx.events.emit('app:notice', { level: 'warn', message }))
+export type PreferenceStore = ReturnType<typeof createPreferenceStore>
+
+/** The store with its warnings raised as app notices; services/index.ts shares one with the desktop host. */
+export const preferenceStoreFor = (ctx: ServiceContext): PreferenceStore =>
+  createPreferenceStore(ctx.dataDir, undefined, (message) => ctx.events.emit('app:notice', { level: 'warn', message }))
+
+export function preferenceHandlers(ctx: ServiceContext, store: PreferenceStore = preferenceStoreFor(ctx)): HandlerGroup<'prefs'> {
   return {
     'prefs:recent': () => store.recent(),
     'prefs:addRecent': ({ apex, target }) => store.addRecent(apex, target),
     'prefs:removeRecent': ({ apex }) => store.removeRecent(apex),
     'prefs:display': () => store.displaySettings(),
     'prefs:setTeaching': ({ enabled }) => store.setTeaching(enabled),
-    'prefs:setTheme': ({ theme }) => store.setTheme(theme)
+    'prefs:setTheme': ({ theme }) => store.setTheme(theme),
+    'prefs:desktop': () => store.desktopSettings(),
+    'prefs:setNotifications': ({ enabled }) => store.setNotifications(enabled)
   }
 }

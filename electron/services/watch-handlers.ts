@@ -1,4 +1,5 @@
 import type { HandlerGroup, ServiceContext } from '../api/handlers'
+import type { WatchSession } from '@shared/inspector'
 import { openWatchService, type WatchService } from '../inspector'
 import type { TtlPolicy } from '@shared/inspector'
 import type { LabStatus } from '@shared/lab'
@@ -9,6 +10,12 @@ export interface WatchHandlers {
   handlers: HandlerGroup<'watch'>
   /** Ends running watches (marked interrupted) and closes the store. */
   dispose(): Promise<void>
+  /** Imports a watch export (JSON text) as a new session. */
+  importExport(text: string, name?: string): WatchSession
+  /** Watches sampling now (0 when the store was never opened). */
+  runningCount(): number
+  /** Stops every running watch cleanly. */
+  stopAll(): void
 }
 
 /** The store opens on first use, so a host that never watches never touches watch.sqlite. */
@@ -40,6 +47,9 @@ export function watchHandlers(ctx: ServiceContext, observations?: LazyObservatio
     },
     dispose: async () => {
       await service?.dispose()
-    }
+    },
+    importExport: (text, name) => watches().import(text, name),
+    runningCount: () => service?.runningCount() ?? 0,
+    stopAll: () => service?.stopAll()
   }
 }

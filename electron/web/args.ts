@@ -6,6 +6,8 @@ export interface WebArgs {
   port?: number
   host: string
   dataDir: string
+  /** `--open alias-inspector://inspect/…` links the page runs when it connects. */
+  open: string[]
 }
 
 const loopback = new Set(['127.0.0.1', '::1', 'localhost'])
@@ -16,7 +18,8 @@ export function parseWebArgs(argv: string[]): WebArgs {
     options: {
       port: { type: 'string' },
       host: { type: 'string', default: '127.0.0.1' },
-      'data-dir': { type: 'string' }
+      'data-dir': { type: 'string' },
+      open: { type: 'string', multiple: true }
     },
     strict: true
   })
@@ -38,6 +41,7 @@ export function parseWebArgs(argv: string[]): WebArgs {
   return {
     port,
     host,
-    dataDir: values['data-dir'] ?? process.env.ALIAS_INSPECTOR_DATA_DIR ?? join(homedir(), '.alias-inspector')
+    dataDir: values['data-dir'] ?? process.env.ALIAS_INSPECTOR_DATA_DIR ?? join(homedir(), '.alias-inspector'),
+    open: values.open ?? []
   }
 }

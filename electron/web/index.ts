@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import pkg from '../../package.json'
 import { createServices } from '../services'
+import { linkCommand } from '../services/link-command'
 import { parseWebArgs } from './args'
 import { startWebServer } from './server'
 
@@ -14,6 +15,8 @@ async function main(): Promise<void> {
     host: 'browser',
     dataDir: args.dataDir
   })
+  // the page takes these when it connects, as the desktop window takes a link it was started with
+  for (const link of args.open) services.commands.push(linkCommand(link))
   const server = await startWebServer({
     services,
     rendererDir: join(__dirname, '../renderer'),

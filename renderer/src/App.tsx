@@ -1,6 +1,8 @@
 import { lazy, Suspense, useState, type ComponentType } from 'react'
 import { AppHeader } from './components/AppHeader/AppHeader'
 import { ErrorMessage } from './components/ErrorMessage/ErrorMessage'
+import { FileOpener, OpenProblem } from './components/FileOpener/FileOpener'
+import { CommandsProvider } from './context/CommandsContext'
 import { TabBar, type Tab } from './components/TabBar/TabBar'
 import { NavigationProvider, useNavigation, type ViewId } from './context/NavigationContext'
 import { TeachingProvider } from './context/TeachingContext'
@@ -15,6 +17,7 @@ const named = <K extends string, P>(load: () => Promise<Record<K, ComponentType<
 const WatchView = named(() => import('./views/WatchView/WatchView'), 'WatchView')
 const LabView = named(() => import('./views/LabView/LabView'), 'LabView')
 const ConvertView = named(() => import('./views/ConvertView/ConvertView'), 'ConvertView')
+const LearnView = named(() => import('./views/LearnView/LearnView'), 'LearnView')
 const AboutView = named(() => import('./views/AboutView/AboutView'), 'AboutView')
 
 const tabs: readonly Tab<ViewId>[] = [
@@ -22,6 +25,7 @@ const tabs: readonly Tab<ViewId>[] = [
   { id: 'watch', label: 'Watch & staleness' },
   { id: 'lab', label: 'Local ALIAS lab' },
   { id: 'convert', label: 'Convert' },
+  { id: 'learn', label: 'Learn' },
   { id: 'about', label: 'About' }
 ]
 
@@ -33,8 +37,11 @@ function Views() {
   if (!opened.has(view)) setOpened(new Set([...opened, view]))
   return (
     <div className="app" data-testid="app" data-app-state={state.status}>
-      <AppHeader state={state} />
+      <AppHeader state={state}>
+        <FileOpener browserHost={state.status === 'ready' && state.info.host === 'browser'} />
+      </AppHeader>
       <TabBar tabs={tabs} active={view} onChange={open} />
+      <OpenProblem />
       {state.status === 'error' && (
         <div className="app-main">
           <ErrorMessage error={state.error} testId="app-error" />
@@ -56,6 +63,7 @@ function Views() {
               {tab.id === 'watch' && <WatchView />}
               {tab.id === 'lab' && <LabView />}
               {tab.id === 'convert' && <ConvertView />}
+              {tab.id === 'learn' && <LearnView />}
               {tab.id === 'about' && <AboutView info={state.status === 'ready' ? state.info : null} />}
             </Suspense>
           )}
@@ -70,7 +78,9 @@ export function App() {
     <ThemeProvider>
       <TeachingProvider>
         <NavigationProvider>
-          <Views />
+          <CommandsProvider>
+            <Views />
+          </CommandsProvider>
         </NavigationProvider>
       </TeachingProvider>
     </ThemeProvider>

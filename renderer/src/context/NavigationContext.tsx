@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react'
 
-export type ViewId = 'inspect' | 'watch' | 'lab' | 'about' | 'convert'
+export type ViewId = 'inspect' | 'watch' | 'lab' | 'about' | 'convert' | 'learn'
 
 /** A request one view makes of another, e.g. the lab's "watch this apex". */
 export interface WatchRequest {
@@ -21,6 +21,9 @@ interface Navigation {
   /** Grows each time another view replaces the lab's zone (Convert's "open in the lab"), so the lab reloads it. */
   labZoneVersion: number
   labZoneReplaced(): void
+  /** Grows each time another view changes the lab's server, settings or target (the Learn view's steps), so the lab reloads its status. */
+  labStateVersion: number
+  labStateChanged(): void
 }
 
 /** How long a focus request waits for a view that is still loading. */
@@ -34,6 +37,8 @@ export function NavigationProvider({ children }: { children: ReactNode }) {
   const [pendingFocus, setPendingFocus] = useState<{ selector: string } | null>(null)
   const [labZoneVersion, setLabZoneVersion] = useState(0)
   const labZoneReplaced = () => setLabZoneVersion((v) => v + 1)
+  const [labStateVersion, setLabStateVersion] = useState(0)
+  const labStateChanged = () => setLabStateVersion((v) => v + 1)
 
   // after the view is shown (this effect runs once the hidden attribute is gone); a view opened for the first
   // time is still loading, so wait (briefly) for the element to appear
@@ -67,7 +72,7 @@ export function NavigationProvider({ children }: { children: ReactNode }) {
     setPendingFocus({ selector: '#tab-watch' })
   }
   return (
-    <NavigationContext.Provider value={{ view, open, watchRequest, requestWatch, labZoneVersion, labZoneReplaced }}>{children}</NavigationContext.Provider>
+    <NavigationContext.Provider value={{ view, open, watchRequest, requestWatch, labZoneVersion, labZoneReplaced, labStateVersion, labStateChanged }}>{children}</NavigationContext.Provider>
   )
 }
 

@@ -16,6 +16,8 @@ export interface InspectionState {
   /** Whether the running inspection is an automatic refresh. */
   refreshing: boolean
   run(input: InspectInput, options?: { refresh?: boolean }): Promise<InspectResult | null>
+  /** Back to an empty view (File › New inspection); a run still going is dropped. */
+  reset(): void
 }
 
 /**
@@ -23,7 +25,7 @@ export interface InspectionState {
  * The previous result stays on screen while a refresh runs, so rows do not flicker.
  */
 export function useInspection(): InspectionState {
-  const [state, setState] = useState<Omit<InspectionState, 'run'>>({
+  const [state, setState] = useState<Omit<InspectionState, 'run' | 'reset'>>({
     status: 'idle',
     result: null,
     error: null,
@@ -47,5 +49,10 @@ export function useInspection(): InspectionState {
     return result.ok ? result.value : null
   }, [])
 
-  return { ...state, run }
+  const reset = useCallback(() => {
+    latest.current++
+    setState((s) => ({ ...s, status: 'idle', result: null, error: null, input: null, finishedAtMs: null, refreshing: false }))
+  }, [])
+
+  return { ...state, run, reset }
 }

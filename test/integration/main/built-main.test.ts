@@ -1,13 +1,12 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { channelNames } from '@shared/channels'
 import { createFakeElectron, FakeWebContents, type FakeElectron } from '../../support/fake-electron'
 import { requireWithFakeElectron } from '../../support/load-with-fake-electron'
 
 const mainEntry = resolve(__dirname, '../../../out/main/index.js')
-const rendererUrl = pathToFileURL(resolve(__dirname, '../../../out/renderer/index.html')).href
+const rendererUrl = 'app://renderer/index.html'
 
 describe('built main entry under a fake electron', () => {
   let fake: FakeElectron
@@ -64,12 +63,30 @@ describe('built main entry under a fake electron', () => {
     expect(result.error.message).not.toMatch(/\bat .*\.js:\d+/)
   })
 
-  it('denies new windows and opens only http(s) links outside', () => {
+  it('denies new windows and opens outside only the documentation links the app shows', () => {
     const open = appWindow().webContents.windowOpenHandler!
+    const doc = 'https://www.rfc-editor.org/rfc/rfc8767'
+    expect(open({ url: doc })).toEqual({ action: 'deny' })
     expect(open({ url: 'https://example.test/doc' })).toEqual({ action: 'deny' })
+    expect(open({ url: 'https://www.rfc-editor.org/rfc/rfc8767/../../evil' })).toEqual({ action: 'deny' })
     expect(open({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' })
     expect(open({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' })
-    expect(fake.opened).toEqual(['https://example.test/doc'])
+    expect(fake.opened).toEqual([doc])
+  })
+
+  it('denies every permission but the clipboard write of its own page', () => {
+    const request = (permission: string, requestingUrl: string) => {
+      let granted: boolean | undefined
+      fake.permissions.request!({}, permission, (answer: boolean) => (granted = answer), { requestingUrl })
+      return granted
+    }
+    expect(request('clipboard-sanitized-write', rendererUrl)).toBe(true)
+    expect(request('clipboard-sanitized-write', 'https://evil.test/')).toBe(false)
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+      expect(request(permission, rendererUrl), permission).toBe(false)
+    }
+    expect(fake.permissions.check!({}, 'clipboard-sanitized-write', 'app://renderer')).toBe(true)
+    expect(fake.permissions.check!({}, 'media', 'app://renderer')).toBe(false)
   })
 
   it('blocks navigation away from the app', () => {
@@ -80,5 +97,8 @@ describe('built main entry under a fake electron', () => {
     expect(prevented).toBe(1)
     contents.emit('will-navigate', event, rendererUrl)
     expect(prevented).toBe(1)
+    // the file the page used to load from is somewhere else now
+    contents.emit('will-navigate', event, 'file:///etc/passwd')
+    expect(prevented).toBe(2)
   })
 })

@@ -8,7 +8,7 @@ describe('IPC layer', () => {
   it('never hands a foreign sender\'s request to the services', async () => {
     const { setupIpc } = await import('../../../electron/main/ipc')
     const dispatch = vi.fn(async () => ({ ok: true as const, value: 'reached' }))
-    setupIpc({ dispatch, events: { subscribe: () => () => undefined } } as never)
+    setupIpc({ dispatch, events: { subscribe: () => () => undefined } } as never, () => 'app://renderer/index.html')
     const handler = fake.handlers.get('app:echo')!
     const result = await handler({ sender: new FakeWebContents(), senderFrame: { url: 'file:///x' } }, { text: 'a' })
     expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } })

@@ -1,10 +1,11 @@
+import type { ReactNode } from 'react'
 import { themes, type Theme } from '@shared/preferences'
 import { useTheme } from '../../context/ThemeContext'
 import type { AppInfoState } from '../../hooks/useAppInfo'
 
 const themeNames: Record<Theme, string> = { system: 'System', light: 'Light', dark: 'Dark' }
 
-export function AppHeader({ state }: { state: AppInfoState }) {
+export function AppHeader({ state, children }: { state: AppInfoState; children?: ReactNode }) {
   const { theme, setTheme } = useTheme()
   return (
     <header className="app-header">
@@ -15,6 +16,7 @@ export function AppHeader({ state }: { state: AppInfoState }) {
         <span className="app-header__subtitle">apex aliasing, flattening and staleness</span>
       </h1>
       <div className="app-header__meta">
+        {children}
         <span data-testid="app-version">
           {state.status === 'ready' && (
             <>

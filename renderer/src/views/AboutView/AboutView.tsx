@@ -1,5 +1,6 @@
 import type { AppInfo } from '@shared/app'
 import { useTeaching } from '../../context/TeachingContext'
+import { DesktopSettings } from './DesktopSettings'
 
 export function AboutView({ info }: { info: AppInfo | null }) {
   const { enabled, setEnabled } = useTeaching()
@@ -31,6 +32,7 @@ export function AboutView({ info }: { info: AppInfo | null }) {
           Show short explanations next to results
         </label>
       </section>
+      <DesktopSettings desktop={info?.host === 'electron'} />
     </div>
   )
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { InspectInput } from '@shared/inspector'
 import { AuthoritativeSummary } from '../../components/AuthoritativeSummary/AuthoritativeSummary'
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
@@ -8,6 +8,7 @@ import { RecentDomains } from '../../components/RecentDomains/RecentDomains'
 import { SideBySide } from '../../components/SideBySide/SideBySide'
 import { VerdictBanner } from '../../components/VerdictBanner/VerdictBanner'
 import { BehaviourPanel } from '../../components/BehaviourPanel/BehaviourPanel'
+import { useCommands } from '../../context/CommandsContext'
 import { useNavigation } from '../../context/NavigationContext'
 import { Explain } from '../../context/TeachingContext'
 import {
@@ -89,9 +90,9 @@ export function InspectView() {
   const suggestions = useSuggestions(apex, selectedTargets, (a, r) => getApi().inspect.suggest({ apex: a, resolvers: r }))
 
   const { run, input: lastInput } = inspection
-  const inspect = async () => {
+  const inspect = async (names: { apex: string; target: string } = { apex, target }) => {
     if (preparing) return
-    const checked = buildInput(apex, target, options, selectedTargets)
+    const checked = buildInput(names.apex, names.target, options, selectedTargets)
     setProblems(checked.problems)
     if (!checked.input) return
     let input = checked.input
@@ -103,6 +104,29 @@ export function InspectView() {
     const result = await run(input)
     if (result) await recent.add(input.apex, checked.input.target)
   }
+
+  // a link (alias-inspector://inspect/…) or File › New inspection, from the menu or another launch
+  const { inspectRequest, newInspection } = useCommands()
+  const handledLink = useRef(0)
+  const latestInspect = useRef(inspect)
+  latestInspect.current = inspect
+  useEffect(() => {
+    if (!inspectRequest || inspectRequest.seq === handledLink.current || resolvers.status === 'loading') return
+    handledLink.current = inspectRequest.seq
+    const names = { apex: inspectRequest.apex, target: inspectRequest.target ?? '' }
+    setApex(names.apex)
+    setTarget(names.target)
+    void latestInspect.current(names)
+  }, [inspectRequest, resolvers.status])
+  const { reset } = inspection
+  useEffect(() => {
+    if (newInspection === 0) return
+    setApex('')
+    setTarget('')
+    setProblems({})
+    setAutoRefresh(false)
+    reset()
+  }, [newInspection, reset])
 
   const refresh = useCallback(() => {
     if (lastInput) void run(lastInput, { refresh: true })

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
 import { QueryLog } from '../../components/QueryLog/QueryLog'
 import { apexAliasTarget } from '../../components/ZoneEditor/zone-problems'
@@ -15,11 +15,17 @@ import { ZonePanel } from './ZonePanel'
 
 export function LabView() {
   const lab = useLabStatus()
-  const { requestWatch, labZoneVersion } = useNavigation()
+  const { requestWatch, labZoneVersion, labStateVersion } = useNavigation()
   const [zone, setZone] = useState<{ origin: string; text: string } | null>(null)
   const status = lab.status
   const onZone = useCallback((z: { origin: string; text: string }) => setZone(z), [])
   const { reload } = lab
+  // reload is a new function on every render: keep the latest, run it only when the version grows
+  const reloadRef = useRef(reload)
+  reloadRef.current = reload
+  useEffect(() => {
+    if (labStateVersion > 0) reloadRef.current()
+  }, [labStateVersion])
 
   if (!status) {
     return (

@@ -4,6 +4,7 @@ import type { ApiError } from '@shared/result'
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
 import { ZoneEditor } from '../../components/ZoneEditor/ZoneEditor'
 import { problemsFromMessage } from '../../components/ZoneEditor/zone-problems'
+import { useCommands } from '../../context/CommandsContext'
 import { Explain } from '../../context/TeachingContext'
 import { getApi } from '../../transport'
 
@@ -41,6 +42,18 @@ export function ZonePanel({ onSaved, onLoaded, version = 0 }: ZonePanelProps) {
       live = false
     }
   }, [onLoaded, version])
+
+  // a zone file opened from the File menu or dropped on the window: into the editor, unsaved until Save
+  const { zoneDraft } = useCommands()
+  const [appliedDraft, setAppliedDraft] = useState(0)
+  useEffect(() => {
+    if (!zoneDraft || zoneDraft.seq === appliedDraft || loaded.status !== 'ready') return
+    setAppliedDraft(zoneDraft.seq)
+    setText(zoneDraft.text)
+    setProblems([])
+    setError(null)
+    setNotice(`Opened ${zoneDraft.name}. Save it to check it and serve it.`)
+  }, [zoneDraft, appliedDraft, loaded.status])
 
   if (loaded.status === 'loading') return <p className="muted">Loading the zone…</p>
   if (loaded.status === 'error') return <ErrorMessage error={loaded.error} testId="zone-load-error" />

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import type { WatchSession } from '@shared/inspector'
 import type { ApiError } from '@shared/result'
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
+import { useCommands } from '../../context/CommandsContext'
 import { useNavigation, type WatchRequest } from '../../context/NavigationContext'
 import { useWatchList } from '../../hooks/useWatchList'
 import { SessionPicker } from './SessionPicker'
@@ -35,6 +36,15 @@ export function WatchView() {
       } else setRequestError(result.error)
     })
   }, [watchRequest, upsert])
+
+  // a watch export opened from the File menu or dropped on the window
+  const { importedSession } = useCommands()
+  useEffect(() => {
+    if (!importedSession) return
+    upsert(importedSession.session)
+    setChosen(importedSession.session.id)
+    setFormOpen(false)
+  }, [importedSession, upsert])
 
   const started = (session: WatchSession) => {
     list.upsert(session)

@@ -1,0 +1,54 @@
+import { useEffect, useState } from 'react'
+import { DOC_LINKS } from '@shared/doc-links'
+import { getApi } from '../../transport'
+
+/** The notifications setting (kept in preferences.json) and the documentation the app links to. */
+export function DesktopSettings({ desktop }: { desktop: boolean }) {
+  const [notifications, setNotifications] = useState<boolean | null>(null)
+  useEffect(() => {
+    let live = true
+    void getApi()
+      .prefs.desktop()
+      .then((result) => {
+        if (live && result.ok) setNotifications(result.value.notifications)
+      })
+    return () => {
+      live = false
+    }
+  }, [])
+  const change = async (enabled: boolean) => {
+    setNotifications(enabled)
+    const result = await getApi().prefs.setNotifications({ enabled })
+    if (result.ok) setNotifications(result.value.notifications)
+  }
+  return (
+    <>
+      <section className="panel" aria-labelledby="notifications-title">
+        <h2 id="notifications-title">Notifications</h2>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={notifications ?? true}
+            disabled={notifications === null}
+            onChange={(event) => void change(event.target.checked)}
+            data-testid="notifications-toggle"
+          />
+          Notify me when a running watch goes stale beyond its bound, or when a resolver starts failing
+        </label>
+        {!desktop && <p className="muted">Notifications come from the desktop app; browser mode keeps the setting for it.</p>}
+      </section>
+      <section className="panel" aria-labelledby="reading-title">
+        <h2 id="reading-title">Further reading</h2>
+        <ul className="doc-links" data-testid="doc-links">
+          {DOC_LINKS.map((link) => (
+            <li key={link.url}>
+              <a href={link.url} target="_blank" rel="noreferrer noopener">
+                {link.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  )
+}

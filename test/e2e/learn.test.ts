@@ -1,0 +1,237 @@
+import { readFile } from 'node:fs/promises'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { experiments, type ReadyExperiment } from '@shared/experiments'
+import { launchChromium, openPage, saveScreenshot } from '../support/chromium'
+import { probeUdp } from '../support/peers/probe'
+import { startWebApp, type RunningWebApp } from '../support/web-app'
+
+/** The Learn view in Chromium (browser mode), each built experiment run against the real lab on 127.0.0.1. */
+describe('Learn: guided experiments on the real lab', () => {
+  let app: RunningWebApp
+  let browser: Browser
+  let page: Page
+
+  beforeAll(async () => {
+    app = await startWebApp()
+    browser = await launchChromium()
+    page = (await openPage(browser, app.url)).page
+    await page.locator('[data-app-state="ready"]').waitFor({ timeout: 15_000 })
+    await page.getByTestId('tab-learn').click()
+    await page.getByTestId('learn-list').waitFor()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await app?.stop()
+  })
+
+  const experimentPage = () => page.getByTestId('learn-experiment')
+
+  /** Opens an experiment, resets the lab, locks in a prediction and checks: the check must say "not done". */
+  async function prepare(experiment: ReadyExperiment, prediction: string) {
+    await page.getByTestId(`learn-open-${experiment.id}`).click()
+    await page.locator(`[data-testid="learn-experiment"][data-id="${experiment.id}"]`).waitFor()
+    // focus lands on the experiment's heading
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('learn-experiment-title')
+    const firstStep = page.getByTestId(`learn-run-${experiment.steps[0]!.id}`)
+    expect(await firstStep.isDisabled(), 'steps wait for a prediction').toBe(true)
+    await page.getByTestId('learn-reset').click()
+    await page.getByTestId('learn-prepared').waitFor({ timeout: 20_000 })
+    await page.getByTestId(`learn-choice-${prediction}`).check()
+    await page.getByTestId('learn-predict-lock').click()
+    await page.locator(`[data-testid="learn-prediction"][data-choice="${prediction}"]`).waitFor()
+    await page.getByTestId('learn-check').click()
+    await page.getByTestId('learn-observed').waitFor()
+    expect(await experimentPage().getAttribute('data-state')).toBe('in-progress')
+    expect(await page.getByTestId('learn-explanation').count(), 'no explanation before the result').toBe(0)
+  }
+
+  async function runSteps(experiment: ReadyExperiment, timeout = 60_000) {
+    for (const step of experiment.steps) {
+      await page.getByTestId(`learn-run-${step.id}`).click()
+      await page.locator(`[data-testid="learn-step"][data-step="${step.id}"][data-done="true"]`).waitFor({ timeout })
+    }
+  }
+
+  async function finish(experiment: ReadyExperiment, prediction: string, timeout = 20_000) {
+    await page.locator(`[data-testid="learn-experiment"][data-id="${experiment.id}"][data-state="done"]`).waitFor({ timeout })
+    const compare = page.getByTestId('learn-compare')
+    const said = (await compare.textContent())!
+    const predicted = experiment.prediction.choices.find((c) => c.id === prediction)!.label
+    expect(said).toContain(`You predicted ${predicted}`)
+    expect(await page.getByTestId('learn-sources').locator('a').count()).toBe(experiment.sources.length)
+    return { said, match: (await compare.getAttribute('data-match')) === 'true', observed: (await page.getByTestId('learn-observed').textContent())! }
+  }
+
+  async function back(experiment: ReadyExperiment) {
+    await page.getByTestId('learn-back').click()
+    await page.locator(`[data-testid="learn-item"][data-id="${experiment.id}"][data-state="done"]`).waitFor()
+    // focus returns to the experiment just left
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(`learn-open-${experiment.id}`)
+  }
+
+  const ready = (id: string) => experiments.find((e): e is ReadyExperiment => e.id === id && e.status === 'ready')!
+
+  it('lists ten experiments with question, length and state; the unlanded ones as coming', async () => {
+    expect(await page.getByTestId('learn-item').count()).toBe(10)
+    expect(await page.locator('[data-testid="learn-item"][data-state="new"]').count()).toBe(6)
+    expect(await page.locator('[data-testid="learn-item"][data-state="coming"]').count()).toBe(4)
+    expect(await page.locator('[data-testid="learn-item"][data-id="alias-dnssec"] button').count(), 'a coming experiment has no page').toBe(0)
+    expect(await page.locator('[data-testid="learn-item"][data-id="staleness"]').textContent()).toContain('5 min')
+    await saveScreenshot(page, 'learn-list-light')
+  })
+
+  it('1. apex CNAME: the server refuses it in the bind dialect, and why', async () => {
+    const e = ready('apex-cname')
+    await prepare(e, 'accepted')
+    await runSteps(e)
+    const result = await finish(e, 'accepted')
+    expect(result.match).toBe(false)
+    expect(result.observed).toContain('a CNAME cannot be at the zone apex')
+    expect(await page.getByTestId('learn-explanation').textContent()).toContain('RFC 1034 §3.6.2')
+    await saveScreenshot(page, 'learn-apex-cname-light')
+    await back(e)
+  })
+
+  it('2. flattening: the client gets only A/AAAA records; a query sent by hand is noticed too', async () => {
+    const e = ready('flattening-log')
+    await prepare(e, 'a-only')
+    await page.getByTestId('learn-run-query-a').click()
+    await page.locator('[data-testid="learn-step"][data-step="query-a"][data-done="true"]').waitFor()
+    expect(await page.locator('[data-testid="learn-step"][data-step="query-aaaa"]').getAttribute('data-done')).toBe('false')
+    // "do it yourself": the AAAA query comes from outside the app, like a student's dig, and the page sees it in the log
+    await page.getByTestId('tab-lab').click()
+    const port = Number(/127\.0\.0\.1:(\d+)/.exec((await page.getByTestId('lab-state').textContent())!)?.[1])
+    await page.getByTestId('tab-learn').click()
+    expect((await probeUdp(port, 'example.test', 'AAAA', 4000)).rcodeCode).toBe(0)
+    await page.locator('[data-testid="learn-step"][data-step="query-aaaa"][data-done="true"]').waitFor({ timeout: 15_000 })
+    const result = await finish(e, 'a-only')
+    expect(result.match).toBe(true)
+    expect(result.observed).toMatch(/The client got "A 192\.0\.2\.10" and "AAAA 2001:db8::10"; the server itself asked cdn\.example\.test\. \d+ times?\./)
+    await back(e)
+  })
+
+  it('3. staleness: the lag is measured from the log, within the target TTL', async () => {
+    const e = ready('staleness')
+    await prepare(e, 'immediate')
+    await runSteps(e)
+    const result = await finish(e, 'immediate')
+    expect(result.observed).toMatch(/answered with 192\.0\.2\.20 \d+\.\d s after the change \(target TTL 8 s\)/)
+    expect(result.said).toContain(`the lab showed Within the target's TTL (8 s)`)
+    await back(e)
+  }, 90_000)
+
+  it('4. TTL policies: pass-through hands clients the target TTL', async () => {
+    const e = ready('ttl-policies')
+    await prepare(e, 'min')
+    await runSteps(e)
+    const result = await finish(e, 'min')
+    expect(result.observed).toMatch(/^min: TTL 60 s, \d+ upstream; fixed: TTL 60 s, \d+ upstream; passthrough: TTL 30\d s|^min: TTL 60 s.*passthrough: TTL 2\d\d s/)
+    expect(result.match).toBe(false)
+    await back(e)
+  })
+
+  it('5. providers differ: one change through PowerDNS and DNSimple', async () => {
+    const e = ready('providers-differ')
+    await prepare(e, 'same')
+    await runSteps(e)
+    const result = await finish(e, 'same', 60_000)
+    expect(result.observed).toMatch(/powerdns: \d+\.\d s, dnsimple: /)
+    expect(result.said).toContain('the lab showed No, one lags clearly behind')
+    await back(e)
+  }, 120_000)
+
+  it('6. the target breaks: three profiles, three answers; PowerDNS gives SERVFAIL', async () => {
+    const e = ready('target-breaks')
+    await prepare(e, 'servfail')
+    await runSteps(e)
+    const result = await finish(e, 'servfail')
+    expect(result.observed).toMatch(/^draft: the stale 192\.0\.2\.10; powerdns: SERVFAIL; dnsimple: /)
+    expect(result.match).toBe(true)
+    await page.getByTestId('learn-result').scrollIntoViewIfNeeded()
+    await saveScreenshot(page, 'learn-target-breaks-light')
+    await back(e)
+    // the lab tab follows what the experiment did: its last step left the DNSimple profile and a SERVFAIL target
+    await page.getByTestId('tab-lab').click()
+    await page.locator('[data-testid="lab-target-state"][data-state="servfail"]').waitFor()
+    expect(await page.getByTestId('lab-profile-picker').inputValue()).toBe('dnsimple')
+    await page.getByTestId('tab-learn').click()
+  }, 90_000)
+
+  it('remembers progress on the main side (learn.json) across a reload', async () => {
+    const stored = JSON.parse(await readFile(`${app.dataDir}/learn.json`, 'utf8'))
+    expect(stored.experiments['flattening-log']).toMatchObject({ state: 'done', prediction: 'a-only', outcome: 'a-only' })
+    await page.reload()
+    await page.getByTestId('tab-learn').click()
+    await page.locator('[data-testid="learn-item"][data-id="target-breaks"][data-state="done"]').waitFor()
+    expect(await page.locator('[data-testid="learn-item"][data-state="done"]').count()).toBe(6)
+  })
+
+  it('teacher mode: presentation layout, Markdown and printable worksheets', async () => {
+    await page.getByTestId('learn-teacher').check()
+    await page.getByTestId('learn-present').click()
+    expect(await page.getByTestId('learn-present').getAttribute('aria-pressed')).toBe('true')
+    const size = await page.getByTestId('learn-view').evaluate((el) => getComputedStyle(el).fontSize)
+    expect(parseFloat(size)).toBeGreaterThanOrEqual(22)
+    await page.getByTestId('learn-open-staleness').click()
+    await saveScreenshot(page, 'learn-present-light')
+    const download = page.waitForEvent('download')
+    await page.getByTestId('learn-worksheet-md').click()
+    const file = await download
+    expect(file.suggestedFilename()).toBe('worksheet-3-staleness.md')
+    const text = await readFile((await file.path())!, 'utf8')
+    expect(text).toContain('# Experiment 3: Staleness')
+    await page.getByTestId('learn-worksheet-open').click()
+    expect(await page.getByTestId('learn-worksheet-questions').textContent()).toContain('Predict (before you run anything)')
+    expect(await page.getByTestId('learn-worksheet-questions').textContent()).not.toContain('Expected result')
+    expect(await page.getByTestId('learn-worksheet-answers').evaluate((el) => getComputedStyle(el).breakBefore)).toBe('auto')
+    await page.emulateMedia({ media: 'print' })
+    expect(await page.getByTestId('learn-worksheet-answers').evaluate((el) => getComputedStyle(el).breakBefore)).toBe('page')
+    expect(await page.locator('.tab-bar').isVisible()).toBe(false)
+    await page.emulateMedia({ media: 'screen' })
+    await page.getByTestId('learn-present').click()
+    await saveScreenshot(page, 'learn-worksheet-light')
+  })
+
+  it('a done experiment after a restart of the page, in the dark theme: prediction, result, explanation', async () => {
+    const dark = await openPage(browser, app.url, 'dark')
+    try {
+      await dark.page.locator('[data-app-state="ready"]').waitFor({ timeout: 15_000 })
+      await dark.page.getByTestId('tab-learn').click()
+      await dark.page.getByTestId('learn-open-flattening-log').click()
+      await dark.page.locator('[data-testid="learn-compare"][data-match="true"]').waitFor()
+      expect(await dark.page.getByTestId('learn-observed').textContent()).toContain('The client got "A 192.0.2.10"')
+      await dark.page.getByTestId('learn-result').scrollIntoViewIfNeeded()
+      await saveScreenshot(dark.page, 'learn-result-dark')
+    } finally {
+      await dark.context.close()
+    }
+  })
+
+  it('works from the keyboard: Enter opens and runs, Tab reaches reset and the lock, arrows pick the prediction', async () => {
+    await page.getByTestId('learn-back').click()
+    await page.getByTestId('learn-open-apex-cname').focus()
+    await page.keyboard.press('Enter')
+    await page.locator('[data-testid="learn-experiment"][data-id="apex-cname"]').waitFor()
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('learn-experiment-title')
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))
+    await page.keyboard.press('Tab')
+    expect(await focused()).toBe('learn-reset')
+    await page.keyboard.press('Enter')
+    await page.locator('[data-testid="learn-experiment"][data-state="new"]').waitFor()
+    await page.getByTestId('learn-prepared').waitFor({ timeout: 20_000 })
+    // the radio group: Tab into it, arrows pick, Space selects; then the lock button
+    await page.getByTestId('learn-choice-accepted').focus()
+    await page.keyboard.press('ArrowDown')
+    expect(await focused()).toBe('learn-choice-refused')
+    await page.keyboard.press('Tab')
+    expect(await focused()).toBe('learn-predict-lock')
+    await page.keyboard.press('Enter')
+    await page.locator('[data-testid="learn-prediction"][data-choice="refused"]').waitFor()
+    await page.getByTestId('learn-run-try').focus()
+    await page.keyboard.press('Enter')
+    await page.locator('[data-testid="learn-experiment"][data-state="done"]').waitFor({ timeout: 20_000 })
+    expect(await page.getByTestId('learn-compare').getAttribute('data-match')).toBe('true')
+    expect(await page.locator('[role="status"]').filter({ hasText: 'You predicted' }).count()).toBe(1)
+  })
+})

@@ -1,0 +1,8 @@
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
+import { requireTool } from '../../support/require-tool'
+
+/** Makes a named pipe with coreutils' mkfifo. */
+export async function mkfifo(path: string): Promise<void> {
+  await promisify(execFile)(requireTool('mkfifo', 'coreutils'), [path])
+}

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest'
+import { experiments, type Observation, type ReadyExperiment, type StepRecord } from '@shared/experiments'
+import { defaultAliasSettings } from '@shared/alias-server'
+import type { LabStatus } from '@shared/lab'
+import type { QueryLogRecord } from '@shared/lab-log'
+
+const ready = experiments.filter((e): e is ReadyExperiment => e.status === 'ready')
+const byId = (id: string) => ready.find((e) => e.id === id)!
+
+const status = (patch: Partial<LabStatus> = {}): LabStatus => ({
+  running: true,
+  host: '127.0.0.1',
+  port: 5300,
+  upstreamMode: 'simulated',
+  upstreamResolver: null,
+  settings: defaultAliasSettings,
+  counters: null,
+  zone: { origin: 'example.test.', demo: false },
+  target: { name: 'cdn.example.test.', a: ['192.0.2.10'], aaaa: [], ttl: 8, version: 1, changedAt: 1000, failure: { state: 'ok' }, rotation: null },
+  warnings: [],
+  sets: null,
+  serving: null,
+  ...patch
+})
+
+let nextId = 1
+const row = (time: number, answer: string, type = 'A'): QueryLogRecord => ({
+  id: nextId++,
+  run: 1,
+  time,
+  client: '127.0.0.1:5000',
+  transport: 'udp',
+  name: 'example.test.',
+  type,
+  rcode: 'NOERROR',
+  answer,
+  ttl: 8,
+  cache: 'miss',
+  upstreamRttMs: 1,
+  truncated: false
+})
+
+const record = (query: StepRecord['query'], patch: Partial<StepRecord> = {}): StepRecord => ({ at: 0, ok: true, error: null, query, upstreamQueries: 1, ...patch })
+const empty: Observation = { status: status(), log: [], steps: {}, compare: null }
+
+describe('completion checks fail when the step was not done', () => {
+  for (const experiment of ready) {
+    it(`${experiment.number}. ${experiment.id}: an untouched lab is not done`, () => {
+      const result = experiment.check(empty)
+      expect(result.done).toBe(false)
+      expect(result.outcome).toBeNull()
+      expect(result.observed.length).toBeGreaterThan(0)
+    })
+  }
+
+  it('apex CNAME: a refusal for another reason does not count', () => {
+    const check = byId('apex-cname').check
+    expect(check({ ...empty, steps: { try: record(null, { ok: false, error: 'line 3: unknown type FOO' }) } }).done).toBe(false)
+    const refused = check({ ...empty, steps: { try: record(null, { ok: false, error: 'a CNAME cannot be at the zone apex example.test.' }) } })
+    expect(refused).toMatchObject({ done: true, outcome: 'refused' })
+  })
+
+  it('flattening: answers without an upstream query to the target do not count', () => {
+    const log = [row(2, 'AAAA 2001:db8::10', 'AAAA'), row(1, 'A 192.0.2.10')]
+    expect(byId('flattening-log').check({ ...empty, log }).done).toBe(false)
+    const counters = { perTarget: [{ target: 'cdn.example.test.', type: 'A' as const, upstreamQueries: 1 }] } as unknown as LabStatus['counters']
+    expect(byId('flattening-log').check({ ...empty, log, status: status({ counters }) })).toMatchObject({ done: true, outcome: 'a-only' })
+  })
+
+  it('staleness: a change without an earlier answer, or without the new answer, does not count', () => {
+    const check = byId('staleness').check
+    const moved = status({ target: { ...status().target!, a: ['192.0.2.20'], changedAt: 10_000 } })
+    expect(check({ ...empty, status: moved, log: [row(12_000, 'A 192.0.2.20')] }).done).toBe(false)
+    expect(check({ ...empty, status: moved, log: [row(11_000, 'A 192.0.2.10'), row(9_000, 'A 192.0.2.10')] }).done).toBe(false)
+    const done = check({ ...empty, status: moved, log: [row(15_000, 'A 192.0.2.20'), row(11_000, 'A 192.0.2.10'), row(9_000, 'A 192.0.2.10')] })
+    expect(done).toMatchObject({ done: true, outcome: 'within-ttl' })
+    expect(done.observed).toContain('5.0 s after the change')
+  })
+
+  it('TTL policies: two of three policies are not enough', () => {
+    const check = byId('ttl-policies').check
+    const steps = { min: record({ rcode: 'NOERROR', answer: ['A 192.0.2.10'], ttl: 60 }), fixed: record({ rcode: 'NOERROR', answer: ['A 192.0.2.10'], ttl: 60 }) }
+    expect(check({ ...empty, steps }).done).toBe(false)
+    const all = check({ ...empty, steps: { ...steps, passthrough: record({ rcode: 'NOERROR', answer: ['A 192.0.2.10'], ttl: 299 }, { upstreamQueries: 3 }) } })
+    expect(all).toMatchObject({ done: true, outcome: 'passthrough' })
+  })
+
+  it('target breaks: every profile must be tried; the outcome is what PowerDNS gave', () => {
+    const check = byId('target-breaks').check
+    const servfail = record({ rcode: 'SERVFAIL', answer: [], ttl: null })
+    const stale = record({ rcode: 'NOERROR', answer: ['A 192.0.2.10'], ttl: 30 })
+    expect(check({ ...empty, steps: { draft: stale, powerdns: servfail } }).done).toBe(false)
+    expect(check({ ...empty, steps: { draft: stale, powerdns: servfail, dnsimple: stale } })).toMatchObject({ done: true, outcome: 'servfail' })
+  })
+
+  it('providers differ: a comparison of other profiles, or one still running, does not count', () => {
+    const check = byId('providers-differ').check
+    const run = { running: false, startedAt: 0, input: { profiles: ['draft', 'google'], durationSeconds: 25, targetTtl: 5 }, steps: [], samples: [], lags: [] } as Observation['compare']
+    expect(check({ ...empty, compare: run }).done).toBe(false)
+    const ours = { ...run!, running: true, input: { ...run!.input, profiles: ['powerdns', 'dnsimple'] }, lags: [{ profile: 'powerdns', lags: [5] }] } as Observation['compare']
+    expect(check({ ...empty, compare: ours }).done).toBe(false)
+    expect(check({ ...empty, compare: { ...ours!, running: false } })).toMatchObject({ done: true, outcome: 'different' })
+  })
+})
+
+describe('"do it yourself" steps are detected from the lab', () => {
+  it('flattening: a query the student sent by hand (in the log) marks its step done', () => {
+    const steps = Object.fromEntries(ready.find((e) => e.id === 'flattening-log')!.steps.map((s) => [s.id, s]))
+    const observation: Observation = { status: null, log: [row(1, 'AAAA 2001:db8::10', 'AAAA')], steps: {}, compare: null }
+    expect(steps['query-aaaa']!.detect!(observation)).toBe(true)
+    expect(steps['query-a']!.detect!(observation)).toBe(false)
+  })
+
+  it('staleness: the target moved in the lab tab marks the change step done', () => {
+    const change = ready.find((e) => e.id === 'staleness')!.steps.find((s) => s.id === 'change')!
+    const base: Observation = { status: null, log: [], steps: {}, compare: null }
+    expect(change.detect!(base)).toBe(false)
+    const target = { name: 'cdn.example.test.', a: ['192.0.2.20'], aaaa: [], ttl: 8, version: 2, changedAt: 5, failure: { state: 'ok' as const }, rotation: null }
+    expect(change.detect!({ ...base, status: { target } as unknown as LabStatus })).toBe(true)
+  })
+})
