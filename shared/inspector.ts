@@ -1,8 +1,9 @@
 import { z } from 'zod'
-import { lookupCostSchema, ttlPolicies, type TtlPolicy } from './alias-server'
+import { lookupCostSchema } from './alias-server'
 import { parsePrefix } from './geo'
 import { localitySchema } from './locality'
 import { aliasModeChainSchema } from './aliasmode'
+import { ttlRuleNames, ttlRuleSchema, type TtlRule } from './providers'
 import { profileIdSchema } from './providers'
 import { resolverTargetSchema } from './dns'
 import { errorCodes } from './result'
@@ -212,8 +213,11 @@ export const inspectInputSchema = z.strictObject({
   authoritativePort: z.number().int().min(1).max(65535).default(53),
   /** Skip the RD=0 queries to the apex zone's own servers. */
   skipAuthoritative: z.boolean().default(false),
-  /** The ALIAS server's TTL policy, for the latest time a stale apex must follow. */
-  policy: z.enum(ttlPolicies).default('min'),
+  /**
+   * The ALIAS server's TTL rule, for the latest time a stale apex must follow. Absent: the lab's rule
+   * when the running lab serves the apex, else 'min'.
+   */
+  policy: ttlRuleSchema.optional(),
   /** Time the apex at its own servers, cold and warm, beside the apex SOA: the result's `lookupCost`. */
   measureLookupCost: z.boolean().default(true),
   timeoutMs: z.number().int().min(100).max(30_000).default(3000),
@@ -345,8 +349,13 @@ export const watchModes = ['expiry', 'interval'] as const
 export const viewpoints = ['authoritative', 'resolver'] as const
 export type Viewpoint = (typeof viewpoints)[number]
 export const watchStates = ['running', 'stopped', 'finished', 'interrupted'] as const
-// the ALIAS server's TTL policies ('min', 'fixed', 'passthrough'): they set the theoretical staleness bound
-export { ttlPolicies, type TtlPolicy }
+/**
+ * The ALIAS server's TTL rule sets the theoretical staleness bound: every rule of the server and its
+ * profiles ('min', 'fixed', 'passthrough', 'record', 'constant:N'). `ttlPolicies`: the named ones, for pickers.
+ */
+export const ttlPolicies = ttlRuleNames
+export type TtlPolicy = TtlRule
+export const ttlPolicySchema = ttlRuleSchema
 
 const sessionIdSchema = z.string().trim().min(1).max(100)
 
@@ -482,7 +491,7 @@ export const seriesAnalysisSchema = z.object({
 export type SeriesAnalysis = z.infer<typeof seriesAnalysisSchema>
 
 export const stalenessBoundSchema = z.object({
-  policy: z.enum(ttlPolicies),
+  policy: ttlRuleSchema,
   targetTtl: z.number().int().min(0),
   apexTtl: z.number().int().min(0),
   /** Where apexTtl came from: the ALIAS record's TTL, or (without one) the largest apex TTL seen. */
@@ -557,13 +566,13 @@ export type StalenessAnalysis = z.infer<typeof stalenessAnalysisSchema>
 export const watchIdInputSchema = z.strictObject({ id: sessionIdSchema })
 export const watchGetInputSchema = z.strictObject({
   id: sessionIdSchema,
-  /** The ALIAS server's TTL policy, for the theoretical bound. */
-  policy: z.enum(ttlPolicies).default('min')
+  /** The ALIAS server's TTL rule, for the theoretical bound. Absent: the lab's when it serves the apex, else 'min'. */
+  policy: ttlRuleSchema.optional()
 })
 export const watchExportInputSchema = z.strictObject({
   id: sessionIdSchema,
   format: z.enum(['json', 'csv']),
-  policy: z.enum(ttlPolicies).default('min')
+  policy: ttlRuleSchema.optional()
 })
 export const watchListSchema = z.array(watchSessionSchema).max(10_000)
 export const watchDetailSchema = z.object({

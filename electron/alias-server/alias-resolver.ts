@@ -6,7 +6,7 @@
  */
 import type { AliasSettings, CacheStatus } from '@shared/alias-server'
 import { display } from './names'
-import type { TargetCache, TargetEntry } from './target-cache'
+import type { TargetCache, TargetSnapshot } from './target-cache'
 import type { UpstreamError } from './upstream/types'
 import { servedTtl } from './ttl-policy'
 import type { DynamicTtl } from './wire/message-builder'
@@ -44,7 +44,8 @@ export interface AliasResolution {
   rttMs: number | null
   /** Until when an answer built from this resolution may be reused (ms); Infinity: zone data only. */
   validUntil: number
-  deps: TargetEntry[]
+  /** The target cache entries read, as read: the answer is valid while each keeps its version. */
+  deps: TargetSnapshot[]
   /** Set when the data is stale: why (RFC 8767). */
   stale?: UpstreamError
 }
@@ -76,7 +77,7 @@ export async function resolveAlias(
 ): Promise<AliasResolution> {
   const visited = [...visitedBefore, owner]
   const typeCode = type === 'A' ? TYPE_A : TYPE_AAAA
-  const deps: TargetEntry[] = []
+  const deps: TargetSnapshot[] = []
   let validUntil = Number.POSITIVE_INFINITY
   let cache: CacheStatus = 'none'
   let rttMs: number | null = null
@@ -113,7 +114,7 @@ export async function resolveAlias(
 
     visited.push(name)
     const lookup = await ctx.targets.lookup(name, type, ctx.subnet)
-    deps.push(lookup.entry)
+    deps.push(lookup.snapshot)
     validUntil = Math.min(validUntil, lookup.validUntil)
     rttMs = lookup.rttMs
     if (lookup.kind === 'failure') {
@@ -137,7 +138,7 @@ export async function resolveAlias(
       name = end
       continue
     }
-    const dynamic: DynamicTtl | undefined = stale ? undefined : { source: lookup.entry, cap }
+    const dynamic: DynamicTtl | undefined = stale ? undefined : { source: lookup.snapshot, cap }
     if (data.status !== 'addresses') {
       return done({ kind: 'missing', nxdomain: data.status === 'nxdomain', target: name, negativeTtl: data.ttl, ...(dynamic ? { dynamic } : {}) })
     }

@@ -22,13 +22,18 @@ export interface LogInfo {
   region?: string
 }
 
+/** What an answer was built from: a live source and the version it had when its data was read. */
+export interface Dependency {
+  readonly entry: { readonly version: number }
+  readonly version: number
+}
+
 export class PreparedAnswer {
   /** Next answer in the same hash bucket. */
   next: PreparedAnswer | null = null
   private truncated: Buffer | null = null
   /** Forms without some optional Additional RRsets, by cut. */
   private readonly shorter = new Map<number, Buffer>()
-  private readonly depVersions: number[]
   /** Built from upstream data (an ALIAS answer): with ECS forwarding it differs per client subnet. */
   readonly upstreamDependent: boolean
   private readonly dynOffsets: number[]
@@ -44,7 +49,8 @@ export class PreparedAnswer {
     /** EDNS shape: 0 none, 1 EDNS, 3 EDNS with DO; +4 for the minimal answer to ANY over UDP. */
     readonly shape: number,
     private readonly built: BuiltMessage,
-    private readonly deps: TtlSource[],
+    /** Valid while every one keeps its version: one refresh drops the answers of every shape. */
+    private readonly deps: Dependency[],
     readonly validUntil: number,
     readonly generation: number,
     /** Cache status to log when served from here. */
@@ -56,7 +62,6 @@ export class PreparedAnswer {
     /** Required Additional records (glue), before the optional ones. */
     private readonly additionalCount = 0
   ) {
-    this.depVersions = deps.map((d) => d.version)
     this.upstreamDependent = deps.length > 0
     this.dynOffsets = built.dynamic.map((d) => d.offset)
     this.dynSources = built.dynamic.map((d) => d.ttl.source)
@@ -69,7 +74,10 @@ export class PreparedAnswer {
 
   isValid(now: number, generation: number): boolean {
     if (now >= this.validUntil || generation !== this.generation) return false
-    for (let i = 0; i < this.deps.length; i++) if (this.deps[i]!.version !== this.depVersions[i]) return false
+    for (let i = 0; i < this.deps.length; i++) {
+      const dep = this.deps[i]!
+      if (dep.entry.version !== dep.version) return false
+    }
     return true
   }
 

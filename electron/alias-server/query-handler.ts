@@ -227,7 +227,7 @@ export class QueryHandler {
     const now = Date.now()
     // with ECS forwarded, an ALIAS answer is the answer for this client's subnet only
     const perSubnet = q.ecs !== null && plan.deps.length > 0
-    const scope = perSubnet ? Math.min(...plan.deps.map((e) => e.scope ?? 0)) : 0
+    const scope = perSubnet ? Math.min(...plan.deps.map((e) => e.entry.scope ?? 0)) : 0
     const options = perSubnet && q.ecs!.client.ecs ? [{ code: 8, data: ecsOptionData(q.ecs!.client, scope) }] : []
     const built = buildMessage({
       qname: name,

@@ -9,7 +9,7 @@ import { additionalRecords } from './additional-section'
 import { resolveAlias, MAX_CHAIN, type AliasResolution, type ResolveContext } from './alias-resolver'
 import { failureRuleText, missingRuleText, ttlRuleText } from './rule-text'
 import { servedTtl, targetTtlOf } from './ttl-policy'
-import type { TargetEntry } from './target-cache'
+import type { TargetSnapshot } from './target-cache'
 import { EDE_OTHER, EDE_STALE_ANSWER, EDE_STALE_NXDOMAIN } from './upstream/types'
 import type { DynamicTtl, Ede, WireRecord } from './wire/message-builder'
 import { CLASS_IN, TYPE_A, TYPE_AAAA, TYPE_ALIAS, TYPE_ANY, TYPE_AXFR, TYPE_CNAME, TYPE_DS, TYPE_IXFR, TYPE_NS } from './wire/rdata'
@@ -40,7 +40,8 @@ export interface Plan {
   /** Optional Additional records (RFC 1034 §4.3.2 step 6): left out, never TC, when UDP has no room. */
   extra?: WireRecord[]
   ede: Ede[]
-  deps: TargetEntry[]
+  /** What the answer was built from: it is valid while each entry keeps the version read. */
+  deps: TargetSnapshot[]
   /** Until when the encoded answer may be reused (ms since the epoch); Infinity: until the zones change. */
   validUntil: number
   cache: CacheStatus

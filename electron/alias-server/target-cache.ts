@@ -26,6 +26,18 @@ export interface TargetData {
   rttMs: number
 }
 
+/**
+ * What an answer was built from: the entry, its version and its data as read together. An answer
+ * stays valid only while the entry keeps that version, so a refresh drops every answer built from the
+ * old data at once, whatever the question's shape. The version is never read later than the data:
+ * a refresh can land between the lookup and the encoding of the answer.
+ */
+export interface TargetSnapshot extends TtlSource {
+  readonly entry: TargetEntry
+  readonly version: number
+  readonly data: TargetData | null
+}
+
 export class TargetEntry implements TtlSource {
   /** Increments whenever `data` changes. */
   version = 0
@@ -55,6 +67,7 @@ export type TargetLookup =
       kind: 'data'
       entry: TargetEntry
       data: TargetData
+      snapshot: TargetSnapshot
       status: 'hit' | 'miss' | 'refresh' | 'stale'
       /** The upstream round trip this lookup waited for. */
       rttMs: number | null
@@ -63,7 +76,9 @@ export type TargetLookup =
       /** Why the data is stale. */
       staleReason?: UpstreamError
     }
-  | { kind: 'failure'; entry: TargetEntry; error: UpstreamError; rttMs: number | null; validUntil: number }
+  | { kind: 'failure'; entry: TargetEntry; snapshot: TargetSnapshot; error: UpstreamError; rttMs: number | null; validUntil: number }
+
+const snapshotOf = (entry: TargetEntry): TargetSnapshot => ({ entry, version: entry.version, data: entry.data })
 
 export interface CacheCounters {
   cacheHits: number
@@ -114,7 +129,7 @@ export class TargetCache {
       }
       counters.cacheHits++
       const validUntil = entry.inflight || !s.refreshAhead ? entry.expiresAt : entry.refreshAt
-      return { kind: 'data', entry, data: entry.data, status, rttMs: null, validUntil }
+      return { kind: 'data', entry, data: entry.data, snapshot: snapshotOf(entry), status, rttMs: null, validUntil }
     }
     if (!entry.inflight && this.recentFailure(entry, now, s)) return this.failed(entry, now, s, null)
     if (entry.inflight) counters.coalesced++
@@ -126,12 +141,12 @@ export class TargetCache {
       if (outcome === 'late') {
         counters.staleAnswers++
         const staleReason = toUpstreamError(new Error(`no answer within ${s.staleClientTimeoutMs} ms`), this.options.route(name).label)
-        return { kind: 'data', entry, data: entry.data!, status: 'stale', rttMs: null, validUntil: 0, staleReason }
+        return { kind: 'data', entry, data: entry.data!, snapshot: snapshotOf(entry), status: 'stale', rttMs: null, validUntil: 0, staleReason }
       }
     } else outcome = await inflight
     const after = Date.now()
     if (outcome.ok && entry.data) {
-      return { kind: 'data', entry, data: entry.data, status: 'miss', rttMs: outcome.rttMs, validUntil: s.refreshAhead ? entry.refreshAt : entry.expiresAt }
+      return { kind: 'data', entry, data: entry.data, snapshot: snapshotOf(entry), status: 'miss', rttMs: outcome.rttMs, validUntil: s.refreshAhead ? entry.refreshAt : entry.expiresAt }
     }
     return this.failed(entry, after, s, outcome.rttMs)
   }
@@ -216,9 +231,9 @@ export class TargetCache {
     if (this.staleUsable(entry, now, s)) {
       this.options.counters.staleAnswers++
       const staleUntil = entry.expiresAt + s.maxStaleSeconds * 1000
-      return { kind: 'data', entry, data: entry.data!, status: 'stale', rttMs, validUntil: Math.min(validUntil, staleUntil), staleReason: error }
+      return { kind: 'data', entry, data: entry.data!, snapshot: snapshotOf(entry), status: 'stale', rttMs, validUntil: Math.min(validUntil, staleUntil), staleReason: error }
     }
-    return { kind: 'failure', entry, error, rttMs, validUntil }
+    return { kind: 'failure', entry, snapshot: snapshotOf(entry), error, rttMs, validUntil }
   }
 
   private fetch(entry: TargetEntry): Promise<FetchOutcome> {

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { ResolverTarget } from '@shared/dns'
 import { ttlPolicies, type TtlPolicy } from '@shared/inspector'
 import { SUBNET_PRESETS, subnetFromText } from '@shared/locality'
+import { isTtlRule } from '@shared/providers'
 import { parseResolver } from '../resolvers/parse-resolver'
 
 export interface InspectCommand {
@@ -40,7 +41,8 @@ export const USAGE = `usage: npm run inspect -- APEX [--target NAME] [--resolver
   --watch SECONDS      then watch apex and target that long and print a staleness summary
   --mode expiry|interval   watch sampling: at each TTL's expiry (default) or every --interval seconds
   --interval SECONDS   sampling interval, and the retry delay in expiry mode (default 5)
-  --policy min|fixed|passthrough   the ALIAS server's TTL policy, for the staleness bound (default min)
+  --policy RULE        the ALIAS server's TTL rule, for the staleness bound:
+                       min|fixed|passthrough|record|constant:N (default min)
   --auth-port PORT     port of the zones' own servers (default 53), for the inspection and the watch
   --no-authoritative   do not query the zones' own servers (no ALIAS record, no authoritative watch viewpoint)
   --data-dir DIR       where recent observations are kept (default $ALIAS_INSPECTOR_DATA_DIR or ~/.alias-inspector)
@@ -130,9 +132,8 @@ export function parseInspectArgs(argv: readonly string[]): InspectCommand {
         cmd.intervalSeconds = whole(arg, value(arg), 1, 86_400)
         break
       case '--policy': {
-        const given = value(arg)
-        const policy = ttlPolicies.find((p) => p === given)
-        if (!policy) throw new UsageError(`--policy is one of ${ttlPolicies.join(', ')}`)
+        const policy = value(arg)
+        if (!isTtlRule(policy)) throw new UsageError(`--policy is one of ${ttlPolicies.join(', ')} or constant:N, not "${policy}"`)
         cmd.policy = policy
         break
       }

@@ -144,7 +144,8 @@ export class WatchService {
     return this.store.listSessions()
   }
 
-  get(id: string, policy: TtlPolicy = 'min'): WatchDetail {
+  /** `policy`: the server's TTL rule, or a function of the session's apex giving it. */
+  get(id: string, policy: TtlPolicy | ((apex: string) => TtlPolicy) = 'min'): WatchDetail {
     this.assertOpen()
     const session = this.session(id)
     const samples = this.store.samples(id)
@@ -155,7 +156,7 @@ export class WatchService {
     const analysis = analyzeStaleness({
       samples,
       labels: session.labels,
-      policy,
+      policy: typeof policy === 'function' ? policy(session.apex) : policy,
       samplingResolutionMs,
       ...(session.aliasRecord ? { aliasTtl: session.aliasRecord.ttl } : {}),
       ...(auth ? { authoritativeLabel: `zones' own servers (apex at ${auth.apexServers.join(', ') || '?'}; target at ${auth.targetServers.join(', ') || '?'})` } : {})
@@ -163,7 +164,7 @@ export class WatchService {
     return { session, samples, analysis }
   }
 
-  export(id: string, format: 'json' | 'csv', policy: TtlPolicy = 'min'): string {
+  export(id: string, format: 'json' | 'csv', policy: TtlPolicy | ((apex: string) => TtlPolicy) = 'min'): string {
     const detail = this.get(id, policy)
     return format === 'json' ? watchJson(detail) : watchCsv(detail)
   }

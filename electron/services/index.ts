@@ -71,7 +71,7 @@ export function createServices(options: ServicesOptions): Services {
     ...appHandlers(context),
     ...dnsHandlers(context, pool),
     ...resolverHandlers(context, { localServerPort: lab.port }),
-    ...inspectHandlers(context, observations),
+    ...inspectHandlers(context, observations, () => lab.status()),
     ...adviseHandlers(context),
     ...preferenceHandlers(context, preferences),
     ...formatHandlers(context),

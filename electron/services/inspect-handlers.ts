@@ -1,10 +1,17 @@
 import type { HandlerGroup, ServiceContext } from '../api/handlers'
+import type { LabStatus } from '@shared/lab'
 import { inspect, suggest } from '../inspector'
+import { labTtlRule } from './lab-authoritative'
 import type { LazyObservations } from './observations'
 
-export function inspectHandlers(_ctx: ServiceContext, observations?: LazyObservations): HandlerGroup<'inspect'> {
+/** `labStatus`: the embedded lab, whose TTL rule dates a stale apex it serves when the request names none. */
+export function inspectHandlers(_ctx: ServiceContext, observations?: LazyObservations, labStatus?: () => Promise<LabStatus>): HandlerGroup<'inspect'> {
   return {
-    'inspect:run': (input, signal) => inspect(input, { signal, ...(observations ? { observations: observations.get() } : {}) }),
+    'inspect:run': async (input, signal) => {
+      const lab = input.policy === undefined && labStatus ? await labStatus().catch(() => undefined) : undefined
+      const policy = input.policy ?? labTtlRule(lab, input.apex)
+      return inspect({ ...input, ...(policy ? { policy } : {}) }, { signal, ...(observations ? { observations: observations.get() } : {}) })
+    },
     'inspect:suggest': (input, signal) => suggest(input, { signal })
   }
 }

@@ -1,4 +1,5 @@
 import type { ResolverTarget } from '@shared/dns'
+import type { TtlPolicy } from '@shared/inspector'
 import type { LabStatus } from '@shared/lab'
 
 const canonical = (name: string): string => name.toLowerCase().replace(/\.?$/, '.')
@@ -21,4 +22,13 @@ export function labAuthoritativeServers(
   const lab: ResolverTarget = { transport: 'udp', host: status.host ?? '127.0.0.1', port: status.port, label: 'local ALIAS lab' }
   const served = (name: string): boolean => atOrBelow(name, status.zone.origin) || (!!status.target && atOrBelow(name, status.target.name))
   return { ...(served(apex) ? { apex: [lab] } : {}), ...(served(target) ? { target: [lab] } : {}) }
+}
+
+/**
+ * The running lab's TTL rule when it serves `apex` (its zone), else undefined: a stale apex of the
+ * lab is dated with the rule the lab really applies, not an assumed 'min'.
+ */
+export function labTtlRule(status: Pick<LabStatus, 'running' | 'port' | 'zone' | 'settings'> | undefined, apex: string): TtlPolicy | undefined {
+  if (!status?.running || !status.port || !atOrBelow(apex, status.zone.origin)) return undefined
+  return status.settings.ttlPolicy
 }

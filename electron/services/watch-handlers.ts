@@ -2,8 +2,9 @@ import type { HandlerGroup, ServiceContext } from '../api/handlers'
 import type { WatchSession } from '@shared/inspector'
 import type { QueryPool } from '../dns/pool/query-pool'
 import { openWatchService, type WatchService } from '../inspector'
+import type { TtlPolicy } from '@shared/inspector'
 import type { LabStatus } from '@shared/lab'
-import { labAuthoritativeServers } from './lab-authoritative'
+import { labAuthoritativeServers, labTtlRule } from './lab-authoritative'
 import type { LazyObservations } from './observations'
 
 export interface WatchHandlers {
@@ -34,6 +35,11 @@ export function watchHandlers(
       ...(observations ? { observations: observations.get() } : {}),
       onNotice: (message) => ctx.events.emit('app:notice', { level: 'warn', message })
     }))
+  // without a rule in the request, a session of an apex the running lab serves takes the lab's rule
+  const labRule = async (): Promise<(apex: string) => TtlPolicy> => {
+    const lab = labStatus ? await labStatus().catch(() => undefined) : undefined
+    return (apex) => labTtlRule(lab, apex) ?? 'min'
+  }
   return {
     handlers: {
       'watch:start': async (input) => {
@@ -42,8 +48,8 @@ export function watchHandlers(
       },
       'watch:stop': ({ id }) => watches().stop(id),
       'watch:list': () => watches().list(),
-      'watch:get': ({ id, policy }) => watches().get(id, policy),
-      'watch:export': ({ id, format, policy }) => watches().export(id, format, policy),
+      'watch:get': async ({ id, policy }) => watches().get(id, policy ?? (await labRule())),
+      'watch:export': async ({ id, format, policy }) => watches().export(id, format, policy ?? (await labRule())),
       'watch:remove': ({ id }) => watches().remove(id)
     },
     dispose: async () => {

@@ -10,7 +10,8 @@ export interface WatchSessionState {
   /** Every sample of the session, in seq order (the full data: charts downsample for display only). */
   samples: readonly WatchSample[]
   analysis: StalenessAnalysis | null
-  policy: TtlPolicy
+  /** null: as served (the lab's rule when the lab serves the apex, else min). */
+  policy: TtlPolicy | null
   error: ApiError | null
 }
 
@@ -38,7 +39,7 @@ export class WatchSessionStore {
 
   constructor(
     readonly id: string,
-    policy: TtlPolicy = 'min'
+    policy: TtlPolicy | null = null
   ) {
     this.state = { status: 'loading', session: null, samples: [], analysis: null, policy, error: null }
   }
@@ -54,7 +55,7 @@ export class WatchSessionStore {
     }
   }
 
-  setPolicy(policy: TtlPolicy): void {
+  setPolicy(policy: TtlPolicy | null): void {
     if (policy === this.state.policy) return
     this.set({ policy })
     void this.refresh()
@@ -126,7 +127,7 @@ export class WatchSessionStore {
     }
     this.fetching = true
     const started = performance.now()
-    const result = await getApi().watch.get({ id: this.id, policy: this.state.policy })
+    const result = await getApi().watch.get({ id: this.id, ...(this.state.policy ? { policy: this.state.policy } : {}) })
     this.lastFetchMs = performance.now() - started
     this.fetching = false
     // applied even when nobody listens any more: the data is right, and a later subscriber starts from it
@@ -147,7 +148,7 @@ export class WatchSessionStore {
 }
 
 /** The live state of one watch session; remount (key by id) to follow another session. */
-export function useWatchSession(id: string, policy: TtlPolicy = 'min'): { state: WatchSessionState; store: WatchSessionStore } {
+export function useWatchSession(id: string, policy: TtlPolicy | null = null): { state: WatchSessionState; store: WatchSessionStore } {
   const [store] = useState(() => new WatchSessionStore(id, policy))
   const state = useSyncExternalStore(store.subscribe, store.getSnapshot)
   return { state, store }

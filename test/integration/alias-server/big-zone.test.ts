@@ -31,6 +31,7 @@ afterAll(async () => {
 describe('a big zone', () => {
   it('loads in a worker while queries to another zone keep being answered, then serves its own names', { timeout: 180_000 }, async () => {
     let loaded = false
+    const loadStarted = performance.now()
     const load = loadZoneOffThread({ path: join(dir.path, 'big.zone'), maxBytes: MAX_ZONE_FILE_BYTES }).finally(() => (loaded = true))
     const latencies: number[] = []
     let failures = 0
@@ -46,13 +47,15 @@ describe('a big zone', () => {
       await new Promise((resolve) => setTimeout(resolve, 20))
     }
     const reply = await load
+    const loadMs = performance.now() - loadStarted
     expect(reply.ok).toBe(true)
     if (!reply.ok) return
     expect(reply.records).toBe(RECORDS + 3)
     // Answered all along: no failure, and no stall anywhere near the time a parse on this thread takes (seconds).
     expect(failures).toBe(0)
     expect(latencies.length).toBeGreaterThan(5)
-    expect(Math.max(...latencies)).toBeLessThan(1500)
+    // a parse on this thread would stall a query for about the whole load; a busy machine slows both alike
+    expect(Math.max(...latencies), `the load took ${Math.round(loadMs)} ms`).toBeLessThan(Math.max(1500, loadMs / 2))
 
     server.setZones([zoneOf(`${zoneHead('small.test.')}www 300 IN A 192.0.2.33\n`), reply.data])
     expect(datas(await ask(server.port, `h${RECORDS - 1}.big.test`, 'A'))).toEqual([ip(RECORDS - 1)])

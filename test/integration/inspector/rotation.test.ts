@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ResolverTarget } from '@shared/dns'
+import type { WatchSample } from '@shared/inspector'
 import { startAliasServer, type AliasServer } from '../../../electron/alias-server'
 import { WatchService, WatchStore } from '../../../electron/inspector'
 import { parseZone } from '../../../electron/zone'
@@ -30,10 +31,14 @@ describe('a target that rotates faster than its TTL', () => {
 
   it('counts rotations back as reverted, keeps the stale time within the session and the ALIAS TTL apart', async () => {
     const lab: ResolverTarget = { transport: 'udp', host: '127.0.0.1', port: server.port, label: 'lab' }
-    const service = new WatchService({ store: new WatchStore(':memory:') })
+    const samples: WatchSample[] = []
+    const service = new WatchService({ store: new WatchStore(':memory:'), onSample: (s) => samples.push(s) })
     try {
       const session = service.start({ apex: 'alias.test', target: TARGET, resolvers: [lab], mode: 'interval', intervalSeconds: 1, authoritativeServers: { apex: [lab], target: [lab] } })
-      await new Promise((r) => setTimeout(r, 1500))
+      // the first set seen from both viewpoints before the rotation starts (not a fixed wait: a busy machine samples late)
+      const deadline = Date.now() + 15_000
+      const seen = (viewpoint: WatchSample['viewpoint']): boolean => samples.some((s) => s.viewpoint === viewpoint && s.side === 'apex' && s.values.length > 0)
+      while (!(seen('authoritative') && seen('resolver')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
       server.simulatedTarget.rotate({
         everySeconds: 2,
         sets: [

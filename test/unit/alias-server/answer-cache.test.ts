@@ -18,7 +18,8 @@ function query(name: string, id: number, opt = true): Buffer {
   })
 }
 
-function prepared(source: TtlSource, generation = 0): PreparedAnswer {
+/** A live source, read at `version` (by default its version now). */
+function prepared(source: TtlSource, generation = 0, version = source.version): PreparedAnswer {
   const built = buildMessage({
     qname: 'example.test.',
     qnameWire: nameToWire('example.test.'),
@@ -37,7 +38,7 @@ function prepared(source: TtlSource, generation = 0): PreparedAnswer {
   const v = createQueryView()
   readQuery(query('example.test', 0), v)
   const info = { name: 'example.test.', type: 'A', rcode: 'NOERROR', summary: 'A 192.0.2.1, A 192.0.2.2' }
-  return new PreparedAnswer(v.hash, nameToWire('example.test.'), 1, 1, 1, built, [source], T0 + 10_000, generation, 'hit', info, built.firstTtl, 0)
+  return new PreparedAnswer(v.hash, nameToWire('example.test.'), 1, 1, 1, built, [{ entry: source, version }], T0 + 10_000, generation, 'hit', info, built.firstTtl, 0)
 }
 
 describe('PreparedAnswer', () => {
@@ -82,6 +83,13 @@ describe('PreparedAnswer', () => {
     expect(p.isValid(T0, 1)).toBe(false)
     s.version = 2
     expect(p.isValid(T0, 0)).toBe(false)
+  })
+
+  it('is invalid when its source was refreshed between reading the data and building the answer', () => {
+    // the refresh landed after the lookup read version 1: the answer holds version 1's addresses
+    const refreshed = { version: 2, data: { ttl: 20, fetchedAt: T0 } }
+    expect(prepared(refreshed, 0, 1).isValid(T0, 0)).toBe(false)
+    expect(prepared(refreshed, 0, 2).isValid(T0, 0)).toBe(true)
   })
 })
 

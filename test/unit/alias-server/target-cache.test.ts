@@ -72,6 +72,20 @@ describe('TargetCache', () => {
     expect(await cache.lookup('cdn.test.', 'A')).toMatchObject({ status: 'hit', data: { addresses: ['192.0.2.2'], fetchedAt: 1_091_000 } })
   })
 
+  it("snapshots the data with the version it had, so an answer built from it goes stale when the refresh lands", async () => {
+    const first = cache.lookup('cdn.test.', 'A')
+    up.calls[0]!.resolve({ ttl: 100 })
+    await first
+    vi.setSystemTime(1_000_000 + 91_000)
+    const refresh = await cache.lookup('cdn.test.', 'A')
+    // the refresh answers at once, before the answer built from the lookup is encoded
+    up.calls[1]!.resolve({ addresses: ['192.0.2.2'] })
+    await vi.advanceTimersByTimeAsync(0)
+    expect(refresh.snapshot).toMatchObject({ version: 1, data: { addresses: ['192.0.2.1'] } })
+    expect(refresh.snapshot.entry.version).toBe(2)
+    expect(refresh.snapshot.entry.data?.addresses).toEqual(['192.0.2.2'])
+  })
+
   it('serves the last good answer as stale when the upstream fails, and does not ask again until the recheck time', async () => {
     settings = { ...settings, failureRecheckSeconds: 5, staleClientTimeoutMs: 0 }
     const first = cache.lookup('cdn.test.', 'A')

@@ -122,7 +122,11 @@ describe('stalenessBound', () => {
     { policy: 'min', target: 60, apex: 300, served: 60, seconds: 120, formula: 'target TTL 60 s + apex TTL min(ALIAS TTL 300 s, target TTL 60 s) = 120 s' },
     { policy: 'min', target: 300, apex: 60, served: 60, seconds: 360, formula: 'target TTL 300 s + apex TTL min(ALIAS TTL 60 s, target TTL 300 s) = 360 s' },
     { policy: 'fixed', target: 60, apex: 300, served: 60, seconds: 120, formula: 'target TTL 60 s + apex TTL min(ALIAS TTL 300 s, target TTL 60 s) = 120 s' },
-    { policy: 'passthrough', target: 60, apex: 30, served: 60, seconds: 120, formula: 'target TTL 60 s + apex TTL = target TTL 60 s = 120 s' }
+    { policy: 'passthrough', target: 60, apex: 30, served: 60, seconds: 120, formula: 'target TTL 60 s + apex TTL = target TTL 60 s = 120 s' },
+    { policy: 'record', target: 20, apex: 300, served: 300, seconds: 320, formula: 'target TTL 20 s + apex TTL = ALIAS TTL 300 s = 320 s' },
+    { policy: 'record', target: 300, apex: 60, served: 60, seconds: 360, formula: 'target TTL 300 s + apex TTL = ALIAS TTL 60 s = 360 s' },
+    { policy: 'constant:300', target: 20, apex: 60, served: 300, seconds: 320, formula: 'target TTL 20 s + apex TTL = constant 300 s = 320 s' },
+    { policy: 'constant:0', target: 20, apex: 60, served: 0, seconds: 20, formula: 'target TTL 20 s + apex TTL = constant 0 s = 20 s' }
   ] as const)('$policy policy, target $target s, apex $apex s → $seconds s', ({ policy, target, apex, served, seconds, formula }) => {
     expect(stalenessBound(policy, target, apex)).toEqual({ policy, targetTtl: target, apexTtl: apex, apexTtlSource: 'alias-record', servedApexTtl: served, seconds, formula })
   })

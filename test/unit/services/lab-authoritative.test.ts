@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { labAuthoritativeServers } from '../../../electron/services/lab-authoritative'
+import { labAuthoritativeServers, labTtlRule } from '../../../electron/services/lab-authoritative'
 
 const running = {
   running: true,
@@ -21,5 +21,16 @@ describe('labAuthoritativeServers', () => {
     expect(labAuthoritativeServers(running, 'notexample.test', 'x.test')).toEqual({})
     expect(labAuthoritativeServers({ ...running, running: false }, 'example.test', 'cdn.example.test')).toEqual({})
     expect(labAuthoritativeServers(undefined, 'example.test', 'cdn.example.test')).toEqual({})
+  })
+})
+
+describe('labTtlRule', () => {
+  const settings = { ttlPolicy: 'constant:300' } as never
+  it("is the running lab's TTL rule for a name in its zone, else nothing", () => {
+    expect(labTtlRule({ ...running, settings }, 'Example.Test')).toBe('constant:300')
+    expect(labTtlRule({ ...running, settings }, 'www.example.test.')).toBe('constant:300')
+    expect(labTtlRule({ ...running, settings }, 'example.com')).toBeUndefined()
+    expect(labTtlRule({ ...running, running: false, settings }, 'example.test')).toBeUndefined()
+    expect(labTtlRule(undefined, 'example.test')).toBeUndefined()
   })
 })

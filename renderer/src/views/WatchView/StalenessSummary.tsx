@@ -39,7 +39,7 @@ export function StalenessSummary({ analysis }: { analysis: StalenessAnalysis }) 
           </dd>
         </div>
         <div className={`summary__figure summary__figure--bound${analysis.withinBound === false ? ' is-beyond' : ''}`} data-testid="summary-bound">
-          <dt>Bound ({bound?.policy ?? '—'} policy)</dt>
+          <dt>Bound ({bound?.policy ?? '—'} TTL rule)</dt>
           <dd>
             {bound ? `${bound.seconds} s` : '—'}
             <span className="summary__sub">{bound ? bound.formula : 'needs TTLs from both sides'}</span>
@@ -80,7 +80,11 @@ function LagExplanation({ analysis }: { analysis: StalenessAnalysis }) {
       ? `passes the target's remaining TTL through (${bound.targetTtl} s at most), whatever the ALIAS record says`
       : bound.policy === 'fixed'
         ? `gives the apex min(${aliasTtl}, the target's TTL as fetched ${bound.targetTtl} s) = ${bound.servedApexTtl} s, without counting down`
-        : `gives the apex min(${aliasTtl}, the target's TTL left) — at most ${bound.servedApexTtl} s`
+        : bound.policy === 'record'
+          ? `gives the apex the ${aliasTtl}, whatever the target's TTL`
+          : bound.policy.startsWith('constant:')
+            ? `gives the apex a constant ${bound.servedApexTtl} s, whatever either record says`
+            : `gives the apex min(${aliasTtl}, the target's TTL left) — at most ${bound.servedApexTtl} s`
   const lag = analysis.maxLagMs
   return (
     <Explain testId="explain-lag">

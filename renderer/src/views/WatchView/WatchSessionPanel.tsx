@@ -15,7 +15,7 @@ import { formatClock } from '../../format/time'
 
 interface WatchSessionPanelProps {
   id: string
-  initialPolicy?: TtlPolicy | undefined
+  initialPolicy?: TtlPolicy | null | undefined
   onRemoved(id: string): void
 }
 
@@ -59,7 +59,7 @@ export function WatchSessionPanel({ id, initialPolicy, onRemoved }: WatchSession
   const exportData = async (format: 'json' | 'csv') => {
     if (exporting) return
     setExporting(format)
-    const result = await getApi().watch.export({ id, format, policy: state.policy })
+    const result = await getApi().watch.export({ id, format, ...(state.policy ? { policy: state.policy } : {}) })
     setExporting(null)
     if (!result.ok) return setActionError(result.error)
     setActionError(null)
@@ -115,9 +115,10 @@ export function WatchSessionPanel({ id, initialPolicy, onRemoved }: WatchSession
               </select>
             </label>
           )}
-          <label className="form-field form-field--inline" title="The ALIAS server's TTL policy sets the theoretical bound">
-            <span className="form-field__label">Server TTL policy</span>
-            <select value={state.policy} onChange={(e) => store.setPolicy(e.target.value as TtlPolicy)} data-testid="watch-policy">
+          <label className="form-field form-field--inline" title="The ALIAS server's TTL rule sets the theoretical bound">
+            <span className="form-field__label">Server TTL rule</span>
+            <select value={state.policy ?? ''} onChange={(e) => store.setPolicy((e.target.value || null) as TtlPolicy | null)} data-testid="watch-policy">
+              <option value="">as served{!state.policy && state.analysis?.bound ? ` (${state.analysis.bound.policy})` : ''}</option>
               {ttlPolicies.map((p) => (
                 <option key={p} value={p}>
                   {p}
