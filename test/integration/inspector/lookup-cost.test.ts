@@ -58,7 +58,8 @@ describe('the cost of the extra lookup', () => {
     expect(exact.source).toBe('server-log')
     expect(exact.answers).toBe(9)
     expect(exact.paid).toBe(truth.filter(Boolean).length)
-    expect(exact.addedMs).toBeGreaterThanOrEqual(DELAY_MS)
+    // the delay is a timer, which may fire a fraction of a millisecond before the clock that measures the wait
+    expect(exact.addedMs).toBeGreaterThanOrEqual(DELAY_MS - 1)
     // from outside, the cold answers' extra time is the same wait, give or take the machine's jitter (the very
     // first answer of a fresh server also pays its warm-up, so it is only bounded below)
     expect(measured.addedMs!).toBeGreaterThanOrEqual(DELAY_MS * 0.8)
