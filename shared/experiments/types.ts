@@ -1,4 +1,4 @@
-import type { AliasSettingsPatch, TargetFailureInput } from '../alias-server'
+import type { AliasSettingsPatch, TargetFailureInput, ZoneDialect } from '../alias-server'
 import type { LabCompareInput, LabCompareRun, LabStatus } from '../lab'
 import type { QueryLogRecord } from '../lab-log'
 
@@ -15,8 +15,8 @@ export type LabAction =
   | { kind: 'query'; name: string; type: 'A' | 'AAAA' }
   /** Queries once a second until the answer contains `contains` or `timeoutSeconds` pass. */
   | { kind: 'queryUntil'; name: string; type: 'A' | 'AAAA'; contains: string; timeoutSeconds: number }
-  /** lab:saveZone; a refusal is recorded as the step's result, not thrown. */
-  | { kind: 'saveZone'; text: string }
+  /** lab:saveZone (in `dialect`, absent: the lab's saved one); a refusal is recorded as the step's result, not thrown. */
+  | { kind: 'saveZone'; text: string; dialect?: ZoneDialect }
   | { kind: 'settings'; patch: AliasSettingsPatch }
   | { kind: 'target'; a: string[]; aaaa: string[]; ttl: number }
   | { kind: 'targetState'; state: TargetFailureInput }

@@ -81,13 +81,14 @@ describe('Learn: guided experiments on the real lab', () => {
     await saveScreenshot(page, 'learn-list-light')
   })
 
-  it('1. apex CNAME: the server refuses it in the bind dialect, and why', async () => {
+  it('1. apex CNAME: the bind dialect refuses it, the cloudflare dialect flattens it', async () => {
     const e = ready('apex-cname')
     await prepare(e, 'accepted')
     await runSteps(e)
     const result = await finish(e, 'accepted')
     expect(result.match).toBe(false)
     expect(result.observed).toContain('a CNAME cannot be at the zone apex')
+    expect(result.observed).toMatch(/In the Cloudflare dialect the zone loaded and the client got "A 192\.0\.2\.10": flattened/)
     expect(await page.getByTestId('learn-explanation').textContent()).toContain('RFC 1034 §3.6.2')
     await saveScreenshot(page, 'learn-apex-cname-light')
     await back(e)

@@ -56,8 +56,17 @@ describe('completion checks fail when the step was not done', () => {
   it('apex CNAME: a refusal for another reason does not count', () => {
     const check = byId('apex-cname').check
     expect(check({ ...empty, steps: { try: record(null, { ok: false, error: 'line 3: unknown type FOO' }) } }).done).toBe(false)
-    const refused = check({ ...empty, steps: { try: record(null, { ok: false, error: 'a CNAME cannot be at the zone apex example.test.' }) } })
+    const tried = { try: record(null, { ok: false, error: 'a CNAME cannot be at the zone apex example.test.' }) }
+    expect(check({ ...empty, steps: tried }).done, 'the Cloudflare part is still to do').toBe(false)
+    const flattened = record({ rcode: 'NOERROR', answer: ['A 192.0.2.10'], ttl: 60 })
+    const waited = { ...row(5, 'A 192.0.2.10'), upstreamRttMs: 0.4 }
+    // served as a CNAME, or no log row that waited for the target: not done
+    const asCname = record({ rcode: 'NOERROR', answer: ['CNAME cdn.example.test.', 'A 192.0.2.10'], ttl: 60 })
+    expect(check({ ...empty, steps: { ...tried, cloudflare: asCname }, log: [waited] }).done).toBe(false)
+    expect(check({ ...empty, steps: { ...tried, cloudflare: flattened }, log: [{ ...row(5, 'A 192.0.2.10'), upstreamRttMs: null }] }).done).toBe(false)
+    const refused = check({ ...empty, steps: { ...tried, cloudflare: flattened }, log: [waited] })
     expect(refused).toMatchObject({ done: true, outcome: 'refused' })
+    expect(refused.observed).toContain('Cloudflare dialect')
   })
 
   it('flattening: answers without an upstream query to the target do not count', () => {

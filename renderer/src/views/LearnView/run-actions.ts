@@ -54,7 +54,7 @@ export async function runActions(api: InspectorApi, actions: readonly LabAction[
           break
         }
         case 'saveZone':
-          await must(api.lab.saveZone({ text: action.text }))
+          await must(api.lab.saveZone(action.dialect ? { text: action.text, dialect: action.dialect } : { text: action.text }))
           onZoneSaved?.()
           break
         case 'settings':
