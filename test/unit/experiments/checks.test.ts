@@ -112,6 +112,44 @@ describe('completion checks fail when the step was not done', () => {
   })
 })
 
+describe('DNSSEC and transfers: the check needs every part of the run', () => {
+  const transfer = (...apex: string[]) =>
+    record({ rcode: 'NOERROR', answer: ['example.test. SOA ns1.example.test. hostmaster.example.test. 1 3600 600 86400 60', 'ns1.example.test. A 127.0.0.1', ...apex.map((rr) => `example.test. ${rr}`)], ttl: 3600 })
+
+  it('AXFR: the raw transfer alone, or an expanded one still carrying the ALIAS, is not done', () => {
+    const check = byId('secondaries-axfr').check
+    const raw = transfer('ALIAS cdn.example.test.')
+    expect(check({ ...empty, steps: { raw } }).done).toBe(false)
+    expect(check({ ...empty, steps: { raw, expanded: raw } }).done).toBe(false)
+    expect(check({ ...empty, steps: { raw, expanded: record(null, { ok: false, error: 'the transfer was answered SERVFAIL' }) } }).done).toBe(false)
+    const done = check({ ...empty, steps: { raw, expanded: transfer('A 192.0.2.10', 'AAAA 2001:db8::10') } })
+    expect(done).toMatchObject({ done: true, outcome: 'alias' })
+    expect(done.observed).toContain('the expanded one "A 192.0.2.10, AAAA 2001:db8::10"')
+    // the static ns1 A record is not the apex's
+    expect(check({ ...empty, steps: { raw: transfer('ALIAS cdn.example.test.'), expanded: transfer() } }).done).toBe(false)
+  })
+
+  it('DNSSEC: unsigned, or a powerdns answer still signed, is not done', () => {
+    const check = byId('alias-dnssec').check
+    const sign = record(null)
+    const signedA = record({ rcode: 'NOERROR', answer: ['A 192.0.2.10', 'RRSIG A 13 2 60 20261209000000 20261202000000 12345 example.test. abc='], ttl: 60 })
+    const plainA = record({ rcode: 'NOERROR', answer: ['A 192.0.2.10'], ttl: 60 })
+    expect(check({ ...empty, steps: { 'query-do': signedA, powerdns: plainA } }).done, 'never signed').toBe(false)
+    expect(check({ ...empty, steps: { sign, 'query-do': signedA } }).done).toBe(false)
+    expect(check({ ...empty, steps: { sign, 'query-do': signedA, powerdns: signedA } }).done).toBe(false)
+    const done = check({ ...empty, steps: { sign, 'query-do': signedA, powerdns: plainA } })
+    expect(done).toMatchObject({ done: true, outcome: 'signed' })
+    expect(done.observed).toContain('RRSIG A 13')
+    expect(check({ ...empty, steps: { sign, 'query-do': plainA, powerdns: plainA } }).outcome).toBe('unsigned')
+  })
+
+  it('DNSSEC: the signing step is detected from the lab status', () => {
+    const sign = byId('alias-dnssec').steps.find((s) => s.id === 'sign')!
+    expect(sign.detect!(empty)).toBe(false)
+    expect(sign.detect!({ ...empty, status: status({ dnssec: [{}] as unknown as LabStatus['dnssec'] }) })).toBe(true)
+  })
+})
+
 describe('"do it yourself" steps are detected from the lab', () => {
   it('flattening: a query the student sent by hand (in the log) marks its step done', () => {
     const steps = Object.fromEntries(ready.find((e) => e.id === 'flattening-log')!.steps.map((s) => [s.id, s]))
