@@ -253,8 +253,11 @@ describe('Learn: guided experiments on the real lab', () => {
     expect(await focused()).toBe('learn-predict-lock')
     await page.keyboard.press('Enter')
     await page.locator('[data-testid="learn-prediction"][data-choice="refused"]').waitFor()
-    await page.getByTestId('learn-run-try').focus()
-    await page.keyboard.press('Enter')
+    for (const step of ['try', 'cloudflare']) {
+      await page.getByTestId(`learn-run-${step}`).focus()
+      await page.keyboard.press('Enter')
+      await page.locator(`[data-testid="learn-step"][data-step="${step}"][data-done="true"]`).waitFor({ timeout: 20_000 })
+    }
     await page.locator('[data-testid="learn-experiment"][data-state="done"]').waitFor({ timeout: 20_000 })
     expect(await page.getByTestId('learn-compare').getAttribute('data-match')).toBe('true')
     expect(await page.locator('[role="status"]').filter({ hasText: 'You predicted' }).count()).toBe(1)
