@@ -64,7 +64,7 @@ export const aliasDnssec: ReadyExperiment = {
     const sig = signatures(draft)[0]
     return {
       done: true,
-      observed: `Signed zone, draft profile: "${addresses(draft).join(', ')}" ${sig ? `with "${sig.slice(0, 48)}…"` : 'without an RRSIG'}. Powerdns profile: "${addresses(powerdns).join(', ') || powerdns.query.rcode}" without an RRSIG.`,
+      observed: `Signed zone, draft profile: "${addresses(draft).join(', ')}" ${sig ? `with "${sig.slice(0, 48)}…"` : 'without an RRSIG'}. PowerDNS profile: "${addresses(powerdns).join(', ') || powerdns.query.rcode}" without an RRSIG.`,
       outcome: verdict(draft)
     }
   },

@@ -165,7 +165,7 @@ describe('Learn: guided experiments on the real lab', () => {
     await runSteps(e)
     const result = await finish(e, 'unsigned')
     expect(result.observed).toMatch(/^Signed zone, draft profile: "A 192\.0\.2\.10" with "RRSIG A 13 /)
-    expect(result.observed).toContain('Powerdns profile: "A 192.0.2.10" without an RRSIG.')
+    expect(result.observed).toContain('PowerDNS profile: "A 192.0.2.10" without an RRSIG.')
     expect(result.match).toBe(false)
     await page.getByTestId('learn-result').scrollIntoViewIfNeeded()
     await saveScreenshot(page, 'learn-alias-dnssec-light')
