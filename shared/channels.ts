@@ -45,6 +45,8 @@ import {
   labStartInputSchema,
   labStatusSchema,
   labTargetEventSchema,
+  labTransferInputSchema,
+  labTransferResultSchema,
   labUpdateSettingsInputSchema,
   labZoneSchema
 } from './lab'
@@ -118,6 +120,7 @@ export const channels = {
   'lab:compareStart': { input: labCompareInputSchema, output: labCompareRunSchema },
   'lab:compareGet': { input: none, output: labCompareRunSchema.nullable() },
   'lab:compareStop': { input: none, output: labCompareRunSchema.nullable() },
+  'lab:transfer': { input: labTransferInputSchema, output: labTransferResultSchema },
   'audit:start': { input: auditStartInputSchema, output: auditStartResultSchema },
   'audit:cancel': { input: auditCancelInputSchema, output: auditCancelResultSchema },
   'convert:detect': { input: convertDetectInputSchema, output: convertDetectResultSchema },

@@ -14,6 +14,7 @@ import {
   upstreamModes,
   zoneDialectSchema
 } from './alias-server'
+import { dnsRecordSchema } from './dns'
 import { profileIdSchema } from './providers'
 
 /**
@@ -181,3 +182,18 @@ export const labCompareRunSchema = z.object({
   lags: z.array(z.object({ profile: profileIdSchema, lags: z.array(z.number().nullable()).max(50) })).max(10)
 })
 export type LabCompareRun = z.infer<typeof labCompareRunSchema>
+
+/** lab:transfer: an AXFR of a zone from the running lab server over TCP on loopback, as a secondary would ask. */
+export const labTransferInputSchema = z.strictObject({ zone: z.string().trim().min(1).max(255) })
+export type LabTransferInput = z.infer<typeof labTransferInputSchema>
+
+export const LAB_TRANSFER_MAX_RECORDS = 10_000
+export const labTransferResultSchema = z.object({
+  /** 'NOERROR', or the refusal ('REFUSED' for a signed zone, 'SERVFAIL' for an expanded target that fails). */
+  rcode: z.string().max(16),
+  /** The transfer's records in order, SOA first and last; empty when refused. */
+  records: z.array(dnsRecordSchema).max(LAB_TRANSFER_MAX_RECORDS),
+  /** The Extended DNS Error text of a refusal, if any. */
+  reason: z.string().max(1000).nullable()
+})
+export type LabTransferResult = z.infer<typeof labTransferResultSchema>

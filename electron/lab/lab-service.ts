@@ -4,7 +4,7 @@ import { join } from 'node:path'
  * simulated target and its saved settings. Operations that change state run one at a time.
  */
 import { type AliasSettings, type AliasSettingsPatch, type SimulatedTargetState, type TargetFailureInput, type ZoneDialect } from '@shared/alias-server'
-import type { LabCompareInput, LabCompareRun, LabRotateTargetInput, LabSaveSetsInput, LabSetTargetInput, LabStartInput, LabStatus, LabZone } from '@shared/lab'
+import type { LabCompareInput, LabCompareRun, LabRotateTargetInput, LabSaveSetsInput, LabSetTargetInput, LabStartInput, LabStatus, LabTransferResult, LabZone } from '@shared/lab'
 import type { LabFlushResult, LabLogExportInput, LabLogInput, LabLogPage, QueryLogStats } from '@shared/lab-log'
 import type { EventBus } from '../api/event-bus'
 import { ServiceError } from '../api/service-error'
@@ -17,6 +17,7 @@ import { createLabLog } from './lab-log'
 import { afterRotation, saveSets as saveTargetSets } from './target-sets'
 import { LabFileStore, type LabFile } from './lab-file'
 import { checkZoneOffThread, LabZones, zoneErrorsMessage } from './lab-zones'
+import { transferZone } from './lab-transfer'
 import { upstreamConfig } from './upstream-config'
 
 export const LAB_HOST = '127.0.0.1'
@@ -52,6 +53,8 @@ export interface LabService {
   compareStart(input: LabCompareInput): Promise<LabCompareRun>
   compareGet(): LabCompareRun | null
   compareStop(): Promise<LabCompareRun | null>
+  /** An AXFR of `zone` from the running server (loopback), as a secondary would ask. */
+  transfer(zone: string): Promise<LabTransferResult>
   /** The running server's port, for the resolver list; undefined while stopped. */
   port(): number | undefined
   dispose(): Promise<void>
@@ -304,6 +307,11 @@ export function createLabService(options: LabServiceOptions): LabService {
     compareStop: async () => {
       await compare.stop()
       return compare.state()
+    },
+    transfer: async (zone) => {
+      const port = running?.server.port
+      if (port === undefined) throw new ServiceError('conflict', 'the lab server is not running: start it to transfer its zone')
+      return transferZone(port, zone)
     },
     port: () => running?.server.port,
     dispose: () => {

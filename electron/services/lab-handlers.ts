@@ -22,6 +22,7 @@ export function labHandlers(lab: LabService): HandlerGroup<'lab'> {
     'lab:setTargetState': (input) => lab.setTargetState(input),
     'lab:compareStart': (input) => lab.compareStart(input),
     'lab:compareGet': () => lab.compareGet(),
-    'lab:compareStop': () => lab.compareStop()
+    'lab:compareStop': () => lab.compareStop(),
+    'lab:transfer': ({ zone }) => lab.transfer(zone)
   }
 }

@@ -1,5 +1,5 @@
-import type { AliasSettingsPatch, TargetFailureInput } from '../alias-server'
-import type { LabCompareInput, LabCompareRun, LabStatus } from '../lab'
+import type { AliasSettingsPatch, TargetFailureInput, ZoneDialect } from '../alias-server'
+import type { LabCompareInput, LabCompareRun, LabStartInput, LabStatus } from '../lab'
 import type { QueryLogRecord } from '../lab-log'
 
 /**
@@ -9,14 +9,19 @@ import type { QueryLogRecord } from '../lab-log'
 
 /** One thing the lab does, through an existing channel (the Learn view runs these; nothing here is simulated). */
 export type LabAction =
-  /** lab:start on the simulated target when the server is stopped or uses another upstream. */
-  | { kind: 'start' }
-  /** A query to the running lab server (dns:query to 127.0.0.1:port); its answer is recorded. */
-  | { kind: 'query'; name: string; type: 'A' | 'AAAA' }
+  /**
+   * lab:start on the simulated target when the server is stopped, uses another upstream or signs (a plain start
+   * serves unsigned). With `axfr` or `dnssec`: always (re)started with them.
+   */
+  | { kind: 'start'; axfr?: LabStartInput['axfr']; dnssec?: LabStartInput['dnssec'] }
+  /** A query to the running lab server (dns:query to 127.0.0.1:port); its answer is recorded. `dnssecOk`: the DO bit. */
+  | { kind: 'query'; name: string; type: 'A' | 'AAAA'; dnssecOk?: boolean }
+  /** An AXFR of the lab's zone over TCP (lab:transfer); its records are recorded with their owners. */
+  | { kind: 'transfer'; zone: string }
   /** Queries once a second until the answer contains `contains` or `timeoutSeconds` pass. */
   | { kind: 'queryUntil'; name: string; type: 'A' | 'AAAA'; contains: string; timeoutSeconds: number }
-  /** lab:saveZone; a refusal is recorded as the step's result, not thrown. */
-  | { kind: 'saveZone'; text: string }
+  /** lab:saveZone (in `dialect`, absent: the lab's saved one); a refusal is recorded as the step's result, not thrown. */
+  | { kind: 'saveZone'; text: string; dialect?: ZoneDialect }
   | { kind: 'settings'; patch: AliasSettingsPatch }
   | { kind: 'target'; a: string[]; aaaa: string[]; ttl: number }
   | { kind: 'targetState'; state: TargetFailureInput }

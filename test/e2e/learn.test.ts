@@ -74,20 +74,21 @@ describe('Learn: guided experiments on the real lab', () => {
 
   it('lists ten experiments with question, length and state; the unlanded ones as coming', async () => {
     expect(await page.getByTestId('learn-item').count()).toBe(10)
-    expect(await page.locator('[data-testid="learn-item"][data-state="new"]').count()).toBe(6)
-    expect(await page.locator('[data-testid="learn-item"][data-state="coming"]').count()).toBe(4)
-    expect(await page.locator('[data-testid="learn-item"][data-id="alias-dnssec"] button').count(), 'a coming experiment has no page').toBe(0)
+    expect(await page.locator('[data-testid="learn-item"][data-state="new"]').count()).toBe(8)
+    expect(await page.locator('[data-testid="learn-item"][data-state="coming"]').count()).toBe(2)
+    expect(await page.locator('[data-testid="learn-item"][data-id="cdn-locality"] button').count(), 'a coming experiment has no page').toBe(0)
     expect(await page.locator('[data-testid="learn-item"][data-id="staleness"]').textContent()).toContain('5 min')
     await saveScreenshot(page, 'learn-list-light')
   })
 
-  it('1. apex CNAME: the server refuses it in the bind dialect, and why', async () => {
+  it('1. apex CNAME: the bind dialect refuses it, the cloudflare dialect flattens it', async () => {
     const e = ready('apex-cname')
     await prepare(e, 'accepted')
     await runSteps(e)
     const result = await finish(e, 'accepted')
     expect(result.match).toBe(false)
     expect(result.observed).toContain('a CNAME cannot be at the zone apex')
+    expect(result.observed).toMatch(/In the Cloudflare dialect the zone loaded and the client got "A 192\.0\.2\.10": flattened/)
     expect(await page.getByTestId('learn-explanation').textContent()).toContain('RFC 1034 §3.6.2')
     await saveScreenshot(page, 'learn-apex-cname-light')
     await back(e)
@@ -158,13 +159,37 @@ describe('Learn: guided experiments on the real lab', () => {
     await page.getByTestId('tab-learn').click()
   }, 90_000)
 
+  it('7. ALIAS and DNSSEC: the synthesised A signed when built; the powerdns profile serves it unsigned', async () => {
+    const e = ready('alias-dnssec')
+    await prepare(e, 'unsigned')
+    await runSteps(e)
+    const result = await finish(e, 'unsigned')
+    expect(result.observed).toMatch(/^Signed zone, draft profile: "A 192\.0\.2\.10" with "RRSIG A 13 /)
+    expect(result.observed).toContain('PowerDNS profile: "A 192.0.2.10" without an RRSIG.')
+    expect(result.match).toBe(false)
+    await page.getByTestId('learn-result').scrollIntoViewIfNeeded()
+    await saveScreenshot(page, 'learn-alias-dnssec-light')
+    await back(e)
+  })
+
+  it('10. secondaries: a raw AXFR carries the ALIAS record, an expanded one the addresses', async () => {
+    const e = ready('secondaries-axfr')
+    await prepare(e, 'alias')
+    await runSteps(e)
+    const result = await finish(e, 'alias')
+    expect(result.observed).toBe('The raw transfer carried "ALIAS cdn.example.test." for the apex; the expanded one "A 192.0.2.10, AAAA 2001:db8::10".')
+    expect(result.match).toBe(true)
+    await saveScreenshot(page, 'learn-secondaries-axfr-light')
+    await back(e)
+  })
+
   it('remembers progress on the main side (learn.json) across a reload', async () => {
     const stored = JSON.parse(await readFile(`${app.dataDir}/learn.json`, 'utf8'))
     expect(stored.experiments['flattening-log']).toMatchObject({ state: 'done', prediction: 'a-only', outcome: 'a-only' })
     await page.reload()
     await page.getByTestId('tab-learn').click()
     await page.locator('[data-testid="learn-item"][data-id="target-breaks"][data-state="done"]').waitFor()
-    expect(await page.locator('[data-testid="learn-item"][data-state="done"]').count()).toBe(6)
+    expect(await page.locator('[data-testid="learn-item"][data-state="done"]').count()).toBe(8)
   })
 
   it('teacher mode: presentation layout, Markdown and printable worksheets', async () => {
@@ -228,8 +253,11 @@ describe('Learn: guided experiments on the real lab', () => {
     expect(await focused()).toBe('learn-predict-lock')
     await page.keyboard.press('Enter')
     await page.locator('[data-testid="learn-prediction"][data-choice="refused"]').waitFor()
-    await page.getByTestId('learn-run-try').focus()
-    await page.keyboard.press('Enter')
+    for (const step of ['try', 'cloudflare']) {
+      await page.getByTestId(`learn-run-${step}`).focus()
+      await page.keyboard.press('Enter')
+      await page.locator(`[data-testid="learn-step"][data-step="${step}"][data-done="true"]`).waitFor({ timeout: 20_000 })
+    }
     await page.locator('[data-testid="learn-experiment"][data-state="done"]').waitFor({ timeout: 20_000 })
     expect(await page.getByTestId('learn-compare').getAttribute('data-match')).toBe('true')
     expect(await page.locator('[role="status"]').filter({ hasText: 'You predicted' }).count()).toBe(1)

@@ -56,8 +56,17 @@ describe('completion checks fail when the step was not done', () => {
   it('apex CNAME: a refusal for another reason does not count', () => {
     const check = byId('apex-cname').check
     expect(check({ ...empty, steps: { try: record(null, { ok: false, error: 'line 3: unknown type FOO' }) } }).done).toBe(false)
-    const refused = check({ ...empty, steps: { try: record(null, { ok: false, error: 'a CNAME cannot be at the zone apex example.test.' }) } })
+    const tried = { try: record(null, { ok: false, error: 'a CNAME cannot be at the zone apex example.test.' }) }
+    expect(check({ ...empty, steps: tried }).done, 'the Cloudflare part is still to do').toBe(false)
+    const flattened = record({ rcode: 'NOERROR', answer: ['A 192.0.2.10'], ttl: 60 })
+    const waited = { ...row(5, 'A 192.0.2.10'), upstreamRttMs: 0.4 }
+    // served as a CNAME, or no log row that waited for the target: not done
+    const asCname = record({ rcode: 'NOERROR', answer: ['CNAME cdn.example.test.', 'A 192.0.2.10'], ttl: 60 })
+    expect(check({ ...empty, steps: { ...tried, cloudflare: asCname }, log: [waited] }).done).toBe(false)
+    expect(check({ ...empty, steps: { ...tried, cloudflare: flattened }, log: [{ ...row(5, 'A 192.0.2.10'), upstreamRttMs: null }] }).done).toBe(false)
+    const refused = check({ ...empty, steps: { ...tried, cloudflare: flattened }, log: [waited] })
     expect(refused).toMatchObject({ done: true, outcome: 'refused' })
+    expect(refused.observed).toContain('Cloudflare dialect')
   })
 
   it('flattening: answers without an upstream query to the target do not count', () => {
@@ -100,6 +109,44 @@ describe('completion checks fail when the step was not done', () => {
     const ours = { ...run!, running: true, input: { ...run!.input, profiles: ['powerdns', 'dnsimple'] }, lags: [{ profile: 'powerdns', lags: [5] }] } as Observation['compare']
     expect(check({ ...empty, compare: ours }).done).toBe(false)
     expect(check({ ...empty, compare: { ...ours!, running: false } })).toMatchObject({ done: true, outcome: 'different' })
+  })
+})
+
+describe('DNSSEC and transfers: the check needs every part of the run', () => {
+  const transfer = (...apex: string[]) =>
+    record({ rcode: 'NOERROR', answer: ['example.test. SOA ns1.example.test. hostmaster.example.test. 1 3600 600 86400 60', 'ns1.example.test. A 127.0.0.1', ...apex.map((rr) => `example.test. ${rr}`)], ttl: 3600 })
+
+  it('AXFR: the raw transfer alone, or an expanded one still carrying the ALIAS, is not done', () => {
+    const check = byId('secondaries-axfr').check
+    const raw = transfer('ALIAS cdn.example.test.')
+    expect(check({ ...empty, steps: { raw } }).done).toBe(false)
+    expect(check({ ...empty, steps: { raw, expanded: raw } }).done).toBe(false)
+    expect(check({ ...empty, steps: { raw, expanded: record(null, { ok: false, error: 'the transfer was answered SERVFAIL' }) } }).done).toBe(false)
+    const done = check({ ...empty, steps: { raw, expanded: transfer('A 192.0.2.10', 'AAAA 2001:db8::10') } })
+    expect(done).toMatchObject({ done: true, outcome: 'alias' })
+    expect(done.observed).toContain('the expanded one "A 192.0.2.10, AAAA 2001:db8::10"')
+    // the static ns1 A record is not the apex's
+    expect(check({ ...empty, steps: { raw: transfer('ALIAS cdn.example.test.'), expanded: transfer() } }).done).toBe(false)
+  })
+
+  it('DNSSEC: unsigned, or a powerdns answer still signed, is not done', () => {
+    const check = byId('alias-dnssec').check
+    const sign = record(null)
+    const signedA = record({ rcode: 'NOERROR', answer: ['A 192.0.2.10', 'RRSIG A 13 2 60 20261209000000 20261202000000 12345 example.test. abc='], ttl: 60 })
+    const plainA = record({ rcode: 'NOERROR', answer: ['A 192.0.2.10'], ttl: 60 })
+    expect(check({ ...empty, steps: { 'query-do': signedA, powerdns: plainA } }).done, 'never signed').toBe(false)
+    expect(check({ ...empty, steps: { sign, 'query-do': signedA } }).done).toBe(false)
+    expect(check({ ...empty, steps: { sign, 'query-do': signedA, powerdns: signedA } }).done).toBe(false)
+    const done = check({ ...empty, steps: { sign, 'query-do': signedA, powerdns: plainA } })
+    expect(done).toMatchObject({ done: true, outcome: 'signed' })
+    expect(done.observed).toContain('RRSIG A 13')
+    expect(check({ ...empty, steps: { sign, 'query-do': plainA, powerdns: plainA } }).outcome).toBe('unsigned')
+  })
+
+  it('DNSSEC: the signing step is detected from the lab status', () => {
+    const sign = byId('alias-dnssec').steps.find((s) => s.id === 'sign')!
+    expect(sign.detect!(empty)).toBe(false)
+    expect(sign.detect!({ ...empty, status: status({ dnssec: [{}] as unknown as LabStatus['dnssec'] }) })).toBe(true)
   })
 })
 

@@ -23,8 +23,8 @@ export async function runActions(api: InspectorApi, actions: readonly LabAction[
     if (!status.running || status.port === null) throw new ActionFailed('the lab server is not running: reset the lab to start it')
     return status.port
   }
-  const query = async (name: string, type: 'A' | 'AAAA') => {
-    const answer = await must(api.dns.query({ name, type, resolver: { transport: 'udp', host: '127.0.0.1', port: await port() }, options: { timeoutMs: 5000 } }))
+  const query = async (name: string, type: 'A' | 'AAAA', dnssecOk = false) => {
+    const answer = await must(api.dns.query({ name, type, resolver: { transport: 'udp', host: '127.0.0.1', port: await port() }, options: { timeoutMs: 5000, dnssecOk } }))
     record.query = {
       rcode: answer.header.rcode,
       answer: answer.answer.map((rr) => `${rr.type} ${rr.data}`),
@@ -37,14 +37,23 @@ export async function runActions(api: InspectorApi, actions: readonly LabAction[
       switch (action.kind) {
         case 'start': {
           const status = await must(api.lab.status())
-          if (status.running && status.upstreamMode === 'simulated') break
+          const configured = action.axfr !== undefined || action.dnssec !== undefined
+          const signed = (status.dnssec?.length ?? 0) > 0
+          if (!configured && !signed && status.running && status.upstreamMode === 'simulated') break
           if (status.running) await must(api.lab.stop())
-          await must(api.lab.start({ upstreamMode: 'simulated' }))
+          await must(api.lab.start({ upstreamMode: 'simulated', ...(action.axfr ? { axfr: action.axfr } : {}), ...(action.dnssec ? { dnssec: action.dnssec } : {}) }))
           break
         }
         case 'query':
-          await query(action.name, action.type)
+          await query(action.name, action.type, action.dnssecOk)
           break
+        case 'transfer': {
+          const transferred = await must(api.lab.transfer({ zone: action.zone }))
+          // a transfer holds every name of the zone: keep the owners
+          record.query = { rcode: transferred.rcode, answer: transferred.records.map((rr) => `${rr.name} ${rr.type} ${rr.data}`), ttl: transferred.records[0]?.ttl ?? null }
+          if (transferred.rcode !== 'NOERROR') throw new ActionFailed(`the transfer was answered ${transferred.rcode}${transferred.reason ? `: ${transferred.reason}` : ''}`)
+          break
+        }
         case 'queryUntil': {
           const until = Date.now() + action.timeoutSeconds * 1000
           while (!(await query(action.name, action.type)).answer.some((a) => a.includes(action.contains))) {
@@ -54,7 +63,7 @@ export async function runActions(api: InspectorApi, actions: readonly LabAction[
           break
         }
         case 'saveZone':
-          await must(api.lab.saveZone({ text: action.text }))
+          await must(api.lab.saveZone(action.dialect ? { text: action.text, dialect: action.dialect } : { text: action.text }))
           onZoneSaved?.()
           break
         case 'settings':
