@@ -65,7 +65,11 @@ export async function flattenAliases(zone: ConvZone, aliases: ConvRecord[], ctx:
   const staticDropped = new Set<ConvRecord>()
   for (const r of aliases) {
     const families = r.alias?.families ?? ['A', 'AAAA']
-    const answers = await Promise.all(families.map((f) => resolveFamily(r, f, ctx)))
+    // asked together, but a failure is reported in family order (A before AAAA), whichever answered first
+    const settled = await Promise.allSettled(families.map((f) => resolveFamily(r, f, ctx)))
+    const failed = settled.find((s) => s.status === 'rejected')
+    if (failed) throw failed.reason
+    const answers = settled.map((s) => (s as PromiseFulfilledResult<FamilyAnswer>).value)
     const records: ConvRecord[] = []
     answers.forEach((answer, i) => {
       for (const a of answer.addresses) {
