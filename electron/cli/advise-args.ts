@@ -1,7 +1,9 @@
 import type { ResolverTarget } from '@shared/dns'
 import { SUBNET_PRESETS, subnetFromText } from '@shared/locality'
 import { profileIds, type ProfileId } from '@shared/providers'
-import { parseResolver } from '../resolvers/parse-resolver'
+import { inspectorFlag, UsageError } from './inspect-args'
+
+export { UsageError }
 
 export const ADVISE_USAGE = `usage: npm run advise -- APEX --target NAME [--json] [options]
   --target NAME        the name the apex should follow (required)
@@ -13,10 +15,6 @@ export const ADVISE_USAGE = `usage: npm run advise -- APEX --target NAME [--json
   --no-authoritative   do not query the apex zone's own servers
   --timeout MS         per query attempt (default 3000)
   --json               print JSON instead of text`
-
-export class UsageError extends Error {
-  override name = 'UsageError'
-}
 
 export interface AdviseCommand {
   apex: string
@@ -31,12 +29,6 @@ export interface AdviseCommand {
   help: boolean
 }
 
-function whole(flag: string, value: string, min: number, max: number): number {
-  const n = Number(value)
-  if (!/^\d+$/.test(value) || n < min || n > max) throw new UsageError(`${flag} needs a whole number ${min}-${max}, not "${value}"`)
-  return n
-}
-
 export function parseAdviseArgs(argv: readonly string[]): AdviseCommand {
   const cmd: AdviseCommand = { apex: '', target: '', resolvers: [], subnets: [], authoritativePort: 53, skipAuthoritative: false, timeoutMs: 3000, json: false, help: false }
   const rest = [...argv]
@@ -47,6 +39,8 @@ export function parseAdviseArgs(argv: readonly string[]): AdviseCommand {
   }
   while (rest.length > 0) {
     const arg = rest.shift()!
+    // --resolver, --auth-port, --no-authoritative, --timeout: the same as the inspector's
+    if (inspectorFlag(arg, value, cmd)) continue
     switch (arg) {
       case '-h':
       case '--help':
@@ -54,9 +48,6 @@ export function parseAdviseArgs(argv: readonly string[]): AdviseCommand {
         break
       case '--target':
         cmd.target = value(arg)
-        break
-      case '--resolver':
-        cmd.resolvers.push(parseResolver(value(arg)))
         break
       case '--profile': {
         const p = value(arg)
@@ -71,15 +62,6 @@ export function parseAdviseArgs(argv: readonly string[]): AdviseCommand {
         if (!cmd.subnets.includes(s)) cmd.subnets.push(s)
         break
       }
-      case '--auth-port':
-        cmd.authoritativePort = whole(arg, value(arg), 1, 65535)
-        break
-      case '--no-authoritative':
-        cmd.skipAuthoritative = true
-        break
-      case '--timeout':
-        cmd.timeoutMs = whole(arg, value(arg), 100, 30_000)
-        break
       case '--json':
         cmd.json = true
         break
