@@ -1,8 +1,9 @@
 import type { Browser, Download, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, openPage, saveScreenshot } from '../support/chromium'
+import { openPage, saveScreenshot } from '../support/chromium'
+import { openAppPage, startLabServer, type AppPage } from '../support/app-page'
 import { probeUdp } from '../support/peers/probe'
-import { startWebApp, type RunningWebApp } from '../support/web-app'
+import type { RunningWebApp } from '../support/web-app'
 
 /**
  * The lab's stored query log after a reload, its filters, pause and export; "Flush ALIAS cache"; the theme
@@ -13,20 +14,15 @@ describe('lab log, flush and theme in Chromium (browser mode)', () => {
   let browser: Browser
   let page: Page
   let port = 0
+  let opened: AppPage | undefined
 
   beforeAll(async () => {
-    app = await startWebApp()
-    browser = await launchChromium()
-    page = (await openPage(browser, app.url)).page
-    await page.locator('[data-app-state="ready"]').waitFor({ timeout: 15_000 })
-    await page.getByTestId('tab-lab').click()
-    await page.getByTestId('lab-start').click()
-    await page.locator('[data-testid="lab-state"][data-running="true"]').waitFor()
-    port = Number(await page.getByTestId('lab-port').inputValue())
+    opened = await openAppPage()
+    ;({ app, browser, page } = opened)
+    port = await startLabServer(page)
   })
   afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
+    await opened?.close()
   })
 
   const ask = async (name: string, type: 'A' | 'AAAA' | 'TXT' = 'A') => {

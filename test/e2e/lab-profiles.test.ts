@@ -1,29 +1,22 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, openPage, saveScreenshot } from '../support/chromium'
+import { saveScreenshot } from '../support/chromium'
+import { openAppPage, startLabServer, type AppPage } from '../support/app-page'
 import { probeUdp } from '../support/peers/probe'
-import { startWebApp, type RunningWebApp } from '../support/web-app'
 
 /** The profile picker and the failure-mode lab in Chromium (browser mode); everything on 127.0.0.1. */
 describe('provider profiles in the lab', () => {
-  let app: RunningWebApp
-  let browser: Browser
   let page: Page
   let port = 0
+  let opened: AppPage | undefined
 
   beforeAll(async () => {
-    app = await startWebApp()
-    browser = await launchChromium()
-    page = (await openPage(browser, app.url)).page
-    await page.locator('[data-app-state="ready"]').waitFor({ timeout: 15_000 })
-    await page.getByTestId('tab-lab').click()
-    await page.getByTestId('lab-start').click()
-    await page.locator('[data-testid="lab-state"][data-running="true"]').waitFor()
-    port = Number(/127\.0\.0\.1:(\d+)/.exec((await page.getByTestId('lab-state').textContent())!)?.[1])
+    opened = await openAppPage()
+    page = opened.page
+    port = await startLabServer(page)
   })
   afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
+    await opened?.close()
   })
 
   it('picks a profile; its rules show with their trust and a source one click away', async () => {
