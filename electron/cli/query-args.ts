@@ -2,6 +2,7 @@ import { isIP } from 'node:net'
 import type { QueryOptionsInput, ResolverTarget } from '@shared/dns'
 import { typeCode } from '../dns/rr-types'
 import { DEFAULT_PORTS, parseResolverSpec, type ParsedResolver } from '../resolvers/parse-resolver'
+import { UsageError } from '@shared/errors'
 
 export type OutputMode = 'text' | 'json' | 'short' | 'digcmd'
 
@@ -21,11 +22,6 @@ export interface QueryCommand {
   output: OutputMode
   caFile?: string
   help: boolean
-}
-
-/** A mistake in the command line: printed as is, exit code 1. */
-export class UsageError extends Error {
-  override name = 'UsageError'
 }
 
 export const USAGE = `usage: npm run query -- [@server] name [type] [IN] [+option...] [--ca FILE]

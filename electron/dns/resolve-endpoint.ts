@@ -1,7 +1,7 @@
 import { lookup } from 'node:dns/promises'
 import { isIP } from 'node:net'
 import type { ResolverTarget } from '@shared/dns'
-import { ServiceError } from '../api/service-error'
+import { ServiceError } from '@shared/errors'
 import { canonicalIp, isLoopback } from './ip'
 import type { Endpoint } from './transports/transport'
 

@@ -15,7 +15,7 @@ import type {
   TtlPolicy
 } from '@shared/inspector'
 import { resolverToText } from '../resolvers/resolver-text'
-import { ServiceError } from '../api/service-error'
+import { ServiceError } from '@shared/errors'
 import { aliasRecordOf, authoritativeView } from './authoritative'
 import { measureLookupCost } from './lookup-cost'
 import { observeRrset } from './follow-chain'

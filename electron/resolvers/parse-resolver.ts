@@ -1,7 +1,7 @@
 import { isIP } from 'node:net'
 import { domainToASCII } from 'node:url'
 import type { DnsTransport, ResolverTarget } from '@shared/dns'
-import { ServiceError } from '../api/service-error'
+import { ServiceError } from '@shared/errors'
 import { canonicalIp, isLoopback } from '../dns/ip'
 
 export interface ParsedResolver {

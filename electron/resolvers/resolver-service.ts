@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { ResolverTarget } from '@shared/dns'
 import type { ResolverEntry, ResolverList } from '@shared/resolvers'
-import { ServiceError } from '../api/service-error'
+import { ServiceError } from '@shared/errors'
 import { parseResolver } from './parse-resolver'
 import { isPresetId, presetResolvers } from './presets'
 import { MAX_CUSTOM_RESOLVERS, ResolverStore, type LoadedResolvers, type StoredResolver } from './resolver-store'

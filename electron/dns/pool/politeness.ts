@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks'
 import type { ResolverTarget } from '@shared/dns'
-import { ServiceError } from '../../api/service-error'
+import { ServiceError } from '@shared/errors'
 import { isLoopback } from '../ip'
 
 export interface ResolverLimits {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { resolverTargetSchema, type ResolverTarget } from '@shared/dns'
-import { ServiceError } from '../../../electron/api/service-error'
+import { ServiceError } from '@shared/errors'
 import { parseResolver, parseResolverSpec } from '../../../electron/resolvers/parse-resolver'
 import { resolverToText } from '../../../electron/resolvers/resolver-text'
 
