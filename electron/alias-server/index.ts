@@ -45,6 +45,7 @@ import type { CompactZoneData } from './compact-zone'
 import { DnssecState } from './dnssec-state'
 import { canonical } from './names'
 import { TransferService, type TransferConfig } from './transfer/transfer-service'
+import { isLoopback } from '@shared/resolver-target'
 
 export type { AliasCounters, AliasSettings, AliasSettingsPatch, QueryLogEntry, SimulatedTargetChange, SimulatedTargetState, UpstreamConfig }
 export type { SimulatedTargetOptions } from './simulated-target'
@@ -109,10 +110,6 @@ export interface AliasServer {
   readonly simulatedTarget: SimulatedTargetControl
   /** Each signed zone's key, DS and DNSKEY; empty when DNSSEC is off. */
   dnssec(): DnssecZoneInfo[]
-}
-
-export function isLoopback(host: string): boolean {
-  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) || host === '::1' || /^::ffff:127\./i.test(host)
 }
 
 const PORT_ATTEMPTS = 20
