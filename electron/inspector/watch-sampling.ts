@@ -3,7 +3,8 @@ import type { Family, Viewpoint, WatchSample, WatchSession } from '@shared/inspe
 import { observeRrset } from './follow-chain'
 import type { Ask } from './query-port'
 import type { ObservationStore } from './observation-store'
-import { discoverAuthoritative, observeAtServers, serverText, type AuthoritativeDeps, type AuthoritativeSetup } from './watch-authoritative'
+import { formatResolver } from '@shared/resolver-target'
+import { discoverAuthoritative, observeAtServers, type AuthoritativeDeps, type AuthoritativeSetup } from './watch-authoritative'
 import { expiryDelayMs, toSample, type ProbeKey } from './watch-probe'
 import type { ResolverTarget } from '@shared/dns'
 import type { WatchStore } from './watch-store'
@@ -60,7 +61,7 @@ export function joinAuthoritative(
     run.auth = setup
     deps.store.setAuthoritative(
       run.id,
-      { apexServers: setup.apex.map(serverText), targetServers: setup.target.map(serverText), ...(setup.problem ? { problem: setup.problem } : {}) },
+      { apexServers: setup.apex.map(formatResolver), targetServers: setup.target.map(formatResolver), ...(setup.problem ? { problem: setup.problem } : {}) },
       setup.aliasRecord
     )
     deps.onSession?.(run.id)

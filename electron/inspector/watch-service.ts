@@ -3,8 +3,7 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import type { ResolverTarget } from '@shared/dns'
 import type { TtlPolicy, WatchDetail, WatchSample, WatchSession } from '@shared/inspector'
-import { ServiceError } from '../api/service-error'
-import { resolverToText } from '../resolvers/resolver-text'
+import { ServiceError } from '@shared/errors'
 import { queryOptions } from './inspect'
 import { canonicalName } from './names'
 import { askVia, engineQuery, type QueryFn } from './query-port'
@@ -15,6 +14,7 @@ import { parseWatchExport } from './watch-import'
 import { joinAuthoritative, keysFor, later, sample, type Running, type SamplingDeps } from './watch-sampling'
 import { WATCH_DB_FILE, WatchStore } from './watch-store'
 import { openCheckedWatchStore } from './watch-store-recovery'
+import { resolverLabel } from '@shared/resolver-target'
 
 export interface WatchRequest {
   apex: string
@@ -95,7 +95,7 @@ export class WatchService {
       apex: run.apex,
       target: run.target,
       resolvers: request.resolvers,
-      labels: request.resolvers.map((r) => r.label ?? resolverToText(r)),
+      labels: request.resolvers.map((r) => resolverLabel(r)),
       mode: request.mode,
       intervalSeconds: request.intervalSeconds,
       ...(request.durationSeconds !== undefined ? { durationSeconds: request.durationSeconds } : {}),
