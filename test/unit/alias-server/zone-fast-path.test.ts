@@ -84,9 +84,9 @@ describe('the zone fast path', () => {
     expect(read).toBeGreaterThanOrEqual(2)
   })
 
-  it('agrees with the full parser on 300 generated zones with every type, directives, escapes, comments and parentheses', () => {
+  it('agrees with the full parser on 120 generated zones with every type, directives, escapes, comments and parentheses', () => {
     let read = 0
-    for (let seed = 1; seed <= 300; seed++) {
+    for (let seed = 1; seed <= 120; seed++) {
       const text = generated(seed)
       const expected = full(text)
       const fast = fastCompactZone(text)
@@ -101,8 +101,8 @@ describe('the zone fast path', () => {
       read++
     }
     // some generated zones break a zone rule (a blank owner after a CNAME): those check the giving up
-    expect(read).toBeGreaterThan(150)
-  })
+    expect(read).toBeGreaterThan(60)
+  }, 120_000)
 
   it.each([
     ['a bad address', 'www A 192.0.2.256'],
