@@ -55,7 +55,7 @@ export function ViewpointFigures({ v, analysis }: { v: ViewpointSummary; analysi
             {formatSeconds(v.maxLagMs)}
             <span className="summary__sub">
               median {formatSeconds(v.medianLagMs)} · followed only
-              {v.upperBoundLags ? ` · ${v.upperBoundLags} within one sampling gap (upper bound)` : ''}
+              {v.upperBoundLags ? ` · ${v.upperBoundLags} upper bound${v.upperBoundLags === 1 ? '' : 's'}` : ''}
             </span>
           </dd>
         </div>
