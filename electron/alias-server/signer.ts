@@ -12,7 +12,7 @@ import { signRRset, TYPE_RRSIG } from '../dnssec/rrsig'
 import { selfAndAncestors } from './names'
 import { RCODE_NOERROR, RCODE_NXDOMAIN, type Plan, type Question } from './responder'
 import type { DynamicTtl, WireRecord } from './wire/message-builder'
-import { TYPE_A, TYPE_AAAA, TYPE_ALIAS, TYPE_CNAME, TYPE_NS, TYPE_SOA } from './wire/rdata'
+import { TYPE_A, TYPE_AAAA, TYPE_ALIAS, TYPE_CNAME, TYPE_DS, TYPE_NS, TYPE_SOA } from './wire/rdata'
 import type { CompiledZone, ZoneSet } from './zone-set'
 
 export type DenialKind = 'nsec' | 'nsec3'
@@ -151,10 +151,10 @@ export class Signer {
     }
   }
 
-  /** A referral: proof that the child has no DS (the lab signs no delegations). */
+  /** A referral without a DS in the zone: proof that the child has none. */
   private addNoDs(plan: Plan, zone: CompiledZone, signer: string): void {
     const ns = plan.authority.find((r) => r.type === TYPE_NS)
-    if (!ns) return
+    if (!ns || plan.authority.some((r) => r.type === TYPE_DS)) return
     const cut = ns.owner
     const types = [TYPE_NS, TYPE_RRSIG]
     if (this.options.denial() === 'nsec') {
