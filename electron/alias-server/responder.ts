@@ -86,9 +86,6 @@ function referral(plan: Plan, zone: CompiledZone, cut: string): Plan {
   plan.aa = false
   const ns = zone.node(cut)!.get(TYPE_NS)!
   addSet(plan.authority, ns, cut)
-  // a signed delegation (the local trust chain's root and TLD): the DS goes with the NS (RFC 4035 §3.1.4)
-  const ds = zone.node(cut)!.get(TYPE_DS)
-  if (ds) addSet(plan.authority, ds, cut)
   for (const record of ns.records) {
     const host = record.rdata[0]!
     if (!isAtOrBelow(host, cut)) continue

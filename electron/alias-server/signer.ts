@@ -151,11 +151,16 @@ export class Signer {
     }
   }
 
-  /** A referral without a DS in the zone: proof that the child has none. */
+  /** A referral: the child's DS (the local trust chain's root and TLD), or proof that it has none. */
   private addNoDs(plan: Plan, zone: CompiledZone, signer: string): void {
     const ns = plan.authority.find((r) => r.type === TYPE_NS)
-    if (!ns || plan.authority.some((r) => r.type === TYPE_DS)) return
+    if (!ns) return
     const cut = ns.owner
+    const ds = zone.node(cut)?.get(TYPE_DS)
+    if (ds) {
+      ds.rdata.forEach((rdata, i) => plan.authority.push({ owner: cut, type: TYPE_DS, ttl: ds.ttl, rdata, text: ds.texts[i]! }))
+      return
+    }
     const types = [TYPE_NS, TYPE_RRSIG]
     if (this.options.denial() === 'nsec') {
       plan.authority.push({ owner: cut, type: TYPE_NSEC, ttl: zone.negativeTtl, rdata: nsecRdata(immediateSuccessor(cut), [...types, TYPE_NSEC]), text: `at ${cut}` })
