@@ -35,6 +35,12 @@ export function dsRdataText(line: string): string {
   return rdata
 }
 
+/** A DS line (or its RDATA text) as wire RDATA. */
+export function dsWire(line: string): Buffer {
+  const [tag, alg, type, ...digest] = dsRdataText(line).split(' ')
+  return Buffer.concat([Buffer.from([Number(tag) >> 8, Number(tag) & 0xff, Number(alg), Number(type)]), Buffer.from(digest.join(''), 'hex')])
+}
+
 function soa(origin: string, ns: string): string {
   return `${origin} ${HEAD_TTL} IN SOA ${ns} hostmaster.${origin === '.' ? 'root-servers.lab.' : origin} 1 1800 900 604800 86400`
 }
