@@ -1,26 +1,22 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, openPage, saveScreenshot } from '../support/chromium'
-import { startWebApp, type RunningWebApp } from '../support/web-app'
+import { openAppPage, type AppPage } from '../support/app-page'
+import { saveScreenshot } from '../support/chromium'
 
 /**
  * The delegation view: the lab signs example.test., the local trust chain (root and test. on
  * 127.53.0.x, the lab's port) starts from the Inspect view, and the chain shows secure step by step.
  */
 describe('delegation view through the local trust chain (browser mode)', () => {
-  let app: RunningWebApp
-  let browser: Browser
+  let app: AppPage
   let page: Page
 
   beforeAll(async () => {
-    app = await startWebApp()
-    browser = await launchChromium()
-    page = (await openPage(browser, app.url, 'light')).page
-    await page.locator('[data-app-state="ready"]').waitFor({ timeout: 15_000 })
+    app = await openAppPage()
+    page = app.page
   }, 60_000)
   afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
+    await app?.close()
   })
 
   it('starts the chain and shows root → test. → example.test. secure, with the root anchor', async () => {
