@@ -2,7 +2,8 @@
 import { formatTraceText } from '../trace/trace-text'
 import { trace } from '../trace/trace'
 import { systemResolvers } from '../resolvers/system-resolvers'
-import { UsageError, type QueryCommand } from './query-args'
+import { UsageError } from '@shared/errors'
+import type { QueryCommand } from './query-args'
 
 const EXIT_OK = 0
 const EXIT_NO_REPLY = 9
