@@ -49,8 +49,15 @@ export function chainHandlers(ctx: ServiceContext, labStatus: () => Promise<LabS
     zones = []
     await running?.stop()
   }
+  /** A chain whose lab server stopped or moved delegates to nothing: it stops too. */
+  const current = async (): Promise<TrustChain | null> => {
+    if (!chain) return null
+    const lab = await labStatus()
+    if (!lab.running || lab.port !== chain.port) await stop()
+    return chain
+  }
   return {
-    'chain:status': () => statusOf(chain, zones),
+    'chain:status': async () => statusOf(await current(), zones),
     'chain:start': async () => {
       const lab = await labStatus()
       if (!lab.running || !lab.port) throw new ServiceError('conflict', 'start the lab server first: the chain delegates to it')
@@ -70,9 +77,10 @@ export function chainHandlers(ctx: ServiceContext, labStatus: () => Promise<LabS
       return statusOf(null, [])
     },
     'chain:delegation': async ({ name, root }, signal) => {
-      const start = root ?? (chain ? { host: chain.root.address, port: chain.port } : null)
+      const running = root ? chain : await current()
+      const start = root ?? (running ? { host: running.root.address, port: running.port } : null)
       if (!start) throw new ServiceError('conflict', 'start the local trust chain (Lab) or give a root server')
-      const rootDs = chain && !root ? [dsWire(chain.anchor.ds)] : []
+      const rootDs = running && !root ? [dsWire(running.anchor.ds)] : []
       return delegationView({ name, start, rootDs, signal })
     },
     dispose: stop

@@ -47,5 +47,6 @@ describe('delegation view through the local chain', () => {
     await expect(Promise.resolve(handlers['chain:delegation']({ name: CHAIN_ZONE }, signal))).rejects.toThrow('start the local trust chain')
     const view = await handlers['chain:delegation']({ name: CHAIN_ZONE, root: { host: local.chain.root.address, port: local.port } }, signal)
     expect(view.steps).toHaveLength(3)
+    expect((await handlers['chain:status'](undefined as never, signal)).running).toBe(false)
   }, 30_000)
 })
