@@ -55,6 +55,6 @@ export function dnssecSignzone(dir: string, zoneFile: string, origin: string): P
   if (!readdirSync(keyDir).some((f) => f.endsWith('.key'))) return [{ tool: 'dnssec-signzone', ms: null, note: 'dnssec-keygen made no key' }]
   // -S: the key (and its DNSKEY) from -K; -z: that one key signs everything (a CSK, like ours); -P: no post-sign verification; -n: threads
   const run = (threads: number): PeerTiming =>
-    timed(`dnssec-signzone -n ${threads}`, () => execFileSync(sign, ['-S', '-z', '-P', '-n', String(threads), '-K', keyDir, '-o', origin, '-f', join(dir, 'bind.signed'), zoneFile], { stdio: 'pipe' }))
+    timed(`dnssec-signzone -n ${threads}`, () => execFileSync(sign, ['-S', '-z', '-P', '-n', String(threads), '-d', dir, '-K', keyDir, '-o', origin, '-f', join(dir, 'bind.signed'), zoneFile], { stdio: 'pipe' }))
   return [run(1), run(2)]
 }
