@@ -3,6 +3,7 @@ import { PUBLIC_RESOLVER_HOSTS } from '../../resolvers/presets'
 import { toServiceError } from '../errors'
 import { query } from '../index'
 import { runQuery, type EngineContext } from '../run-query'
+import { PooledUdp } from './pooled-udp'
 import { Politeness, classifyBy, type ResolverClass, type ResolverLimits } from './politeness'
 import { StreamPool, type StreamPoolOptions } from './stream-pool'
 import { UdpPool, type UdpPoolOptions } from './udp-pool'
@@ -32,7 +33,10 @@ export class QueryPool {
     this.stream = new StreamPool(options.stream)
     this.politeness = new Politeness(options.classify ?? classifyBy(PUBLIC_RESOLVER_HOSTS), options.limits)
     this.exchanges = { udp: this.udp.exchange, tcp: this.stream.exchange, dot: this.stream.exchange }
+    this.pooledUdp = new PooledUdp({ udp: this.udp.exchange, tcp: this.stream.exchange })
   }
+
+  private readonly pooledUdp: PooledUdp
 
   // A caller asking thousands of questions reuses one options object and one resolver object:
   // validating each once (not per query) is a measurable part of the pooled engine's rate.
@@ -58,6 +62,7 @@ export class QueryPool {
 
   private async runChecked(name: string, type: string | number, resolver: ResolverTarget, options: QueryOptions, ctx: EngineContext): Promise<DnsQueryResult> {
     try {
+      if (this.pooledUdp.handles(resolver, options) && !ctx.ca) return await this.pooledUdp.run(name, type, resolver, options, ctx.signal)
       return await runQuery(name, type, resolver, options, ctx)
     } catch (err) {
       throw toServiceError(err)
