@@ -6,7 +6,8 @@ import { QueryPool } from '../dns/pool/query-pool'
 import { inspect } from '../inspector'
 import type { QueryFn } from '../inspector/query-port'
 import type { AuditEntry } from './audit-input'
-import { auditRow, dnssecOf, errorRow } from './audit-row'
+import { resolverToText } from '../resolvers/resolver-text'
+import { auditRow, dnssecOf, dnssecSummary, errorRow } from './audit-row'
 
 export const DEFAULT_AUDIT_CONCURRENCY = 32
 
@@ -39,13 +40,20 @@ export interface AuditSummary {
   elapsedMs: number
 }
 
-/** The apex A with DO=1: does the resolver validate (AD) and are signatures there (RRSIG)? */
-async function dnssecProbe(queryFn: QueryFn, name: string, resolver: ResolverTarget, options: QueryOptionsInput, signal?: AbortSignal): Promise<AuditRow['dnssec']> {
-  try {
-    return dnssecOf(await queryFn({ name, type: 'A', resolver, options }, { ...(signal ? { signal } : {}) }))
-  } catch {
-    return undefined
-  }
+/** The apex A with DO=1 to every resolver: does each validate (AD), are signatures there (RRSIG)? */
+async function dnssecProbe(queryFn: QueryFn, name: string, resolvers: readonly ResolverTarget[], options: QueryOptionsInput, signal?: AbortSignal): Promise<AuditRow['dnssec']> {
+  const ctx = signal ? { signal } : {}
+  const observations = await Promise.all(
+    resolvers.map(async (resolver) => {
+      const label = resolver.label ?? resolverToText(resolver)
+      try {
+        return dnssecOf(label, await queryFn({ name, type: 'A', resolver, options }, ctx))
+      } catch {
+        return dnssecOf(label, undefined)
+      }
+    })
+  )
+  return dnssecSummary(observations)
 }
 
 /**
@@ -89,7 +97,7 @@ export async function runAudit(entries: readonly AuditEntry[], options: AuditOpt
           },
           { queryFn, ...(signal ? { signal } : {}) }
         ),
-        dnssecProbe(queryFn, entry.name, options.resolvers[0]!, dnssecOptions, signal)
+        dnssecProbe(queryFn, entry.name, options.resolvers, dnssecOptions, signal)
       ])
       return auditRow(index, result, dnssec, performance.now() - t0)
     } catch (error) {

@@ -2,7 +2,7 @@ import { isIP } from 'node:net'
 import { performance } from 'node:perf_hooks'
 import type { DnsQueryResult, DnsTransport, QueryOptions, ResolverTarget } from '@shared/dns'
 import { ServiceError } from '../../api/service-error'
-import { buildQuery, randomId, withId, type BuiltQuery } from '../build-query'
+import { buildQuery, randomId, type BuiltQuery } from '../build-query'
 import { decodeMessage } from '../decode-message'
 import { ednsInfo } from '../edns-info'
 import { normalizeName, type NormalizedName } from '../names'
@@ -10,6 +10,7 @@ import { resolveEndpoint } from '../resolve-endpoint'
 import { CLASS_IN, parseQueryType } from '../rr-types'
 import { queryResult, udpWithFallback } from '../run-query'
 import type { Endpoint, Exchange, ExchangeResult, ExchangeStats } from '../transports/transport'
+import { encodeName } from '../wire-name'
 
 const CACHE_MAX = 8192
 
@@ -22,17 +23,29 @@ class BoundedMap<K, V> extends Map<K, V> {
   }
 }
 
+interface KnownName {
+  normalized: NormalizedName
+  wire: Buffer
+}
+
+/** A query's octets but the ID and the question name: they depend only on the options and the type. */
+interface Template {
+  head: Buffer
+  tail: Buffer
+}
+
 /**
  * The pooled engine's UDP path: runQuery's steps (UDP retries on timeout with fresh IDs, TC → TCP
  * fallback, the same result) without its per-query work that a long run repeats: a name is
- * normalised once, a resolver given as an IP literal is resolved once, and a query is encoded once
- * per (name, type, options) and then copied with a fresh random ID (not with 0x20, whose case changes
- * every time). Cookies take runQuery's path (BADCOOKIE retry). Used by QueryPool only.
+ * normalised and encoded once, a resolver given as an IP literal is resolved once, and the rest of a
+ * query is encoded once per (options, type); each query is that template with a fresh random ID and
+ * its name spliced in. 0x20 (whose case changes every time) and padding (whose length depends on the
+ * name) build the whole query; cookies take runQuery's path (BADCOOKIE retry). Used by QueryPool only.
  */
 export class PooledUdp {
-  private readonly names = new BoundedMap<string, NormalizedName>()
+  private readonly names = new BoundedMap<string, KnownName>()
   private readonly endpoints = new WeakMap<ResolverTarget, Endpoint>()
-  private readonly templates = new WeakMap<QueryOptions, BoundedMap<string, Buffer>>()
+  private readonly templates = new WeakMap<QueryOptions, Map<number, Template>>()
 
   constructor(private readonly exchanges: Record<'udp' | 'tcp', Exchange>) {}
 
@@ -40,27 +53,32 @@ export class PooledUdp {
     return resolver.transport === 'udp' && !options.cookie
   }
 
-  private name(input: string): NormalizedName {
-    return this.names.get(input) ?? this.names.remember(input, normalizeName(input))
+  private name(input: string): KnownName {
+    const known = this.names.get(input)
+    if (known) return known
+    const normalized = normalizeName(input)
+    return this.names.remember(input, { normalized, wire: encodeName(normalized.ascii) })
   }
 
-  private build(name: string, typeCode: number, options: QueryOptions): BuiltQuery {
-    const input = { name, typeCode, options, padding: options.padding ?? false }
-    if (options.randomCase) return buildQuery(input)
-    let byName = this.templates.get(options)
-    if (!byName) {
-      byName = new BoundedMap()
-      this.templates.set(options, byName)
+  private build(name: KnownName, typeCode: number, options: QueryOptions): BuiltQuery {
+    const padding = options.padding ?? false
+    if (options.randomCase || (options.edns && padding)) return buildQuery({ name: name.normalized.ascii, typeCode, options, padding })
+    let byType = this.templates.get(options)
+    if (!byType) {
+      byType = new Map()
+      this.templates.set(options, byType)
     }
-    const key = `${typeCode} ${name}`
-    const template = byName.get(key)
+    let template = byType.get(typeCode)
     if (!template) {
-      const built = buildQuery(input)
-      byName.remember(key, built.wire)
-      return built
+      // the root name is one octet (0) after the 12-octet header
+      const root = buildQuery({ name: '.', typeCode, options, padding }).wire
+      template = { head: root.subarray(0, 12), tail: root.subarray(13) }
+      byType.set(typeCode, template)
     }
     const id = randomId()
-    return { wire: withId(template, id), id, qname: name }
+    const wire = Buffer.concat([template.head, name.wire, template.tail])
+    wire.writeUInt16BE(id, 0)
+    return { wire, id, qname: name.normalized.ascii }
   }
 
   async run(nameInput: string, typeInput: string | number, resolver: ResolverTarget, options: QueryOptions, signal?: AbortSignal): Promise<DnsQueryResult> {
@@ -69,7 +87,7 @@ export class PooledUdp {
     const name = this.name(nameInput)
     const typeCode = parseQueryType(typeInput)
     const endpoint = this.endpoints.get(resolver) ?? (await this.endpoint(resolver))
-    const built = this.build(name.ascii, typeCode, options)
+    const built = this.build(name, typeCode, options)
     const deadline = t0 + options.deadlineMs
     const stats: ExchangeStats = { ignored: 0 }
     let attempts = 0
@@ -89,7 +107,7 @@ export class PooledUdp {
     const outcome = await udpWithFallback(built.wire, built.id, options, attempt)
     const decoded = decodeMessage(outcome.exchange.response)
     const edns = decoded.opt ? ednsInfo(decoded.opt) : undefined
-    return queryResult({ qname: built.qname, unicodeName: name.unicode, typeCode, decoded, edns, outcome, endpoint, t0, attempts, ignored: stats.ignored, cookieRetried: false })
+    return queryResult({ qname: built.qname, unicodeName: name.normalized.unicode, typeCode, decoded, edns, outcome, endpoint, t0, attempts, ignored: stats.ignored, cookieRetried: false })
   }
 
   private async endpoint(resolver: ResolverTarget): Promise<Endpoint> {
