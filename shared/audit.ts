@@ -76,6 +76,18 @@ export const auditStartResultSchema = z.object({ id: z.string().max(100), total:
 export const auditCancelInputSchema = z.strictObject({ id: z.string().min(1).max(100) })
 export const auditCancelResultSchema = z.object({ id: z.string() })
 
+/** A zone saved under the data folder's zones/ (by the lab's editor), offered as audit input. */
+export const savedZoneSchema = z.object({
+  file: z.string().max(300),
+  origin: z.string().max(1100),
+  bytes: z.number().int().min(0),
+  modifiedMs: z.number().min(0)
+})
+export type SavedZone = z.infer<typeof savedZoneSchema>
+export const savedZoneListSchema = z.array(savedZoneSchema).max(10_000)
+export const savedZoneInputSchema = z.strictObject({ file: z.string().min(1).max(300).regex(/^[^/\\]+\.zone$/, 'a saved zone is a file name ending in .zone') })
+export const savedZoneTextSchema = z.object({ file: z.string(), origin: z.string(), text: z.string() })
+
 export const auditProgressSchema = z.object({
   done: z.number().int().min(0),
   total: z.number().int().min(0),
