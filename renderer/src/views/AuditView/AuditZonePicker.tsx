@@ -20,9 +20,9 @@ export function AuditZonePicker({ onLoad }: { onLoad(loaded: LoadedSource): void
         Saved zone
         <select
           value=""
+          // the lab's editor may have saved another zone since: the list is read again on focus
           onFocus={() => void refresh()}
           onChange={(e) => e.target.value && void take(loadSaved(e.target.value))}
-          disabled={zones.length === 0}
           aria-label="Audit the owner names of a saved zone"
           data-testid="audit-saved-zone"
         >
