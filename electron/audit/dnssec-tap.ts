@@ -1,8 +1,8 @@
 import type { AuditRow } from '@shared/audit'
 import type { DnsQueryResult, QueryOptionsInput, ResolverTarget } from '@shared/dns'
+import { resolverLabel } from '@shared/resolver-target'
 import { canonicalName } from '../inspector/names'
 import type { QueryFn } from '../inspector/query-port'
-import { resolverToText } from '../resolvers/resolver-text'
 import { dnssecOf, dnssecSummary } from './audit-row'
 
 // one DO=1 variant per options object the inspector builds, so the pool still sees one object
@@ -40,6 +40,6 @@ export function dnssecTap(queryFn: QueryFn, apexInput: string, resolvers: readon
   }
   return {
     queryFn: tapped,
-    dnssec: () => dnssecSummary(resolvers.map((r) => dnssecOf(r.label ?? resolverToText(r), seen.get(r) ?? undefined)))
+    dnssec: () => dnssecSummary(resolvers.map((r) => dnssecOf(resolverLabel(r), seen.get(r) ?? undefined)))
   }
 }

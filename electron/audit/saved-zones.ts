@@ -6,7 +6,7 @@
 import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { SavedZone } from '@shared/audit'
-import { ServiceError } from '../api/service-error'
+import { ServiceError } from '@shared/errors'
 import { FileRefusedError, readRegularFile } from '../storage/bounded-read'
 import { MAX_ZONE_FILE_BYTES } from '../zone'
 

@@ -1,7 +1,7 @@
 import { isIP } from 'node:net'
 import { performance } from 'node:perf_hooks'
 import type { DnsQueryResult, DnsTransport, QueryOptions, ResolverTarget } from '@shared/dns'
-import { ServiceError } from '../../api/service-error'
+import { ServiceError } from '@shared/errors'
 import { buildQuery, randomId, type BuiltQuery } from '../build-query'
 import { decodeMessage } from '../decode-message'
 import { ednsInfo } from '../edns-info'

@@ -1,7 +1,7 @@
 import { createSocket, type Socket } from 'node:dgram'
 import { isIP } from 'node:net'
 import { performance } from 'node:perf_hooks'
-import { ServiceError } from '../../api/service-error'
+import { ServiceError } from '@shared/errors'
 import { toServiceError } from '../errors'
 import { canonicalIp } from '../ip'
 import { withIgnored } from '../transports/guard'

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { InspectResult } from '@shared/inspector'
 import { dnssecByResolver } from '@shared/audit-format'
+import { ServiceError } from '@shared/errors'
 import { auditRow, dnssecOf, dnssecSummary, errorRow } from '../../../electron/audit/audit-row'
-import { ServiceError } from '../../../electron/api/service-error'
 
 // 'stale' stands for any id the inspector may add (the staleness work adds it): the audit passes it on
 const result = (over: Partial<InspectResult> = {}) => ({
