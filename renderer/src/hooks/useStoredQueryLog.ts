@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { LabLogPage, QueryLogFilter, QueryLogStats } from '@shared/lab-log'
 import type { ApiError } from '@shared/result'
-import { LogPages, PAGE_SIZE } from '../components/QueryLog/log-pages'
+import { LogPages, PAGE_SIZE } from '../model/lab/log-pages'
 import { getApi } from '../transport'
 
 /** New entries are shown at most this often (the store writes ten times a second); a filtered count costs more. */

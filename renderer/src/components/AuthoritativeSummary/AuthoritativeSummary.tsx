@@ -1,5 +1,5 @@
 import type { AuthoritativeView, RrsetObservation } from '@shared/inspector'
-import { displayName } from '../../hooks/inspect-model'
+import { displayName } from '../../model/inspect/inspect-model'
 
 const ttlOf = (o: RrsetObservation | undefined): string => {
   if (!o) return '—'

@@ -1,5 +1,5 @@
 import { Fragment } from 'react'
-import { displayName } from '../../hooks/inspect-model'
+import { displayName } from '../../model/inspect/inspect-model'
 import { TtlCountdown } from '../TtlCountdown/TtlCountdown'
 
 interface ChainPathProps {

@@ -1,5 +1,5 @@
 import { useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react'
-import { hexToBytes, walkWireFields, type WireField } from './wire-fields'
+import { hexToBytes, walkWireFields, type WireField } from '../../model/inspect/wire-fields'
 
 const PER_ROW = 16
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import type { DnsQueryResult, DnsRecord } from '@shared/dns'
-import { displayName } from '../../hooks/inspect-model'
+import { displayName } from '../../model/inspect/inspect-model'
 import { formatDuration } from '../../format/time'
 import type { RawAnswerState } from '../../hooks/useRawAnswer'
 import { ErrorMessage } from '../ErrorMessage/ErrorMessage'

@@ -9,7 +9,7 @@ import {
   resolverFailure,
   rttMs,
   type AlignedRow
-} from '../../hooks/inspect-model'
+} from '../../model/inspect/inspect-model'
 import type { RawAnswerRequest } from '../../hooks/useRawAnswer'
 import { ChainPath } from '../ChainPath/ChainPath'
 import { ErrorMessage } from '../ErrorMessage/ErrorMessage'

@@ -1,7 +1,7 @@
 import { useId, useState, type KeyboardEvent } from 'react'
 import type { SuggestionsState } from '../../hooks/useSuggestions'
 import type { TargetSuggestion } from '@shared/inspector'
-import { displayName, SUGGESTION_SOURCES } from '../../hooks/inspect-model'
+import { displayName, SUGGESTION_SOURCES } from '../../model/inspect/inspect-model'
 
 interface TargetComboboxProps {
   id: string

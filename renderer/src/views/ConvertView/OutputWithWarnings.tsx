@@ -1,5 +1,5 @@
 import type { ConvertWarningView } from '@shared/convert'
-import { placeWarnings } from './place-warnings'
+import { placeWarnings } from '../../model/convert/place-warnings'
 
 /** The output, with each warning beside the line of the output that holds its record (or above, when none does). */
 export function OutputWithWarnings({ text, warnings, origin }: { text: string; warnings: ConvertWarningView[]; origin: string }) {

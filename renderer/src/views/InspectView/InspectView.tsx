@@ -22,7 +22,7 @@ import {
   defaultAuthoritativePort,
   displayName,
   SUGGESTION_SOURCES
-} from '../../hooks/inspect-model'
+} from '../../model/inspect/inspect-model'
 import { useAutoRefresh } from '../../hooks/useAutoRefresh'
 import { useInspection } from '../../hooks/useInspection'
 import { useRawAnswer } from '../../hooks/useRawAnswer'

@@ -1,5 +1,5 @@
 import type { StalenessAnalysis } from '@shared/inspector'
-import { formatSeconds } from '../../components/ChartFrame/format'
+import { formatSeconds } from '../../model/watch/chart-format'
 import { Explain } from '../../context/TeachingContext'
 import { ViewpointFigures } from './ViewpointFigures'
 

@@ -1,5 +1,5 @@
 import type { SeriesAnalysis, StalenessAnalysis, ViewpointSummary } from '@shared/inspector'
-import { formatSeconds } from '../../components/ChartFrame/format'
+import { formatSeconds } from '../../model/watch/chart-format'
 
 const TITLES: Record<ViewpointSummary['viewpoint'], { title: string; sub: string }> = {
   authoritative: { title: "Zones' own servers", sub: 'the ALIAS server itself, no resolver cache (RD=0)' },

@@ -6,7 +6,7 @@ import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
 import { Explain } from '../../context/TeachingContext'
 import { useResolverList } from '../../hooks/useResolverList'
 import { getApi } from '../../transport'
-import { validateWatchForm, watchStartInput, type WatchFormValues } from './watch-form'
+import { validateWatchForm, watchStartInput, type WatchFormValues } from '../../model/watch/watch-form'
 
 interface WatchFormProps {
   initial?: Partial<WatchFormValues> | undefined
