@@ -1,29 +1,16 @@
-import { useState } from 'react'
-import type { Advice, AdviseInput } from '@shared/advisor'
-import type { ApiError } from '@shared/result'
-import { getApi } from '../../transport'
+import type { AdviseInput } from '@shared/advisor'
+import { useAdvice } from '../../hooks/useAdvice'
 import { ErrorMessage } from '../ErrorMessage/ErrorMessage'
 import './advice.css'
 
 /** "Apex readiness": which technique to use for this apex and target, why, and the risks in numbers. */
 export function AdvicePanel({ input }: { input: AdviseInput | null }) {
-  const [advice, setAdvice] = useState<Advice | null>(null)
-  const [error, setError] = useState<ApiError | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { advice, error, busy, run } = useAdvice()
   if (!input) return null
-  const run = async () => {
-    setBusy(true)
-    const result = await getApi().advise.run(input)
-    setBusy(false)
-    if (result.ok) {
-      setAdvice(result.value)
-      setError(null)
-    } else setError(result.error)
-  }
   return (
     <section className="advice" data-testid="advice" aria-labelledby="advice-title">
       <h3 id="advice-title">Apex readiness</h3>
-      <button type="button" data-testid="advise-button" onClick={() => void run()} disabled={busy}>
+      <button type="button" data-testid="advise-button" onClick={() => void run(input)} disabled={busy}>
         {busy ? 'Checking…' : advice ? 'Check again' : 'Which technique fits this apex?'}
       </button>
       {error && <ErrorMessage error={error} testId="advice-error" />}

@@ -2,17 +2,14 @@ import { useState, type DragEvent } from 'react'
 import { formatExtensions, formatIds, readableFormatIds, type ConvertReportResult, type ConvertRunResult } from '@shared/convert'
 import { useNavigation } from '../../context/NavigationContext'
 import { copyText } from '../../clipboard'
-import { getApi } from '../../transport'
+import { useConvert, type ReadableFormat as Readable, type TargetFormat as Target } from '../../hooks/useConvert'
 import { OutputWithWarnings } from './OutputWithWarnings'
 import { LockInTable } from './LockInTable'
 import '../../styles/convert.css'
 
-type Readable = (typeof readableFormatIds)[number]
-type Target = (typeof formatIds)[number]
-
 /** Convert: a zone in one provider's format, out in another's, with what the move cannot carry beside it. */
 export function ConvertView() {
-  const api = getApi()
+  const api = useConvert()
   const { open, labZoneReplaced } = useNavigation()
   const [text, setText] = useState('')
   const [from, setFrom] = useState<Readable>('bind')
@@ -25,7 +22,7 @@ export function ConvertView() {
   const [notice, setNotice] = useState<string | null>(null)
 
   const detect = async (value: string) => {
-    const r = await api.convert.detect({ text: value })
+    const r = await api.detect(value)
     if (r.ok) {
       setFrom(r.value.format)
       setDetected(`Detected ${r.value.format}: ${r.value.because}. Change it below if that is wrong.`)
@@ -45,7 +42,7 @@ export function ConvertView() {
   const run = async () => {
     setNotice(null)
     const input = { text, from, origin: origin || undefined }
-    const [r, rep] = await Promise.all([api.convert.run({ ...input, to, resolver: resolver || undefined }), api.convert.report(input)])
+    const [r, rep] = await api.convert(input, to, resolver || undefined)
     if (r.ok) setResult(r.value)
     else setNotice(r.error.message)
     if (rep.ok) setReport(rep.value)
@@ -60,11 +57,8 @@ export function ConvertView() {
     URL.revokeObjectURL(url)
   }
   const openInLab = async () => {
-    // the lab serves zone files: take the input there as a bind zone, aliases and all
-    const r = await api.convert.run({ text, from, to: 'bind', origin: origin || undefined })
-    if (!r.ok || r.value.errors.length > 0) return setNotice(r.ok ? r.value.errors[0].message : r.error.message)
-    const saved = await api.lab.saveZone({ text: r.value.text, dialect: 'bind' })
-    if (!saved.ok) return setNotice(saved.error.message)
+    const problem = await api.openInLab({ text, from, origin: origin || undefined })
+    if (problem !== null) return setNotice(problem)
     labZoneReplaced()
     open('lab', '[data-testid="zone-text"]')
   }
