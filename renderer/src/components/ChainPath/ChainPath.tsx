@@ -26,7 +26,7 @@ export function ChainPath({ hops, receivedAtMs, problem, testId = 'chain-path' }
             <li className="chain__arrow" aria-label="CNAME to">
               <span aria-hidden="true">→</span>
               <span className="chain__arrow-label">CNAME</span>
-              {hop.ttl !== undefined && <TtlCountdown receivedAtMs={receivedAtMs} ttl={hop.ttl} testId="chain-ttl" />}
+              {hop.ttl !== undefined && <TtlCountdown receivedAtMs={receivedAtMs} ttl={hop.ttl} testId="chain-ttl" layout="short" />}
             </li>
           )}
           <li className={`chain__node${i === 0 ? ' chain__node--apex' : ''}${i === hops.length - 1 ? ' chain__node--end' : ''}`} data-testid="chain-node">

@@ -28,7 +28,7 @@ export function RawRecords({ title, records, receivedAtMs }: { title: string; re
                   <code>{r.name}</code>
                 </td>
                 <td>
-                  <TtlCountdown receivedAtMs={receivedAtMs} ttl={r.ttl} testId="raw-ttl" />
+                  <TtlCountdown receivedAtMs={receivedAtMs} ttl={r.ttl} testId="raw-ttl" layout="fluid" />
                 </td>
                 <td>{r.class}</td>
                 <td>{r.type}</td>

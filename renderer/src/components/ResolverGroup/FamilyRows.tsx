@@ -101,7 +101,7 @@ export function FamilyRows({ family, familyKey, result, inspection, onRaw }: Fam
             {row.apex ? (
               <>
                 <code className="addr">{row.apex.data}</code>
-                <TtlCountdown receivedAtMs={row.apex.receivedAtWallMs} ttl={row.apex.ttl} testId="apex-ttl" />
+                <TtlCountdown receivedAtMs={row.apex.receivedAtWallMs} ttl={row.apex.ttl} testId="apex-ttl" layout="trailing" />
               </>
             ) : (
               <span className="muted">not in the apex answer</span>
@@ -118,7 +118,7 @@ export function FamilyRows({ family, familyKey, result, inspection, onRaw }: Fam
             {row.target ? (
               <>
                 <code className="addr">{row.target.data}</code>
-                <TtlCountdown receivedAtMs={row.target.receivedAtWallMs} ttl={row.target.ttl} testId="target-ttl" />
+                <TtlCountdown receivedAtMs={row.target.receivedAtWallMs} ttl={row.target.ttl} testId="target-ttl" layout="trailing" />
               </>
             ) : (
               <span className="muted">{inspection.target ? 'not in the target answer' : ''}</span>

@@ -5,7 +5,7 @@ import { copyText } from '../../clipboard'
 import { useConvert, type ReadableFormat as Readable, type TargetFormat as Target } from '../../hooks/useConvert'
 import { OutputWithWarnings } from './OutputWithWarnings'
 import { LockInTable } from './LockInTable'
-import '../../styles/convert.css'
+import styles from './ConvertView.module.css'
 
 /** Convert: a zone in one provider's format, out in another's, with what the move cannot carry beside it. */
 export function ConvertView() {
@@ -64,15 +64,15 @@ export function ConvertView() {
   }
 
   return (
-    <div className="view-stack convert-view" data-testid="convert-view">
+    <div className="view-stack" data-testid="convert-view">
       <section className="panel" data-testid="convert-drop" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
         <h2>Convert a zone between providers</h2>
-        <label className="convert-field">
+        <label className={styles.field}>
           <span>Drop a file here or paste the zone</span>
           <textarea data-testid="convert-input" rows={12} spellCheck={false} value={text} onChange={(e) => load(e.target.value)} />
         </label>
         {detected && <p className="muted" data-testid="convert-detected">{detected}</p>}
-        <div className="convert-controls">
+        <div className={styles.controls}>
           <label>
             From
             <select data-testid="convert-from" value={from} onChange={(e) => setFrom(e.target.value as Readable)}>
@@ -101,12 +101,12 @@ export function ConvertView() {
         <section className="panel" aria-labelledby="convert-output-title">
           <h2 id="convert-output-title">Output ({to})</h2>
           {result.errors.length > 0 ? (
-            <ul className="convert-errors" data-testid="convert-errors">
+            <ul className={styles.errors} data-testid="convert-errors">
               {result.errors.map((e, i) => <li key={i}>{e.line > 0 ? `line ${e.line}, column ${e.column}: ` : ''}{e.message}</li>)}
             </ul>
           ) : (
             <>
-              <div className="convert-actions">
+              <div className={styles.actions}>
                 <button type="button" data-testid="convert-copy" onClick={copy}>Copy</button>
                 <button type="button" data-testid="convert-download" onClick={download}>Download</button>
                 <button type="button" data-testid="convert-open-lab" onClick={() => void openInLab()}>Open in the lab</button>
