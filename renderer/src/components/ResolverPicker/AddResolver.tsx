@@ -1,6 +1,7 @@
 import { useId, useState, type Dispatch, type KeyboardEvent, type SetStateAction } from 'react'
 import type { ApiError } from '@shared/result'
 import type { ResolversState } from '../../hooks/useResolvers'
+import styles from './ResolverPicker.module.css'
 
 /** What is typed and what was wrong with it: kept by the picker, so it survives closing the popover. */
 export interface AddDraft {
@@ -37,7 +38,7 @@ export function AddResolver({ save, draft, onDraft }: { save: ResolversState['sa
   }
 
   return (
-    <div className="resolver-picker__add">
+    <div className={styles.add}>
       <label htmlFor={addId}>Add a resolver</label>
       <div className="inline-form">
         <input

@@ -1,5 +1,6 @@
 import { type ResolverEntry, type ResolverGroup } from '@shared/resolvers'
 import { GROUP_LABELS, type ResolversState } from '../../hooks/useResolvers'
+import styles from './ResolverPicker.module.css'
 
 const GROUP_HINTS: Record<ResolverGroup, string> = {
   system: 'The resolvers this computer is configured with.',
@@ -18,12 +19,12 @@ const localAddress = (entry: ResolverEntry): string | null =>
 export function PickerGroup({ group, resolvers, onOpenLab }: { group: ResolverGroup; resolvers: ResolversState; onOpenLab(): void }) {
   const entries = resolvers.entries.filter((e) => e.group === group)
   const list = (
-    <ul className="resolver-picker__list">
+    <ul className={styles.list}>
       {entries.length === 0 && (
         <li className="muted">{group === 'custom' ? 'None yet: add one below.' : 'None found.'}</li>
       )}
       {entries.map((entry) => (
-        <li key={entry.id} className="resolver-picker__item" data-testid={`resolver-option-${entry.id}`}>
+        <li key={entry.id} className={styles.item} data-testid={`resolver-option-${entry.id}`}>
           <label className={`checkbox${entry.available ? '' : ' is-disabled'}`}>
             <input
               type="checkbox"
@@ -33,9 +34,9 @@ export function PickerGroup({ group, resolvers, onOpenLab }: { group: ResolverGr
             />
             <span>{entry.label}</span>
             <span className="badge">{transportLabel(entry)}</span>
-            {localAddress(entry) && <code className="muted resolver-picker__note">{localAddress(entry)}</code>}
+            {localAddress(entry) && <code className={`muted ${styles.note}`}>{localAddress(entry)}</code>}
           </label>
-          {entry.note && <span className="muted resolver-picker__note">{entry.note}</span>}
+          {entry.note && <span className={`muted ${styles.note}`}>{entry.note}</span>}
           {!entry.builtIn && (
             <button
               type="button"
@@ -51,19 +52,19 @@ export function PickerGroup({ group, resolvers, onOpenLab }: { group: ResolverGr
     </ul>
   )
   return group === 'public' ? (
-    <details className="resolver-picker__group" data-testid="resolver-group-public">
+    <details className={styles.group} data-testid="resolver-group-public">
       <summary>
         {GROUP_LABELS[group]} <span className="muted">({entries.length}) · {GROUP_HINTS[group]}</span>
       </summary>
       {list}
     </details>
   ) : (
-    <fieldset className="resolver-picker__group" data-testid={`resolver-group-${group}`}>
+    <fieldset className={styles.group} data-testid={`resolver-group-${group}`}>
       <legend>{GROUP_LABELS[group]}</legend>
-      <p className="muted resolver-picker__hint">{GROUP_HINTS[group]}</p>
+      <p className={`muted ${styles.hint}`}>{GROUP_HINTS[group]}</p>
       {list}
       {group === 'local' && entries.length > 0 && entries.every((e) => !e.available) && (
-        <p className="resolver-picker__hint" data-testid="resolver-local-stopped">
+        <p className={styles.hint} data-testid="resolver-local-stopped">
           Not running: press “Start server” in the Local ALIAS lab, then tick it here.{' '}
           <button
             type="button"

@@ -5,6 +5,7 @@ import type { ResolversState } from '../../hooks/useResolvers'
 import { ErrorMessage } from '../ErrorMessage/ErrorMessage'
 import { AddResolver, type AddDraft } from './AddResolver'
 import { PickerGroup } from './PickerGroup'
+import styles from './ResolverPicker.module.css'
 
 /**
  * Several resolvers at once, grouped System / Public / Local / Custom, in a popover. Adds a custom one
@@ -38,7 +39,7 @@ export function ResolverPicker({ resolvers }: { resolvers: ResolversState }) {
 
   return (
     <div
-      className="resolver-picker"
+      className={styles.picker}
       ref={rootRef}
       onKeyDown={(event) => {
         if (event.key === 'Escape' && open) {
@@ -47,11 +48,11 @@ export function ResolverPicker({ resolvers }: { resolvers: ResolversState }) {
         }
       }}
     >
-      <div className="resolver-picker__bar">
+      <div className={styles.bar}>
         <button
           type="button"
           ref={buttonRef}
-          className="button-secondary resolver-picker__toggle"
+          className={`button-secondary ${styles.toggle}`}
           aria-expanded={open}
           aria-controls={panelId}
           data-testid="resolver-picker-toggle"
@@ -61,7 +62,7 @@ export function ResolverPicker({ resolvers }: { resolvers: ResolversState }) {
             setOpen(!open)
           }}
         >
-          Resolvers <span className="resolver-picker__count">{count === 0 ? 'none' : `${count} selected`}</span>
+          Resolvers <span className={styles.count}>{count === 0 ? 'none' : `${count} selected`}</span>
           <span aria-hidden="true"> ▾</span>
         </button>
         <ul className="chips" aria-label="Selected resolvers" data-testid="selected-resolvers">
@@ -83,7 +84,7 @@ export function ResolverPicker({ resolvers }: { resolvers: ResolversState }) {
         </ul>
       </div>
       {open && (
-        <div className="resolver-picker__panel" id={panelId} role="group" aria-label="Choose resolvers" data-testid="resolver-picker">
+        <div className={styles.panel} id={panelId} role="group" aria-label="Choose resolvers" data-testid="resolver-picker">
           {resolvers.status === 'loading' && <p className="muted">Loading resolvers…</p>}
           {resolvers.loadError && <ErrorMessage error={resolvers.loadError} testId="resolver-list-error" />}
           {resolvers.warnings.map((w) => (
@@ -103,7 +104,7 @@ export function ResolverPicker({ resolvers }: { resolvers: ResolversState }) {
             />
           ))}
           <AddResolver save={resolvers.save} draft={draft} onDraft={setDraft} />
-          <div className="resolver-picker__footer">
+          <div className={styles.footer}>
             <button type="button" className="button-secondary" onClick={close}>
               Done
             </button>
