@@ -1,12 +1,13 @@
 import { useState } from 'react'
 import { copyText } from '../../clipboard'
+import styles from './RawAnswerDrawer.module.css'
 
 /** The same question as a dig command line (from the main side, `format:dig`), with a copy button. */
 export function DigCommand({ dig, loading }: { dig: string | null; loading: boolean }) {
   const [copied, setCopied] = useState<'idle' | 'done' | 'failed'>('idle')
   return (
-    <div className="drawer__dig">
-      <code className="dig" data-testid="dig-command">
+    <div className={styles.digBar}>
+      <code className={styles.dig} data-testid="dig-command">
         {dig ?? (loading ? '…' : 'dig command unavailable')}
       </code>
       <button

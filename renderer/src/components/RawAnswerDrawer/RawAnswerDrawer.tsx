@@ -7,6 +7,7 @@ import { DigCommand } from './DigCommand'
 import { RawEdns } from './RawEdns'
 import { RawHeader } from './RawHeader'
 import { RawRecords } from './RawRecords'
+import styles from './RawAnswerDrawer.module.css'
 
 /** The raw answer as a side drawer: header, sections, EDNS, the bytes, and the dig command. */
 export function RawAnswerDrawer({ state, onClose }: { state: Exclude<RawAnswerState, { status: 'closed' }>; onClose(): void }) {
@@ -35,14 +36,14 @@ export function RawAnswerDrawer({ state, onClose }: { state: Exclude<RawAnswerSt
 
   return (
     <aside
-      className="drawer"
+      className={styles.drawer}
       role="dialog"
       aria-modal="false"
       aria-labelledby="raw-title"
       data-testid="raw-drawer"
       data-state={state.status}
     >
-      <header className="drawer__head">
+      <header className={styles.head}>
         <h2 id="raw-title">
           Raw answer · <code>{displayName(request.name)}</code> {request.type}
         </h2>
@@ -50,7 +51,7 @@ export function RawAnswerDrawer({ state, onClose }: { state: Exclude<RawAnswerSt
           Close
         </button>
       </header>
-      <p className="muted drawer__sub">
+      <p className={`muted ${styles.sub}`}>
         {request.side === 'apex' ? 'Apex' : 'Target'} answer via {request.resolverLabel}, asked again just now (with NSID and a
         client cookie) so every byte can be shown.
       </p>
@@ -62,9 +63,9 @@ export function RawAnswerDrawer({ state, onClose }: { state: Exclude<RawAnswerSt
       )}
       {state.status === 'error' && <ErrorMessage error={state.error} testId="raw-error" />}
       {state.status === 'ready' && (
-        <div className="drawer__body">
+        <div className={styles.body}>
           <RawHeader result={state.result} />
-          <section className="raw__section">
+          <section className={styles.section}>
             <h3>Question</h3>
             <p>
               <code>
@@ -76,7 +77,7 @@ export function RawAnswerDrawer({ state, onClose }: { state: Exclude<RawAnswerSt
           <RawRecords title="Authority" records={state.result.authority} receivedAtMs={state.result.receivedAtWallMs} />
           <RawRecords title="Additional" records={state.result.additional} receivedAtMs={state.result.receivedAtWallMs} />
           <RawEdns result={state.result} />
-          <section className="raw__section">
+          <section className={styles.section}>
             <h3>Response bytes</h3>
             <HexDump hex={state.result.raw.response} label="Response bytes" />
           </section>

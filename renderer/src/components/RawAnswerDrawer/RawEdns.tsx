@@ -1,18 +1,19 @@
 import type { DnsQueryResult } from '@shared/dns'
+import styles from './RawAnswerDrawer.module.css'
 
 /** The OPT record: version, UDP size, DO, NSID, cookie, ECS, EDE, padding and any other options. */
 export function RawEdns({ result }: { result: DnsQueryResult }) {
   const edns = result.edns
   if (!edns) {
     return (
-      <section className="raw__section" data-testid="raw-edns">
+      <section className={styles.section} data-testid="raw-edns">
         <h3>EDNS</h3>
         <p className="muted">The response carried no OPT record.</p>
       </section>
     )
   }
   return (
-    <section className="raw__section" data-testid="raw-edns">
+    <section className={styles.section} data-testid="raw-edns">
       <h3>EDNS</h3>
       <dl className="facts">
         <div className="facts__row">
@@ -43,7 +44,7 @@ export function RawEdns({ result }: { result: DnsQueryResult }) {
             {edns.ede.length === 0
               ? 'none'
               : edns.ede.map((e, i) => (
-                  <span key={i} className="ede">
+                  <span key={i} className={styles.ede}>
                     {e.code} {e.name}
                     {e.text ? `: "${e.text}"` : ''}
                   </span>

@@ -1,5 +1,6 @@
 import type { DnsQueryResult } from '@shared/dns'
 import { formatDuration } from '../../format/time'
+import styles from './RawAnswerDrawer.module.css'
 
 const FLAG_NAMES = ['qr', 'aa', 'tc', 'rd', 'ra', 'ad', 'cd'] as const
 const FLAG_TITLES: Record<(typeof FLAG_NAMES)[number], string> = {
@@ -15,7 +16,7 @@ const FLAG_TITLES: Record<(typeof FLAG_NAMES)[number], string> = {
 /** The header: id, opcode, rcode, the flags set and clear, transport, timing and sizes. */
 export function RawHeader({ result }: { result: DnsQueryResult }) {
   return (
-    <section className="raw__section" data-testid="raw-header">
+    <section className={styles.section} data-testid="raw-header">
       <h3>Header</h3>
       <dl className="facts">
         <div className="facts__row">
@@ -26,11 +27,11 @@ export function RawHeader({ result }: { result: DnsQueryResult }) {
         </div>
         <div className="facts__row">
           <dt>Flags</dt>
-          <dd className="flags">
+          <dd className={styles.flags}>
             {FLAG_NAMES.map((f) => (
               <span
                 key={f}
-                className={`flag${result.header.flags[f] ? ' is-set' : ''}`}
+                className={`${styles.flag}${result.header.flags[f] ? ` ${styles.set}` : ''}`}
                 title={FLAG_TITLES[f]}
                 data-testid={`flag-${f}`}
                 data-set={result.header.flags[f]}

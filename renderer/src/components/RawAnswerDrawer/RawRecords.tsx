@@ -1,17 +1,18 @@
 import type { DnsRecord } from '@shared/dns'
 import { TtlCountdown } from '../TtlCountdown/TtlCountdown'
+import styles from './RawAnswerDrawer.module.css'
 
 /** One section of the message (answer, authority, additional), each TTL counting down. */
 export function RawRecords({ title, records, receivedAtMs }: { title: string; records: DnsRecord[]; receivedAtMs: number }) {
   return (
-    <section className="raw__section" data-testid={`raw-section-${title.toLowerCase()}`}>
+    <section className={styles.section} data-testid={`raw-section-${title.toLowerCase()}`}>
       <h3>
         {title} <span className="muted">({records.length})</span>
       </h3>
       {records.length === 0 ? (
         <p className="muted">Empty.</p>
       ) : (
-        <table className="data-table raw__records">
+        <table className={`data-table ${styles.records}`}>
           <thead>
             <tr>
               <th scope="col">Name</th>
@@ -32,7 +33,7 @@ export function RawRecords({ title, records, receivedAtMs }: { title: string; re
                 </td>
                 <td>{r.class}</td>
                 <td>{r.type}</td>
-                <td className="raw__data">
+                <td className={styles.data}>
                   <code>{r.data}</code>
                 </td>
               </tr>
