@@ -2,6 +2,7 @@ import { Fragment } from 'react'
 import { displayName } from '../../model/inspect/inspect-model'
 import { TtlCountdown } from '../TtlCountdown/TtlCountdown'
 import styles from './ChainPath.module.css'
+import { cx } from '../../class-names'
 
 interface ChainPathProps {
   hops: { name: string; ttl?: number }[]
@@ -30,7 +31,7 @@ export function ChainPath({ hops, receivedAtMs, problem, testId = 'chain-path' }
               {hop.ttl !== undefined && <TtlCountdown receivedAtMs={receivedAtMs} ttl={hop.ttl} testId="chain-ttl" layout="short" />}
             </li>
           )}
-          <li className={[styles.node, i === 0 && styles.apex, i === hops.length - 1 && styles.end].filter(Boolean).join(' ')} data-testid="chain-node">
+          <li className={cx(styles.node, i === 0 && styles.apex, i === hops.length - 1 && styles.end)} data-testid="chain-node">
             {displayName(hop.name)}
           </li>
         </Fragment>

@@ -1,6 +1,7 @@
 import { useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react'
 import { hexToBytes, walkWireFields, type WireField } from '../../model/inspect/wire-fields'
 import styles from './HexDump.module.css'
+import { cx } from '../../class-names'
 
 const PER_ROW = 16
 
@@ -55,7 +56,7 @@ export function HexDump({ hex, label }: { hex: string; label: string }) {
 
   const isActive = (i: number): boolean => !!active && i >= active.start && i < active.end
   const cellClass = (i: number, kind: 'hex' | 'txt') =>
-    [styles[kind], styles[`section-${sectionOf(i)}`], isActive(i) && styles.active, i === cursor && styles.cursor].filter(Boolean).join(' ')
+    cx(styles[kind], styles[`section-${sectionOf(i)}`], isActive(i) && styles.active, i === cursor && styles.cursor)
 
   return (
     <div data-testid="hex-dump">

@@ -2,6 +2,8 @@ import type { Family, InspectResult, ResolverInspection, RrsetObservation } from
 import { alignFamily, cacheFor, countRows, displayName, emptyText, type AlignedRow } from '../../model/inspect/inspect-model'
 import type { RawAnswerRequest } from '../../hooks/useRawAnswer'
 import { TtlCountdown } from '../TtlCountdown/TtlCountdown'
+import styles from './ResolverGroup.module.css'
+import { cx } from '../../class-names'
 
 const MARKS: Record<AlignedRow['kind'], { text: string; title: string }> = {
   match: { text: '= same', title: 'The same address on both sides' },
@@ -49,18 +51,18 @@ export function FamilyRows({ family, familyKey, result, inspection, onRaw }: Fam
   const cache = cacheFor(inspection, family)
   const authTtl = result.authoritative?.ttls[family]
   return (
-    <tbody className="sbs__family" data-testid={`family-${family}`}>
-      <tr className="sbs__family-row">
+    <tbody data-testid={`family-${family}`}>
+      <tr className={styles.familyRow}>
         <th scope="rowgroup">{family}</th>
         <td>
-          <div className="sbs__meta">
+          <div className={styles.meta}>
             {authTtl !== undefined && (
               <span data-testid="authoritative-ttl" title="The TTL the zone's own servers give (AA answer)">
                 <span className="metric-label">Auth TTL</span> {authTtl} s
               </span>
             )}
             {cache && (
-              <span className={`cache cache--${cache.state}`} data-testid="cache-age">
+              <span className={cx(styles.cache, styles[cache.state])} data-testid="cache-age">
                 {cache.text}
               </span>
             )}
@@ -68,7 +70,7 @@ export function FamilyRows({ family, familyKey, result, inspection, onRaw }: Fam
             <RawButton side="apex" observation={apex} inspection={inspection} onRaw={onRaw} />
           </div>
         </td>
-        <td className="sbs__counts">
+        <td className={styles.counts}>
           {rows.length > 0 && inspection.target && (
             <span title={`${counts.match} same, ${counts.onlyApex} only apex, ${counts.onlyTarget} only target`}>
               {counts.match}/{rows.length} same
@@ -76,7 +78,7 @@ export function FamilyRows({ family, familyKey, result, inspection, onRaw }: Fam
           )}
         </td>
         <td>
-          <div className="sbs__meta">
+          <div className={styles.meta}>
             {target?.effectiveTtl !== undefined && target.chain.length > 0 && (
               <span title="The lowest TTL along the CNAME chain and the records">
                 <span className="metric-label">Chain TTL</span> {target.effectiveTtl} s
@@ -90,14 +92,14 @@ export function FamilyRows({ family, familyKey, result, inspection, onRaw }: Fam
         <tr
           key={row.key}
           // without a target there is nothing to compare with: no "only apex" marks
-          className={`sbs__row sbs__row--${inspection.target ? row.kind : 'alone'}`}
+          className={`${styles.row}${inspection.target ? ` ${styles[`row-${row.kind}`]}` : ''}`}
           data-testid="aligned-row"
           data-kind={inspection.target ? row.kind : 'alone'}
           data-family={family}
           data-address={row.address}
         >
-          <td className="sbs__type">{family}</td>
-          <td className="sbs__cell" data-testid="apex-cell">
+          <td className={styles.type}>{family}</td>
+          <td className={styles.cell} data-testid="apex-cell">
             {row.apex ? (
               <>
                 <code className="addr">{row.apex.data}</code>
@@ -108,13 +110,13 @@ export function FamilyRows({ family, familyKey, result, inspection, onRaw }: Fam
             )}
           </td>
           {inspection.target ? (
-            <td className={`sbs__mark sbs__mark--${row.kind}`} title={MARKS[row.kind].title}>
+            <td className={`${styles.mark} ${styles[`mark-${row.kind}`]}`} title={MARKS[row.kind].title}>
               {MARKS[row.kind].text}
             </td>
           ) : (
-            <td className="sbs__mark" />
+            <td className={styles.mark} />
           )}
-          <td className="sbs__cell" data-testid="target-cell">
+          <td className={styles.cell} data-testid="target-cell">
             {row.target ? (
               <>
                 <code className="addr">{row.target.data}</code>
@@ -127,13 +129,13 @@ export function FamilyRows({ family, familyKey, result, inspection, onRaw }: Fam
         </tr>
       ))}
       {(apex.records.length === 0 || (target && target.records.length === 0)) && (
-        <tr className="sbs__row sbs__row--empty">
-          <td className="sbs__type">{family}</td>
-          <td className="sbs__cell muted" data-testid="apex-empty">
+        <tr className={`${styles.row} ${styles.rowEmpty}`}>
+          <td className={styles.type}>{family}</td>
+          <td className={`${styles.cell} muted`} data-testid="apex-empty">
             {apex.records.length === 0 ? emptyText(apex) : ''}
           </td>
           <td />
-          <td className="sbs__cell muted" data-testid="target-empty">
+          <td className={`${styles.cell} muted`} data-testid="target-empty">
             {target && target.records.length === 0 ? emptyText(target) : ''}
           </td>
         </tr>

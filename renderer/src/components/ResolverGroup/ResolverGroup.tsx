@@ -6,6 +6,7 @@ import { ErrorMessage } from '../ErrorMessage/ErrorMessage'
 import { FamilyRows } from './FamilyRows'
 import { formatDuration } from '../../format/time'
 import { formatResolver } from '@shared/resolver-target'
+import styles from './ResolverGroup.module.css'
 
 interface ResolverGroupProps {
   result: InspectResult
@@ -29,16 +30,16 @@ export function ResolverGroup({ result, inspection, onRaw }: ResolverGroupProps)
 
   return (
     <section
-      className={`rgroup${failure ? ' rgroup--failed' : ''}`}
+      className={`${styles.group}${failure ? ` ${styles.failed}` : ''}`}
       data-testid="resolver-group"
       data-resolver={inspection.label}
       aria-label={`Answers from ${inspection.label}`}
     >
-      <header className="rgroup__head">
-        <h3 className="rgroup__title">{inspection.label}</h3>
+      <header className={styles.head}>
+        <h3 className={styles.title}>{inspection.label}</h3>
         <span className="badge">{inspection.resolver.transport.toUpperCase()}</span>
-        {serverText(inspection) !== inspection.label && <code className="muted rgroup__server">{serverText(inspection)}</code>}
-        <span className="rgroup__rtt" data-testid="resolver-rtt" title="Round-trip time of one query to this resolver">
+        {serverText(inspection) !== inspection.label && <code className={`muted ${styles.server}`}>{serverText(inspection)}</code>}
+        <span className={styles.rtt} data-testid="resolver-rtt" title="Round-trip time of one query to this resolver">
           <span className="metric-label">RTT</span> {rtt === undefined ? '—' : formatDuration(rtt)}
         </span>
       </header>
@@ -49,12 +50,12 @@ export function ResolverGroup({ result, inspection, onRaw }: ResolverGroupProps)
           {hops.length > 0 && (
             <ChainPath hops={hops} receivedAtMs={(targetA ?? inspection.target!.aaaa).receivedAtWallMs} problem={targetA?.chainProblem} />
           )}
-          <table className="sbs">
+          <table className={styles.table}>
             <colgroup>
-              <col className="sbs__col-type" />
-              <col className="sbs__col-side" />
-              <col className="sbs__col-mark" />
-              <col className="sbs__col-side" />
+              <col className={styles.colType} />
+              <col />
+              <col className={styles.colMark} />
+              <col />
             </colgroup>
             <thead>
               <tr>

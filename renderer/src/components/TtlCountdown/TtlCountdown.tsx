@@ -1,6 +1,7 @@
 import { useClock } from '../../hooks/useClock'
 import { formatDuration, remainingTtl } from './ttl'
 import styles from './TtlCountdown.module.css'
+import { cx } from '../../class-names'
 
 interface TtlCountdownProps {
   /** Wall-clock time the record was received (ms). */
@@ -23,7 +24,7 @@ export function TtlCountdown({ receivedAtMs, ttl, testId = 'ttl-countdown', layo
   const expired = left === 0
   return (
     <span
-      className={[styles.ttl, layout && styles[layout], expired && styles.expired].filter(Boolean).join(' ')}
+      className={cx(styles.ttl, layout && styles[layout], expired && styles.expired)}
       data-testid={testId}
       data-remaining={left}
       title={`TTL: ${left} s left of ${ttl} s at receipt`}

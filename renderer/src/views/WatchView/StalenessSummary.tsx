@@ -3,6 +3,7 @@ import { formatSeconds } from '../../model/watch/chart-format'
 import { Explain } from '../../context/TeachingContext'
 import { ViewpointFigures } from './ViewpointFigures'
 import styles from './StalenessSummary.module.css'
+import { cx } from '../../class-names'
 
 /** The headline figures per viewpoint, side by side, then what both share: the TTLs and the bound. */
 export function StalenessSummary({ analysis }: { analysis: StalenessAnalysis }) {
@@ -39,7 +40,7 @@ export function StalenessSummary({ analysis }: { analysis: StalenessAnalysis }) 
             <span className={styles.sub}>in any answer</span>
           </dd>
         </div>
-        <div className={[styles.figure, styles.bound, analysis.withinBound === false && styles.beyond].filter(Boolean).join(' ')} data-testid="summary-bound">
+        <div className={cx(styles.figure, styles.bound, analysis.withinBound === false && styles.beyond)} data-testid="summary-bound">
           <dt>Bound ({bound?.policy ?? '—'} TTL rule)</dt>
           <dd>
             {bound ? `${bound.seconds} s` : '—'}
