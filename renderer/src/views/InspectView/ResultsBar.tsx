@@ -2,6 +2,7 @@ import type { InspectResult } from '@shared/inspector'
 import { formatClock, formatDuration } from '../../format/time'
 import { displayName, SUGGESTION_SOURCES } from '../../model/inspect/inspect-model'
 import { sameName } from '../../model/inspect/inspect-input'
+import styles from './ResultsBar.module.css'
 
 export interface ResultsBarProps {
   running: boolean
@@ -20,7 +21,7 @@ export function ResultsBar({ result, running, refreshing, autoRefresh, onAutoRef
       ? result.suggestions.find((s) => sameName(s.name, result.target!))
       : undefined
   return (
-    <div className="results-bar">
+    <div className={styles.bar}>
       <span data-testid="inspected-at">
         {displayName(result.apex)} inspected at {formatClock(result.startedAtWallMs)} in {formatDuration(result.durationMs)}
         {suggestedBy && result.target && (
