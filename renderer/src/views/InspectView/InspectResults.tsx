@@ -3,6 +3,7 @@ import type { RawAnswerRequest } from '../../hooks/useRawAnswer'
 import { AdvicePanel } from '../../components/AdvicePanel/AdvicePanel'
 import { AuthoritativeSummary } from '../../components/AuthoritativeSummary/AuthoritativeSummary'
 import { BehaviourPanel } from '../../components/BehaviourPanel/BehaviourPanel'
+import { DelegationView } from '../../components/DelegationView/DelegationView'
 import { DnssecPanel } from '../../components/DnssecPanel/DnssecPanel'
 import { LocalityGrid } from '../../components/LocalityGrid/LocalityGrid'
 import { LookupCostLine } from '../../components/LookupCost/LookupCostLine'
@@ -36,6 +37,7 @@ export function InspectResults({ result, lastInput, runs, onRaw, ...bar }: Inspe
       <AdvicePanel key={`${result.apex}|${result.target ?? ''}`} input={lastInput && result.target ? { ...lastInput, target: result.target } : null} />
       <SideBySide result={result} onRaw={(request) => onRaw({ ...request, ...(lastInput?.timeoutMs ? { timeoutMs: lastInput.timeoutMs } : {}) })} />
       <DnssecPanel result={result} />
+      <DelegationView name={result.apex} />
       <AuthoritativeSummary view={result.authoritative} />
     </div>
   )
