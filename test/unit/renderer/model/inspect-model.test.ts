@@ -9,7 +9,7 @@ import {
   nextExpiryAt,
   refreshDueAt,
   resolverFailure
-} from '../../../renderer/src/hooks/inspect-model'
+} from '../../../../renderer/src/model/inspect/inspect-model'
 
 const T = 1_700_000_000_000
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { SeriesAnalysis } from '@shared/inspector'
-import { mergeNarrow, mergeShades, timelineData, type Segment } from '../../../renderer/src/components/AnswerTimeline/lanes'
-import { lagBars } from '../../../renderer/src/components/LagChart/lag-data'
-import { sample } from '../../support/watch-sample'
+import { mergeNarrow, mergeShades, timelineData, type Segment } from '../../../../renderer/src/model/watch/lanes'
+import { lagBars } from '../../../../renderer/src/model/watch/lag-data'
+import { sample } from '../../../support/watch-sample'
 
 const series = (extra: Partial<SeriesAnalysis>): SeriesAnalysis => ({
   viewpoint: 'resolver',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { LabStatus } from '@shared/lab'
-import { defaultAuthoritativePort, isAtOrBelow } from '../../../renderer/src/hooks/inspect-model'
+import { defaultAuthoritativePort, isAtOrBelow } from '../../../../renderer/src/model/inspect/inspect-model'
 
 describe('the zone servers’ port for the lab’s own zone', () => {
   const lab = (running: boolean, port: number | null, origin = 'example.test.') =>

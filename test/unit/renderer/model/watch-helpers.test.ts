@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { ResolverEntry } from '@shared/resolvers'
-import { fileSlug, formatElapsed, formatSeconds } from '../../../renderer/src/components/ChartFrame/format'
-import { mergeSamples } from '../../../renderer/src/hooks/merge-samples'
-import { validateWatchForm, watchStartInput, type WatchFormValues } from '../../../renderer/src/views/WatchView/watch-form'
-import { sample } from '../../support/watch-sample'
+import { fileSlug, formatElapsed, formatSeconds } from '../../../../renderer/src/model/watch/chart-format'
+import { mergeSamples } from '../../../../renderer/src/model/watch/merge-samples'
+import { validateWatchForm, watchStartInput, type WatchFormValues } from '../../../../renderer/src/model/watch/watch-form'
+import { sample } from '../../../support/watch-sample'
 
 const valid: WatchFormValues = { apex: 'example.test', target: 'cdn.example.test.', resolverIds: ['local-udp'], mode: 'interval', interval: '1', duration: '' }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { ttlChartData, ttlSawtooth } from '../../../renderer/src/components/TtlChart/ttl-series'
-import { sample } from '../../support/watch-sample'
+import { ttlChartData, ttlSawtooth } from '../../../../renderer/src/model/watch/ttl-series'
+import { sample } from '../../../support/watch-sample'
 
 describe('ttlSawtooth', () => {
   it('falls one second per second between refetches and reaches zero at expiry', () => {

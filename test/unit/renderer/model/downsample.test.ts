@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { downsampleMinMax, lttb, type Point } from '../../../renderer/src/components/TtlChart/downsample'
+import { downsampleMinMax, lttb, type Point } from '../../../../renderer/src/model/watch/downsample'
 
 /** One hour of 1 Hz TTL samples: a 60 s sawtooth. */
 const sawtooth: Point[] = Array.from({ length: 3600 }, (_, i) => ({ x: i, y: 60 - (i % 60) }))

@@ -1,6 +1,8 @@
 import { useCallback, useRef, useState } from 'react'
-import type { InspectInput, InspectResult } from '@shared/inspector'
-import type { ApiError } from '@shared/result'
+import type { ResolverTarget } from '@shared/dns'
+import type { InspectInput, InspectResult, SuggestResult } from '@shared/inspector'
+import type { ApiError, Result } from '@shared/result'
+import { DEFAULT_AUTHORITATIVE_PORT, defaultAuthoritativePort } from '../model/inspect/inspect-model'
 import { getApi } from '../transport'
 
 export interface InspectionState {
@@ -18,14 +20,27 @@ export interface InspectionState {
   run(input: InspectInput, options?: { refresh?: boolean }): Promise<InspectResult | null>
   /** Back to an empty view (File › New inspection); a run still going is dropped. */
   reset(): void
+  /** Target suggestions for an apex (`inspect:suggest`). */
+  suggest(apex: string, resolvers: ResolverTarget[]): Promise<Result<SuggestResult>>
+  /** The lab's port when the apex is in the zone the running lab serves; undefined otherwise. */
+  labPortFor(apex: string): Promise<number | undefined>
+}
+
+const suggest = (apex: string, resolvers: ResolverTarget[]) => getApi().inspect.suggest({ apex, resolvers })
+
+async function labPortFor(apex: string): Promise<number | undefined> {
+  const status = await getApi().lab.status()
+  if (!status.ok) return undefined
+  const port = defaultAuthoritativePort(apex, status.value)
+  return port === DEFAULT_AUTHORITATIVE_PORT ? undefined : port
 }
 
 /**
- * One inspection at a time from this view: a newer run supersedes an older one, whose answer is dropped.
+ * The Inspect view's access to the inspector. One inspection at a time from this view: a newer run supersedes an older one, whose answer is dropped.
  * The previous result stays on screen while a refresh runs, so rows do not flicker.
  */
-export function useInspection(): InspectionState {
-  const [state, setState] = useState<Omit<InspectionState, 'run' | 'reset'>>({
+export function useInspect(): InspectionState {
+  const [state, setState] = useState<Omit<InspectionState, 'run' | 'reset' | 'suggest' | 'labPortFor'>>({
     status: 'idle',
     result: null,
     error: null,
@@ -54,5 +69,5 @@ export function useInspection(): InspectionState {
     setState((s) => ({ ...s, status: 'idle', result: null, error: null, input: null, finishedAtMs: null, refreshing: false }))
   }, [])
 
-  return { ...state, run, reset }
+  return { ...state, run, reset, suggest, labPortFor }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { placeWarnings } from '../../../renderer/src/views/ConvertView/place-warnings'
+import { placeWarnings } from '../../../../renderer/src/model/convert/place-warnings'
 
 const w = (record: string) => ({ record, message: 'm' })
 

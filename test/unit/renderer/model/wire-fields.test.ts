@@ -1,6 +1,6 @@
 import * as packet from 'dns-packet'
 import { describe, expect, it } from 'vitest'
-import { fieldAt, hexToBytes, readName, walkWireFields, type WireField } from '../../../renderer/src/components/HexDump/wire-fields'
+import { fieldAt, hexToBytes, readName, walkWireFields, type WireField } from '../../../../renderer/src/model/inspect/wire-fields'
 
 function response(): Uint8Array {
   return new Uint8Array(
