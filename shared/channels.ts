@@ -64,7 +64,7 @@ import {
   convertRunInputSchema,
   convertRunResultSchema
 } from './convert'
-import { learnProgressSchema, learnSaveInputSchema } from './learn'
+import { learnProgressSchema, learnSaveInputSchema, learnSetTeacherInputSchema } from './learn'
 import {
   appCommandListSchema,
   desktopSettingsSchema,
@@ -131,6 +131,7 @@ export const channels = {
   'convert:report': { input: convertReportInputSchema, output: convertReportResultSchema },
   'learn:progress': { input: none, output: learnProgressSchema },
   'learn:save': { input: learnSaveInputSchema, output: learnProgressSchema },
+  'learn:setTeacher': { input: learnSetTeacherInputSchema, output: learnProgressSchema },
   'app:takeCommands': { input: none, output: appCommandListSchema },
   'files:open': { input: fileOpenInputSchema, output: openedFileSchema },
   'prefs:desktop': { input: none, output: desktopSettingsSchema },
