@@ -34,6 +34,8 @@ export function useLearnProgress(): LearnProgressState {
     } else setError(r.error)
   }, [])
   const setTeacher = useCallback(async (enabled: boolean) => {
+    // shown at once; the saved state replaces it when the main side answers
+    setProgress((p) => (p ? { ...p, teacher: enabled } : p))
     const r = await getApi().learn.setTeacher({ enabled })
     if (r.ok) {
       setProgress(r.value)
