@@ -56,6 +56,22 @@ describe('geo regions and HTTPS AliasMode in the lab (browser mode)', () => {
     await saveScreenshot(page, 'lab-https-alias-light')
   }, 60_000)
 
+  it('puts CNAME, ALIAS and AliasMode side by side from real questions to the lab', async () => {
+    const { page } = app
+    await page.getByTestId('lab-techniques-run').click()
+    await page.locator('[data-testid="lab-techniques"][data-state="asked"]').waitFor()
+    expect(await page.getByTestId('lab-technique-cname').textContent()).toMatch(/client → lab: www\.example\.test\. A.*CNAME example\.test\./)
+    const alias = (await page.getByTestId('lab-technique-alias').textContent())!
+    expect(alias).toMatch(/client → lab: example\.test\. A\s*lab → client: A 192\.0\.2\.\d+/)
+    expect(alias).not.toContain('cdn.example.test')
+    // AliasMode: the client gets the name and asks for it itself
+    const aliasMode = (await page.getByTestId('lab-technique-aliasMode').textContent())!
+    expect(aliasMode).toContain('lab → client: HTTPS 0 cdn.example.test.')
+    expect(aliasMode).toContain('client → lab: cdn.example.test. A')
+    await page.getByTestId('lab-techniques').scrollIntoViewIfNeeded()
+    await saveScreenshot(page, 'lab-techniques-light')
+  }, 60_000)
+
   it('keeps the DNSSEC and AXFR choice, the regions and the option across a reload', async () => {
     const { page } = app
     await page.getByTestId('lab-stop').click()

@@ -8,6 +8,7 @@ import { ComparePanel } from './ComparePanel'
 import { CountersPanel } from './CountersPanel'
 import { FlushCache } from './FlushCache'
 import { GeoPanel } from './geo/GeoPanel'
+import { ApexTechniques } from './techniques/ApexTechniques'
 import { HttpsAliasOption } from './HttpsAliasOption'
 import { ProfilePanel } from './ProfilePanel'
 import { ServerPanel } from './ServerPanel'
@@ -98,6 +99,9 @@ export function LabView() {
       </div>
       <section className="panel">
         <GeoPanel key={status.geo ? 'on' : 'off'} geo={status.geo ?? null} target={status.target?.name ?? 'cdn.example.test.'} onStatus={lab.accept} />
+      </section>
+      <section className="panel">
+        <ApexTechniques status={status} apex={origin} />
       </section>
       <section className="panel">
         <ComparePanel />
