@@ -9,6 +9,7 @@ import { genericTokens } from '../zone/generic-rdata'
 import { selfAndAncestors } from './names'
 import { Signer, type DenialKind } from './signer'
 import type { CompiledZone } from './zone-set'
+import { describeIssues } from '@shared/errors'
 
 export const TYPE_DNSKEY = 48
 export const TYPE_CDS = 59
@@ -21,7 +22,7 @@ export class DnssecState {
 
   constructor(config: DnssecConfig) {
     const parsed = dnssecConfigSchema.safeParse(config)
-    if (!parsed.success) throw new Error(`dnssec: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
+    if (!parsed.success) throw new Error(`dnssec: ${describeIssues(parsed.error.issues, 100)}`)
     this.config = parsed.data
     this.signer = new Signer({ keyFor: (origin) => this.signingKey(origin), denial: (): DenialKind => this.config.denial })
   }

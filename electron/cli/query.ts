@@ -1,14 +1,15 @@
 import { readFile } from 'node:fs/promises'
 import { dnsQueryRequestSchema, type DnsQueryRequest, type DnsQueryResult } from '@shared/dns'
-import { describeIssues } from '../api/describe-issues'
-import { ServiceError } from '../api/service-error'
+import { describeIssues, ServiceError } from '@shared/errors'
 import { query } from '../dns'
 import { digCommand } from '../format/dig-command'
 import { digRdata } from '../format/dig-rdata'
 import { formatDigText } from '../format/dig-text'
 import { formatRfc8427Json } from '../format/rfc8427-json'
 import { systemResolvers } from '../resolvers/system-resolvers'
-import { applyTransport, parseQueryArgs, USAGE, UsageError, type QueryCommand } from './query-args'
+import { UsageError } from '@shared/errors'
+import { applyTransport, parseQueryArgs, USAGE, type QueryCommand } from './query-args'
+import { runTrace } from './query-trace'
 
 /** Exit codes as dig uses them. */
 const EXIT_OK = 0
@@ -52,6 +53,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`)
     return EXIT_OK
   }
+  if (cmd.trace) return runTrace(cmd)
   const list = await requests(cmd)
   if (cmd.output === 'digcmd') {
     process.stdout.write(`${digCommand(list[0]!, cmd.caFile ? { caFile: cmd.caFile } : {})}\n`)

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { isIP } from 'node:net'
-import { ServiceError } from '../api/service-error'
+import { ServiceError } from '@shared/errors'
 import { parseIPv4, parseIPv6 } from './ip'
 
 export const OPT_NSID = 3

@@ -1,4 +1,4 @@
-import { ServiceError } from '../api/service-error'
+import { ServiceError } from '@shared/errors'
 
 /** IANA RR type mnemonics (plus PowerDNS's private-use ALIAS). */
 const TYPES: Record<string, number> = {

@@ -5,7 +5,7 @@ import { join } from 'node:path'
  */
 import { type AliasSettings, type AliasSettingsPatch, type ZoneDialect } from '@shared/alias-server'
 import type { LabHttpsAlias, LabStartInput, LabStatus, LabZone } from '@shared/lab'
-import { ServiceError } from '../api/service-error'
+import { ServiceError } from '@shared/errors'
 import { DEFAULT_SIMULATED_NAME, startAliasServer, type AliasServer } from '../alias-server'
 import { applySettings, defaultSettings } from '../alias-server/settings'
 import { CompareRunner } from './compare'

@@ -2,7 +2,7 @@
 import { type SimulatedTargetState, type TargetFailureInput } from '@shared/alias-server'
 import type { LabRotateTargetInput, LabSaveSetsInput, LabSetTargetInput } from '@shared/lab'
 import type { LabFlushResult } from '@shared/lab-log'
-import { ServiceError } from '../api/service-error'
+import { ServiceError } from '@shared/errors'
 import { DEFAULT_SIMULATED_NAME, type AliasServer } from '../alias-server'
 import type { LabFile } from './lab-file'
 import { afterRotation, saveSets as saveTargetSets } from './target-sets'

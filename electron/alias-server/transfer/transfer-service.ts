@@ -5,7 +5,7 @@
  * changes, the SOA serial goes up and the configured secondaries get a NOTIFY.
  */
 import type { ResolveContext } from '../alias-resolver'
-import { isLoopbackAddress } from './addresses'
+import { isLoopback } from '@shared/resolver-target'
 import { buildMessage, type WireRecord } from '../wire/message-builder'
 import type { CompiledZone } from '../zone-set'
 import { sendNotify, type NotifyTarget } from './notify'
@@ -114,7 +114,7 @@ export class TransferService {
 
   private allowed(address: string): boolean {
     const allow = this.config.allow
-    if (!allow || allow.length === 0) return isLoopbackAddress(address)
+    if (!allow || allow.length === 0) return isLoopback(address)
     const plain = address.replace(/^::ffff:/i, '')
     return allow.some((a) => a === 'any' || a === address || a === plain)
   }
