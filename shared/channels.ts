@@ -36,10 +36,11 @@ import {
   labCompareInputSchema,
   labCompareRunSchema,
   labCountersEventSchema,
-  labQueryEventSchema,
   labRotateTargetInputSchema,
   labSaveZoneInputSchema,
   labSaveSetsInputSchema,
+  labSetGeoInputSchema,
+  labSetHttpsAliasInputSchema,
   labSaveZoneResultSchema,
   labSetTargetInputSchema,
   labStartInputSchema,
@@ -63,7 +64,7 @@ import {
   convertRunInputSchema,
   convertRunResultSchema
 } from './convert'
-import { learnProgressSchema, learnSaveInputSchema } from './learn'
+import { learnProgressSchema, learnSaveInputSchema, learnSetTeacherInputSchema } from './learn'
 import { chainStatusSchema, delegationInputSchema, delegationViewSchema } from './delegation'
 import {
   appCommandListSchema,
@@ -122,6 +123,8 @@ export const channels = {
   'lab:compareGet': { input: none, output: labCompareRunSchema.nullable() },
   'lab:compareStop': { input: none, output: labCompareRunSchema.nullable() },
   'lab:transfer': { input: labTransferInputSchema, output: labTransferResultSchema },
+  'lab:setGeo': { input: labSetGeoInputSchema, output: labStatusSchema },
+  'lab:setHttpsAlias': { input: labSetHttpsAliasInputSchema, output: labStatusSchema },
   'audit:start': { input: auditStartInputSchema, output: auditStartResultSchema },
   'audit:cancel': { input: auditCancelInputSchema, output: auditCancelResultSchema },
   'audit:zones': { input: none, output: savedZoneListSchema },
@@ -131,6 +134,7 @@ export const channels = {
   'convert:report': { input: convertReportInputSchema, output: convertReportResultSchema },
   'learn:progress': { input: none, output: learnProgressSchema },
   'learn:save': { input: learnSaveInputSchema, output: learnProgressSchema },
+  'learn:setTeacher': { input: learnSetTeacherInputSchema, output: learnProgressSchema },
   'app:takeCommands': { input: none, output: appCommandListSchema },
   'files:open': { input: fileOpenInputSchema, output: openedFileSchema },
   'prefs:desktop': { input: none, output: desktopSettingsSchema },
@@ -146,7 +150,6 @@ export const events = {
   'app:notice': z.object({ level: z.enum(['info', 'warn']), message: z.string() }),
   'watch:sample': watchSampleSchema,
   'watch:state': watchStateEventSchema,
-  'lab:query': labQueryEventSchema,
   'lab:counters': labCountersEventSchema,
   'lab:target': labTargetEventSchema,
   'audit:progress': auditEventSchema,

@@ -6,7 +6,6 @@ import {
   dnssecAlgorithms,
   dnssecDenials,
   dnssecZoneInfoSchema,
-  queryLogEntrySchema,
   simulatedRotateInputSchema,
   simulatedTargetChangeSchema,
   simulatedTargetStateSchema,
@@ -15,6 +14,7 @@ import {
   zoneDialectSchema
 } from './alias-server'
 import { dnsRecordSchema } from './dns'
+import { geoFileSchema } from './geo'
 import { profileIdSchema } from './providers'
 
 /**
@@ -27,6 +27,25 @@ const portSchema = z.number().int().min(0).max(65535)
 /** 'IP' or 'IP:port' ('[IPv6]:port'); other resolver syntaxes (tcp://, tls://, https://) are accepted too. */
 const resolverTextSchema = z.string().trim().min(1, 'the upstream resolver is empty').max(2048)
 
+export const labDnssecChoiceSchema = z.strictObject({ algorithm: z.enum(dnssecAlgorithms), denial: z.enum(dnssecDenials) })
+export type LabDnssecChoice = z.infer<typeof labDnssecChoiceSchema>
+export const labAxfrModes = ['raw', 'expanded'] as const
+
+/** The lab's HTTPS AliasMode option: `@ HTTPS 0 target.` served beside the apex ALIAS. */
+export const labHttpsAliasSchema = z.object({
+  enabled: z.boolean(),
+  /** The record served, e.g. 'example.test. 60 IN HTTPS 0 cdn.example.test.' (null: off, or nothing to add). */
+  record: z.string().max(1200).nullable(),
+  /** Why nothing is served although it is on (no ALIAS at the apex, an HTTPS RRset already there). */
+  problem: z.string().max(500).nullable()
+})
+export type LabHttpsAlias = z.infer<typeof labHttpsAliasSchema>
+
+export const labSetHttpsAliasInputSchema = z.strictObject({ enabled: z.boolean() })
+/** lab:setGeo: the lab's geo CDN (same format as `--geo FILE`); null: none. Saved, and swapped live while running. */
+export const labSetGeoInputSchema = z.strictObject({ geo: geoFileSchema.nullable() })
+export type LabSetGeoInput = z.input<typeof labSetGeoInputSchema>
+
 export const labStartInputSchema = z.strictObject({
   /** UDP and TCP port on 127.0.0.1; 0 or absent: the last port chosen explicitly, else any free port. */
   port: portSchema.optional(),
@@ -37,10 +56,10 @@ export const labStartInputSchema = z.strictObject({
   authoritativePort: z.number().int().min(1).max(65535).optional(),
   /** Changes to the saved settings, applied and saved before the start. */
   settings: aliasSettingsPatchSchema.optional(),
-  /** Sign the zone online (keys kept in the app's data folder); null or absent: unsigned. */
-  dnssec: z.strictObject({ algorithm: z.enum(dnssecAlgorithms), denial: z.enum(dnssecDenials) }).nullable().optional(),
-  /** Zone transfers from the lab server (loopback only): raw (default) or expanded. */
-  axfr: z.enum(['raw', 'expanded']).optional()
+  /** Sign the zone online (keys kept in the app's data folder); null: unsigned; absent: the choice saved in lab.json. */
+  dnssec: labDnssecChoiceSchema.nullable().optional(),
+  /** Zone transfers from the lab server (loopback only): raw or expanded; absent: the saved choice (raw at first). */
+  axfr: z.enum(labAxfrModes).optional()
 })
 export type LabStartInput = z.input<typeof labStartInputSchema>
 
@@ -62,7 +81,13 @@ export const labStatusSchema = z.object({
   sets: z.array(z.object({ a: z.array(z.string()), aaaa: z.array(z.string()) })).max(8).nullable(),
   serving: z.number().int().min(0).nullable(),
   /** The running server's signed zones (empty: unsigned or stopped). */
-  dnssec: z.array(dnssecZoneInfoSchema).max(16).optional()
+  dnssec: z.array(dnssecZoneInfoSchema).max(16).optional(),
+  /** The saved DNSSEC and AXFR choice (the next start's, and the running server's). */
+  dnssecChoice: labDnssecChoiceSchema.nullable().optional(),
+  axfr: z.enum(labAxfrModes).optional(),
+  /** The geo CDN (regions by client subnet) the lab serves; null: none. */
+  geo: geoFileSchema.nullable().optional(),
+  httpsAlias: labHttpsAliasSchema.optional()
 })
 export type LabStatus = z.infer<typeof labStatusSchema>
 
@@ -119,9 +144,6 @@ export const labTargetEventSchema = simulatedTargetChangeSchema.extend({
   name: z.string().max(1100)
 })
 export type LabTargetEvent = z.infer<typeof labTargetEventSchema>
-
-/** Query-log entries, batched (at most ~10 events a second). */
-export const labQueryEventSchema = z.array(queryLogEntrySchema).max(1000)
 
 export const labCountersEventSchema = aliasCountersSchema
 

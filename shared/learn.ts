@@ -27,10 +27,14 @@ export type ExperimentProgress = z.infer<typeof experimentProgressSchema>
 
 export const learnProgressSchema = z.object({
   experiments: z.record(experimentIdSchema, experimentProgressSchema),
+  /** Teacher mode (presentation and worksheet tools), remembered across sessions. */
+  teacher: z.boolean().default(false),
   /** Problems with learn.json, e.g. a corrupt file that was moved aside. */
   warnings: z.array(z.string().max(4000)).max(10)
 })
 export type LearnProgress = z.infer<typeof learnProgressSchema>
+
+export const learnSetTeacherInputSchema = z.strictObject({ enabled: z.boolean() })
 
 /** Any subset of one experiment's progress; `reset: true` forgets it (state new). */
 export const learnSaveInputSchema = z.strictObject({

@@ -3,6 +3,8 @@ import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { aliasSettingsPatchSchema, upstreamModes, zoneDialectSchema } from '@shared/alias-server'
+import { geoFileSchema } from '@shared/geo'
+import { labAxfrModes, labDnssecChoiceSchema } from '@shared/lab'
 import { readJsonFile, writeFileAtomic } from '../storage/atomic-file'
 import { salvageFields } from '../storage/salvage'
 
@@ -33,7 +35,15 @@ export const labFileSchema = z.object({
   sets: z.array(targetSetSchema).max(8).nullable().default(null),
   serving: z.number().int().min(0).max(7).nullable().default(null),
   /** The running rotation, started again with the server. */
-  rotation: z.object({ everySeconds: z.number().min(0.1).max(86_400), sets: z.array(targetSetSchema.extend({ ttl: ttlSchema.optional() })).min(1).max(64) }).nullable().default(null)
+  rotation: z.object({ everySeconds: z.number().min(0.1).max(86_400), sets: z.array(targetSetSchema.extend({ ttl: ttlSchema.optional() })).min(1).max(64) }).nullable().default(null),
+  // Fields added after version 1 shipped: an older file gets their defaults (unsigned, raw, no geo, no AliasMode).
+  /** Online signing for the next start (null: unsigned). */
+  dnssec: labDnssecChoiceSchema.nullable().default(null),
+  axfr: z.enum(labAxfrModes).default('raw'),
+  /** The geo CDN the user edited (null: none). */
+  geo: geoFileSchema.nullable().default(null),
+  /** Serve `@ HTTPS 0 target.` beside the apex ALIAS. */
+  httpsAlias: z.boolean().default(false)
 })
 export type LabFile = z.output<typeof labFileSchema>
 

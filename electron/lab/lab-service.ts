@@ -3,81 +3,31 @@ import { join } from 'node:path'
  * The lab: owns the embedded ALIAS test server's lifecycle (127.0.0.1 only), its zone, its
  * simulated target and its saved settings. Operations that change state run one at a time.
  */
-import { type AliasSettings, type AliasSettingsPatch, type SimulatedTargetState, type TargetFailureInput, type ZoneDialect } from '@shared/alias-server'
-import type { LabCompareInput, LabCompareRun, LabRotateTargetInput, LabSaveSetsInput, LabSetTargetInput, LabStartInput, LabStatus, LabTransferResult, LabZone } from '@shared/lab'
-import type { LabFlushResult, LabLogExportInput, LabLogInput, LabLogPage, QueryLogStats } from '@shared/lab-log'
-import type { EventBus } from '../api/event-bus'
+import { type AliasSettings, type AliasSettingsPatch, type ZoneDialect } from '@shared/alias-server'
+import type { LabHttpsAlias, LabStartInput, LabStatus, LabZone } from '@shared/lab'
 import { ServiceError } from '@shared/errors'
 import { DEFAULT_SIMULATED_NAME, startAliasServer, type AliasServer } from '../alias-server'
 import { applySettings, defaultSettings } from '../alias-server/settings'
-import { profileSettings } from '../providers'
 import { CompareRunner } from './compare'
 import { startEventPump, type EventPump } from './event-pump'
+import { servedText } from './https-alias'
 import { createLabLog } from './lab-log'
-import { afterRotation, saveSets as saveTargetSets } from './target-sets'
+import { targetOperations } from './lab-target-ops'
 import { LabFileStore, type LabFile } from './lab-file'
-import { checkZoneOffThread, LabZones, zoneErrorsMessage } from './lab-zones'
+import { definedOnly, portInUse, withoutProfileRules, type LabService, type LabServiceOptions } from './lab-service-types'
+import { checkZoneOffThread, LabZones, zoneErrorsMessage, type CurrentZone } from './lab-zones'
 import { transferZone } from './lab-transfer'
 import { upstreamConfig } from './upstream-config'
 
+export type { LabService, LabServiceOptions } from './lab-service-types'
+
 export const LAB_HOST = '127.0.0.1'
-
-export interface LabServiceOptions {
-  dataDir: string
-  events: EventBus
-  /** Internal server errors (each answered SERVFAIL); default console.error. */
-  onError?: (error: unknown) => void
-  /** Entries the stored query log keeps (default QUERY_LOG_CAP). */
-  logCap?: number
-}
-
-export interface LabService {
-  status(): Promise<LabStatus>
-  start(input: LabStartInput): Promise<LabStatus>
-  stop(): Promise<LabStatus>
-  getZone(): Promise<LabZone>
-  saveZone(text: string, dialect?: ZoneDialect): Promise<{ origin: string; path: string; records: number; reloaded: boolean }>
-  setTarget(input: LabSetTargetInput): Promise<SimulatedTargetState>
-  rotateTarget(input: LabRotateTargetInput): Promise<SimulatedTargetState>
-  /** The failure-mode lab: how the simulated target answers the server (not saved: every start begins 'ok'). */
-  setTargetState(input: TargetFailureInput): Promise<SimulatedTargetState>
-  updateSettings(patch: AliasSettingsPatch): Promise<AliasSettings>
-  saveSets(input: LabSaveSetsInput): Promise<SimulatedTargetState | null>
-  flushCache(): Promise<LabFlushResult>
-  log(input: LabLogInput): Promise<LabLogPage>
-  exportLog(input: LabLogExportInput): Promise<string>
-  clearLog(): Promise<QueryLogStats>
-  /** Starts the server again when it ran as the app last stopped; problems become warnings. */
-  restore(): Promise<void>
-  /** Compare providers side by side: one server per profile through one target schedule (a new run stops the last). */
-  compareStart(input: LabCompareInput): Promise<LabCompareRun>
-  compareGet(): LabCompareRun | null
-  compareStop(): Promise<LabCompareRun | null>
-  /** An AXFR of `zone` from the running server (loopback), as a secondary would ask. */
-  transfer(zone: string): Promise<LabTransferResult>
-  /** The running server's port, for the resolver list; undefined while stopped. */
-  port(): number | undefined
-  dispose(): Promise<void>
-}
 
 interface Running {
   server: AliasServer
   pump: EventPump
   detachLog: () => void
   resolver: string | null
-}
-
-const definedOnly = (patch: AliasSettingsPatch): AliasSettingsPatch =>
-  Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as AliasSettingsPatch
-
-const withoutProfileRules = (saved: AliasSettingsPatch): AliasSettingsPatch => {
-  const governed = new Set(Object.keys(profileSettings('draft')))
-  return Object.fromEntries(Object.entries(saved).filter(([k]) => !governed.has(k))) as AliasSettingsPatch
-}
-
-function portInUse(error: unknown): boolean {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code
-  return code === 'EADDRINUSE' || code === 'EACCES'
 }
 
 export function createLabService(options: LabServiceOptions): LabService {
@@ -117,6 +67,18 @@ export function createLabService(options: LabServiceOptions): LabService {
 
   const savedSettings = (f: LabFile): AliasSettings => applySettings(defaultSettings(), definedOnly(f.settings))
 
+  /** The zone as the server gets it: with `@ HTTPS 0 target.` beside the ALIAS when that option is on. */
+  let httpsAlias: LabHttpsAlias = { enabled: false, record: null, problem: null }
+  const servedZone = async (f: LabFile, zone: CurrentZone & { data: NonNullable<CurrentZone['data']> }) => {
+    const served = servedText(zone.text, zone.data, f.httpsAlias)
+    httpsAlias = served.state
+    if (served.text === zone.text) return zone.data
+    const checked = await checkZoneOffThread(served.text, zone.dialect)
+    if (checked.data) return checked.data
+    httpsAlias = { ...served.state, record: null, problem: `the ${zone.dialect} dialect refused the record: ${zoneErrorsMessage(checked.errors)}` }
+    return zone.data
+  }
+
   const stopRunning = async (): Promise<void> => {
     const current = running
     running = null
@@ -143,7 +105,11 @@ export function createLabService(options: LabServiceOptions): LabService {
       warnings: [...warnings],
       sets: f.sets,
       serving: f.serving,
-      dnssec: server ? server.dnssec() : []
+      dnssec: server ? server.dnssec() : [],
+      dnssecChoice: f.dnssec,
+      axfr: f.axfr,
+      geo: f.geo,
+      httpsAlias: server || !zone.data ? httpsAlias : servedText(zone.text, zone.data, f.httpsAlias).state
     }
   }
 
@@ -159,6 +125,9 @@ export function createLabService(options: LabServiceOptions): LabService {
     if (!zone.data) {
       throw new ServiceError('bad-input', `the saved zone ${zone.path} has errors; fix it in the editor first. ${zoneErrorsMessage(zone.errors)}`)
     }
+    const served = await servedZone(f, { ...zone, data: zone.data })
+    const dnssec = input.dnssec === undefined ? f.dnssec : input.dnssec
+    const axfr = input.axfr ?? f.axfr
     // a restart keeps the running port unless another one is asked for
     const port = input.port || f.port || running?.server.port || 0
     await stopRunning()
@@ -167,12 +136,13 @@ export function createLabService(options: LabServiceOptions): LabService {
       server = await startAliasServer({
         host: LAB_HOST,
         port,
-        zones: [zone.data],
+        zones: [served],
         upstream,
         settings,
         simulatedTarget: f.target ?? undefined,
-        ...(input.dnssec ? { dnssec: { keyDir: join(options.dataDir, 'dnssec-keys'), ...input.dnssec } } : {}),
-        transfer: { mode: input.axfr ?? 'raw' },
+        ...(dnssec ? { dnssec: { keyDir: join(options.dataDir, 'dnssec-keys'), ...dnssec } } : {}),
+        ...(f.geo ? { geo: f.geo } : {}),
+        transfer: { mode: axfr },
         onError: options.onError
       })
     } catch (error) {
@@ -188,7 +158,9 @@ export function createLabService(options: LabServiceOptions): LabService {
       upstreamMode: input.upstreamMode,
       upstreamResolver: resolver ?? f.upstreamResolver,
       authoritativePort: serverPort,
-      port: input.port ? input.port : f.port
+      port: input.port ? input.port : f.port,
+      dnssec,
+      axfr
     })
     return status()
   }
@@ -210,47 +182,17 @@ export function createLabService(options: LabServiceOptions): LabService {
     }
     const path = await zones.save(zone, text)
     zones.remember(path, text, { ...checked, data: zone }, dialect)
-    await persist({ ...f, zoneOrigin: zone.origin, dialect })
+    const next = { ...f, zoneOrigin: zone.origin, dialect }
+    await persist(next)
     let reloaded = false
     if (running) {
-      running.server.setZones([zone])
+      running.server.setZones([await servedZone(next, { origin: zone.origin, text, demo: false, path, dialect, ...checked, data: zone })])
       reloaded = true
     }
     return { origin: zone.origin, path, records: checked.records, reloaded }
   }
 
-  const setTarget = async (input: LabSetTargetInput): Promise<SimulatedTargetState> => {
-    const f = await state()
-    const target = { a: [...input.a], aaaa: [...input.aaaa], ttl: input.ttl }
-    const server = running?.server
-    const result = server
-      ? server.simulatedTarget.set(target)
-      : { name: DEFAULT_SIMULATED_NAME, ...target, version: 0, changedAt: Date.now(), failure: { state: 'ok' as const }, rotation: null }
-    await persist({ ...f, target })
-    return result
-  }
-
-  const rotateTarget = async (input: LabRotateTargetInput): Promise<SimulatedTargetState> => {
-    const f = await state()
-    const server = running?.server
-    if (!server) throw new ServiceError('conflict', 'the lab server is not running; start it to rotate its target')
-    const stop = 'stop' in input
-    const result = stop ? server.simulatedTarget.stopRotation() : server.simulatedTarget.rotate(input)
-    await persist(afterRotation(f, result, stop))
-    return result
-  }
-
-  const saveSets = async (input: LabSaveSetsInput): Promise<SimulatedTargetState | null> => {
-    const { next, served } = saveTargetSets(await state(), input, running?.server)
-    await persist(next)
-    return served
-  }
-
-  const flushCache = async (): Promise<LabFlushResult> => {
-    const server = running?.server
-    if (!server) throw new ServiceError('conflict', 'the lab server is not running: there is no ALIAS cache to flush')
-    return { targets: server.flushTargetCache() }
-  }
+  const target = targetOperations({ state, persist, server: () => running?.server })
 
   const restore = async (): Promise<void> => {
     const f = await state()
@@ -264,12 +206,6 @@ export function createLabService(options: LabServiceOptions): LabService {
     }
   }
 
-  const setTargetState = async (input: TargetFailureInput): Promise<SimulatedTargetState> => {
-    const server = running?.server
-    if (!server) throw new ServiceError('conflict', 'the lab server is not running; start it to break its target')
-    return server.simulatedTarget.setFailure(input)
-  }
-
   const updateSettings = async (patch: AliasSettingsPatch): Promise<AliasSettings> => {
     const f = await state()
     const defined = definedOnly(patch)
@@ -281,8 +217,24 @@ export function createLabService(options: LabServiceOptions): LabService {
     return applied
   }
 
+  const setGeo: LabService['setGeo'] = async ({ geo }) => {
+    running?.server.setGeo(geo ?? null)
+    await persist({ ...(await state()), geo: geo ?? null })
+    return status()
+  }
+
+  const setHttpsAlias = async (enabled: boolean): Promise<LabStatus> => {
+    const f = { ...(await state()), httpsAlias: enabled }
+    await persist(f)
+    const zone = await zones.current(f.zoneOrigin, f.dialect)
+    if (running && zone.data) running.server.setZones([await servedZone(f, { ...zone, data: zone.data })])
+    return status()
+  }
+
   return {
     status: () => serialized(status),
+    setGeo: (input) => serialized(() => setGeo(input)),
+    setHttpsAlias: (enabled) => serialized(() => setHttpsAlias(enabled)),
     start: (input) => serialized(() => start(input)),
     stop: () =>
       serialized(async () => {
@@ -292,12 +244,12 @@ export function createLabService(options: LabServiceOptions): LabService {
       }),
     getZone: () => serialized(getZone),
     saveZone: (text, dialect) => serialized(() => saveZone(text, dialect)),
-    setTarget: (input) => serialized(() => setTarget(input)),
-    rotateTarget: (input) => serialized(() => rotateTarget(input)),
-    setTargetState: (input) => serialized(() => setTargetState(input)),
+    setTarget: (input) => serialized(() => target.setTarget(input)),
+    rotateTarget: (input) => serialized(() => target.rotateTarget(input)),
+    setTargetState: (input) => serialized(() => target.setTargetState(input)),
     updateSettings: (patch) => serialized(() => updateSettings(patch)),
-    saveSets: (input) => serialized(() => saveSets(input)),
-    flushCache: () => serialized(flushCache),
+    saveSets: (input) => serialized(() => target.saveSets(input)),
+    flushCache: () => serialized(target.flushCache),
     log: async (input) => log.page(input),
     exportLog: async (input) => log.export(input),
     clearLog: async () => log.clear(),

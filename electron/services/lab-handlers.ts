@@ -23,6 +23,8 @@ export function labHandlers(lab: LabService): HandlerGroup<'lab'> {
     'lab:compareStart': (input) => lab.compareStart(input),
     'lab:compareGet': () => lab.compareGet(),
     'lab:compareStop': () => lab.compareStop(),
-    'lab:transfer': ({ zone }) => lab.transfer(zone)
+    'lab:transfer': ({ zone }) => lab.transfer(zone),
+    'lab:setGeo': (input) => lab.setGeo(input),
+    'lab:setHttpsAlias': ({ enabled }) => lab.setHttpsAlias(enabled)
   }
 }

@@ -16,7 +16,9 @@ export const LEARN_FILE = 'learn.json'
 
 const fileSchema = z.object({
   version: z.literal(1),
-  experiments: z.record(experimentIdSchema, experimentProgressSchema)
+  experiments: z.record(experimentIdSchema, experimentProgressSchema),
+  // added after version 1 shipped: absent means off
+  teacher: z.boolean().optional()
 })
 type LearnFile = z.infer<typeof fileSchema>
 const emptyFile = (): LearnFile => ({ version: 1, experiments: {} })
@@ -43,16 +45,14 @@ export function createLearnStore(dataDir: string, now: () => number = Date.now) 
       return { file: emptyFile(), writable: !!result.movedTo }
     }))
 
-  const view = (file: LearnFile): LearnProgress => ({ experiments: file.experiments, warnings: [...warnings] })
+  const view = (file: LearnFile): LearnProgress => ({ experiments: file.experiments, teacher: file.teacher ?? false, warnings: [...warnings] })
 
-  const save = (input: LearnSaveInput): Promise<LearnProgress> => {
+  /** Writes `change(file)`, one change at a time. */
+  const write = (change: (file: LearnFile) => LearnFile): Promise<LearnProgress> => {
     const task = async () => {
       const current = await state()
       if (!current.writable) throw new ServiceError('conflict', `${LEARN_FILE} is unreadable and could not be moved aside; fix or remove ${path} first`)
-      const before = input.reset ? emptyProgress(now()) : (current.file.experiments[input.id] ?? emptyProgress(now()))
-      const { id, reset: _reset, ...patch } = input
-      const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined))
-      const next: LearnFile = { ...current.file, experiments: { ...current.file.experiments, [id]: { ...before, ...defined, updatedAt: now() } } }
+      const next = change(current.file)
       await mkdir(dirname(path), { recursive: true })
       await writeFileAtomic(path, `${JSON.stringify(next, null, 2)}\n`)
       current.file = next
@@ -63,13 +63,24 @@ export function createLearnStore(dataDir: string, now: () => number = Date.now) 
     return run
   }
 
-  return { path, progress: async () => view((await state()).file), save }
+  const save = (input: LearnSaveInput): Promise<LearnProgress> =>
+    write((file) => {
+      const before = input.reset ? emptyProgress(now()) : (file.experiments[input.id] ?? emptyProgress(now()))
+      const { id, reset: _reset, ...patch } = input
+      const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined))
+      return { ...file, experiments: { ...file.experiments, [id]: { ...before, ...defined, updatedAt: now() } } }
+    })
+
+  const setTeacher = (enabled: boolean): Promise<LearnProgress> => write((file) => ({ ...file, teacher: enabled }))
+
+  return { path, progress: async () => view((await state()).file), save, setTeacher }
 }
 
 export function learnHandlers(ctx: ServiceContext): HandlerGroup<'learn'> {
   const store = createLearnStore(ctx.dataDir)
   return {
     'learn:progress': () => store.progress(),
-    'learn:save': (input) => store.save(input)
+    'learn:save': (input) => store.save(input),
+    'learn:setTeacher': ({ enabled }) => store.setTeacher(enabled)
   }
 }

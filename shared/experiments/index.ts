@@ -1,7 +1,9 @@
 import { aliasDnssec } from './alias-dnssec'
 import { apexCname } from './apex-cname'
+import { cdnLocality } from './cdn-locality'
 import { comingExperiments } from './coming'
 import { flatteningLog } from './flattening-log'
+import { httpsAliasMode } from './https-aliasmode'
 import { providersDiffer } from './providers-differ'
 import { secondariesAxfr } from './secondaries-axfr'
 import { staleness } from './staleness'
@@ -12,7 +14,7 @@ import type { Experiment } from './types'
 export type * from './types'
 
 /** Every experiment, in teaching order. Adding one: write its file and list it here. */
-export const experiments: readonly Experiment[] = [apexCname, flatteningLog, staleness, ttlPolicies, providersDiffer, targetBreaks, aliasDnssec, secondariesAxfr, ...comingExperiments].sort(
+export const experiments: readonly Experiment[] = [apexCname, flatteningLog, staleness, ttlPolicies, providersDiffer, targetBreaks, aliasDnssec, cdnLocality, httpsAliasMode, secondariesAxfr, ...comingExperiments].sort(
   (a, b) => a.number - b.number
 )
 

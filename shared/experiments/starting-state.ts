@@ -16,7 +16,8 @@ export const FIRST_ADDRESS = '192.0.2.10'
 export const SECOND_ADDRESS = '192.0.2.20'
 
 /**
- * The starting state: the server running on the simulated target, the demo zone (bind dialect), the draft profile, the
+ * The starting state: the server running on the simulated target, the demo zone (bind dialect), the draft profile, no geo
+ * regions, no HTTPS AliasMode record, the
  * target answering with one address, an empty cache and an empty query log. `targetTtl` varies per experiment;
  * `server` restarts the server with these transfer or signing options.
  */
@@ -25,6 +26,8 @@ export function startingState(targetTtl = 300, server: Omit<Extract<LabAction, {
     { kind: 'start', ...server },
     { kind: 'saveZone', text: START_ZONE, dialect: 'bind' },
     { kind: 'settings', patch: { profile: 'draft' } },
+    { kind: 'geo', geo: null },
+    { kind: 'httpsAlias', enabled: false },
     { kind: 'targetState', state: { state: 'ok' } },
     { kind: 'target', a: [FIRST_ADDRESS], aaaa: ['2001:db8::10'], ttl: targetTtl },
     { kind: 'flush' },

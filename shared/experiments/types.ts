@@ -1,4 +1,5 @@
 import type { AliasSettingsPatch, TargetFailureInput, ZoneDialect } from '../alias-server'
+import type { GeoFile } from '../geo'
 import type { LabCompareInput, LabCompareRun, LabStartInput, LabStatus } from '../lab'
 import type { QueryLogRecord } from '../lab-log'
 
@@ -14,8 +15,15 @@ export type LabAction =
    * serves unsigned). With `axfr` or `dnssec`: always (re)started with them.
    */
   | { kind: 'start'; axfr?: LabStartInput['axfr']; dnssec?: LabStartInput['dnssec'] }
-  /** A query to the running lab server (dns:query to 127.0.0.1:port); its answer is recorded. `dnssecOk`: the DO bit. */
-  | { kind: 'query'; name: string; type: 'A' | 'AAAA'; dnssecOk?: boolean }
+  /**
+   * A query to the running lab server (dns:query to 127.0.0.1:port); its answer is recorded. `dnssecOk`: the DO bit.
+   * `subnets`: asked once per client subnet (sent as EDNS Client Subnet), each answer recorded under its subnet.
+   */
+  | { kind: 'query'; name: string; type: 'A' | 'AAAA' | 'HTTPS'; dnssecOk?: boolean; subnets?: string[] }
+  /** lab:setGeo: the geo CDN's regions (null: none). */
+  | { kind: 'geo'; geo: GeoFile | null }
+  /** lab:setHttpsAlias: serve `@ HTTPS 0 target.` beside the apex ALIAS. */
+  | { kind: 'httpsAlias'; enabled: boolean }
   /** An AXFR of the lab's zone over TCP (lab:transfer); its records are recorded with their owners. */
   | { kind: 'transfer'; zone: string }
   /** Queries once a second until the answer contains `contains` or `timeoutSeconds` pass. */
@@ -30,14 +38,23 @@ export type LabAction =
   | { kind: 'wait'; seconds: number }
   | { kind: 'compare'; input: LabCompareInput }
 
+export interface QueryRecord {
+  rcode: string
+  answer: string[]
+  ttl: number | null
+  scope?: number
+}
+
 /** What one step's actions gave, as the lab answered (kept in the view; checks read it). */
 export interface StepRecord {
   at: number
   ok: boolean
   /** The refusal or failure message of the first action that failed. */
   error: string | null
-  /** The last query's answer: RCODE, answer records as text, first TTL. */
-  query: { rcode: string; answer: string[]; ttl: number | null } | null
+  /** The last query's answer: RCODE, answer records as text, first TTL, the ECS scope when one came back. */
+  query: QueryRecord | null
+  /** A query asked per client subnet: each answer under its subnet. */
+  bySubnet?: Record<string, QueryRecord>
   /** The server's upstream query counter after the step (null: server stopped). */
   upstreamQueries: number | null
 }

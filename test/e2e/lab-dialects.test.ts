@@ -1,13 +1,12 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, openPage, saveScreenshot } from '../support/chromium'
+import { saveScreenshot } from '../support/chromium'
 import { probeUdp } from '../support/peers/probe'
-import { startWebApp, type RunningWebApp } from '../support/web-app'
+import { openAppPage, type AppPage } from '../support/app-page'
 
 /** The lab's dialect picker: a Cloudflare zone (apex CNAME) saved, served flattened, and kept across a reload. */
 describe('lab zone dialects in Chromium (browser mode)', () => {
-  let app: RunningWebApp
-  let browser: Browser
+  let opened: AppPage
   let page: Page
 
   const CLOUDFLARE = [
@@ -23,16 +22,13 @@ describe('lab zone dialects in Chromium (browser mode)', () => {
   ].join('\n')
 
   beforeAll(async () => {
-    app = await startWebApp()
-    browser = await launchChromium()
-    page = (await openPage(browser, app.url)).page
-    await page.locator('[data-app-state="ready"]').waitFor({ timeout: 15_000 })
+    opened = await openAppPage()
+    page = opened.page
     await page.getByTestId('tab-lab').click()
     await page.getByTestId('lab-zone').waitFor()
   })
   afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
+    await opened?.close()
   })
 
   it('starts as bind; an apex CNAME is refused there with a pointer to the cloudflare dialect', async () => {

@@ -1,30 +1,28 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { delv, delvAnchors } from '../integration/dnssec/validators'
-import { launchChromium, openPage, saveScreenshot } from '../support/chromium'
+import { saveScreenshot } from '../support/chromium'
 import { tempDir, type TempDir } from '../support/temp-dir'
-import { startWebApp, type RunningWebApp } from '../support/web-app'
+import type { RunningWebApp } from '../support/web-app'
+import { openAppPage, type AppPage } from '../support/app-page'
 
 /** The lab signs its zone when asked: the DS is shown and delv validates the synthesised apex (127.0.0.1 only). */
 describe('DNSSEC in the lab (browser mode)', () => {
+  let opened: AppPage
   let app: RunningWebApp
-  let browser: Browser
   let page: Page
   let dir: TempDir
 
   beforeAll(async () => {
     dir = await tempDir('alias-inspector-e2e-lab-dnssec-')
-    app = await startWebApp()
-    browser = await launchChromium()
-    page = (await openPage(browser, app.url)).page
-    await page.locator('[data-app-state="ready"]').waitFor({ timeout: 15_000 })
+    opened = await openAppPage()
+    ;({ app, page } = opened)
     await page.getByTestId('tab-lab').click()
   }, 60_000)
   afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
+    await opened?.close()
     await dir?.cleanup()
   })
 

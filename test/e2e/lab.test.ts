@@ -1,26 +1,25 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, openPage, saveScreenshot } from '../support/chromium'
+import { openPage, saveScreenshot } from '../support/chromium'
 import { probeUdp } from '../support/peers/probe'
-import { startWebApp, type RunningWebApp } from '../support/web-app'
+import type { RunningWebApp } from '../support/web-app'
+import { openAppPage, type AppPage } from '../support/app-page'
 
 /** Everything here stays on 127.0.0.1: the lab server (simulated upstream) and the test's own queries. */
 describe('the local ALIAS lab in Chromium (browser mode)', () => {
+  let opened: AppPage
   let app: RunningWebApp
   let browser: Browser
   let page: Page
   let port = 0
 
   beforeAll(async () => {
-    app = await startWebApp()
-    browser = await launchChromium()
-    page = (await openPage(browser, app.url)).page
-    await page.locator('[data-app-state="ready"]').waitFor({ timeout: 15_000 })
+    opened = await openAppPage()
+    ;({ app, browser, page } = opened)
     await page.getByTestId('tab-lab').click()
   })
   afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
+    await opened?.close()
   })
 
   const addressOf = async (name: string, type: 'A' | 'AAAA' | 'CNAME') => {

@@ -2,27 +2,26 @@ import { readFile } from 'node:fs/promises'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { experiments, type ReadyExperiment } from '@shared/experiments'
-import { launchChromium, openPage, saveScreenshot } from '../support/chromium'
+import { openAppPage, type AppPage } from '../support/app-page'
+import { openPage, saveScreenshot } from '../support/chromium'
 import { probeUdp } from '../support/peers/probe'
-import { startWebApp, type RunningWebApp } from '../support/web-app'
+import type { RunningWebApp } from '../support/web-app'
 
 /** The Learn view in Chromium (browser mode), each built experiment run against the real lab on 127.0.0.1. */
 describe('Learn: guided experiments on the real lab', () => {
+  let opened: AppPage
   let app: RunningWebApp
   let browser: Browser
   let page: Page
 
   beforeAll(async () => {
-    app = await startWebApp()
-    browser = await launchChromium()
-    page = (await openPage(browser, app.url)).page
-    await page.locator('[data-app-state="ready"]').waitFor({ timeout: 15_000 })
+    opened = await openAppPage()
+    ;({ app, browser, page } = opened)
     await page.getByTestId('tab-learn').click()
     await page.getByTestId('learn-list').waitFor()
   })
   afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
+    await opened?.close()
   })
 
   const experimentPage = () => page.getByTestId('learn-experiment')
@@ -72,11 +71,10 @@ describe('Learn: guided experiments on the real lab', () => {
 
   const ready = (id: string) => experiments.find((e): e is ReadyExperiment => e.id === id && e.status === 'ready')!
 
-  it('lists ten experiments with question, length and state; the unlanded ones as coming', async () => {
+  it('lists ten experiments with question, length and state, all of them built', async () => {
     expect(await page.getByTestId('learn-item').count()).toBe(10)
-    expect(await page.locator('[data-testid="learn-item"][data-state="new"]').count()).toBe(8)
-    expect(await page.locator('[data-testid="learn-item"][data-state="coming"]').count()).toBe(2)
-    expect(await page.locator('[data-testid="learn-item"][data-id="cdn-locality"] button').count(), 'a coming experiment has no page').toBe(0)
+    expect(await page.locator('[data-testid="learn-item"][data-state="new"]').count()).toBe(10)
+    expect(await page.locator('[data-testid="learn-item"][data-state="coming"]').count()).toBe(0)
     expect(await page.locator('[data-testid="learn-item"][data-id="staleness"]').textContent()).toContain('5 min')
     await saveScreenshot(page, 'learn-list-light')
   })
@@ -172,6 +170,44 @@ describe('Learn: guided experiments on the real lab', () => {
     await back(e)
   })
 
+  it('8. CDN locality: the CDN answers by subnet; the apex gives the default node unless ECS is forwarded', async () => {
+    const e = ready('cdn-locality')
+    await prepare(e, 'region')
+    await runSteps(e)
+    const result = await finish(e, 'region')
+    expect(result.observed).toBe(
+      'The CDN gave 203.0.113.0/24 198.51.100.77. Through the draft profile the apex gave 192.0.2.1 (the default node); through powerdns 198.51.100.77 with ECS scope /24.'
+    )
+    expect(result.match).toBe(false)
+    await page.getByTestId('learn-result').scrollIntoViewIfNeeded()
+    await saveScreenshot(page, 'learn-cdn-locality-light')
+    await back(e)
+  })
+
+  it('9. HTTPS AliasMode: the HTTPS answer names the target; the client resolves it itself', async () => {
+    const e = ready('https-aliasmode')
+    await prepare(e, 'addresses')
+    // the option is a "do it yourself" step too: turned on in the lab tab, the page sees it in the lab's status
+    await page.getByTestId('learn-run-alias').click()
+    await page.locator('[data-testid="learn-step"][data-step="alias"][data-done="true"]').waitFor()
+    await page.getByTestId('tab-lab').click()
+    await page.getByTestId('lab-https-alias-on').click()
+    await page.locator('[data-testid="lab-https-alias"][data-on="true"]').waitFor()
+    await page.getByTestId('tab-learn').click()
+    await page.locator('[data-testid="learn-step"][data-step="enable"][data-done="true"]').waitFor({ timeout: 15_000 })
+    for (const id of ['https', 'follow']) {
+      await page.getByTestId(`learn-run-${id}`).click()
+      await page.locator(`[data-testid="learn-step"][data-step="${id}"][data-done="true"]`).waitFor()
+    }
+    const result = await finish(e, 'addresses')
+    expect(result.observed).toBe(
+      'example.test. A gave "A 192.0.2.10" (the server fetched them). example.test. HTTPS gave "HTTPS 0 cdn.example.test."; the client\'s own question for cdn.example.test. A gave "A 192.0.2.10".'
+    )
+    expect(result.match).toBe(false)
+    await saveScreenshot(page, 'learn-https-aliasmode-light')
+    await back(e)
+  })
+
   it('10. secondaries: a raw AXFR carries the ALIAS record, an expanded one the addresses', async () => {
     const e = ready('secondaries-axfr')
     await prepare(e, 'alias')
@@ -189,7 +225,7 @@ describe('Learn: guided experiments on the real lab', () => {
     await page.reload()
     await page.getByTestId('tab-learn').click()
     await page.locator('[data-testid="learn-item"][data-id="target-breaks"][data-state="done"]').waitFor()
-    expect(await page.locator('[data-testid="learn-item"][data-state="done"]').count()).toBe(8)
+    expect(await page.locator('[data-testid="learn-item"][data-state="done"]').count()).toBe(10)
   })
 
   it('teacher mode: presentation layout, Markdown and printable worksheets', async () => {
@@ -216,6 +252,14 @@ describe('Learn: guided experiments on the real lab', () => {
     await page.emulateMedia({ media: 'screen' })
     await page.getByTestId('learn-present').click()
     await saveScreenshot(page, 'learn-worksheet-light')
+    // teacher mode is remembered on the main side: it is still on after a reload
+    expect(JSON.parse(await readFile(`${app.dataDir}/learn.json`, 'utf8')).teacher).toBe(true)
+    await page.reload()
+    await page.locator('[data-app-state="ready"]').waitFor({ timeout: 15_000 })
+    await page.getByTestId('tab-learn').click()
+    await page.getByTestId('learn-present').waitFor()
+    expect(await page.getByTestId('learn-teacher').isChecked()).toBe(true)
+    await page.getByTestId('learn-open-staleness').click()
   })
 
   it('a done experiment after a restart of the page, in the dark theme: prediction, result, explanation', async () => {

@@ -1,9 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startAliasServer, type AliasServer } from '../../electron/alias-server'
 import { zoneHead, zoneOf } from '../integration/alias-server/support/zones'
-import { launchChromium, openPage, saveScreenshot } from '../support/chromium'
-import { startWebApp, type RunningWebApp } from '../support/web-app'
+import { saveScreenshot } from '../support/chromium'
+import { openAppPage, type AppPage } from '../support/app-page'
 
 // Our ALIAS server on 127.0.0.1 with a geo CDN; its draft profile does not forward ECS.
 const GEO = {
@@ -21,9 +21,7 @@ const GEO = {
 
 describe('the locality grid in the Inspect view (browser mode)', () => {
   let server: AliasServer
-  let app: RunningWebApp
-  let browser: Browser
-  let context: BrowserContext
+  let opened: AppPage
   let page: Page
 
   beforeAll(async () => {
@@ -33,16 +31,12 @@ describe('the locality grid in the Inspect view (browser mode)', () => {
       geo: GEO,
       logQueries: false
     })
-    app = await startWebApp()
-    browser = await launchChromium()
-    ;({ context, page } = await openPage(browser, app.url, 'light'))
-    await page.locator('[data-app-state="ready"]').waitFor({ timeout: 15_000 })
+    opened = await openAppPage()
+    page = opened.page
   })
 
   afterAll(async () => {
-    await context?.close()
-    await browser?.close()
-    await app?.stop()
+    await opened?.close()
     await server?.stop()
   })
 

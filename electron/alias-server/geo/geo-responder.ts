@@ -21,7 +21,8 @@ export interface GeoResponse {
 const MAX_UDP = 1232
 
 export function geoRespond(geo: GeoMap, msg: Buffer, name: string, qtype: string, sourceAddress: string): GeoResponse | null {
-  if (!geo.has(name)) return null
+  // only the addresses vary by place; other types (the SOA a resolver's zone walk asks for) are the zone's business
+  if (!geo.has(name) || (qtype !== 'A' && qtype !== 'AAAA')) return null
   const { query, client } = clientSubnetOf(msg, sourceAddress)
   if (!query || (query.questions ?? []).length !== 1) return null
   const question = query.questions![0]!

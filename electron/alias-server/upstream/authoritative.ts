@@ -95,13 +95,13 @@ export function authoritativeUpstream(options: AuthoritativeOptions): Upstream {
   }
 
   /** Asks each server in turn (RD=0) until one answers NOERROR or NXDOMAIN. */
-  const askServers = async (addresses: string[], name: string, type: AddressType, signal: AbortSignal) => {
+  const askServers = async (addresses: string[], name: string, type: AddressType, signal: AbortSignal, subnet?: string) => {
     const failures: string[] = []
     for (const host of addresses) {
       const server = formatResolver({ transport: 'udp', host, port: serverPort })
       try {
         const result = await query(
-          { name, type, resolver: { transport: 'udp', host, port: serverPort }, options: engineOptions(settings(), false) },
+          { name, type, resolver: { transport: 'udp', host, port: serverPort }, options: { ...engineOptions(settings(), false), ...(subnet ? { clientSubnet: subnet } : {}) } },
           { signal }
         )
         if (result.header.rcode === 'NOERROR' || result.header.rcode === 'NXDOMAIN') return { result, server }
@@ -118,26 +118,30 @@ export function authoritativeUpstream(options: AuthoritativeOptions): Upstream {
   return {
     mode: 'authoritative',
     label: `authoritative servers (bootstrap ${bootstrapLabel})`,
-    async resolve(name: string, type: AddressType, signal: AbortSignal): Promise<UpstreamAnswer> {
+    async resolve(name: string, type: AddressType, signal: AbortSignal, subnet?: string): Promise<UpstreamAnswer> {
       const chain: string[] = []
       let ttl = Number.POSITIVE_INFINITY
+      // the narrowest ECS scope any server of the chain answered with (RFC 7871 §7.3.1)
+      let scope: number | undefined
       let current = name
       for (let hop = 0; ; hop++) {
         let apex = await findApex(current, signal)
-        let exchange = await askServers(await findServers(apex, signal), current, type, signal)
+        let exchange = await askServers(await findServers(apex, signal), current, type, signal, subnet)
         // a referral (no AA, NS below the apex in authority): follow it to the child zone
         for (let i = 0; i < MAX_REFERRALS && !exchange.result.header.flags.aa; i++) {
           const cut = exchange.result.authority.find((x) => x.type === 'NS' && canonical(x.name) !== apex)
           if (!cut || exchange.result.answer.length > 0) break
           apex = canonical(cut.name)
           remember(apexes, current, { value: apex, expiresAt: keep(cut.ttl) })
-          exchange = await askServers(await findServers(apex, signal), current, type, signal)
+          exchange = await askServers(await findServers(apex, signal), current, type, signal, subnet)
         }
         const { answer, partial } = readAnswer(exchange.result, current, type, exchange.server)
         chain.push(...answer.chain)
         ttl = Math.min(ttl, answer.ttl)
+        const echoed = subnet ? exchange.result.edns?.clientSubnet?.scopePrefixLength : undefined
+        if (echoed !== undefined) scope = Math.max(scope ?? 0, echoed)
         const next = answer.chain[answer.chain.length - 1]
-        if (!partial || hop >= MAX_HOPS || next === undefined || options.isLocal?.(next)) return { ...answer, chain, ttl }
+        if (!partial || hop >= MAX_HOPS || next === undefined || options.isLocal?.(next)) return { ...answer, chain, ttl, ...(scope !== undefined ? { scope } : {}) }
         current = next
       }
     },

@@ -7,6 +7,9 @@ import { useLabStatus } from '../../hooks/useLabStatus'
 import { ComparePanel } from './ComparePanel'
 import { CountersPanel } from './CountersPanel'
 import { FlushCache } from './FlushCache'
+import { GeoPanel } from './geo/GeoPanel'
+import { ApexTechniques } from './techniques/ApexTechniques'
+import { HttpsAliasOption } from './HttpsAliasOption'
 import { ProfilePanel } from './ProfilePanel'
 import { ServerPanel } from './ServerPanel'
 import { TargetPanel } from './TargetPanel'
@@ -64,6 +67,7 @@ export function LabView() {
       <div className="lab-grid">
         <section className="panel lab-grid__zone">
           <ZonePanel onLoaded={onZone} onSaved={onZone} version={labZoneVersion} />
+          <HttpsAliasOption status={status} onStatus={lab.accept} />
         </section>
         <div className="lab-grid__side">
           <section className="panel">
@@ -93,6 +97,12 @@ export function LabView() {
           </section>
         </div>
       </div>
+      <section className="panel">
+        <GeoPanel key={status.geo ? 'on' : 'off'} geo={status.geo ?? null} target={status.target?.name ?? 'cdn.example.test.'} onStatus={lab.accept} />
+      </section>
+      <section className="panel">
+        <ApexTechniques status={status} apex={origin} />
+      </section>
       <section className="panel">
         <ComparePanel />
       </section>

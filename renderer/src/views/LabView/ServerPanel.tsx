@@ -34,7 +34,12 @@ export function ServerPanel({ status, onStatus, onChanged }: ServerPanelProps) {
   const [mode, setMode] = useState<UpstreamMode>(status.upstreamMode)
   const [resolver, setResolver] = useState(status.upstreamResolver ?? '')
   const [authPort, setAuthPort] = useState('')
-  const [dnssec, setDnssec] = useState<LabDnssecChoice>(defaultDnssecChoice)
+  // the choice saved in lab.json (what the last start used)
+  const [dnssec, setDnssec] = useState<LabDnssecChoice>(() => ({
+    ...defaultDnssecChoice,
+    ...(status.dnssecChoice ? { signed: true, ...status.dnssecChoice } : {}),
+    axfr: status.axfr ?? defaultDnssecChoice.axfr
+  }))
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<ApiError | null>(null)
   const running = status.running

@@ -19,9 +19,9 @@ const downloadMarkdown = (experiment: Experiment) => {
 
 /** Guided experiments on the real lab: predict, run, explain. Teacher mode adds presenting and worksheets. */
 export function LearnView() {
-  const { progress, error, save } = useLearnProgress()
+  const { progress, error, save, setTeacher } = useLearnProgress()
   const [openId, setOpenId] = useState<string | null>(null)
-  const [teacher, setTeacher] = useState(false)
+  const teacher = progress?.teacher ?? false
   const [present, setPresent] = useState(false)
   const [worksheet, setWorksheet] = useState(false)
   const lastOpened = useRef<string | null>(null)
@@ -47,7 +47,7 @@ export function LearnView() {
           </button>
         )}
         <label className="learn-toolbar__teacher">
-          <input type="checkbox" checked={teacher} onChange={(e) => setTeacher(e.target.checked)} data-testid="learn-teacher" />
+          <input type="checkbox" checked={teacher} onChange={(e) => void setTeacher(e.target.checked)} data-testid="learn-teacher" />
           Teacher mode
         </label>
         {teacher && (

@@ -1,4 +1,4 @@
-import type { ReadyExperiment } from '@shared/experiments'
+import type { QueryRecord, ReadyExperiment } from '@shared/experiments'
 import type { ExperimentRun } from './useExperimentRun'
 
 interface Props {
@@ -10,6 +10,9 @@ interface Props {
 }
 
 /** The experiment's steps: a button that drives the lab, or "do it yourself" in the lab tab, each marked when the lab shows it done. */
+const answerText = (q: QueryRecord) =>
+  `${q.rcode}${q.answer.length ? ` ${q.answer.join(', ')}` : ' (no records)'}${q.ttl !== null ? `, TTL ${q.ttl} s` : ''}${q.scope !== undefined ? `, ECS scope /${q.scope}` : ''}`
+
 export function StepList({ experiment, run, enabled, finished }: Props) {
   return (
     <ol className="learn-steps" data-testid="learn-steps">
@@ -32,7 +35,9 @@ export function StepList({ experiment, run, enabled, finished }: Props) {
             {record && (
               <p className="learn-step-record" data-testid="learn-step-record">
                 {record.ok ? '' : `The lab refused: ${record.error}`}
-                {record.query && `${record.ok ? '' : ' · '}Answer: ${record.query.rcode}${record.query.answer.length ? ` ${record.query.answer.join(', ')}` : ' (no records)'}${record.query.ttl !== null ? `, TTL ${record.query.ttl} s` : ''}`}
+                {record.bySubnet
+                  ? Object.entries(record.bySubnet).map(([subnet, q]) => `For ${subnet}: ${answerText(q)}`).join(' · ')
+                  : record.query && `${record.ok ? '' : ' · '}Answer: ${answerText(record.query)}`}
               </p>
             )}
           </li>

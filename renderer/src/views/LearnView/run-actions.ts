@@ -1,5 +1,7 @@
 import type { InspectorApi } from '@shared/api'
 import type { LabAction, StepRecord } from '@shared/experiments'
+
+type QueryAction = Extract<LabAction, { kind: 'query' }>
 import type { Result } from '@shared/result'
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -23,12 +25,15 @@ export async function runActions(api: InspectorApi, actions: readonly LabAction[
     if (!status.running || status.port === null) throw new ActionFailed('the lab server is not running: reset the lab to start it')
     return status.port
   }
-  const query = async (name: string, type: 'A' | 'AAAA', dnssecOk = false) => {
-    const answer = await must(api.dns.query({ name, type, resolver: { transport: 'udp', host: '127.0.0.1', port: await port() }, options: { timeoutMs: 5000, dnssecOk } }))
+  const query = async (name: string, type: QueryAction['type'], dnssecOk = false, subnet?: string) => {
+    const options = { timeoutMs: 5000, dnssecOk, ...(subnet ? { clientSubnet: subnet } : {}) }
+    const answer = await must(api.dns.query({ name, type, resolver: { transport: 'udp', host: '127.0.0.1', port: await port() }, options }))
+    const scope = answer.edns?.clientSubnet?.scopePrefixLength
     record.query = {
       rcode: answer.header.rcode,
       answer: answer.answer.map((rr) => `${rr.type} ${rr.data}`),
-      ttl: answer.answer[0]?.ttl ?? null
+      ttl: answer.answer[0]?.ttl ?? null,
+      ...(scope !== undefined ? { scope } : {})
     }
     return record.query
   }
@@ -41,11 +46,19 @@ export async function runActions(api: InspectorApi, actions: readonly LabAction[
           const signed = (status.dnssec?.length ?? 0) > 0
           if (!configured && !signed && status.running && status.upstreamMode === 'simulated') break
           if (status.running) await must(api.lab.stop())
-          await must(api.lab.start({ upstreamMode: 'simulated', ...(action.axfr ? { axfr: action.axfr } : {}), ...(action.dnssec ? { dnssec: action.dnssec } : {}) }))
+          // explicit: a start without them would take the choice saved in lab.json
+          await must(api.lab.start({ upstreamMode: 'simulated', axfr: action.axfr ?? 'raw', dnssec: action.dnssec ?? null }))
           break
         }
         case 'query':
-          await query(action.name, action.type, action.dnssecOk)
+          if (action.subnets) for (const subnet of action.subnets) record.bySubnet = { ...record.bySubnet, [subnet]: await query(action.name, action.type, action.dnssecOk, subnet) }
+          else await query(action.name, action.type, action.dnssecOk)
+          break
+        case 'geo':
+          await must(api.lab.setGeo({ geo: action.geo }))
+          break
+        case 'httpsAlias':
+          await must(api.lab.setHttpsAlias({ enabled: action.enabled }))
           break
         case 'transfer': {
           const transferred = await must(api.lab.transfer({ zone: action.zone }))

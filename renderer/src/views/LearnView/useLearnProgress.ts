@@ -7,6 +7,8 @@ export interface LearnProgressState {
   progress: LearnProgress | null
   error: ApiError | null
   save(input: LearnSaveInput): Promise<void>
+  /** Teacher mode, kept on the main side (learn.json) so that it is there in the next session. */
+  setTeacher(enabled: boolean): Promise<void>
 }
 
 /** The Learn view's progress, kept on the main side (learn.json) through learn:progress and learn:save. */
@@ -31,5 +33,14 @@ export function useLearnProgress(): LearnProgressState {
       setError(null)
     } else setError(r.error)
   }, [])
-  return { progress, error, save }
+  const setTeacher = useCallback(async (enabled: boolean) => {
+    // shown at once; the saved state replaces it when the main side answers
+    setProgress((p) => (p ? { ...p, teacher: enabled } : p))
+    const r = await getApi().learn.setTeacher({ enabled })
+    if (r.ok) {
+      setProgress(r.value)
+      setError(null)
+    } else setError(r.error)
+  }, [])
+  return { progress, error, save, setTeacher }
 }
