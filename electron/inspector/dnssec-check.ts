@@ -13,8 +13,7 @@ import { keyTag } from '../dnssec/keys'
 import { signedData } from '../dnssec/rrsig'
 import { parseIPv4, parseIPv6 } from '../dns/ip'
 import { typeCode } from '../dns/rr-types'
-import { encodeName } from '../dns/wire-name'
-import { lowerWire } from '../alias-server/names'
+import { encodeName, lowerWire } from '../dns/wire-name'
 import type { Ask } from './query-port'
 
 type Answer = dnsPacket.Answer & { data?: unknown; ttl?: number }

@@ -4,7 +4,7 @@
  * counters once a second, and every change of the simulated target as it happens.
  */
 import type { QueryLogEntry } from '@shared/alias-server'
-import type { EventBus } from '../api/event-bus'
+import type { EventBus } from '@shared/event-bus'
 import type { AliasServer } from '../alias-server'
 
 export const QUERY_EVENT_INTERVAL_MS = 100

@@ -1,5 +1,5 @@
 import { createDispatch, type Dispatch } from '../api/dispatch'
-import { EventBus } from '../api/event-bus'
+import { EventBus } from '@shared/event-bus'
 import type { Handlers, ServiceContext } from '../api/handlers'
 import { appHandlers } from './app-handlers'
 import { convertHandlers } from './convert-handlers'
