@@ -25,6 +25,9 @@ import type { OpenedFile } from '@shared/desktop'
 import { QueryPool } from '../dns/pool/query-pool'
 import { auditHandlers } from './audit-handlers'
 
+export { linkCommand } from './link-command'
+export { MAX_IN_FLIGHT } from './limits'
+
 export interface ServicesOptions {
   appName: string
   appVersion: string

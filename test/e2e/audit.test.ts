@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises'
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, openPage, saveScreenshot } from '../support/chromium'
-import { startKnot, type KnotServer } from '../support/peers/knot'
-import { startUnbound, type UnboundServer } from '../support/peers/unbound'
-import { staticZone, targetZone, zoneHead } from '../support/inspector/zones'
-import { startWebApp, type RunningWebApp } from '../support/web-app'
+import { launchChromium, openPage, saveScreenshot } from '../../scripts/peers/chromium'
+import { startKnot, type KnotServer } from '../../scripts/peers/knot'
+import { startUnbound, type UnboundServer } from '../../scripts/peers/unbound'
+import { staticZone, targetZone, zoneHead } from '../../scripts/peers/inspector-zones'
+import { startWebApp, type RunningWebApp } from '../../scripts/peers/web-app'
 
 // Loopback only: Knot serves the zones, Unbound resolves them; no preset resolver is ever selected.
 const COPY_ZONE = zoneHead('copy.test.') + ['@ 300 IN A 192.0.2.10', '@ 300 IN A 192.0.2.11', '@ 300 IN AAAA 2001:db8::10', 'www 300 IN CNAME cdn.target.test.', ''].join('\n')

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, openPage, saveScreenshot } from '../support/chromium'
-import { startWebApp, type RunningWebApp } from '../support/web-app'
+import { launchChromium, openPage, saveScreenshot } from '../../scripts/peers/chromium'
+import { startWebApp, type RunningWebApp } from '../../scripts/peers/web-app'
 
 const ZONE = `$ORIGIN shop.test.
 $TTL 3600

@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, openPage, saveScreenshot } from '../support/chromium'
-import { probeUdp } from '../support/peers/probe'
-import { startWebApp, type RunningWebApp } from '../support/web-app'
+import { launchChromium, openPage, saveScreenshot } from '../../scripts/peers/chromium'
+import { probeUdp } from '../../scripts/peers/probe'
+import { startWebApp, type RunningWebApp } from '../../scripts/peers/web-app'
 
 /** The lab's dialect picker: a Cloudflare zone (apex CNAME) saved, served flattened, and kept across a reload. */
 describe('lab zone dialects in Chromium (browser mode)', () => {

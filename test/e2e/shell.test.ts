@@ -1,8 +1,8 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import pkg from '../../package.json'
-import { launchChromium, openPage, saveScreenshot } from '../support/chromium'
-import { startWebApp, type RunningWebApp } from '../support/web-app'
+import { launchChromium, openPage, saveScreenshot } from '../../scripts/peers/chromium'
+import { startWebApp, type RunningWebApp } from '../../scripts/peers/web-app'
 
 describe('the app shell in Chromium (browser mode)', () => {
   let app: RunningWebApp

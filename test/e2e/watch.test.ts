@@ -2,8 +2,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import type { Browser, Download, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, openPage, saveScreenshot } from '../support/chromium'
-import { startWebApp, type RunningWebApp } from '../support/web-app'
+import { launchChromium, openPage, saveScreenshot } from '../../scripts/peers/chromium'
+import { startWebApp, type RunningWebApp } from '../../scripts/peers/web-app'
 
 /**
  * The staleness experiment end to end, on loopback only: the lab server with its simulated target, watched

@@ -6,7 +6,7 @@ import { EventBus } from '@shared/event-bus'
 import type { Handlers } from '../../../electron/api/handlers'
 import type { LearnProgress } from '@shared/learn'
 import { createLearnStore, LEARN_FILE, learnHandlers } from '../../../electron/services/learn-handlers'
-import { tempDir, type TempDir } from '../../support/temp-dir'
+import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
 
 describe('the Learn progress store (learn.json)', () => {
   let dir: TempDir
