@@ -24,6 +24,7 @@ import { preferenceStoreFor, type PreferenceStore } from './preference-handlers'
 import type { OpenedFile } from '@shared/desktop'
 import { QueryPool } from '../dns/pool/query-pool'
 import { auditHandlers } from './audit-handlers'
+import { chainHandlers } from './chain-handlers'
 
 export { linkCommand } from './link-command'
 export { MAX_IN_FLIGHT } from './limits'
@@ -65,6 +66,7 @@ export function createServices(options: ServicesOptions): Services {
   const pool = new QueryPool()
   const watches = watchHandlers(context, observations, () => lab.status(), pool)
   const audits = auditHandlers(context, pool)
+  const { dispose: stopChain, ...chain } = chainHandlers(context, () => lab.status())
   // a lab server that ran when the app last stopped runs again; a failure is reported as a notice
   void lab.restore()
   const commands = new CommandQueue(events)
@@ -84,6 +86,7 @@ export function createServices(options: ServicesOptions): Services {
     ...audits.handlers,
     ...learnHandlers(context),
     ...fileHandlers(fileDeps),
+    ...chain,
     'app:takeCommands': () => commands.take()
   }
   return {
@@ -104,6 +107,7 @@ export function createServices(options: ServicesOptions): Services {
     },
     dispose: async () => {
       audits.dispose()
+      await stopChain()
       await watches.dispose()
       await lab.dispose()
       observations.close()
