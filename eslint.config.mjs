@@ -22,7 +22,8 @@ export const ENGINE_IMPORTS = {
   inspector: ['dns', 'resolvers', 'providers', 'storage', 'dnssec'],
   lab: ['alias-server', 'zone', 'resolvers', 'storage'],
   advisor: ['inspector', 'providers'],
-  audit: ['inspector', 'zone']
+  audit: ['inspector', 'zone'],
+  'trust-chain': ['alias-server', 'zone', 'dnssec']
 }
 const ENGINES = Object.keys(ENGINE_IMPORTS)
 /** The hosts: they import services/ and each engine's public index.ts, nothing deeper. */
