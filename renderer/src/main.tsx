@@ -4,11 +4,9 @@ import { App } from './App'
 import { applyTheme } from './context/ThemeContext'
 import './styles/theme.css'
 import './styles/layout.css'
-import './styles/ttl.css'
 import './styles/inspect.css'
 import './styles/watch.css'
 import './styles/lab.css'
-import './styles/audit.css'
 
 // the system's scheme before the first paint; the user's saved choice follows from the main side
 applyTheme('system')

@@ -26,10 +26,12 @@ export async function launchChromium(): Promise<Browser> {
 export async function openPage(
   browser: Browser,
   url: string,
-  colorScheme: 'light' | 'dark' = 'light'
+  colorScheme: 'light' | 'dark' = 'light',
+  watch?: (page: Page) => void
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme })
   const page = await context.newPage()
+  watch?.(page)
   await page.goto(url)
   return { context, page }
 }

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, openPage, saveScreenshot } from '../../scripts/peers/chromium'
-import { startWebApp, type RunningWebApp } from '../../scripts/peers/web-app'
+import { openAppPage, openReadyPage, type AppPage } from '../support/app-page'
+import { saveScreenshot } from '../../scripts/peers/chromium'
+import type { RunningWebApp } from '../../scripts/peers/web-app'
 
 const ZONE = `$ORIGIN shop.test.
 $TTL 3600
@@ -17,24 +18,23 @@ mail   IN A   192.0.2.25
 `
 
 describe('the Convert view in Chromium (browser mode)', () => {
+  let opened: AppPage | undefined
   let app: RunningWebApp
   let browser: Browser
   let page: Page
   const consoleErrors: string[] = []
 
   beforeAll(async () => {
-    app = await startWebApp()
-    browser = await launchChromium()
-    page = (await openPage(browser, app.url)).page
-    page.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(m.text())
-    })
-    await page.locator('[data-app-state="ready"]').waitFor({ timeout: 15_000 })
+    opened = await openAppPage((p) =>
+      p.on('console', (m) => {
+        if (m.type() === 'error') consoleErrors.push(m.text())
+      })
+    )
+    ;({ app, browser, page } = opened)
     await page.getByTestId('tab-convert').click()
   })
   afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
+    await opened?.close()
   })
 
   it('detects the pasted format and lets the user confirm it', async () => {
@@ -106,9 +106,8 @@ describe('the Convert view in Chromium (browser mode)', () => {
   })
 
   it('looks right in dark mode too, with no console errors', async () => {
-    const dark = await openPage(browser, app.url, 'dark')
+    const dark = await openReadyPage(browser, app.url, 'dark')
     try {
-      await dark.page.locator('[data-app-state="ready"]').waitFor()
       await dark.page.getByTestId('tab-convert').click()
       await dark.page.getByTestId('convert-input').fill(ZONE)
       await dark.page.getByTestId('convert-to').selectOption('route53')

@@ -125,7 +125,7 @@ describe('first run, offline, through the Local ALIAS lab (browser mode)', () =>
     const rows = page.locator('[data-testid="aligned-row"]')
     expect(await rows.count()).toBe(1)
     expect(await rows.first().getAttribute('data-kind')).toBe('alone')
-    expect(await page.locator('.sbs__mark--only-apex').count()).toBe(0)
+    expect(await page.locator('[data-testid="aligned-row"][data-kind="only-apex"]').count()).toBe(0)
   })
 
   it('keeps the focus where the person is: Watch over time, export, stop', async () => {

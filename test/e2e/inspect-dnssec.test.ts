@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startAliasServer, type AliasServer } from '../../electron/alias-server'
 import { zoneHead, zoneOf } from '../integration/alias-server/support/zones'
-import { launchChromium, openPage, saveScreenshot } from '../../scripts/peers/chromium'
+import { openAppPage, type AppPage } from '../support/app-page'
+import { saveScreenshot } from '../../scripts/peers/chromium'
 import { startUnbound, type UnboundServer } from '../../scripts/peers/unbound'
 import { tempDir, type TempDir } from '../../scripts/peers/temp-dir'
-import { startWebApp, type RunningWebApp } from '../../scripts/peers/web-app'
 
 // A signed ALIAS server (powerdns profile for the second server) behind validating Unbounds, all on 127.0.0.1.
 const ZONE = [zoneHead('example.test.', 3600, 60), '@ 60 IN ALIAS cdn.example.test.'].join('\n')
@@ -18,9 +18,7 @@ describe('the Inspect view shows DNSSEC per resolver (browser mode)', () => {
   let good: UnboundServer
   let bad: UnboundServer
   let anchor: string
-  let app: RunningWebApp
-  let browser: Browser
-  let context: BrowserContext
+  let opened: AppPage | undefined
   let page: Page
 
   beforeAll(async () => {
@@ -30,16 +28,12 @@ describe('the Inspect view shows DNSSEC per resolver (browser mode)', () => {
     anchor = (await readFile(`${dir.path}/example.test+13.key`, 'utf8')).trim()
     good = await startUnbound({ stubs: [{ zone: 'example.test.', port: signed.port }], trustAnchors: [anchor] })
     bad = await startUnbound({ stubs: [{ zone: 'example.test.', port: unsigned.port }], trustAnchors: [anchor] })
-    app = await startWebApp()
-    browser = await launchChromium()
-    ;({ context, page } = await openPage(browser, app.url, 'light'))
-    await page.locator('[data-app-state="ready"]').waitFor({ timeout: 15_000 })
+    opened = await openAppPage()
+    ;({ page } = opened)
   }, 90_000)
 
   afterAll(async () => {
-    await context?.close()
-    await browser?.close()
-    await app?.stop()
+    await opened?.close()
     await bad?.stop()
     await good?.stop()
     await unsigned?.stop()

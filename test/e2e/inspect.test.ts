@@ -2,12 +2,13 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { walkWireFields } from '../../renderer/src/components/HexDump/wire-fields'
-import { launchChromium, openPage, saveScreenshot } from '../../scripts/peers/chromium'
+import { walkWireFields } from '../../renderer/src/model/inspect/wire-fields'
+import { openAppPage, openReadyPage, type AppPage } from '../support/app-page'
+import { saveScreenshot } from '../../scripts/peers/chromium'
 import { startKnot, type KnotServer } from '../../scripts/peers/knot'
 import { startUnbound, type UnboundServer } from '../../scripts/peers/unbound'
 import { freePort } from '../../scripts/peers/ports'
-import { startWebApp, type RunningWebApp } from '../../scripts/peers/web-app'
+import type { RunningWebApp } from '../../scripts/peers/web-app'
 
 // Everything below talks to 127.0.0.1 only: Knot (authoritative), Unbound (recursive, stubbed to Knot) and
 // a port nobody listens on. No preset resolver is ever selected.
@@ -38,6 +39,7 @@ cdn          3 IN A     192.0.2.20
 `
 
 describe('the Inspect view in Chromium (browser mode)', () => {
+  let opened: AppPage | undefined
   let app: RunningWebApp
   let browser: Browser
   let knot: KnotServer
@@ -89,17 +91,13 @@ describe('the Inspect view in Chromium (browser mode)', () => {
       ]
     })
     deadPort = await freePort()
-    app = await startWebApp()
-    browser = await launchChromium()
-    ;({ context, page } = await openPage(browser, app.url, 'light'))
+    opened = await openAppPage()
+    ;({ app, browser, context, page } = opened)
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin })
-    await page.locator('[data-app-state="ready"]').waitFor({ timeout: 15_000 })
   })
 
   afterAll(async () => {
-    await context?.close()
-    await browser?.close()
-    await app?.stop()
+    await opened?.close()
     await unbound?.stop()
     await knot?.stop()
   })
@@ -229,10 +227,10 @@ describe('the Inspect view in Chromium (browser mode)', () => {
     expect(ttlField.end - ttlField.start).toBe(4)
     await hexBytes.nth(ttlField.start + 1).hover()
     await expect.poll(() => drawer.getByTestId('hex-legend').textContent()).toMatch(/Answer 1 · TTL: 60 s/)
-    const classes = await Promise.all(
-      [ttlField.start - 1, ttlField.start, ttlField.end - 1, ttlField.end].map((i) => hexBytes.nth(i).getAttribute('class'))
+    const highlighted = await Promise.all(
+      [ttlField.start - 1, ttlField.start, ttlField.end - 1, ttlField.end].map((i) => hexBytes.nth(i).getAttribute('data-active'))
     )
-    expect(classes.map((c) => c!.includes('is-active'))).toEqual([false, true, true, false])
+    expect(highlighted).toEqual([null, 'true', 'true', null])
     await hexBytes.nth(0).hover()
     await expect.poll(() => drawer.getByTestId('hex-legend').textContent()).toMatch(/^Header · ID/)
     await saveScreenshot(page, 'inspect-raw-light')
@@ -284,10 +282,9 @@ describe('the Inspect view in Chromium (browser mode)', () => {
   })
 
   it('looks right in dark mode and at 1024×700', async () => {
-    const dark = await openPage(browser, app.url, 'dark')
+    const dark = await openReadyPage(browser, app.url, 'dark')
     try {
       page = dark.page
-      await page.locator('[data-app-state="ready"]').waitFor()
       // the custom resolvers are saved on the main side; this window selects them again
       await openPicker()
       for (const label of [knotLabel(), unboundLabel(), deadLabel()]) {

@@ -1,26 +1,26 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import pkg from '../../package.json'
-import { launchChromium, openPage, saveScreenshot } from '../../scripts/peers/chromium'
-import { startWebApp, type RunningWebApp } from '../../scripts/peers/web-app'
+import { openAppPage, openReadyPage, type AppPage } from '../support/app-page'
+import { openPage, saveScreenshot } from '../../scripts/peers/chromium'
+import type { RunningWebApp } from '../../scripts/peers/web-app'
 
 describe('the app shell in Chromium (browser mode)', () => {
+  let opened: AppPage | undefined
   let app: RunningWebApp
   let browser: Browser
 
   beforeAll(async () => {
-    app = await startWebApp()
-    browser = await launchChromium()
+    opened = await openAppPage()
+    ;({ app, browser } = opened)
   })
   afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
+    await opened?.close()
   })
 
   for (const scheme of ['light', 'dark'] as const) {
     it(`loads and shows the version fetched from the main side (${scheme})`, async () => {
-      const { context, page } = await openPage(browser, app.url, scheme)
-      await page.locator('[data-app-state="ready"]').waitFor({ timeout: 15_000 })
+      const { context, page } = await openReadyPage(browser, app.url, scheme)
       await expect(page.getByTestId('app-version').textContent()).resolves.toContain(`v${pkg.version}`)
       await expect(page.getByTestId('app-version').textContent()).resolves.toContain('browser mode')
       expect(page.url()).not.toContain('token=')
@@ -30,8 +30,7 @@ describe('the app shell in Chromium (browser mode)', () => {
   }
 
   it('shows a readable error when the main side refuses a call', async () => {
-    const { context, page } = await openPage(browser, app.url)
-    await page.locator('[data-app-state="ready"]').waitFor()
+    const { context, page } = await openReadyPage(browser, app.url)
     // the lab asks the main side to start with a resolver it cannot parse: refused there, and said so in words
     await page.getByTestId('tab-lab').click()
     await page.getByTestId('lab-upstream-mode').selectOption('recursive')
@@ -51,8 +50,7 @@ describe('the app shell in Chromium (browser mode)', () => {
   })
 
   it('names the window title with a separator, for screen readers', async () => {
-    const { context, page } = await openPage(browser, app.url)
-    await page.locator('[data-app-state="ready"]').waitFor()
+    const { context, page } = await openReadyPage(browser, app.url)
     const name = await page.getByRole('heading', { level: 1 }).evaluate((h) => (h as unknown as { textContent: string }).textContent)
     expect(name).toBe('ALIAS Inspector: apex aliasing, flattening and staleness')
     await context.close()

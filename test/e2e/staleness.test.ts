@@ -2,27 +2,26 @@ import { readFile } from 'node:fs/promises'
 import type { Browser, Download, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { StalenessAnalysis } from '@shared/inspector'
-import { launchChromium, openPage, saveScreenshot } from '../../scripts/peers/chromium'
-import { startWebApp, type RunningWebApp } from '../../scripts/peers/web-app'
+import { openAppPage, openReadyPage, startLabServer, type AppPage } from '../support/app-page'
+import { saveScreenshot } from '../../scripts/peers/chromium'
+import type { RunningWebApp } from '../../scripts/peers/web-app'
 
 /**
  * The new user's walk of issue 10, on loopback only: the lab's demo zone, the target set changed while the
  * apex still holds the old one, then a watch from both viewpoints whose figures match the JSON export.
  */
 describe('staleness you can trust, in Chromium (browser mode)', () => {
+  let opened: AppPage | undefined
   let app: RunningWebApp
   let browser: Browser
   let page: Page
 
   beforeAll(async () => {
-    app = await startWebApp()
-    browser = await launchChromium()
-    page = (await openPage(browser, app.url)).page
-    await page.locator('[data-app-state="ready"]').waitFor({ timeout: 15_000 })
+    opened = await openAppPage()
+    ;({ app, browser, page } = opened)
   })
   afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
+    await opened?.close()
   })
 
   async function inspect(): Promise<string> {
@@ -35,9 +34,7 @@ describe('staleness you can trust, in Chromium (browser mode)', () => {
   }
 
   it('watches from both viewpoints side by side, with the figures of the JSON export', async () => {
-    await page.getByTestId('tab-lab').click()
-    await page.getByTestId('lab-start').click()
-    await page.locator('[data-testid="lab-state"][data-running="true"]').waitFor()
+    await startLabServer(page)
     await page.getByTestId('lab-target-ttl').fill('3')
     await page.getByTestId('lab-set-0-serve').click()
     await page.locator('[data-testid="lab-target-now"]', { hasText: 'TTL 3 s' }).waitFor()
@@ -74,8 +71,7 @@ describe('staleness you can trust, in Chromium (browser mode)', () => {
     await page.mouse.move(0, 0)
     await page.getByTestId('watch-summary').scrollIntoViewIfNeeded()
     await saveScreenshot(page, 'watch-viewpoints-light')
-    const dark = await openPage(browser, app.url, 'dark')
-    await dark.page.locator('[data-app-state="ready"]').waitFor()
+    const dark = await openReadyPage(browser, app.url, 'dark')
     await dark.page.getByTestId('tab-watch').click()
     await dark.page.getByTestId('watch-viewpoints').waitFor({ timeout: 15_000 })
     await dark.page.mouse.move(0, 0)

@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { launchChromium, openPage } from '../../scripts/peers/chromium'
 import { startWebApp, type RunningWebApp } from '../../scripts/peers/web-app'
 
@@ -6,24 +6,38 @@ import { startWebApp, type RunningWebApp } from '../../scripts/peers/web-app'
 export interface AppPage {
   app: RunningWebApp
   browser: Browser
+  context: BrowserContext
   page: Page
   close: () => Promise<void>
 }
 
-export async function openAppPage(): Promise<AppPage> {
+/** `watch` sees the page before the app loads (e.g. to collect console errors from the start). */
+export async function openAppPage(watch?: (page: Page) => void): Promise<AppPage> {
   const app = await startWebApp()
   const browser = await launchChromium()
-  const { page } = await openPage(browser, app.url)
-  await page.locator('[data-app-state="ready"]').waitFor({ timeout: 15_000 })
+  const { context, page } = await openReadyPage(browser, app.url, 'light', watch)
   return {
     app,
     browser,
+    context,
     page,
     close: async () => {
       await browser.close()
       await app.stop()
     }
   }
+}
+
+/** A page of browser mode in its own context (light or dark), once the app is ready. */
+export async function openReadyPage(
+  browser: Browser,
+  url: string,
+  colorScheme: 'light' | 'dark' = 'light',
+  watch?: (page: Page) => void
+): Promise<{ context: BrowserContext; page: Page }> {
+  const opened = await openPage(browser, url, colorScheme, watch)
+  await opened.page.locator('[data-app-state="ready"]').waitFor({ timeout: 15_000 })
+  return opened
 }
 
 /** Opens the lab tab, starts the server and returns the port it is bound to. */

@@ -1,5 +1,6 @@
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react'
+import { createContext, useContext, useState, type ReactNode } from 'react'
 import { getApi } from '../transport'
+import { useAskOnMount } from '../hooks/useAskOnMount'
 
 interface Teaching {
   enabled: boolean
@@ -14,17 +15,12 @@ const TeachingContext = createContext<Teaching>({ enabled: true, setEnabled: () 
  */
 export function TeachingProvider({ children }: { children: ReactNode }) {
   const [enabled, setEnabledState] = useState(true)
-  useEffect(() => {
-    let live = true
-    void getApi()
-      .prefs.display()
-      .then((result) => {
-        if (live && result.ok) setEnabledState(result.value.teaching)
-      })
-    return () => {
-      live = false
+  useAskOnMount(
+    (api) => api.prefs.display(),
+    (result) => {
+      if (result.ok) setEnabledState(result.value.teaching)
     }
-  }, [])
+  )
   const setEnabled = (value: boolean) => {
     setEnabledState(value)
     void getApi().prefs.setTeaching({ enabled: value })

@@ -1,6 +1,7 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react'
 import type { Theme } from '@shared/preferences'
 import { getApi } from '../transport'
+import { useAskOnMount } from '../hooks/useAskOnMount'
 
 const systemQuery = () => window.matchMedia('(prefers-color-scheme: dark)')
 
@@ -24,17 +25,12 @@ const ThemeContext = createContext<ThemeState>({ theme: 'system', setTheme: () =
  */
 export function ThemeProvider({ children }: { children: ReactNode }) {
   const [theme, setThemeState] = useState<Theme>('system')
-  useEffect(() => {
-    let live = true
-    void getApi()
-      .prefs.display()
-      .then((result) => {
-        if (live && result.ok) setThemeState(result.value.theme)
-      })
-    return () => {
-      live = false
+  useAskOnMount(
+    (api) => api.prefs.display(),
+    (result) => {
+      if (result.ok) setThemeState(result.value.theme)
     }
-  }, [])
+  )
   useEffect(() => {
     applyTheme(theme)
     if (theme !== 'system') return

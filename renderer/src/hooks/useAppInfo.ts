@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import type { AppInfo } from '@shared/app'
 import type { ApiError } from '@shared/result'
-import { getApi } from '../transport'
+import { useAskOnMount } from './useAskOnMount'
 
 export type AppInfoState =
   | { status: 'loading' }
@@ -10,17 +10,9 @@ export type AppInfoState =
 
 export function useAppInfo(): AppInfoState {
   const [state, setState] = useState<AppInfoState>({ status: 'loading' })
-  useEffect(() => {
-    let live = true
-    void getApi()
-      .app.info()
-      .then((result) => {
-        if (!live) return
-        setState(result.ok ? { status: 'ready', info: result.value } : { status: 'error', error: result.error })
-      })
-    return () => {
-      live = false
-    }
-  }, [])
+  useAskOnMount(
+    (api) => api.app.info(),
+    (result) => setState(result.ok ? { status: 'ready', info: result.value } : { status: 'error', error: result.error })
+  )
   return state
 }

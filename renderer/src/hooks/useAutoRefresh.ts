@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react'
 import type { InspectResult } from '@shared/inspector'
-import { refreshDueAt } from './inspect-model'
+import { refreshDueAt } from '../model/inspect/inspect-model'
 import { useClock } from './useClock'
 
 /**

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useState } from 'react'
 import type { RecentDomain, RecentDomains } from '@shared/preferences'
 import type { ApiError, Result } from '@shared/result'
 import { getApi } from '../transport'
+import { useAskOnMount } from './useAskOnMount'
 
 export interface RecentDomainsState {
   domains: RecentDomain[]
@@ -23,17 +24,7 @@ export function useRecentDomains(): RecentDomainsState {
     } else setError(result.error)
   }, [])
 
-  useEffect(() => {
-    let live = true
-    void getApi()
-      .prefs.recent()
-      .then((result) => {
-        if (live) apply(result)
-      })
-    return () => {
-      live = false
-    }
-  }, [apply])
+  useAskOnMount((api) => api.prefs.recent(), apply)
 
   return {
     domains: state.domains,

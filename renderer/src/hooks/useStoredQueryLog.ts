@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { LabLogPage, QueryLogFilter, QueryLogStats } from '@shared/lab-log'
-import type { ApiError } from '@shared/result'
-import { LogPages, PAGE_SIZE } from '../components/QueryLog/log-pages'
+import type { ApiError, Result } from '@shared/result'
+import { LogPages, PAGE_SIZE } from '../model/lab/log-pages'
 import { getApi } from '../transport'
 
 /** New entries are shown at most this often (the store writes ten times a second); a filtered count costs more. */
@@ -29,6 +29,8 @@ export interface StoredQueryLog {
   /** Fetches the pages that hold rows first..last when they are not here yet. */
   ensure(first: number, last: number): void
   clear(): Promise<void>
+  /** The entries matching the filter, all of them, as CSV or JSON text. */
+  exportAs(format: 'csv' | 'json'): Promise<Result<string>>
 }
 
 /**
@@ -130,6 +132,7 @@ export function useStoredQueryLog(): StoredQueryLog {
       const result = await getApi().lab.logClear()
       if (!result.ok) return setError(result.error)
       await refresh()
-    }
+    },
+    exportAs: (format) => getApi().lab.logExport({ filter, format })
   }
 }

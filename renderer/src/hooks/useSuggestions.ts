@@ -2,7 +2,7 @@ import { useRef, useState } from 'react'
 import type { ResolverTarget } from '@shared/dns'
 import type { ApiError } from '@shared/result'
 import type { SuggestResult } from '@shared/inspector'
-import { targetKey } from './inspect-model'
+import { targetKey } from '../model/inspect/inspect-model'
 
 type Entry = { key: string } & ({ status: 'loading' } | { status: 'ready'; value: SuggestResult } | { status: 'error'; error: ApiError })
 

@@ -2,7 +2,7 @@ import { useState, useSyncExternalStore } from 'react'
 import type { StalenessAnalysis, TtlPolicy, WatchSample, WatchSession } from '@shared/inspector'
 import type { ApiError } from '@shared/result'
 import { getApi } from '../transport'
-import { inSeqOrder, mergeSamples } from './merge-samples'
+import { inSeqOrder, mergeSamples } from '../model/watch/merge-samples'
 
 export interface WatchSessionState {
   status: 'loading' | 'ready' | 'error'

@@ -1,43 +1,30 @@
-import { useState } from 'react'
-import type { Advice, AdviseInput } from '@shared/advisor'
-import type { ApiError } from '@shared/result'
-import { getApi } from '../../transport'
+import type { AdviseInput } from '@shared/advisor'
+import { useAdvice } from '../../hooks/useAdvice'
 import { ErrorMessage } from '../ErrorMessage/ErrorMessage'
-import './advice.css'
+import styles from './AdvicePanel.module.css'
 
 /** "Apex readiness": which technique to use for this apex and target, why, and the risks in numbers. */
 export function AdvicePanel({ input }: { input: AdviseInput | null }) {
-  const [advice, setAdvice] = useState<Advice | null>(null)
-  const [error, setError] = useState<ApiError | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { advice, error, busy, run } = useAdvice()
   if (!input) return null
-  const run = async () => {
-    setBusy(true)
-    const result = await getApi().advise.run(input)
-    setBusy(false)
-    if (result.ok) {
-      setAdvice(result.value)
-      setError(null)
-    } else setError(result.error)
-  }
   return (
-    <section className="advice" data-testid="advice" aria-labelledby="advice-title">
+    <section className="card" data-testid="advice" aria-labelledby="advice-title">
       <h3 id="advice-title">Apex readiness</h3>
-      <button type="button" data-testid="advise-button" onClick={() => void run()} disabled={busy}>
+      <button type="button" data-testid="advise-button" onClick={() => void run(input)} disabled={busy}>
         {busy ? 'Checking…' : advice ? 'Check again' : 'Which technique fits this apex?'}
       </button>
       {error && <ErrorMessage error={error} testId="advice-error" />}
       {advice && (
         <>
-          <p className="advice__summary" data-testid="advice-summary" data-recommendation={advice.recommendation}>
+          <p className={styles.summary} data-testid="advice-summary" data-recommendation={advice.recommendation}>
             {advice.summary}
           </p>
-          <ul className="advice__reasons" data-testid="advice-reasons">
+          <ul className={styles.reasons} data-testid="advice-reasons">
             {advice.reasons.map((r) => (
               <li key={r}>{r}</li>
             ))}
           </ul>
-          <table className="advice__options" data-testid="advice-options">
+          <table className="card-table" data-testid="advice-options">
             <thead>
               <tr>
                 <th scope="col">Technique</th>
@@ -48,7 +35,7 @@ export function AdvicePanel({ input }: { input: AdviseInput | null }) {
             </thead>
             <tbody>
               {advice.options.map((o) => (
-                <tr key={o.technique} data-technique={o.technique} data-usable={String(o.usable)} className={o.usable ? '' : 'advice__unusable'}>
+                <tr key={o.technique} data-technique={o.technique} data-usable={String(o.usable)} className={o.usable ? '' : styles.unusable}>
                   <th scope="row" title={o.why}>
                     {o.technique}
                     {o.usable ? '' : ' (not usable)'}

@@ -4,7 +4,7 @@ import type { SeriesAnalysis, WatchSample } from '@shared/inspector'
 import type { ChartTheme } from '../../hooks/useChartTheme'
 import { ChartFrame } from '../ChartFrame/ChartFrame'
 import { formatElapsed } from '../../format/time'
-import { laneLabel, lanes, timelineData, type TimelineData } from './lanes'
+import { laneLabel, lanes, timelineData, type TimelineData } from '../../model/watch/lanes'
 
 interface AnswerTimelineProps {
   samples: readonly WatchSample[]

@@ -1,5 +1,6 @@
 import type { AuthoritativeView, RrsetObservation } from '@shared/inspector'
-import { displayName } from '../../hooks/inspect-model'
+import { displayName } from '../../model/inspect/inspect-model'
+import styles from './AuthoritativeSummary.module.css'
 
 const ttlOf = (o: RrsetObservation | undefined): string => {
   if (!o) return '—'
@@ -11,7 +12,7 @@ const ttlOf = (o: RrsetObservation | undefined): string => {
 /** What the apex zone's own servers say (RD=0 questions): the TTLs before any cache. */
 export function AuthoritativeSummary({ view }: { view: AuthoritativeView | undefined }) {
   return (
-    <details className="authoritative" data-testid="authoritative-summary">
+    <details className={styles.authoritative} data-testid="authoritative-summary">
       <summary>
         Zone's own servers
         {view ? (

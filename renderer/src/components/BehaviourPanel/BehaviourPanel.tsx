@@ -1,25 +1,25 @@
 import type { InspectResult } from '@shared/inspector'
 import { Explain } from '../../context/TeachingContext'
-import './behaviour.css'
+import styles from './BehaviourPanel.module.css'
 
 /** Which provider profiles the apex's behaviour fits, the ones it rules out and why, and what was observed. */
 export function BehaviourPanel({ behaviour }: { behaviour: InspectResult['behaviour'] }) {
   const { consistentWith, ruledOut, evidence } = behaviour
   return (
-    <section className="behaviour" data-testid="behaviour" aria-labelledby="behaviour-title">
+    <section className="card" data-testid="behaviour" aria-labelledby="behaviour-title">
       <h3 id="behaviour-title">
         Behaves like:{' '}
         <span data-testid="behaviour-consistent">{consistentWith.length > 0 ? consistentWith.join(', ') : 'no provider profile'}</span>
       </h3>
       {evidence.length > 0 && (
-        <ul className="behaviour__evidence" data-testid="behaviour-evidence">
+        <ul className={styles.evidence} data-testid="behaviour-evidence">
           {evidence.map((e) => (
             <li key={e}>{e}</li>
           ))}
         </ul>
       )}
       {ruledOut.length > 0 && (
-        <details className="behaviour__ruled-out">
+        <details className={styles.ruledOut}>
           <summary>Ruled out ({ruledOut.length})</summary>
           <ul data-testid="behaviour-ruled-out">
             {ruledOut.map((r) => (

@@ -1,6 +1,8 @@
 import { Fragment } from 'react'
-import { displayName } from '../../hooks/inspect-model'
+import { displayName } from '../../model/inspect/inspect-model'
 import { TtlCountdown } from '../TtlCountdown/TtlCountdown'
+import styles from './ChainPath.module.css'
+import { cx } from '../../class-names'
 
 interface ChainPathProps {
   hops: { name: string; ttl?: number }[]
@@ -13,28 +15,28 @@ interface ChainPathProps {
 export function ChainPath({ hops, receivedAtMs, problem, testId = 'chain-path' }: ChainPathProps) {
   if (hops.length === 0) return null
   return (
-    <ol className="chain" aria-label="Path from the apex to the addresses" data-testid={testId}>
+    <ol className={styles.chain} aria-label="Path from the apex to the addresses" data-testid={testId}>
       {hops.map((hop, i) => (
         <Fragment key={`${i}:${hop.name}`}>
           {i === 1 && (
-            <li className="chain__arrow chain__arrow--alias" aria-label="follows (flattened)">
+            <li className={styles.arrow} aria-label="follows (flattened)">
               <span aria-hidden="true">⇢</span>
-              <span className="chain__arrow-label">follows</span>
+              <span className={styles.arrowLabel}>follows</span>
             </li>
           )}
           {i > 1 && (
-            <li className="chain__arrow" aria-label="CNAME to">
+            <li className={styles.arrow} aria-label="CNAME to">
               <span aria-hidden="true">→</span>
-              <span className="chain__arrow-label">CNAME</span>
-              {hop.ttl !== undefined && <TtlCountdown receivedAtMs={receivedAtMs} ttl={hop.ttl} testId="chain-ttl" />}
+              <span className={styles.arrowLabel}>CNAME</span>
+              {hop.ttl !== undefined && <TtlCountdown receivedAtMs={receivedAtMs} ttl={hop.ttl} testId="chain-ttl" layout="short" />}
             </li>
           )}
-          <li className={`chain__node${i === 0 ? ' chain__node--apex' : ''}${i === hops.length - 1 ? ' chain__node--end' : ''}`} data-testid="chain-node">
+          <li className={cx(styles.node, i === 0 && styles.apex, i === hops.length - 1 && styles.end)} data-testid="chain-node">
             {displayName(hop.name)}
           </li>
         </Fragment>
       ))}
-      {problem && <li className="chain__problem">{problem === 'loop' ? 'CNAME loop' : 'chain too long'}</li>}
+      {problem && <li className={styles.problem}>{problem === 'loop' ? 'CNAME loop' : 'chain too long'}</li>}
     </ol>
   )
 }

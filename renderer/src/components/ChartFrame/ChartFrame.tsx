@@ -1,7 +1,7 @@
 import { useRef, useState, type ReactNode } from 'react'
 import type { ChartTheme } from '../../hooks/useChartTheme'
 import { downloadBlob } from './download'
-import { fileSlug } from './format'
+import { fileSlug } from '../../model/watch/chart-format'
 import { serializeChartSvg, svgToPng } from './export-image'
 
 export interface LegendItem {

@@ -1,7 +1,6 @@
 import { createRoot } from 'react-dom/client'
 import '../../styles/theme.css'
 import '../../styles/layout.css'
-import '../../styles/ttl.css'
 import { benchRecords, CountdownBench } from './CountdownBench'
 
 // Entry of bench/ui-page/countdown.html (built by `npm run bench:ui` only): ?rows=N records counting down.

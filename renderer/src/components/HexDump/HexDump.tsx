@@ -1,5 +1,7 @@
 import { useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react'
-import { hexToBytes, walkWireFields, type WireField } from './wire-fields'
+import { hexToBytes, walkWireFields, type WireField } from '../../model/inspect/wire-fields'
+import styles from './HexDump.module.css'
+import { cx } from '../../class-names'
 
 const PER_ROW = 16
 
@@ -52,15 +54,14 @@ export function HexDump({ hex, label }: { hex: string; label: string }) {
   const rows: number[] = []
   for (let i = 0; i < bytes.length; i += PER_ROW) rows.push(i)
 
-  const cellClass = (i: number, kind: 'hex' | 'txt') => {
-    const on = active && i >= active.start && i < active.end
-    return `hex__${kind} hex--${sectionOf(i)}${on ? ' is-active' : ''}${i === cursor ? ' is-cursor' : ''}`
-  }
+  const isActive = (i: number): boolean => !!active && i >= active.start && i < active.end
+  const cellClass = (i: number, kind: 'hex' | 'txt') =>
+    cx(styles[kind], styles[`section-${sectionOf(i)}`], isActive(i) && styles.active, i === cursor && styles.cursor)
 
   return (
-    <div className="hexdump" data-testid="hex-dump">
+    <div data-testid="hex-dump">
       <div
-        className="hexdump__grid"
+        className={styles.grid}
         role="group"
         tabIndex={0}
         aria-label={`${label}: ${bytes.length} bytes. Arrow keys move through the bytes and name the field under the cursor.`}
@@ -73,18 +74,18 @@ export function HexDump({ hex, label }: { hex: string; label: string }) {
         {rows.map((start) => {
           const row = Array.from(bytes.subarray(start, start + PER_ROW))
           return (
-            <div className="hex__row" key={start}>
-              <span className="hex__offset" aria-hidden="true">
+            <div className={styles.row} key={start}>
+              <span className={styles.offset} aria-hidden="true">
                 {start.toString(16).padStart(4, '0')}
               </span>
-              <span className="hex__bytes">
+              <span className={styles.bytes}>
                 {row.map((b, j) => (
-                  <span key={j} className={cellClass(start + j, 'hex')} data-offset={start + j} data-testid="hex-byte">
+                  <span key={j} className={cellClass(start + j, 'hex')} data-offset={start + j} data-active={isActive(start + j) || undefined} data-testid="hex-byte">
                     {hex2(b)}
                   </span>
                 ))}
               </span>
-              <span className="hex__text" aria-hidden="true">
+              <span className={styles.text} aria-hidden="true">
                 {row.map((b, j) => (
                   <span key={j} className={cellClass(start + j, 'txt')} data-offset={start + j}>
                     {printable(b)}
@@ -95,7 +96,7 @@ export function HexDump({ hex, label }: { hex: string; label: string }) {
           )
         })}
       </div>
-      <p className="hexdump__legend" id="hex-legend" aria-live="polite" data-testid="hex-legend">
+      <p className={styles.legend} id="hex-legend" aria-live="polite" data-testid="hex-legend">
         {active ? (
           <>
             <strong>{active.label}</strong>: <code>{active.value}</code>{' '}

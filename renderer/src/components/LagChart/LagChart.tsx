@@ -4,7 +4,7 @@ import type { SeriesAnalysis, StalenessBound } from '@shared/inspector'
 import type { ChartTheme } from '../../hooks/useChartTheme'
 import { ChartFrame } from '../ChartFrame/ChartFrame'
 import { formatElapsed } from '../../format/time'
-import { lagBars, type LagBar } from './lag-data'
+import { lagBars, type LagBar } from '../../model/watch/lag-data'
 
 interface LagChartProps {
   series: readonly SeriesAnalysis[]

@@ -1,13 +1,13 @@
 import type { Locality } from '@shared/locality'
-import './locality.css'
+import styles from './LocalityGrid.module.css'
 
 /** Subnet × apex answer × target answer × same node, and what that shows (and does not). */
 export function LocalityGrid({ locality }: { locality: Locality | undefined }) {
   if (!locality) return null
   return (
-    <section className="locality" data-testid="locality" data-kind={locality.kind} aria-labelledby="locality-title">
+    <section className="card" data-testid="locality" data-kind={locality.kind} aria-labelledby="locality-title">
       <h3 id="locality-title">Where the user is: apex and target by client subnet</h3>
-      <table className="locality__grid" data-testid="locality-grid">
+      <table className="card-table" data-testid="locality-grid">
         <thead>
           <tr>
             <th scope="col">Client subnet</th>
@@ -24,14 +24,14 @@ export function LocalityGrid({ locality }: { locality: Locality | undefined }) {
               <td>{r.resolver}</td>
               <td className="mono">{r.apex.join(', ') || '—'}</td>
               <td className="mono">{r.target.join(', ') || '—'}</td>
-              <td className={r.same === false ? 'locality__apart' : r.same ? 'locality__same' : 'muted'}>
+              <td className={r.same === false ? styles.apart : r.same ? styles.same : 'muted'}>
                 {r.same === null ? 'no answer' : r.same ? 'same node' : 'different node'}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <p className="locality__verdict" data-testid="locality-verdict">
+      <p className={styles.verdict} data-testid="locality-verdict">
         {locality.verdict}
       </p>
     </section>

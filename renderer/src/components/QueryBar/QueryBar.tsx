@@ -1,15 +1,9 @@
 import { useId, useState, type FormEvent } from 'react'
 import type { ResolversState } from '../../hooks/useResolvers'
+import type { InputProblems, QueryOptionsState } from '../../model/inspect/inspect-input'
 import type { SuggestionsState } from '../../hooks/useSuggestions'
 import { ResolverPicker } from '../ResolverPicker/ResolverPicker'
 import { TargetCombobox } from '../TargetCombobox/TargetCombobox'
-
-export interface QueryOptionsState {
-  /** Port of the apex zone's own servers, as typed; empty: 53, or the running lab's port for the lab's zone. */
-  authoritativePort: string
-  skipAuthoritative: boolean
-  timeoutSeconds: string
-}
 
 interface QueryBarProps {
   apex: string
@@ -22,7 +16,7 @@ interface QueryBarProps {
   suggestions: SuggestionsState
   busy: boolean
   /** Problems with what is typed, shown next to the field they concern. */
-  problems: { apex?: string; resolvers?: string; options?: string }
+  problems: InputProblems
   onSubmit(): void
 }
 

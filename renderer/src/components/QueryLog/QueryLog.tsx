@@ -5,7 +5,7 @@ import { Explain } from '../../context/TeachingContext'
 import { formatClock, formatDuration } from '../../format/time'
 import { useStoredQueryLog } from '../../hooks/useStoredQueryLog'
 import { ErrorMessage } from '../ErrorMessage/ErrorMessage'
-import { explainEntry } from './explain-entry'
+import { explainEntry } from '../../model/lab/explain-entry'
 import { QueryLogFilters } from './QueryLogFilters'
 import { QueryLogSummary } from './QueryLogSummary'
 

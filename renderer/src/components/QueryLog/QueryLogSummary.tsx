@@ -1,7 +1,6 @@
 import { useState } from 'react'
 import type { StoredQueryLog } from '../../hooks/useStoredQueryLog'
 import { downloadBlob } from '../ChartFrame/download'
-import { getApi } from '../../transport'
 
 const n = (value: number) => value.toLocaleString('en-US')
 
@@ -15,7 +14,7 @@ export function QueryLogSummary({ log, onCleared }: { log: StoredQueryLog; onCle
   const exportAs = async (format: 'csv' | 'json') => {
     if (exporting) return
     setExporting(true)
-    const result = await getApi().lab.logExport({ filter: log.filter, format })
+    const result = await log.exportAs(format)
     setExporting(false)
     if (result.ok) downloadBlob(new Blob([result.value], { type: format === 'csv' ? 'text/csv' : 'application/json' }), `query-log.${format}`)
   }

@@ -1,5 +1,6 @@
 import type { RecentDomain } from '@shared/preferences'
 import { formatDateTime } from '../../format/time'
+import styles from './RecentDomains.module.css'
 
 interface RecentDomainsProps {
   domains: readonly RecentDomain[]
@@ -11,8 +12,8 @@ interface RecentDomainsProps {
 export function RecentDomains({ domains, onPick, onRemove }: RecentDomainsProps) {
   if (domains.length === 0) return null
   return (
-    <div className="recent" data-testid="recent-domains">
-      <span className="recent__title" id="recent-title">
+    <div className={styles.recent} data-testid="recent-domains">
+      <span className={styles.title} id="recent-title">
         Recent
       </span>
       <ul className="chips" aria-labelledby="recent-title">

@@ -1,6 +1,6 @@
 import type { InspectResult } from '@shared/inspector'
 import { Explain } from '../../context/TeachingContext'
-import { targetKey } from '../../hooks/inspect-model'
+import { targetKey } from '../../model/inspect/inspect-model'
 import type { RawAnswerRequest } from '../../hooks/useRawAnswer'
 import { ResolverGroup } from '../ResolverGroup/ResolverGroup'
 

@@ -1,7 +1,8 @@
 import { useId, useState, type KeyboardEvent } from 'react'
 import type { SuggestionsState } from '../../hooks/useSuggestions'
 import type { TargetSuggestion } from '@shared/inspector'
-import { displayName, SUGGESTION_SOURCES } from '../../hooks/inspect-model'
+import { displayName, SUGGESTION_SOURCES } from '../../model/inspect/inspect-model'
+import styles from './TargetCombobox.module.css'
 
 interface TargetComboboxProps {
   id: string
@@ -53,7 +54,7 @@ export function TargetCombobox({ id, value, onChange, suggestions, blockedReason
   const showList = open && (options.length > 0 || suggestions.status !== 'idle' || !!blockedReason)
 
   return (
-    <div className="combobox">
+    <div className={styles.combobox}>
       <input
         id={id}
         data-testid="target-input"
@@ -77,18 +78,18 @@ export function TargetCombobox({ id, value, onChange, suggestions, blockedReason
         onBlur={() => setOpen(false)}
         onKeyDown={onKeyDown}
       />
-      <ul id={listId} role="listbox" aria-label="Target suggestions" className="combobox__list" hidden={!showList} data-testid="target-suggestions">
-        {blockedReason && options.length === 0 && <li className="combobox__status">{blockedReason}</li>}
+      <ul id={listId} role="listbox" aria-label="Target suggestions" className={styles.list} hidden={!showList} data-testid="target-suggestions">
+        {blockedReason && options.length === 0 && <li className={styles.status}>{blockedReason}</li>}
         {!blockedReason && suggestions.status === 'loading' && (
-          <li className="combobox__status" role="status">
+          <li className={styles.status} role="status">
             Asking the resolvers for likely targets…
           </li>
         )}
         {!blockedReason && suggestions.status === 'error' && (
-          <li className="combobox__status combobox__status--error">Suggestions failed: {suggestions.error?.message}</li>
+          <li className={`${styles.status} ${styles.error}`}>Suggestions failed: {suggestions.error?.message}</li>
         )}
         {!blockedReason && suggestions.status === 'ready' && options.length === 0 && (
-          <li className="combobox__status" data-testid="target-no-suggestion">
+          <li className={styles.status} data-testid="target-no-suggestion">
             No suggestion: no ALIAS record, www CNAME, HTTPS AliasMode or apex CNAME was found. Type the target, or
             inspect without one to see the apex alone.
           </li>
@@ -99,15 +100,15 @@ export function TargetCombobox({ id, value, onChange, suggestions, blockedReason
             id={optionId(i)}
             role="option"
             aria-selected={i === active}
-            className={`combobox__option${i === active ? ' is-active' : ''}`}
+            className={`${styles.option}${i === active ? ` ${styles.active}` : ''}`}
             data-testid="target-suggestion"
             onMouseDown={(event) => event.preventDefault()}
             onMouseEnter={() => setActive(i)}
             onClick={() => pick(s)}
           >
-            <span className="combobox__name">{displayName(s.name)}</span>
+            <span className={styles.name}>{displayName(s.name)}</span>
             <span className="badge">{SUGGESTION_SOURCES[s.source]}</span>
-            <span className="combobox__reason">{s.reason}</span>
+            <span className={styles.reason}>{s.reason}</span>
           </li>
         ))}
       </ul>

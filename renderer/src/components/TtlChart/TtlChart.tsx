@@ -4,7 +4,7 @@ import type { WatchSample } from '@shared/inspector'
 import type { ChartTheme } from '../../hooks/useChartTheme'
 import { ChartFrame } from '../ChartFrame/ChartFrame'
 import { formatElapsed } from '../../format/time'
-import { seriesLabel, ttlChartData } from './ttl-series'
+import { seriesLabel, ttlChartData } from '../../model/watch/ttl-series'
 
 interface TtlChartProps {
   samples: readonly WatchSample[]

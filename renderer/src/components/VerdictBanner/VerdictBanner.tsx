@@ -1,5 +1,6 @@
 import type { Evidence, InspectResult } from '@shared/inspector'
 import { Explain } from '../../context/TeachingContext'
+import styles from './VerdictBanner.module.css'
 
 const TITLES: Record<InspectResult['verdict']['verdict'], string> = {
   likely: 'Likely aliased',
@@ -30,22 +31,22 @@ export function VerdictBanner({ result }: { result: InspectResult }) {
   const { verdict } = result
   return (
     <section
-      className={`verdict verdict--${verdict.verdict}`}
+      className={`${styles.verdict} ${styles[`is-${verdict.verdict}`]}`}
       data-testid="verdict-banner"
       data-verdict={verdict.verdict}
       aria-labelledby="verdict-title"
     >
-      <div className="verdict__head">
-        <span className="verdict__kind">{TITLES[verdict.verdict]}</span>
-        <h2 id="verdict-title" className="verdict__summary">
+      <div className={styles.head}>
+        <span className={styles.kind}>{TITLES[verdict.verdict]}</span>
+        <h2 id="verdict-title" className={styles.summary}>
           {verdict.summary}
         </h2>
       </div>
-      <div className="verdict__body">
+      <div className={styles.body}>
         {verdict.stale && verdict.stale.length > 0 && (
-          <dl className="verdict__stale" data-testid="verdict-stale">
+          <dl className={styles.stale} data-testid="verdict-stale">
             {verdict.stale.map((w) => (
-              <div key={w.family} className="verdict__stale-row" data-family={w.family} data-since={w.sinceWallMs} data-follow-by={w.followByWallMs}>
+              <div key={w.family} className={styles.staleRow} data-family={w.family} data-since={w.sinceWallMs} data-follow-by={w.followByWallMs}>
                 <dt>{w.family}</dt>
                 <dd>
                   still <code>{w.values.join(' ')}</code>
@@ -58,10 +59,10 @@ export function VerdictBanner({ result }: { result: InspectResult }) {
           </dl>
         )}
         {verdict.evidence.length > 0 && (
-          <ul className="verdict__evidence" aria-label="Evidence" data-testid="verdict-evidence">
+          <ul className={styles.evidenceList} aria-label="Evidence" data-testid="verdict-evidence">
             {verdict.evidence.map((e, i) => (
-              <li key={i} className={`evidence evidence--${e.stance}`}>
-                <span className="evidence__icon" aria-hidden="true">
+              <li key={i} className={`${styles.evidence} ${styles[e.stance]}`}>
+                <span className={styles.icon} aria-hidden="true">
                   {STANCE[e.stance].icon}
                 </span>
                 <span className="visually-hidden">{STANCE[e.stance].words}: </span>
@@ -71,7 +72,7 @@ export function VerdictBanner({ result }: { result: InspectResult }) {
           </ul>
         )}
         {result.providers.length > 0 && (
-          <div className="verdict__providers" data-testid="provider-hints">
+          <div className={styles.providers} data-testid="provider-hints">
             <h3>DNS host</h3>
             <ul>
               {result.providers.map((p) => (

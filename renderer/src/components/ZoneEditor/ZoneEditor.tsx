@@ -1,6 +1,6 @@
 import { useMemo, useRef, type UIEvent } from 'react'
 import type { ZoneProblem } from '@shared/lab'
-import { offsetOf, problemsByLine } from './zone-problems'
+import { offsetOf, problemsByLine } from '../../model/lab/zone-problems'
 
 interface ZoneEditorProps {
   value: string

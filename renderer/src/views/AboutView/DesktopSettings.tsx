@@ -1,26 +1,9 @@
-import { useEffect, useState } from 'react'
 import { DOC_LINKS } from '@shared/doc-links'
-import { getApi } from '../../transport'
+import { useNotifications } from '../../hooks/useNotifications'
 
 /** The notifications setting (kept in preferences.json) and the documentation the app links to. */
 export function DesktopSettings({ desktop }: { desktop: boolean }) {
-  const [notifications, setNotifications] = useState<boolean | null>(null)
-  useEffect(() => {
-    let live = true
-    void getApi()
-      .prefs.desktop()
-      .then((result) => {
-        if (live && result.ok) setNotifications(result.value.notifications)
-      })
-    return () => {
-      live = false
-    }
-  }, [])
-  const change = async (enabled: boolean) => {
-    setNotifications(enabled)
-    const result = await getApi().prefs.setNotifications({ enabled })
-    if (result.ok) setNotifications(result.value.notifications)
-  }
+  const { enabled: notifications, change } = useNotifications()
   return (
     <>
       <section className="panel" aria-labelledby="notifications-title">

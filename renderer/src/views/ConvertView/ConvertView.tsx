@@ -2,17 +2,14 @@ import { useState, type DragEvent } from 'react'
 import { formatExtensions, formatIds, readableFormatIds, type ConvertReportResult, type ConvertRunResult } from '@shared/convert'
 import { useNavigation } from '../../context/NavigationContext'
 import { copyText } from '../../clipboard'
-import { getApi } from '../../transport'
+import { useConvert, type ReadableFormat as Readable, type TargetFormat as Target } from '../../hooks/useConvert'
 import { OutputWithWarnings } from './OutputWithWarnings'
 import { LockInTable } from './LockInTable'
-import '../../styles/convert.css'
-
-type Readable = (typeof readableFormatIds)[number]
-type Target = (typeof formatIds)[number]
+import styles from './ConvertView.module.css'
 
 /** Convert: a zone in one provider's format, out in another's, with what the move cannot carry beside it. */
 export function ConvertView() {
-  const api = getApi()
+  const api = useConvert()
   const { open, labZoneReplaced } = useNavigation()
   const [text, setText] = useState('')
   const [from, setFrom] = useState<Readable>('bind')
@@ -25,7 +22,7 @@ export function ConvertView() {
   const [notice, setNotice] = useState<string | null>(null)
 
   const detect = async (value: string) => {
-    const r = await api.convert.detect({ text: value })
+    const r = await api.detect(value)
     if (r.ok) {
       setFrom(r.value.format)
       setDetected(`Detected ${r.value.format}: ${r.value.because}. Change it below if that is wrong.`)
@@ -45,7 +42,7 @@ export function ConvertView() {
   const run = async () => {
     setNotice(null)
     const input = { text, from, origin: origin || undefined }
-    const [r, rep] = await Promise.all([api.convert.run({ ...input, to, resolver: resolver || undefined }), api.convert.report(input)])
+    const [r, rep] = await api.convert(input, to, resolver || undefined)
     if (r.ok) setResult(r.value)
     else setNotice(r.error.message)
     if (rep.ok) setReport(rep.value)
@@ -60,25 +57,22 @@ export function ConvertView() {
     URL.revokeObjectURL(url)
   }
   const openInLab = async () => {
-    // the lab serves zone files: take the input there as a bind zone, aliases and all
-    const r = await api.convert.run({ text, from, to: 'bind', origin: origin || undefined })
-    if (!r.ok || r.value.errors.length > 0) return setNotice(r.ok ? r.value.errors[0].message : r.error.message)
-    const saved = await api.lab.saveZone({ text: r.value.text, dialect: 'bind' })
-    if (!saved.ok) return setNotice(saved.error.message)
+    const problem = await api.openInLab({ text, from, origin: origin || undefined })
+    if (problem !== null) return setNotice(problem)
     labZoneReplaced()
     open('lab', '[data-testid="zone-text"]')
   }
 
   return (
-    <div className="view-stack convert-view" data-testid="convert-view">
+    <div className="view-stack" data-testid="convert-view">
       <section className="panel" data-testid="convert-drop" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
         <h2>Convert a zone between providers</h2>
-        <label className="convert-field">
+        <label className={styles.field}>
           <span>Drop a file here or paste the zone</span>
           <textarea data-testid="convert-input" rows={12} spellCheck={false} value={text} onChange={(e) => load(e.target.value)} />
         </label>
         {detected && <p className="muted" data-testid="convert-detected">{detected}</p>}
-        <div className="convert-controls">
+        <div className={styles.controls}>
           <label>
             From
             <select data-testid="convert-from" value={from} onChange={(e) => setFrom(e.target.value as Readable)}>
@@ -107,12 +101,12 @@ export function ConvertView() {
         <section className="panel" aria-labelledby="convert-output-title">
           <h2 id="convert-output-title">Output ({to})</h2>
           {result.errors.length > 0 ? (
-            <ul className="convert-errors" data-testid="convert-errors">
+            <ul className={styles.errors} data-testid="convert-errors">
               {result.errors.map((e, i) => <li key={i}>{e.line > 0 ? `line ${e.line}, column ${e.column}: ` : ''}{e.message}</li>)}
             </ul>
           ) : (
             <>
-              <div className="convert-actions">
+              <div className={styles.actions}>
                 <button type="button" data-testid="convert-copy" onClick={copy}>Copy</button>
                 <button type="button" data-testid="convert-download" onClick={download}>Download</button>
                 <button type="button" data-testid="convert-open-lab" onClick={() => void openInLab()}>Open in the lab</button>

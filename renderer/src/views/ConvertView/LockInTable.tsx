@@ -1,4 +1,5 @@
 import type { ConvertReportResult } from '@shared/convert'
+import styles from './LockInTable.module.css'
 
 const LABEL = { 'as-is': 'takes it as it is', flatten: 'needs flattening', cannot: 'cannot take it' } as const
 
@@ -7,7 +8,7 @@ export function LockInTable({ report }: { report: ConvertReportResult }) {
   return (
     <section className="panel" aria-labelledby="lockin-title">
       <h2 id="lockin-title">Lock-in report for {report.origin}</h2>
-      <table className="convert-lockin" data-testid="convert-lockin">
+      <table className={styles.table} data-testid="convert-lockin">
         <thead>
           <tr><th>Target</th><th>Provider</th><th>Verdict</th><th>Why</th></tr>
         </thead>
@@ -16,7 +17,7 @@ export function LockInTable({ report }: { report: ConvertReportResult }) {
             <tr key={row.target} data-status={row.status}>
               <td><code>{row.target}</code></td>
               <td>{row.provider}</td>
-              <td className={`lockin-${row.status}`}>{LABEL[row.status]}</td>
+              <td className={styles[row.status]}>{LABEL[row.status]}</td>
               <td>
                 {row.reasons.length === 0 ? '—' : (
                   <ul>

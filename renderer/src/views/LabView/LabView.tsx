@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
 import { QueryLog } from '../../components/QueryLog/QueryLog'
-import { apexAliasTarget } from '../../components/ZoneEditor/zone-problems'
+import { apexAliasTarget } from '../../model/lab/zone-problems'
 import { useNavigation } from '../../context/NavigationContext'
 import { useLabStatus } from '../../hooks/useLabStatus'
 import { ComparePanel } from './ComparePanel'

@@ -1,17 +1,19 @@
 import type { StalenessAnalysis } from '@shared/inspector'
-import { formatSeconds } from '../../components/ChartFrame/format'
+import { formatSeconds } from '../../model/watch/chart-format'
 import { Explain } from '../../context/TeachingContext'
 import { ViewpointFigures } from './ViewpointFigures'
+import styles from './StalenessSummary.module.css'
+import { cx } from '../../class-names'
 
 /** The headline figures per viewpoint, side by side, then what both share: the TTLs and the bound. */
 export function StalenessSummary({ analysis }: { analysis: StalenessAnalysis }) {
   const bound = analysis.bound
   return (
-    <section className="summary" aria-labelledby="summary-title" data-testid="watch-summary">
+    <section className={styles.summary} aria-labelledby="summary-title" data-testid="watch-summary">
       <h3 id="summary-title" className="visually-hidden">
         Staleness summary
       </h3>
-      <div className="viewpoints" data-testid="watch-viewpoints" data-count={analysis.viewpoints.length}>
+      <div className={styles.viewpoints} data-testid="watch-viewpoints" data-count={analysis.viewpoints.length}>
         {analysis.viewpoints.map((v) => (
           <ViewpointFigures key={v.viewpoint} v={v} analysis={analysis} />
         ))}
@@ -23,37 +25,37 @@ export function StalenessSummary({ analysis }: { analysis: StalenessAnalysis }) 
         what users get: the same delay plus each resolver's copy of the apex. Stale time is wall-clock time while the
         apex differed, the A and AAAA families together (never added up).
       </Explain>
-      <dl className="summary__figures summary__figures--shared">
-        <div className="summary__figure" data-testid="summary-alias-ttl" data-value={analysis.aliasTtl ?? ''}>
+      <dl className={`${styles.figures} ${styles.shared}`}>
+        <div className={styles.figure} data-testid="summary-alias-ttl" data-value={analysis.aliasTtl ?? ''}>
           <dt>ALIAS TTL</dt>
           <dd>
             {analysis.aliasTtl !== undefined ? `${analysis.aliasTtl} s` : '—'}
-            <span className="summary__sub">{analysis.aliasTtl !== undefined ? 'the record in the zone' : 'record not readable'}</span>
+            <span className={styles.sub}>{analysis.aliasTtl !== undefined ? 'the record in the zone' : 'record not readable'}</span>
           </dd>
         </div>
-        <div className="summary__figure" data-testid="summary-max-apex-ttl" data-value={analysis.maxApexTtl ?? ''}>
+        <div className={styles.figure} data-testid="summary-max-apex-ttl" data-value={analysis.maxApexTtl ?? ''}>
           <dt>Largest apex TTL seen</dt>
           <dd>
             {analysis.maxApexTtl !== undefined ? `${analysis.maxApexTtl} s` : '—'}
-            <span className="summary__sub">in any answer</span>
+            <span className={styles.sub}>in any answer</span>
           </dd>
         </div>
-        <div className={`summary__figure summary__figure--bound${analysis.withinBound === false ? ' is-beyond' : ''}`} data-testid="summary-bound">
+        <div className={cx(styles.figure, styles.bound, analysis.withinBound === false && styles.beyond)} data-testid="summary-bound">
           <dt>Bound ({bound?.policy ?? '—'} TTL rule)</dt>
           <dd>
             {bound ? `${bound.seconds} s` : '—'}
-            <span className="summary__sub">{bound ? bound.formula : 'needs TTLs from both sides'}</span>
+            <span className={styles.sub}>{bound ? bound.formula : 'needs TTLs from both sides'}</span>
           </dd>
         </div>
-        <div className="summary__figure" data-testid="summary-resolution">
+        <div className={styles.figure} data-testid="summary-resolution">
           <dt>Sampling resolution</dt>
           <dd>
             {formatSeconds(analysis.samplingResolutionMs)}
-            <span className="summary__sub">a change can be seen this late</span>
+            <span className={styles.sub}>a change can be seen this late</span>
           </dd>
         </div>
       </dl>
-      <ul className="summary__lines" data-testid="summary-lines">
+      <ul className={styles.lines} data-testid="summary-lines">
         {analysis.summary.map((line) => (
           <li key={line}>{line}</li>
         ))}
@@ -90,7 +92,10 @@ function LagExplanation({ analysis }: { analysis: StalenessAnalysis }) {
     <Explain testId="explain-lag">
       {lag !== undefined ? (
         <>
-          <strong>Why the apex lagged {formatSeconds(lag)} behind its target.</strong>{' '}
+          <strong>
+            Why the apex lagged {analysis.maxLagUpperBound ? 'up to ' : ''}
+            {formatSeconds(lag)} behind its target.
+          </strong>{' '}
         </>
       ) : (
         <strong>How far the apex can lag behind its target. </strong>

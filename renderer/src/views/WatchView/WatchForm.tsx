@@ -4,9 +4,9 @@ import type { ResolverEntry, ResolverGroup } from '@shared/resolvers'
 import type { ApiError } from '@shared/result'
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
 import { Explain } from '../../context/TeachingContext'
-import { useResolverList } from '../../hooks/useResolverList'
-import { getApi } from '../../transport'
-import { validateWatchForm, watchStartInput, type WatchFormValues } from './watch-form'
+import { useResolvers } from '../../hooks/useResolvers'
+import { useWatch } from '../../hooks/useWatch'
+import { validateWatchForm, watchStartInput, type WatchFormValues } from '../../model/watch/watch-form'
 
 interface WatchFormProps {
   initial?: Partial<WatchFormValues> | undefined
@@ -21,7 +21,8 @@ const groupNames: Record<ResolverGroup, string> = {
 }
 
 export function WatchForm({ initial, onStarted }: WatchFormProps) {
-  const resolvers = useResolverList()
+  const resolvers = useResolvers()
+  const watch = useWatch()
   const [values, setValues] = useState<WatchFormValues>({
     apex: initial?.apex ?? '',
     target: initial?.target ?? '',
@@ -35,7 +36,7 @@ export function WatchForm({ initial, onStarted }: WatchFormProps) {
   const [error, setError] = useState<ApiError | null>(null)
   const errors = validateWatchForm(values)
   const shown = submitted ? errors : {}
-  const list: ResolverEntry[] = resolvers.status === 'ready' ? resolvers.resolvers : []
+  const list: ResolverEntry[] = resolvers.entries
   const set = (patch: Partial<WatchFormValues>) => setValues((v) => ({ ...v, ...patch }))
   const toggle = (id: string, on: boolean) =>
     set({ resolverIds: on ? [...values.resolverIds, id] : values.resolverIds.filter((r) => r !== id) })
@@ -45,7 +46,7 @@ export function WatchForm({ initial, onStarted }: WatchFormProps) {
     setSubmitted(true)
     if (Object.keys(errors).length > 0 || busy) return
     setBusy(true)
-    const result = await getApi().watch.start(watchStartInput(values, list))
+    const result = await watch.start(watchStartInput(values, list))
     setBusy(false)
     if (result.ok) {
       setError(null)
@@ -134,7 +135,7 @@ export function WatchForm({ initial, onStarted }: WatchFormProps) {
       <fieldset className="resolver-pick" aria-describedby={shown.resolvers ? 'watch-resolvers-error' : undefined}>
         <legend className="form-field__label">Resolvers ({values.resolverIds.length} picked)</legend>
         {resolvers.status === 'loading' && <p className="muted">Loading resolvers…</p>}
-        {resolvers.status === 'error' && <ErrorMessage error={resolvers.error} testId="watch-resolvers-load-error" />}
+        {resolvers.status === 'error' && resolvers.loadError && <ErrorMessage error={resolvers.loadError} testId="watch-resolvers-load-error" />}
         <div className="resolver-pick__list" data-testid="watch-resolvers">
           {groups.map(({ group, entries }) => (
             <div key={group} className="resolver-pick__group" role="group" aria-label={groupNames[group]}>

@@ -3,13 +3,13 @@ import { ttlPolicies, type TtlPolicy, type Viewpoint } from '@shared/inspector'
 import type { ApiError } from '@shared/result'
 import { AnswerTimeline } from '../../components/AnswerTimeline/AnswerTimeline'
 import { downloadBlob } from '../../components/ChartFrame/download'
-import { fileSlug } from '../../components/ChartFrame/format'
+import { fileSlug } from '../../model/watch/chart-format'
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
 import { LagChart } from '../../components/LagChart/LagChart'
 import { TtlChart } from '../../components/TtlChart/TtlChart'
 import { useChartTheme } from '../../hooks/useChartTheme'
+import { useWatch } from '../../hooks/useWatch'
 import { useWatchSession } from '../../hooks/useWatchSession'
-import { getApi } from '../../transport'
 import { StalenessSummary } from './StalenessSummary'
 import { formatClock } from '../../format/time'
 
@@ -25,6 +25,7 @@ const stateText = { running: 'running', stopped: 'stopped', finished: 'finished'
 export function WatchSessionPanel({ id, initialPolicy, onRemoved }: WatchSessionPanelProps) {
   const { state, store } = useWatchSession(id, initialPolicy)
   const theme = useChartTheme()
+  const watch = useWatch()
   // which series the charts show: 'resolver:N' or 'authoritative:0'
   const [pick, setPick] = useState('resolver:0')
   const [actionError, setActionError] = useState<ApiError | null>(null)
@@ -59,7 +60,7 @@ export function WatchSessionPanel({ id, initialPolicy, onRemoved }: WatchSession
   const exportData = async (format: 'json' | 'csv') => {
     if (exporting) return
     setExporting(format)
-    const result = await getApi().watch.export({ id, format, ...(state.policy ? { policy: state.policy } : {}) })
+    const result = await watch.exportData(id, format, state.policy)
     setExporting(null)
     if (!result.ok) return setActionError(result.error)
     setActionError(null)
@@ -71,7 +72,7 @@ export function WatchSessionPanel({ id, initialPolicy, onRemoved }: WatchSession
     setActionError(await store.stop())
   }
   const remove = async () => {
-    const result = await getApi().watch.remove({ id })
+    const result = await watch.remove(id)
     if (result.ok) onRemoved(id)
     else setActionError(result.error)
   }

@@ -4,9 +4,9 @@ import type { ApiError } from '@shared/result'
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
 import { useCommands } from '../../context/CommandsContext'
 import { useNavigation, type WatchRequest } from '../../context/NavigationContext'
+import { useWatch } from '../../hooks/useWatch'
 import { useWatchList } from '../../hooks/useWatchList'
 import { SessionPicker } from './SessionPicker'
-import { startRequestedWatch } from './start-requested'
 import { WatchForm } from './WatchForm'
 import { WatchSessionPanel } from './WatchSessionPanel'
 
@@ -16,6 +16,7 @@ const handled = new WeakSet<WatchRequest>()
 export function WatchView() {
   const { watchRequest } = useNavigation()
   const list = useWatchList()
+  const { startRequested } = useWatch()
   const [chosen, setChosen] = useState<string | null>(null)
   const [requestError, setRequestError] = useState<ApiError | null>(null)
   // the form starts open only when there is nothing to show yet; after that the person decides
@@ -27,7 +28,7 @@ export function WatchView() {
   useEffect(() => {
     if (!watchRequest || handled.has(watchRequest)) return
     handled.add(watchRequest)
-    void startRequestedWatch(watchRequest).then((result) => {
+    void startRequested(watchRequest).then((result) => {
       if (result.ok) {
         upsert(result.value)
         setChosen(result.value.id)
@@ -35,7 +36,7 @@ export function WatchView() {
         setRequestError(null)
       } else setRequestError(result.error)
     })
-  }, [watchRequest, upsert])
+  }, [watchRequest, upsert, startRequested])
 
   // a watch export opened from the File menu or dropped on the window
   const { importedSession } = useCommands()
