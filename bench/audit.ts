@@ -10,10 +10,10 @@
  */
 import { performance } from 'node:perf_hooks'
 import type { AuditEntry } from '../electron/audit/audit-input'
-import { targetZone, zoneHead } from '../test/support/inspector/zones'
-import { startKnot, type KnotServer } from '../test/support/peers/knot'
-import { startPowerDns, type PowerDnsServer } from '../test/support/peers/pdns'
-import { startUnbound, type UnboundServer } from '../test/support/peers/unbound'
+import { targetZone, zoneHead } from '../scripts/peers/inspector-zones'
+import { startKnot, type KnotServer } from '../scripts/peers/knot'
+import { startPowerDns, type PowerDnsServer } from '../scripts/peers/pdns'
+import { startUnbound, type UnboundServer } from '../scripts/peers/unbound'
 import { runUnderNodeTsconfig } from './node-tsconfig'
 
 const NAMES = Math.max(10, Number(process.env.BENCH_NAMES ?? 10_000))

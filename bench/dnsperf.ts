@@ -1,6 +1,6 @@
 /** Runs dnsperf against one server on 127.0.0.1 and reads its summary. */
 import { spawn } from 'node:child_process'
-import { requireTool } from '../test/support/require-tool'
+import { requireTool } from '../scripts/peers/require-tool'
 
 export interface DnsperfOptions {
   port: number

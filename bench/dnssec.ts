@@ -14,7 +14,7 @@ import { compareNames } from '../electron/dnssec/canonical'
 import { nsecRdata, TYPE_NSEC } from '../electron/dnssec/denial'
 import { zoneKeyFrom } from '../electron/dnssec/keys'
 import { signRRset, TYPE_RRSIG } from '../electron/dnssec/rrsig'
-import { tempDir } from '../test/support/temp-dir'
+import { tempDir } from '../scripts/peers/temp-dir'
 import { dnssecSignzone, ldnsSignzone, type PeerTiming } from './dnssec-support/peer-signers'
 import { runUnderNodeTsconfig } from './node-tsconfig'
 

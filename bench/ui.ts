@@ -26,9 +26,9 @@ import type { Browser, CDPSession, Page } from 'playwright-core'
 import { build as viteBuild } from 'vite'
 import type { WatchSample } from '@shared/inspector'
 import { WatchStore } from '../electron/inspector/watch-store'
-import { launchChromium } from '../test/support/chromium'
-import { tempDir } from '../test/support/temp-dir'
-import { startWebApp } from '../test/support/web-app'
+import { launchChromium } from '../scripts/peers/chromium'
+import { tempDir } from '../scripts/peers/temp-dir'
+import { startWebApp } from '../scripts/peers/web-app'
 
 const ROOT = resolve(__dirname, '..')
 const SECONDS = Math.max(3, Math.min(60, Number(process.env.BENCH_SECONDS ?? 10)))

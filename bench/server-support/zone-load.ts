@@ -7,9 +7,9 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { startKnot } from '../../test/support/peers/knot'
-import { probeUdp } from '../../test/support/peers/probe'
-import { freePort } from '../../test/support/ports'
+import { startKnot } from '../../scripts/peers/knot'
+import { probeUdp } from '../../scripts/peers/probe'
+import { freePort } from '../../scripts/peers/ports'
 import { startAliasServerProcess } from './alias-server-process'
 
 const ORIGIN = 'big.test.'

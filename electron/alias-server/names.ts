@@ -2,7 +2,9 @@
  * Canonical names as the zone layer writes them: lower case, absolute (trailing dot), master-file
  * escapes (`\.`, `\DDD`). Every name inside the server is in this form.
  */
-import { encodeName, readName } from '../dns/wire-name'
+import { encodeName, lowerWire, readName } from '../dns/wire-name'
+
+export { lowerWire }
 import { joinCanonical, splitCanonical } from '../zone'
 
 /** The name itself, then each ancestor up to the root. */
@@ -23,19 +25,6 @@ export function canonical(name: string): string {
 /** Uncompressed wire form of a canonical name. */
 export const nameToWire = (name: string): Buffer => encodeName(name)
 
-/** Lower-cases ASCII letters in a wire-form name, in place; returns it. */
-export function lowerWire(wire: Buffer): Buffer {
-  for (let i = 0; i < wire.length; ) {
-    const len = wire[i]!
-    if (len === 0) break
-    for (let j = i + 1; j <= i + len; j++) {
-      const b = wire[j]!
-      if (b >= 0x41 && b <= 0x5a) wire[j] = b + 0x20
-    }
-    i += len + 1
-  }
-  return wire
-}
 
 /** For messages: 'a.test' rather than 'a.test.'. */
 export const display = (name: string): string => (name === '.' ? '.' : name.replace(/\.$/, ''))

@@ -1,5 +1,5 @@
 import type { Channel, ChannelOutput, ChannelParsedInput } from '@shared/channels'
-import type { EventBus } from './event-bus'
+import type { EventBus } from '@shared/event-bus'
 
 export interface ServiceContext {
   appName: string

@@ -1,10 +1,9 @@
 /** `npm run advise -- APEX --target NAME [--json]`: how to point this apex at that target, and the risks. */
 import { setMaxListeners } from 'node:events'
 import type { Advice } from '@shared/advisor'
-import { gatherFacts } from '../advisor/gather'
-import { recommend } from '../advisor/recommend'
+import { gatherFacts, recommend } from '../advisor'
 import { ServiceError } from '@shared/errors'
-import { systemResolvers } from '../resolvers/system-resolvers'
+import { systemResolvers } from '../resolvers'
 import { UsageError } from '@shared/errors'
 import { ADVISE_USAGE, parseAdviseArgs } from './advise-args'
 

@@ -9,8 +9,8 @@ import {
   type ZoneDialect
 } from '@shared/alias-server'
 import { isTtlRule, profileIds, ttlRuleNames, type ProfileId } from '@shared/providers'
-import type { TransferConfig } from '../alias-server/transfer/transfer-service'
-import { parseResolver } from '../resolvers/parse-resolver'
+import type { TransferConfig } from '../alias-server'
+import { parseResolver } from '../resolvers'
 import { UsageError } from '@shared/errors'
 
 export const ALIAS_SERVER_USAGE = `usage: npm run alias-server -- [--zone FILE]... [options]

@@ -3,8 +3,7 @@
  * Prints one line per query (unless --quiet) and every change of the simulated target; Ctrl-C stops it.
  */
 import { join } from 'node:path'
-import { loadZoneOffThread, startAliasServer, type CompactZoneData, type ZoneAliasRecord } from '../alias-server'
-import { GeoFileError, loadGeoFile } from '../alias-server/geo/load-geo-file'
+import { type CompactZoneData, GeoFileError, loadGeoFile, loadZoneOffThread, startAliasServer, type ZoneAliasRecord } from '../alias-server'
 import { aliasRefusal, PROFILES, profileText } from '../providers'
 import type { ZoneDialect } from '@shared/alias-server'
 import { MAX_ZONE_FILE_BYTES } from '../zone'

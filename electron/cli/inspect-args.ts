@@ -4,7 +4,7 @@ import type { ResolverTarget } from '@shared/dns'
 import { ttlPolicies, type TtlPolicy } from '@shared/inspector'
 import { SUBNET_PRESETS, subnetFromText } from '@shared/locality'
 import { isTtlRule } from '@shared/providers'
-import { parseResolver } from '../resolvers/parse-resolver'
+import { parseResolver } from '../resolvers'
 import { UsageError } from '@shared/errors'
 
 export interface InspectCommand {

@@ -1,8 +1,8 @@
 import { isIP } from 'node:net'
 import type { QueryOptionsInput, ResolverTarget } from '@shared/dns'
-import { typeCode } from '../dns/rr-types'
+import { typeCode } from '../dns'
 import { buildDohUrl, DEFAULT_PORTS } from '@shared/resolver-target'
-import { parseResolverSpec, type ParsedResolver } from '../resolvers/parse-resolver'
+import { parseResolverSpec, type ParsedResolver } from '../resolvers'
 import { UsageError } from '@shared/errors'
 
 export type OutputMode = 'text' | 'json' | 'short' | 'digcmd'

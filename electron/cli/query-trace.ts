@@ -1,7 +1,7 @@
 /** `npm run query -- +trace`: iterative resolution from the root server given with @server or --root. */
 import { formatTraceText } from '../trace/trace-text'
 import { trace } from '../trace/trace'
-import { systemResolvers } from '../resolvers/system-resolvers'
+import { systemResolvers } from '../resolvers'
 import { UsageError } from '@shared/errors'
 import type { QueryCommand } from './query-args'
 

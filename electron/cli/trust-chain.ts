@@ -4,8 +4,8 @@
  * Prints the root anchor (Unbound trust-anchor line, delv trust-anchors file text) and a +trace command.
  */
 import { UsageError } from '@shared/errors'
-import { canonical } from '../alias-server/names'
-import { startTrustChain } from '../dnssec/trust-chain'
+import { canonical } from '../alias-server'
+import { startTrustChain } from '../trust-chain'
 
 const USAGE = `usage: npm run trust-chain -- --port PORT --ds "ZONE IN DS TAG ALG TYPE DIGEST" [--ds …] [--ns NAME] [--key-dir DIR]
   --port PORT   the signed lab server's port on 127.0.0.1; the root (127.53.0.1) and TLD (127.53.0.2) use it too

@@ -49,6 +49,6 @@ export async function queryMany(request: DnsQueryManyRequest, options: EngineCon
 }
 
 export { normalizeName, toUnicodeName } from './names'
-export { parseQueryType, typeName } from './rr-types'
+export { parseQueryType, typeCode, typeName } from './rr-types'
 export { svcb, https, parseSvcb, formatSvcb } from './rdata/svcb'
 export { alias } from './rdata/alias'

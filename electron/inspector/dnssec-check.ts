@@ -14,8 +14,7 @@ import { signedData } from '../dnssec/rrsig'
 import { windowStatus } from '../dnssec/verify-rrset'
 import { parseIPv4, parseIPv6 } from '../dns/ip'
 import { typeCode } from '../dns/rr-types'
-import { encodeName } from '../dns/wire-name'
-import { lowerWire } from '../alias-server/names'
+import { encodeName, lowerWire } from '../dns/wire-name'
 import type { Ask } from './query-port'
 
 type Answer = dnsPacket.Answer & { data?: unknown; ttl?: number }

@@ -1,28 +1,20 @@
 import { performance } from 'node:perf_hooks'
-import type { QueryOptionsInput, ResolverTarget } from '@shared/dns'
-import type { LookupCost } from '@shared/alias-server'
+import type { ResolverTarget } from '@shared/dns'
 import type {
-  AliasRecord,
   AuthoritativeView,
   CacheAge,
   Family,
   InspectResult,
-  ProviderMatch,
   ResolverInspection,
-  RrsetObservation,
   SuggestResult,
-  TargetSuggestion,
   TtlPolicy
 } from '@shared/inspector'
 import { ServiceError } from '@shared/errors'
 import { aliasRecordOf, authoritativeView } from './authoritative'
-import { measureLookupCost } from './lookup-cost'
 import { observeRrset } from './follow-chain'
 import { canonicalName } from './names'
-import { detectProviders } from '../providers'
-import { askVia, engineQuery, type Ask, type QueryFn } from './query-port'
+import { askVia, engineQuery, type QueryFn } from './query-port'
 import { compareFamily } from './set-compare'
-import { parseSvcbData, suggestTargets } from './suggest'
 import { pickSuggestion, type TargetFrom } from './target-from'
 import { rrsetCacheAge } from './ttl-model'
 import type { ObservationStore } from './observation-store'
@@ -32,7 +24,9 @@ import { checkApexDnssec, parseTrustAnchors } from './dnssec-check'
 import { staleContext } from './stale-context'
 import { probeLocality } from './locality'
 import { followAliasMode } from './aliasmode-chain'
-import { resolverLabel } from '@shared/resolver-target'
+import { aliasRecordViaResolvers, answered, firstWithNs, hints, httpsAliasTarget, queryOptions, startApexQueries, timeLookupCost } from './apex-queries'
+
+export { queryOptions }
 
 export interface InspectRequest {
   apex: string
@@ -62,68 +56,6 @@ export interface InspectDeps {
   observations?: ObservationStore
 }
 
-/** What every resolver is asked first: the apex's records and the hints for a target. */
-interface ApexQueries {
-  resolver: ResolverTarget
-  label: string
-  ask: Ask
-  a: Promise<RrsetObservation>
-  aaaa: Promise<RrsetObservation>
-  cname: Promise<RrsetObservation>
-  alias: Promise<RrsetObservation>
-  ns: Promise<RrsetObservation>
-  soa: Promise<RrsetObservation>
-  https: Promise<RrsetObservation>
-  www: Promise<RrsetObservation>
-}
-
-export const queryOptions = (timeoutMs = 3000): QueryOptionsInput => ({
-  timeoutMs,
-  deadlineMs: Math.min(120_000, timeoutMs * 3),
-  retries: 1
-})
-
-function startApexQueries(apex: string, resolver: ResolverTarget, queryFn: QueryFn, options: QueryOptionsInput, signal?: AbortSignal): ApexQueries {
-  const ask = askVia(queryFn, resolver, options, signal)
-  return {
-    resolver,
-    label: resolverLabel(resolver),
-    ask,
-    a: observeRrset(ask, apex, 'A'),
-    aaaa: observeRrset(ask, apex, 'AAAA'),
-    cname: observeRrset(ask, apex, 'CNAME'),
-    alias: observeRrset(ask, apex, 'ALIAS'),
-    ns: observeRrset(ask, apex, 'NS'),
-    soa: observeRrset(ask, apex, 'SOA'),
-    https: observeRrset(ask, apex, 'HTTPS'),
-    www: observeRrset(ask, `www.${apex}`, 'CNAME')
-  }
-}
-
-const nsNamesOf = (ns: RrsetObservation): string[] => ns.records.map((record) => canonicalName(record.data))
-
-/** The first resolver that names the apex's NS, or undefined when none does. */
-async function firstWithNs(all: readonly ApexQueries[]): Promise<{ q: ApexQueries; ns: string[] } | undefined> {
-  try {
-    return await Promise.any(
-      all.map(async (q) => {
-        const names = nsNamesOf(await q.ns)
-        if (names.length === 0) throw new Error('no NS')
-        return { q, ns: names }
-      })
-    )
-  } catch {
-    return undefined
-  }
-}
-
-async function hints(all: readonly ApexQueries[], apex: string): Promise<{ suggestions: TargetSuggestion[]; providers: ProviderMatch[]; nsNames: string[] }> {
-  const sources = await Promise.all(
-    all.map(async (q) => ({ apexAlias: await q.alias, apexCname: await q.cname, apexHttps: await q.https, wwwCname: await q.www, ns: await q.ns }))
-  )
-  const nsNames = [...new Set(sources.flatMap((s) => nsNamesOf(s.ns)))].sort()
-  return { suggestions: suggestTargets(apex, sources), providers: detectProviders(nsNames), nsNames }
-}
 
 /** Target suggestions (the apex's ALIAS record, a CNAME at the apex, HTTPS AliasMode, www CNAME) and the DNS host. */
 export async function suggest(request: { apex: string; resolvers: ResolverTarget[]; timeoutMs?: number }, deps: InspectDeps = {}): Promise<SuggestResult> {
@@ -133,27 +65,6 @@ export async function suggest(request: { apex: string; resolvers: ResolverTarget
   const found = await hints(all, apex)
   await Promise.allSettled(all.flatMap((q) => [q.a, q.aaaa, q.soa]))
   return { apex, ...found }
-}
-
-function httpsAliasTarget(https: RrsetObservation): string | undefined {
-  for (const record of https.records) {
-    const svcb = parseSvcbData(record.data)
-    if (svcb && svcb.priority === 0 && svcb.target !== '.') return svcb.target
-  }
-  return undefined
-}
-
-const answered = (o: RrsetObservation): boolean => o.status !== 'error'
-
-async function aliasRecordViaResolvers(all: readonly ApexQueries[]): Promise<AliasRecord | undefined> {
-  for (const q of all) {
-    const alias = await q.alias
-    const record = alias.status === 'ok' ? alias.records[0] : undefined
-    if (record) {
-      return { owner: canonicalName(record.name), target: canonicalName(record.data), ttl: record.ttl, server: `resolver ${q.label}`, seenAtWallMs: record.receivedAtWallMs }
-    }
-  }
-  return undefined
 }
 
 /**
@@ -320,23 +231,5 @@ export async function inspect(request: InspectRequest, deps: InspectDeps = {}): 
     ...(httpsAlias ? { httpsAlias } : {}),
     startedAtWallMs,
     durationMs: performance.now() - started
-  }
-}
-
-/** Times the apex at the first of its own servers that answered A (none: not measured). */
-async function timeLookupCost(
-  authoritative: AuthoritativeView | undefined,
-  apex: string,
-  queryFn: QueryFn,
-  options: QueryOptionsInput,
-  signal?: AbortSignal
-): Promise<LookupCost | undefined> {
-  const server = authoritative?.servers.find((s) => s.a?.status === 'ok' && s.a.authoritative)
-  if (!server) return undefined
-  try {
-    const { cold: _cold, ...cost } = await measureLookupCost({ queryFn, server: { address: server.address, port: server.port }, apex, options, signal })
-    return cost
-  } catch {
-    return undefined
   }
 }

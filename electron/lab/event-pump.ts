@@ -3,7 +3,7 @@
  * and every change of the simulated target as it happens. Query-log entries are not broadcast: the window
  * reads them from the stored log (`lab:log`), told by `lab:logged` after each write.
  */
-import type { EventBus } from '../api/event-bus'
+import type { EventBus } from '@shared/event-bus'
 import type { AliasServer } from '../alias-server'
 
 export const COUNTERS_INTERVAL_MS = 1000

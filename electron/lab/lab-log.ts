@@ -2,7 +2,7 @@
 import { join } from 'node:path'
 import type { LabLogExportInput, LabLogPage, QueryLogStats } from '@shared/lab-log'
 import { labLogInputSchema, type LabLogInput } from '@shared/lab-log'
-import type { EventBus } from '../api/event-bus'
+import type { EventBus } from '@shared/event-bus'
 import type { AliasServer } from '../alias-server'
 import { QUERY_LOG_DB_FILE, QueryLogStore } from './query-log-store'
 import { csvLine, CSV_COLUMNS } from './query-log-rows'

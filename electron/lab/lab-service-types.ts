@@ -3,7 +3,7 @@ import type { AliasSettings, AliasSettingsPatch, SimulatedTargetState, TargetFai
 import type { LabCompareInput, LabCompareRun, LabRotateTargetInput, LabSaveSetsInput, LabSetTargetInput, LabStartInput, LabStatus, LabTransferResult, LabZone } from '@shared/lab'
 import type { LabFlushResult, LabLogExportInput, LabLogInput, LabLogPage, QueryLogStats } from '@shared/lab-log'
 import type { GeoFile } from '@shared/geo'
-import type { EventBus } from '../api/event-bus'
+import type { EventBus } from '@shared/event-bus'
 import { profileSettings } from '../providers'
 
 export interface LabServiceOptions {

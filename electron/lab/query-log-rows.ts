@@ -1,7 +1,7 @@
 /** Stored query-log rows and their conversion to the records the UI and the exports see. */
 import type { CacheStatus } from '@shared/alias-server'
 import type { QueryLogRecord } from '@shared/lab-log'
-import { csvCell } from '../inspector/watch-export'
+import { csvCell } from '@shared/csv-cell'
 
 export interface EntryRow {
   id: number

@@ -2,7 +2,7 @@ import { BrowserWindow, ipcMain, type IpcMainInvokeEvent, type WebContents } fro
 import { channelNames } from '@shared/channels'
 import { fail } from '@shared/result'
 import type { Services } from '../services'
-import { MAX_IN_FLIGHT } from '../web/socket-session'
+import { MAX_IN_FLIGHT } from '../services'
 import { isAppUrl } from './renderer-location'
 import { appWindows } from './window'
 

@@ -1,6 +1,6 @@
 import { Notification } from 'electron'
 import type { WatchSample, WatchSession } from '@shared/inspector'
-import { WatchAlerts, type WatchAlert } from '../inspector/watch-alerts'
+import { WatchAlerts, type WatchAlert } from '../inspector'
 import type { Services } from '../services'
 
 /**

@@ -1,7 +1,7 @@
 import { basename } from 'node:path'
 import { ServiceError } from '@shared/errors'
 import type { Services } from '../services'
-import { linkCommand } from '../services/link-command'
+import { linkCommand } from '../services'
 import { launchRequests } from './launch-args'
 
 /** Opens a file on the main side and hands the window what became of it (or why it could not be opened). */

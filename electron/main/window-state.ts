@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { z } from 'zod'
-import { readJsonFile, writeFileAtomic } from '../storage/atomic-file'
+import { readJsonFile, writeFileAtomic } from '../storage'
 
 export const WINDOW_STATE_FILE = 'window-state.json'
 

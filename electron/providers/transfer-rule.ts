@@ -4,21 +4,27 @@
  * lives with the server; this is the rule as data.
  */
 import type { ProfileId } from '@shared/providers'
-import type { ZoneRecord } from '../zone'
 import { profileById } from './profiles'
 
-const isAlias = (r: ZoneRecord): boolean => r.type === 'ALIAS' || r.type === 'ANAME'
+/** What the rule reads of a zone record (electron/zone's ZoneRecord fits). */
+export interface TransferRecord {
+  name: string
+  type: string
+  rdata: readonly string[]
+}
 
-export interface TransferPlan {
+const isAlias = (r: TransferRecord): boolean => r.type === 'ALIAS' || r.type === 'ANAME'
+
+export interface TransferPlan<R extends TransferRecord = TransferRecord> {
   /** Records to transfer as written ('expanded' aliases are replaced by the caller with their addresses). */
-  records: ZoneRecord[]
+  records: R[]
   /** Aliases to resolve and send as A/AAAA ('expanded'), or to send as the raw record ('raw-alias'). */
-  aliases: ZoneRecord[]
+  aliases: R[]
   /** One line per alias left out, for the log. */
   warnings: string[]
 }
 
-export function transferPlan(profile: ProfileId, records: readonly ZoneRecord[]): TransferPlan | { refused: string } {
+export function transferPlan<R extends TransferRecord>(profile: ProfileId, records: readonly R[]): TransferPlan<R> | { refused: string } {
   const p = profileById(profile)
   const rule = p.axfr.value
   if (rule === 'no-transfer') return { refused: `${p.name} offers no outgoing zone transfers` }

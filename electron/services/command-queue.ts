@@ -1,5 +1,5 @@
 import type { AppCommand } from '@shared/desktop'
-import type { EventBus } from '../api/event-bus'
+import type { EventBus } from '@shared/event-bus'
 
 /** Most commands kept for a window that is not listening yet; older ones are dropped first. */
 export const MAX_QUEUED_COMMANDS = 50

@@ -1,5 +1,5 @@
 import { createDispatch, type Dispatch } from '../api/dispatch'
-import { EventBus } from '../api/event-bus'
+import { EventBus } from '@shared/event-bus'
 import type { Handlers, ServiceContext } from '../api/handlers'
 import { appHandlers } from './app-handlers'
 import { convertHandlers } from './convert-handlers'
@@ -25,6 +25,9 @@ import type { OpenedFile } from '@shared/desktop'
 import { QueryPool } from '../dns/pool/query-pool'
 import { auditHandlers } from './audit-handlers'
 import { chainHandlers } from './chain-handlers'
+
+export { linkCommand } from './link-command'
+export { MAX_IN_FLIGHT } from './limits'
 
 export interface ServicesOptions {
   appName: string

@@ -1,8 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import pkg from '../../package.json'
-import { createServices } from '../services'
-import { linkCommand } from '../services/link-command'
+import { createServices, linkCommand } from '../services'
 import { parseWebArgs } from './args'
 import { startWebServer } from './server'
 

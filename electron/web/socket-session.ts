@@ -2,12 +2,9 @@ import type { WebSocket } from 'ws'
 import { fail } from '@shared/result'
 import { clientMessageSchema, type ServerMessage } from '@shared/wire'
 import type { Services } from '../services'
+import { MAX_IN_FLIGHT } from '../services'
 
-/**
- * Requests one socket may have running at once. The app's own page has a handful in flight; a flood (every
- * `dns:queryMany` opens up to 32 sockets) is answered `conflict` at once instead of piling up.
- */
-export const MAX_IN_FLIGHT = 32
+export { MAX_IN_FLIGHT }
 
 /**
  * Bytes queued to one socket past which events are dropped: a tab that stops reading (suspended,

@@ -3,10 +3,10 @@ import { join } from 'node:path'
 import type { Download, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openAppPage, type AppPage } from '../support/app-page'
-import { openPage, saveScreenshot } from '../support/chromium'
-import { startKnot, type KnotServer } from '../support/peers/knot'
-import { startUnbound, type UnboundServer } from '../support/peers/unbound'
-import { staticZone, targetZone, zoneHead } from '../support/inspector/zones'
+import { openPage, saveScreenshot } from '../../scripts/peers/chromium'
+import { startKnot, type KnotServer } from '../../scripts/peers/knot'
+import { startUnbound, type UnboundServer } from '../../scripts/peers/unbound'
+import { staticZone, targetZone, zoneHead } from '../../scripts/peers/inspector-zones'
 
 // Loopback only: Knot serves the zones, Unbound resolves them; no preset resolver is ever selected.
 const COPY_ZONE = zoneHead('copy.test.') + ['@ 300 IN A 192.0.2.10', '@ 300 IN A 192.0.2.11', '@ 300 IN AAAA 2001:db8::10', 'www 300 IN CNAME cdn.target.test.', ''].join('\n')

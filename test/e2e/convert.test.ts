@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openAppPage, openReadyPage, type AppPage } from '../support/app-page'
-import { saveScreenshot } from '../support/chromium'
-import type { RunningWebApp } from '../support/web-app'
+import { saveScreenshot } from '../../scripts/peers/chromium'
+import type { RunningWebApp } from '../../scripts/peers/web-app'
 
 const ZONE = `$ORIGIN shop.test.
 $TTL 3600

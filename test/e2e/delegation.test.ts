@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openAppPage, type AppPage } from '../support/app-page'
-import { saveScreenshot } from '../support/chromium'
+import { saveScreenshot } from '../../scripts/peers/chromium'
 
 /**
  * The delegation view: the lab signs example.test., the local trust chain (root and test. on

@@ -2,10 +2,10 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, openPage, saveScreenshot } from '../support/chromium'
+import { launchChromium, openPage, saveScreenshot } from '../../scripts/peers/chromium'
 import { startTableServer, type TableServer } from '../support/inspector/table-server'
-import { tempDir, type TempDir } from '../support/temp-dir'
-import { startWebApp, type RunningWebApp } from '../support/web-app'
+import { tempDir, type TempDir } from '../../scripts/peers/temp-dir'
+import { startWebApp, type RunningWebApp } from '../../scripts/peers/web-app'
 
 const zoneText = '$ORIGIN dropped.test.\n$TTL 300\n@ IN SOA ns1 host 1 3600 600 86400 300\n@ IN NS ns1\nns1 IN A 127.0.0.1\n'
 

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, openPage, saveScreenshot } from '../support/chromium'
-import { startWebApp, type RunningWebApp } from '../support/web-app'
+import { launchChromium, openPage, saveScreenshot } from '../../scripts/peers/chromium'
+import { startWebApp, type RunningWebApp } from '../../scripts/peers/web-app'
 
 /**
  * A newcomer's first run, offline: the Inspect view points at the lab, the lab starts, and example.test is

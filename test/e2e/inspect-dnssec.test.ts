@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startAliasServer, type AliasServer } from '../../electron/alias-server'
 import { zoneHead, zoneOf } from '../integration/alias-server/support/zones'
 import { openAppPage, type AppPage } from '../support/app-page'
-import { saveScreenshot } from '../support/chromium'
-import { startUnbound, type UnboundServer } from '../support/peers/unbound'
-import { tempDir, type TempDir } from '../support/temp-dir'
+import { saveScreenshot } from '../../scripts/peers/chromium'
+import { startUnbound, type UnboundServer } from '../../scripts/peers/unbound'
+import { tempDir, type TempDir } from '../../scripts/peers/temp-dir'
 
 // A signed ALIAS server (powerdns profile for the second server) behind validating Unbounds, all on 127.0.0.1.
 const ZONE = [zoneHead('example.test.', 3600, 60), '@ 60 IN ALIAS cdn.example.test.'].join('\n')

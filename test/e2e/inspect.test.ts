@@ -4,11 +4,11 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { walkWireFields } from '../../renderer/src/model/inspect/wire-fields'
 import { openAppPage, openReadyPage, type AppPage } from '../support/app-page'
-import { saveScreenshot } from '../support/chromium'
-import { startKnot, type KnotServer } from '../support/peers/knot'
-import { startUnbound, type UnboundServer } from '../support/peers/unbound'
-import { freePort } from '../support/ports'
-import type { RunningWebApp } from '../support/web-app'
+import { saveScreenshot } from '../../scripts/peers/chromium'
+import { startKnot, type KnotServer } from '../../scripts/peers/knot'
+import { startUnbound, type UnboundServer } from '../../scripts/peers/unbound'
+import { freePort } from '../../scripts/peers/ports'
+import type { RunningWebApp } from '../../scripts/peers/web-app'
 
 // Everything below talks to 127.0.0.1 only: Knot (authoritative), Unbound (recursive, stubbed to Knot) and
 // a port nobody listens on. No preset resolver is ever selected.

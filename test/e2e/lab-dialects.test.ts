@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { saveScreenshot } from '../support/chromium'
-import { probeUdp } from '../support/peers/probe'
+import { saveScreenshot } from '../../scripts/peers/chromium'
+import { probeUdp } from '../../scripts/peers/probe'
 import { openAppPage, type AppPage } from '../support/app-page'
 
 /** The lab's dialect picker: a Cloudflare zone (apex CNAME) saved, served flattened, and kept across a reload. */

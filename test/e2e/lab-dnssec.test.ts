@@ -3,9 +3,9 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { delv, delvAnchors } from '../integration/dnssec/validators'
-import { saveScreenshot } from '../support/chromium'
-import { tempDir, type TempDir } from '../support/temp-dir'
-import type { RunningWebApp } from '../support/web-app'
+import { saveScreenshot } from '../../scripts/peers/chromium'
+import { tempDir, type TempDir } from '../../scripts/peers/temp-dir'
+import type { RunningWebApp } from '../../scripts/peers/web-app'
 import { openAppPage, type AppPage } from '../support/app-page'
 
 /** The lab signs its zone when asked: the DS is shown and delv validates the synthesised apex (127.0.0.1 only). */

@@ -6,8 +6,8 @@ import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openAppPage, startLabServer, type AppPage } from '../support/app-page'
-import { saveScreenshot } from '../support/chromium'
-import { requireTool } from '../support/require-tool'
+import { saveScreenshot } from '../../scripts/peers/chromium'
+import { requireTool } from '../../scripts/peers/require-tool'
 
 const run = promisify(execFile)
 const dig = requireTool('dig', 'bind9-dnsutils')

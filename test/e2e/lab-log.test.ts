@@ -1,9 +1,9 @@
 import type { Browser, Download, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openPage, saveScreenshot } from '../support/chromium'
+import { openPage, saveScreenshot } from '../../scripts/peers/chromium'
 import { openAppPage, startLabServer, type AppPage } from '../support/app-page'
-import { probeUdp } from '../support/peers/probe'
-import type { RunningWebApp } from '../support/web-app'
+import { probeUdp } from '../../scripts/peers/probe'
+import type { RunningWebApp } from '../../scripts/peers/web-app'
 
 /**
  * The lab's stored query log after a reload, its filters, pause and export; "Flush ALIAS cache"; the theme

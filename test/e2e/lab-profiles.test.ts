@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { saveScreenshot } from '../support/chromium'
+import { saveScreenshot } from '../../scripts/peers/chromium'
 import { openAppPage, startLabServer, type AppPage } from '../support/app-page'
-import { probeUdp } from '../support/peers/probe'
+import { probeUdp } from '../../scripts/peers/probe'
 
 /** The profile picker and the failure-mode lab in Chromium (browser mode); everything on 127.0.0.1. */
 describe('provider profiles in the lab', () => {

@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openPage, saveScreenshot } from '../support/chromium'
-import { probeUdp } from '../support/peers/probe'
-import type { RunningWebApp } from '../support/web-app'
+import { openPage, saveScreenshot } from '../../scripts/peers/chromium'
+import { probeUdp } from '../../scripts/peers/probe'
+import type { RunningWebApp } from '../../scripts/peers/web-app'
 import { openAppPage, type AppPage } from '../support/app-page'
 
 /** Everything here stays on 127.0.0.1: the lab server (simulated upstream) and the test's own queries. */

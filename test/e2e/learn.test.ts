@@ -3,9 +3,9 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { experiments, type ReadyExperiment } from '@shared/experiments'
 import { openAppPage, type AppPage } from '../support/app-page'
-import { openPage, saveScreenshot } from '../support/chromium'
-import { probeUdp } from '../support/peers/probe'
-import type { RunningWebApp } from '../support/web-app'
+import { openPage, saveScreenshot } from '../../scripts/peers/chromium'
+import { probeUdp } from '../../scripts/peers/probe'
+import type { RunningWebApp } from '../../scripts/peers/web-app'
 
 /** The Learn view in Chromium (browser mode), each built experiment run against the real lab on 127.0.0.1. */
 describe('Learn: guided experiments on the real lab', () => {

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startAliasServer, type AliasServer } from '../../electron/alias-server'
 import { zoneHead, zoneOf } from '../integration/alias-server/support/zones'
-import { saveScreenshot } from '../support/chromium'
+import { saveScreenshot } from '../../scripts/peers/chromium'
 import { openAppPage, type AppPage } from '../support/app-page'
 
 // Our ALIAS server on 127.0.0.1 with a geo CDN; its draft profile does not forward ECS.

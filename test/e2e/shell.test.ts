@@ -2,8 +2,8 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import pkg from '../../package.json'
 import { openAppPage, openReadyPage, type AppPage } from '../support/app-page'
-import { openPage, saveScreenshot } from '../support/chromium'
-import type { RunningWebApp } from '../support/web-app'
+import { openPage, saveScreenshot } from '../../scripts/peers/chromium'
+import type { RunningWebApp } from '../../scripts/peers/web-app'
 
 describe('the app shell in Chromium (browser mode)', () => {
   let opened: AppPage | undefined

@@ -3,8 +3,8 @@ import type { Browser, Download, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { StalenessAnalysis } from '@shared/inspector'
 import { openAppPage, openReadyPage, startLabServer, type AppPage } from '../support/app-page'
-import { saveScreenshot } from '../support/chromium'
-import type { RunningWebApp } from '../support/web-app'
+import { saveScreenshot } from '../../scripts/peers/chromium'
+import type { RunningWebApp } from '../../scripts/peers/web-app'
 
 /**
  * The new user's walk of issue 10, on loopback only: the lab's demo zone, the target set changed while the

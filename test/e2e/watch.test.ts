@@ -3,8 +3,8 @@ import { resolve } from 'node:path'
 import type { Browser, Download, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openAppPage, openReadyPage, startLabServer, type AppPage } from '../support/app-page'
-import { saveScreenshot } from '../support/chromium'
-import type { RunningWebApp } from '../support/web-app'
+import { saveScreenshot } from '../../scripts/peers/chromium'
+import type { RunningWebApp } from '../../scripts/peers/web-app'
 
 /**
  * The staleness experiment end to end, on loopback only: the lab server with its simulated target, watched

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchChromium, openPage } from './chromium'
-import { startWebApp, type RunningWebApp } from './web-app'
+import { launchChromium, openPage } from '../../scripts/peers/chromium'
+import { startWebApp, type RunningWebApp } from '../../scripts/peers/web-app'
 
 /** Browser mode started on loopback and opened in Chromium, ready (`data-app-state="ready"`). */
 export interface AppPage {

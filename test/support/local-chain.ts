@@ -1,7 +1,7 @@
 import { startAliasServer, type AliasServer } from '../../electron/alias-server'
-import { startTrustChain, type TrustChain } from '../../electron/dnssec/trust-chain'
+import { startTrustChain, type TrustChain } from '../../electron/trust-chain/trust-chain'
 import { parseZone } from '../../electron/zone'
-import { tempDir, type TempDir } from './temp-dir'
+import { tempDir, type TempDir } from '../../scripts/peers/temp-dir'
 
 export const CHAIN_ZONE = 'example.test.'
 

@@ -1,5 +1,5 @@
 import { dnsQueryRequestSchema, queryOptionsSchema, resolverTargetSchema, type DnsQueryRequest, type DnsQueryResult, type QueryOptions, type ResolverTarget } from '@shared/dns'
-import { PUBLIC_RESOLVER_HOSTS } from '../../resolvers/presets'
+import { PUBLIC_RESOLVER_HOSTS } from '@shared/public-resolvers'
 import { toServiceError } from '../errors'
 import { query } from '../index'
 import { runQuery, type EngineContext } from '../run-query'

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startAliasServer, type AliasServer } from '../../../electron/alias-server'
-import { startUnbound, type UnboundServer } from '../../support/peers/unbound'
+import { startUnbound, type UnboundServer } from '../../../scripts/peers/unbound'
 import { ask } from './support/ask'
 import { zoneHead, zoneOf } from './support/zones'
 

@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadZoneOffThread, startAliasServer, type AliasServer } from '../../../electron/alias-server'
 import { MAX_ZONE_FILE_BYTES } from '../../../electron/zone'
-import { tempDir, type TempDir } from '../../support/temp-dir'
+import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
 import { ask, datas } from './support/ask'
 import { zoneHead, zoneOf } from './support/zones'
 

@@ -4,9 +4,9 @@ import { afterAll, describe, expect, it } from 'vitest'
 import type { ZoneDialect } from '@shared/alias-server'
 import { startAliasServer, type AliasServer } from '../../../electron/alias-server'
 import { readDialectZone } from '../../../electron/alias-server/dialect-zone'
-import { spawnDaemon, type Daemon } from '../../support/peers/daemon'
-import { freePort } from '../../support/ports'
-import { tempDir } from '../../support/temp-dir'
+import { spawnDaemon, type Daemon } from '../../../scripts/peers/daemon'
+import { freePort } from '../../../scripts/peers/ports'
+import { tempDir } from '../../../scripts/peers/temp-dir'
 import { dig } from './support/dig'
 
 /** Each zone dialect read through the converter's readers and served over real UDP, seen through dig. */

@@ -4,7 +4,7 @@
  * EDNS garbage, odd opcodes, framing abuse. Deterministic: FUZZ_SEED=<n> replays a run.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { probeTcp, probeUdp } from '../../support/peers/probe'
+import { probeTcp, probeUdp } from '../../../scripts/peers/probe'
 import { makeBatch, tcpConnection, udpBatch, type Framing } from './fuzz-client'
 import { Random } from './fuzz-random'
 import { startServerProcess, type Memory, type ServerProcess } from './fuzz-server-process'

@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process'
 import { writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { spawnDaemon, type Daemon } from '../../support/peers/daemon'
-import { freePort } from '../../support/ports'
-import { tempDir, type TempDir } from '../../support/temp-dir'
+import { spawnDaemon, type Daemon } from '../../../scripts/peers/daemon'
+import { freePort } from '../../../scripts/peers/ports'
+import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
 import { dig } from './support/dig'
 
 /** `npm run alias-server -- --geo FILE`: the README example served, and bad files refused with their place. */

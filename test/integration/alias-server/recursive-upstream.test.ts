@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { QueryLogEntry } from '@shared/alias-server'
 import { startAliasServer, type AliasServer } from '../../../electron/alias-server'
-import { startKnot, type KnotServer } from '../../support/peers/knot'
+import { startKnot, type KnotServer } from '../../../scripts/peers/knot'
 import { ask, datas } from './support/ask'
 import { startCountingRelay, type CountingRelay } from './support/counting-relay'
 import { zoneHead, zoneOf } from './support/zones'

@@ -6,9 +6,9 @@ import type { ResolverEntry, ResolverList } from '@shared/resolvers'
 import type { Result } from '@shared/result'
 import { createServices, type Services } from '../../../electron/services'
 import { INSPECT_ORIGIN, zoneText } from '../../fixtures/zones'
-import { startKnot, type KnotServer } from '../../support/peers/knot'
-import { freePort } from '../../support/ports'
-import { tempDir, type TempDir } from '../../support/temp-dir'
+import { startKnot, type KnotServer } from '../../../scripts/peers/knot'
+import { freePort } from '../../../scripts/peers/ports'
+import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
 
 let knot: KnotServer
 let data: TempDir

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { auditEventSchema, type AuditEvent } from '@shared/audit'
 import type { Result } from '@shared/result'
 import { createServices, type Services } from '../../../electron/services'
-import { startKnot, type KnotServer } from '../../support/peers/knot'
-import { staticZone, targetZone } from '../../support/inspector/zones'
-import { tempDir, type TempDir } from '../../support/temp-dir'
+import { startKnot, type KnotServer } from '../../../scripts/peers/knot'
+import { staticZone, targetZone } from '../../../scripts/peers/inspector-zones'
+import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
 
 let knot: KnotServer
 let data: TempDir

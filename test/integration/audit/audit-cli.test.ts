@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process'
 import { writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startMisbehavingServer, type MisbehavingServer } from '../../support/peers/misbehaving-server'
-import { tempDir, type TempDir } from '../../support/temp-dir'
+import { startMisbehavingServer, type MisbehavingServer } from '../../../scripts/peers/misbehaving-server'
+import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
 
 const root = resolve(__dirname, '../../..')
 

@@ -4,8 +4,8 @@ import type { AuditRow } from '@shared/audit'
 import { startAliasServer, type AliasServer } from '../../../electron/alias-server'
 import { runAudit } from '../../../electron/audit/run-audit'
 import { zoneHead, zoneOf } from '../alias-server/support/zones'
-import { startUnbound, type UnboundServer } from '../../support/peers/unbound'
-import { tempDir, type TempDir } from '../../support/temp-dir'
+import { startUnbound, type UnboundServer } from '../../../scripts/peers/unbound'
+import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
 
 /** The DNSSEC column asks every resolver: a validating Unbound and one that only passes RRSIGs on. */
 

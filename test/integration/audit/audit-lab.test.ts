@@ -5,11 +5,11 @@ import { profileIds } from '@shared/providers'
 import { parseAuditInput } from '../../../electron/audit/audit-input'
 import { runAudit } from '../../../electron/audit/run-audit'
 import { inspect } from '../../../electron/inspector'
-import { startKnot, type KnotServer } from '../../support/peers/knot'
-import { startPowerDns, type PowerDnsServer } from '../../support/peers/pdns'
-import { startUnbound, type UnboundServer } from '../../support/peers/unbound'
-import { freePort } from '../../support/ports'
-import { aliasApexZone, staticZone, targetZone, zoneHead } from '../../support/inspector/zones'
+import { startKnot, type KnotServer } from '../../../scripts/peers/knot'
+import { startPowerDns, type PowerDnsServer } from '../../../scripts/peers/pdns'
+import { startUnbound, type UnboundServer } from '../../../scripts/peers/unbound'
+import { freePort } from '../../../scripts/peers/ports'
+import { aliasApexZone, staticZone, targetZone, zoneHead } from '../../../scripts/peers/inspector-zones'
 
 /** CNAMEs and plain addresses beside the apexes that PowerDNS aliases. */
 function mixedZone(): string {

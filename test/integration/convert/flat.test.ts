@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ResolverTarget } from '@shared/dns'
 import { convert } from '../../../electron/convert'
 import { query } from '../../../electron/dns'
-import { startKnot, type KnotServer } from '../../support/peers/knot'
-import { startUnbound, type UnboundServer } from '../../support/peers/unbound'
+import { startKnot, type KnotServer } from '../../../scripts/peers/knot'
+import { startUnbound, type UnboundServer } from '../../../scripts/peers/unbound'
 
 const TARGET_ZONE = `$ORIGIN target.test.
 $TTL 3600

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:net'
 import { delimiter, join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { nodeVersionLine } from '../../../scripts/desktop/messages.mjs'
-import { tempDir, type TempDir } from '../../support/temp-dir'
+import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
 
 const root = resolve(__dirname, '../../..')
 const script = join(root, 'scripts/start-desktop.mjs')

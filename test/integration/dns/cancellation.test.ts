@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ResolverTarget } from '@shared/dns'
 import { query, queryMany } from '../../../electron/dns'
 import { escapedErrors } from '../../support/escaped-errors'
-import { makeTestCerts, type TestCerts } from '../../support/peers/certs'
-import { startMisbehavingServer, type MisbehavingServer } from '../../support/peers/misbehaving-server'
+import { makeTestCerts, type TestCerts } from '../../../scripts/peers/certs'
+import { startMisbehavingServer, type MisbehavingServer } from '../../../scripts/peers/misbehaving-server'
 
 /** An AbortSignal ends a query in flight at once with 'cancelled', on every transport. */
 

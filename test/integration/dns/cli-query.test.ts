@@ -3,8 +3,8 @@ import { createSocket, type Socket } from 'node:dgram'
 import { resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { INSPECT_ORIGIN, zoneText } from '../../fixtures/zones'
-import { startKnot, type KnotServer } from '../../support/peers/knot'
-import { requireTool } from '../../support/require-tool'
+import { startKnot, type KnotServer } from '../../../scripts/peers/knot'
+import { requireTool } from '../../../scripts/peers/require-tool'
 
 const root = resolve(__dirname, '../../..')
 const tsx = resolve(root, 'node_modules/.bin/tsx')

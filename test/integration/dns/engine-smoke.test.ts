@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks'
 import * as packet from 'dns-packet'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { query, queryMany } from '../../../electron/dns/index'
-import { freePort } from '../../support/ports'
+import { freePort } from '../../../scripts/peers/ports'
 
 /**
  * A tiny authoritative server on 127.0.0.1 (UDP + TCP on the same port):

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ResolverTarget } from '@shared/dns'
 import { queryMany } from '../../../electron/dns'
 import { INSPECT_ORIGIN, zoneText } from '../../fixtures/zones'
-import { freePort } from '../../support/ports'
-import { startKnot, type KnotServer } from '../../support/peers/knot'
-import { startMisbehavingServer, type MisbehavingServer } from '../../support/peers/misbehaving-server'
+import { freePort } from '../../../scripts/peers/ports'
+import { startKnot, type KnotServer } from '../../../scripts/peers/knot'
+import { startMisbehavingServer, type MisbehavingServer } from '../../../scripts/peers/misbehaving-server'
 
 /** queryMany: each resolver on its own; a dead one costs its own deadline and no more. */
 

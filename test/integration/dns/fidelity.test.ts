@@ -9,8 +9,8 @@ import { formatDigText } from '../../../electron/format/dig-text'
 import { toRfc8427, type Rfc8427Record } from '../../../electron/format/rfc8427-json'
 import { zoneText } from '../../fixtures/zones'
 import { ParityReport } from '../../support/parity/report'
-import { startKnot, type KnotServer } from '../../support/peers/knot'
-import { requireTool } from '../../support/require-tool'
+import { startKnot, type KnotServer } from '../../../scripts/peers/knot'
+import { requireTool } from '../../../scripts/peers/require-tool'
 
 /**
  * Our text, +short and +json output beside dig 9.18's and kdig 3.2's, for the same questions to the

@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DnsQueryResult, QueryOptionsInput } from '@shared/dns'
 import { query } from '../../../electron/dns'
 import { escapedErrors } from '../../support/escaped-errors'
-import { freePort } from '../../support/ports'
+import { freePort } from '../../../scripts/peers/ports'
 import {
   MISBEHAVING_A,
   startMisbehavingServer,
   type MisbehavingServer,
   type Misbehaviour
-} from '../../support/peers/misbehaving-server'
+} from '../../../scripts/peers/misbehaving-server'
 
 /**
  * A scripted server sends bad packets; the engine must ignore what is not an answer to its query,

@@ -3,7 +3,7 @@ import type { DnsQueryResult } from '@shared/dns'
 import { query } from '../../../electron/dns'
 import { INSPECT_ORIGIN, zoneText } from '../../fixtures/zones'
 import { ParityReport } from '../../support/parity/report'
-import { startKnot, type KnotServer } from '../../support/peers/knot'
+import { startKnot, type KnotServer } from '../../../scripts/peers/knot'
 import { fromEngine, fromKdig, kdigJson, sortRecords, type ComparableRecord, type KdigMessage } from './kdig'
 
 /**

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { DnsQueryResult, DnsTransport } from '@shared/dns'
 import { QueryPool } from '../../../electron/dns/pool/query-pool'
 import { escapedErrors } from '../../support/escaped-errors'
-import { MISBEHAVING_A, startMisbehavingServer, type MisbehavingServer, type Misbehaviour } from '../../support/peers/misbehaving-server'
+import { MISBEHAVING_A, startMisbehavingServer, type MisbehavingServer, type Misbehaviour } from '../../../scripts/peers/misbehaving-server'
 
 /**
  * The pooled engine shares sockets between queries, so a hostile server gets more chances: answers

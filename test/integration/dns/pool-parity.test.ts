@@ -3,7 +3,7 @@ import type { DnsQueryResult } from '@shared/dns'
 import { query } from '../../../electron/dns'
 import { QueryPool } from '../../../electron/dns/pool/query-pool'
 import { INSPECT_ORIGIN, zoneText } from '../../fixtures/zones'
-import { startKnot, type KnotServer } from '../../support/peers/knot'
+import { startKnot, type KnotServer } from '../../../scripts/peers/knot'
 
 /** The pool's own UDP path (templates, one timer wheel, one abort listener) answers as the one-shot engine does. */
 

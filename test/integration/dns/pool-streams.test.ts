@@ -5,10 +5,10 @@ import type { DnsQueryResult } from '@shared/dns'
 import { query } from '../../../electron/dns'
 import { QueryPool } from '../../../electron/dns/pool/query-pool'
 import { INSPECT_ORIGIN, zoneText } from '../../fixtures/zones'
-import { makeTestCerts, type TestCerts } from '../../support/peers/certs'
-import { startKnot, type KnotServer } from '../../support/peers/knot'
-import { startUnbound, type UnboundServer } from '../../support/peers/unbound'
-import { freePort } from '../../support/ports'
+import { makeTestCerts, type TestCerts } from '../../../scripts/peers/certs'
+import { startKnot, type KnotServer } from '../../../scripts/peers/knot'
+import { startUnbound, type UnboundServer } from '../../../scripts/peers/unbound'
+import { freePort } from '../../../scripts/peers/ports'
 
 /** The pool's reused, pipelined TCP and DoT connections against real servers, and a server that hangs up. */
 

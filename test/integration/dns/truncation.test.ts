@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { query } from '../../../electron/dns'
 import { INSPECT_ORIGIN, zoneText } from '../../fixtures/zones'
-import { startKnot, type KnotServer } from '../../support/peers/knot'
+import { startKnot, type KnotServer } from '../../../scripts/peers/knot'
 
 /** big.inspect.test has 12 TXT records (~2.3 kB): more than the default EDNS size of 1232. */
 const BIG = 'big.inspect.test'

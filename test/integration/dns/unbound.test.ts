@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DnsQueryResult, ResolverTarget } from '@shared/dns'
 import { query } from '../../../electron/dns'
 import { INSPECT_ORIGIN, zoneText } from '../../fixtures/zones'
-import { makeTestCerts, type TestCerts } from '../../support/peers/certs'
-import { startKnot, type KnotServer } from '../../support/peers/knot'
-import { startUnbound, type UnboundServer } from '../../support/peers/unbound'
+import { makeTestCerts, type TestCerts } from '../../../scripts/peers/certs'
+import { startKnot, type KnotServer } from '../../../scripts/peers/knot'
+import { startUnbound, type UnboundServer } from '../../../scripts/peers/unbound'
 
 /** Unbound (recursive, stub zone → Knot) answers the same question over UDP, TCP, DoT and DoH. */
 

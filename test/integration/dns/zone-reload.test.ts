@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { query } from '../../../electron/dns'
 import { INSPECT_ORIGIN, withSerial, zoneText } from '../../fixtures/zones'
-import { startKnot, type KnotServer } from '../../support/peers/knot'
+import { startKnot, type KnotServer } from '../../../scripts/peers/knot'
 
 /** The Knot fixture's reloadZone: the engine sees the new data once the new serial is served. */
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { delegationViewSchema } from '../../../shared/delegation'
-import { dsWire } from '../../../electron/dnssec/chain-zones'
+import { dsWire } from '../../../electron/trust-chain/chain-zones'
 import { delegationView } from '../../../electron/trace/delegation'
 import { chainHandlers } from '../../../electron/services/chain-handlers'
-import { EventBus } from '../../../electron/api/event-bus'
+import { EventBus } from '../../../shared/event-bus'
 import { CHAIN_ZONE, startLocalChain, type LocalChain } from '../../support/local-chain'
 
 let local: LocalChain

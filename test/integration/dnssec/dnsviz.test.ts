@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startAliasServer, type AliasServer } from '../../../electron/alias-server'
 import { zoneHead, zoneOf } from '../alias-server/support/zones'
-import { tempDir, type TempDir } from '../../support/temp-dir'
+import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
 import { dnsvizCheck } from './dnsviz'
 
 /** DNSViz (probe on loopback only, grok with the zone's key as trust anchor) on the signed server. */

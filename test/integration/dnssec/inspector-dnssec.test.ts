@@ -5,8 +5,8 @@ import { inspect } from '../../../electron/inspector'
 import { checkApexDnssec, parseTrustAnchors } from '../../../electron/inspector/dnssec-check'
 import { askVia, engineQuery } from '../../../electron/inspector/query-port'
 import { zoneHead, zoneOf } from '../alias-server/support/zones'
-import { startUnbound, type UnboundServer } from '../../support/peers/unbound'
-import { tempDir, type TempDir } from '../../support/temp-dir'
+import { startUnbound, type UnboundServer } from '../../../scripts/peers/unbound'
+import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
 
 /** The inspector's DNSSEC view: AD from a validating Unbound, RRSIGs, own validation from the zone's key. */
 

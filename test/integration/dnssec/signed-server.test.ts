@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startAliasServer, type AliasServer } from '../../../electron/alias-server'
 import { ask } from '../alias-server/support/ask'
 import { zoneHead, zoneOf } from '../alias-server/support/zones'
-import { tempDir, type TempDir } from '../../support/temp-dir'
+import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
 import { delv, delvAnchors } from './validators'
 
 /** The signed ALIAS server checked by BIND's delv, with the zone's own key as the trust anchor. */

@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { requireTool } from '../../support/require-tool'
+import { requireTool } from '../../../scripts/peers/require-tool'
 import { CHAIN_ZONE, startLocalChain, type LocalChain } from '../../support/local-chain'
 
 /**

@@ -4,8 +4,8 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ask } from '../alias-server/support/ask'
-import { startUnbound, type UnboundServer } from '../../support/peers/unbound'
-import { requireTool } from '../../support/require-tool'
+import { startUnbound, type UnboundServer } from '../../../scripts/peers/unbound'
+import { requireTool } from '../../../scripts/peers/require-tool'
 import { CHAIN_ZONE, chainStubs, startLocalChain, type LocalChain } from '../../support/local-chain'
 
 /**

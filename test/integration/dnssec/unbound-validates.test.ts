@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startAliasServer, type AliasServer } from '../../../electron/alias-server'
 import { ask } from '../alias-server/support/ask'
 import { zoneHead, zoneOf } from '../alias-server/support/zones'
-import { startUnbound, type UnboundServer } from '../../support/peers/unbound'
-import { tempDir, type TempDir } from '../../support/temp-dir'
+import { startUnbound, type UnboundServer } from '../../../scripts/peers/unbound'
+import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
 
 /** Unbound, validating with the zone's DNSKEY as trust anchor, in front of the signed ALIAS server. */
 

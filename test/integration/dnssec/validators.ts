@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { requireTool } from '../../support/require-tool'
+import { requireTool } from '../../../scripts/peers/require-tool'
 
 const run = promisify(execFile)
 

@@ -4,9 +4,9 @@ import type { TransferConfig } from '../../../electron/alias-server/transfer/tra
 import { ask, datas } from '../alias-server/support/ask'
 import { dig } from '../alias-server/support/dig'
 import { zoneHead, zoneOf } from '../alias-server/support/zones'
-import { startKnotSecondary } from '../../support/peers/knot-secondary'
-import { freePort } from '../../support/ports'
-import { tempDir } from '../../support/temp-dir'
+import { startKnotSecondary } from '../../../scripts/peers/knot-secondary'
+import { freePort } from '../../../scripts/peers/ports'
+import { tempDir } from '../../../scripts/peers/temp-dir'
 
 /** AXFR/IXFR from the ALIAS server, pulled by a real Knot secondary, raw and expanded. */
 

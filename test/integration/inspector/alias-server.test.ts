@@ -4,8 +4,8 @@ import type { WatchSample } from '@shared/inspector'
 import { startAliasServer, type AliasServer } from '../../../electron/alias-server'
 import { inspect, WatchService, WatchStore } from '../../../electron/inspector'
 import { parseZone } from '../../../electron/zone'
-import { startUnbound, type UnboundServer } from '../../support/peers/unbound'
-import { aliasApexZone } from '../../support/inspector/zones'
+import { startUnbound, type UnboundServer } from '../../../scripts/peers/unbound'
+import { aliasApexZone } from '../../../scripts/peers/inspector-zones'
 
 const TARGET = 'cdn.example.test.'
 const TARGET_TTL = 3

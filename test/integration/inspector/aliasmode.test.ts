@@ -3,7 +3,7 @@ import { inspectResultSchema } from '@shared/inspector'
 import { inspect } from '../../../electron/inspector'
 import { followAliasMode } from '../../../electron/inspector/aliasmode-chain'
 import { askVia, engineQuery } from '../../../electron/inspector/query-port'
-import { startKnot, type KnotServer } from '../../support/peers/knot'
+import { startKnot, type KnotServer } from '../../../scripts/peers/knot'
 
 /** HTTPS AliasMode chains served by Knot, decoded and followed by our query engine. */
 

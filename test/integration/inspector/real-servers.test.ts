@@ -5,12 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ResolverTarget } from '@shared/dns'
 import type { InspectResult } from '@shared/inspector'
 import { inspect } from '../../../electron/inspector'
-import { startKnot, type KnotServer } from '../../support/peers/knot'
-import { startPowerDns, type PowerDnsServer } from '../../support/peers/pdns'
-import { startUnbound, type UnboundServer } from '../../support/peers/unbound'
-import { aliasApexZone, staticZone, targetZone } from '../../support/inspector/zones'
-import { freePort } from '../../support/ports'
-import { tempDir, type TempDir } from '../../support/temp-dir'
+import { startKnot, type KnotServer } from '../../../scripts/peers/knot'
+import { startPowerDns, type PowerDnsServer } from '../../../scripts/peers/pdns'
+import { startUnbound, type UnboundServer } from '../../../scripts/peers/unbound'
+import { aliasApexZone, staticZone, targetZone } from '../../../scripts/peers/inspector-zones'
+import { freePort } from '../../../scripts/peers/ports'
+import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
 
 const run = promisify(execFile)
 const ROOT = resolve(__dirname, '../../..')

@@ -4,7 +4,7 @@ import type { WatchSample } from '@shared/inspector'
 import { startAliasServer, type AliasServer } from '../../../electron/alias-server'
 import { WatchService, WatchStore } from '../../../electron/inspector'
 import { parseZone } from '../../../electron/zone'
-import { aliasApexZone } from '../../support/inspector/zones'
+import { aliasApexZone } from '../../../scripts/peers/inspector-zones'
 
 const TARGET = 'cdn.example.test.'
 

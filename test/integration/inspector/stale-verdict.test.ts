@@ -4,9 +4,9 @@ import type { WatchSample } from '@shared/inspector'
 import { startAliasServer, type AliasServer } from '../../../electron/alias-server'
 import { inspect, ObservationStore, OBSERVATIONS_DB_FILE, WatchService, WatchStore } from '../../../electron/inspector'
 import { parseZone } from '../../../electron/zone'
-import { aliasApexZone } from '../../support/inspector/zones'
-import { freePort } from '../../support/ports'
-import { tempDir, type TempDir } from '../../support/temp-dir'
+import { aliasApexZone } from '../../../scripts/peers/inspector-zones'
+import { freePort } from '../../../scripts/peers/ports'
+import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
 
 const TARGET = 'cdn.example.test.'
 const TARGET_TTL = 20

@@ -6,10 +6,10 @@ import type { EventName } from '@shared/channels'
 import type { WatchDetail, WatchSample, WatchSession } from '@shared/inspector'
 import { openWatchService, SCHEMA_VERSION, WATCH_DB_FILE, WatchStore } from '../../../electron/inspector'
 import { createServices } from '../../../electron/services'
-import { startKnot, type KnotServer } from '../../support/peers/knot'
-import { tempDir, type TempDir } from '../../support/temp-dir'
+import { startKnot, type KnotServer } from '../../../scripts/peers/knot'
+import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
 import { sample as watchSample } from '../../support/watch-sample'
-import { staticZone, targetZone } from '../../support/inspector/zones'
+import { staticZone, targetZone } from '../../../scripts/peers/inspector-zones'
 
 const resolvers = [{ transport: 'udp' as const, host: '127.0.0.1', port: 53, label: 'lab, "quoted"' }]
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { LabCompareRun } from '@shared/lab'
 import type { Result } from '@shared/result'
 import { createServices, type Services } from '../../../electron/services'
-import { tempDir, type TempDir } from '../../support/temp-dir'
+import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
 
 function value<T>(result: Result<unknown>): T {
   if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`)

@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { LabStatus, LabZone } from '@shared/lab'
 import type { Result } from '@shared/result'
 import { createServices, type Services } from '../../../electron/services'
-import { requireTool } from '../../support/require-tool'
-import { tempDir, type TempDir } from '../../support/temp-dir'
+import { requireTool } from '../../../scripts/peers/require-tool'
+import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
 
 const run = promisify(execFile)
 const dig = requireTool('dig', 'bind9-dnsutils')

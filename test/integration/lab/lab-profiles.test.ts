@@ -5,8 +5,8 @@ import type { LabStatus } from '@shared/lab'
 import type { Profile } from '@shared/providers'
 import type { Result } from '@shared/result'
 import { createServices, type Services } from '../../../electron/services'
-import { probeUdp } from '../../support/peers/probe'
-import { tempDir, type TempDir } from '../../support/temp-dir'
+import { probeUdp } from '../../../scripts/peers/probe'
+import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
 
 function value<T>(result: Result<unknown>): T {
   if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`)

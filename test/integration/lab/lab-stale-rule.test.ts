@@ -4,7 +4,7 @@ import type { InspectResult, WatchDetail, WatchSession } from '@shared/inspector
 import type { LabStatus } from '@shared/lab'
 import type { Result } from '@shared/result'
 import { createServices, type Services } from '../../../electron/services'
-import { tempDir, type TempDir } from '../../support/temp-dir'
+import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
 
 function value<T>(result: Result<unknown>): T {
   if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`)

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { AppCommand } from '@shared/desktop'
 import { createFakeElectron, type FakeElectron, type FakeElectronOptions } from '../../support/fake-electron'
 import { requireWithFakeElectron } from '../../support/load-with-fake-electron'
-import { tempDir, type TempDir } from '../../support/temp-dir'
+import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
 import { sample } from '../../support/watch-sample'
 
 const mainEntry = resolve(__dirname, '../../../out/main/index.js')

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { EventBus } from '../../../electron/api/event-bus'
+import { EventBus } from '@shared/event-bus'
 import { createFakeElectron } from '../../support/fake-electron'
 import { sample } from '../../support/watch-sample'
 

@@ -3,8 +3,8 @@ import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
 import { profileIds } from '@shared/providers'
-import { spawnDaemon, type Daemon } from '../../support/peers/daemon'
-import { freePort } from '../../support/ports'
+import { spawnDaemon, type Daemon } from '../../../scripts/peers/daemon'
+import { freePort } from '../../../scripts/peers/ports'
 import { dig } from '../alias-server/support/dig'
 
 /** `npm run alias-server -- --profile NAME` and `--list-profiles`. */

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DnsQueryResult } from '@shared/dns'
 import { startAliasServer, type AliasServer } from '../../../electron/alias-server'
-import { startKnot, type KnotServer } from '../../support/peers/knot'
-import { startPowerDns, type PowerDnsServer } from '../../support/peers/pdns'
-import { startUnbound, type UnboundServer } from '../../support/peers/unbound'
+import { startKnot, type KnotServer } from '../../../scripts/peers/knot'
+import { startPowerDns, type PowerDnsServer } from '../../../scripts/peers/pdns'
+import { startUnbound, type UnboundServer } from '../../../scripts/peers/unbound'
 import { ask } from '../alias-server/support/ask'
 import { zoneOf } from '../alias-server/support/zones'
-import { zoneHead } from '../../support/inspector/zones'
+import { zoneHead } from '../../../scripts/peers/inspector-zones'
 
 /**
  * The `powerdns` profile beside Debian's real PowerDNS (expand-alias on), both resolving through

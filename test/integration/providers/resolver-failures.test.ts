@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { QueryLogEntry } from '@shared/alias-server'
 import { startAliasServer, type AliasServer } from '../../../electron/alias-server'
-import { startMisbehavingServer, type MisbehavingServer } from '../../support/peers/misbehaving-server'
+import { startMisbehavingServer, type MisbehavingServer } from '../../../scripts/peers/misbehaving-server'
 import { zoneHead, zoneOf } from '../alias-server/support/zones'
 import { askLong, sleep } from './support'
 

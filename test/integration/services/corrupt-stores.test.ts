@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { WatchSession } from '@shared/inspector'
 import { WATCH_DB_FILE, WatchStore } from '../../../electron/inspector'
 import { createServices, type Services } from '../../../electron/services'
-import { tempDir, type TempDir } from '../../support/temp-dir'
+import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
 import { sample } from '../../support/watch-sample'
 
 /** Each store, damaged on disk: the app says where the file went, keeps what still reads, and works on. */

@@ -1,7 +1,7 @@
 import { request } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import { startWebApp, type RunningWebApp } from '../../support/web-app'
+import { startWebApp, type RunningWebApp } from '../../../scripts/peers/web-app'
 
 function httpGet(port: number, path: string, host: string): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {

@@ -3,7 +3,7 @@ import { readFile, readdir, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseConvertArgs } from '../../../electron/cli/convert-args'
-import { tempDir, type TempDir } from '../../support/temp-dir'
+import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
 
 const ROOT = resolve(__dirname, '../../..')
 const GOLDEN = resolve(ROOT, 'test/fixtures/convert/golden')

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ConvertError, readZone } from '../../../electron/convert'
 import { runInSandbox } from '../../../electron/convert/dnscontrol-sandbox'
-import { tempDir } from '../../support/temp-dir'
+import { tempDir } from '../../../scripts/peers/temp-dir'
 
 const read = (source: string) =>
   readZone(source, 'dnscontrol', { file: 'dnsconfig.js', sandboxLimits: { cpuMs: 500, wallMs: 20_000, heapMb: 64 } }).then(

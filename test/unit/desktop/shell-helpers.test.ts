@@ -6,7 +6,7 @@ import { readForOpen } from '../../../electron/files/read-for-open'
 import { launchRequests } from '../../../electron/main/launch-args'
 import { devServerUrl, isAppUrl, rendererUrl } from '../../../electron/main/renderer-location'
 import { placeWindow } from '../../../electron/main/window-state'
-import { tempDir, type TempDir } from '../../support/temp-dir'
+import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
 
 describe('where the window loads from', () => {
   const dev = { ELECTRON_RENDERER_URL: 'http://localhost:5173', NODE_ENV_ELECTRON_VITE: 'development' }

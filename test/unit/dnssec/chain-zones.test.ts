@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseZone } from '../../../electron/zone'
-import { dsRdataText, dsWire, rootZoneText, tldOf, tldZoneText } from '../../../electron/dnssec/chain-zones'
+import { dsRdataText, dsWire, rootZoneText, tldOf, tldZoneText } from '../../../electron/trust-chain/chain-zones'
 
 const DS = 'example.test. IN DS 4242 13 2 ' + 'AB'.repeat(32)
 

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { LabFileStore } from '../../../electron/lab/lab-file'
-import { tempDir } from '../../support/temp-dir'
+import { tempDir } from '../../../scripts/peers/temp-dir'
 
 describe('lab.json', () => {
   it('reads a file written before the lab kept its sets, rotation and running state: those start empty', async () => {

@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { checkZone, LabZones, zoneErrorsMessage, zoneFileName } from '../../../electron/lab/lab-zones'
-import { tempDir } from '../../support/temp-dir'
+import { tempDir } from '../../../scripts/peers/temp-dir'
 
 describe('lab zone files', () => {
   it('names a zone file after its origin, never outside the zones folder', () => {

@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { QueryLogEntry } from '@shared/alias-server'
 import { QUERY_LOG_DB_FILE, QueryLogStore } from '../../../electron/lab/query-log-store'
-import { tempDir, type TempDir } from '../../support/temp-dir'
+import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
 
 const entry = (i: number, patch: Partial<QueryLogEntry> = {}): QueryLogEntry => ({
   time: 1_700_000_000_000 + i,

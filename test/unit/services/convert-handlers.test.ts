@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ConvertRunResult } from '@shared/convert'
 import { createDispatch } from '../../../electron/api/dispatch'
-import { EventBus } from '../../../electron/api/event-bus'
+import { EventBus } from '@shared/event-bus'
 import type { Handlers } from '../../../electron/api/handlers'
 import { convertHandlers } from '../../../electron/services/convert-handlers'
 

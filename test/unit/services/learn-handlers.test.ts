@@ -2,11 +2,11 @@ import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createDispatch } from '../../../electron/api/dispatch'
-import { EventBus } from '../../../electron/api/event-bus'
+import { EventBus } from '@shared/event-bus'
 import type { Handlers } from '../../../electron/api/handlers'
 import type { LearnProgress } from '@shared/learn'
 import { createLearnStore, LEARN_FILE, learnHandlers } from '../../../electron/services/learn-handlers'
-import { tempDir, type TempDir } from '../../support/temp-dir'
+import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
 
 describe('the Learn progress store (learn.json)', () => {
   let dir: TempDir

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { MAX_RECENT_DOMAINS } from '@shared/preferences'
 import { createPreferenceStore, PREFERENCES_FILE } from '../../../electron/services/preference-handlers'
-import { tempDir, type TempDir } from '../../support/temp-dir'
+import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
 
 describe('the preference store (recent domains)', () => {
   let dir: TempDir

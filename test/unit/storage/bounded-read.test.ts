@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { FileRefusedError, readRegularFile } from '../../../electron/storage/bounded-read'
 import { removeStaleTempFiles } from '../../../electron/storage/stale-temp'
 import { loadZoneFile } from '../../../electron/zone'
-import { tempDir, type TempDir } from '../../support/temp-dir'
+import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
 
 let dir: TempDir
 beforeEach(async () => {

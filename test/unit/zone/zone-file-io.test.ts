@@ -2,7 +2,7 @@ import * as fs from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { loadZoneFile, MAX_ZONE_FILE_BYTES, saveZoneFile, type SaveFs } from '../../../electron/zone'
-import { tempDir, type TempDir } from '../../support/temp-dir'
+import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
 import { zoneWith } from './zone-test-helpers'
 
 let dir: TempDir

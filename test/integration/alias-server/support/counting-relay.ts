@@ -1,7 +1,7 @@
 import { createSocket, type Socket } from 'node:dgram'
 import { connect, createServer, type Server } from 'node:net'
 import * as packet from 'dns-packet'
-import { freePort } from '../../../support/ports'
+import { freePort } from '../../../../scripts/peers/ports'
 
 export interface RelayedQuery {
   name: string

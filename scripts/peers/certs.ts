@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { requireTool } from '../require-tool'
-import { tempDir } from '../temp-dir'
+import { requireTool } from './require-tool'
+import { tempDir } from './temp-dir'
 
 const run = promisify(execFile)
 

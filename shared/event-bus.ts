@@ -1,4 +1,4 @@
-import type { EventName, EventPayload } from '@shared/channels'
+import type { EventName, EventPayload } from './channels'
 
 export type BusListener = (event: EventName, payload: unknown) => void
 

@@ -6,9 +6,9 @@
 import { parseZone, type Zone } from '../zone'
 import { startAliasServer, type AliasServer } from '../alias-server'
 import { canonical } from '../alias-server/names'
-import type { AlgorithmName } from './algorithms'
+import type { AlgorithmName } from '../dnssec/algorithms'
 import { CHAIN_ROOT_ADDRESS, CHAIN_ROOT_NS, rootZoneText, tldOf, tldZoneText, type ChainChild } from './chain-zones'
-import { dnskeyText, dsText, loadOrCreateKey } from './keys'
+import { dnskeyText, dsText, loadOrCreateKey } from '../dnssec/keys'
 
 export { CHAIN_ROOT_ADDRESS, type ChainChild } from './chain-zones'
 

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import type { TempDir } from '../temp-dir'
+import type { TempDir } from './temp-dir'
 
 /**
  * A long-running peer process: its output is kept (bounded) so that a start failure can show it,

@@ -1,7 +1,7 @@
 import { createSocket, type RemoteInfo, type Socket as UdpSocket } from 'node:dgram'
 import { createServer, type Server, type Socket as TcpSocket } from 'node:net'
 import * as dnsPacket from 'dns-packet'
-import { freePort } from '../ports'
+import { freePort } from './ports'
 
 /**
  * What the server does with one query. `thenAnswer` sends the correct answer right after the bad

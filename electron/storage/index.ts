@@ -1,0 +1,2 @@
+/** Atomic files and the stores' plumbing. */
+export { readJsonFile, writeFileAtomic, type JsonFileResult } from './atomic-file'
