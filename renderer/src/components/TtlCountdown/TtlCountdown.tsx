@@ -1,5 +1,6 @@
 import { useClock } from '../../hooks/useClock'
-import { formatDuration, remainingTtl } from './ttl'
+import { remainingTtl } from '@shared/ttl'
+import { formatDuration } from './ttl'
 
 interface TtlCountdownProps {
   /** Wall-clock time the record was received (ms). */
@@ -15,7 +16,7 @@ interface TtlCountdownProps {
  */
 export function TtlCountdown({ receivedAtMs, ttl, testId = 'ttl-countdown' }: TtlCountdownProps) {
   const now = useClock()
-  const left = remainingTtl(receivedAtMs, ttl, now)
+  const left = remainingTtl(ttl, receivedAtMs, now)
   const elapsedSeconds = Math.max(0, (now - receivedAtMs) / 1000)
   const expired = left === 0
   return (
