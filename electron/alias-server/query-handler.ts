@@ -4,8 +4,7 @@
  * go to the responder (slow path), whose answer is encoded once and cached for the next queries.
  */
 import type { AliasSettings, CacheStatus } from '@shared/alias-server'
-import { rcodeName } from '../dns/rcodes'
-import { typeName } from '../dns/rr-types'
+import { rcodeName, typeName } from '@shared/dns-codes'
 import { readName } from '../dns/wire-name'
 import type { ResolveContext } from './alias-resolver'
 import type { AnswerCache } from './answer-cache'

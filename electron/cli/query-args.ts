@@ -1,6 +1,6 @@
 import { isIP } from 'node:net'
 import type { QueryOptionsInput, ResolverTarget } from '@shared/dns'
-import { typeCode } from '../dns/rr-types'
+import { typeCode } from '@shared/dns-codes'
 import { DEFAULT_PORTS, parseResolverSpec, type ParsedResolver } from '../resolvers/parse-resolver'
 
 export type OutputMode = 'text' | 'json' | 'short' | 'digcmd'

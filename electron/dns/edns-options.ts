@@ -1,13 +1,14 @@
+import { EDNS_OPTIONS } from '@shared/dns-codes'
 import { randomBytes } from 'node:crypto'
 import { isIP } from 'node:net'
 import { ServiceError } from '../api/service-error'
 import { parseIPv4, parseIPv6 } from './ip'
 
-export const OPT_NSID = 3
-export const OPT_ECS = 8
-export const OPT_COOKIE = 10
-export const OPT_PADDING = 12
-export const OPT_EDE = 15
+export const OPT_NSID = EDNS_OPTIONS.NSID
+export const OPT_ECS = EDNS_OPTIONS.ECS
+export const OPT_COOKIE = EDNS_OPTIONS.COOKIE
+export const OPT_PADDING = EDNS_OPTIONS.PADDING
+export const OPT_EDE = EDNS_OPTIONS.EDE
 
 export interface EdnsOption {
   code: number

@@ -53,6 +53,7 @@ export async function queryMany(request: DnsQueryManyRequest, options: EngineCon
 }
 
 export { normalizeName, toUnicodeName } from './names'
-export { parseQueryType, typeName } from './rr-types'
+export { parseQueryType } from './rr-types'
+export { typeName } from '@shared/dns-codes'
 export { svcb, https, parseSvcb, formatSvcb } from './rdata/svcb'
 export { alias } from './rdata/alias'

@@ -7,7 +7,7 @@ import { decodeMessage } from '../dns/decode-message'
 import { OPT_EDE } from '../dns/edns-options'
 import { decodeEde } from '../dns/ede'
 import { normalizeName } from '../dns/names'
-import { rcodeName } from '../dns/rcodes'
+import { rcodeName } from '@shared/dns-codes'
 
 /** A transfer of a toy zone; a stream longer than this is not the lab's. */
 const MAX_BYTES = 16 * 1024 * 1024

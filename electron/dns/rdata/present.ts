@@ -1,5 +1,5 @@
 import { formatIPv4, formatIPv6 } from '@shared/ip-text'
-import { typeName } from '../rr-types'
+import { typeName } from '@shared/dns-codes'
 import { alias } from './alias'
 import { locDigText, readLoc } from './loc'
 import { RdataReader } from './reader'
