@@ -8,7 +8,7 @@
  * fallback, and resolving upstream for the additional section would slow every NS/MX answer).
  */
 import { RR_TYPES } from '@shared/dns-codes'
-import { canonical } from './names'
+import { canonicalName } from '../dns/names'
 import type { WireRecord } from './wire/message-builder'
 import { TYPE_A, TYPE_AAAA, TYPE_ALIAS, TYPE_NS } from './wire/rdata'
 import type { CompiledZone } from './zone-set'
@@ -37,7 +37,7 @@ function targetsOf(records: readonly WireRecord[], zone: CompiledZone): string[]
   for (const r of records) {
     const target = targetOf(r)
     if (target === undefined) continue
-    const name = canonical(target)
+    const name = canonicalName(target)
     if (!names.includes(name) && zone.node(name) !== undefined) names.push(name)
   }
   return names

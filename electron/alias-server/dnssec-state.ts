@@ -7,7 +7,7 @@ import { dnssecConfigSchema, type DnssecConfig, type DnssecZoneInfo } from '@sha
 import { NSEC3PARAM_RDATA, TYPE_NSEC3PARAM } from '../dnssec/denial'
 import { dnskeyText, dsText, loadOrCreateKey, type ZoneKey } from '../dnssec/keys'
 import { genericTokens } from '../zone/generic-rdata'
-import { selfAndAncestors } from './names'
+import { selfAndAncestors } from '../dns/names'
 import { Signer, type DenialKind } from './signer'
 import type { CompiledZone } from './zone-set'
 

@@ -43,7 +43,7 @@ import { EDE_NO_REACHABLE_AUTHORITY, UpstreamError, type Upstream } from './upst
 import { CompiledZone, ZoneSet } from './zone-set'
 import type { CompactZoneData } from './compact-zone'
 import { DnssecState } from './dnssec-state'
-import { canonical } from './names'
+import { canonicalName } from '../dns/names'
 import { TransferService, type TransferConfig } from './transfer/transfer-service'
 
 export type { AliasCounters, AliasSettings, AliasSettingsPatch, QueryLogEntry, SimulatedTargetChange, SimulatedTargetState, UpstreamConfig }
@@ -182,7 +182,7 @@ export async function startAliasServer(options: AliasServerOptions): Promise<Ali
       transfer?.adopt(compiled)
       return compiled
     })
-  if (dnssec) await dnssec.prepare(options.zones.map((z) => canonical(z.origin)))
+  if (dnssec) await dnssec.prepare(options.zones.map((z) => canonicalName(z.origin)))
   // created before the first compile so that it sees every zone's serial
   let transfer: TransferService | null = null
   transfer = new TransferService(options.transfer ?? { mode: 'raw' }, {

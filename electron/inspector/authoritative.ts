@@ -1,6 +1,6 @@
 import type { QueryOptionsInput } from '@shared/dns'
 import type { AliasRecord, AuthoritativeView, RrsetObservation } from '@shared/inspector'
-import { canonicalName } from './names'
+import { canonicalName } from '../dns/names'
 import { observeRrset } from './follow-chain'
 import type { Ask, QueryFn } from './query-port'
 import { nsAddresses } from './zone-servers'

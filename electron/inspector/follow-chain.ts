@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks'
 import type { DnsQueryResult } from '@shared/dns'
 import type { RrsetObservation } from '@shared/inspector'
-import { canonicalName } from './names'
+import { canonicalName } from '../dns/names'
 import { errorOf, type Ask } from './query-port'
 import { hasAuthoritySoa, observed, walkAnswer, type WalkState } from './rrset'
 

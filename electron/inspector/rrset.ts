@@ -1,6 +1,6 @@
 import type { DnsQueryResult, DnsRecord } from '@shared/dns'
 import type { CnameLink, ObservedRecord } from '@shared/inspector'
-import { canonicalName } from './names'
+import { canonicalName } from '../dns/names'
 
 export interface WalkState {
   chain: CnameLink[]

@@ -1,5 +1,5 @@
 import type { ProviderMatch, RrsetObservation, TargetSuggestion } from '@shared/inspector'
-import { canonicalName, displayName } from './names'
+import { canonicalName, displayName } from '../dns/names'
 
 /** What one resolver said about the names that hint at the apex's target. */
 export interface SuggestionSources {

@@ -2,7 +2,7 @@ import type { QueryOptionsInput, ResolverTarget } from '@shared/dns'
 import type { AliasRecord, RrsetObservation } from '@shared/inspector'
 import { resolverToText } from '../resolvers/resolver-text'
 import { observeRrset } from './follow-chain'
-import { canonicalName } from './names'
+import { canonicalName } from '../dns/names'
 import type { Ask, QueryFn } from './query-port'
 import { zoneServersOf } from './zone-servers'
 

@@ -1,6 +1,6 @@
 import type { ResolverTarget } from '@shared/dns'
 import { observeRrset } from './follow-chain'
-import { canonicalName } from './names'
+import { canonicalName } from '../dns/names'
 import type { Ask } from './query-port'
 
 const MAX_NS = 4

@@ -4,7 +4,7 @@
  */
 import { formatIPv4, formatIPv6, parseIPv4, parseIPv6 } from '@shared/ip-text'
 import { decodeEscapes, unquote } from './char-strings'
-import { labelsFromWire, labelsToText, labelsToWire, parseName } from './names'
+import { labelsFromWire, labelsToText, labelsToWire, parseName } from '../dns/names'
 
 export const SVC_PARAM_KEYS: Readonly<Record<string, number>> = {
   mandatory: 0,

@@ -2,7 +2,7 @@
 import { OPCODES } from '@shared/dns-codes'
 import { createSocket } from 'node:dgram'
 import { randomInt } from 'node:crypto'
-import { nameToWire } from '../names'
+import { nameToWire } from '../../dns/names'
 import { TYPE_SOA } from '../wire/rdata'
 
 export interface NotifyTarget {

@@ -5,7 +5,7 @@
  * patched in. RDATA names are never compressed (always allowed, RFC 3597 §4).
  */
 import { EDNS_OPTIONS } from '@shared/dns-codes'
-import { nameToWire } from '../names'
+import { nameToWire } from '../../dns/names'
 import { TYPE_OPT } from './question-reader'
 
 export const OPT_EDE = EDNS_OPTIONS.EDE
