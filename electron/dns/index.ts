@@ -55,5 +55,5 @@ export async function queryMany(request: DnsQueryManyRequest, options: EngineCon
 export { normalizeName, toUnicodeName } from './names'
 export { parseQueryType } from './rr-types'
 export { typeName } from '@shared/dns-codes'
-export { svcb, https, parseSvcb, formatSvcb } from './rdata/svcb'
+export { svcb, https, parseSvcb, formatSvcb } from './svcb'
 export { alias } from './rdata/alias'

@@ -31,7 +31,6 @@ export interface AliasModeChain {
   problem?: string
 }
 
-
 function httpsRecords(result: DnsQueryResult): Array<{ priority: number; target: string; data: string; ttl: number }> {
   return result.answer.flatMap((r) => {
     if (r.type !== 'HTTPS') return []

@@ -1,5 +1,6 @@
 import type { ProviderMatch, RrsetObservation, TargetSuggestion } from '@shared/inspector'
 import { canonicalName, displayName } from '../dns/names'
+import { parseSvcbHead } from '../dns/svcb'
 
 /** What one resolver said about the names that hint at the apex's target. */
 export interface SuggestionSources {
@@ -10,10 +11,10 @@ export interface SuggestionSources {
   wwwCname?: RrsetObservation
 }
 
-/** Priority and target of an SVCB/HTTPS presentation ('0 cdn.example.net.'). */
+/** Priority and canonical target of SVCB/HTTPS data ('0 cdn.example.net.'), read by the SVCB codec. */
 export function parseSvcbData(data: string): { priority: number; target: string } | undefined {
-  const match = /^\s*(\d+)\s+(\S+)/.exec(data)
-  return match ? { priority: Number(match[1]), target: canonicalName(match[2]!) } : undefined
+  const head = parseSvcbHead(data)
+  return head && { priority: head.priority, target: canonicalName(head.target) }
 }
 
 /** Target suggestions, strongest first, each name once (the first reason wins). */

@@ -3,7 +3,7 @@ import { typeName } from '@shared/dns-codes'
 import { alias } from './alias'
 import { locDigText, readLoc } from './loc'
 import { RdataReader } from './reader'
-import { formatSvcb, svcb, svcbFields } from './svcb'
+import { formatSvcb, svcb, svcbFields } from '../svcb'
 import { base32hex, decodeTypeBitmap, genericRdata, hexUpper, quoteString, sigTime } from './text'
 
 export interface PresentedRdata {
