@@ -10,6 +10,7 @@ import { genericTokens } from '../zone/generic-rdata'
 import { selfAndAncestors } from '../dns/names'
 import { Signer, type DenialKind } from './signer'
 import type { CompiledZone } from './zone-set'
+import { describeIssues } from '@shared/errors'
 
 export const TYPE_DNSKEY = RR_TYPES.DNSKEY
 export const TYPE_CDS = RR_TYPES.CDS
@@ -22,7 +23,7 @@ export class DnssecState {
 
   constructor(config: DnssecConfig) {
     const parsed = dnssecConfigSchema.safeParse(config)
-    if (!parsed.success) throw new Error(`dnssec: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
+    if (!parsed.success) throw new Error(`dnssec: ${describeIssues(parsed.error.issues, 100)}`)
     this.config = parsed.data
     this.signer = new Signer({ keyFor: (origin) => this.signingKey(origin), denial: (): DenialKind => this.config.denial })
   }

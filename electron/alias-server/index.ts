@@ -20,7 +20,7 @@ import {
   type UpstreamConfig,
   type UpstreamMode
 } from '@shared/alias-server'
-import { ServiceError } from '../api/service-error'
+import { describeIssues, ServiceError } from '@shared/errors'
 import { isAtOrBelow, type Zone } from '../zone'
 import type { ResolveContext } from './alias-resolver'
 import { AnswerCache } from './answer-cache'
@@ -45,6 +45,7 @@ import type { CompactZoneData } from './compact-zone'
 import { DnssecState } from './dnssec-state'
 import { canonicalName } from '../dns/names'
 import { TransferService, type TransferConfig } from './transfer/transfer-service'
+import { isLoopback } from '@shared/resolver-target'
 
 export type { AliasCounters, AliasSettings, AliasSettingsPatch, QueryLogEntry, SimulatedTargetChange, SimulatedTargetState, UpstreamConfig }
 export type { SimulatedTargetOptions } from './simulated-target'
@@ -111,10 +112,6 @@ export interface AliasServer {
   dnssec(): DnssecZoneInfo[]
 }
 
-export function isLoopback(host: string): boolean {
-  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) || host === '::1' || /^::ffff:127\./i.test(host)
-}
-
 const PORT_ATTEMPTS = 20
 
 function bindError(error: unknown, host: string, port: number): Error {
@@ -153,7 +150,7 @@ export async function startAliasServer(options: AliasServerOptions): Promise<Ali
   const port = options.port ?? 0
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ServiceError('bad-input', `port ${port} is out of range`)
   const upstreamParsed = upstreamConfigSchema.safeParse(options.upstream)
-  if (!upstreamParsed.success) throw new ServiceError('bad-input', `upstream: ${upstreamParsed.error.issues.map((i) => i.message).join('; ')}`)
+  if (!upstreamParsed.success) throw new ServiceError('bad-input', `upstream: ${describeIssues(upstreamParsed.error.issues, 100)}`)
   const upstreamConfig = upstreamParsed.data
   const onWarning = options.onWarning ?? ((m: string) => console.warn(m))
   const onError = options.onError ?? ((e: unknown) => console.error('alias-server:', e))
@@ -326,5 +323,5 @@ export async function startAliasServer(options: AliasServerOptions): Promise<Ali
 function parseGeo(input: unknown): GeoFile {
   const r = geoFileSchema.safeParse(input)
   if (r.success) return r.data
-  throw new ServiceError('bad-input', `geo: ${r.error.issues.map((i) => `${i.path.join('.') || 'file'}: ${i.message}`).join('; ')}`)
+  throw new ServiceError('bad-input', `geo: ${describeIssues(r.error.issues, { limit: 100, root: 'file' })}`)
 }

@@ -4,7 +4,7 @@
  * patch's other fields then apply on top, as overrides.
  */
 import { aliasSettingsPatchSchema, defaultAliasSettings, type AliasSettings, type AliasSettingsPatch } from '@shared/alias-server'
-import { ServiceError } from '../api/service-error'
+import { describeIssues, ServiceError } from '@shared/errors'
 import { profileSettings } from '../providers'
 
 export function defaultSettings(): AliasSettings {
@@ -15,7 +15,7 @@ export function applySettings(current: AliasSettings, patch: AliasSettingsPatch 
   if (patch === undefined) return current
   const r = aliasSettingsPatchSchema.safeParse(patch)
   if (!r.success) {
-    throw new ServiceError('bad-input', r.error.issues.map((i) => `${i.path.join('.') || 'settings'}: ${i.message}`).join('; '))
+    throw new ServiceError('bad-input', describeIssues(r.error.issues, { limit: 100, root: 'settings' }))
   }
   const defined = Object.fromEntries(Object.entries(r.data).filter(([, v]) => v !== undefined))
   const base = r.data.profile !== undefined ? { ...current, ...profileSettings(r.data.profile) } : current

@@ -14,7 +14,7 @@ import {
   type SimulatedTargetState
 } from '@shared/alias-server'
 import type { z } from 'zod'
-import { ServiceError } from '../api/service-error'
+import { describeIssues, ServiceError } from '@shared/errors'
 import { isAtOrBelow, type Zone, type ZoneRecord } from '../zone'
 import { canonicalName } from '../dns/names'
 
@@ -42,7 +42,7 @@ export interface TargetBehaviour {
 function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const r = schema.safeParse(input)
   if (r.success) return r.data
-  throw new ServiceError('bad-input', r.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '))
+  throw new ServiceError('bad-input', describeIssues(r.error.issues, { limit: 100, root: 'input' }))
 }
 
 export class SimulatedTarget {

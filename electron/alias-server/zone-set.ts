@@ -3,7 +3,7 @@
  * form (compact-zone.ts); a name's RRsets are built from it when the name is first asked for and
  * kept in a bounded cache, so memory grows with the names being queried, not with the zone.
  */
-import { ServiceError } from '../api/service-error'
+import { ServiceError } from '@shared/errors'
 import { isAtOrBelow, joinCanonical, splitCanonical, type WildcardLookup, type Zone, type ZoneRecord } from '../zone'
 import { compactZone, TOKEN_SEPARATOR, type CompactZoneData } from './compact-zone'
 import { selfAndAncestors } from '../dns/names'

@@ -1,8 +1,7 @@
 import { channels, type Channel } from '@shared/channels'
 import { fail, MAX_ERROR_MESSAGE, ok, type Result } from '@shared/result'
 import type { Handlers } from './handlers'
-import { clip, describeIssues } from './describe-issues'
-import { ServiceError } from './service-error'
+import { clip, describeIssues, ServiceError } from '@shared/errors'
 
 export type Dispatch = (channel: string, payload: unknown, signal?: AbortSignal) => Promise<Result<unknown>>
 

@@ -1,4 +1,4 @@
-import { ServiceError } from '../api/service-error'
+import { ServiceError } from '@shared/errors'
 import { normalizeName } from '../dns/names'
 import { parseZone } from '../zone'
 

@@ -1,7 +1,8 @@
 import type { ResolverTarget } from '@shared/dns'
 import { SUBNET_PRESETS, subnetFromText } from '@shared/locality'
 import { profileIds, type ProfileId } from '@shared/providers'
-import { inspectorFlag, UsageError } from './inspect-args'
+import { UsageError } from '@shared/errors'
+import { inspectorFlag } from './inspect-args'
 
 export { UsageError }
 

@@ -3,9 +3,10 @@ import { setMaxListeners } from 'node:events'
 import type { Advice } from '@shared/advisor'
 import { gatherFacts } from '../advisor/gather'
 import { recommend } from '../advisor/recommend'
-import { ServiceError } from '../api/service-error'
+import { ServiceError } from '@shared/errors'
 import { systemResolvers } from '../resolvers/system-resolvers'
-import { ADVISE_USAGE, parseAdviseArgs, UsageError } from './advise-args'
+import { UsageError } from '@shared/errors'
+import { ADVISE_USAGE, parseAdviseArgs } from './advise-args'
 
 export function adviceText(a: Advice): string {
   const lines = [a.summary, '', 'found:', ...a.reasons.map((r) => `  · ${r}`), '', 'options:']

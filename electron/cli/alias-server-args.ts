@@ -11,6 +11,7 @@ import {
 import { isTtlRule, profileIds, ttlRuleNames, type ProfileId } from '@shared/providers'
 import type { TransferConfig } from '../alias-server/transfer/transfer-service'
 import { parseResolver } from '../resolvers/parse-resolver'
+import { UsageError } from '@shared/errors'
 
 export const ALIAS_SERVER_USAGE = `usage: npm run alias-server -- [--zone FILE]... [options]
   --zone FILE            a zone file to serve (repeatable; default: the demo zone example.test.)
@@ -43,10 +44,6 @@ export const ALIAS_SERVER_USAGE = `usage: npm run alias-server -- [--zone FILE].
   --geo FILE             simulate a CDN with geography (JSON, see README): its names answer by client
                          subnet (ECS, else source address); ALIAS records may point at them
   --quiet                no per-query log lines`
-
-export class UsageError extends Error {
-  override name = 'UsageError'
-}
 
 export interface AliasServerCommand {
   zones: string[]

@@ -8,7 +8,8 @@ import { GeoFileError, loadGeoFile } from '../alias-server/geo/load-geo-file'
 import { aliasRefusal, PROFILES, profileText } from '../providers'
 import type { ZoneDialect } from '@shared/alias-server'
 import { MAX_ZONE_FILE_BYTES } from '../zone'
-import { ALIAS_SERVER_USAGE, parseAliasServerArgs, UsageError } from './alias-server-args'
+import { UsageError } from '@shared/errors'
+import { ALIAS_SERVER_USAGE, parseAliasServerArgs } from './alias-server-args'
 
 const DEMO_ZONE = join(__dirname, '..', 'alias-server', 'demo', 'demo.zone')
 

@@ -1,6 +1,7 @@
 import { targetFromValues, type TargetFrom } from '@shared/audit'
 import type { ResolverTarget } from '@shared/dns'
-import { UsageError, inspectorFlag, whole } from './inspect-args'
+import { UsageError } from '@shared/errors'
+import { inspectorFlag, whole } from './inspect-args'
 
 export interface AuditCommand {
   /** A path, or '-' for standard input. */

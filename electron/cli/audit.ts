@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises'
 import type { AuditRow } from '@shared/audit'
 import { AUDIT_CSV_HEADER, auditCsvLine } from '@shared/audit-format'
-import { ServiceError } from '../api/service-error'
+import { ServiceError } from '@shared/errors'
 import { parseAuditInput } from '../audit/audit-input'
 import { runAudit } from '../audit/run-audit'
 import { systemResolvers } from '../resolvers/system-resolvers'
 import { AUDIT_USAGE, parseAuditArgs, type AuditCommand } from './audit-args'
 import { auditTextLine } from './audit-text'
-import { UsageError } from './inspect-args'
+import { UsageError } from '@shared/errors'
 import { ProgressBar } from './progress-bar'
 
 const EXIT_OK = 0

@@ -5,7 +5,8 @@ import { convert, ConvertError, ConvertErrors, formatLockInReport, lockInReport,
 import { query } from '../dns'
 import { parseResolver } from '../resolvers/parse-resolver'
 import { MAX_ZONE_FILE_BYTES, saveZoneFile } from '../zone'
-import { CONVERT_USAGE, ConvertUsageError, parseConvertArgs } from './convert-args'
+import { UsageError } from '@shared/errors'
+import { CONVERT_USAGE, parseConvertArgs } from './convert-args'
 
 const EXIT_OK = 0
 const EXIT_ERROR = 1
@@ -34,7 +35,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     cmd = parseConvertArgs(argv)
   } catch (err) {
-    if (!(err instanceof ConvertUsageError)) throw err
+    if (!(err instanceof UsageError)) throw err
     process.stderr.write(`convert: ${err.message}\n${CONVERT_USAGE}\n`)
     return EXIT_USAGE
   }

@@ -5,6 +5,7 @@ import { ttlPolicies, type TtlPolicy } from '@shared/inspector'
 import { SUBNET_PRESETS, subnetFromText } from '@shared/locality'
 import { isTtlRule } from '@shared/providers'
 import { parseResolver } from '../resolvers/parse-resolver'
+import { UsageError } from '@shared/errors'
 
 export interface InspectCommand {
   apex: string
@@ -29,10 +30,6 @@ export interface InspectCommand {
   dataDir: string
   /** --subnet, repeatable: client subnets for the locality view. */
   subnets: string[]
-}
-
-export class UsageError extends Error {
-  override name = 'UsageError'
 }
 
 export const USAGE = `usage: npm run inspect -- APEX [--target NAME] [--resolver SERVER]... [options]

@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises'
 import { setMaxListeners } from 'node:events'
-import { ServiceError } from '../api/service-error'
+import { ServiceError } from '@shared/errors'
 import { inspect, openObservationStore, WatchService, WatchStore, type ObservationStore } from '../inspector'
 import { systemResolvers } from '../resolvers/system-resolvers'
 import { inspectText, sampleLine, stalenessText } from './inspect-text'
-import { parseInspectArgs, USAGE, UsageError, type InspectCommand } from './inspect-args'
+import { UsageError } from '@shared/errors'
+import { parseInspectArgs, USAGE, type InspectCommand } from './inspect-args'
 
 const EXIT_OK = 0
 const EXIT_USAGE = 1

@@ -1,7 +1,9 @@
 import { isIP } from 'node:net'
 import type { QueryOptionsInput, ResolverTarget } from '@shared/dns'
 import { typeCode } from '@shared/dns-codes'
-import { DEFAULT_PORTS, parseResolverSpec, type ParsedResolver } from '../resolvers/parse-resolver'
+import { buildDohUrl, DEFAULT_PORTS } from '@shared/resolver-target'
+import { parseResolverSpec, type ParsedResolver } from '../resolvers/parse-resolver'
+import { UsageError } from '@shared/errors'
 
 export type OutputMode = 'text' | 'json' | 'short' | 'digcmd'
 
@@ -21,11 +23,6 @@ export interface QueryCommand {
   output: OutputMode
   caFile?: string
   help: boolean
-}
-
-/** A mistake in the command line: printed as is, exit code 1. */
-export class UsageError extends Error {
-  override name = 'UsageError'
 }
 
 export const USAGE = `usage: npm run query -- [@server] name [type] [IN] [+option...] [--ca FILE]
@@ -172,11 +169,10 @@ export function applyTransport(cmd: QueryCommand, base: ParsedResolver): Resolve
   }
   if (cmd.port !== undefined) target.port = cmd.port
   if (target.transport === 'doh' && (cmd.transport === 'doh' || cmd.httpsPath)) {
-    const host = isIP(target.host) === 6 ? `[${target.host.replace('%', '%25')}]` : target.host
     const existing = target.url ? new URL(target.url) : undefined
     const path = cmd.httpsPath ?? (existing ? `${existing.pathname}${existing.search}` : '/dns-query')
     const scheme = existing?.protocol === 'http:' ? 'http' : 'https'
-    target.url = `${scheme}://${host}${target.port === (scheme === 'http' ? 80 : 443) ? '' : `:${target.port}`}${path}`
+    target.url = buildDohUrl(scheme, target.host, target.port, path)
   }
   if (cmd.httpsGet && target.transport === 'doh') target.dohMethod = 'GET'
   if (cmd.tlsHostname && (target.transport === 'dot' || target.transport === 'doh')) target.tlsServerName = cmd.tlsHostname

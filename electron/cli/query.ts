@@ -1,14 +1,14 @@
 import { readFile } from 'node:fs/promises'
 import { dnsQueryRequestSchema, type DnsQueryRequest, type DnsQueryResult } from '@shared/dns'
-import { describeIssues } from '../api/describe-issues'
-import { ServiceError } from '../api/service-error'
+import { describeIssues, ServiceError } from '@shared/errors'
 import { query } from '../dns'
 import { digCommand } from '../format/dig-command'
 import { digRdata } from '../format/dig-rdata'
 import { formatDigText } from '../format/dig-text'
 import { formatRfc8427Json } from '../format/rfc8427-json'
 import { systemResolvers } from '../resolvers/system-resolvers'
-import { applyTransport, parseQueryArgs, USAGE, UsageError, type QueryCommand } from './query-args'
+import { UsageError } from '@shared/errors'
+import { applyTransport, parseQueryArgs, USAGE, type QueryCommand } from './query-args'
 
 /** Exit codes as dig uses them. */
 const EXIT_OK = 0

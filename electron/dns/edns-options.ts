@@ -1,7 +1,7 @@
 import { EDNS_OPTIONS } from '@shared/dns-codes'
 import { randomBytes } from 'node:crypto'
 import { isIP } from 'node:net'
-import { ServiceError } from '../api/service-error'
+import { ServiceError } from '@shared/errors'
 import { parseIPv4, parseIPv6 } from './ip'
 
 export const OPT_NSID = EDNS_OPTIONS.NSID

@@ -1,4 +1,4 @@
-import { ServiceError } from '../api/service-error'
+import { ServiceError } from '@shared/errors'
 
 const TLS_CODES = new Set([
   'DEPTH_ZERO_SELF_SIGNED_CERT',

@@ -8,7 +8,7 @@ import {
   type DnsQueryResult
 } from '@shared/dns'
 import type { z } from 'zod'
-import { ServiceError } from '../api/service-error'
+import { describeIssues, ServiceError } from '@shared/errors'
 import { toServiceError } from './errors'
 import { runQuery, type EngineContext } from './run-query'
 
@@ -17,11 +17,7 @@ export type { EngineContext as QueryContext } from './run-query'
 function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const r = schema.safeParse(input)
   if (r.success) return r.data
-  const issues = r.error.issues
-    .slice(0, 5)
-    .map((i) => `${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message}`)
-    .join('; ')
-  throw new ServiceError('bad-input', issues)
+  throw new ServiceError('bad-input', describeIssues(r.error.issues))
 }
 
 /** One query to one resolver. Throws ServiceError ('timeout', 'refused', 'tls', 'malformed', ...). */

@@ -22,11 +22,3 @@ export function canonicalIp(text: string): string {
   }
   return text
 }
-
-export function isLoopback(host: string): boolean {
-  const h = host.replace(/^\[|\]$/g, '').toLowerCase()
-  if (h === 'localhost') return true
-  if (isIP(h) === 4) return h.startsWith('127.')
-  if (isIP(h) === 6) return canonicalIp(h) === '::1'
-  return false
-}

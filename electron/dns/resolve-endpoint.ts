@@ -1,15 +1,15 @@
 import { lookup } from 'node:dns/promises'
 import { isIP } from 'node:net'
 import type { ResolverTarget } from '@shared/dns'
-import { ServiceError } from '../api/service-error'
-import { canonicalIp, isLoopback } from './ip'
+import { ServiceError } from '@shared/errors'
+import { canonicalIp } from './ip'
+import { dohUrlText, isLoopback } from '@shared/resolver-target'
 import type { Endpoint } from './transports/transport'
 
 const stripBrackets = (h: string) => h.replace(/^\[|\]$/g, '')
 
 function dohUrl(target: ResolverTarget): URL {
-  const hostInUrl = isIP(target.host) === 6 ? `[${target.host}]` : target.host
-  const text = target.url ?? `https://${hostInUrl}:${target.port}/dns-query`
+  const text = dohUrlText(target)
   let url: URL
   try {
     url = new URL(text)

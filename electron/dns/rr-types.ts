@@ -1,5 +1,5 @@
 import { CLASSES, typeCode } from '@shared/dns-codes'
-import { ServiceError } from '../api/service-error'
+import { ServiceError } from '@shared/errors'
 
 // Types that make no sense as a single stub query.
 const NOT_QUERYABLE: Record<number, string> = {

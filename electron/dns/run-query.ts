@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks'
 import type { DnsQueryResult, DnsTransport, QueryOptions, ResolverTarget } from '@shared/dns'
-import { ServiceError } from '../api/service-error'
+import { ServiceError } from '@shared/errors'
 import { buildQuery, randomId, withId, type BuiltQuery } from './build-query'
 import { decodeMessage, type DecodedMessage } from './decode-message'
 import { ednsInfo } from './edns-info'

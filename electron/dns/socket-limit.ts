@@ -5,7 +5,7 @@
  * Past the cap an attempt waits its turn within its own timeout; a full queue or a wait that outlasts
  * the timeout ends as a `busy` error.
  */
-import { ServiceError } from '../api/service-error'
+import { ServiceError } from '@shared/errors'
 import { allowManyAbortListeners } from './transports/guard'
 
 export type Release = () => void

@@ -1,4 +1,4 @@
-import { ServiceError } from '../api/service-error'
+import { ServiceError } from '@shared/errors'
 
 export interface NameRead {
   /** Presentation form, absolute, with `\.`/`\DDD` escapes where needed. */

@@ -1,7 +1,7 @@
 import { LAB_ZONE_MAX_CHARS } from '@shared/lab'
 import type { OpenedFile } from '@shared/desktop'
 import type { WatchSession } from '@shared/inspector'
-import { ServiceError } from '../api/service-error'
+import { ServiceError } from '@shared/errors'
 
 export interface OpenFileDeps {
   /** Imports a watch export (JSON text) as a new session. */

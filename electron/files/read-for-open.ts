@@ -1,7 +1,7 @@
 import { constants } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { basename } from 'node:path'
-import { ServiceError } from '../api/service-error'
+import { ServiceError } from '@shared/errors'
 
 /** Largest file File › Open… reads on the main side (a long watch export). */
 export const MAX_OPEN_FILE_BYTES = 64 * 1024 * 1024

@@ -14,8 +14,7 @@ import type {
   TargetSuggestion,
   TtlPolicy
 } from '@shared/inspector'
-import { resolverToText } from '../resolvers/resolver-text'
-import { ServiceError } from '../api/service-error'
+import { ServiceError } from '@shared/errors'
 import { aliasRecordOf, authoritativeView } from './authoritative'
 import { measureLookupCost } from './lookup-cost'
 import { observeRrset } from './follow-chain'
@@ -33,6 +32,7 @@ import { checkApexDnssec, parseTrustAnchors } from './dnssec-check'
 import { staleContext } from './stale-context'
 import { probeLocality } from './locality'
 import { followAliasMode } from './aliasmode-chain'
+import { resolverLabel } from '@shared/resolver-target'
 
 export interface InspectRequest {
   apex: string
@@ -87,7 +87,7 @@ function startApexQueries(apex: string, resolver: ResolverTarget, queryFn: Query
   const ask = askVia(queryFn, resolver, options, signal)
   return {
     resolver,
-    label: resolver.label ?? resolverToText(resolver),
+    label: resolverLabel(resolver),
     ask,
     a: observeRrset(ask, apex, 'A'),
     aaaa: observeRrset(ask, apex, 'AAAA'),

@@ -1,6 +1,6 @@
 import type { DnsQueryRequest, DnsQueryResult, QueryOptionsInput, ResolverTarget } from '@shared/dns'
 import type { ErrorCode } from '@shared/result'
-import { ServiceError } from '../api/service-error'
+import { ServiceError } from '@shared/errors'
 import { query } from '../dns'
 
 /** The engine's `query`, injectable so that tests can count or delay queries. */

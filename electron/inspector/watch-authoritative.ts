@@ -1,10 +1,10 @@
 import type { QueryOptionsInput, ResolverTarget } from '@shared/dns'
 import type { AliasRecord, RrsetObservation } from '@shared/inspector'
-import { resolverToText } from '../resolvers/resolver-text'
 import { observeRrset } from './follow-chain'
 import { canonicalName } from '../dns/names'
 import type { Ask, QueryFn } from './query-port'
 import { zoneServersOf } from './zone-servers'
+import { formatResolver } from '@shared/resolver-target'
 
 /** The zones' own servers a watch samples for the authoritative viewpoint, and the ALIAS record they serve. */
 export interface AuthoritativeSetup {
@@ -20,7 +20,6 @@ export interface AuthoritativeDeps {
   signal?: AbortSignal
 }
 
-export const serverText = (server: ResolverTarget): string => resolverToText(server)
 
 /** One server, asked without recursion (RD=0): no resolver cache in between. */
 export function directAsk(server: ResolverTarget, deps: AuthoritativeDeps): Ask {
@@ -37,7 +36,7 @@ export async function observeAtServers(
   let last: { observation: RrsetObservation; server: string } | undefined
   for (const server of servers) {
     const observation = await observeRrset(directAsk(server, deps), name, type)
-    last = { observation, server: serverText(server) }
+    last = { observation, server: formatResolver(server) }
     if (observation.status !== 'error' || deps.signal?.aborted) return last
   }
   if (!last) throw new Error('no server to ask')

@@ -1,7 +1,6 @@
 import { z } from 'zod'
 import { watchSampleSchema, watchSessionSchema, type WatchSample, type WatchSession } from '@shared/inspector'
-import { ServiceError } from '../api/service-error'
-import { describeIssues } from '../api/describe-issues'
+import { describeIssues, ServiceError } from '@shared/errors'
 
 /** What `watchJson` writes; the analysis is recomputed on import, so it is not read. */
 const exportSchema = z.object({

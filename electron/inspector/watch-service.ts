@@ -3,20 +3,20 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import type { ResolverTarget } from '@shared/dns'
 import type { Family, TtlPolicy, Viewpoint, WatchDetail, WatchSample, WatchSession } from '@shared/inspector'
-import { ServiceError } from '../api/service-error'
-import { resolverToText } from '../resolvers/resolver-text'
+import { ServiceError } from '@shared/errors'
 import { observeRrset } from './follow-chain'
 import { queryOptions } from './inspect'
 import { canonicalName } from '../dns/names'
 import { askVia, engineQuery, type Ask, type QueryFn } from './query-port'
 import type { ObservationStore } from './observation-store'
 import { analyzeStaleness } from './staleness'
-import { discoverAuthoritative, observeAtServers, serverText, type AuthoritativeDeps, type AuthoritativeSetup } from './watch-authoritative'
+import { discoverAuthoritative, observeAtServers, type AuthoritativeDeps, type AuthoritativeSetup } from './watch-authoritative'
 import { watchCsv, watchJson } from './watch-export'
 import { parseWatchExport } from './watch-import'
 import { expiryDelayMs, toSample, type ProbeKey } from './watch-probe'
 import { WATCH_DB_FILE, WatchStore } from './watch-store'
 import { openCheckedWatchStore } from './watch-store-recovery'
+import { formatResolver, resolverLabel } from '@shared/resolver-target'
 
 export interface WatchRequest {
   apex: string
@@ -110,7 +110,7 @@ export class WatchService {
       apex: run.apex,
       target: run.target,
       resolvers: request.resolvers,
-      labels: request.resolvers.map((r) => r.label ?? resolverToText(r)),
+      labels: request.resolvers.map((r) => resolverLabel(r)),
       mode: request.mode,
       intervalSeconds: request.intervalSeconds,
       ...(request.durationSeconds !== undefined ? { durationSeconds: request.durationSeconds } : {}),
@@ -254,7 +254,7 @@ export class WatchService {
     const ready = setup.apex.length > 0 && setup.target.length > 0
     this.store.setAuthoritative(
       run.id,
-      { apexServers: setup.apex.map(serverText), targetServers: setup.target.map(serverText), ...(setup.problem ? { problem: setup.problem } : {}) },
+      { apexServers: setup.apex.map(formatResolver), targetServers: setup.target.map(formatResolver), ...(setup.problem ? { problem: setup.problem } : {}) },
       setup.aliasRecord
     )
     this.options.onState?.(this.session(run.id))

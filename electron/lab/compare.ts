@@ -8,7 +8,7 @@
 import type { DnsQueryResult } from '@shared/dns'
 import { labCompareInputSchema, type CompareSample, type LabCompareInput, type LabCompareRun } from '@shared/lab'
 import type { ProfileId } from '@shared/providers'
-import { ServiceError } from '../api/service-error'
+import { describeIssues, ServiceError } from '@shared/errors'
 import { startAliasServer, type AliasServer } from '../alias-server'
 import { query } from '../dns'
 import { parseZone } from '../zone'
@@ -34,7 +34,7 @@ export class CompareRunner {
 
   async start(raw: LabCompareInput): Promise<LabCompareRun> {
     const parsed = labCompareInputSchema.safeParse(raw)
-    if (!parsed.success) throw new ServiceError('bad-input', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '))
+    if (!parsed.success) throw new ServiceError('bad-input', describeIssues(parsed.error.issues, 100))
     const input = parsed.data
     await this.stop()
     const { zone } = parseZone(DEMO_ZONE_TEXT)

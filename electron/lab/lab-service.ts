@@ -7,7 +7,7 @@ import { type AliasSettings, type AliasSettingsPatch, type SimulatedTargetState,
 import type { LabCompareInput, LabCompareRun, LabRotateTargetInput, LabSaveSetsInput, LabSetTargetInput, LabStartInput, LabStatus, LabTransferResult, LabZone } from '@shared/lab'
 import type { LabFlushResult, LabLogExportInput, LabLogInput, LabLogPage, QueryLogStats } from '@shared/lab-log'
 import type { EventBus } from '../api/event-bus'
-import { ServiceError } from '../api/service-error'
+import { ServiceError } from '@shared/errors'
 import { DEFAULT_SIMULATED_NAME, startAliasServer, type AliasServer } from '../alias-server'
 import { applySettings, defaultSettings } from '../alias-server/settings'
 import { profileSettings } from '../providers'

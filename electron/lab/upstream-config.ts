@@ -1,6 +1,6 @@
 /** The server's upstream configuration from what the lab was asked for (and what it used last). */
 import type { UpstreamConfig, UpstreamMode } from '@shared/alias-server'
-import { ServiceError } from '../api/service-error'
+import { ServiceError } from '@shared/errors'
 import { parseResolver } from '../resolvers/parse-resolver'
 
 export interface UpstreamChoice {

@@ -1,5 +1,5 @@
 import { basename } from 'node:path'
-import { ServiceError } from '../api/service-error'
+import { ServiceError } from '@shared/errors'
 import type { Services } from '../services'
 import { linkCommand } from '../services/link-command'
 import { launchRequests } from './launch-args'

@@ -1,8 +1,9 @@
 import { isIP } from 'node:net'
 import { domainToASCII } from 'node:url'
-import type { DnsTransport, ResolverTarget } from '@shared/dns'
-import { ServiceError } from '../api/service-error'
-import { canonicalIp, isLoopback } from '../dns/ip'
+import type { ResolverTarget } from '@shared/dns'
+import { ServiceError } from '@shared/errors'
+import { canonicalIp } from '../dns/ip'
+import { buildDohUrl, DEFAULT_PORTS, isLoopback } from '@shared/resolver-target'
 
 export interface ParsedResolver {
   target: ResolverTarget
@@ -10,7 +11,6 @@ export interface ParsedResolver {
   explicitPort: boolean
 }
 
-export const DEFAULT_PORTS: Record<DnsTransport, number> = { udp: 53, tcp: 53, dot: 853, doh: 443 }
 const SCHEMES = 'an IP address, tcp://, tls://, https://, or http:// for a loopback server'
 const MAX_INPUT = 2048
 
@@ -162,11 +162,9 @@ function doh(scheme: 'https' | 'http', rest: string, fail: Fail): ParsedResolver
   const portNumber = parsePort(port, scheme === 'https' ? DEFAULT_PORTS.doh : 80, fail)
   if (path === '' || path === '/') path = '/dns-query'
   else if (path.startsWith('?')) path = `/dns-query${path}`
-  const urlHost = isIP(host) === 6 ? `[${host.replace('%', '%25')}]` : host
-  const defaultPort = scheme === 'https' ? 443 : 80
   let url: string
   try {
-    url = new URL(`${scheme}://${urlHost}${portNumber === defaultPort ? '' : `:${portNumber}`}${path}`).href
+    url = new URL(buildDohUrl(scheme, host, portNumber, path)).href
   } catch {
     return fail('it is not a valid URL')
   }

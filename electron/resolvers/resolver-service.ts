@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import type { ResolverTarget } from '@shared/dns'
 import type { ResolverEntry, ResolverList } from '@shared/resolvers'
-import { ServiceError } from '../api/service-error'
+import { ServiceError } from '@shared/errors'
 import { parseResolver } from './parse-resolver'
 import { isPresetId, presetResolvers } from './presets'
 import { MAX_CUSTOM_RESOLVERS, ResolverStore, type LoadedResolvers, type StoredResolver } from './resolver-store'
-import { resolverToText } from './resolver-text'
+import { formatResolver } from '@shared/resolver-target'
 import { systemResolvers } from './system-resolvers'
 
 export interface ResolverServiceOptions {
@@ -82,7 +82,7 @@ export function createResolverService(options: ResolverServiceOptions): Resolver
         }
         const stored: StoredResolver = {
           id: `custom-${randomUUID()}`,
-          label: label?.trim() || resolverToText(target),
+          label: label?.trim() || formatResolver(target),
           input: input.trim(),
           target,
           addedAt: new Date().toISOString()

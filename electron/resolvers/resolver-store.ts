@@ -2,7 +2,7 @@ import { basename, join } from 'node:path'
 import { mkdir } from 'node:fs/promises'
 import { z } from 'zod'
 import { resolverTargetSchema } from '@shared/dns'
-import { ServiceError } from '../api/service-error'
+import { ServiceError } from '@shared/errors'
 import { readJsonFile, writeFileAtomic } from '../storage/atomic-file'
 import { salvageRecords } from '../storage/salvage'
 

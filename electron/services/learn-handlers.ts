@@ -9,7 +9,7 @@ import {
   type LearnSaveInput
 } from '@shared/learn'
 import type { HandlerGroup, ServiceContext } from '../api/handlers'
-import { ServiceError } from '../api/service-error'
+import { ServiceError } from '@shared/errors'
 import { readJsonFile, writeFileAtomic } from '../storage/atomic-file'
 
 export const LEARN_FILE = 'learn.json'

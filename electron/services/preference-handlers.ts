@@ -12,7 +12,7 @@ import {
 } from '@shared/preferences'
 import type { DesktopSettings } from '@shared/desktop'
 import type { HandlerGroup, ServiceContext } from '../api/handlers'
-import { ServiceError } from '../api/service-error'
+import { ServiceError } from '@shared/errors'
 import { readJsonFile, writeFileAtomic } from '../storage/atomic-file'
 import { salvageFields, salvageRecords } from '../storage/salvage'
 

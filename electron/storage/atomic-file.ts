@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { lstat, open, readFile, rename, unlink } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import type { z } from 'zod'
+import { describeIssues } from '@shared/errors'
 
 /**
  * Replaces `path` with `data` so that a crash or a failed write leaves either the old file or the new
@@ -78,9 +79,7 @@ export async function readJsonFile<S extends z.ZodType>(
   }
   const parsed = schema.safeParse(json)
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    const where = issue && issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ` : ''
-    return moveAside(path, `it does not have the expected shape (${clip(`${where}${issue?.message ?? 'invalid'}`)})`, now(), text)
+    return moveAside(path, `it does not have the expected shape (${clip(describeIssues(parsed.error.issues, 1))})`, now(), text)
   }
   return { status: 'ok', value: parsed.data }
 }

@@ -1,6 +1,7 @@
 /** Reads and checks a `--geo FILE`: JSON syntax errors with their place, schema errors with their path. */
 import { readFile } from 'node:fs/promises'
 import { geoFileSchema, type GeoFile } from '@shared/geo'
+import { describeIssues } from '@shared/errors'
 
 export class GeoFileError extends Error {
   override name = 'GeoFileError'
@@ -15,8 +16,7 @@ export function parseGeoText(text: string, path: string): GeoFile {
   }
   const r = geoFileSchema.safeParse(json)
   if (r.success) return r.data
-  const lines = r.error.issues.slice(0, 10).map((i) => `  ${i.path.length > 0 ? i.path.map(String).join('.') : '(top level)'}: ${i.message}`)
-  throw new GeoFileError(`${path}: not a geo file:\n${lines.join('\n')}`)
+  throw new GeoFileError(`${path}: not a geo file:\n  ${describeIssues(r.error.issues, { limit: 10, root: '(top level)', separator: '\n  ' })}`)
 }
 
 export async function loadGeoFile(path: string): Promise<GeoFile> {

@@ -6,7 +6,7 @@
  */
 import { RCODES } from '@shared/dns-codes'
 import type { ResolveContext } from '../alias-resolver'
-import { isLoopbackAddress } from './addresses'
+import { isLoopback } from '@shared/resolver-target'
 import { buildMessage, type WireRecord } from '../wire/message-builder'
 import type { CompiledZone } from '../zone-set'
 import { sendNotify, type NotifyTarget } from './notify'
@@ -115,7 +115,7 @@ export class TransferService {
 
   private allowed(address: string): boolean {
     const allow = this.config.allow
-    if (!allow || allow.length === 0) return isLoopbackAddress(address)
+    if (!allow || allow.length === 0) return isLoopback(address)
     const plain = address.replace(/^::ffff:/i, '')
     return allow.some((a) => a === 'any' || a === address || a === plain)
   }

@@ -8,8 +8,9 @@ import type { DnsQueryResult, ResolverTarget } from '@shared/dns'
 import { query } from '../../dns'
 import { canonicalName, selfAndAncestors } from '../../dns/names'
 import { readAnswer } from './read-answer'
-import { engineOptions, targetLabel } from './recursive'
+import { engineOptions } from './recursive'
 import { EDE_NO_REACHABLE_AUTHORITY, toUpstreamError, UpstreamError, type AddressType, type Upstream, type UpstreamAnswer } from './types'
+import { formatResolver } from '@shared/resolver-target'
 
 export interface AuthoritativeOptions {
   bootstrap: ResolverTarget
@@ -33,7 +34,7 @@ interface Timed<T> {
 
 export function authoritativeUpstream(options: AuthoritativeOptions): Upstream {
   const { bootstrap, serverPort, settings } = options
-  const bootstrapLabel = targetLabel(bootstrap)
+  const bootstrapLabel = formatResolver(bootstrap)
   const apexes = new Map<string, Timed<string>>()
   const servers = new Map<string, Timed<string[]>>()
   const keep = (ttl: number): number => Date.now() + Math.min(MAX_CACHE_S, Math.max(MIN_CACHE_S, ttl)) * 1000
@@ -97,7 +98,7 @@ export function authoritativeUpstream(options: AuthoritativeOptions): Upstream {
   const askServers = async (addresses: string[], name: string, type: AddressType, signal: AbortSignal) => {
     const failures: string[] = []
     for (const host of addresses) {
-      const server = targetLabel({ transport: 'udp', host, port: serverPort })
+      const server = formatResolver({ transport: 'udp', host, port: serverPort })
       try {
         const result = await query(
           { name, type, resolver: { transport: 'udp', host, port: serverPort }, options: engineOptions(settings(), false) },

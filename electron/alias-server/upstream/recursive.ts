@@ -4,6 +4,7 @@ import type { ResolverTarget } from '@shared/dns'
 import { query } from '../../dns'
 import { readAnswer } from './read-answer'
 import { toUpstreamError, type AddressType, type Upstream, type UpstreamAnswer } from './types'
+import { formatResolver } from '@shared/resolver-target'
 
 const MAX_HOPS = 9
 
@@ -19,16 +20,13 @@ export function engineOptions(settings: AliasSettings, rd: boolean) {
   }
 }
 
-export const targetLabel = (t: ResolverTarget): string =>
-  `${t.transport === 'udp' ? '' : `${t.transport}://`}${t.host.includes(':') ? `[${t.host}]` : t.host}:${t.port}`
-
 export function recursiveUpstream(
   resolver: ResolverTarget,
   settings: () => AliasSettings,
   /** Names the server itself is authoritative for: a chain reaching one stops there. */
   isLocal?: (name: string) => boolean
 ): Upstream {
-  const server = targetLabel(resolver)
+  const server = formatResolver(resolver)
   return {
     mode: 'recursive',
     label: `resolver ${server}`,

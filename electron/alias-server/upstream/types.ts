@@ -1,6 +1,6 @@
 /** Where ALIAS targets are resolved: one implementation per mode (recursive, authoritative, simulated). */
 import type { UpstreamMode } from '@shared/alias-server'
-import { ServiceError } from '../../api/service-error'
+import { ServiceError } from '@shared/errors'
 
 export type AddressType = 'A' | 'AAAA'
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { domainToASCII, domainToUnicode } from 'node:url'
-import { ServiceError } from '../../api/service-error'
+import { ServiceError } from '@shared/errors'
 import { escapeLabel, parsePresentationLabels, type PresentationLabel } from '../wire-name'
 
 export interface NormalizedName {

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks'
 import type { ResolverTarget } from '@shared/dns'
-import { ServiceError } from '../../api/service-error'
-import { isLoopback } from '../ip'
+import { ServiceError } from '@shared/errors'
+import { isLoopback } from '@shared/resolver-target'
 
 export interface ResolverLimits {
   /** Queries in flight at once to this resolver. */

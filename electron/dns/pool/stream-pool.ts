@@ -1,7 +1,7 @@
 import { connect as tcpConnect, type Socket } from 'node:net'
 import { performance } from 'node:perf_hooks'
 import { connect as tlsConnect, type TLSSocket } from 'node:tls'
-import { ServiceError } from '../../api/service-error'
+import { ServiceError } from '@shared/errors'
 import { FrameReader, frame } from '../transports/framing'
 import { guarded } from '../transports/guard'
 import { tlsOptions } from '../transports/tls-options'

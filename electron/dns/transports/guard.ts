@@ -1,5 +1,5 @@
 import { getMaxListeners, setMaxListeners } from 'node:events'
-import { ServiceError } from '../../api/service-error'
+import { ServiceError } from '@shared/errors'
 import { toServiceError } from '../errors'
 import { describeEndpoint, type ExchangeRequest } from './transport'
 

@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net'
 import { performance } from 'node:perf_hooks'
-import { ServiceError } from '../../api/service-error'
+import { ServiceError } from '@shared/errors'
 import { matchResponse } from '../match-response'
 import { FrameReader, frame } from './framing'
 import type { Guard } from './guard'

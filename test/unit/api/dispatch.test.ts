@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { createDispatch } from '../../../electron/api/dispatch'
 import type { Handlers } from '../../../electron/api/handlers'
-import { ServiceError } from '../../../electron/api/service-error'
+import { ServiceError } from '@shared/errors'
 import { apiErrorSchema } from '@shared/result'
 
 function handlersWith(echo: Handlers['app:echo']): Handlers {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { InspectResult } from '@shared/inspector'
 import { auditRow, errorRow } from '../../../electron/audit/audit-row'
-import { ServiceError } from '../../../electron/api/service-error'
+import { ServiceError } from '@shared/errors'
 
 // 'stale' stands for any id the inspector may add (the staleness work adds it): the audit passes it on
 const result = (over: Partial<InspectResult> = {}) => ({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { applyTransport, parseQueryArgs, UsageError } from '../../../electron/cli/query-args'
+import { UsageError } from '@shared/errors'
+import { applyTransport, parseQueryArgs } from '../../../electron/cli/query-args'
 import { parseResolverSpec } from '../../../electron/resolvers/parse-resolver'
 
 const target = (argv: string[]) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { DnsQueryResult } from '@shared/dns'
 import { observeRrset } from '../../../electron/inspector/follow-chain'
-import { ServiceError } from '../../../electron/api/service-error'
+import { ServiceError } from '@shared/errors'
 import { fakeResult } from './fake-result'
 
 /** An Ask answering from a table keyed 'name TYPE' (lower-case, trailing dot); records the questions. */

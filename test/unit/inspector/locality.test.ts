@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import type { LocalityRow } from '@shared/locality'
 import { subnetFromText } from '@shared/locality'
 import { localityVerdict } from '../../../electron/inspector/locality'
-import { parseInspectArgs, UsageError } from '../../../electron/cli/inspect-args'
+import { UsageError } from '@shared/errors'
+import { parseInspectArgs } from '../../../electron/cli/inspect-args'
 
 const row = (subnet: string, apex: string[], target: string[]): LocalityRow => ({
   subnet,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { resolverTargetSchema, type ResolverTarget } from '@shared/dns'
-import { ServiceError } from '../../../electron/api/service-error'
+import { ServiceError } from '@shared/errors'
 import { parseResolver, parseResolverSpec } from '../../../electron/resolvers/parse-resolver'
-import { resolverToText } from '../../../electron/resolvers/resolver-text'
+import { formatResolver as resolverToText } from '@shared/resolver-target'
 
 const valid: Array<[string, ResolverTarget]> = [
   ['192.0.2.1', { transport: 'udp', host: '192.0.2.1', port: 53 }],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { clipTokens } from '@shared/clip-text'
-import { ServiceError } from '../../../electron/api/service-error'
+import { ServiceError } from '@shared/errors'
 import { parseZone } from '../../../electron/zone'
 
 const HEAD = '$ORIGIN t.\n@ 300 IN SOA ns h 1 1 1 1 1\n'

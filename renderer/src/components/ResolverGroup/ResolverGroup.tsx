@@ -15,6 +15,7 @@ import { ChainPath } from '../ChainPath/ChainPath'
 import { ErrorMessage } from '../ErrorMessage/ErrorMessage'
 import { TtlCountdown } from '../TtlCountdown/TtlCountdown'
 import { formatDuration } from '../../format/time'
+import { formatResolver } from '@shared/resolver-target'
 
 interface ResolverGroupProps {
   result: InspectResult
@@ -33,12 +34,7 @@ const MARKS: Record<AlignedRow['kind'], { text: string; title: string }> = {
   'only-target': { text: 'only target ▶', title: 'Only the target has this address' }
 }
 
-function serverText(inspection: ResolverInspection): string {
-  const r = inspection.resolver
-  if (r.url) return r.url
-  const host = r.host.includes(':') ? `[${r.host}]` : r.host
-  return `${r.transport === 'dot' ? 'tls://' : r.transport === 'tcp' ? 'tcp://' : ''}${host}:${r.port}`
-}
+const serverText = (inspection: ResolverInspection): string => formatResolver(inspection.resolver)
 
 /** One resolver's answers: apex column and target column, matching addresses on the same row. */
 export function ResolverGroup({ result, inspection, onRaw }: ResolverGroupProps) {
