@@ -4,12 +4,6 @@ import { isIP } from 'node:net'
 import { ServiceError } from '@shared/errors'
 import { parseIPv4, parseIPv6 } from './ip'
 
-export const OPT_NSID = EDNS_OPTIONS.NSID
-export const OPT_ECS = EDNS_OPTIONS.ECS
-export const OPT_COOKIE = EDNS_OPTIONS.COOKIE
-export const OPT_PADDING = EDNS_OPTIONS.PADDING
-export const OPT_EDE = EDNS_OPTIONS.EDE
-
 export interface EdnsOption {
   code: number
   data: Buffer
@@ -34,7 +28,7 @@ export function clientSubnetOption(text: string): EdnsOption {
   data[3] = 0
   bytes.copy(data, 4, 0, len)
   if (prefix % 8) data[4 + len - 1] = (data[4 + len - 1] as number) & (0xff << (8 - (prefix % 8)))
-  return { code: OPT_ECS, data }
+  return { code: EDNS_OPTIONS.ECS, data }
 }
 
 export function newClientCookie(): Buffer {
