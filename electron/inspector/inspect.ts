@@ -18,7 +18,7 @@ import { ServiceError } from '@shared/errors'
 import { aliasRecordOf, authoritativeView } from './authoritative'
 import { measureLookupCost } from './lookup-cost'
 import { observeRrset } from './follow-chain'
-import { canonicalName } from '../dns/names'
+import { typedName } from '../dns/names'
 import { detectProviders } from '../providers'
 import { askVia, engineQuery, type Ask, type QueryFn } from './query-port'
 import { compareFamily } from './set-compare'
@@ -100,7 +100,7 @@ function startApexQueries(apex: string, resolver: ResolverTarget, queryFn: Query
   }
 }
 
-const nsNamesOf = (ns: RrsetObservation): string[] => ns.records.map((record) => canonicalName(record.data))
+const nsNamesOf = (ns: RrsetObservation): string[] => ns.records.map((record) => typedName(record.data))
 
 /** The first resolver that names the apex's NS, or undefined when none does. */
 async function firstWithNs(all: readonly ApexQueries[]): Promise<{ q: ApexQueries; ns: string[] } | undefined> {
@@ -127,7 +127,7 @@ async function hints(all: readonly ApexQueries[], apex: string): Promise<{ sugge
 
 /** Target suggestions (the apex's ALIAS record, a CNAME at the apex, HTTPS AliasMode, www CNAME) and the DNS host. */
 export async function suggest(request: { apex: string; resolvers: ResolverTarget[]; timeoutMs?: number }, deps: InspectDeps = {}): Promise<SuggestResult> {
-  const apex = canonicalName(request.apex)
+  const apex = typedName(request.apex)
   const options = queryOptions(request.timeoutMs)
   const all = request.resolvers.map((r) => startApexQueries(apex, r, deps.queryFn ?? engineQuery, options, deps.signal))
   const found = await hints(all, apex)
@@ -150,7 +150,7 @@ async function aliasRecordViaResolvers(all: readonly ApexQueries[]): Promise<Ali
     const alias = await q.alias
     const record = alias.status === 'ok' ? alias.records[0] : undefined
     if (record) {
-      return { owner: canonicalName(record.name), target: canonicalName(record.data), ttl: record.ttl, server: `resolver ${q.label}`, seenAtWallMs: record.receivedAtWallMs }
+      return { owner: typedName(record.name), target: typedName(record.data), ttl: record.ttl, server: `resolver ${q.label}`, seenAtWallMs: record.receivedAtWallMs }
     }
   }
   return undefined
@@ -164,7 +164,7 @@ export async function inspect(request: InspectRequest, deps: InspectDeps = {}): 
   const startedAtWallMs = Date.now()
   const started = performance.now()
   const queryFn = deps.queryFn ?? engineQuery
-  const apex = canonicalName(request.apex)
+  const apex = typedName(request.apex)
   const options = queryOptions(request.timeoutMs)
   const all = request.resolvers.map((r) => startApexQueries(apex, r, queryFn, options, deps.signal))
 
@@ -181,7 +181,7 @@ export async function inspect(request: InspectRequest, deps: InspectDeps = {}): 
       : Promise.resolve(undefined)
   )
   const targetPromise: Promise<{ name?: string; source: InspectResult['targetSource'] }> = request.target
-    ? Promise.resolve({ name: canonicalName(request.target), source: 'given' })
+    ? Promise.resolve({ name: typedName(request.target), source: 'given' })
     : hintsPromise.then(({ suggestions }) => {
         const picked = pickSuggestion(suggestions, request.targetFrom)
         return picked ? { name: picked.name, source: 'suggested' } : { source: 'none' }
@@ -280,7 +280,7 @@ export async function inspect(request: InspectRequest, deps: InspectDeps = {}): 
       return {
         label: r.label,
         answered: [r.apex.a, r.apex.aaaa, r.apex.soa, r.apex.ns].some(answered),
-        ...(apexCname ? { apexCname: canonicalName(apexCname) } : {}),
+        ...(apexCname ? { apexCname: typedName(apexCname) } : {}),
         ...(r.comparison ? { a: r.comparison.a, aaaa: r.comparison.aaaa } : {})
       }
     })

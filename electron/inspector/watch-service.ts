@@ -6,7 +6,7 @@ import type { Family, TtlPolicy, Viewpoint, WatchDetail, WatchSample, WatchSessi
 import { ServiceError } from '@shared/errors'
 import { observeRrset } from './follow-chain'
 import { queryOptions } from './inspect'
-import { canonicalName } from '../dns/names'
+import { typedName } from '../dns/names'
 import { askVia, engineQuery, type Ask, type QueryFn } from './query-port'
 import type { ObservationStore } from './observation-store'
 import { analyzeStaleness } from './staleness'
@@ -92,8 +92,8 @@ export class WatchService {
     const options = queryOptions(request.timeoutMs)
     const run: Running = {
       id,
-      apex: canonicalName(request.apex),
-      target: canonicalName(request.target),
+      apex: typedName(request.apex),
+      target: typedName(request.target),
       intervalSeconds: request.intervalSeconds,
       asks: request.resolvers.map((r) => askVia(this.options.queryFn ?? engineQuery, r, options, controller.signal)),
       mode: request.mode,

@@ -22,6 +22,19 @@ function endsWithDot(name: string): boolean {
   return backslashes % 2 === 0
 }
 
+/**
+ * Canonical form of a name a person typed (surrounding blanks dropped): as canonicalName, except that
+ * a name holding characters beyond ASCII keeps them as typed, lower-cased, instead of as `\DDD`
+ * escapes, so an IDN apex is still shown, and queried, as one (the query engine converts it).
+ */
+export function typedName(name: string): string {
+  const text = name.trim()
+  // eslint-disable-next-line no-control-regex
+  if (/^[\u0000-\u007f]*$/.test(text)) return canonicalName(text)
+  const lower = text.toLowerCase()
+  return lower.endsWith('.') ? lower : `${lower}.`
+}
+
 export const sameName = (a: string, b: string): boolean => canonicalName(a) === canonicalName(b)
 
 /** For messages: the name without its trailing dot ('example.com'). */
