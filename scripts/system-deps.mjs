@@ -10,5 +10,7 @@ export const systemDeps = [
   { command: 'libbindbackend.so', pkg: 'pdns-backend-bind', why: "PowerDNS's BIND-zone-file backend" },
   { command: 'dnsperf', pkg: 'dnsperf', why: 'benchmark reference' },
   { command: 'openssl', pkg: 'openssl', why: 'test CA and certificates for DoT and DoH' },
+  { command: 'ldns-signzone', pkg: 'ldnsutils', why: 'signing benchmark reference (npm run bench:dnssec)' },
+  { command: 'dnssec-signzone', pkg: 'bind9-utils', why: 'signing benchmark reference (npm run bench:dnssec)' },
   { command: 'dnsviz', pkg: 'dnsviz', why: 'DNSSEC analysis of the signed ALIAS server (probe on loopback, grok with a trust anchor)' }
 ]

@@ -64,6 +64,7 @@ import {
   convertRunResultSchema
 } from './convert'
 import { learnProgressSchema, learnSaveInputSchema } from './learn'
+import { chainStatusSchema, delegationInputSchema, delegationViewSchema } from './delegation'
 import {
   appCommandListSchema,
   desktopSettingsSchema,
@@ -131,7 +132,11 @@ export const channels = {
   'app:takeCommands': { input: none, output: appCommandListSchema },
   'files:open': { input: fileOpenInputSchema, output: openedFileSchema },
   'prefs:desktop': { input: none, output: desktopSettingsSchema },
-  'prefs:setNotifications': { input: setNotificationsInputSchema, output: desktopSettingsSchema }
+  'prefs:setNotifications': { input: setNotificationsInputSchema, output: desktopSettingsSchema },
+  'chain:status': { input: none, output: chainStatusSchema },
+  'chain:start': { input: none, output: chainStatusSchema },
+  'chain:stop': { input: none, output: chainStatusSchema },
+  'chain:delegation': { input: delegationInputSchema, output: delegationViewSchema }
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 /** Events pushed from the main side to the renderer, named `domain:event`. */

@@ -13,7 +13,7 @@ import { signRRset, TYPE_RRSIG } from '../dnssec/rrsig'
 import { selfAndAncestors } from '../dns/names'
 import { RCODE_NOERROR, RCODE_NXDOMAIN, type Plan, type Question } from './responder'
 import type { DynamicTtl, WireRecord } from './wire/message-builder'
-import { TYPE_A, TYPE_AAAA, TYPE_ALIAS, TYPE_CNAME, TYPE_NS, TYPE_SOA } from './wire/rdata'
+import { TYPE_A, TYPE_AAAA, TYPE_ALIAS, TYPE_CNAME, TYPE_DS, TYPE_NS, TYPE_SOA } from './wire/rdata'
 import type { CompiledZone, ZoneSet } from './zone-set'
 
 export type DenialKind = 'nsec' | 'nsec3'
@@ -152,11 +152,16 @@ export class Signer {
     }
   }
 
-  /** A referral: proof that the child has no DS (the lab signs no delegations). */
+  /** A referral: the child's DS (the local trust chain's root and TLD), or proof that it has none. */
   private addNoDs(plan: Plan, zone: CompiledZone, signer: string): void {
     const ns = plan.authority.find((r) => r.type === TYPE_NS)
     if (!ns) return
     const cut = ns.owner
+    const ds = zone.node(cut)?.get(TYPE_DS)
+    if (ds) {
+      ds.rdata.forEach((rdata, i) => plan.authority.push({ owner: cut, type: TYPE_DS, ttl: ds.ttl, rdata, text: ds.texts[i]! }))
+      return
+    }
     const types = [TYPE_NS, TYPE_RRSIG]
     if (this.options.denial() === 'nsec') {
       plan.authority.push({ owner: cut, type: TYPE_NSEC, ttl: zone.negativeTtl, rdata: nsecRdata(immediateSuccessor(cut), [...types, TYPE_NSEC]), text: `at ${cut}` })

@@ -23,6 +23,10 @@ export interface QueryCommand {
   output: OutputMode
   caFile?: string
   help: boolean
+  /** `+trace`: iterative resolution from the root, each delegation printed as dig +trace does. */
+  trace: boolean
+  /** `--root HOST[:PORT]`: with +trace, the root server to start from (like @server). */
+  root?: ParsedResolver
 }
 
 export const USAGE = `usage: npm run query -- [@server] name [type] [IN] [+option...] [--ca FILE]
@@ -33,6 +37,8 @@ export const USAGE = `usage: npm run query -- [@server] name [type] [IN] [+optio
   +dnssec +nsid +cookie +subnet=ADDR/LEN +cd +ad +norecurse +bufsize=N +noedns +padding +0x20
   +notcpfallback +timeout=SECONDS +retry=N
   +json (RFC 8427) +short (answer data only) +digcmd (print the equivalent dig command, do not query)
+  +trace       iterative resolution from the root (the root NS from @server or --root), dig +trace style
+  --root HOST[:PORT]  with +trace: the root server to start from (e.g. the lab's local root)
   --ca FILE    extra trusted CA (PEM) for DoT/DoH
 exit status: 0 answer (any rcode), 9 no reply, 1 bad input`
 
@@ -104,6 +110,10 @@ function parsePlus(arg: string, cmd: QueryCommand): void {
     case 'tries':
       o.retries = integer('+tries', value, 1, 11) - 1
       return
+    case 'trace':
+    case 'notrace':
+      cmd.trace = key === 'trace'
+      return
     case 'json':
     case 'short':
     case 'digcmd':
@@ -115,7 +125,7 @@ function parsePlus(arg: string, cmd: QueryCommand): void {
 
 /** Parses dig-like arguments. Throws UsageError with a message meant for the user. */
 export function parseQueryArgs(argv: readonly string[]): QueryCommand {
-  const cmd: QueryCommand = { name: '', type: '', httpsGet: false, options: {}, output: 'text', help: false }
+  const cmd: QueryCommand = { name: '', type: '', httpsGet: false, options: {}, output: 'text', help: false, trace: false }
   let name: string | undefined
   let type: string | undefined
   const next = (flag: string, i: number): string => {
@@ -130,6 +140,8 @@ export function parseQueryArgs(argv: readonly string[]): QueryCommand {
       if (cmd.server) throw new UsageError('only one @server can be given')
       cmd.server = parseResolverSpec(arg.slice(1))
     } else if (arg.startsWith('+')) parsePlus(arg, cmd)
+    else if (arg === '--root') cmd.root = parseResolverSpec(next(arg, i++))
+    else if (arg.startsWith('--root=')) cmd.root = parseResolverSpec(arg.slice(7))
     else if (arg === '--ca') cmd.caFile = next(arg, i++)
     else if (arg.startsWith('--ca=')) cmd.caFile = arg.slice(5)
     else if (arg === '-p') cmd.port = integer('-p', next(arg, i++), 1, 65535)
@@ -142,6 +154,10 @@ export function parseQueryArgs(argv: readonly string[]): QueryCommand {
     else if (name === undefined) name = arg
     else throw new UsageError(`unexpected argument "${arg}" (the name is already "${name}")`)
   }
+  if (cmd.root && !cmd.trace) throw new UsageError('--root is for +trace')
+  if (cmd.root && cmd.server) throw new UsageError('give the root either as @server or as --root, not both')
+  if (cmd.trace && cmd.output !== 'text') throw new UsageError(`+trace prints text only (not +${cmd.output})`)
+  if (cmd.trace && cmd.transport) throw new UsageError('+trace asks every server over UDP (falling back to TCP); no +tcp/+tls/+https')
   // Like dig: no name asks for the root's NS.
   cmd.name = name ?? '.'
   cmd.type = type ?? (name === undefined ? 'NS' : 'A')

@@ -11,6 +11,7 @@ import { ServiceError } from '@shared/errors'
 import { verifyData } from '../dnssec/algorithms'
 import { keyTag } from '../dnssec/keys'
 import { signedData } from '../dnssec/rrsig'
+import { windowStatus } from '../dnssec/verify-rrset'
 import { parseIPv4, parseIPv6 } from '../dns/ip'
 import { typeCode } from '@shared/dns-codes'
 import { encodeName } from '../dns/wire-name'
@@ -83,14 +84,6 @@ function rdataOf(type: string, data: unknown): Buffer | null {
   if (type === 'A') return parseIPv4(String(data)) ?? null
   if (type === 'AAAA') return parseIPv6(String(data)) ?? null
   if (type === 'DNSKEY') return dnskeyRdata(data as DnskeyData)
-  return null
-}
-
-/** RFC 4034 §3.1.5 serial arithmetic against now. */
-function windowStatus(s: RrsigData, nowS: number): 'expired' | 'not-yet-valid' | null {
-  const after = (a: number, b: number): boolean => ((a - b) | 0) > 0
-  if (after(nowS, s.expiration)) return 'expired'
-  if (after(s.inception, nowS)) return 'not-yet-valid'
   return null
 }
 

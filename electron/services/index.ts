@@ -24,6 +24,7 @@ import { preferenceStoreFor, type PreferenceStore } from './preference-handlers'
 import type { OpenedFile } from '@shared/desktop'
 import { QueryPool } from '../dns/pool/query-pool'
 import { auditHandlers } from './audit-handlers'
+import { chainHandlers } from './chain-handlers'
 
 export interface ServicesOptions {
   appName: string
@@ -62,6 +63,7 @@ export function createServices(options: ServicesOptions): Services {
   const pool = new QueryPool()
   const watches = watchHandlers(context, observations, () => lab.status(), pool)
   const audits = auditHandlers(context, pool)
+  const { dispose: stopChain, ...chain } = chainHandlers(context, () => lab.status())
   // a lab server that ran when the app last stopped runs again; a failure is reported as a notice
   void lab.restore()
   const commands = new CommandQueue(events)
@@ -81,6 +83,7 @@ export function createServices(options: ServicesOptions): Services {
     ...audits.handlers,
     ...learnHandlers(context),
     ...fileHandlers(fileDeps),
+    ...chain,
     'app:takeCommands': () => commands.take()
   }
   return {
@@ -101,6 +104,7 @@ export function createServices(options: ServicesOptions): Services {
     },
     dispose: async () => {
       audits.dispose()
+      await stopChain()
       await watches.dispose()
       await lab.dispose()
       observations.close()

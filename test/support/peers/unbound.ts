@@ -14,8 +14,10 @@ const run = promisify(execFile)
 export interface UnboundStub {
   /** Zone delegated to a local server, e.g. 'inspect.test.'. */
   zone: string
-  /** Port of that server on 127.0.0.1. */
+  /** Port of that server. */
   port: number
+  /** Its loopback address (default 127.0.0.1); a stub for '.' replaces the dead loopback root. */
+  host?: string
 }
 
 export interface UnboundOptions {
@@ -72,6 +74,7 @@ export async function startUnbound(options: UnboundOptions): Promise<UnboundServ
     hintsPath,
     ['.                        3600000      NS    loopback-root.', 'loopback-root.           3600000      A     127.0.0.1', ''].join('\n')
   )
+  const hasRootStub = options.stubs.some((stub) => absolute(stub.zone) === '.')
   const interfaces = [port, dotPort, dohPort].filter((p): p is number => p !== undefined)
   const lines = [
     'server:',
@@ -99,7 +102,8 @@ export async function startUnbound(options: UnboundOptions): Promise<UnboundServ
     options.trustAnchors ? '    module-config: "validator iterator"' : '    module-config: "iterator"',
     ...(options.trustAnchors ?? []).map((anchor) => `    trust-anchor: "${anchor}"`),
     '    do-not-query-localhost: no',
-    `    root-hints: "${hintsPath}"`,
+    // a stub for '.' takes the hints' place (unbound reads stubs first and ignores a second '.')
+    ...(hasRootStub ? [] : [`    root-hints: "${hintsPath}"`]),
     '    qname-minimisation: no',
     '    prefetch: no',
     '    minimal-responses: yes',
@@ -123,13 +127,11 @@ export async function startUnbound(options: UnboundOptions): Promise<UnboundServ
       : []),
     'remote-control:',
     ...(options.control ? ['    control-enable: yes', `    control-interface: "${join(dir, 'unbound.ctl')}"`, '    control-use-cert: no'] : ['    control-enable: no']),
-    'stub-zone:',
-    '    name: "."',
-    `    stub-addr: 127.0.0.1@${deadRootPort}`,
+    ...(hasRootStub ? [] : ['stub-zone:', '    name: "."', `    stub-addr: 127.0.0.1@${deadRootPort}`]),
     ...options.stubs.flatMap((stub) => [
       'stub-zone:',
       `    name: "${absolute(stub.zone)}"`,
-      `    stub-addr: 127.0.0.1@${stub.port}`,
+      `    stub-addr: ${stub.host ?? '127.0.0.1'}@${stub.port}`,
       '    stub-first: no'
     ]),
     ''

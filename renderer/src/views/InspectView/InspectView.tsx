@@ -15,6 +15,7 @@ import { useCommands } from '../../context/CommandsContext'
 import { LookupCostLine } from '../../components/LookupCost/LookupCostLine'
 import { DnssecOptions, type DnssecOptionsState } from '../../components/DnssecPanel/DnssecOptions'
 import { DnssecPanel } from '../../components/DnssecPanel/DnssecPanel'
+import { DelegationView } from '../../components/DelegationView/DelegationView'
 import { useNavigation } from '../../context/NavigationContext'
 import { Explain } from '../../context/TeachingContext'
 import {
@@ -299,6 +300,7 @@ export function InspectView() {
             onRaw={(request) => raw.open({ ...request, ...(lastInput?.timeoutMs ? { timeoutMs: lastInput.timeoutMs } : {}) })}
           />
           <DnssecPanel result={result} />
+          <DelegationView name={result.apex} />
           <AuthoritativeSummary view={result.authoritative} />
         </div>
       )}
