@@ -4,8 +4,19 @@ import { csvCell } from './csv-cell'
 /** CSV columns of an audit, in order (the terminal's --csv and the window's export alike). */
 export const AUDIT_CSV_HEADER = [
   'name', 'verdict', 'target', 'target_source', 'providers', 'profiles', 'apex_ttl', 'target_ttl',
-  'staleness_bound_s', 'dnssec_ad', 'dnssec_rrsig', 'errors', 'summary'
+  'staleness_bound_s', 'dnssec_ad', 'dnssec_rrsig', 'dnssec_disagree', 'dnssec_by_resolver', 'errors', 'summary'
 ] as const
+
+/** One resolver's DNSSEC answer in a word: validated (AD), signed but not validated (RRSIG), unsigned. */
+export function dnssecWord(d: { ad: boolean; rrsig: boolean; failed?: boolean }): string {
+  if (d.failed) return 'no answer'
+  return d.ad ? 'AD' : d.rrsig ? 'RRSIG' : 'unsigned'
+}
+
+/** "unbound=AD | 9.9.9.9=unsigned": each resolver's DNSSEC answer. */
+export function dnssecByResolver(dnssec: AuditRow['dnssec']): string {
+  return (dnssec?.resolvers ?? []).map((r) => `${r.resolver}=${dnssecWord(r)}`).join(' | ')
+}
 
 export function auditCsvLine(row: AuditRow): string {
   return [
@@ -20,6 +31,8 @@ export function auditCsvLine(row: AuditRow): string {
     row.stalenessBound,
     row.dnssec?.ad,
     row.dnssec?.rrsig,
+    row.dnssec ? (row.dnssec.disagree ?? false) : undefined,
+    dnssecByResolver(row.dnssec),
     row.errors.join(' | '),
     row.summary
   ]

@@ -13,6 +13,14 @@ export type TargetFrom = (typeof targetFromValues)[number]
 
 const textSchema = z.string().max(2000)
 
+export const dnssecObservationSchema = z.object({
+  resolver: z.string().max(300),
+  ad: z.boolean(),
+  rrsig: z.boolean(),
+  failed: z.boolean().optional()
+})
+export type DnssecObservation = z.infer<typeof dnssecObservationSchema>
+
 export const auditRowSchema = z.object({
   /** Position in the input, from 0 (rows arrive in completion order). */
   index: z.number().int().min(0),
@@ -31,8 +39,19 @@ export const auditRowSchema = z.object({
   /** Worst staleness the TTLs allow under the 'min' policy (target TTL + min(apex, target)). */
   stalenessBound: z.number().int().min(0).optional(),
   stalenessFormula: textSchema.optional(),
-  /** From an apex A query with DO=1: the AD flag and whether RRSIGs came back. */
-  dnssec: z.object({ ad: z.boolean(), rrsig: z.boolean() }).optional(),
+  /**
+   * From an apex A query with DO=1 to every resolver: `ad` when every resolver that answered set the
+   * AD flag, `rrsig` when RRSIGs came back from any; `disagree` when the resolvers' answers differ;
+   * `resolvers` each resolver's own (`failed` when it gave no answer).
+   */
+  dnssec: z
+    .object({
+      ad: z.boolean(),
+      rrsig: z.boolean(),
+      disagree: z.boolean().optional(),
+      resolvers: z.array(dnssecObservationSchema).max(16).optional()
+    })
+    .optional(),
   /** Per-resolver problems, e.g. "127.0.0.1#5300: timeout …". */
   errors: z.array(z.string().max(4000)).max(100),
   error: z.object({ code: z.enum(errorCodes), message: z.string().max(4000) }).optional(),
@@ -56,6 +75,18 @@ export type AuditStartInput = z.input<typeof auditStartInputSchema>
 export const auditStartResultSchema = z.object({ id: z.string().max(100), total: z.number().int().min(0), kind: z.enum(['list', 'zone']) })
 export const auditCancelInputSchema = z.strictObject({ id: z.string().min(1).max(100) })
 export const auditCancelResultSchema = z.object({ id: z.string() })
+
+/** A zone saved under the data folder's zones/ (by the lab's editor), offered as audit input. */
+export const savedZoneSchema = z.object({
+  file: z.string().max(300),
+  origin: z.string().max(1100),
+  bytes: z.number().int().min(0),
+  modifiedMs: z.number().min(0)
+})
+export type SavedZone = z.infer<typeof savedZoneSchema>
+export const savedZoneListSchema = z.array(savedZoneSchema).max(10_000)
+export const savedZoneInputSchema = z.strictObject({ file: z.string().min(1).max(300).regex(/^[^/\\]+\.zone$/, 'a saved zone is a file name ending in .zone') })
+export const savedZoneTextSchema = z.object({ file: z.string(), origin: z.string(), text: z.string() })
 
 export const auditProgressSchema = z.object({
   done: z.number().int().min(0),

@@ -52,7 +52,7 @@ import {
 } from './lab'
 import { aliasSettingsSchema, simulatedTargetStateSchema, targetFailureSchema } from './alias-server'
 import { profileListSchema } from './providers'
-import { auditCancelInputSchema, auditCancelResultSchema, auditEventSchema, auditStartInputSchema, auditStartResultSchema } from './audit'
+import { auditCancelInputSchema, auditCancelResultSchema, auditEventSchema, auditStartInputSchema, auditStartResultSchema, savedZoneInputSchema, savedZoneListSchema, savedZoneTextSchema } from './audit'
 import { labFlushResultSchema, labLogExportInputSchema, labLogInputSchema, labLogPageSchema, queryLogStatsSchema } from './lab-log'
 import { setThemeInputSchema } from './preferences'
 import {
@@ -124,6 +124,8 @@ export const channels = {
   'lab:transfer': { input: labTransferInputSchema, output: labTransferResultSchema },
   'audit:start': { input: auditStartInputSchema, output: auditStartResultSchema },
   'audit:cancel': { input: auditCancelInputSchema, output: auditCancelResultSchema },
+  'audit:zones': { input: none, output: savedZoneListSchema },
+  'audit:zone': { input: savedZoneInputSchema, output: savedZoneTextSchema },
   'convert:detect': { input: convertDetectInputSchema, output: convertDetectResultSchema },
   'convert:run': { input: convertRunInputSchema, output: convertRunResultSchema },
   'convert:report': { input: convertReportInputSchema, output: convertReportResultSchema },

@@ -385,7 +385,9 @@ export const watchSessionSchema = z.object({
     })
     .optional(),
   /** The ALIAS record read from the apex zone's servers when the watch started. */
-  aliasRecord: aliasRecordSchema.optional()
+  aliasRecord: aliasRecordSchema.optional(),
+  /** The running lab's TTL rule when the watch started and the lab served the apex: the bound uses it. */
+  ttlRule: ttlRuleSchema.optional()
 })
 export type WatchSession = z.infer<typeof watchSessionSchema>
 
@@ -438,7 +440,10 @@ export const targetChangeSchema = z.object({
   /** Last sample with the old set and first with the new one: the change happened in between. */
   lastOldMs: z.number(),
   firstNewMs: z.number(),
-  /** Estimated change time: the middle of that window. */
+  /**
+   * Estimated change time: the middle of that window; when the apex moved in the same window (the lag is
+   * an upper bound), its start, lastOldMs.
+   */
   changedAtMs: z.number(),
   /**
    * When the apex followed: the middle of the gap between the last apex sample without the new set and
@@ -446,6 +451,11 @@ export const targetChangeSchema = z.object({
    */
   followedAtMs: z.number().optional(),
   lagMs: z.number().min(0).optional(),
+  /**
+   * The apex moved in the target's own sampling gap, so their order is unknown: lagMs is an upper bound
+   * (last sample with the old set to the first where both show the new one), and the stale time counts it.
+   */
+  lagUpperBound: z.literal(true).optional(),
   /** Superseded or reverted: when the target left the new set (the apex was stale for the change's whole life). */
   endedAtMs: z.number().optional(),
   outcome: z.enum(changeOutcomes)
@@ -471,6 +481,10 @@ export const seriesAnalysisSchema = z.object({
   changes: z.array(targetChangeSchema).max(100_000),
   maxLagMs: z.number().optional(),
   medianLagMs: z.number().optional(),
+  /** Followed changes whose lag is an upper bound (lagUpperBound). */
+  upperBoundLags: z.number().int().min(0).optional(),
+  /** The largest lag is an upper bound: shown as "≤". */
+  maxLagUpperBound: z.literal(true).optional(),
   maxApexTtl: z.number().int().optional(),
   maxTargetTtl: z.number().int().optional()
 })
@@ -510,6 +524,9 @@ export const viewpointSummarySchema = z.object({
   /** Over followed changes only. */
   maxLagMs: z.number().optional(),
   medianLagMs: z.number().optional(),
+  /** Followed changes whose lag is an upper bound; the stale time counts the same intervals. */
+  upperBoundLags: z.number().int().min(0).optional(),
+  maxLagUpperBound: z.literal(true).optional(),
   /** The longest life of a superseded or reverted change (the apex was stale all that time). */
   maxUnfollowedLifeMs: z.number().optional(),
   withinBound: z.boolean().optional()
@@ -532,6 +549,7 @@ export const stalenessAnalysisSchema = z.object({
   pending: z.number().int().min(0),
   maxLagMs: z.number().optional(),
   medianLagMs: z.number().optional(),
+  maxLagUpperBound: z.literal(true).optional(),
   /** The ALIAS record's TTL in the zone (read from its servers); absent when none was seen. */
   aliasTtl: z.number().int().min(0).optional(),
   /** The largest apex TTL any sample showed: a separate figure, not the ALIAS TTL. */

@@ -5,8 +5,9 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { readRegularFile } from '../storage/bounded-read'
 import { parseDialectZone } from './dialect-zone'
-import { compactZone, transferList } from './compact-zone'
-import type { ZoneWorkerReply, ZoneWorkerRequest } from './zone-loader'
+import { compactZone, transferList, type CompactZoneData } from './compact-zone'
+import { fastCompactZone } from './zone-fast-path'
+import type { ZoneAliasRecord, ZoneWorkerReply, ZoneWorkerRequest } from './zone-loader'
 import { CompiledZone } from './zone-set'
 
 const MAX_ERRORS = 100
@@ -16,23 +17,29 @@ const MAX_ALIASES = 10_000
 async function run(request: ZoneWorkerRequest): Promise<ZoneWorkerReply> {
   const text = request.path !== undefined ? await readRegularFile(request.path, request.maxBytes) : request.text!
   if (text.length > request.maxBytes) return { ok: false, errors: [{ line: 1, column: 1, message: `the zone is ${text.length} characters; at most ${request.maxBytes} are accepted` }] }
+  // The plain common case straight into the compact form; anything else (and every error) through the full parser.
+  const fast = (request.dialect ?? 'bind') === 'bind' ? fastCompactZone(text, request.origin ? { origin: request.origin } : {}) : undefined
+  if (fast) return checked(fast.data, fast.records, fast.aliases.slice(0, MAX_ALIASES), request.returnText ? text : undefined)
   const parsed = parseDialectZone(text, request.dialect ?? 'bind', { ...(request.origin ? { origin: request.origin } : {}), maxErrors: MAX_ERRORS, flattenAllCnames: request.flattenAllCnames === true })
   if (parsed.errors.length > 0 || !parsed.zone) {
     const errors = parsed.errors.map((e) => ({ line: e.line, column: e.column, message: e.reason }))
     return { ok: false, errors: errors.length > 0 ? errors : [{ line: 1, column: 1, message: 'the text holds no zone' }] }
   }
-  const data = compactZone(parsed.zone)
+  const aliases = parsed.zone.records
+    .filter((r) => r.type === 'ALIAS' || r.type === 'ANAME')
+    .slice(0, MAX_ALIASES)
+    .map((r) => ({ name: r.name, target: r.rdata[0] ?? '', line: r.line }))
+  return checked(compactZone(parsed.zone), parsed.zone.records.length, aliases, request.returnText ? text : undefined)
+}
+
+function checked(data: CompactZoneData, records: number, aliases: ZoneAliasRecord[], text: string | undefined): ZoneWorkerReply {
   try {
     // What the server checks when it takes the zone (a SOA at the apex), so errors show before serving.
     new CompiledZone(data)
   } catch (error) {
     return { ok: false, errors: [{ line: 1, column: 1, message: error instanceof Error ? error.message : String(error) }] }
   }
-  const aliases = parsed.zone.records
-    .filter((r) => r.type === 'ALIAS' || r.type === 'ANAME')
-    .slice(0, MAX_ALIASES)
-    .map((r) => ({ name: r.name, target: r.rdata[0] ?? '', line: r.line }))
-  return { ok: true, data, records: parsed.zone.records.length, aliases, ...(request.returnText ? { text } : {}) }
+  return { ok: true, data, records, aliases, ...(text !== undefined ? { text } : {}) }
 }
 
 run(workerData as ZoneWorkerRequest).then(

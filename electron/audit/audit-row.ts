@@ -1,4 +1,4 @@
-import type { AuditRow } from '@shared/audit'
+import type { AuditRow, DnssecObservation } from '@shared/audit'
 import type { DnsQueryResult } from '@shared/dns'
 import type { InspectResult, RrsetObservation } from '@shared/inspector'
 import { stalenessBound } from '../inspector'
@@ -27,8 +27,24 @@ function resolverErrors(result: InspectResult): string[] {
   return [...out].slice(0, MAX_ERRORS)
 }
 
-export function dnssecOf(answer: DnsQueryResult): AuditRow['dnssec'] {
-  return { ad: answer.header.flags.ad, rrsig: answer.answer.some((record) => record.type === 'RRSIG') }
+/** One resolver's answer to the apex A with DO=1, or its failure to give one. */
+export function dnssecOf(resolver: string, answer: DnsQueryResult | undefined): DnssecObservation {
+  if (!answer) return { resolver, ad: false, rrsig: false, failed: true }
+  return { resolver, ad: answer.header.flags.ad, rrsig: answer.answer.some((record) => record.type === 'RRSIG') }
+}
+
+/** Every resolver's DNSSEC answer in one cell: AD only when all that answered agree on it. */
+export function dnssecSummary(observations: readonly DnssecObservation[]): AuditRow['dnssec'] {
+  const answered = observations.filter((o) => !o.failed)
+  if (answered.length === 0) return undefined
+  const word = (o: DnssecObservation) => `${o.ad}/${o.rrsig}`
+  const disagree = answered.some((o) => word(o) !== word(answered[0]!))
+  return {
+    ad: answered.every((o) => o.ad),
+    rrsig: answered.some((o) => o.rrsig),
+    ...(disagree ? { disagree } : {}),
+    resolvers: [...observations]
+  }
 }
 
 /** One audit row from one inspection: what the table, the CSV and the NDJSON show. */

@@ -1,12 +1,13 @@
 import { setMaxListeners } from 'node:events'
 import { performance } from 'node:perf_hooks'
 import type { AuditProgress, AuditRow, TargetFrom } from '@shared/audit'
-import type { QueryOptionsInput, ResolverTarget } from '@shared/dns'
+import type { ResolverTarget } from '@shared/dns'
 import { QueryPool } from '../dns/pool/query-pool'
 import { inspect } from '../inspector'
 import type { QueryFn } from '../inspector/query-port'
 import type { AuditEntry } from './audit-input'
-import { auditRow, dnssecOf, errorRow } from './audit-row'
+import { auditRow, errorRow } from './audit-row'
+import { dnssecTap } from './dnssec-tap'
 
 export const DEFAULT_AUDIT_CONCURRENCY = 32
 
@@ -39,15 +40,6 @@ export interface AuditSummary {
   elapsedMs: number
 }
 
-/** The apex A with DO=1: does the resolver validate (AD) and are signatures there (RRSIG)? */
-async function dnssecProbe(queryFn: QueryFn, name: string, resolver: ResolverTarget, options: QueryOptionsInput, signal?: AbortSignal): Promise<AuditRow['dnssec']> {
-  try {
-    return dnssecOf(await queryFn({ name, type: 'A', resolver, options }, { ...(signal ? { signal } : {}) }))
-  } catch {
-    return undefined
-  }
-}
-
 /**
  * Inspects every entry on the pooled engine, `concurrency` names at a time, and reports each row as
  * soon as it is done (completion order). Cancelling stops new inspections, cancels the running ones
@@ -59,7 +51,6 @@ export async function runAudit(entries: readonly AuditEntry[], options: AuditOpt
   const started = performance.now()
   const total = entries.length
   const timeoutMs = options.timeoutMs ?? 3000
-  const dnssecOptions: QueryOptionsInput = { dnssecOk: true, ad: true, timeoutMs, deadlineMs: timeoutMs * 2, retries: 1 }
   let next = 0
   let done = 0
   let errors = 0
@@ -76,22 +67,20 @@ export async function runAudit(entries: readonly AuditEntry[], options: AuditOpt
   const one = async (index: number, entry: AuditEntry): Promise<AuditRow> => {
     const t0 = performance.now()
     try {
-      const [result, dnssec] = await Promise.all([
-        inspect(
-          {
-            apex: entry.name,
-            ...(entry.target ? { target: entry.target } : {}),
-            resolvers: options.resolvers,
-            authoritativePort: options.authoritativePort ?? 53,
-            skipAuthoritative: options.skipAuthoritative ?? false,
-            timeoutMs,
-            ...(options.targetFrom ? { targetFrom: options.targetFrom } : {})
-          },
-          { queryFn, ...(signal ? { signal } : {}) }
-        ),
-        dnssecProbe(queryFn, entry.name, options.resolvers[0]!, dnssecOptions, signal)
-      ])
-      return auditRow(index, result, dnssec, performance.now() - t0)
+      const tap = dnssecTap(queryFn, entry.name, options.resolvers)
+      const result = await inspect(
+        {
+          apex: entry.name,
+          ...(entry.target ? { target: entry.target } : {}),
+          resolvers: options.resolvers,
+          authoritativePort: options.authoritativePort ?? 53,
+          skipAuthoritative: options.skipAuthoritative ?? false,
+          timeoutMs,
+          ...(options.targetFrom ? { targetFrom: options.targetFrom } : {})
+        },
+        { queryFn: tap.queryFn, ...(signal ? { signal } : {}) }
+      )
+      return auditRow(index, result, tap.dnssec(), performance.now() - t0)
     } catch (error) {
       return errorRow(index, entry.name, error, performance.now() - t0)
     }

@@ -30,7 +30,7 @@ export interface EngineContext {
   exchanges?: Partial<Record<DnsTransport, Exchange>>
 }
 
-interface Outcome {
+export interface Outcome {
   exchange: ExchangeResult
   query: Buffer
   transport: DnsTransport
@@ -127,13 +127,34 @@ export async function runQuery(
     edns = decoded.opt ? ednsInfo(decoded.opt) : undefined
     checkCookie(retry, edns)
   }
-  const totalMs = outcome.exchange.receivedAtMonoMs - t0
-  const h = decoded.header
   if (edns?.cookie && built.clientCookie) edns.cookie.good = true
+  return queryResult({ qname: built.qname, unicodeName: name.unicode, typeCode, decoded, edns, outcome, endpoint, t0, attempts, ignored: stats.ignored, cookieRetried })
+}
+
+export interface ResultParts {
+  qname: string
+  unicodeName: string
+  typeCode: number
+  decoded: DecodedMessage
+  edns: DnsQueryResult['edns'] | undefined
+  outcome: Outcome
+  endpoint: Endpoint
+  /** When the query started (performance.now()). */
+  t0: number
+  attempts: number
+  ignored: number
+  cookieRetried: boolean
+}
+
+/** The engine's result for a decoded answer (also used by the pooled engine's UDP path). */
+export function queryResult(p: ResultParts): DnsQueryResult {
+  const { decoded, edns, outcome, endpoint, typeCode } = p
+  const totalMs = outcome.exchange.receivedAtMonoMs - p.t0
+  const h = decoded.header
   const rcodeCode = rcodeOf(decoded)
   const ex = outcome.exchange
   return {
-    question: { name: built.qname, unicodeName: name.unicode, type: typeName(typeCode), typeCode, class: 'IN' },
+    question: { name: p.qname, unicodeName: p.unicodeName, type: typeName(typeCode), typeCode, class: 'IN' },
     header: {
       id: h.id,
       opcode: opcodeName(h.opcode),
@@ -162,9 +183,9 @@ export async function runQuery(
     sizes: { query: outcome.query.length, response: ex.response.length },
     raw: { query: outcome.query.toString('hex'), response: ex.response.toString('hex') },
     truncatedRetried: outcome.truncatedRetried,
-    ...(cookieRetried ? { cookieRetried } : {}),
-    attempts,
-    ignored: stats.ignored,
+    ...(p.cookieRetried ? { cookieRetried: true } : {}),
+    attempts: p.attempts,
+    ignored: p.ignored,
     receivedAtWallMs: Date.now() - (performance.now() - ex.receivedAtMonoMs),
     receivedAtMonoMs: ex.receivedAtMonoMs
   }
@@ -182,7 +203,7 @@ function checkCookie(built: BuiltQuery, edns: DnsQueryResult['edns']): void {
   }
 }
 
-async function udpWithFallback(
+export async function udpWithFallback(
   wire: Buffer,
   firstId: number,
   options: QueryOptions,

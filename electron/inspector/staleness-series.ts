@@ -18,7 +18,8 @@ type Standing = 'match' | 'stale' | 'partial'
  * carry no set, so they only widen the window in which a change is known to have happened).
  *
  * - A change of the target's set is dated to the middle of the gap between the last sample with the
- *   old set and the first with the new one.
+ *   old set and the first with the new one; when the apex moved in that same gap, the lag is an upper
+ *   bound (`lagUpperBound`) and the stale time counts the same interval.
  * - The apex follows a change when it first shows the new set after the target last showed the old one.
  * - If the target returns to the set the apex still serves, the change in between is `reverted`: the
  *   apex matches again without having followed, so no lag is recorded (never a lag of 0).
@@ -35,22 +36,31 @@ export function analyzeSeries(events: readonly WatchSample[], key: SeriesKey): S
   const setKey = (values: readonly string[]): string => values.join(' ')
   let pending: TargetChange | undefined
   let openSince: number | undefined
+  let lastEndMs = Number.NEGATIVE_INFINITY
   const changes: TargetChange[] = []
   const intervals: MismatchInterval[] = []
   const counts = { apex: 0, target: 0, mismatched: 0, partial: 0, errors: 0 }
   let lastMs = 0
 
   // dated like the change itself, to the middle of the apex's sampling gap: both ends err by at most half an interval
-  const follow = (change: TargetChange): void => {
+  const follow = (change: TargetChange, now: number): void => {
     const { before, since } = apex!
-    let at = before !== undefined ? (before + since) / 2 : since
-    if (at <= change.changedAtMs) {
-      // the apex moved in the same gap as the target: of two moments in one gap, the second comes a third of it later
-      const start = Math.max(before ?? change.lastOldMs, change.lastOldMs)
-      at = change.changedAtMs + Math.max(0, Math.min(since, change.firstNewMs) - start) / 3
+    const at = before !== undefined ? (before + since) / 2 : since
+    const gap = change.firstNewMs - change.lastOldMs
+    const sameRound = Math.abs(since - change.firstNewMs) < gap / 2
+    if (!sameRound && at > change.changedAtMs) {
+      change.followedAtMs = at
+      change.lagMs = at - change.changedAtMs
+    } else {
+      // the apex first showed the new set in the round where the target did: their order in that gap is
+      // unknown, so the lag is an upper bound, from the last target sample with the old set to now (both
+      // sides show the new one), and the stale time counts that same interval
+      change.changedAtMs = change.lastOldMs
+      change.followedAtMs = now
+      change.lagMs = now - change.lastOldMs
+      change.lagUpperBound = true
+      openSince = Math.min(openSince ?? now, Math.max(change.lastOldMs, lastEndMs))
     }
-    change.followedAtMs = at
-    change.lagMs = at - change.changedAtMs
     change.outcome = 'followed'
     pending = undefined
   }
@@ -89,7 +99,7 @@ export function analyzeSeries(events: readonly WatchSample[], key: SeriesKey): S
           changes.push(change)
           pending = change
           // the apex may have been asked first in the same round and already show the new set
-          if (apexHasNew) follow(change)
+          if (apexHasNew) follow(change, t)
         }
       }
       target = { values: e.values, lastSeenMs: t }
@@ -97,7 +107,7 @@ export function analyzeSeries(events: readonly WatchSample[], key: SeriesKey): S
       counts.apex++
       if (!apex || !sameSet(apex.values, e.values)) apex = { values: e.values, since: t, ...(lastApexMs !== undefined ? { before: lastApexMs } : {}) }
       lastApexMs = t
-      if (pending && sameSet(e.values, pending.to)) follow(pending)
+      if (pending && sameSet(e.values, pending.to)) follow(pending, t)
       const now = standing()
       if (now === 'stale') counts.mismatched++
       if (now === 'partial') counts.partial++
@@ -107,6 +117,7 @@ export function analyzeSeries(events: readonly WatchSample[], key: SeriesKey): S
     if (!differs && openSince !== undefined) {
       intervals.push({ startMs: openSince, endMs: t, durationMs: t - openSince, open: false })
       openSince = undefined
+      lastEndMs = t
     }
   }
   if (openSince !== undefined) intervals.push({ startMs: openSince, endMs: lastMs, durationMs: lastMs - openSince, open: true })
@@ -115,6 +126,7 @@ export function analyzeSeries(events: readonly WatchSample[], key: SeriesKey): S
   const ttls = (side: WatchSample['side']) => events.flatMap((e) => (e.side === side && e.status !== 'error' && e.ttl !== undefined ? [e.ttl] : []))
   const maxLagMs = maxOf(lags)
   const medianLagMs = medianOf(lags)
+  const upperBounds = upperBoundLags(changes, maxLagMs)
   const maxApexTtl = maxOf(ttls('apex'))
   const maxTargetTtl = maxOf(ttls('target'))
   return {
@@ -132,9 +144,21 @@ export function analyzeSeries(events: readonly WatchSample[], key: SeriesKey): S
     changes,
     ...(maxLagMs !== undefined ? { maxLagMs } : {}),
     ...(medianLagMs !== undefined ? { medianLagMs } : {}),
+    ...upperBounds,
     ...(maxApexTtl !== undefined ? { maxApexTtl } : {}),
     ...(maxTargetTtl !== undefined ? { maxTargetTtl } : {})
   }
+}
+
+/**
+ * How many followed changes' lags are upper bounds (the apex moved in the target's sampling gap), and
+ * whether the largest lag is one: the figures say "≤" then.
+ */
+export function upperBoundLags(changes: readonly TargetChange[], maxLagMs: number | undefined): { upperBoundLags?: number; maxLagUpperBound?: true } {
+  const bounded = changes.filter((c) => c.outcome === 'followed' && c.lagUpperBound)
+  if (bounded.length === 0) return {}
+  const maxIsBound = maxLagMs !== undefined && bounded.some((c) => c.lagMs === maxLagMs)
+  return { upperBoundLags: bounded.length, ...(maxIsBound ? { maxLagUpperBound: true as const } : {}) }
 }
 
 /** Total length of the union of intervals: wall-clock time covered by at least one. */

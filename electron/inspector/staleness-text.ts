@@ -3,10 +3,16 @@ import type { StalenessAnalysis, ViewpointSummary } from '@shared/inspector'
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
 
+/** A follow within the target's own sampling gap can't be ordered: its lag and stale interval are both the gap. */
+export const upperBoundNote = (n: number): string =>
+  `${plural(n, 'lag')} ${n === 1 ? 'is an upper bound' : 'are upper bounds'} (the apex moved within the target's sampling gap; the stale time counts the same gap)`
+
 function changeLine(v: ViewpointSummary): string {
   const parts = [`${plural(v.changes, 'change')} of the target's set`]
   if (v.followed > 0) {
-    parts.push(`${v.followed} followed by the apex (lag max ${seconds(v.maxLagMs!)}, median ${seconds(v.medianLagMs!)})`)
+    const max = `${v.maxLagUpperBound ? '≤ ' : ''}${seconds(v.maxLagMs!)}`
+    parts.push(`${v.followed} followed by the apex (lag max ${max}, median ${seconds(v.medianLagMs!)})`)
+    if (v.upperBoundLags) parts.push(`${upperBoundNote(v.upperBoundLags)}`)
   } else parts.push('none followed by the apex')
   if (v.pending > 0) parts.push(`${v.pending} not followed yet`)
   return `${v.label}: ${parts.join('; ')}`

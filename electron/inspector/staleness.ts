@@ -10,7 +10,7 @@ import type {
 import { families, viewpoints } from '@shared/inspector'
 import { stalenessBound } from './staleness-bound'
 import { stalenessLines } from './staleness-text'
-import { analyzeSeries, unionMs } from './staleness-series'
+import { analyzeSeries, unionMs, upperBoundLags } from './staleness-series'
 import { maxOf, medianOf } from './stats'
 
 export interface StalenessInput {
@@ -60,6 +60,7 @@ function summarize(viewpoint: Viewpoint, series: readonly SeriesAnalysis[], limi
     pending: count('pending'),
     ...(maxLagMs !== undefined ? { maxLagMs } : {}),
     ...(medianLagMs !== undefined ? { medianLagMs } : {}),
+    ...upperBoundLags(changes, maxLagMs),
     ...(maxUnfollowedLifeMs !== undefined ? { maxUnfollowedLifeMs } : {}),
     // every change counts: a lag, a superseded/reverted change's life, a pending change's age so far
     ...(limitMs !== undefined && worst !== undefined ? { withinBound: worst <= limitMs } : {})
@@ -119,6 +120,7 @@ export function analyzeStaleness(input: StalenessInput): StalenessAnalysis {
     pending: resolver?.pending ?? 0,
     ...(resolver?.maxLagMs !== undefined ? { maxLagMs: resolver.maxLagMs } : {}),
     ...(resolver?.medianLagMs !== undefined ? { medianLagMs: resolver.medianLagMs } : {}),
+    ...(resolver?.maxLagUpperBound ? { maxLagUpperBound: true as const } : {}),
     ...(input.aliasTtl !== undefined ? { aliasTtl: input.aliasTtl } : {}),
     ...(maxApexTtl !== undefined ? { maxApexTtl } : {}),
     ...(maxTargetTtl !== undefined ? { maxTargetTtl } : {}),

@@ -2,21 +2,19 @@ import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import type { ResolverTarget } from '@shared/dns'
-import type { Family, TtlPolicy, Viewpoint, WatchDetail, WatchSample, WatchSession } from '@shared/inspector'
+import type { TtlPolicy, WatchDetail, WatchSample, WatchSession } from '@shared/inspector'
 import { ServiceError } from '@shared/errors'
-import { observeRrset } from './follow-chain'
 import { queryOptions } from './inspect'
 import { typedName } from '../dns/names'
-import { askVia, engineQuery, type Ask, type QueryFn } from './query-port'
+import { askVia, engineQuery, type QueryFn } from './query-port'
 import type { ObservationStore } from './observation-store'
 import { analyzeStaleness } from './staleness'
-import { discoverAuthoritative, observeAtServers, type AuthoritativeDeps, type AuthoritativeSetup } from './watch-authoritative'
 import { watchCsv, watchJson } from './watch-export'
 import { parseWatchExport } from './watch-import'
-import { expiryDelayMs, toSample, type ProbeKey } from './watch-probe'
+import { joinAuthoritative, keysFor, later, sample, type Running, type SamplingDeps } from './watch-sampling'
 import { WATCH_DB_FILE, WatchStore } from './watch-store'
 import { openCheckedWatchStore } from './watch-store-recovery'
-import { formatResolver, resolverLabel } from '@shared/resolver-target'
+import { resolverLabel } from '@shared/resolver-target'
 
 export interface WatchRequest {
   apex: string
@@ -32,6 +30,8 @@ export interface WatchRequest {
   authoritativePort?: number
   /** The zones' own servers, when known (tests, the lab); otherwise found through the first resolver. */
   authoritativeServers?: { apex?: ResolverTarget[]; target?: ResolverTarget[] }
+  /** The running lab's TTL rule when it serves the apex: kept in the session, so the bound uses the rule in force. */
+  ttlRule?: TtlPolicy
 }
 
 export interface WatchServiceOptions {
@@ -46,29 +46,6 @@ export interface WatchServiceOptions {
   observations?: ObservationStore
 }
 
-interface Running {
-  id: string
-  apex: string
-  target: string
-  intervalSeconds: number
-  asks: Ask[]
-  mode: WatchSession['mode']
-  /** The resolvers' probes; the authoritative ones start once the zones' servers are known. */
-  keys: ProbeKey[]
-  auth?: AuthoritativeSetup
-  authDeps: AuthoritativeDeps
-  controller: AbortController
-  timers: Set<NodeJS.Timeout>
-  inflight: Set<Promise<void>>
-  seq: number
-  startedAtMonoMs: number
-}
-
-const FAMILIES: readonly Family[] = ['A', 'AAAA']
-
-const keysFor = (viewpoint: Viewpoint, resolverIndex: number): ProbeKey[] =>
-  (['apex', 'target'] as const).flatMap((side) => FAMILIES.map((family) => ({ viewpoint, resolverIndex, side, family })))
-
 /**
  * Runs watch sessions: samples the apex and the target (A and AAAA, through every resolver) at a
  * fixed interval or when each answer's TTL runs out, stores every sample and streams it.
@@ -76,10 +53,18 @@ const keysFor = (viewpoint: Viewpoint, resolverIndex: number): ProbeKey[] =>
 export class WatchService {
   private readonly running = new Map<string, Running>()
   private readonly store: WatchStore
+  private readonly deps: SamplingDeps
   private closed = false
 
   constructor(private readonly options: WatchServiceOptions) {
     this.store = options.store
+    this.deps = {
+      store: options.store,
+      ...(options.onSample ? { onSample: options.onSample } : {}),
+      onSession: (id) => this.options.onState?.(this.session(id)),
+      ...(options.logError ? { logError: options.logError } : {}),
+      ...(options.observations ? { observations: options.observations } : {})
+    }
   }
 
   start(request: WatchRequest): WatchSession {
@@ -115,17 +100,15 @@ export class WatchService {
       intervalSeconds: request.intervalSeconds,
       ...(request.durationSeconds !== undefined ? { durationSeconds: request.durationSeconds } : {}),
       state: 'running',
-      startedAtWallMs: Date.now()
+      startedAtWallMs: Date.now(),
+      ...(request.ttlRule ? { ttlRule: request.ttlRule } : {})
     })
     this.running.set(id, run)
     run.keys = request.resolvers.flatMap((_, resolverIndex) => keysFor('resolver', resolverIndex))
-    if (request.mode === 'interval') this.track(run, this.round(run, run.keys, 0))
-    else for (const key of run.keys) this.track(run, this.expiryLoop(run, key))
-    if (request.authoritative !== false) this.track(run, this.joinAuthoritative(run, request))
+    sample(run, run.keys, this.deps)
+    if (request.authoritative !== false) joinAuthoritative(run, request.authoritativePort ?? 53, request.authoritativeServers, this.deps)
     if (request.durationSeconds !== undefined) {
-      this.later(run, request.durationSeconds * 1000, async () => {
-        this.end(id, 'finished')
-      })
+      later(run, request.durationSeconds * 1000, async () => void this.end(id, 'finished'), this.deps)
     }
     const session = this.session(id)
     this.options.onState?.(session)
@@ -144,7 +127,10 @@ export class WatchService {
     return this.store.listSessions()
   }
 
-  /** `policy`: the server's TTL rule, or a function of the session's apex giving it. */
+  /**
+   * `policy`: the server's TTL rule asked for; or, as a function of the session's apex, the rule to assume when
+   * the session recorded none at start (the lab's rule then in force wins over the lab's rule now).
+   */
   get(id: string, policy: TtlPolicy | ((apex: string) => TtlPolicy) = 'min'): WatchDetail {
     this.assertOpen()
     const session = this.session(id)
@@ -156,7 +142,7 @@ export class WatchService {
     const analysis = analyzeStaleness({
       samples,
       labels: session.labels,
-      policy: typeof policy === 'function' ? policy(session.apex) : policy,
+      policy: typeof policy === 'function' ? (session.ttlRule ?? policy(session.apex)) : policy,
       samplingResolutionMs,
       ...(session.aliasRecord ? { aliasTtl: session.aliasRecord.ttl } : {}),
       ...(auth ? { authoritativeLabel: `zones' own servers (apex at ${auth.apexServers.join(', ') || '?'}; target at ${auth.targetServers.join(', ') || '?'})` } : {})
@@ -237,82 +223,6 @@ export class WatchService {
     const session = this.session(id)
     this.options.onState?.(session)
     return session
-  }
-
-  /** Finds the zones' own servers and the ALIAS record, then samples them beside the resolvers. */
-  private async joinAuthoritative(run: Running, request: WatchRequest): Promise<void> {
-    const setup = await discoverAuthoritative(
-      run.asks[0]!,
-      run.apex,
-      run.target,
-      request.authoritativePort ?? 53,
-      run.authDeps,
-      request.authoritativeServers
-    )
-    if (run.controller.signal.aborted) return
-    run.auth = setup
-    const ready = setup.apex.length > 0 && setup.target.length > 0
-    this.store.setAuthoritative(
-      run.id,
-      { apexServers: setup.apex.map(formatResolver), targetServers: setup.target.map(formatResolver), ...(setup.problem ? { problem: setup.problem } : {}) },
-      setup.aliasRecord
-    )
-    this.options.onState?.(this.session(run.id))
-    if (!ready) return
-    // its own rounds: a slow or silent zone server never holds up the resolvers' samples
-    const keys = keysFor('authoritative', 0)
-    if (run.mode === 'interval') this.track(run, this.round(run, keys, 0))
-    else for (const key of keys) this.track(run, this.expiryLoop(run, key))
-  }
-
-  private async probe(run: Running, key: ProbeKey): Promise<WatchSample | undefined> {
-    const name = key.side === 'apex' ? run.apex : run.target
-    const { observation, server } =
-      key.viewpoint === 'resolver'
-        ? { observation: await observeRrset(run.asks[key.resolverIndex]!, name, key.family), server: undefined }
-        : await observeAtServers(key.side === 'apex' ? run.auth!.apex : run.auth!.target, name, key.family, run.authDeps)
-    if (run.controller.signal.aborted) return undefined
-    const sample = toSample(observation, key, run.id, run.seq++, run.startedAtMonoMs, server)
-    this.store.addSample(sample)
-    this.options.onSample?.(sample)
-    if (sample.status === 'ok') {
-      this.options.observations?.record([
-        { name, side: key.side, family: key.family, values: sample.values, ...(sample.ttl !== undefined ? { ttl: sample.ttl } : {}), seenAtWallMs: sample.receivedAtWallMs, source: server ?? `watch ${key.resolverIndex}` }
-      ])
-    }
-    return sample
-  }
-
-  private async round(run: Running, keys: readonly ProbeKey[], index: number): Promise<void> {
-    await Promise.all(keys.map((key) => this.probe(run, key)))
-    if (run.controller.signal.aborted) return
-    const period = run.intervalSeconds * 1000
-    const elapsed = performance.now() - run.startedAtMonoMs
-    // a round that overran skips the slots it missed rather than bunching up
-    const next = Math.max(index + 1, Math.floor(elapsed / period) + 1)
-    this.later(run, next * period - elapsed, () => this.round(run, keys, next))
-  }
-
-  private async expiryLoop(run: Running, key: ProbeKey): Promise<void> {
-    const sample = await this.probe(run, key)
-    if (!sample || run.controller.signal.aborted) return
-    this.later(run, expiryDelayMs(sample, run.intervalSeconds), () => this.expiryLoop(run, key))
-  }
-
-  private later(run: Running, ms: number, task: () => Promise<void>): void {
-    if (run.controller.signal.aborted) return
-    const timer = setTimeout(() => {
-      run.timers.delete(timer)
-      if (!run.controller.signal.aborted) this.track(run, task())
-    }, Math.max(0, ms))
-    run.timers.add(timer)
-  }
-
-  private track(run: Running, task: Promise<void>): void {
-    const tracked: Promise<void> = task
-      .catch((error: unknown) => (this.options.logError ?? console.error)(error))
-      .finally(() => run.inflight.delete(tracked))
-    run.inflight.add(tracked)
   }
 }
 

@@ -3,12 +3,12 @@ import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { z } from 'zod'
 import { resolverTargetSchema } from '@shared/dns'
-import { aliasRecordSchema, type WatchSample, type WatchSession } from '@shared/inspector'
+import { aliasRecordSchema, ttlPolicySchema, type WatchSample, type WatchSession } from '@shared/inspector'
 import { errorCodes } from '@shared/result'
 
 export const WATCH_DB_FILE = 'watch.sqlite'
 /** PRAGMA user_version: bump with a new step in MIGRATIONS. */
-export const SCHEMA_VERSION = 2
+export const SCHEMA_VERSION = 3
 
 const MIGRATIONS: readonly string[] = [
   `CREATE TABLE sessions (
@@ -46,7 +46,9 @@ const MIGRATIONS: readonly string[] = [
   `ALTER TABLE samples ADD COLUMN viewpoint TEXT NOT NULL DEFAULT 'resolver';
    ALTER TABLE samples ADD COLUMN server TEXT;
    ALTER TABLE sessions ADD COLUMN authoritative TEXT;
-   ALTER TABLE sessions ADD COLUMN alias_record TEXT;`
+   ALTER TABLE sessions ADD COLUMN alias_record TEXT;`,
+  // 3: the lab's TTL rule in force when the watch started (the bound uses it)
+  `ALTER TABLE sessions ADD COLUMN ttl_rule TEXT;`
 ]
 
 interface SessionRow {
@@ -64,6 +66,7 @@ interface SessionRow {
   sample_count: number
   authoritative: string | null
   alias_record: string | null
+  ttl_rule: string | null
 }
 
 interface SampleRow {
@@ -104,6 +107,7 @@ const authoritativeSchema = z.object({
 function toSession(row: SessionRow): WatchSession {
   const authoritative = row.authoritative !== null ? jsonOr(authoritativeSchema.optional(), row.authoritative, undefined) : undefined
   const aliasRecord = row.alias_record !== null ? jsonOr(aliasRecordSchema.optional(), row.alias_record, undefined) : undefined
+  const ttlRule = row.ttl_rule !== null ? ttlPolicySchema.safeParse(row.ttl_rule).data : undefined
   return {
     id: row.id,
     apex: row.apex,
@@ -118,7 +122,8 @@ function toSession(row: SessionRow): WatchSession {
     ...(row.ended_wall_ms !== null ? { endedAtWallMs: row.ended_wall_ms } : {}),
     sampleCount: row.sample_count,
     ...(authoritative ? { authoritative } : {}),
-    ...(aliasRecord ? { aliasRecord } : {})
+    ...(aliasRecord ? { aliasRecord } : {}),
+    ...(ttlRule ? { ttlRule } : {})
   }
 }
 
@@ -161,8 +166,8 @@ export class WatchStore {
     this.migrate()
     this.stmts = {
       insertSession: this.db.prepare(
-        `INSERT INTO sessions (id, apex, target, resolvers, labels, mode, interval_seconds, duration_seconds, state, started_wall_ms, ended_wall_ms, authoritative, alias_record)
-         VALUES (@id, @apex, @target, @resolvers, @labels, @mode, @interval_seconds, @duration_seconds, @state, @started_wall_ms, NULL, @authoritative, @alias_record)`
+        `INSERT INTO sessions (id, apex, target, resolvers, labels, mode, interval_seconds, duration_seconds, state, started_wall_ms, ended_wall_ms, authoritative, alias_record, ttl_rule)
+         VALUES (@id, @apex, @target, @resolvers, @labels, @mode, @interval_seconds, @duration_seconds, @state, @started_wall_ms, NULL, @authoritative, @alias_record, @ttl_rule)`
       ),
       setState: this.db.prepare(`UPDATE sessions SET state = ?, ended_wall_ms = ? WHERE id = ?`),
       setAuthoritative: this.db.prepare(`UPDATE sessions SET authoritative = ?, alias_record = ? WHERE id = ?`),
@@ -219,7 +224,8 @@ export class WatchStore {
       state: session.state,
       started_wall_ms: session.startedAtWallMs,
       authoritative: session.authoritative ? JSON.stringify(session.authoritative) : null,
-      alias_record: session.aliasRecord ? JSON.stringify(session.aliasRecord) : null
+      alias_record: session.aliasRecord ? JSON.stringify(session.aliasRecord) : null,
+      ttl_rule: session.ttlRule ?? null
     })
   }
 

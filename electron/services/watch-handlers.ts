@@ -43,8 +43,13 @@ export function watchHandlers(
   return {
     handlers: {
       'watch:start': async (input) => {
-        const lab = input.authoritative && labStatus ? await labStatus().catch(() => undefined) : undefined
-        return watches().start({ ...input, authoritativeServers: labAuthoritativeServers(lab, input.apex, input.target) })
+        const lab = labStatus ? await labStatus().catch(() => undefined) : undefined
+        const ttlRule = labTtlRule(lab, input.apex)
+        return watches().start({
+          ...input,
+          ...(input.authoritative ? { authoritativeServers: labAuthoritativeServers(lab, input.apex, input.target) } : {}),
+          ...(ttlRule ? { ttlRule } : {})
+        })
       },
       'watch:stop': ({ id }) => watches().stop(id),
       'watch:list': () => watches().list(),

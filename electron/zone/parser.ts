@@ -24,7 +24,8 @@ const META_TYPES = new Map([
 ])
 const SUPPORTED = Object.keys(TYPE_CODES).join(', ')
 
-interface State extends DirectiveState {
+/** What parsing one record reads and updates (exported for the compact fast path's fallback per record). */
+export interface RecordState extends DirectiveState {
   prevOwner: string | null
   lastExplicitTtl: number | undefined
   soaMinimum: number | undefined
@@ -33,7 +34,7 @@ interface State extends DirectiveState {
 
 export function parseZone(text: string, options: ParseZoneOptions = {}): { zone?: Zone; errors: ZoneParseError[] } {
   const errors = new ErrorCollector(options.maxErrors)
-  const state: State = {
+  const state: RecordState = {
     origin: null,
     zoneOrigin: null,
     defaultTtl: undefined,
@@ -98,7 +99,7 @@ const isDigitCode = (c: number): boolean => c >= 0x30 && c <= 0x39
 
 const failAt = (errors: ErrorCollector, t: Token, reason: string): void => errors.add(t.line, t.column, reason)
 
-function parseRecord(entry: Entry, state: State, errors: ErrorCollector): void {
+export function parseRecord(entry: Entry, state: RecordState, errors: ErrorCollector): void {
   const tokens = entry.tokens
   let i = 0
   let owner: string

@@ -27,7 +27,7 @@ export interface Entry {
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9'
 
 /** Length of the escape starting at s[i] === '\\', or an error message. */
-function escapeLength(s: string, i: number): number | string {
+export function escapeLength(s: string, i: number): number | string {
   const next = s[i + 1]
   if (next === undefined) return 'a backslash at the end of a line escapes nothing'
   if (!isDigit(next)) return next.codePointAt(0)! > 0xffff ? 3 : 2
@@ -39,7 +39,7 @@ function escapeLength(s: string, i: number): number | string {
 }
 
 /** Scans a quoted run starting at s[i] === '"'; returns the index of the closing quote or an error. */
-function scanQuoted(s: string, i: number): number | { error: string; at: number } {
+export function scanQuoted(s: string, i: number): number | { error: string; at: number } {
   let j = i + 1
   while (j < s.length) {
     const c = s.charCodeAt(j)

@@ -8,7 +8,6 @@ import './styles/ttl.css'
 import './styles/inspect.css'
 import './styles/watch.css'
 import './styles/lab.css'
-import './styles/audit.css'
 
 // the system's scheme before the first paint; the user's saved choice follows from the main side
 applyTheme('system')

@@ -1,11 +1,12 @@
-import { readFile } from 'node:fs/promises'
-import type { Browser, BrowserContext, Download, Page } from 'playwright-core'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Download, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, openPage, saveScreenshot } from '../support/chromium'
+import { openAppPage, type AppPage } from '../support/app-page'
+import { openPage, saveScreenshot } from '../support/chromium'
 import { startKnot, type KnotServer } from '../support/peers/knot'
 import { startUnbound, type UnboundServer } from '../support/peers/unbound'
 import { staticZone, targetZone, zoneHead } from '../support/inspector/zones'
-import { startWebApp, type RunningWebApp } from '../support/web-app'
 
 // Loopback only: Knot serves the zones, Unbound resolves them; no preset resolver is ever selected.
 const COPY_ZONE = zoneHead('copy.test.') + ['@ 300 IN A 192.0.2.10', '@ 300 IN A 192.0.2.11', '@ 300 IN AAAA 2001:db8::10', 'www 300 IN CNAME cdn.target.test.', ''].join('\n')
@@ -13,11 +14,9 @@ const COPY_ZONE = zoneHead('copy.test.') + ['@ 300 IN A 192.0.2.10', '@ 300 IN A
 const NAMES = ['copy.test', 'static.test cdn.target.test', 'nope.static.test cdn.target.test', 'www.static.test', ...Array.from({ length: 40 }, (_, i) => `h${i}.static.test cdn.target.test`)]
 
 describe('the Audit view in Chromium (browser mode)', () => {
-  let app: RunningWebApp
-  let browser: Browser
+  let appPage: AppPage
   let knot: KnotServer
   let unbound: UnboundServer
-  let context: BrowserContext
   let page: Page
 
   const download = async (click: () => Promise<void>): Promise<{ name: string; body: string }> => {
@@ -34,16 +33,12 @@ describe('the Audit view in Chromium (browser mode)', () => {
         { zone: 'copy.test.', port: knot.port }
       ]
     })
-    app = await startWebApp()
-    browser = await launchChromium()
-    ;({ context, page } = await openPage(browser, app.url, 'light'))
-    await page.locator('[data-app-state="ready"]').waitFor({ timeout: 15_000 })
+    appPage = await openAppPage()
+    page = appPage.page
   })
 
   afterAll(async () => {
-    await context?.close()
-    await browser?.close()
-    await app?.stop()
+    await appPage?.close()
     await unbound?.stop()
     await knot?.stop()
   })
@@ -84,13 +79,13 @@ describe('the Audit view in Chromium (browser mode)', () => {
     // largest group first; the others are further down the virtualised list
     // the 42 names that do not exist share one verdict (whichever id the inspector gives them)
     await expect(page.getByTestId('audit-group').first().textContent()).resolves.toMatch(/^[a-z-]+ · 42$/)
-    await page.locator('.audit__scroll').evaluate((el) => (el.scrollTop = el.scrollHeight))
+    await page.getByTestId('audit-scroll').evaluate((el) => (el.scrollTop = el.scrollHeight))
     await page.getByTestId('audit-group').filter({ hasText: /^not-aliased · 1$/ }).waitFor()
     await page.getByTestId('audit-table').scrollIntoViewIfNeeded()
     await saveScreenshot(page, 'audit-grouped-light')
     await page.getByTestId('audit-group-by').selectOption('none')
     await page.getByTestId('audit-sort-name').click()
-    await page.locator('.audit__scroll').evaluate((el) => (el.scrollTop = 0))
+    await page.getByTestId('audit-scroll').evaluate((el) => (el.scrollTop = 0))
     await expect.poll(() => page.getByTestId('audit-row').first().getAttribute('data-name')).toBe('copy.test.')
     await page.getByTestId('audit-sort-name').click()
     await expect.poll(() => page.getByTestId('audit-row').first().getAttribute('data-name')).toBe('www.static.test.')
@@ -127,8 +122,24 @@ describe('the Audit view in Chromium (browser mode)', () => {
     expect(await page.getByTestId('audit-line-count').textContent()).toMatch(/from lab zone example\.test/)
   })
 
+  it('offers every saved zone and audits the owner names of the one picked', async () => {
+    const zones = join(appPage.app.dataDir, 'zones')
+    await mkdir(zones, { recursive: true })
+    await writeFile(join(zones, 'alpha.test.zone'), zoneHead('alpha.test.') + 'www 300 IN CNAME cdn.target.test.\n')
+    await writeFile(join(zones, 'beta.test.zone'), zoneHead('beta.test.') + 'shop 300 IN A 192.0.2.1\n')
+    const picker = page.getByTestId('audit-saved-zone')
+    // the list is read again when the picker gets the focus
+    await picker.focus()
+    await expect.poll(() => picker.locator('option').allTextContents()).toEqual(['pick one of 2…', expect.stringMatching(/^alpha\.test \(/), expect.stringMatching(/^beta\.test \(/)])
+    await picker.selectOption('beta.test.zone')
+    await expect.poll(() => page.getByTestId('audit-text').inputValue()).toMatch(/\$ORIGIN beta\.test\./)
+    expect(await page.getByTestId('audit-line-count').textContent()).toMatch(/from saved zone beta\.test\.$/)
+    await page.getByTestId('audit-view').scrollIntoViewIfNeeded()
+    await saveScreenshot(page, 'audit-saved-zone-light')
+  })
+
   it('looks right in the dark theme', async () => {
-    const dark = await openPage(browser, app.url, 'dark')
+    const dark = await openPage(appPage.browser, appPage.app.url, 'dark')
     await dark.page.locator('[data-app-state="ready"]').waitFor({ timeout: 15_000 })
     await dark.page.locator('#tab-audit').click()
     await dark.page.getByTestId('audit-text').fill(NAMES.slice(0, 4).join('\n'))

@@ -1,10 +1,14 @@
 import { matchResponse, type MatchExpectation } from '../match-response'
 import type { ExchangeStats } from '../transports/transport'
+import { sameHeaderAndQuestion } from './question-bytes'
 
 /** One query waiting on a shared socket or connection. */
 export interface Pending {
   expect: MatchExpectation
   stats: ExchangeStats
+  /** The query as sent and where its question ends (questionEnd), for the byte-wise fast match. */
+  query?: Buffer
+  questionEnd?: number
   accept(response: Buffer, receivedAtMonoMs: number): void
   fail(err: unknown): void
 }
@@ -55,6 +59,15 @@ export class PendingTable {
     }
     let lastReason = ''
     for (const p of list) {
+      if (p.query && p.questionEnd !== undefined && sameHeaderAndQuestion(p.query, p.questionEnd, msg, p.expect.exactCase)) {
+        // the socket is connected (the kernel filters the source), but the source is checked as before
+        const server = p.expect.server
+        if (!from || !server || (from.port === server.port && from.address === server.address)) {
+          this.remove(p)
+          p.accept(msg, receivedAtMonoMs)
+          return true
+        }
+      }
       let verdict
       try {
         verdict = matchResponse(p.expect, msg, from)

@@ -48,6 +48,16 @@ class Bucket {
     })
   }
 
+  /** Takes a turn at once when one is free and nobody waits (no promise on the hot path). */
+  tryAcquire(): boolean {
+    if (this.waiting.length > 0 || this.running >= this.limits.concurrency) return false
+    this.refill()
+    if (this.tokens < 1) return false
+    this.tokens--
+    this.running++
+    return true
+  }
+
   release(): void {
     this.running--
     this.pump()
@@ -80,6 +90,8 @@ class Bucket {
 /** Per-resolver concurrency and rate limits; a query waits for its turn before it is sent. */
 export class Politeness {
   private readonly buckets = new Map<string, Bucket>()
+  // callers reuse one resolver object for thousands of queries: its bucket without building the key
+  private readonly byTarget = new WeakMap<ResolverTarget, Bucket>()
 
   constructor(
     private readonly classify: (target: ResolverTarget) => ResolverClass,
@@ -90,20 +102,45 @@ export class Politeness {
     return { ...POLITENESS_DEFAULTS[this.classify(target)], ...this.overrides }
   }
 
-  async run<T>(target: ResolverTarget, signal: AbortSignal | undefined, work: () => Promise<T>): Promise<T> {
+  private bucketFor(target: ResolverTarget): Bucket {
+    const known = this.byTarget.get(target)
+    if (known) return known
     const key = `${target.transport}|${target.host}|${target.port}|${target.url ?? ''}`
     let bucket = this.buckets.get(key)
     if (!bucket) {
       bucket = new Bucket(this.limitsFor(target))
       this.buckets.set(key, bucket)
     }
-    await bucket.acquire(signal)
-    try {
-      return await work()
-    } finally {
-      bucket.release()
-    }
+    this.byTarget.set(target, bucket)
+    return bucket
   }
+
+  run<T>(target: ResolverTarget, signal: AbortSignal | undefined, work: () => Promise<T>): Promise<T> {
+    const bucket = this.bucketFor(target)
+    if (signal?.aborted) return Promise.reject(new ServiceError('cancelled', 'query cancelled'))
+    if (bucket.tryAcquire()) return held(bucket, work)
+    return bucket.acquire(signal).then(() => held(bucket, work))
+  }
+}
+
+function held<T>(bucket: Bucket, work: () => Promise<T>): Promise<T> {
+  let running: Promise<T>
+  try {
+    running = work()
+  } catch (err) {
+    bucket.release()
+    return Promise.reject(err)
+  }
+  return running.then(
+    (value) => {
+      bucket.release()
+      return value
+    },
+    (err: unknown) => {
+      bucket.release()
+      throw err
+    }
+  )
 }
 
 /** Loopback is 'loopback'; the given public addresses are 'public'; anything else 'other'. */

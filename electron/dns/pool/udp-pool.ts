@@ -1,11 +1,16 @@
 import { createSocket, type Socket } from 'node:dgram'
 import { isIP } from 'node:net'
 import { performance } from 'node:perf_hooks'
+import { ServiceError } from '@shared/errors'
+import { toServiceError } from '../errors'
 import { canonicalIp } from '../ip'
-import { guarded } from '../transports/guard'
-import type { Endpoint, Exchange, ExchangeResult } from '../transports/transport'
+import { withIgnored } from '../transports/guard'
+import { describeEndpoint, type Endpoint, type Exchange, type ExchangeRequest, type ExchangeResult } from '../transports/transport'
+import { DeadlineWheel, type Expiring } from './deadline-wheel'
 import { Groups } from './groups'
 import { PendingTable, type Pending } from './pending-table'
+import { questionEnd } from './question-bytes'
+import { SignalWatch, type Cancelable } from './signal-watch'
 
 export interface UdpPoolOptions {
   /** Long-lived sockets per resolver address (each bound to its own random source port). */
@@ -25,11 +30,17 @@ export interface UdpPoolStats {
 
 class PooledSocket {
   readonly table: PendingTable
-  readonly ready: Promise<void>
   readonly openedAt = performance.now()
   queries = 0
   retired = false
   private closed = false
+  private connected = false
+  /** Queries handed over before the connect completed. */
+  private early: Buffer[] = []
+  private readonly socket: Socket
+  // a connected socket hears from one address only: canonicalise its text once, not per message
+  private lastRaw = ''
+  private lastCanonical = ''
 
   constructor(
     endpoint: Endpoint,
@@ -41,7 +52,11 @@ class PooledSocket {
     this.socket = socket
     socket.unref()
     socket.on('message', (msg, rinfo) => {
-      this.table.deliver(msg, performance.now(), { address: canonicalIp(rinfo.address), port: rinfo.port })
+      if (rinfo.address !== this.lastRaw) {
+        this.lastRaw = rinfo.address
+        this.lastCanonical = canonicalIp(rinfo.address)
+      }
+      this.table.deliver(msg, performance.now(), { address: this.lastCanonical, port: rinfo.port })
       if (this.retired && this.table.size === 0) this.close()
     })
     // On a connected socket the kernel reports ICMP port-unreachable as ECONNREFUSED: every query
@@ -51,16 +66,19 @@ class PooledSocket {
       this.table.failAll(err)
       this.close()
     })
-    this.ready = new Promise((resolve) => {
-      // binding to port 0 lets the kernel pick a random ephemeral port; connect filters other sources
-      socket.connect(endpoint.port, endpoint.address, () => resolve())
+    // binding to port 0 lets the kernel pick a random ephemeral port; connect filters other sources
+    socket.connect(endpoint.port, endpoint.address, () => {
+      this.connected = true
+      const early = this.early
+      this.early = []
+      for (const q of early) this.send(q)
     })
   }
 
-  private readonly socket: Socket
-
   send(query: Buffer): void {
-    if (!this.closed) this.socket.send(query)
+    if (this.closed) return
+    if (this.connected) this.socket.send(query)
+    else this.early.push(query)
   }
 
   retire(): void {
@@ -81,15 +99,69 @@ class PooledSocket {
   }
 }
 
+/** One query on a shared socket: settles once, by answer, error, deadline or abort. */
+class UdpWaiter implements Pending, Expiring, Cancelable {
+  readonly expect: ExchangeRequest['expect']
+  readonly stats: ExchangeRequest['stats']
+  readonly query: Buffer
+  readonly questionEnd: number
+  sentAt = 0
+  slot = 0
+  private settled = false
+
+  constructor(
+    private readonly req: ExchangeRequest,
+    private readonly socket: PooledSocket,
+    private readonly pool: UdpPool,
+    private readonly resolve: (r: ExchangeResult) => void,
+    private readonly reject: (e: unknown) => void
+  ) {
+    this.expect = req.expect
+    this.stats = req.stats
+    this.query = req.query
+    this.questionEnd = questionEnd(req.query)
+  }
+
+  accept(response: Buffer, receivedAt: number): void {
+    if (!this.finish()) return
+    this.resolve({ response, exchangeMs: receivedAt - this.sentAt, receivedAtMonoMs: receivedAt })
+  }
+
+  fail(err: unknown): void {
+    if (!this.finish()) return
+    this.reject(withIgnored(toServiceError(err, describeEndpoint(this.req.endpoint)), this.req))
+  }
+
+  expire(): void {
+    this.fail(new ServiceError('timeout', `no response from ${describeEndpoint(this.req.endpoint)} within ${this.req.timeoutMs} ms`))
+  }
+
+  cancel(): void {
+    this.fail(new ServiceError('cancelled', 'query cancelled'))
+  }
+
+  private finish(): boolean {
+    if (this.settled) return false
+    this.settled = true
+    this.pool.forget(this, this.req.signal)
+    this.socket.table.remove(this)
+    if (this.socket.retired && this.socket.table.size === 0) this.socket.close()
+    return true
+  }
+}
+
 /**
  * A pool of long-lived connected UDP sockets per resolver. Queries share sockets and are told apart
  * by ID, question and source (see PendingTable); each socket keeps its own random source port and is
- * replaced after `maxQueriesPerSocket` queries or `maxSocketAgeMs`.
+ * replaced after `maxQueriesPerSocket` queries or `maxSocketAgeMs`. Deadlines share one timer wheel
+ * and aborts one listener per signal.
  */
 export class UdpPool {
   private readonly groups = new Groups<PooledSocket>()
   private readonly cursor = new Map<string, number>()
   private readonly opts: Required<UdpPoolOptions>
+  private readonly wheel = new DeadlineWheel<UdpWaiter>()
+  private readonly signals = new SignalWatch()
   private opened = 0
   private ignored = 0
 
@@ -125,28 +197,27 @@ export class UdpPool {
     return live[i]!
   }
 
+  /** @internal the waiter's deadline and abort registrations, dropped when it settles. */
+  forget(w: UdpWaiter, signal: AbortSignal | undefined): void {
+    this.wheel.remove(w, w.slot)
+    if (signal) this.signals.remove(signal, w)
+  }
+
   readonly exchange: Exchange = (req) =>
-    guarded<ExchangeResult>(req, (g) => {
+    new Promise<ExchangeResult>((resolve, reject) => {
+      const { signal } = req
+      if (signal?.aborted) {
+        reject(new ServiceError('cancelled', 'query cancelled'))
+        return
+      }
       const socket = this.pick(req.endpoint)
       socket.queries++
-      let sentAt = 0
-      const pending: Pending = {
-        expect: req.expect,
-        stats: req.stats,
-        accept: (response, receivedAt) =>
-          g.resolve({ response, exchangeMs: receivedAt - sentAt, receivedAtMonoMs: receivedAt }),
-        fail: (err) => g.reject(err)
-      }
-      socket.table.add(pending)
-      g.onCleanup(() => {
-        socket.table.remove(pending)
-        if (socket.retired && socket.table.size === 0) socket.close()
-      })
-      void socket.ready.then(() => {
-        if (g.settled) return
-        sentAt = performance.now()
-        socket.send(req.query)
-      })
+      const w = new UdpWaiter(req, socket, this, resolve, reject)
+      socket.table.add(w)
+      w.sentAt = performance.now()
+      w.slot = this.wheel.add(w, w.sentAt + req.timeoutMs)
+      if (signal) this.signals.add(signal, w)
+      socket.send(req.query)
     })
 
   stats(): UdpPoolStats {
@@ -154,6 +225,9 @@ export class UdpPool {
   }
 
   close(): void {
-    for (const s of this.groups.drain()) s.close()
+    for (const s of this.groups.drain()) {
+      s.table.failAll(new ServiceError('cancelled', 'query pool closed'))
+      s.close()
+    }
   }
 }

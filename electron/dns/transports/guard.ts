@@ -15,7 +15,7 @@ export interface Guard<T> {
  * Every failure says what was ignored on the way (wrong ID, question or source; on TCP the answers
  * to someone else's question), so a spoofing attempt or a confused server is visible, not hidden.
  */
-function withIgnored(error: ServiceError, req: ExchangeRequest): ServiceError {
+export function withIgnored(error: ServiceError, req: ExchangeRequest): ServiceError {
   const { ignored, lastIgnoredReason } = req.stats
   if (!ignored || error.code === 'cancelled') return error
   const what = req.endpoint.transport === 'udp' ? 'packet' : 'response'

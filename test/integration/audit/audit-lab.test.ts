@@ -90,7 +90,15 @@ describe('audit on a mixed lab (PowerDNS ALIAS, CNAMEs, plain A, NXDOMAIN, a dea
     expect(pdns2).toMatchObject({ target: 'cdn.target.test.', targetSource: 'suggested' })
     expect(pdns2.targetTtl).toBeGreaterThan(0)
     expect(pdns2.stalenessBound).toBe(pdns2.targetTtl! + Math.min(pdns2.apexTtl!, pdns2.targetTtl!))
-    expect(pdns2.dnssec).toEqual({ ad: false, rrsig: false })
+    // every resolver is asked; the dead one gave no answer, which is no disagreement
+    expect(pdns2.dnssec).toEqual({
+      ad: false,
+      rrsig: false,
+      resolvers: [
+        { resolver: 'unbound', ad: false, rrsig: false },
+        { resolver: 'dead', ad: false, rrsig: false, failed: true }
+      ]
+    })
     // the dead resolver shows up as errors on the rows, not as a failed audit
     expect(pdns2.errors.some((e) => e.startsWith('dead:') && /refused/.test(e))).toBe(true)
   })

@@ -48,8 +48,8 @@ describe('audit export', () => {
   it('writes CSV with a header and defuses formula cells', () => {
     const csv = auditCsv([row, { ...row, name: 'b.test.', verdict: 'error', errors: ['timeout: x, y'] }])
     const lines = csv.trimEnd().split('\r\n')
-    expect(lines[0]).toBe('name,verdict,target,target_source,providers,profiles,apex_ttl,target_ttl,staleness_bound_s,dnssec_ad,dnssec_rrsig,errors,summary')
-    expect(lines[1]).toBe("a.test.,likely,cdn.test.,,Cloudflare,cloudflare | dnsimple,60,30,60,true,true,,'=cmd|x")
+    expect(lines[0]).toBe('name,verdict,target,target_source,providers,profiles,apex_ttl,target_ttl,staleness_bound_s,dnssec_ad,dnssec_rrsig,dnssec_disagree,dnssec_by_resolver,errors,summary')
+    expect(lines[1]).toBe("a.test.,likely,cdn.test.,,Cloudflare,cloudflare | dnsimple,60,30,60,true,true,false,,,'=cmd|x")
     expect(lines[2]).toContain('"timeout: x, y"')
   })
 

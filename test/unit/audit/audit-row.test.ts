@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { InspectResult } from '@shared/inspector'
-import { auditRow, errorRow } from '../../../electron/audit/audit-row'
+import { dnssecByResolver } from '@shared/audit-format'
 import { ServiceError } from '@shared/errors'
+import { auditRow, dnssecOf, dnssecSummary, errorRow } from '../../../electron/audit/audit-row'
 
 // 'stale' stands for any id the inspector may add (the staleness work adds it): the audit passes it on
 const result = (over: Partial<InspectResult> = {}) => ({
@@ -37,6 +38,17 @@ describe('auditRow', () => {
     })
     // no target TTL seen: no staleness bound
     expect(row.stalenessBound).toBeUndefined()
+  })
+
+  it('sums up every resolver\'s DNSSEC answer and says when they disagree', () => {
+    const validating = dnssecOf('unbound', undefined)
+    expect(validating).toEqual({ resolver: 'unbound', ad: false, rrsig: false, failed: true })
+    expect(dnssecSummary([validating])).toBeUndefined()
+    const a = { resolver: 'a', ad: true, rrsig: true }
+    const b = { resolver: 'b', ad: false, rrsig: true }
+    expect(dnssecSummary([a, { ...a, resolver: 'c' }])).toEqual({ ad: true, rrsig: true, resolvers: [a, { ...a, resolver: 'c' }] })
+    expect(dnssecSummary([a, b, validating])).toEqual({ ad: false, rrsig: true, disagree: true, resolvers: [a, b, validating] })
+    expect(dnssecByResolver(dnssecSummary([a, b, validating]))).toBe('a=AD | b=RRSIG | unbound=no answer')
   })
 
   it('makes an error row of a failed inspection', () => {

@@ -5,6 +5,7 @@ import { verdictCounts } from '@shared/audit-format'
 import type { ChartTheme } from '../../hooks/useChartTheme'
 import { boundHistogram } from '../../views/AuditView/audit-table-model'
 import { ChartFrame } from '../ChartFrame/ChartFrame'
+import styles from './AuditChart.module.css'
 
 // green for aliased, grey for not, amber for undecided, red for failures; other ids take the palette
 const VERDICT_COLOURS = (theme: ChartTheme): Record<string, string> => ({
@@ -27,7 +28,7 @@ export function AuditChart({ rows, theme }: Props) {
   const colourOf = (verdict: string, i: number): string => colours[verdict] ?? theme.palette[i % theme.palette.length] ?? theme.accent
   const axis = { stroke: theme.muted, tick: { fill: theme.muted, fontSize: 11 } }
   return (
-    <div className="audit-charts">
+    <div className={styles.charts}>
       <ChartFrame
         title="Verdicts"
         id="audit-verdicts"

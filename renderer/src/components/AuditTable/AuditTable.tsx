@@ -1,7 +1,9 @@
 import { useRef } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { AuditRow } from '@shared/audit'
+import { dnssecByResolver, dnssecWord } from '@shared/audit-format'
 import type { SortKey, TableItem } from '../../views/AuditView/audit-table-model'
+import styles from './AuditTable.module.css'
 
 const ROW_HEIGHT = 28
 
@@ -19,25 +21,33 @@ const COLUMNS: Array<{ key: SortKey; label: string; title?: string }> = [
 
 const bare = (name: string | undefined): string => (name ? name.replace(/\.$/, '') : '—')
 
-function dnssecText(row: AuditRow): string {
-  if (!row.dnssec) return '—'
-  return row.dnssec.ad ? 'AD' : row.dnssec.rrsig ? 'RRSIG' : 'unsigned'
+const VERDICT_CLASS: Record<string, string | undefined> = { likely: styles.likely, inconclusive: styles.inconclusive, error: styles.error }
+
+/** The DNSSEC word of every resolver together; "≠" and each resolver's word when they disagree. */
+function Dnssec({ dnssec }: { dnssec: AuditRow['dnssec'] }) {
+  if (!dnssec) return <>—</>
+  const each = dnssecByResolver(dnssec)
+  return (
+    <span className={dnssec.disagree ? styles.disagree : undefined} title={each ? `DNSSEC per resolver: ${each}` : undefined} data-testid="audit-dnssec" data-disagree={dnssec.disagree ? 'true' : 'false'}>
+      {dnssec.disagree ? `≠ ${(dnssec.resolvers ?? []).filter((r) => !r.failed).map(dnssecWord).join(' / ')}` : dnssecWord(dnssec)}
+    </span>
+  )
 }
 
 function Cells({ row }: { row: AuditRow }) {
   const profiles = row.profiles ?? []
   return (
     <>
-      <span role="cell" className="audit__name" title={row.name}>{bare(row.name)}</span>
-      <span role="cell"><span className={`audit__verdict audit__verdict--${row.verdict}`}>{row.verdict}</span></span>
-      <span role="cell" className="audit__name" title={row.target}>{bare(row.target)}</span>
+      <span role="cell" className={styles.name} title={row.name}>{bare(row.name)}</span>
+      <span role="cell"><span className={`${styles.verdict} ${VERDICT_CLASS[row.verdict] ?? ''}`}>{row.verdict}</span></span>
+      <span role="cell" className={styles.name} title={row.target}>{bare(row.target)}</span>
       <span role="cell" title={row.providers.join(', ')}>{row.providers.join(', ') || '—'}</span>
       <span role="cell" title={profiles.join(', ')}>{profiles.join(', ') || '—'}</span>
-      <span role="cell" className="audit__num">{row.apexTtl ?? '—'}</span>
-      <span role="cell" className="audit__num">{row.targetTtl ?? '—'}</span>
-      <span role="cell" className="audit__num" title={row.stalenessFormula}>{row.stalenessBound ?? '—'}</span>
-      <span role="cell" className={row.errors.length ? 'audit__errors' : undefined} title={row.errors.join('\n')}>
-        {dnssecText(row)}
+      <span role="cell" className={styles.num}>{row.apexTtl ?? '—'}</span>
+      <span role="cell" className={styles.num}>{row.targetTtl ?? '—'}</span>
+      <span role="cell" className={styles.num} title={row.stalenessFormula}>{row.stalenessBound ?? '—'}</span>
+      <span role="cell" className={row.errors.length ? styles.errors : undefined} title={row.errors.join('\n')}>
+        <Dnssec dnssec={row.dnssec} />
         {row.errors.length > 0 && ` · ${row.errors.length} error${row.errors.length === 1 ? '' : 's'}`}
       </span>
     </>
@@ -62,20 +72,20 @@ export function AuditTable({ items, sort, descending, onSort, onOpen }: Props) {
     overscan: 12
   })
   return (
-    <div className="audit-table" role="table" aria-label="Audit results" aria-rowcount={items.length + 1} data-testid="audit-table" data-count={items.length}>
-      <div className="audit__row audit__row--head" role="row">
+    <div className={styles.table} role="table" aria-label="Audit results" aria-rowcount={items.length + 1} data-testid="audit-table" data-count={items.length}>
+      <div className={`${styles.row} ${styles.head}`} role="row">
         {COLUMNS.map((c) => (
           <span key={c.key} role="columnheader" aria-sort={sort === c.key ? (descending ? 'descending' : 'ascending') : 'none'}>
-            <button type="button" className="audit__sort" title={c.title ?? `Sort by ${c.label}`} onClick={() => onSort(c.key)} data-testid={`audit-sort-${c.key}`}>
+            <button type="button" className={styles.sort} title={c.title ?? `Sort by ${c.label}`} onClick={() => onSort(c.key)} data-testid={`audit-sort-${c.key}`}>
               {c.label}
               {sort === c.key ? (descending ? ' ▼' : ' ▲') : ''}
             </button>
           </span>
         ))}
       </div>
-      <div ref={scroller} className="audit__scroll" role="rowgroup" tabIndex={0} aria-label="Results: click a row to open its full inspection">
+      <div ref={scroller} className={styles.scroll} role="rowgroup" tabIndex={0} data-testid="audit-scroll" aria-label="Results: click a row to open its full inspection">
         {items.length === 0 ? (
-          <p className="audit__empty" data-testid="audit-empty">No results yet.</p>
+          <p className={styles.empty} data-testid="audit-empty">No results yet.</p>
         ) : (
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((v) => {
@@ -83,7 +93,7 @@ export function AuditTable({ items, sort, descending, onSort, onOpen }: Props) {
               const style = { transform: `translateY(${v.start}px)` }
               if (item.kind === 'group') {
                 return (
-                  <div key={`g-${item.key}`} role="row" className="audit__row audit__row--group" style={style} data-testid="audit-group">
+                  <div key={`g-${item.key}`} role="row" className={`${styles.row} ${styles.group}`} style={style} data-testid="audit-group">
                     <span role="cell">{item.key} · {item.count.toLocaleString()}</span>
                   </div>
                 )
@@ -94,7 +104,7 @@ export function AuditTable({ items, sort, descending, onSort, onOpen }: Props) {
                   key={`r-${row.index}`}
                   role="row"
                   tabIndex={-1}
-                  className="audit__row"
+                  className={styles.row}
                   style={style}
                   onClick={() => onOpen(row)}
                   onKeyDown={(e) => e.key === 'Enter' && onOpen(row)}

@@ -1,12 +1,12 @@
 import { useState, type DragEvent } from 'react'
 import { targetFromValues, type AuditStartInput, type TargetFrom } from '@shared/audit'
-import type { ApiError } from '@shared/result'
-import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
 import { ResolverPicker } from '../../components/ResolverPicker/ResolverPicker'
 import { useNavigation } from '../../context/NavigationContext'
 import { Explain } from '../../context/TeachingContext'
 import { targetsOf, type ResolversState } from '../../hooks/useResolvers'
-import { getApi } from '../../transport'
+import type { LoadedSource } from '../../hooks/useAuditSources'
+import styles from './AuditView.module.css'
+import { AuditZonePicker } from './AuditZonePicker'
 
 const MAX_FILE_BYTES = 20 * 1024 * 1024
 
@@ -17,7 +17,7 @@ interface Props {
   onCancel(): void
 }
 
-/** What to audit and how: pasted or dropped names, a file, or the lab's zone; resolvers and options. */
+/** What to audit and how: pasted or dropped names, a file, a saved zone or the lab's zone; resolvers and options. */
 export function AuditInputPanel({ resolvers, running, onStart, onCancel }: Props) {
   const [text, setText] = useState('')
   const [source, setSource] = useState('')
@@ -26,7 +26,6 @@ export function AuditInputPanel({ resolvers, running, onStart, onCancel }: Props
   const [skipAuthoritative, setSkipAuthoritative] = useState(false)
   const [authPort, setAuthPort] = useState('')
   const [problem, setProblem] = useState<string | null>(null)
-  const [loadError, setLoadError] = useState<ApiError | null>(null)
   // one resolver picker in the document at a time: the Inspect view keeps its own while this tab is hidden
   const { view } = useNavigation()
 
@@ -42,15 +41,11 @@ export function AuditInputPanel({ resolvers, running, onStart, onCancel }: Props
     event.preventDefault()
     void readFile(file)
   }
-  const useLabZone = async () => {
-    const zone = await getApi().lab.getZone()
-    if (!zone.ok) return setLoadError(zone.error)
-    setLoadError(null)
-    setText(zone.value.text)
-    setSource(`lab zone ${zone.value.origin}`)
-    const status = await getApi().lab.status()
-    // the lab's zone is served on the lab's port, not 53
-    if (status.ok && status.value.running && status.value.port) setAuthPort(String(status.value.port))
+  const takeZone = (loaded: LoadedSource) => {
+    setText(loaded.text)
+    setSource(loaded.source)
+    setProblem(null)
+    if (loaded.authPort) setAuthPort(String(loaded.authPort))
   }
 
   const start = () => {
@@ -67,14 +62,14 @@ export function AuditInputPanel({ resolvers, running, onStart, onCancel }: Props
 
   const lines = text ? text.split('\n').filter((l) => l.trim() && !/^\s*[#;]/.test(l)).length : 0
   return (
-    <section className="panel audit-input" aria-labelledby="audit-input-title">
+    <section className={`panel ${styles.input}`} aria-labelledby="audit-input-title">
       <h2 id="audit-input-title">Audit many apexes</h2>
       <Explain>
         One name per line, optionally followed by the target it should follow (<code>example.com cdn.example.net</code>), or a zone file:
         its owner names are audited. Each name gets a full inspection on shared sockets, a few dozen at a time.
       </Explain>
       <textarea
-        className="audit-input__text"
+        className={styles.text}
         value={text}
         onChange={(e) => {
           setText(e.target.value)
@@ -87,20 +82,18 @@ export function AuditInputPanel({ resolvers, running, onStart, onCancel }: Props
         aria-label="Names to audit"
         data-testid="audit-text"
       />
-      <div className="audit-input__row">
-        <span className="muted" data-testid="audit-line-count">
+      <div className={styles.row}>
+        <span className={`muted ${styles.count}`} data-testid="audit-line-count">
           {lines.toLocaleString()} line{lines === 1 ? '' : 's'}
           {source && ` from ${source}`}
         </span>
-        <label className="button-secondary audit-input__file">
+        <label className={`button-secondary ${styles.file}`}>
           Open file…
           <input type="file" accept=".txt,.zone,.csv,.list,text/plain" onChange={(e) => e.target.files?.[0] && void readFile(e.target.files[0])} data-testid="audit-file" />
         </label>
-        <button type="button" className="button-secondary" onClick={() => void useLabZone()} data-testid="audit-lab-zone">
-          Use the lab’s zone
-        </button>
+        <AuditZonePicker onLoad={takeZone} />
       </div>
-      <div className="audit-input__row">
+      <div className={styles.row}>
         {view === 'audit' && <ResolverPicker resolvers={resolvers} />}
         <label className="field--inline">
           Names at once
@@ -134,7 +127,6 @@ export function AuditInputPanel({ resolvers, running, onStart, onCancel }: Props
         )}
       </div>
       {problem && <p className="field-error" role="alert" data-testid="audit-problem">{problem}</p>}
-      {loadError && <ErrorMessage error={loadError} testId="audit-lab-error" />}
     </section>
   )
 }

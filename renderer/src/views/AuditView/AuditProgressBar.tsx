@@ -1,6 +1,7 @@
 import type { AuditProgress } from '@shared/audit'
 import { formatDuration } from '../../format/time'
 import type { AuditState } from '../../hooks/useAudit'
+import styles from './AuditView.module.css'
 
 const STATUS_TEXT: Partial<Record<AuditState['status'], string>> = {
   finished: 'Done',
@@ -11,7 +12,7 @@ const STATUS_TEXT: Partial<Record<AuditState['status'], string>> = {
 export function AuditProgressBar({ progress, status, message }: { progress: AuditProgress; status: AuditState['status']; message?: string | undefined }) {
   const share = progress.total > 0 ? progress.done / progress.total : 0
   return (
-    <div className="audit-progress" data-testid="audit-progress" data-done={progress.done} data-total={progress.total} data-status={status}>
+    <div className={styles.progress} data-testid="audit-progress" data-done={progress.done} data-total={progress.total} data-status={status}>
       <progress max={progress.total || 1} value={progress.done} aria-label="Audit progress" />
       <span>
         {STATUS_TEXT[status] ? `${STATUS_TEXT[status]} · ` : ''}

@@ -12,6 +12,7 @@ import { useResolvers } from '../../hooks/useResolvers'
 import { AuditInputPanel } from './AuditInputPanel'
 import { AuditProgressBar } from './AuditProgressBar'
 import { tableItems, type GroupBy, type SortKey, type TableView } from './audit-table-model'
+import styles from './AuditView.module.css'
 
 export function AuditView() {
   const resolvers = useResolvers()
@@ -46,15 +47,15 @@ export function AuditView() {
   }
 
   return (
-    <div className="audit-view" data-testid="audit-view" data-state={state.status}>
+    <div className={styles.view} data-testid="audit-view" data-state={state.status}>
       <AuditInputPanel resolvers={resolvers} running={running} onStart={begin} onCancel={() => void cancel()} />
       {state.error && <ErrorMessage error={state.error} testId="audit-error" />}
       {state.progress && <AuditProgressBar progress={state.progress} status={state.status} message={state.message} />}
       {state.rows.length > 0 && (
         <>
           <AuditChart rows={state.rows} theme={theme} />
-          <section className="panel audit-results" aria-label="Results">
-            <div className="audit-results__toolbar">
+          <section className="panel" aria-label="Results">
+            <div className={styles.toolbar}>
               <input
                 type="search"
                 placeholder="Filter names, targets, providers, errors"

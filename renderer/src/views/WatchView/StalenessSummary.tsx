@@ -90,7 +90,10 @@ function LagExplanation({ analysis }: { analysis: StalenessAnalysis }) {
     <Explain testId="explain-lag">
       {lag !== undefined ? (
         <>
-          <strong>Why the apex lagged {formatSeconds(lag)} behind its target.</strong>{' '}
+          <strong>
+            Why the apex lagged {analysis.maxLagUpperBound ? 'up to ' : ''}
+            {formatSeconds(lag)} behind its target.
+          </strong>{' '}
         </>
       ) : (
         <strong>How far the apex can lag behind its target. </strong>

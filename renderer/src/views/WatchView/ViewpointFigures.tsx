@@ -38,15 +38,25 @@ export function ViewpointFigures({ v, analysis }: { v: ViewpointSummary; analysi
         <div className="summary__figure" data-testid={id(v, 'stale')} data-value={v.staleMs}>
           <dt>Stale time</dt>
           <dd>
+            {v.upperBoundLags ? '≤ ' : ''}
             {formatSeconds(v.staleMs)} of {formatSeconds(analysis.spanMs)}
             <span className="summary__sub">families together · {perFamily(analysis.series, v)}</span>
           </dd>
         </div>
-        <div className="summary__figure" data-testid={id(v, 'max-lag')} data-value={v.maxLagMs ?? ''}>
+        <div
+          className="summary__figure"
+          data-testid={id(v, 'max-lag')}
+          data-value={v.maxLagMs ?? ''}
+          data-upper-bound={v.maxLagUpperBound ? 'true' : undefined}
+        >
           <dt>Max lag</dt>
           <dd>
+            {v.maxLagUpperBound ? '≤ ' : ''}
             {formatSeconds(v.maxLagMs)}
-            <span className="summary__sub">median {formatSeconds(v.medianLagMs)} · followed only</span>
+            <span className="summary__sub">
+              median {formatSeconds(v.medianLagMs)} · followed only
+              {v.upperBoundLags ? ` · ${v.upperBoundLags} upper bound${v.upperBoundLags === 1 ? '' : 's'}` : ''}
+            </span>
           </dd>
         </div>
         <div className="summary__figure" data-testid={id(v, 'changes')}>
@@ -78,6 +88,13 @@ export function ViewpointFigures({ v, analysis }: { v: ViewpointSummary; analysi
           median.
         </p>
       )}
+      {v.upperBoundLags ? (
+        <p className="viewpoint__note" data-testid={id(v, 'upper-bound')}>
+          {v.upperBoundLags} change{v.upperBoundLags === 1 ? ' was' : 's were'} followed within the target&apos;s own
+          sampling gap: their order in it is unknown, so the lag is given as at most that gap, and the stale time
+          counts the same gap.
+        </p>
+      ) : null}
       {v.withinBound !== undefined && (
         <p className={`viewpoint__bound${v.withinBound ? '' : ' is-beyond'}`} data-testid={id(v, 'within')} data-within={String(v.withinBound)}>
           {v.withinBound ? 'Every change within the bound' : 'Beyond the bound'} (lags, and the life of changes not followed)

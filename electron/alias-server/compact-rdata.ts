@@ -1,0 +1,74 @@
+/** Wire rdata for the compact form: the common types encoded directly, the rest through dns-packet. */
+import type { ZoneRecord } from '../zone'
+import { parseIPv4, parseIPv6 } from '@shared/ip-text'
+import { encodeName } from '../dns/wire-name'
+import { decodeEscapes, unquote } from '../zone/char-strings'
+import { addressRdata, recordRdata, TYPE_A, TYPE_AAAA, TYPE_ALIAS, TYPE_CNAME, TYPE_NS } from './wire/rdata'
+
+const isDigits = (text: string): boolean => {
+  if (text.length === 0) return false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 0x30 || c > 0x39) return false
+  }
+  return true
+}
+
+const TYPE_PTR = 12
+const TYPE_MX = 15
+const TYPE_TXT = 16
+
+/** The common types encoded directly; the rest (and anything unexpected) through dns-packet. */
+function fastRdata(code: number, t: string[]): Uint8Array | undefined {
+  switch (code) {
+    case TYPE_A:
+    case TYPE_AAAA:
+      // Parser output is a plain literal: parse it directly; anything else takes the general path.
+      return t.length === 1 ? ((code === TYPE_A ? parseIPv4(t[0]!) : parseIPv6(t[0]!)) ?? addressRdata(code, t[0]!)) : undefined
+    case TYPE_NS:
+    case TYPE_CNAME:
+    case TYPE_PTR:
+    case TYPE_ALIAS:
+      return t.length === 1 ? encodeName(t[0]!) : undefined
+    case TYPE_MX: {
+      if (t.length !== 2 || !isDigits(t[0]!)) return undefined
+      const name = encodeName(t[1]!)
+      const out = Buffer.allocUnsafe(2 + name.length)
+      out.writeUInt16BE(Number(t[0]), 0)
+      name.copy(out, 2)
+      return out
+    }
+    case TYPE_TXT: {
+      const strings: Uint8Array[] = []
+      let length = 0
+      for (const x of t) {
+        if (x.startsWith('\\#')) return undefined
+        const b = decodeEscapes(unquote(x))
+        if (b.length > 255) return undefined
+        strings.push(b)
+        length += 1 + b.length
+      }
+      const out = Buffer.allocUnsafe(length)
+      let at = 0
+      for (const b of strings) {
+        out[at++] = b.length
+        out.set(b, at)
+        at += b.length
+      }
+      return out
+    }
+    default:
+      return undefined
+  }
+}
+
+export function wireRdata(code: number, record: ZoneRecord): Uint8Array {
+  try {
+    const fast = fastRdata(code, record.rdata)
+    if (fast) return fast
+  } catch {
+    // not in the plain form: the general encoder says why
+  }
+  return recordRdata(record)
+}
+
