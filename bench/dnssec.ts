@@ -8,7 +8,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { nameToWire } from '../electron/alias-server/names'
+import { nameToWire } from '../electron/dns/names'
 import { generatePrivateKey } from '../electron/dnssec/algorithms'
 import { compareNames } from '../electron/dnssec/canonical'
 import { nsecRdata, TYPE_NSEC } from '../electron/dnssec/denial'

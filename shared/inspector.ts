@@ -36,20 +36,6 @@ export const observedRecordSchema = z.object({
 })
 export type ObservedRecord = z.infer<typeof observedRecordSchema>
 
-/**
- * Seconds of TTL left at `nowMs`. Pass the wall clock (Date.now()) in another process, such as the
- * renderer; the monotonic clock only within the main process that received the record.
- */
-export function remainingTtl(
-  record: Pick<ObservedRecord, 'ttl' | 'receivedAtWallMs' | 'receivedAtMonoMs'>,
-  nowMs: number,
-  clock: 'wall' | 'mono' = 'wall'
-): number {
-  const received = clock === 'wall' ? record.receivedAtWallMs : record.receivedAtMonoMs
-  const elapsed = Math.max(0, nowMs - received) / 1000
-  return Math.max(0, Math.ceil(record.ttl - elapsed))
-}
-
 /** How long a recursive resolver has held a record: its TTL against the authoritative TTL. */
 export const cacheAgeSchema = z.object({
   name: z.string().max(1100),

@@ -7,15 +7,16 @@
  * the answer itself; a name that holds an ALIAS gets nothing here (its static A/AAAA are only a
  * fallback, and resolving upstream for the additional section would slow every NS/MX answer).
  */
-import { canonical } from './names'
+import { RR_TYPES } from '@shared/dns-codes'
+import { canonicalName } from '../dns/names'
 import type { WireRecord } from './wire/message-builder'
 import { TYPE_A, TYPE_AAAA, TYPE_ALIAS, TYPE_NS } from './wire/rdata'
 import type { CompiledZone } from './zone-set'
 
-const TYPE_MX = 15
-const TYPE_SRV = 33
-const TYPE_SVCB = 64
-const TYPE_HTTPS = 65
+const TYPE_MX = RR_TYPES.MX
+const TYPE_SRV = RR_TYPES.SRV
+const TYPE_SVCB = RR_TYPES.SVCB
+const TYPE_HTTPS = RR_TYPES.HTTPS
 
 /** Which field of the presentation RDATA holds the name to look up, by type. */
 const TARGET_FIELD: Record<number, number> = { [TYPE_NS]: 0, [TYPE_MX]: 1, [TYPE_SRV]: 3, [TYPE_SVCB]: 1, [TYPE_HTTPS]: 1 }
@@ -36,7 +37,7 @@ function targetsOf(records: readonly WireRecord[], zone: CompiledZone): string[]
   for (const r of records) {
     const target = targetOf(r)
     if (target === undefined) continue
-    const name = canonical(target)
+    const name = canonicalName(target)
     if (!names.includes(name) && zone.node(name) !== undefined) names.push(name)
   }
   return names

@@ -5,7 +5,7 @@
  * SERVFAIL + EDE.
  */
 import type { AliasSettings, CacheStatus } from '@shared/alias-server'
-import { display } from './names'
+import { displayName } from '../dns/names'
 import type { TargetCache, TargetSnapshot } from './target-cache'
 import type { UpstreamError } from './upstream/types'
 import { servedTtl } from './ttl-policy'
@@ -52,7 +52,7 @@ export interface AliasResolution {
 
 const loop = (visited: string[], name: string): AliasResult => ({
   kind: 'loop',
-  text: `ALIAS loop: ${[...visited, name].map(display).join(' → ')}`
+  text: `ALIAS loop: ${[...visited, name].map(displayName).join(' → ')}`
 })
 const tooLong = (): AliasResult => ({ kind: 'too-long', text: `ALIAS chain longer than ${MAX_CHAIN}` })
 

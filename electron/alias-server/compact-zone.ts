@@ -5,7 +5,7 @@
  * as transferred buffers, not as a copied object graph. Records are grouped by owner.
  */
 import { isAtOrBelow, joinCanonical, splitCanonical, typeCode, type Zone, type ZoneRecord } from '../zone'
-import { canonical } from './names'
+import { canonicalName } from '../dns/names'
 import { wireRdata } from './compact-rdata'
 import { TYPE_ALIAS, TYPE_NS } from './wire/rdata'
 
@@ -42,11 +42,11 @@ export const TOKEN_SEPARATOR = '\u0000'
 /** Zone names from the parser are canonical already (checked without allocating); records built in code may not be. */
 function canonicalFast(name: string): string {
   const n = name.length
-  if (n === 0 || name.charCodeAt(n - 1) !== 0x2e) return canonical(name)
+  if (n === 0 || name.charCodeAt(n - 1) !== 0x2e) return canonicalName(name)
   for (let i = 0; i < n; i++) {
     const c = name.charCodeAt(i)
-    if ((c >= 0x41 && c <= 0x5a) || c === 0x5c) return canonical(name)
-    if (c >= 0x80) return name === name.toLowerCase() ? name : canonical(name)
+    if ((c >= 0x41 && c <= 0x5a) || c === 0x5c) return canonicalName(name)
+    if (c >= 0x80) return name === name.toLowerCase() ? name : canonicalName(name)
   }
   return name
 }

@@ -1,6 +1,6 @@
 /** Server counters: plain numbers bumped on the hot path, and a per-second ring for the query rate. */
 import { lookupCostFromLog, type AliasCounters, type CacheStatus } from '@shared/alias-server'
-import { rcodeName } from '../dns/rcodes'
+import { rcodeName } from '@shared/dns-codes'
 import type { CacheCounters } from './target-cache'
 
 const RING = 16

@@ -2,18 +2,19 @@
  * The server's DNSSEC side: each static zone's key (loaded or made in the key directory), the
  * DNSKEY, CDS, CDNSKEY (and NSEC3PARAM) RRsets added at each signed apex, and the signer.
  */
+import { RR_TYPES } from '@shared/dns-codes'
 import { dnssecConfigSchema, type DnssecConfig, type DnssecZoneInfo } from '@shared/alias-server'
 import { NSEC3PARAM_RDATA, TYPE_NSEC3PARAM } from '../dnssec/denial'
 import { dnskeyText, dsText, loadOrCreateKey, type ZoneKey } from '../dnssec/keys'
 import { genericTokens } from '../zone/generic-rdata'
-import { selfAndAncestors } from './names'
+import { selfAndAncestors } from '../dns/names'
 import { Signer, type DenialKind } from './signer'
 import type { CompiledZone } from './zone-set'
 import { describeIssues } from '@shared/errors'
 
-export const TYPE_DNSKEY = 48
-export const TYPE_CDS = 59
-export const TYPE_CDNSKEY = 60
+export const TYPE_DNSKEY = RR_TYPES.DNSKEY
+export const TYPE_CDS = RR_TYPES.CDS
+export const TYPE_CDNSKEY = RR_TYPES.CDNSKEY
 
 export class DnssecState {
   readonly config: Required<DnssecConfig>

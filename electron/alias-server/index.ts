@@ -20,4 +20,4 @@ export type { AliasServer, AliasServerOptions, SimulatedTargetControl } from './
 export { startAliasServer } from './start'
 export type { TransferConfig } from './transfer/transfer-service'
 export { GeoFileError, loadGeoFile } from './geo/load-geo-file'
-export { canonical } from './names'
+

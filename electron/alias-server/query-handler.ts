@@ -4,8 +4,7 @@
  * go to the responder (slow path), whose answer is encoded once and cached for the next queries.
  */
 import type { AliasSettings, CacheStatus } from '@shared/alias-server'
-import { rcodeName } from '../dns/rcodes'
-import { typeName } from '../dns/rr-types'
+import { rcodeName, typeName } from '@shared/dns-codes'
 import { readName } from '../dns/wire-name'
 import type { ResolveContext } from './alias-resolver'
 import type { AnswerCache } from './answer-cache'
@@ -14,7 +13,7 @@ import type { GeoMap } from './geo/geo-map'
 import { geoRespond } from './geo/geo-responder'
 import { clientSubnetOf, type ClientSubnet } from './geo/client-subnet'
 import { ecsForwarding, ecsOptionData, forwardedSubnet, type EcsForwarding } from './geo/ecs-forwarding'
-import { lowerWire } from './names'
+import { lowerWire } from '../dns/names'
 import { PreparedAnswer, type LogInfo } from './prepared-answer'
 import type { QueryLog } from './query-log'
 import type { RateLimiter } from './rate-limiter'

@@ -3,6 +3,7 @@
  * wildcards (RFC 4592), in-zone CNAME chains, negative answers with the SOA (RFC 2308), and ALIAS
  * expansion. Its plan is encoded once and then served from the answer cache until it expires.
  */
+import { RCODES } from '@shared/dns-codes'
 import type { AliasSettings, CacheStatus } from '@shared/alias-server'
 import { isAtOrBelow } from '../zone'
 import { additionalRecords } from './additional-section'
@@ -16,11 +17,11 @@ import { CLASS_IN, TYPE_A, TYPE_AAAA, TYPE_ALIAS, TYPE_ANY, TYPE_AXFR, TYPE_CNAM
 import { TYPE_OPT } from './wire/question-reader'
 import { aliasFor, type CompiledZone, type Node, type RRset } from './zone-set'
 
-export const RCODE_NOERROR = 0
-export const RCODE_FORMERR = 1
-export const RCODE_SERVFAIL = 2
-export const RCODE_NXDOMAIN = 3
-export const RCODE_REFUSED = 5
+export const RCODE_NOERROR = RCODES.NOERROR
+export const RCODE_FORMERR = RCODES.FORMERR
+export const RCODE_SERVFAIL = RCODES.SERVFAIL
+export const RCODE_NXDOMAIN = RCODES.NXDOMAIN
+export const RCODE_REFUSED = RCODES.REFUSED
 
 export interface Question {
   /** Canonical (lower-case) name. */

@@ -5,11 +5,12 @@
  * signed once, with the TTL first served as its Original TTL (RFC 4034 §3.1.4); later answers from
  * the same fetch count down under that same signature (RFC 4035 §5.3.3).
  */
+import { typeName } from '@shared/dns-codes'
 import type { AliasSettings } from '@shared/alias-server'
 import { coveringNsec, coveringNsec3, immediateSuccessor, matchingNsec3, nsecRdata, TYPE_NSEC, TYPE_NSEC3 } from '../dnssec/denial'
 import type { ZoneKey } from '../dnssec/keys'
 import { signRRset, TYPE_RRSIG } from '../dnssec/rrsig'
-import { selfAndAncestors } from './names'
+import { selfAndAncestors } from '../dns/names'
 import { RCODE_NOERROR, RCODE_NXDOMAIN, type Plan, type Question } from './responder'
 import type { DynamicTtl, WireRecord } from './wire/message-builder'
 import { TYPE_A, TYPE_AAAA, TYPE_ALIAS, TYPE_CNAME, TYPE_DS, TYPE_NS, TYPE_SOA } from './wire/rdata'
@@ -113,7 +114,7 @@ export class Signer {
       this.cache.set(id, cached)
       if (this.cache.size > MAX_CACHED) this.cache.delete(this.cache.keys().next().value!)
     }
-    const text = `${typeText(first.type)} ${key.algorithmNumber} ${cached.originalTtl} ${key.keyTag} ${key.zone}`
+    const text = `${typeName(first.type)} ${key.algorithmNumber} ${cached.originalTtl} ${key.keyTag} ${key.zone}`
     return { owner: first.owner, type: TYPE_RRSIG, ttl, rdata: cached.rdata, text, ...(dynamic ? { dynamic } : {}) }
   }
 
@@ -220,4 +221,3 @@ function typesAt(zone: CompiledZone, name: string, denied: number | null, denial
   return [...types]
 }
 
-const typeText = (t: number): string => ({ 1: 'A', 2: 'NS', 5: 'CNAME', 6: 'SOA', 28: 'AAAA', 47: 'NSEC', 48: 'DNSKEY', 50: 'NSEC3' })[t] ?? `TYPE${t}`

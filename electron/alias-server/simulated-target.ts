@@ -16,7 +16,7 @@ import {
 import type { z } from 'zod'
 import { describeIssues, ServiceError } from '@shared/errors'
 import { isAtOrBelow, type Zone, type ZoneRecord } from '../zone'
-import { canonical } from './names'
+import { canonicalName } from '../dns/names'
 
 export interface SimulatedTargetOptions {
   /** Default 'cdn.example.test.'. */
@@ -58,7 +58,7 @@ export class SimulatedTarget {
   private readonly listeners = new Set<Listener>()
 
   constructor(options: SimulatedTargetOptions = {}) {
-    this.name = canonical(options.name ?? DEFAULT_SIMULATED_NAME)
+    this.name = canonicalName(options.name ?? DEFAULT_SIMULATED_NAME)
     const initial = parse(simulatedSetInputSchema, { a: options.a, aaaa: options.aaaa, ttl: options.ttl })
     this.a = initial.a ?? ['192.0.2.10']
     this.aaaa = initial.aaaa ?? ['2001:db8::10']

@@ -17,7 +17,7 @@ import { DnssecState } from './dnssec-state'
 import { GeoMap } from './geo/geo-map'
 import { geoUpstream } from './geo/geo-upstream'
 import { bindError, listenBoth } from './listen'
-import { canonical } from './names'
+import { canonicalName } from '../dns/names'
 import { QueryHandler } from './query-handler'
 import { QueryLog } from './query-log'
 import { RateLimiter } from './rate-limiter'
@@ -67,7 +67,7 @@ export async function startAliasServer(options: AliasServerOptions): Promise<Ali
       transfer?.adopt(compiled)
       return compiled
     })
-  if (dnssec) await dnssec.prepare(options.zones.map((z) => canonical(z.origin)))
+  if (dnssec) await dnssec.prepare(options.zones.map((z) => canonicalName(z.origin)))
   // created before the first compile so that it sees every zone's serial
   let transfer: TransferService | null = null
   transfer = new TransferService(options.transfer ?? { mode: 'raw' }, {

@@ -1,11 +1,6 @@
 /** The TTL of synthesised address records, by policy. Pure; times in milliseconds, TTLs in seconds. */
 import { constantTtl, type TtlRule } from '@shared/providers'
-
-/** Seconds of `ttl` left `nowMs - fetchedAtMs` after it was fetched (whole seconds, never below 0). */
-export function remainingTtl(ttl: number, fetchedAtMs: number, nowMs: number): number {
-  const elapsed = Math.floor((nowMs - fetchedAtMs) / 1000)
-  return elapsed <= 0 ? ttl : Math.max(0, ttl - elapsed)
-}
+import { remainingTtl } from '@shared/ttl'
 
 /**
  * - 'min' (default): min(cap, target TTL left): the answer never outlives the target in any cache.

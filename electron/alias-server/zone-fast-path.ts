@@ -9,7 +9,7 @@
 import { formatIPv6, parseIPv4, parseIPv6 } from '@shared/ip-text'
 import { ErrorCollector } from '../zone/errors'
 import type { ZoneRecord } from '../zone'
-import { labelsToText, parseName, plainCanonicalName, type Labels } from '../zone/names'
+import { labelsToText, parseName, plainCanonicalName, type Labels } from '../dns/names'
 import { parseRecord, type RecordState } from '../zone/parser'
 import { isClassToken } from '../zone/record-types'
 import { escapeLength, scanQuoted, type Entry, type Token } from '../zone/tokenizer'

@@ -6,7 +6,7 @@
 import { ServiceError } from '@shared/errors'
 import { isAtOrBelow, joinCanonical, splitCanonical, type WildcardLookup, type Zone, type ZoneRecord } from '../zone'
 import { compactZone, TOKEN_SEPARATOR, type CompactZoneData } from './compact-zone'
-import { selfAndAncestors } from './names'
+import { selfAndAncestors } from '../dns/names'
 import type { AddressFamily } from '../convert/model'
 import { TYPE_AAAA, TYPE_ALIAS, TYPE_SOA } from './wire/rdata'
 

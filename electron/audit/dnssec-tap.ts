@@ -1,7 +1,7 @@
 import type { AuditRow } from '@shared/audit'
 import type { DnsQueryResult, QueryOptionsInput, ResolverTarget } from '@shared/dns'
 import { resolverLabel } from '@shared/resolver-target'
-import { canonicalName } from '../inspector/names'
+import { typedName } from '../dns/names'
 import type { QueryFn } from '../inspector/query-port'
 import { dnssecOf, dnssecSummary } from './audit-row'
 
@@ -25,11 +25,11 @@ function dnssecOptions(options: QueryOptionsInput | undefined): QueryOptionsInpu
  * bogus zone with SERVFAIL with or without DO. One query per name and resolver fewer (1 in 11).
  */
 export function dnssecTap(queryFn: QueryFn, apexInput: string, resolvers: readonly ResolverTarget[]): { queryFn: QueryFn; dnssec(): AuditRow['dnssec'] } {
-  const apex = canonicalName(apexInput)
+  const apex = typedName(apexInput)
   const seen = new Map<ResolverTarget, DnsQueryResult | null>()
   const tapped: QueryFn = (request, ctx) => {
     const resolver = request.resolver as ResolverTarget
-    if (seen.has(resolver) || String(request.type).toUpperCase() !== 'A' || !resolvers.includes(resolver) || canonicalName(request.name) !== apex) {
+    if (seen.has(resolver) || String(request.type).toUpperCase() !== 'A' || !resolvers.includes(resolver) || typedName(request.name) !== apex) {
       return queryFn(request, ctx)
     }
     seen.set(resolver, null)

@@ -1,10 +1,10 @@
 import { dnssecLines } from './dnssec-text'
 import type { Locality } from '@shared/locality'
 import type { InspectResult, ResolverInspection, RrsetObservation, StalenessAnalysis, WatchSample } from '@shared/inspector'
+import { displayName } from '../dns'
 
 const COLUMN = 52
 const clip = (text: string, width: number): string => (text.length > width ? `${text.slice(0, width - 1)}…` : text)
-const bare = (name: string): string => (name === '.' ? '.' : name.replace(/\.$/, ''))
 
 /** Lines 'TYPE  value  ttl N' for the records of some RRsets, CNAME links first. */
 function column(rrsets: readonly RrsetObservation[]): string[] {
@@ -15,7 +15,7 @@ function column(rrsets: readonly RrsetObservation[]): string[] {
       const key = `${link.name}>${link.target}`
       if (seenLinks.has(key)) continue
       seenLinks.add(key)
-      lines.push(`CNAME ${bare(link.target)}  ttl ${link.ttl}`)
+      lines.push(`CNAME ${displayName(link.target)}  ttl ${link.ttl}`)
     }
     if (rrset.status === 'ok') {
       const sorted = [...rrset.records].sort((x, y) => x.data.localeCompare(y.data, 'en', { numeric: true }))
@@ -30,7 +30,7 @@ function column(rrsets: readonly RrsetObservation[]): string[] {
 function resolverBlock(r: ResolverInspection, result: InspectResult): string[] {
   const left = column([r.apex.a, r.apex.aaaa, ...(r.apex.cname.records.length ? [r.apex.cname] : []), ...(r.apex.https.records.length ? [r.apex.https] : [])])
   const right = r.target ? column([r.target.a, r.target.aaaa]) : ['(no target)']
-  const out = [`resolver ${r.label}`, `  ${clip(`apex ${bare(result.apex)}`, COLUMN).padEnd(COLUMN)} | target ${result.target ? bare(result.target) : '-'}`]
+  const out = [`resolver ${r.label}`, `  ${clip(`apex ${displayName(result.apex)}`, COLUMN).padEnd(COLUMN)} | target ${result.target ? displayName(result.target) : '-'}`]
   for (let i = 0; i < Math.max(left.length, right.length); i++) {
     out.push(`  ${clip(left[i] ?? '', COLUMN).padEnd(COLUMN)} | ${right[i] ?? ''}`)
   }
@@ -44,16 +44,16 @@ function resolverBlock(r: ResolverInspection, result: InspectResult): string[] {
 }
 
 export function inspectText(result: InspectResult): string {
-  const lines = [`${bare(result.apex)} → ${result.target ? `${bare(result.target)} (${result.targetSource})` : 'no target'}`, '']
+  const lines = [`${displayName(result.apex)} → ${result.target ? `${displayName(result.target)} (${result.targetSource})` : 'no target'}`, '']
   for (const r of result.resolvers) lines.push(...resolverBlock(r, result), '')
   const auth = result.authoritative
   if (auth) {
     const ttls = Object.entries(auth.ttls).map(([type, ttl]) => `${type} ${ttl} s`).join(', ')
-    lines.push(`authoritative (${auth.nsNames.map(bare).join(', ')}): ${ttls || auth.problem || 'no TTLs'}`)
+    lines.push(`authoritative (${auth.nsNames.map(displayName).join(', ')}): ${ttls || auth.problem || 'no TTLs'}`)
   }
   for (const p of result.providers) lines.push(`DNS host: ${p.name} (${p.profile ? `profile ${p.profile}` : 'no profile'}): ${p.note}`)
   if (result.suggestions.length > 0) {
-    lines.push('suggested targets:', ...result.suggestions.map((s) => `  ${bare(s.name)}: ${s.reason}`))
+    lines.push('suggested targets:', ...result.suggestions.map((s) => `  ${displayName(s.name)}: ${s.reason}`))
   }
   const mark = { for: '+', against: '-', neutral: '·' } as const
   lines.push('', `verdict: ${result.verdict.verdict}`, result.verdict.summary, ...result.verdict.evidence.map((e) => `  ${mark[e.stance]} ${e.text}`))

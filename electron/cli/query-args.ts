@@ -1,6 +1,6 @@
 import { isIP } from 'node:net'
 import type { QueryOptionsInput, ResolverTarget } from '@shared/dns'
-import { typeCode } from '../dns'
+import { typeCode } from '@shared/dns-codes'
 import { buildDohUrl, DEFAULT_PORTS } from '@shared/resolver-target'
 import { parseResolverSpec, type ParsedResolver } from '../resolvers'
 import { UsageError } from '@shared/errors'

@@ -4,7 +4,7 @@
  * Prints the root anchor (Unbound trust-anchor line, delv trust-anchors file text) and a +trace command.
  */
 import { UsageError } from '@shared/errors'
-import { canonical } from '../alias-server'
+import { canonicalName } from '../dns'
 import { startTrustChain } from '../trust-chain'
 
 const USAGE = `usage: npm run trust-chain -- --port PORT --ds "ZONE IN DS TAG ALG TYPE DIGEST" [--ds …] [--ns NAME] [--key-dir DIR]
@@ -34,7 +34,7 @@ function parse(argv: string[]): { port: number; ds: string[]; ns?: string; keyDi
 async function main(): Promise<void> {
   const args = parse(process.argv.slice(2))
   const children = args.ds.map((line) => {
-    const origin = canonical(line.trim().split(/\s+/)[0]!)
+    const origin = canonicalName(line.trim().split(/\s+/)[0]!)
     return { origin, ds: [line], nameServers: [{ name: args.ns ?? `ns1.${origin}`, address: '127.0.0.1' }] }
   })
   const chain = await startTrustChain({ children, port: args.port, keyDir: args.keyDir })

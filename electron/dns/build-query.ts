@@ -1,7 +1,8 @@
+import { EDNS_OPTIONS } from '@shared/dns-codes'
 import { randomInt } from 'node:crypto'
 import * as packet from 'dns-packet'
 import type { QueryOptions } from '@shared/dns'
-import { OPT_COOKIE, OPT_NSID, OPT_PADDING, clientSubnetOption, newClientCookie, paddingLength, type EdnsOption } from './edns-options'
+import { clientSubnetOption, newClientCookie, paddingLength, type EdnsOption } from './edns-options'
 import { randomizeCase } from './names'
 import { encodeName } from './wire-name'
 
@@ -43,11 +44,11 @@ export function buildQuery(input: BuildQueryInput): BuiltQuery {
   const ednsOptions: EdnsOption[] = []
   let clientCookie: Buffer | undefined
   if (options.edns) {
-    if (options.nsid) ednsOptions.push({ code: OPT_NSID, data: Buffer.alloc(0) })
+    if (options.nsid) ednsOptions.push({ code: EDNS_OPTIONS.NSID, data: Buffer.alloc(0) })
     if (options.cookie) {
       clientCookie = input.cookie?.client ?? newClientCookie()
       const data = input.cookie ? Buffer.concat([clientCookie, input.cookie.server]) : clientCookie
-      ednsOptions.push({ code: OPT_COOKIE, data })
+      ednsOptions.push({ code: EDNS_OPTIONS.COOKIE, data })
     }
     if (options.clientSubnet) ednsOptions.push(clientSubnetOption(options.clientSubnet))
   }
@@ -76,7 +77,7 @@ export function buildQuery(input: BuildQueryInput): BuiltQuery {
   const nameWire = encodeName(qname)
   if (options.edns && input.padding) {
     const pad = paddingLength(packet.encodingLength(message) - 1 + nameWire.length)
-    ednsOptions.push({ code: OPT_PADDING, data: Buffer.alloc(pad) })
+    ednsOptions.push({ code: EDNS_OPTIONS.PADDING, data: Buffer.alloc(pad) })
   }
   const encoded = packet.encode(message)
   // header (12 octets), then the root name (1 octet) that stands in for the question name

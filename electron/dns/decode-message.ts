@@ -1,6 +1,6 @@
 import type { DnsRecord } from '@shared/dns'
 import { presentRdata } from './rdata/present'
-import { className, typeName } from './rr-types'
+import { className, typeName } from '@shared/dns-codes'
 import { malformed, readName } from './wire-name'
 
 export interface MessageHeader {

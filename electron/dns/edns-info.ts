@@ -2,7 +2,7 @@ import type { EdnsInfo } from '@shared/dns'
 import { formatIPv4, formatIPv6 } from '@shared/ip-text'
 import type { OptRecord } from './decode-message'
 import { decodeEde } from './ede'
-import { OPT_COOKIE, OPT_ECS, OPT_EDE, OPT_NSID, OPT_PADDING } from './edns-options'
+import { EDNS_OPTIONS } from '@shared/dns-codes'
 import { escapeString } from './rdata/text'
 
 function clientSubnet(data: Buffer): EdnsInfo['clientSubnet'] | undefined {
@@ -30,25 +30,25 @@ export function ednsInfo(opt: OptRecord): EdnsInfo {
   for (const { code, data } of opt.options) {
     const unknown = () => info.options.push({ code, hex: data.toString('hex') })
     switch (code) {
-      case OPT_NSID:
+      case EDNS_OPTIONS.NSID:
         info.nsid = { hex: data.toString('hex'), text: escapeString(data) }
         break
-      case OPT_COOKIE:
+      case EDNS_OPTIONS.COOKIE:
         if (data.length >= 8 && data.length <= 40) {
           info.cookie = { client: data.subarray(0, 8).toString('hex') }
           if (data.length > 8) info.cookie.server = data.subarray(8).toString('hex')
         } else unknown()
         break
-      case OPT_ECS: {
+      case EDNS_OPTIONS.ECS: {
         const ecs = clientSubnet(data)
         if (ecs) info.clientSubnet = ecs
         else unknown()
         break
       }
-      case OPT_PADDING:
+      case EDNS_OPTIONS.PADDING:
         info.padding = data.length
         break
-      case OPT_EDE: {
+      case EDNS_OPTIONS.EDE: {
         const ede = decodeEde(data)
         if (ede) info.ede.push(ede)
         else unknown()

@@ -1,13 +1,8 @@
+import { EDNS_OPTIONS } from '@shared/dns-codes'
 import { randomBytes } from 'node:crypto'
 import { isIP } from 'node:net'
 import { ServiceError } from '@shared/errors'
 import { parseIPv4, parseIPv6 } from './ip'
-
-export const OPT_NSID = 3
-export const OPT_ECS = 8
-export const OPT_COOKIE = 10
-export const OPT_PADDING = 12
-export const OPT_EDE = 15
 
 export interface EdnsOption {
   code: number
@@ -33,7 +28,7 @@ export function clientSubnetOption(text: string): EdnsOption {
   data[3] = 0
   bytes.copy(data, 4, 0, len)
   if (prefix % 8) data[4 + len - 1] = (data[4 + len - 1] as number) & (0xff << (8 - (prefix % 8)))
-  return { code: OPT_ECS, data }
+  return { code: EDNS_OPTIONS.ECS, data }
 }
 
 export function newClientCookie(): Buffer {

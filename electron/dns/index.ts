@@ -48,7 +48,8 @@ export async function queryMany(request: DnsQueryManyRequest, options: EngineCon
   )
 }
 
-export { normalizeName, toUnicodeName } from './names'
-export { parseQueryType, typeCode, typeName } from './rr-types'
-export { svcb, https, parseSvcb, formatSvcb } from './rdata/svcb'
+export { normalizeName, toUnicodeName, canonicalName, displayName, sameName, typedName } from './names'
+export { parseQueryType } from './rr-types'
+export { typeCode, typeName } from '@shared/dns-codes'
+export { svcb, https, parseSvcb, formatSvcb } from './svcb'
 export { alias } from './rdata/alias'

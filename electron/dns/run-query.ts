@@ -5,10 +5,10 @@ import { buildQuery, randomId, withId, type BuiltQuery } from './build-query'
 import { decodeMessage, type DecodedMessage } from './decode-message'
 import { ednsInfo } from './edns-info'
 import { normalizeName } from './names'
-import { opcodeName, rcodeName } from './rcodes'
+import { opcodeName, RCODES, rcodeName, typeName } from '@shared/dns-codes'
 import { resolveEndpoint } from './resolve-endpoint'
 import { dnsSockets } from './socket-limit'
-import { CLASS_IN, parseQueryType, typeName } from './rr-types'
+import { CLASS_IN, parseQueryType } from './rr-types'
 import { dohExchange } from './transports/doh'
 import { dotExchange } from './transports/dot'
 import { tcpExchange } from './transports/tcp'
@@ -191,7 +191,7 @@ export function queryResult(p: ResultParts): DnsQueryResult {
   }
 }
 
-const RCODE_BADCOOKIE = 23
+const RCODE_BADCOOKIE = RCODES.BADCOOKIE
 
 function rcodeOf(decoded: DecodedMessage): number {
   return ((decoded.opt?.extendedRcode ?? 0) << 4) | decoded.header.rcode

@@ -195,17 +195,3 @@ export function encodeName(text: string): Buffer {
   if (out.length > MAX_NAME_WIRE) throw new Error(`name "${text}" is longer than 255 octets`)
   return Buffer.from(out)
 }
-
-/** Lower-cases ASCII letters in a wire-form name, in place; returns it. */
-export function lowerWire(wire: Buffer): Buffer {
-  for (let i = 0; i < wire.length; ) {
-    const len = wire[i]!
-    if (len === 0) break
-    for (let j = i + 1; j <= i + len; j++) {
-      const b = wire[j]!
-      if (b >= 0x41 && b <= 0x5a) wire[j] = b + 0x20
-    }
-    i += len + 1
-  }
-  return wire
-}

@@ -4,7 +4,7 @@
  * names and ordering is a byte comparison, a few dozen lines; the npm DNSSEC libraries we looked at
  * parse and re-encode whole records and are not kept up.
  */
-import { lowerWire } from '../dns/wire-name'
+import { lowerWire } from '../dns/names'
 
 /** Labels of a wire-form name, root excluded. */
 export function wireLabels(wire: Buffer): Buffer[] {

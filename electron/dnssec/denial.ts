@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto'
 import { readName } from '../dns/wire-name'
-import { encodeName as nameToWire } from '../dns/wire-name'
+import { nameToWire } from '../dns/names'
 import { labelsToWire, wireLabels } from './canonical'
 
 export const TYPE_NSEC = 47

@@ -8,7 +8,7 @@ import { createHash, type KeyObject } from 'node:crypto'
 import { chmod, mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { encodeName as nameToWire } from '../dns/wire-name'
+import { nameToWire } from '../dns/names'
 import { writeFileAtomic } from '../storage/atomic-file'
 import { ALGORITHM_NUMBER, generatePrivateKey, privateKeyFromPem, publicKeyField, type AlgorithmName } from './algorithms'
 

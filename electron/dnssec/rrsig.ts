@@ -1,5 +1,5 @@
 /** RRSIG RDATA for one RRset (RFC 4034 §3.1 and §3.1.8.1). */
-import { encodeName as nameToWire } from '../dns/wire-name'
+import { nameToWire } from '../dns/names'
 import { signData } from './algorithms'
 import { canonicalRdata, sortRdata, wireLabels } from './canonical'
 import type { ZoneKey } from './keys'

@@ -1,5 +1,5 @@
 /** Checks one RRSIG (wire RDATA) over an RRset against DNSKEYs (wire RDATA): the delegation view's validator. */
-import { lowerWire } from '../dns/wire-name'
+import { lowerWire } from '../dns/names'
 import { readName } from '../dns/wire-name'
 import { verifyData } from './algorithms'
 import { dsRdata, keyTag } from './keys'

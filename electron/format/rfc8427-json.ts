@@ -1,3 +1,4 @@
+import { classCode, opcodeCode } from '@shared/dns-codes'
 import type { DnsQueryResult, DnsRecord } from '@shared/dns'
 import { isLocFields, locKnotText } from '../dns/rdata/loc'
 
@@ -53,17 +54,6 @@ export interface Rfc8427Message {
   EDNS?: DnsQueryResult['edns']
 }
 
-const OPCODES: Record<string, number> = { QUERY: 0, IQUERY: 1, STATUS: 2, NOTIFY: 4, UPDATE: 5, DSO: 6 }
-const CLASSES: Record<string, number> = { IN: 1, CH: 3, HS: 4, NONE: 254, ANY: 255 }
-
-function classCode(name: string): number {
-  return CLASSES[name] ?? Number(/^CLASS(\d+)$/.exec(name)?.[1] ?? 0)
-}
-
-function opcodeCode(name: string): number {
-  return OPCODES[name] ?? Number(/^OPCODE(\d+)$/.exec(name)?.[1] ?? 0)
-}
-
 /**
  * A record as kdig's +json writes it: `rdata<TYPE>` in presentation form (none for RFC 3597 data),
  * then RDLENGTH and RDATAHEX, the exact octets (names uncompressed).
@@ -73,7 +63,7 @@ function record(rr: DnsRecord): Rfc8427Record {
     NAME: rr.name,
     TYPE: rr.typeCode,
     TYPEname: rr.type,
-    CLASS: classCode(rr.class),
+    CLASS: (classCode(rr.class) ?? 0),
     CLASSname: rr.class,
     TTL: rr.ttl
   }
@@ -104,7 +94,7 @@ export function toRfc8427(result: DnsQueryResult): Rfc8427Message {
   const message: Rfc8427Message = {
     ID: header.id,
     QR: bit(f.qr),
-    Opcode: opcodeCode(header.opcode),
+    Opcode: (opcodeCode(header.opcode) ?? 0),
     AA: bit(f.aa),
     TC: bit(f.tc),
     RD: bit(f.rd),
@@ -120,10 +110,10 @@ export function toRfc8427(result: DnsQueryResult): Rfc8427Message {
     QNAME: question.name,
     QTYPE: question.typeCode,
     QTYPEname: question.type,
-    QCLASS: classCode(question.class),
+    QCLASS: (classCode(question.class) ?? 0),
     QCLASSname: question.class,
     questionRRs: [
-      { NAME: question.name, TYPE: question.typeCode, TYPEname: question.type, CLASS: classCode(question.class), CLASSname: question.class }
+      { NAME: question.name, TYPE: question.typeCode, TYPEname: question.type, CLASS: (classCode(question.class) ?? 0), CLASSname: question.class }
     ],
     answerRRs: result.answer.map(record),
     authorityRRs: result.authority.map(record),

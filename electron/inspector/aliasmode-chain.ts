@@ -8,6 +8,7 @@
 import type { DnsQueryResult } from '@shared/dns'
 import type { Ask } from './query-port'
 import { parseSvcbData } from './suggest'
+import { typedName } from '../dns/names'
 
 export const MAX_ALIAS_HOPS = 8
 
@@ -30,8 +31,6 @@ export interface AliasModeChain {
   problem?: string
 }
 
-const lower = (n: string): string => (n.endsWith('.') ? n : `${n}.`).toLowerCase()
-
 function httpsRecords(result: DnsQueryResult): Array<{ priority: number; target: string; data: string; ttl: number }> {
   return result.answer.flatMap((r) => {
     if (r.type !== 'HTTPS') return []
@@ -50,12 +49,12 @@ async function addresses(ask: Ask, name: string, type: 'A' | 'AAAA'): Promise<st
 
 export async function followAliasMode(ask: Ask, start: string): Promise<AliasModeChain> {
   const chain: AliasModeHop[] = []
-  const visited = [lower(start)]
-  let name = lower(start)
+  const visited = [typedName(start)]
+  let name = typedName(start)
   const done = async (end: AliasModeChain['end'], final: string, service: string[] = [], problem?: string): Promise<AliasModeChain> => {
     const reachable = end === 'service' || end === 'no-https'
     const [a, aaaa] = reachable ? await Promise.all([addresses(ask, final, 'A'), addresses(ask, final, 'AAAA')]) : [[], []]
-    return { start: lower(start), chain, end, final, service, a, aaaa, ...(problem ? { problem } : {}) }
+    return { start: typedName(start), chain, end, final, service, a, aaaa, ...(problem ? { problem } : {}) }
   }
   for (;;) {
     let result: DnsQueryResult

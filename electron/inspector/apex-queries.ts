@@ -6,7 +6,7 @@ import { resolverLabel } from '@shared/resolver-target'
 import { detectProviders } from '../providers'
 import { observeRrset } from './follow-chain'
 import { measureLookupCost } from './lookup-cost'
-import { canonicalName } from './names'
+import { typedName } from '../dns/names'
 import { askVia, type Ask, type QueryFn } from './query-port'
 import { parseSvcbData, suggestTargets } from './suggest'
 
@@ -48,7 +48,7 @@ export function startApexQueries(apex: string, resolver: ResolverTarget, queryFn
   }
 }
 
-export const nsNamesOf = (ns: RrsetObservation): string[] => ns.records.map((record) => canonicalName(record.data))
+export const nsNamesOf = (ns: RrsetObservation): string[] => ns.records.map((record) => typedName(record.data))
 
 /** The first resolver that names the apex's NS, or undefined when none does. */
 export async function firstWithNs(all: readonly ApexQueries[]): Promise<{ q: ApexQueries; ns: string[] } | undefined> {
@@ -88,7 +88,7 @@ export async function aliasRecordViaResolvers(all: readonly ApexQueries[]): Prom
     const alias = await q.alias
     const record = alias.status === 'ok' ? alias.records[0] : undefined
     if (record) {
-      return { owner: canonicalName(record.name), target: canonicalName(record.data), ttl: record.ttl, server: `resolver ${q.label}`, seenAtWallMs: record.receivedAtWallMs }
+      return { owner: typedName(record.name), target: typedName(record.data), ttl: record.ttl, server: `resolver ${q.label}`, seenAtWallMs: record.receivedAtWallMs }
     }
   }
   return undefined

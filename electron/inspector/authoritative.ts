@@ -1,6 +1,6 @@
 import type { QueryOptionsInput } from '@shared/dns'
 import type { AliasRecord, AuthoritativeView, RrsetObservation } from '@shared/inspector'
-import { canonicalName } from './names'
+import { typedName } from '../dns/names'
 import { observeRrset } from './follow-chain'
 import type { Ask, QueryFn } from './query-port'
 import { nsAddresses } from './zone-servers'
@@ -77,8 +77,8 @@ export function aliasRecordOf(view: AuthoritativeView | undefined): AliasRecord 
     const record = alias.records[0]
     if (!record) continue
     return {
-      owner: canonicalName(record.name),
-      target: canonicalName(record.data),
+      owner: typedName(record.name),
+      target: typedName(record.data),
       ttl: record.ttl,
       server: `${server.address}:${server.port}`,
       seenAtWallMs: record.receivedAtWallMs

@@ -13,8 +13,9 @@ import { keyTag } from '../dnssec/keys'
 import { signedData } from '../dnssec/rrsig'
 import { windowStatus } from '../dnssec/verify-rrset'
 import { parseIPv4, parseIPv6 } from '../dns/ip'
-import { typeCode } from '../dns/rr-types'
-import { encodeName, lowerWire } from '../dns/wire-name'
+import { typeCode } from '@shared/dns-codes'
+import { encodeName } from '../dns/wire-name'
+import { lowerWire, sameName } from '../dns/names'
 import type { Ask } from './query-port'
 
 type Answer = dnsPacket.Answer & { data?: unknown; ttl?: number }
@@ -94,7 +95,7 @@ function verifySet(owner: string, type: string, records: Answer[], sig: RrsigDat
 }
 
 function signaturesOf(answers: Answer[], owner: string, type: string, trusted: DnskeyData[] | null, nowS: number): RrsetSignatures {
-  const own = (a: Answer): boolean => a.name.toLowerCase().replace(/\.$/, '') === owner.toLowerCase().replace(/\.$/, '')
+  const own = (a: Answer): boolean => sameName(a.name, owner)
   const records = answers.filter((a) => own(a) && a.type === type)
   const sigs = answers.filter((a) => own(a) && a.type === 'RRSIG' && (a.data as RrsigData).typeCovered === type).map((a) => a.data as RrsigData)
   const signatures: SignatureInfo[] = sigs.map((s) => {

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks'
 import type { DnsQueryResult } from '@shared/dns'
 import type { RrsetObservation } from '@shared/inspector'
-import { canonicalName } from './names'
+import { typedName } from '../dns/names'
 import { errorOf, type Ask } from './query-port'
 import { hasAuthoritySoa, observed, walkAnswer, type WalkState } from './rrset'
 
@@ -13,7 +13,7 @@ const MAX_QUERIES = 6
  * (at most MAX_QUERIES questions, loops detected).
  */
 export async function observeRrset(ask: Ask, nameInput: string, type: string): Promise<RrsetObservation> {
-  const name = canonicalName(nameInput)
+  const name = typedName(nameInput)
   const started = performance.now()
   const state: WalkState = { chain: [], visited: new Set() }
   let current = name

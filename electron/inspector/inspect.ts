@@ -12,7 +12,7 @@ import type {
 import { ServiceError } from '@shared/errors'
 import { aliasRecordOf, authoritativeView } from './authoritative'
 import { observeRrset } from './follow-chain'
-import { canonicalName } from './names'
+import { typedName } from '../dns/names'
 import { askVia, engineQuery, type QueryFn } from './query-port'
 import { compareFamily } from './set-compare'
 import { pickSuggestion, type TargetFrom } from './target-from'
@@ -59,7 +59,7 @@ export interface InspectDeps {
 
 /** Target suggestions (the apex's ALIAS record, a CNAME at the apex, HTTPS AliasMode, www CNAME) and the DNS host. */
 export async function suggest(request: { apex: string; resolvers: ResolverTarget[]; timeoutMs?: number }, deps: InspectDeps = {}): Promise<SuggestResult> {
-  const apex = canonicalName(request.apex)
+  const apex = typedName(request.apex)
   const options = queryOptions(request.timeoutMs)
   const all = request.resolvers.map((r) => startApexQueries(apex, r, deps.queryFn ?? engineQuery, options, deps.signal))
   const found = await hints(all, apex)
@@ -75,7 +75,7 @@ export async function inspect(request: InspectRequest, deps: InspectDeps = {}): 
   const startedAtWallMs = Date.now()
   const started = performance.now()
   const queryFn = deps.queryFn ?? engineQuery
-  const apex = canonicalName(request.apex)
+  const apex = typedName(request.apex)
   const options = queryOptions(request.timeoutMs)
   const all = request.resolvers.map((r) => startApexQueries(apex, r, queryFn, options, deps.signal))
 
@@ -92,7 +92,7 @@ export async function inspect(request: InspectRequest, deps: InspectDeps = {}): 
       : Promise.resolve(undefined)
   )
   const targetPromise: Promise<{ name?: string; source: InspectResult['targetSource'] }> = request.target
-    ? Promise.resolve({ name: canonicalName(request.target), source: 'given' })
+    ? Promise.resolve({ name: typedName(request.target), source: 'given' })
     : hintsPromise.then(({ suggestions }) => {
         const picked = pickSuggestion(suggestions, request.targetFrom)
         return picked ? { name: picked.name, source: 'suggested' } : { source: 'none' }
@@ -191,7 +191,7 @@ export async function inspect(request: InspectRequest, deps: InspectDeps = {}): 
       return {
         label: r.label,
         answered: [r.apex.a, r.apex.aaaa, r.apex.soa, r.apex.ns].some(answered),
-        ...(apexCname ? { apexCname: canonicalName(apexCname) } : {}),
+        ...(apexCname ? { apexCname: typedName(apexCname) } : {}),
         ...(r.comparison ? { a: r.comparison.a, aaaa: r.comparison.aaaa } : {})
       }
     })

@@ -1,6 +1,6 @@
 import type { DnsQueryResult, DnsRecord } from '@shared/dns'
 import type { CnameLink, ObservedRecord } from '@shared/inspector'
-import { canonicalName } from './names'
+import { typedName } from '../dns/names'
 
 export interface WalkState {
   chain: CnameLink[]
@@ -22,16 +22,16 @@ export const MAX_CHAIN = 16
  * records of `type` at the end. Asking for CNAME itself follows nothing.
  */
 export function walkAnswer(answer: readonly DnsRecord[], start: string, type: string, state: WalkState): WalkOutcome {
-  let current = canonicalName(start)
+  let current = typedName(start)
   state.visited.add(current)
   const wanted = type.toUpperCase()
   for (;;) {
-    const owned = answer.filter((record) => canonicalName(record.name) === current)
+    const owned = answer.filter((record) => typedName(record.name) === current)
     const records = owned.filter((record) => record.type.toUpperCase() === wanted)
     if (records.length > 0 || wanted === 'CNAME') return { records, end: current }
     const cname = owned.find((record) => record.type === 'CNAME')
     if (!cname) return { records: [], end: current }
-    const target = canonicalName(cname.data)
+    const target = typedName(cname.data)
     state.chain.push({ name: current, target, ttl: cname.ttl })
     if (state.visited.has(target)) return { records: [], end: target, problem: 'loop' }
     if (state.chain.length >= MAX_CHAIN) return { records: [], end: target, problem: 'too-long' }
@@ -42,7 +42,7 @@ export function walkAnswer(answer: readonly DnsRecord[], start: string, type: st
 
 export function observed(record: DnsRecord, result: DnsQueryResult): ObservedRecord {
   return {
-    name: canonicalName(record.name),
+    name: typedName(record.name),
     type: record.type,
     ttl: record.ttl,
     data: record.data,

@@ -1,5 +1,6 @@
 import type { ProviderMatch, RrsetObservation, TargetSuggestion } from '@shared/inspector'
-import { canonicalName, displayName } from './names'
+import { typedName, displayName } from '../dns/names'
+import { parseSvcbHead } from '../dns/svcb'
 
 /** What one resolver said about the names that hint at the apex's target. */
 export interface SuggestionSources {
@@ -10,29 +11,29 @@ export interface SuggestionSources {
   wwwCname?: RrsetObservation
 }
 
-/** Priority and target of an SVCB/HTTPS presentation ('0 cdn.example.net.'). */
+/** Priority and canonical target of SVCB/HTTPS data ('0 cdn.example.net.'), read by the SVCB codec. */
 export function parseSvcbData(data: string): { priority: number; target: string } | undefined {
-  const match = /^\s*(\d+)\s+(\S+)/.exec(data)
-  return match ? { priority: Number(match[1]), target: canonicalName(match[2]!) } : undefined
+  const head = parseSvcbHead(data)
+  return head && { priority: head.priority, target: typedName(head.target) }
 }
 
 /** Target suggestions, strongest first, each name once (the first reason wins). */
 export function suggestTargets(apexInput: string, sources: readonly SuggestionSources[]): TargetSuggestion[] {
-  const apex = canonicalName(apexInput)
+  const apex = typedName(apexInput)
   const out = new Map<string, TargetSuggestion>()
   const add = (name: string, source: TargetSuggestion['source'], reason: string): void => {
-    const key = canonicalName(name)
+    const key = typedName(name)
     if (key === '.' || key === apex || out.has(key)) return
     out.set(key, { name: key, source, reason })
   }
   for (const s of sources) {
     for (const record of s.apexAlias?.records ?? []) {
-      add(record.data, 'alias-record', `${displayName(apex)} has an ALIAS record (type 65401) to ${displayName(canonicalName(record.data))}: its DNS host says what it follows`)
+      add(record.data, 'alias-record', `${displayName(apex)} has an ALIAS record (type 65401) to ${displayName(typedName(record.data))}: its DNS host says what it follows`)
     }
   }
   for (const s of sources) {
     for (const record of s.apexCname?.records ?? []) {
-      add(record.data, 'apex-cname', `the apex has a CNAME to ${displayName(canonicalName(record.data))} (RFC 1034 forbids one there, but it names the target)`)
+      add(record.data, 'apex-cname', `the apex has a CNAME to ${displayName(typedName(record.data))} (RFC 1034 forbids one there, but it names the target)`)
     }
   }
   for (const s of sources) {
@@ -46,7 +47,7 @@ export function suggestTargets(apexInput: string, sources: readonly SuggestionSo
   for (const s of sources) {
     const www = s.wwwCname
     for (const record of www?.records ?? []) {
-      add(record.data, 'www-cname', `${displayName(www!.name)} is a CNAME to ${displayName(canonicalName(record.data))}; apexes usually follow the same target`)
+      add(record.data, 'www-cname', `${displayName(www!.name)} is a CNAME to ${displayName(typedName(record.data))}; apexes usually follow the same target`)
     }
   }
   return [...out.values()]

@@ -1,6 +1,6 @@
 import type { AliasRecord, Evidence, Family, FamilyComparison, StaleWindow, TtlPolicy } from '@shared/inspector'
 import { sameSet } from './addresses'
-import { displayName } from './names'
+import { displayName } from '../dns/names'
 import type { TargetSetSighting } from './observation-store'
 import { stalenessBound } from './staleness-bound'
 

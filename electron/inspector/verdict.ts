@@ -1,5 +1,5 @@
 import type { AliasRecord, Evidence, Family, FamilyComparison, ProviderMatch, SetRelation, StaleWindow, Verdict } from '@shared/inspector'
-import { displayName } from './names'
+import { displayName } from '../dns/names'
 import { providerLine } from './suggest'
 import { aliasRecordEvidence, cdnEvidence, clockTime, earlierSighting, sightingEvidence, staleWindow, unmatched, type StaleContext } from './verdict-stale'
 

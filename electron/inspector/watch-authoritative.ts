@@ -1,7 +1,7 @@
 import type { QueryOptionsInput, ResolverTarget } from '@shared/dns'
 import type { AliasRecord, RrsetObservation } from '@shared/inspector'
 import { observeRrset } from './follow-chain'
-import { canonicalName } from './names'
+import { typedName } from '../dns/names'
 import type { Ask, QueryFn } from './query-port'
 import { zoneServersOf } from './zone-servers'
 import { formatResolver } from '@shared/resolver-target'
@@ -60,7 +60,7 @@ export async function readAliasRecord(servers: readonly ResolverTarget[], apex: 
   const { observation, server } = await observeAtServers(servers, apex, 'ALIAS', deps)
   const record = observation.status === 'ok' && observation.authoritative ? observation.records[0] : undefined
   if (!record) return undefined
-  return { owner: canonicalName(record.name), target: canonicalName(record.data), ttl: record.ttl, server, seenAtWallMs: record.receivedAtWallMs }
+  return { owner: typedName(record.name), target: typedName(record.data), ttl: record.ttl, server, seenAtWallMs: record.receivedAtWallMs }
 }
 
 /**

@@ -5,7 +5,7 @@ import type { ResolverTarget } from '@shared/dns'
 import type { TtlPolicy, WatchDetail, WatchSample, WatchSession } from '@shared/inspector'
 import { ServiceError } from '@shared/errors'
 import { queryOptions } from './inspect'
-import { canonicalName } from './names'
+import { typedName } from '../dns/names'
 import { askVia, engineQuery, type QueryFn } from './query-port'
 import type { ObservationStore } from './observation-store'
 import { analyzeStaleness } from './staleness'
@@ -77,8 +77,8 @@ export class WatchService {
     const options = queryOptions(request.timeoutMs)
     const run: Running = {
       id,
-      apex: canonicalName(request.apex),
-      target: canonicalName(request.target),
+      apex: typedName(request.apex),
+      target: typedName(request.target),
       intervalSeconds: request.intervalSeconds,
       asks: request.resolvers.map((r) => askVia(this.options.queryFn ?? engineQuery, r, options, controller.signal)),
       mode: request.mode,

@@ -1,6 +1,6 @@
 import type { ResolverTarget } from '@shared/dns'
 import { observeRrset } from './follow-chain'
-import { canonicalName } from './names'
+import { typedName } from '../dns/names'
 import type { Ask } from './query-port'
 
 const MAX_NS = 4
@@ -31,11 +31,11 @@ export async function nsAddresses(resolverAsk: Ask, nsNames: readonly string[]):
 
 /** The zone `name` belongs to: the owner of the SOA in the answer or the authority section. */
 export async function zoneOf(resolverAsk: Ask, nameInput: string): Promise<string | undefined> {
-  const name = canonicalName(nameInput)
+  const name = typedName(nameInput)
   const result = await resolverAsk(name, 'SOA')
   const soa = [...result.answer, ...result.authority].find((record) => record.type.toUpperCase() === 'SOA')
   if (!soa) return undefined
-  const zone = canonicalName(soa.name)
+  const zone = typedName(soa.name)
   // a SOA from elsewhere (not an ancestor of the name) says nothing about it
   return name === zone || name.endsWith(`.${zone}`) || zone === '.' ? zone : undefined
 }
@@ -50,7 +50,7 @@ export async function zoneServersOf(resolverAsk: Ask, name: string, port: number
   }
   if (!zone) return { servers: [], problem: `no SOA found above ${name}` }
   const ns = await observeRrset(resolverAsk, zone, 'NS')
-  const nsNames = ns.records.map((record) => canonicalName(record.data))
+  const nsNames = ns.records.map((record) => typedName(record.data))
   if (nsNames.length === 0) return { zone, servers: [], problem: `no NS records for ${zone}` }
   const { servers } = await nsAddresses(resolverAsk, nsNames)
   if (servers.length === 0) return { zone, servers: [], problem: `no address found for the NS names of ${zone}` }

@@ -4,10 +4,9 @@ import type { DnsRecord } from '@shared/dns'
 import { queryOptionsSchema } from '@shared/dns'
 import { buildQuery } from '../dns/build-query'
 import { decodeMessage } from '../dns/decode-message'
-import { OPT_EDE } from '../dns/edns-options'
 import { decodeEde } from '../dns/ede'
 import { normalizeName } from '../dns/names'
-import { rcodeName } from '../dns/rcodes'
+import { EDNS_OPTIONS, rcodeName } from '@shared/dns-codes'
 
 /** A transfer of a toy zone; a stream longer than this is not the lab's. */
 const MAX_BYTES = 16 * 1024 * 1024
@@ -56,7 +55,7 @@ export function transferZone(port: number, zone: string, timeoutMs = 5000): Prom
         buffered = buffered.subarray(2 + buffered.readUInt16BE(0))
         if (message.header.id !== query.id) return finish(new Error(`the transfer of ${zone} was answered with another message ID`))
         if (message.header.rcode !== 0) {
-          const ede = message.opt?.options.find((o) => o.code === OPT_EDE)
+          const ede = message.opt?.options.find((o) => o.code === EDNS_OPTIONS.EDE)
           return finish(null, { rcode: rcodeName(message.header.rcode), records: [], reason: (ede && decodeEde(ede.data)?.text) ?? null })
         }
         records.push(...message.answer)

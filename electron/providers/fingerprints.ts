@@ -1,11 +1,7 @@
 /** NS-name fingerprints: which DNS host an apex's name servers belong to. */
 import type { ProviderMatch } from '@shared/inspector'
 import { profileIds, type ProfileId } from '@shared/providers'
-
-const canonicalName = (name: string): string => {
-  const trimmed = name.trim().toLowerCase()
-  return trimmed.endsWith('.') ? trimmed : `${trimmed}.`
-}
+import { canonicalName } from '../dns/names'
 
 interface Provider {
   id: string

@@ -8,7 +8,7 @@ import type { LabStatus } from '@shared/lab'
 import type { HandlerGroup, ServiceContext } from '../api/handlers'
 import { ServiceError } from '@shared/errors'
 import { query } from '../dns'
-import { canonical } from '../alias-server/names'
+import { canonicalName } from '../dns/names'
 import { startTrustChain, type ChainChild, type TrustChain } from '../trust-chain/trust-chain'
 import { dsWire, tldOf } from '../trust-chain/chain-zones'
 import { delegationView } from '../trace/delegation'
@@ -35,7 +35,7 @@ function statusOf(chain: TrustChain | null, zones: string[]): ChainStatus {
 /** The lab zone's name servers from the lab itself; in-zone ones get 127.0.0.1 as glue. */
 async function childOf(origin: string, ds: string, port: number): Promise<ChainChild> {
   const r = await query({ name: origin, type: 'NS', resolver: { transport: 'udp', host: LAB_HOST, port }, options: { rd: false } }).catch(() => null)
-  const inZone = (r?.answer ?? []).filter((x) => x.type === 'NS').map((x) => canonical(x.data)).filter((n) => n.endsWith(`.${origin}`))
+  const inZone = (r?.answer ?? []).filter((x) => x.type === 'NS').map((x) => canonicalName(x.data)).filter((n) => n.endsWith(`.${origin}`))
   const names = inZone.length > 0 ? inZone : [`ns1.${origin}`]
   return { origin, ds: [ds], nameServers: names.map((name) => ({ name, address: LAB_HOST })) }
 }
@@ -61,10 +61,10 @@ export function chainHandlers(ctx: ServiceContext, labStatus: () => Promise<LabS
     'chain:start': async () => {
       const lab = await labStatus()
       if (!lab.running || !lab.port) throw new ServiceError('conflict', 'start the lab server first: the chain delegates to it')
-      const signed = (lab.dnssec ?? []).filter((z) => canonical(z.zone).split('.').filter(Boolean).length >= 2)
+      const signed = (lab.dnssec ?? []).filter((z) => canonicalName(z.zone).split('.').filter(Boolean).length >= 2)
       if (signed.length === 0) throw new ServiceError('conflict', 'the lab zone is not signed (or sits directly below the root): start the lab with "Sign the zone online"')
       await stop()
-      const children = await Promise.all(signed.map((z) => childOf(canonical(z.zone), z.ds, lab.port!)))
+      const children = await Promise.all(signed.map((z) => childOf(canonicalName(z.zone), z.ds, lab.port!)))
       // one label below a TLD only: deeper zones would need their own parents
       const direct = children.filter((c) => c.origin === `${c.origin.split('.')[0]}.${tldOf(c.origin)}`)
       if (direct.length === 0) throw new ServiceError('conflict', 'the chain delegates zones one label below a TLD (like example.test.)')

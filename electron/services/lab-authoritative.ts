@@ -1,11 +1,11 @@
 import type { ResolverTarget } from '@shared/dns'
 import type { TtlPolicy } from '@shared/inspector'
 import type { LabStatus } from '@shared/lab'
+import { canonicalName } from '../dns/names'
 
-const canonical = (name: string): string => name.toLowerCase().replace(/\.?$/, '.')
 const atOrBelow = (name: string, zone: string): boolean => {
-  const n = canonical(name)
-  const z = canonical(zone)
+  const n = canonicalName(name)
+  const z = canonicalName(zone)
   return z === '.' || n === z || n.endsWith(`.${z}`)
 }
 

@@ -6,7 +6,7 @@
  */
 import type { DnsQueryRequest, DnsQueryResult, DnsRecord } from '@shared/dns'
 import { query } from '../dns'
-import { canonical } from '../alias-server/names'
+import { canonicalName } from '../dns/names'
 
 export interface TraceServer {
   host: string
@@ -53,10 +53,10 @@ const isAtOrBelow = (name: string, zone: string): boolean => zone === '.' || nam
 
 function nameServersOf(records: DnsRecord[], additional: DnsRecord[], zone: string): TraceStep['nameServers'] {
   return records
-    .filter((r) => r.type === 'NS' && canonical(r.name) === zone)
+    .filter((r) => r.type === 'NS' && canonicalName(r.name) === zone)
     .map((r) => {
-      const name = canonical(r.data)
-      const addresses = additional.filter((a) => (a.type === 'A' || a.type === 'AAAA') && canonical(a.name) === name).map((a) => a.data)
+      const name = canonicalName(r.data)
+      const addresses = additional.filter((a) => (a.type === 'A' || a.type === 'AAAA') && canonicalName(a.name) === name).map((a) => a.data)
       return { name, addresses }
     })
 }
@@ -67,7 +67,7 @@ function candidates(step: TraceStep, port: number): TraceServer[] {
 }
 
 export async function trace(options: TraceOptions): Promise<TraceResult> {
-  const name = canonical(options.name)
+  const name = canonicalName(options.name)
   const type = options.type.toUpperCase()
   const ask = options.ask ?? ((request, signal) => query(request, { signal }))
   const dnssec = options.dnssec ?? false
@@ -105,7 +105,7 @@ export async function trace(options: TraceOptions): Promise<TraceResult> {
     }
     if (!result || !server) return out(`no server of ${zone} answered (${failures.join('; ')})`)
     const cutNs = result.authority.find((r) => r.type === 'NS')
-    const cut = cutNs ? canonical(cutNs.name) : null
+    const cut = cutNs ? canonicalName(cutNs.name) : null
     if (result.answer.length > 0 || result.header.flags.aa || result.header.rcode !== 'NOERROR' || !cut) {
       steps.push({ kind: 'answer', zone, server, records: result.answer.length > 0 ? result.answer : result.authority, nameServers: [], result })
       return out()

@@ -3,7 +3,7 @@
  * delegates each lab zone with the DS its server printed. Every server of the chain listens on the
  * same port (dig +trace and resolvers use one port for every server), each on its own loopback address.
  */
-import { canonical } from '../alias-server/names'
+import { canonicalName } from '../dns/names'
 
 /** Where the chain's servers listen by default (all of 127/8 is loopback on Linux). */
 export const CHAIN_ROOT_ADDRESS = '127.53.0.1'
@@ -22,7 +22,7 @@ const HEAD_TTL = 86_400
 const DELEGATION_TTL = 172_800
 
 export function tldOf(origin: string): string {
-  const labels = canonical(origin).split('.').filter(Boolean)
+  const labels = canonicalName(origin).split('.').filter(Boolean)
   if (labels.length < 2) throw new Error(`${origin}: the trust chain delegates zones one label below a TLD (like example.test.)`)
   return `${labels.at(-1)}.`
 }
@@ -60,10 +60,10 @@ export function tldZoneText(tld: string, address: string, children: ChainChild[]
   const ns = `a.nic.${tld}`
   const lines = [`$ORIGIN ${tld}`, soa(tld, ns), `${tld} ${HEAD_TTL} IN NS ${ns}`, `${ns} ${HEAD_TTL} IN A ${address}`]
   for (const child of children) {
-    const origin = canonical(child.origin)
+    const origin = canonicalName(child.origin)
     if (child.nameServers.length === 0) throw new Error(`${origin}: no name server to delegate to`)
     for (const server of child.nameServers) {
-      const name = canonical(server.name)
+      const name = canonicalName(server.name)
       lines.push(`${origin} ${DELEGATION_TTL} IN NS ${name}`)
       if (name === origin || name.endsWith(`.${origin}`)) lines.push(`${name} ${DELEGATION_TTL} IN A ${server.address}`)
     }

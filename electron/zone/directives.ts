@@ -1,6 +1,6 @@
 /** Master-file directives: $ORIGIN and $TTL are applied; $INCLUDE and $GENERATE are refused. */
 import type { ErrorCollector } from './errors'
-import { parseName, type Labels } from './names'
+import { parseName, type Labels } from '../dns/names'
 import type { Entry, Token } from './tokenizer'
 import { parseTtl } from './ttl'
 

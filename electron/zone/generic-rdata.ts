@@ -1,7 +1,7 @@
 /** RFC 3597 generic rdata (`\# <length> <hex>`), and wire -> presentation for the known types. */
 import { formatIPv4, formatIPv6 } from '@shared/ip-text'
 import { quoteCharString } from './char-strings'
-import { labelsFromWire, labelsToText } from './names'
+import { labelsFromWire, labelsToText } from '../dns/names'
 import type { KnownType } from './record-types'
 import { decodeSvcbRdata } from './svcb-presentation'
 import type { Token } from './tokenizer'

@@ -9,4 +9,4 @@ export { toPacketAnswer, toDnsPacketName, type PacketAnswer, type RawAnswer } fr
 export { saveZoneFile, loadZoneFile, MAX_ZONE_FILE_BYTES, type LoadedZoneFile, type SaveFs } from './zone-file-io'
 export { encodeSvcbRdata, decodeSvcbRdata } from './svcb-presentation'
 export { TYPE_CODES, typeCode } from './record-types'
-export { isAtOrBelow, joinCanonical, splitCanonical } from './names'
+export { isAtOrBelow, joinCanonical, splitCanonical } from '../dns/names'

@@ -4,7 +4,7 @@
  */
 import { formatIPv6, parseIPv4, parseIPv6 } from '@shared/ip-text'
 import { decodeEscapes, quoteCharString } from './char-strings'
-import { labelsToText, parseName, plainCanonicalName, type Labels } from './names'
+import { labelsToText, parseName, plainCanonicalName, type Labels } from '../dns/names'
 import type { KnownType } from './record-types'
 import { formatSvcParams, parseSvcParams } from './svcb-presentation'
 import type { Token } from './tokenizer'

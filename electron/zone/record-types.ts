@@ -1,26 +1,13 @@
 /** The record types the zone layer understands, and their codes. */
+import { RR_TYPES, typeCode as anyTypeCode } from '@shared/dns-codes'
 
+const ZONE_TYPES = ['A', 'NS', 'CNAME', 'SOA', 'PTR', 'MX', 'TXT', 'AAAA', 'SRV', 'NAPTR', 'DS', 'DNSKEY', 'SVCB', 'HTTPS', 'CAA', 'ALIAS'] as const
+
+/** The zone layer's subset of the shared table; ANAME (draft-ietf-dnsop-aname, no code of its own) travels as ALIAS. */
 export const TYPE_CODES = {
-  A: 1,
-  NS: 2,
-  CNAME: 5,
-  SOA: 6,
-  PTR: 12,
-  MX: 15,
-  TXT: 16,
-  AAAA: 28,
-  SRV: 33,
-  NAPTR: 35,
-  DS: 43,
-  DNSKEY: 48,
-  SVCB: 64,
-  HTTPS: 65,
-  CAA: 257,
-  // PowerDNS's private-use ALIAS type.
-  ALIAS: 65401,
-  // draft-ietf-dnsop-aname never got a code; on the wire it travels as ALIAS.
-  ANAME: 65401
-} as const
+  ...(Object.fromEntries(ZONE_TYPES.map((t) => [t, RR_TYPES[t]])) as { [T in (typeof ZONE_TYPES)[number]]: (typeof RR_TYPES)[T] }),
+  ANAME: RR_TYPES.ALIAS
+}
 
 export type KnownType = keyof typeof TYPE_CODES
 
@@ -35,8 +22,7 @@ export const isKnownType = (t: string): t is KnownType => Object.hasOwn(TYPE_COD
 export function typeCode(type: string): number | null {
   const t = type.toUpperCase()
   if (isKnownType(t)) return TYPE_CODES[t]
-  const m = /^TYPE(\d{1,5})$/.exec(t)
-  return m && Number(m[1]) <= 65535 ? Number(m[1]) : null
+  return t.startsWith('TYPE') ? (anyTypeCode(t) ?? null) : null
 }
 
 /** The mnemonic for a code when we have one, else 'TYPEnnn'. */

@@ -1,7 +1,7 @@
 /** Zone-level rules that single lines cannot check: SOA presence, zone bounds, CNAME and ALIAS exclusivity. */
 import { ZoneParseError } from './errors'
 import type { Zone, ZoneRecord } from './model'
-import { isAtOrBelow } from './names'
+import { isAtOrBelow } from '../dns/names'
 
 const isAliasLike = (r: ZoneRecord): boolean => r.type === 'ALIAS' || r.type === 'ANAME'
 // RRSIG and NSEC (here only in RFC 3597 form) may sit beside a CNAME (RFC 4035 §2.5).

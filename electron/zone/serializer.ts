@@ -1,6 +1,6 @@
 /** Zone -> canonical text: $ORIGIN, then one line per record in model order, owners relative. */
 import type { Zone } from './model'
-import { relativeName } from './names'
+import { relativeName } from '../dns/names'
 
 const MAX_OWNER_PAD = 32
 

@@ -4,39 +4,14 @@
  */
 import { formatIPv4, formatIPv6, parseIPv4, parseIPv6 } from '@shared/ip-text'
 import { decodeEscapes, unquote } from './char-strings'
-import { labelsFromWire, labelsToText, labelsToWire, parseName } from './names'
-
-export const SVC_PARAM_KEYS: Readonly<Record<string, number>> = {
-  mandatory: 0,
-  alpn: 1,
-  'no-default-alpn': 2,
-  port: 3,
-  ipv4hint: 4,
-  ech: 5,
-  ipv6hint: 6,
-  dohpath: 7, // RFC 9461
-  ohttp: 8 // RFC 9540
-}
-const KEY_NAMES = new Map(Object.entries(SVC_PARAM_KEYS).map(([name, code]) => [code, name]))
-const NO_VALUE_KEYS = new Set([2, 8])
-const INVALID_KEY = 65535
+import { labelsFromWire, labelsToText, labelsToWire, parseName } from '../dns/names'
+import { INVALID_KEY, isNamedKey, knownKeyNames, NO_VALUE_KEYS, svcParamKeyCode as keyCode, svcParamKeyName as keyName } from '../dns/svcb'
 
 export type SvcParams = Map<number, Uint8Array>
 export interface SvcParamIssue {
   /** Index of the offending token in the list given to parseSvcParams. */
   index: number
   message: string
-}
-
-export function keyName(code: number): string {
-  return KEY_NAMES.get(code) ?? `key${code}`
-}
-
-export function keyCode(name: string): number | null {
-  const n = name.toLowerCase()
-  if (Object.hasOwn(SVC_PARAM_KEYS, n)) return SVC_PARAM_KEYS[n]
-  const m = /^key(\d{1,5})$/.exec(n)
-  return m && Number(m[1]) < INVALID_KEY ? Number(m[1]) : null
 }
 
 /** RFC 9460 Appendix A.1: split decoded octets on commas, with `\,` and `\\` escaping. */
@@ -65,7 +40,7 @@ const u16 = (n: number): number[] => [n >> 8, n & 0xff]
 function parseValue(code: number, value: Uint8Array | null): Uint8Array | string {
   const name = keyName(code)
   if (NO_VALUE_KEYS.has(code)) return value && value.length > 0 ? `${name} takes no value` : new Uint8Array()
-  if (code >= 9 && !KEY_NAMES.has(code)) return value ?? new Uint8Array()
+  if (code >= 9 && !isNamedKey(code)) return value ?? new Uint8Array()
   if (!value || value.length === 0) return `${name} needs a value`
   const items = code === 0 || code === 1 || code === 4 || code === 6 ? splitValueList(value) : null
   if ((code === 0 || code === 1 || code === 4 || code === 6) && !items) return `${name} has an empty item in its comma-separated list`
@@ -118,7 +93,7 @@ export function parseSvcParams(tokens: string[]): { params: SvcParams; issues: S
     const key = eq < 0 ? token : token.slice(0, eq)
     const code = keyCode(key)
     if (code === null) {
-      issues.push({ index, message: `"${key}" is not an SvcParamKey (known: ${[...KEY_NAMES.values()].join(', ')}, or keyNNNNN below 65535)` })
+      issues.push({ index, message: `"${key}" is not an SvcParamKey (known: ${knownKeyNames()}, or keyNNNNN below 65535)` })
       return
     }
     if (params.has(code)) {

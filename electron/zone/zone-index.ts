@@ -1,6 +1,6 @@
 /** Case-insensitive lookups over a zone, including RFC 4592 closest-encloser wildcard matching. */
 import type { WildcardLookup, Zone, ZoneIndex, ZoneRecord } from './model'
-import { canonicalName, compareCanonical, isAtOrBelow, joinCanonical, splitCanonical } from './names'
+import { canonicalName, compareCanonical, isAtOrBelow, joinCanonical, splitCanonical } from '../dns/names'
 
 export function buildIndex(zone: Zone): ZoneIndex {
   const origin = canonicalName(zone.origin)

@@ -2,6 +2,7 @@
  * The client subnet a query speaks for: its EDNS Client Subnet option (RFC 7871) when present,
  * else the source address as a /32 or /128. Query bytes are hostile: anything malformed is ignored.
  */
+import { EDNS_OPTIONS } from '@shared/dns-codes'
 import * as packet from 'dns-packet'
 import { parsePrefix } from '@shared/geo'
 import { formatIPv4, formatIPv6 } from '@shared/ip-text'
@@ -16,7 +17,7 @@ export interface ClientSubnet {
   ecs: boolean
 }
 
-const OPT_ECS = 8
+const OPT_ECS = EDNS_OPTIONS.ECS
 
 /** ECS option data → subnet, bits past the source prefix cleared; null when malformed. */
 export function readEcsData(data: Buffer): ClientSubnet | null {

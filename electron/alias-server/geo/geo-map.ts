@@ -4,7 +4,7 @@
  * the answer may not be narrower than what the client revealed).
  */
 import { parsePrefix, type GeoChoice, type GeoFile, type GeoTarget, type ParsedPrefix } from '@shared/geo'
-import { canonical } from '../names'
+import { canonicalName } from '../../dns/names'
 
 interface Region {
   name: string
@@ -41,7 +41,7 @@ export class GeoMap {
   private readonly targets = new Map<string, Target>()
 
   constructor(readonly file: GeoFile) {
-    for (const [name, t] of Object.entries(file.targets)) this.targets.set(canonical(name), compile(t))
+    for (const [name, t] of Object.entries(file.targets)) this.targets.set(canonicalName(name), compile(t))
   }
 
   has(name: string): boolean {

@@ -1,7 +1,8 @@
 /** DNS NOTIFY (RFC 1996) to a secondary over UDP, retried until it answers. */
+import { OPCODES } from '@shared/dns-codes'
 import { createSocket } from 'node:dgram'
 import { randomInt } from 'node:crypto'
-import { nameToWire } from '../names'
+import { nameToWire } from '../../dns/names'
 import { TYPE_SOA } from '../wire/rdata'
 
 export interface NotifyTarget {
@@ -9,7 +10,7 @@ export interface NotifyTarget {
   port: number
 }
 
-const OPCODE_NOTIFY = 4
+const OPCODE_NOTIFY = OPCODES.NOTIFY
 
 export function notifyMessage(zone: string, id: number): Buffer {
   const name = nameToWire(zone)

@@ -4,6 +4,7 @@
  * default). With `expanded`, the server watches its ALIAS targets: when what a transfer would carry
  * changes, the SOA serial goes up and the configured secondaries get a NOTIFY.
  */
+import { RCODES } from '@shared/dns-codes'
 import type { ResolveContext } from '../alias-resolver'
 import { isLoopback } from '@shared/resolver-target'
 import { buildMessage, type WireRecord } from '../wire/message-builder'
@@ -30,9 +31,9 @@ export interface TransferDeps {
   log: (line: string) => void
 }
 
-const RCODE_SERVFAIL = 2
-const RCODE_REFUSED = 5
-const RCODE_NOTAUTH = 9
+const RCODE_SERVFAIL = RCODES.SERVFAIL
+const RCODE_REFUSED = RCODES.REFUSED
+const RCODE_NOTAUTH = RCODES.NOTAUTH
 const EDE_PROHIBITED = 18
 const RECORDS_PER_MESSAGE = 100
 

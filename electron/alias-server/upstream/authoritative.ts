@@ -6,7 +6,7 @@
 import type { AliasSettings } from '@shared/alias-server'
 import type { DnsQueryResult, ResolverTarget } from '@shared/dns'
 import { query } from '../../dns'
-import { canonical, selfAndAncestors } from '../names'
+import { canonicalName, selfAndAncestors } from '../../dns/names'
 import { readAnswer } from './read-answer'
 import { engineOptions } from './recursive'
 import { EDE_NO_REACHABLE_AUTHORITY, toUpstreamError, UpstreamError, type AddressType, type Upstream, type UpstreamAnswer } from './types'
@@ -58,10 +58,10 @@ export function authoritativeUpstream(options: AuthoritativeOptions): Upstream {
     for (const candidate of selfAndAncestors(name)) {
       if (candidate === '.') break
       const r = await ask(candidate, 'SOA', signal)
-      const own = r.answer.find((x) => x.type === 'SOA' && canonical(x.name) === candidate)
+      const own = r.answer.find((x) => x.type === 'SOA' && canonicalName(x.name) === candidate)
       const soa = own ?? (r.answer.length === 0 ? r.authority.find((x) => x.type === 'SOA') : undefined)
       if (soa) {
-        const apex = canonical(soa.name)
+        const apex = canonicalName(soa.name)
         remember(apexes, name, { value: apex, expiresAt: keep(soa.ttl) })
         return apex
       }
@@ -74,16 +74,16 @@ export function authoritativeUpstream(options: AuthoritativeOptions): Upstream {
     const cached = servers.get(apex)
     if (cached && cached.expiresAt > Date.now()) return cached.value
     const r = await ask(apex, 'NS', signal)
-    const ns = r.answer.filter((x) => x.type === 'NS' && canonical(x.name) === apex)
+    const ns = r.answer.filter((x) => x.type === 'NS' && canonicalName(x.name) === apex)
     if (ns.length === 0) throw new UpstreamError(EDE_NO_REACHABLE_AUTHORITY, `${apex} has no NS records (asked ${bootstrapLabel})`, 'network')
     let ttl = Math.min(...ns.map((x) => x.ttl))
     const addresses: string[] = []
     for (const record of ns) {
-      const host = canonical(record.data)
-      const glue = r.additional.filter((x) => (x.type === 'A' || x.type === 'AAAA') && canonical(x.name) === host)
+      const host = canonicalName(record.data)
+      const glue = r.additional.filter((x) => (x.type === 'A' || x.type === 'AAAA') && canonicalName(x.name) === host)
       const found = glue.length > 0 ? glue : (await Promise.all(['A', 'AAAA'].map((t) => ask(host, t, signal).catch(() => undefined))))
         .flatMap((x) => x?.answer ?? [])
-        .filter((x) => (x.type === 'A' || x.type === 'AAAA') && canonical(x.name) === host)
+        .filter((x) => (x.type === 'A' || x.type === 'AAAA') && canonicalName(x.name) === host)
       for (const a of found) {
         ttl = Math.min(ttl, a.ttl)
         if (!addresses.includes(a.data)) addresses.push(a.data)
@@ -129,9 +129,9 @@ export function authoritativeUpstream(options: AuthoritativeOptions): Upstream {
         let exchange = await askServers(await findServers(apex, signal), current, type, signal, subnet)
         // a referral (no AA, NS below the apex in authority): follow it to the child zone
         for (let i = 0; i < MAX_REFERRALS && !exchange.result.header.flags.aa; i++) {
-          const cut = exchange.result.authority.find((x) => x.type === 'NS' && canonical(x.name) !== apex)
+          const cut = exchange.result.authority.find((x) => x.type === 'NS' && canonicalName(x.name) !== apex)
           if (!cut || exchange.result.answer.length > 0) break
-          apex = canonical(cut.name)
+          apex = canonicalName(cut.name)
           remember(apexes, current, { value: apex, expiresAt: keep(cut.ttl) })
           exchange = await askServers(await findServers(apex, signal), current, type, signal, subnet)
         }

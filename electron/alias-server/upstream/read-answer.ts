@@ -1,6 +1,6 @@
 /** Reads a query-engine result for (name, A|AAAA) into an UpstreamAnswer: CNAME chain, addresses, TTL. */
 import type { DnsQueryResult, DnsRecord } from '@shared/dns'
-import { canonical } from '../names'
+import { canonicalName } from '../../dns/names'
 import { EDE_NO_REACHABLE_AUTHORITY, UpstreamError, type AddressType, type UpstreamAnswer } from './types'
 
 /** Negative answers without a SOA (RFC 2308 §5 says not to cache them; we keep them briefly). */
@@ -30,9 +30,9 @@ export function readAnswer(result: DnsQueryResult, name: string, type: AddressTy
     const detail = ede ? ` (EDE ${ede.code} ${ede.name}${ede.text ? `: ${ede.text}` : ''})` : ''
     throw new UpstreamError(EDE_NO_REACHABLE_AUTHORITY, `${server} answered ${rcode} for ${name} ${type}${detail}`, rcode === 'SERVFAIL' ? 'servfail' : 'network')
   }
-  const answers = result.answer.map((r) => ({ ...r, owner: canonical(r.name) }))
+  const answers = result.answer.map((r) => ({ ...r, owner: canonicalName(r.name) }))
   const chain: string[] = []
-  let current = canonical(name)
+  let current = canonicalName(name)
   let ttl = Number.POSITIVE_INFINITY
   const seen = new Set([current])
   let looped = false
@@ -40,7 +40,7 @@ export function readAnswer(result: DnsQueryResult, name: string, type: AddressTy
     const cname = answers.find((r) => r.type === 'CNAME' && r.owner === current)
     if (!cname) break
     ttl = Math.min(ttl, cname.ttl)
-    current = canonical(cname.data)
+    current = canonicalName(cname.data)
     chain.push(current)
     if (seen.has(current)) {
       looped = true

@@ -1,9 +1,10 @@
 /** Replies to queries the reader rejected: FORMERR, NOTIMP and BADVERS. */
+import { RCODES } from '@shared/dns-codes'
 import { READ_BADVERS, READ_FORMERR, READ_NOTIMP, TYPE_OPT, type QueryView } from './question-reader'
 
-export const RCODE_FORMERR = 1
-export const RCODE_NOTIMP = 4
-export const RCODE_BADVERS = 16
+export const RCODE_FORMERR = RCODES.FORMERR
+export const RCODE_NOTIMP = RCODES.NOTIMP
+export const RCODE_BADVERS = RCODES.BADVERS
 
 export function rcodeForStatus(status: number): number {
   if (status === READ_FORMERR) return RCODE_FORMERR

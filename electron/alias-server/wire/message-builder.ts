@@ -4,10 +4,11 @@
  * to the query name becomes a pointer to offset 12 and takes the client's case once the question is
  * patched in. RDATA names are never compressed (always allowed, RFC 3597 §4).
  */
-import { nameToWire } from '../names'
+import { EDNS_OPTIONS } from '@shared/dns-codes'
+import { nameToWire } from '../../dns/names'
 import { TYPE_OPT } from './question-reader'
 
-export const OPT_EDE = 15
+export const OPT_EDE = EDNS_OPTIONS.EDE
 
 /** Where a record's TTL comes from when it counts down: a target cache entry and a cap. */
 export interface TtlSource {

@@ -3,6 +3,7 @@
  * view without allocating. It validates the whole message (every section must parse and nothing
  * may trail), so anything it accepts is a well-formed query.
  */
+import { RR_TYPES } from '@shared/dns-codes'
 
 export const READ_OK = 0
 /** No reply at all: shorter than a header, or a response (QR=1). */
@@ -12,7 +13,7 @@ export const READ_NOTIMP = 3
 export const READ_BADVERS = 4
 export type ReadStatus = 0 | 1 | 2 | 3 | 4
 
-export const TYPE_OPT = 41
+export const TYPE_OPT = RR_TYPES.OPT
 
 export interface QueryView {
   id: number

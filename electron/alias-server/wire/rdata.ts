@@ -1,19 +1,20 @@
 /** RDATA in wire form: from zone records (through dns-packet) and from address literals. */
+import { CLASSES, RR_TYPES } from '@shared/dns-codes'
 import * as dnsPacket from 'dns-packet'
 import { parseIPv4, parseIPv6 } from '../../dns/ip'
 import { toPacketAnswer, type ZoneRecord } from '../../zone'
 
-export const TYPE_A = 1
-export const TYPE_NS = 2
-export const TYPE_CNAME = 5
-export const TYPE_SOA = 6
-export const TYPE_AAAA = 28
-export const TYPE_DS = 43
-export const TYPE_IXFR = 251
-export const TYPE_AXFR = 252
-export const TYPE_ANY = 255
-export const TYPE_ALIAS = 65401
-export const CLASS_IN = 1
+export const TYPE_A = RR_TYPES.A
+export const TYPE_NS = RR_TYPES.NS
+export const TYPE_CNAME = RR_TYPES.CNAME
+export const TYPE_SOA = RR_TYPES.SOA
+export const TYPE_AAAA = RR_TYPES.AAAA
+export const TYPE_DS = RR_TYPES.DS
+export const TYPE_IXFR = RR_TYPES.IXFR
+export const TYPE_AXFR = RR_TYPES.AXFR
+export const TYPE_ANY = RR_TYPES.ANY
+export const TYPE_ALIAS = RR_TYPES.ALIAS
+export const CLASS_IN = CLASSES.IN
 
 /** RDATA of a zone record (without RDLENGTH). */
 export function recordRdata(record: ZoneRecord): Buffer {

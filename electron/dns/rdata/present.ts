@@ -1,9 +1,9 @@
 import { formatIPv4, formatIPv6 } from '@shared/ip-text'
-import { typeName } from '../rr-types'
+import { typeName } from '@shared/dns-codes'
 import { alias } from './alias'
 import { locDigText, readLoc } from './loc'
 import { RdataReader } from './reader'
-import { formatSvcb, svcb, svcbFields } from './svcb'
+import { formatSvcb, svcb, svcbFields } from '../svcb'
 import { base32hex, decodeTypeBitmap, genericRdata, hexUpper, quoteString, sigTime } from './text'
 
 export interface PresentedRdata {

@@ -1,7 +1,7 @@
 import * as packet from 'dns-packet'
 import { describe, expect, it } from 'vitest'
 import { AnswerCache } from '../../../electron/alias-server/answer-cache'
-import { nameToWire } from '../../../electron/alias-server/names'
+import { nameToWire } from '../../../electron/dns/names'
 import { PreparedAnswer } from '../../../electron/alias-server/prepared-answer'
 import { buildMessage, type TtlSource } from '../../../electron/alias-server/wire/message-builder'
 import { createQueryView, readQuery } from '../../../electron/alias-server/wire/question-reader'

@@ -1,6 +1,6 @@
 import * as packet from 'dns-packet'
 import { describe, expect, it } from 'vitest'
-import { nameToWire } from '../../../electron/alias-server/names'
+import { nameToWire } from '../../../electron/dns/names'
 import { buildMessage, cutAt, fittingCut, type WireRecord } from '../../../electron/alias-server/wire/message-builder'
 
 const a = (owner: string, last: number): WireRecord => ({ owner, type: 1, ttl: 300, rdata: Buffer.from([192, 0, 2, last]), text: `192.0.2.${last}` })

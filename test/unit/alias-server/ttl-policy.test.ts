@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { refreshAheadAfterMs, remainingTtl, servedTtl } from '../../../electron/alias-server/ttl-policy'
+import { remainingTtl } from '@shared/ttl'
+import { refreshAheadAfterMs, servedTtl } from '../../../electron/alias-server/ttl-policy'
 
 const T0 = 1_000_000
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { namesEqual, normalizeName, randomizeCase, toUnicodeName } from '../../../electron/dns/names'
-import { parseQueryType, typeName } from '../../../electron/dns/rr-types'
+import { typeName } from '@shared/dns-codes'
+import { parseQueryType } from '../../../electron/dns/rr-types'
 import { badInput } from './helpers'
 
 

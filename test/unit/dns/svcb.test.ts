@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatSvcb, parseSvcb, svcb, type SvcbRdata } from '../../../electron/dns/rdata/svcb'
+import { formatSvcb, parseSvcb, svcb, type SvcbRdata } from '../../../electron/dns/svcb'
 import { presentRdata } from '../../../electron/dns/rdata/present'
 
 // RFC 9460 Appendix D test vectors: presentation form → RDATA (hex, without RDLENGTH).

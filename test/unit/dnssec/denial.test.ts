@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { compareNames, sortRdata } from '../../../electron/dnssec/canonical'
 import { addToHash, base32hex, coveringNsec, nsec3Hash, typeBitmap } from '../../../electron/dnssec/denial'
 import { keyTag } from '../../../electron/dnssec/keys'
-import { nameToWire } from '../../../electron/alias-server/names'
+import { nameToWire } from '../../../electron/dns/names'
 
 const cmp = (a: string, b: string): number => Math.sign(compareNames(nameToWire(a), nameToWire(b)))
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { remainingTtl } from '@shared/inspector'
+import { remainingTtl } from '@shared/ttl'
 import { cacheAge } from '../../../electron/inspector'
 
 describe('remainingTtl', () => {
@@ -12,7 +12,7 @@ describe('remainingTtl', () => {
     { now: 65_000, clock: 'mono', left: 240 },
     { now: 1_000, clock: 'mono', left: 300 }
   ] as const)('$clock clock at $now → $left s', ({ now, clock, left }) => {
-    expect(remainingTtl(record, now, clock)).toBe(left)
+    expect(remainingTtl(record.ttl, clock === 'wall' ? record.receivedAtWallMs : record.receivedAtMonoMs, now)).toBe(left)
   })
 })
 

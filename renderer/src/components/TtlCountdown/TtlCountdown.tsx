@@ -1,5 +1,6 @@
 import { useClock } from '../../hooks/useClock'
-import { formatDuration, remainingTtl } from './ttl'
+import { remainingTtl } from '@shared/ttl'
+import { formatDuration } from './ttl'
 import styles from './TtlCountdown.module.css'
 import { cx } from '../../class-names'
 
@@ -19,7 +20,7 @@ interface TtlCountdownProps {
  */
 export function TtlCountdown({ receivedAtMs, ttl, testId = 'ttl-countdown', layout }: TtlCountdownProps) {
   const now = useClock()
-  const left = remainingTtl(receivedAtMs, ttl, now)
+  const left = remainingTtl(ttl, receivedAtMs, now)
   const elapsedSeconds = Math.max(0, (now - receivedAtMs) / 1000)
   const expired = left === 0
   return (

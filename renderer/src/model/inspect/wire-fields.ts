@@ -3,6 +3,7 @@
  * sits, so the hex dump can highlight the field under the cursor. It never throws: a message that ends
  * early or points outside itself yields the fields read so far and a `problem`.
  */
+import { className, ednsOptionTitle, opcodeName, rcodeName, typeName } from '@shared/dns-codes'
 import { formatIPv4, formatIPv6 } from '@shared/ip-text'
 
 export type WireSection = 'header' | 'question' | 'answer' | 'authority' | 'additional'
@@ -29,20 +30,6 @@ export interface WireWalk {
   problem?: string
 }
 
-const TYPES: Record<number, string> = {
-  1: 'A', 2: 'NS', 5: 'CNAME', 6: 'SOA', 12: 'PTR', 13: 'HINFO', 15: 'MX', 16: 'TXT', 28: 'AAAA', 33: 'SRV',
-  35: 'NAPTR', 39: 'DNAME', 41: 'OPT', 43: 'DS', 46: 'RRSIG', 47: 'NSEC', 48: 'DNSKEY', 50: 'NSEC3', 64: 'SVCB',
-  65: 'HTTPS', 99: 'SPF', 255: 'ANY', 257: 'CAA', 65401: 'ALIAS'
-}
-const CLASSES: Record<number, string> = { 1: 'IN', 3: 'CH', 4: 'HS', 254: 'NONE', 255: 'ANY' }
-const OPCODES = ['QUERY', 'IQUERY', 'STATUS', 'OPCODE3', 'NOTIFY', 'UPDATE', 'DSO']
-const RCODES = ['NOERROR', 'FORMERR', 'SERVFAIL', 'NXDOMAIN', 'NOTIMP', 'REFUSED', 'YXDOMAIN', 'YXRRSET', 'NXRRSET', 'NOTAUTH', 'NOTZONE']
-const EDNS_OPTIONS: Record<number, string> = {
-  3: 'NSID', 8: 'Client subnet', 10: 'Cookie', 11: 'TCP keepalive', 12: 'Padding', 15: 'Extended DNS error'
-}
-
-export const typeName = (code: number): string => TYPES[code] ?? `TYPE${code}`
-const className = (code: number): string => CLASSES[code] ?? `CLASS${code}`
 
 /** Parses a hex string (whitespace allowed) into bytes; odd or non-hex input gives null. */
 export function hexToBytes(hex: string): Uint8Array | null {
@@ -131,8 +118,8 @@ const FLAG_BITS: readonly [string, number][] = [
 
 function flagsValue(flags: number): string {
   const names = FLAG_BITS.filter(([, bit]) => (flags & bit) !== 0).map(([name]) => name)
-  const opcode = OPCODES[(flags >> 11) & 0xf] ?? `OPCODE${(flags >> 11) & 0xf}`
-  const rcode = RCODES[flags & 0xf] ?? `RCODE${flags & 0xf}`
+  const opcode = opcodeName((flags >> 11) & 0xf)
+  const rcode = rcodeName(flags & 0xf)
   return `${names.join(' ') || 'no flags'} · opcode ${opcode} · rcode ${rcode}`
 }
 
@@ -225,7 +212,7 @@ function walkOptions(bytes: Uint8Array, start: number, length: number, section: 
     const code = u16(bytes, at)
     const optionLength = u16(bytes, at + 2)
     const dataEnd = Math.min(end, at + 4 + optionLength)
-    const name = EDNS_OPTIONS[code] ?? `option ${code}`
+    const name = ednsOptionTitle(code) ?? `option ${code}`
     let value = `${optionLength} octet${optionLength === 1 ? '' : 's'}`
     if (code === 15 && optionLength >= 2) value = `EDE code ${u16(bytes, at + 4)}${optionLength > 2 ? ` "${new TextDecoder().decode(bytes.subarray(at + 6, dataEnd))}"` : ''}`
     else if (code === 3) value = `${toHex(bytes.subarray(at + 4, dataEnd))} "${labelText(bytes.subarray(at + 4, dataEnd))}"`

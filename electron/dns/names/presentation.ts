@@ -4,6 +4,8 @@
  * canonical form: lower-case, absolute, special characters escaped.
  */
 
+import { escapeLabel } from '../wire-name'
+
 export type Labels = Uint8Array[]
 
 const MAX_LABEL = 63
@@ -133,18 +135,9 @@ function lowerLabel(label: Uint8Array): Uint8Array {
 
 export const wireLength = (labels: Labels): number => labels.reduce((n, l) => n + l.length + 1, 1)
 
-// Characters that mean something in master files and so are escaped inside a label.
-const SPECIAL = new Set(['.', ';', '\\', '"', '(', ')', '@', '$'].map((c) => c.charCodeAt(0)))
-
-export function labelToText(label: Uint8Array): string {
-  let out = ''
-  for (const b of label) {
-    if (SPECIAL.has(b)) out += '\\' + String.fromCharCode(b)
-    else if (b > 0x20 && b < 0x7f) out += String.fromCharCode(b)
-    else out += '\\' + String(b).padStart(3, '0')
-  }
-  return out
-}
+/** A label as master files write it (the wire codec's escaping: `\.` for specials, `\DDD` for the rest). */
+export const labelToText = (label: Uint8Array): string =>
+  escapeLabel(Buffer.from(label.buffer, label.byteOffset, label.length), 0, label.length)
 
 /** Canonical presentation: lower-case, trailing dot, root as '.'. */
 export function labelsToText(labels: Labels): string {
@@ -185,69 +178,4 @@ export function absoluteLabels(name: string): Labels {
   const r = parseName(name.endsWith('.') ? name : name + '.', null)
   if ('error' in r) throw new Error(r.error)
   return r.labels
-}
-
-/** Canonical form of a user- or wire-supplied name; a missing trailing dot is added. */
-export function canonicalName(name: string): string {
-  const r = parseName(name === '' ? '.' : name.endsWith('.') ? name : name + '.', null)
-  return 'error' in r ? name.toLowerCase() : labelsToText(r.labels)
-}
-
-/** Splits a canonical name into its label texts, leftmost first (root gives []). */
-export function splitCanonical(name: string): string[] {
-  if (name === '.') return []
-  const labels: string[] = []
-  let cur = ''
-  for (let i = 0; i < name.length; i++) {
-    const c = name[i]
-    if (c === '\\') {
-      const n = /\d/.test(name[i + 1] ?? '') ? 4 : 2
-      cur += name.slice(i, i + n)
-      i += n - 1
-    } else if (c === '.') {
-      labels.push(cur)
-      cur = ''
-    } else cur += c
-  }
-  if (cur) labels.push(cur)
-  return labels
-}
-
-export const joinCanonical = (labels: string[]): string => (labels.length === 0 ? '.' : labels.join('.') + '.')
-
-/** `name` equals `ancestor` or lies below it; both canonical. */
-export function isAtOrBelow(name: string, ancestor: string): boolean {
-  // the string tests settle most cases without splitting (the ALIAS server asks this per query)
-  if (ancestor === '.' || name === ancestor) return true
-  if (!name.endsWith(ancestor)) return false
-  // Without escapes every '.' separates labels, so the character before the suffix settles it.
-  if (ancestor !== '' && !name.includes('\\') && !ancestor.includes('\\')) return name.length > ancestor.length && name.charCodeAt(name.length - ancestor.length - 1) === 0x2e
-  const n = splitCanonical(name)
-  const a = splitCanonical(ancestor)
-  if (a.length >= n.length) return false
-  for (let i = 1; i <= a.length; i++) if (n[n.length - i] !== a[a.length - i]) return false
-  return true
-}
-
-/** Owner text relative to `origin` ('@' at the apex); absolute when outside it. */
-export function relativeName(name: string, origin: string): string {
-  if (name === origin) return '@'
-  if (origin !== '.' && isAtOrBelow(name, origin)) {
-    const n = splitCanonical(name)
-    return n.slice(0, n.length - splitCanonical(origin).length).join('.')
-  }
-  return name
-}
-
-/** RFC 4034 §6.1 canonical ordering of two canonical names. */
-export function compareCanonical(a: string, b: string): number {
-  const la = absoluteLabels(a).reverse()
-  const lb = absoluteLabels(b).reverse()
-  for (let i = 0; i < Math.min(la.length, lb.length); i++) {
-    const x = la[i]
-    const y = lb[i]
-    for (let j = 0; j < Math.min(x.length, y.length); j++) if (x[j] !== y[j]) return x[j] - y[j]
-    if (x.length !== y.length) return x.length - y.length
-  }
-  return la.length - lb.length
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { domainToASCII, domainToUnicode } from 'node:url'
 import { ServiceError } from '@shared/errors'
-import { escapeLabel, parsePresentationLabels, type PresentationLabel } from './wire-name'
+import { escapeLabel, parsePresentationLabels, type PresentationLabel } from '../wire-name'
 
 export interface NormalizedName {
   /** Absolute A-label form with a trailing dot, e.g. 'xn--mnchen-3ya.example.' ('.' for the root). */

@@ -1,0 +1,8 @@
+/**
+ * Domain names, once: presentation form (parse, print, escapes), the canonical form and the tests
+ * on it (equality, ancestors, ordering), and the IDN conversions for what people type and read.
+ */
+export * from './canonical'
+export * from './idn'
+export * from './presentation'
+export { encodeName as nameToWire } from '../wire-name'
