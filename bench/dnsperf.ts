@@ -12,6 +12,8 @@ export interface DnsperfOptions {
   inFlight: number
   /** -t: seconds before a query counts as lost (dnsperf's default, 5, when absent). */
   timeoutSeconds?: number
+  /** -E code:value: one EDNS option (hex value) in every query, e.g. ECS. */
+  ednsOption?: string
 }
 
 export interface DnsperfResult {
@@ -34,7 +36,8 @@ export async function runDnsperf(options: DnsperfOptions): Promise<DnsperfResult
   const args = [
     '-s', '127.0.0.1', '-p', String(options.port), '-d', options.queryFile,
     '-c', String(options.clients), '-q', String(options.inFlight), '-l', String(options.seconds),
-    ...(options.timeoutSeconds === undefined ? [] : ['-t', String(options.timeoutSeconds)])
+    ...(options.timeoutSeconds === undefined ? [] : ['-t', String(options.timeoutSeconds)]),
+    ...(options.ednsOption === undefined ? [] : ['-E', options.ednsOption])
   ]
   const child = spawn(dnsperf, args, { stdio: ['ignore', 'pipe', 'pipe'] })
   let out = ''

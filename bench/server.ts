@@ -8,6 +8,7 @@
  *
  * Then a 200,000-record zone's load time and memory beside Knot's (server-support/zone-load.ts).
  * BENCH_PART=qps or BENCH_PART=zone runs one half; BENCH_ZONE_RECORDS=N another zone size.
+ * BENCH_PART=ecs (not part of 'all'): the per-subnet path, with and without ECS (server-support/ecs.ts).
  *
  * dnsperf: -c 2 -q 64 (two client sockets, 64 queries outstanding): on 2 cores, enough to keep
  * either server busy without dnsperf itself taking the second core from it; UDP, no EDNS.
@@ -24,6 +25,7 @@ import { startAliasServerProcess, type AliasServerProcess } from './server-suppo
 import { startCountingProxy, type CountingProxy } from './server-support/counting-proxy'
 import { runDnsperf, type DnsperfResult } from './dnsperf'
 import { benchZoneLoad } from './server-support/zone-load'
+import { benchEcs } from './server-support/ecs'
 
 const SECONDS = Math.max(1, Math.min(10, Number(process.env.BENCH_SECONDS ?? 10)))
 const CLIENTS = 2
@@ -31,7 +33,7 @@ const IN_FLIGHT = 64
 const TARGET = 'cdn.target.test'
 const TARGET_TTL = 5
 const TARGET_A = ['192.0.2.201', '192.0.2.202']
-/** BENCH_PART=qps: only the dnsperf runs; BENCH_PART=zone: only the zone load beside Knot. */
+/** BENCH_PART=qps: only the dnsperf runs; BENCH_PART=zone: only the zone load beside Knot; BENCH_PART=ecs: the ECS path. */
 const PART = process.env.BENCH_PART ?? 'all'
 const ZONE_RECORDS = Math.max(1000, Number(process.env.BENCH_ZONE_RECORDS ?? 200_000))
 const WATCHDOG_MS = 6 * (SECONDS + 15) * 1000 + 60_000 + 20 * 60_000
@@ -138,6 +140,7 @@ async function main(): Promise<void> {
   watchdog.unref()
   try {
     if (PART === 'zone') return await benchZoneLoad(temp.path, ZONE_RECORDS)
+    if (PART === 'ecs') return await benchEcs({ dir: temp.path, seconds: SECONDS, clients: CLIENTS, inFlight: IN_FLIGHT })
     const zonePath = join(temp.path, 'bench.test.zone')
     await writeFile(zonePath, BENCH_ZONE)
     const files = new Map<string, string>()

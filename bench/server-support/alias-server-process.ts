@@ -2,6 +2,13 @@
 import { fork } from 'node:child_process'
 import { resolve } from 'node:path'
 import type { AliasCounters } from '../../shared/alias-server'
+import type { ProfileId } from '../../shared/providers'
+
+/** Optional: the provider profile, and a geo file (then the upstream is the simulated geo CDN). */
+export interface ChildExtras {
+  profile?: ProfileId
+  geoPath?: string
+}
 
 export interface AliasServerProcess {
   port: number
@@ -12,8 +19,9 @@ export interface AliasServerProcess {
 
 const ROOT = resolve(__dirname, '../..')
 
-export async function startAliasServerProcess(zonePath: string, port: number, upstreamPort: number, startTimeoutMs = 30_000): Promise<AliasServerProcess> {
-  const child = fork(resolve(__dirname, 'alias-server-child.ts'), [zonePath, String(port), String(upstreamPort)], {
+export async function startAliasServerProcess(zonePath: string, port: number, upstreamPort: number, startTimeoutMs = 30_000, extras?: ChildExtras): Promise<AliasServerProcess> {
+  const argv = [zonePath, String(port), String(upstreamPort), ...(extras ? [JSON.stringify(extras)] : [])]
+  const child = fork(resolve(__dirname, 'alias-server-child.ts'), argv, {
     cwd: ROOT,
     execArgv: ['--import', 'tsx'],
     env: { ...process.env, TSX_TSCONFIG_PATH: resolve(ROOT, 'tsconfig.node.json') },
