@@ -15,6 +15,7 @@ import { clientSubnetOf, type ClientSubnet } from './geo/client-subnet'
 import { ecsForwarding, ecsOptionData, forwardedSubnet, type EcsForwarding } from './geo/ecs-forwarding'
 import { lowerWire } from '../dns/names'
 import { PreparedAnswer, type LogInfo } from './prepared-answer'
+import { SubnetAnswers } from './subnet-answers'
 import type { QueryLog } from './query-log'
 import type { RateLimiter } from './rate-limiter'
 import { respond, RCODE_SERVFAIL, type Plan, type Question } from './responder'
@@ -83,14 +84,15 @@ interface Miss {
   port: number
   r: Replier
   generation: number
-  /** Set when the profile forwards ECS: the query's client subnet and what is forwarded of it. */
-  ecs: { client: ClientSubnet; forwarded: string } | null
+  /** Set when the profile forwards ECS: the query's client subnet, what is forwarded of it, its SubnetAnswers key. */
+  ecs: { client: ClientSubnet; forwarded: string; key: string } | null
 }
 
 export class QueryHandler {
   private readonly view = createQueryView()
   private forwardingFor: AliasSettings | null = null
   private forwarding: EcsForwarding | null = null
+  private readonly subnetAnswers = new SubnetAnswers()
 
   constructor(private readonly deps: HandlerDeps) {}
 
@@ -118,25 +120,32 @@ export class QueryHandler {
     // Bit 4 keeps the minimal UDP answer to ANY (RFC 8482) apart from the full one over TCP in the cache.
     const shape = (v.edns ? (v.dnssecOk ? 3 : 1) : 0) | (!tcp && v.qtype === TYPE_ANY ? 4 : 0)
     const limit = tcp ? TCP_LIMIT : v.edns ? Math.min(Math.max(v.udpSize, 512), s.maxUdpPayload) : 512
-    const prefix = tcp ? 2 : 0
     const answers = d.answers
     const p = answers.find(msg, v.qnameEnd, v.hash, v.qtype, v.qclass, shape)
     const fwd = this.ecsFor(s)
-    if (p !== null && p.isValid(now, answers.generation) && !(fwd !== null && p.upstreamDependent)) {
-      const out = p.render(msg, v.qnameEnd, limit, prefix, now, s.ttlPolicy)
-      r.send(out, address, port)
-      this.count(p, out, prefix, p.hitStatus)
-      d.counters.aliasAnswer(p.hitStatus, null)
-      if (d.log.active) d.log.add(now, address, port, tcp, p.log, p.ttlOf(out, prefix), p.hitStatus, null, p.isTruncated(out, prefix))
-      return
-    }
+    if (p !== null && p.isValid(now, answers.generation) && !(fwd !== null && p.upstreamDependent)) return this.serve(p, msg, limit, now, address, port, r)
     // copied out of the reused view: the slow path outlives this call
     let ecs: Miss['ecs'] = null
     if (fwd !== null) {
       const { client } = clientSubnetOf(msg, address)
-      ecs = { client, forwarded: forwardedSubnet(client, fwd) }
+      const forwarded = forwardedSubnet(client, fwd)
+      const key = SubnetAnswers.key(lowerWire(Buffer.from(msg.subarray(12, v.qnameEnd))), v.qtype, v.qclass, shape, forwarded, client.ecs ? client.subnet : '')
+      const sp = this.subnetAnswers.get(key)
+      if (sp !== undefined && sp.isValid(now, answers.generation)) return this.serve(sp, msg, limit, now, address, port, r)
+      ecs = { client, forwarded, key }
     }
     void this.slow({ msg, qnameEnd: v.qnameEnd, hash: v.hash, qtype: v.qtype, qclass: v.qclass, shape, dnssecOk: v.dnssecOk, limit, address, port, r, generation: answers.generation, ecs })
+  }
+
+  /** A cached answer, for the query in the view. */
+  private serve(p: PreparedAnswer, msg: Buffer, limit: number, now: number, address: string, port: number, r: Replier): void {
+    const d = this.deps
+    const prefix = r.tcp ? 2 : 0
+    const out = p.render(msg, this.view.qnameEnd, limit, prefix, now, d.settings().ttlPolicy)
+    r.send(out, address, port)
+    this.count(p, out, prefix, p.hitStatus)
+    d.counters.aliasAnswer(p.hitStatus, null)
+    if (d.log.active) d.log.add(now, address, port, r.tcp, p.log, p.ttlOf(out, prefix), p.hitStatus, null, p.isTruncated(out, prefix))
   }
 
   /** True when the query was for a geo target and got its per-subnet answer. */
@@ -246,6 +255,7 @@ export class QueryHandler {
     const info: LogInfo = { name, type: typeName(qtype), rcode: rcodeName(plan.rcode), summary: summarize(plan.answer), ...(ede ? { ede } : {}), ...(plan.rule ? { rule: plan.rule } : {}), ...(perSubnet ? { subnet: q.ecs!.forwarded } : {}) }
     const prepared = new PreparedAnswer(hash, nameWire, qtype, qclass, shape, built, plan.deps, plan.validUntil, generation, hitStatus, info, built.firstTtl, plan.rcode, plan.additional.length)
     if (plan.validUntil > now && !perSubnet) d.answers.insert(prepared)
+    else if (perSubnet && plan.validUntil > now && generation === d.answers.generation) this.subnetAnswers.set(q.ecs!.key, prepared)
     const prefix = r.tcp ? 2 : 0
     const out = prepared.render(msg, qnameEnd, limit, prefix, now, s.ttlPolicy)
     r.send(out, address, port)

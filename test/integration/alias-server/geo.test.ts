@@ -105,6 +105,27 @@ describe('ECS through the ALIAS server', () => {
     }
   })
 
+  it('a profile that forwards ECS reuses an encoded answer only for the same subnet and the same ECS echo', async () => {
+    const s = await start('powerdns')
+    try {
+      for (let round = 0; round < 3; round++) {
+        const a = await ask(s.port, ORIGIN, 'A', { clientSubnet: '203.0.113.9/32' })
+        expect(datas(a, 'A')).toEqual(['198.51.100.77'])
+        expect(a.edns?.clientSubnet).toEqual({ subnet: '203.0.113.9/32', sourcePrefixLength: 32, scopePrefixLength: 24 })
+        // same forwarded /24, another client address: its own option comes back, not the cached one
+        const b = await ask(s.port, ORIGIN, 'A', { clientSubnet: '203.0.113.10/32' })
+        expect(b.edns?.clientSubnet).toEqual({ subnet: '203.0.113.10/32', sourcePrefixLength: 32, scopePrefixLength: 24 })
+        const other = await ask(s.port, ORIGIN, 'A', { clientSubnet: '198.18.7.0/24' })
+        expect(datas(other, 'A')).toEqual(['192.0.2.1'])
+        const plain = await ask(s.port, ORIGIN, 'A')
+        expect(datas(plain, 'A')).toEqual(['198.51.100.127'])
+        expect(plain.edns?.clientSubnet).toBeUndefined()
+      }
+    } finally {
+      await s.stop()
+    }
+  })
+
   it('a profile that does not forward ECS answers every client with the node for the server itself, and no ECS option', async () => {
     const s = await start('draft')
     try {
