@@ -99,6 +99,9 @@ export async function benchEcs(o: Options): Promise<void> {
       runDnsperf({ port, queryFile, seconds: o.seconds, clients: o.clients, inFlight: o.inFlight, timeoutSeconds: 2, ...(ednsOption ? { ednsOption } : {}) })
     const rows: Array<{ setup: Setup; plain: number; perSubnet: number[]; lost: number; upstream: number }> = []
     for (const setup of setups) {
+      // discarded: the first seconds of a fresh process are JIT warm-up, which would count against whichever load runs first
+      await runDnsperf({ port: setup.child.port, queryFile, seconds: 3, clients: o.clients, inFlight: o.inFlight, timeoutSeconds: 2 })
+      await runDnsperf({ port: setup.child.port, queryFile, seconds: 3, clients: o.clients, inFlight: o.inFlight, timeoutSeconds: 2, ednsOption: ecsOptionArg(SUBNETS[0]!.subnet) })
       const before = await upstreamCount(setup.child)
       const plain = await run(setup.child.port)
       console.log(`  ${setup.profile}, no ECS: ${fmt(plain.qps)} qps (load ${load()})`)
