@@ -5,7 +5,7 @@ import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
 import { ExperimentList } from './ExperimentList'
 import { ExperimentPage } from './ExperimentPage'
 import { WorksheetPage } from './WorksheetPage'
-import { useLearnProgress } from './useLearnProgress'
+import { useLearn } from '../../hooks/useLearn'
 import '../../styles/learn.css'
 
 const downloadMarkdown = (experiment: Experiment) => {
@@ -19,7 +19,7 @@ const downloadMarkdown = (experiment: Experiment) => {
 
 /** Guided experiments on the real lab: predict, run, explain. Teacher mode adds presenting and worksheets. */
 export function LearnView() {
-  const { progress, error, save, setTeacher } = useLearnProgress()
+  const { progress, error, save, setTeacher } = useLearn()
   const [openId, setOpenId] = useState<string | null>(null)
   const teacher = progress?.teacher ?? false
   const [present, setPresent] = useState(false)
