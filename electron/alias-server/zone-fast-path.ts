@@ -6,7 +6,6 @@
  * broken, an escape, a directive it does not apply) it gives up and returns undefined: the full parser
  * then reads the file and reports with line, column and its exact message.
  */
-import { formatIPv6, parseIPv4, parseIPv6 } from '@shared/ip-text'
 import { ErrorCollector } from '../zone/errors'
 import type { ZoneRecord } from '../zone'
 import { labelsToText, parseName, plainCanonicalName, type Labels } from '../dns/names'
@@ -15,6 +14,7 @@ import { isClassToken } from '../zone/record-types'
 import { escapeLength, scanQuoted, type Entry, type Token } from '../zone/tokenizer'
 import { parseTtl } from '../zone/ttl'
 import { CompactBuilder, type CompactZoneData } from './compact-zone'
+import { fastRdata } from './zone-fast-rdata'
 
 export interface FastZone {
   data: CompactZoneData
@@ -37,14 +37,6 @@ interface Scan {
 }
 
 const GIVE_UP = Symbol('give up')
-
-const isPrintablePlain = (text: string): boolean => {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) return false
-  }
-  return true
-}
 
 /** Appends one physical line's tokens as the tokenizer splits them; false where the tokenizer would report an error. */
 function scanLine(s: string, lineNo: number, scan: Scan): boolean {
@@ -100,56 +92,6 @@ function push(scan: Scan, text: string, quoted: boolean, line: number, column: n
   scan.quoted[k] = quoted
   scan.line[k] = line
   scan.column[k] = column
-}
-
-const uint = (text: string, max: number): string | undefined => (/^\d+$/.test(text) && Number(text) <= max ? String(Number(text)) : undefined)
-
-/** Canonical rdata tokens for the common types, exactly as the parser's rdata parsers give them; undefined: let the parser read it. */
-function fastRdata(type: string, t: readonly string[], q: readonly boolean[], from: number, end: number, origin: Labels | null): string[] | undefined {
-  const n = end - from
-  if (type !== 'TXT') for (let k = from; k < end; k++) if (q[k]) return undefined
-  switch (type) {
-    case 'A':
-      return n === 1 && parseIPv4(t[from]!) ? [t[from]!] : undefined
-    case 'AAAA': {
-      const b = n === 1 ? parseIPv6(t[from]!) : null
-      return b ? [formatIPv6(b)] : undefined
-    }
-    case 'NS':
-    case 'CNAME':
-    case 'PTR':
-    case 'ALIAS':
-    case 'ANAME': {
-      const target = n === 1 ? plainCanonicalName(t[from]!, origin) : undefined
-      return target === undefined ? undefined : [target]
-    }
-    case 'MX': {
-      if (n !== 2) return undefined
-      const preference = uint(t[from]!, 65_535)
-      const exchange = plainCanonicalName(t[from + 1]!, origin)
-      return preference === undefined || exchange === undefined ? undefined : [preference, exchange]
-    }
-    case 'TXT': {
-      if (n < 1) return undefined
-      const out: string[] = []
-      for (let k = from; k < end; k++) {
-        if (t[k]!.length > 255 || !isPrintablePlain(t[k]!)) return undefined
-        out.push(`"${t[k]}"`)
-      }
-      return out
-    }
-    case 'SOA': {
-      if (n !== 7) return undefined
-      const out = [plainCanonicalName(t[from]!, origin), plainCanonicalName(t[from + 1]!, origin), uint(t[from + 2]!, 2 ** 32 - 1)]
-      for (let k = from + 3; k < from + 7; k++) {
-        const v = parseTtl(t[k]!)
-        out.push(typeof v === 'number' ? String(v) : undefined)
-      }
-      return out.every((x) => x !== undefined) ? (out as string[]) : undefined
-    }
-    default:
-      return undefined
-  }
 }
 
 // Per owner: what the zone rules on CNAME and ALIAS need to know.

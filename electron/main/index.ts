@@ -83,7 +83,16 @@ function start(): void {
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) void openWindow()
     })
-    app.on('will-quit', () => void ready.dispose())
+    // Electron does not wait for a promise: hold the quit until watches, the lab and the stores have stopped
+    let disposed = false
+    app.on('will-quit', (event) => {
+      if (disposed) return
+      event.preventDefault()
+      void ready.dispose().finally(() => {
+        disposed = true
+        app.quit()
+      })
+    })
   })
 
   app.on('window-all-closed', () => {

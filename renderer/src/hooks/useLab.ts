@@ -1,8 +1,53 @@
 import { useCallback, useState } from 'react'
 import type { GeoFile } from '@shared/geo'
 import type { LabStatus } from '@shared/lab'
+import type { InspectorApi } from '@shared/api'
 import type { ApiError, Result } from '@shared/result'
 import { getApi } from '../transport'
+
+type LabChannels = InspectorApi['lab']
+
+/** The lab's channels the Lab view's panels call: each answers as the channel does (a `Result`). */
+export type LabActions = Pick<
+  LabChannels,
+  | 'start'
+  | 'stop'
+  | 'getZone'
+  | 'saveZone'
+  | 'profiles'
+  | 'updateSettings'
+  | 'flushCache'
+  | 'setTargetState'
+  | 'saveSets'
+  | 'rotateTarget'
+  | 'compareGet'
+  | 'compareStart'
+  | 'compareStop'
+>
+
+const actions: LabActions = {
+  start: (input) => getApi().lab.start(input),
+  stop: () => getApi().lab.stop(),
+  getZone: () => getApi().lab.getZone(),
+  saveZone: (input) => getApi().lab.saveZone(input),
+  profiles: () => getApi().lab.profiles(),
+  updateSettings: (input) => getApi().lab.updateSettings(input),
+  flushCache: () => getApi().lab.flushCache(),
+  setTargetState: (input) => getApi().lab.setTargetState(input),
+  saveSets: (input) => getApi().lab.saveSets(input),
+  rotateTarget: (input) => getApi().lab.rotateTarget(input),
+  compareGet: () => getApi().lab.compareGet(),
+  compareStart: (input) => getApi().lab.compareStart(input),
+  compareStop: () => getApi().lab.compareStop()
+}
+
+/**
+ * What the Lab view does with the lab server (start, stop, the zone, the profile, the simulated target, the
+ * comparison). Its live status is `useLabStatus`; the options that answer with the whole status `useLabOptions`.
+ */
+export function useLab(): LabActions {
+  return actions
+}
 
 export interface LabOptionsState {
   busy: boolean

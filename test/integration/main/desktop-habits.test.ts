@@ -27,11 +27,20 @@ const launched: Launched[] = []
 afterEach(async () => {
   for (const l of launched.splice(0)) {
     for (const window of l.fake.windows) window.destroyed = true
-    l.fake.app.emit('will-quit')
-    await settle()
+    await quitAndWait(l)
     await l.dir.cleanup()
   }
 })
+
+/** Quits as Electron does: 'will-quit' may hold the quit, and the app calls quit() again once it has stopped. */
+async function quitAndWait(l: Launched): Promise<{ held: boolean }> {
+  let held = false
+  const quits = l.fake.calls.filter((c) => c === 'app.quit').length
+  l.fake.app.emit('will-quit', { preventDefault: () => (held = true) })
+  if (held) await vi.waitFor(() => expect(l.fake.calls.filter((c) => c === 'app.quit').length).toBe(quits + 1), patiently)
+  await settle()
+  return { held }
+}
 
 /** Loads the built main entry as a fresh app with its own user-data folder, launched with `argv`. */
 async function launch(options: FakeElectronOptions = {}, argv: string[] = [], dir?: TempDir): Promise<Launched> {
@@ -247,6 +256,20 @@ describe('the desktop shell under a fake electron', () => {
     const states = window.webContents.sent.filter((m) => m.channel === 'watch:state').map((m) => (m.payload as { session: { id: string; state: string } }).session)
     expect(states.at(-1)).toMatchObject({ id: watchId, state: 'stopped' })
     // the server let go of its port: it can be bound again
+    const socket = createSocket('udp4')
+    await new Promise<void>((bound, failed) => {
+      socket.once('error', failed)
+      socket.bind(port, '127.0.0.1', () => bound())
+    })
+    socket.close()
+  })
+
+  it('holds the quit until the lab server has stopped, then quits', async () => {
+    const launched = await launch()
+    const started = await launched.call('lab:start', { upstreamMode: 'simulated', port: 0 })
+    expect(started).toMatchObject({ ok: true, value: { running: true } })
+    const port = (started.value as { port: number }).port
+    expect(await quitAndWait(launched)).toEqual({ held: true })
     const socket = createSocket('udp4')
     await new Promise<void>((bound, failed) => {
       socket.once('error', failed)

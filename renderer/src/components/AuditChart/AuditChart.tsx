@@ -3,7 +3,7 @@ import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from 'recha
 import type { AuditRow } from '@shared/audit'
 import { verdictCounts } from '@shared/audit-format'
 import type { ChartTheme } from '../../hooks/useChartTheme'
-import { boundHistogram } from '../../views/AuditView/audit-table-model'
+import { boundHistogram } from '../../model/audit/audit-table-model'
 import { ChartFrame } from '../ChartFrame/ChartFrame'
 import styles from './AuditChart.module.css'
 

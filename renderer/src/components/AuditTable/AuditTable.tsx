@@ -2,7 +2,7 @@ import { useRef } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { AuditRow } from '@shared/audit'
 import { dnssecByResolver, dnssecWord } from '@shared/audit-format'
-import type { SortKey, TableItem } from '../../views/AuditView/audit-table-model'
+import type { SortKey, TableItem } from '../../model/audit/audit-table-model'
 import styles from './AuditTable.module.css'
 
 const ROW_HEIGHT = 28

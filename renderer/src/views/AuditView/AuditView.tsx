@@ -11,7 +11,7 @@ import { useChartTheme } from '../../hooks/useChartTheme'
 import { useResolvers } from '../../hooks/useResolvers'
 import { AuditInputPanel } from './AuditInputPanel'
 import { AuditProgressBar } from './AuditProgressBar'
-import { tableItems, type GroupBy, type SortKey, type TableView } from './audit-table-model'
+import { tableItems, type GroupBy, type SortKey, type TableView } from '../../model/audit/audit-table-model'
 import styles from './AuditView.module.css'
 
 export function AuditView() {

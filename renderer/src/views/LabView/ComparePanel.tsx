@@ -5,8 +5,8 @@ import type { ApiError } from '@shared/result'
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
 import { Explain } from '../../context/TeachingContext'
 import { useChartTheme } from '../../hooks/useChartTheme'
-import { getApi } from '../../transport'
-import { compareLanes, DEFAULT_COMPARISON } from './compare-model'
+import { useLab } from '../../hooks/useLab'
+import { compareLanes, DEFAULT_COMPARISON } from '../../model/lab/compare-model'
 
 const OUTCOME_WORDS = { ok: 'current', old: 'old address', empty: 'empty', servfail: 'SERVFAIL', timeout: 'no answer' } as const
 
@@ -16,25 +16,26 @@ export function ComparePanel() {
   const [run, setRun] = useState<LabCompareRun | null>(null)
   const [error, setError] = useState<ApiError | null>(null)
   const running = run?.running ?? false
+  const lab = useLab()
 
   useEffect(() => {
-    void getApi().lab.compareGet().then((r) => r.ok && setRun(r.value))
-  }, [])
+    void lab.compareGet().then((r) => r.ok && setRun(r.value))
+  }, [lab])
   useEffect(() => {
     if (!running) return
-    const timer = setInterval(() => void getApi().lab.compareGet().then((r) => r.ok && setRun(r.value)), 1000)
+    const timer = setInterval(() => void lab.compareGet().then((r) => r.ok && setRun(r.value)), 1000)
     return () => clearInterval(timer)
-  }, [running])
+  }, [lab, running])
 
   const start = async () => {
-    const r = await getApi().lab.compareStart(DEFAULT_COMPARISON)
+    const r = await lab.compareStart(DEFAULT_COMPARISON)
     if (r.ok) {
       setError(null)
       setRun(r.value)
     } else setError(r.error)
   }
   const stop = async () => {
-    const r = await getApi().lab.compareStop()
+    const r = await lab.compareStop()
     if (r.ok) setRun(r.value)
   }
   const lanes = run ? compareLanes(run) : []

@@ -3,17 +3,18 @@ import type { ApiError } from '@shared/result'
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
 import { Explain } from '../../context/TeachingContext'
 import { formatClock } from '../../format/time'
-import { getApi } from '../../transport'
+import { useLab } from '../../hooks/useLab'
 
 /** "Flush ALIAS cache": the server forgets every target answer it holds, so the apex follows the target at once. */
 export function FlushCache() {
   const [done, setDone] = useState<{ targets: number; at: number } | null>(null)
   const [error, setError] = useState<ApiError | null>(null)
   const [busy, setBusy] = useState(false)
+  const lab = useLab()
   const flush = async () => {
     if (busy) return
     setBusy(true)
-    const result = await getApi().lab.flushCache()
+    const result = await lab.flushCache()
     setBusy(false)
     if (result.ok) {
       setDone({ targets: result.value.targets, at: Date.now() })

@@ -4,7 +4,7 @@ import type { Profile, ProfileId, ProfileRuleName } from '@shared/providers'
 import type { ApiError } from '@shared/result'
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
 import { Explain } from '../../context/TeachingContext'
-import { getApi } from '../../transport'
+import { useLab } from '../../hooks/useLab'
 import './profiles.css'
 
 const RULES: Array<[ProfileRuleName, string]> = [
@@ -44,11 +44,10 @@ function Source({ rule }: { rule: Profile[ProfileRuleName] }) {
 export function ProfilePanel({ settings, onSettings }: { settings: AliasSettings; onSettings(settings: AliasSettings): void }) {
   const [profiles, setProfiles] = useState<Profile[]>([])
   const [error, setError] = useState<ApiError | null>(null)
+  const lab = useLab()
   useEffect(() => {
     let live = true
-    void getApi()
-      .lab.profiles()
-      .then((r) => {
+    void lab.profiles().then((r) => {
         if (!live) return
         if (r.ok) setProfiles(r.value)
         else setError(r.error)
@@ -56,9 +55,9 @@ export function ProfilePanel({ settings, onSettings }: { settings: AliasSettings
     return () => {
       live = false
     }
-  }, [])
+  }, [lab])
   const pick = async (profile: ProfileId) => {
-    const r = await getApi().lab.updateSettings({ profile })
+    const r = await lab.updateSettings({ profile })
     if (r.ok) onSettings(r.value)
     else setError(r.error)
   }

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import type { SimulatedTargetState } from '@shared/alias-server'
-import { secondaryView, type TransferSnapshot } from './secondary-model'
+import { secondaryView, type TransferSnapshot } from '../../model/lab/secondary-model'
 
 /** A simulated secondary of another brand: transfer now, then see what it serves for the apex as the target moves. */
 export function SecondaryPanel({ mode, signed, target }: { mode: 'raw' | 'expanded'; signed: boolean; target: SimulatedTargetState | null }) {

@@ -7,7 +7,7 @@ import type { LabStatus } from '@shared/lab'
 import type { ApiError } from '@shared/result'
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
 import { Explain } from '../../context/TeachingContext'
-import { getApi } from '../../transport'
+import { useLab } from '../../hooks/useLab'
 
 interface ServerPanelProps {
   status: LabStatus
@@ -43,6 +43,7 @@ export function ServerPanel({ status, onStatus, onChanged }: ServerPanelProps) {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<ApiError | null>(null)
   const running = status.running
+  const lab = useLab()
   // Start and Stop take each other's place: the focus follows, or it would fall back to the page
   const toggleRef = useRef<HTMLButtonElement>(null)
   const toggled = useRef(false)
@@ -76,7 +77,7 @@ export function ServerPanel({ status, onStatus, onChanged }: ServerPanelProps) {
     if (invalid || busy) return
     toggled.current = true
     void call(() =>
-      getApi().lab.start({
+      lab.start({
         ...(portText ? { port: Number(portText) } : {}),
         upstreamMode: mode,
         ...(mode !== 'simulated' ? { upstreamResolver: resolver.trim() } : {}),
@@ -89,10 +90,10 @@ export function ServerPanel({ status, onStatus, onChanged }: ServerPanelProps) {
   const stop = () => {
     if (busy) return
     toggled.current = true
-    void call(() => getApi().lab.stop())
+    void call(() => lab.stop())
   }
   const setPolicy = async (policy: TtlRule) => {
-    const result = await getApi().lab.updateSettings({ ttlPolicy: policy })
+    const result = await lab.updateSettings({ ttlPolicy: policy })
     if (result.ok) onStatus({ ...status, settings: result.value })
     else setError(result.error)
   }

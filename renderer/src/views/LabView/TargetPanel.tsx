@@ -4,7 +4,7 @@ import type { ApiError } from '@shared/result'
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
 import { Explain } from '../../context/TeachingContext'
 import { useClock } from '../../hooks/useClock'
-import { getApi } from '../../transport'
+import { useLab } from '../../hooks/useLab'
 import type { LabStatus } from '@shared/lab'
 import { useTargetSets } from './useTargetSets'
 import { formatClock, formatTtl } from '../../format/time'
@@ -22,6 +22,7 @@ const MAX_SETS = 8
 export function TargetPanel({ target, saved, onChanged }: TargetPanelProps) {
   const now = useClock()
   const model = useTargetSets(target, saved, onChanged)
+  const lab = useLab()
   const { sets, parsed, setValid, allValid, ttlValue, busy, error } = model
   const [every, setEvery] = useState(String(target.rotation?.everySeconds ?? 30))
   // Rotate and Stop rotating take each other's place: the focus follows
@@ -54,7 +55,7 @@ export function TargetPanel({ target, saved, onChanged }: TargetPanelProps) {
     if (busy || !allValid || everyValue === null || ttlValue === null) return
     swapped.current = true
     void run(() =>
-      getApi().lab.rotateTarget({
+      lab.rotateTarget({
         everySeconds: everyValue,
         sets: parsed.map((p) => ({ a: p.a.addresses, aaaa: p.aaaa.addresses, ttl: ttlValue }))
       })
@@ -63,7 +64,7 @@ export function TargetPanel({ target, saved, onChanged }: TargetPanelProps) {
   const stopRotation = () => {
     if (busy) return
     swapped.current = true
-    void run(() => getApi().lab.rotateTarget({ stop: true }))
+    void run(() => lab.rotateTarget({ stop: true }))
   }
   const rotation = target.rotation
   const nextIn = rotation ? Math.max(0, Math.ceil((rotation.nextAt - now) / 1000)) : null

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { targetFailureStates, type SimulatedTargetState, type TargetFailureInput } from '@shared/alias-server'
 import type { ApiError } from '@shared/result'
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
-import { getApi } from '../../transport'
+import { useLab } from '../../hooks/useLab'
 
 type State = (typeof targetFailureStates)[number]
 
@@ -24,12 +24,13 @@ export function TargetStatePanel({ target, onChanged }: { target: SimulatedTarge
   const [family, setFamily] = useState<'A' | 'AAAA'>(f.state === 'family' ? f.family : 'AAAA')
   const [familyFailure, setFamilyFailure] = useState<'servfail' | 'silent'>(f.state === 'family' ? f.failure : 'servfail')
   const [error, setError] = useState<ApiError | null>(null)
+  const lab = useLab()
   const delayValue = /^\d+$/.test(delay.trim()) && Number(delay) >= 1 && Number(delay) <= 60_000 ? Number(delay) : null
 
   const apply = async () => {
     const input: TargetFailureInput =
       state === 'slow' ? { state, delayMs: delayValue ?? 1 } : state === 'family' ? { state, family, failure: familyFailure } : { state }
-    const r = await getApi().lab.setTargetState(input)
+    const r = await lab.setTargetState(input)
     if (r.ok) {
       setError(null)
       onChanged(r.value)

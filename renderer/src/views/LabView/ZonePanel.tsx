@@ -7,7 +7,7 @@ import { ZoneEditor } from '../../components/ZoneEditor/ZoneEditor'
 import { problemsFromMessage } from '../../model/lab/zone-problems'
 import { useCommands } from '../../context/CommandsContext'
 import { Explain } from '../../context/TeachingContext'
-import { getApi } from '../../transport'
+import { useLab } from '../../hooks/useLab'
 
 interface ZonePanelProps {
   onSaved(zone: { origin: string; text: string }): void
@@ -34,12 +34,11 @@ export function ZonePanel({ onSaved, onLoaded, version = 0 }: ZonePanelProps) {
   const [error, setError] = useState<ApiError | null>(null)
   const [busy, setBusy] = useState(false)
   const [notice, setNotice] = useState<string | null>(null)
+  const lab = useLab()
 
   useEffect(() => {
     let live = true
-    void getApi()
-      .lab.getZone()
-      .then((result) => {
+    void lab.getZone().then((result) => {
         if (!live) return
         if (!result.ok) return setLoaded({ status: 'error', error: result.error })
         setLoaded({ status: 'ready', zone: result.value })
@@ -51,7 +50,7 @@ export function ZonePanel({ onSaved, onLoaded, version = 0 }: ZonePanelProps) {
     return () => {
       live = false
     }
-  }, [onLoaded, version])
+  }, [lab, onLoaded, version])
 
   // a zone file opened from the File menu or dropped on the window: into the editor, unsaved until Save
   const { zoneDraft } = useCommands()
@@ -73,7 +72,7 @@ export function ZonePanel({ onSaved, onLoaded, version = 0 }: ZonePanelProps) {
   const save = async () => {
     if (busy || !dirty) return
     setBusy(true)
-    const result = await getApi().lab.saveZone({ text, dialect })
+    const result = await lab.saveZone({ text, dialect })
     setBusy(false)
     if (result.ok) {
       setProblems([])

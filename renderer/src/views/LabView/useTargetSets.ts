@@ -2,8 +2,8 @@ import { useEffect, useRef, useState } from 'react'
 import type { SimulatedTargetState } from '@shared/alias-server'
 import type { LabStatus } from '@shared/lab'
 import type { ApiError } from '@shared/result'
-import { getApi } from '../../transport'
-import { nextAddresses, parseAddressList } from './addresses'
+import { useLab } from '../../hooks/useLab'
+import { nextAddresses, parseAddressList } from '../../model/lab/addresses'
 
 export interface SetText {
   a: string
@@ -39,6 +39,7 @@ export function useTargetSets(target: SimulatedTargetState, saved: { sets: LabSt
   const [error, setError] = useState<ApiError | null>(null)
   const [busy, setBusy] = useState(false)
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const lab = useLab()
 
   const parsed = sets.map((s) => ({ a: parseAddressList(s.a, 'A'), aaaa: parseAddressList(s.aaaa, 'AAAA') }))
   const ttlValue = /^\d+$/.test(ttl.trim()) && Number(ttl) <= 86_400 ? Number(ttl) : null
@@ -51,7 +52,7 @@ export function useTargetSets(target: SimulatedTargetState, saved: { sets: LabSt
     if (list.some((p) => p.a.invalid.length + p.aaaa.invalid.length > 0 || p.a.addresses.length + p.aaaa.addresses.length === 0)) return
     if (!/^\d+$/.test(nextTtl.trim()) || ttlNumber > 86_400) return
     setBusy(true)
-    const result = await getApi().lab.saveSets({ sets: list.map((p) => ({ a: p.a.addresses, aaaa: p.aaaa.addresses })), serving: nextServing, ttl: ttlNumber })
+    const result = await lab.saveSets({ sets: list.map((p) => ({ a: p.a.addresses, aaaa: p.aaaa.addresses })), serving: nextServing, ttl: ttlNumber })
     setBusy(false)
     if (!result.ok) return setError(result.error)
     setError(null)

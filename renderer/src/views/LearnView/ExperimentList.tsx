@@ -1,5 +1,7 @@
 import type { Experiment } from '@shared/experiments'
 import type { LearnProgress } from '@shared/learn'
+import { cx } from '../../class-names'
+import styles from './ExperimentList.module.css'
 
 interface Props {
   progress: LearnProgress | null
@@ -11,15 +13,15 @@ const stateWords = { new: 'New', 'in-progress': 'In progress', done: 'Done' } as
 /** Every experiment: title, the question it answers, its length and its state; "coming" ones cannot be opened. */
 export function ExperimentList({ experiments, progress, onOpen }: Props & { experiments: readonly Experiment[] }) {
   return (
-    <ul className="learn-list" data-testid="learn-list" aria-label="Experiments">
+    <ul className={styles.list} data-testid="learn-list" aria-label="Experiments">
       {experiments.map((e) => {
         const state = e.status === 'coming' ? 'coming' : (progress?.experiments[e.id]?.state ?? 'new')
         return (
-          <li key={e.id} className="learn-list__item" data-testid="learn-item" data-id={e.id} data-state={state}>
+          <li key={e.id} className={styles.item} data-testid="learn-item" data-id={e.id} data-state={state}>
             <div>
-              <h3 className="learn-list__title">
+              <h3 className={styles.title}>
                 {e.status === 'ready' ? (
-                  <button type="button" className="learn-list__open" id={`learn-open-${e.id}`} onClick={() => onOpen(e.id)} data-testid={`learn-open-${e.id}`}>
+                  <button type="button" className={styles.open} id={`learn-open-${e.id}`} onClick={() => onOpen(e.id)} data-testid={`learn-open-${e.id}`}>
                     {e.number}. {e.title}
                   </button>
                 ) : (
@@ -28,12 +30,12 @@ export function ExperimentList({ experiments, progress, onOpen }: Props & { expe
                   </span>
                 )}
               </h3>
-              <p className="learn-list__question">{e.question}</p>
+              <p className={styles.question}>{e.question}</p>
               {e.status === 'coming' && <p className="muted">Comes with {e.needs}.</p>}
             </div>
-            <div className="learn-list__meta">
+            <div className={styles.meta}>
               <span>{e.minutes} min</span>
-              <span className={`learn-badge learn-badge--${state}`}>{state === 'coming' ? 'Coming' : stateWords[state]}</span>
+              <span className={cx(styles.badge, state === 'in-progress' && styles.inProgress, state === 'done' && styles.done)}>{state === 'coming' ? 'Coming' : stateWords[state]}</span>
             </div>
           </li>
         )

@@ -5,6 +5,7 @@ import { PredictionForm } from './PredictionForm'
 import { ResultPanel } from './ResultPanel'
 import { StepList } from './StepList'
 import { useExperimentRun } from './useExperimentRun'
+import styles from './ExperimentPage.module.css'
 
 interface Props {
   experiment: ReadyExperiment
@@ -21,11 +22,11 @@ export function ExperimentPage({ experiment, progress, save }: Props) {
   const prepared = progress?.startedAt != null
   const predicted = progress?.prediction ?? null
   return (
-    <article className="learn-experiment" data-testid="learn-experiment" data-id={experiment.id} data-state={progress?.state ?? 'new'} aria-labelledby="learn-experiment-title">
+    <article className={styles.experiment} data-testid="learn-experiment" data-id={experiment.id} data-state={progress?.state ?? 'new'} aria-labelledby="learn-experiment-title">
       <h2 id="learn-experiment-title" ref={heading} tabIndex={-1}>
         {experiment.number}. {experiment.title}
       </h2>
-      <p className="learn-question">{experiment.question}</p>
+      <p className={styles.question}>{experiment.question}</p>
       <p>
         <strong>Goal:</strong> {experiment.goal}
       </p>
@@ -37,7 +38,7 @@ export function ExperimentPage({ experiment, progress, save }: Props) {
         <button type="button" onClick={() => void run.reset()} disabled={run.busy !== null} data-testid="learn-reset">
           {run.busy === 'setup' ? 'Resetting…' : prepared ? 'Reset the lab again (start over)' : 'Reset the lab to the starting state'}
         </button>
-        {prepared && <span className="learn-step-state learn-step-state--done" data-testid="learn-prepared"> Lab ready</span>}
+        {prepared && <span className={styles.ready} data-testid="learn-prepared"> Lab ready</span>}
         {run.error && (
           <p role="alert" className="error-message" data-testid="learn-error">
             {run.error}

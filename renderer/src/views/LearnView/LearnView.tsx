@@ -5,8 +5,9 @@ import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
 import { ExperimentList } from './ExperimentList'
 import { ExperimentPage } from './ExperimentPage'
 import { WorksheetPage } from './WorksheetPage'
-import { useLearnProgress } from './useLearnProgress'
-import '../../styles/learn.css'
+import { useLearn } from '../../hooks/useLearn'
+import { cx } from '../../class-names'
+import styles from './LearnView.module.css'
 
 const downloadMarkdown = (experiment: Experiment) => {
   const url = URL.createObjectURL(new Blob([worksheetMarkdown(experiment)], { type: 'text/markdown' }))
@@ -19,7 +20,7 @@ const downloadMarkdown = (experiment: Experiment) => {
 
 /** Guided experiments on the real lab: predict, run, explain. Teacher mode adds presenting and worksheets. */
 export function LearnView() {
-  const { progress, error, save, setTeacher } = useLearnProgress()
+  const { progress, error, save, setTeacher } = useLearn()
   const [openId, setOpenId] = useState<string | null>(null)
   const teacher = progress?.teacher ?? false
   const [present, setPresent] = useState(false)
@@ -39,19 +40,19 @@ export function LearnView() {
   }
 
   return (
-    <div className={`view-stack learn-view${present ? ' learn-view--present' : ''}`} data-testid="learn-view" data-present={present}>
-      <div className="learn-toolbar no-print">
+    <div className={cx('view-stack', present && styles.present)} data-testid="learn-view" data-present={present}>
+      <div className={cx(styles.toolbar, 'no-print')}>
         {open && (
           <button type="button" onClick={close} data-testid="learn-back">
             ← All experiments
           </button>
         )}
-        <label className="learn-toolbar__teacher">
+        <label className={styles.teacher}>
           <input type="checkbox" checked={teacher} onChange={(e) => void setTeacher(e.target.checked)} data-testid="learn-teacher" />
           Teacher mode
         </label>
         {teacher && (
-          <div className="learn-toolbar__tools" role="group" aria-label="Teacher tools">
+          <div className={styles.tools} role="group" aria-label="Teacher tools">
             <button type="button" aria-pressed={present} onClick={() => setPresent(!present)} data-testid="learn-present">
               Presentation layout
             </button>

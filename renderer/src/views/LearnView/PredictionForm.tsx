@@ -1,5 +1,6 @@
 import { useId, useState } from 'react'
 import type { ReadyExperiment } from '@shared/experiments'
+import styles from './PredictionForm.module.css'
 
 interface Props {
   experiment: ReadyExperiment
@@ -22,7 +23,7 @@ export function PredictionForm({ experiment, locked, disabled, onLock }: Props) 
   }
   return (
     <form
-      className="learn-predict"
+      className={styles.predict}
       onSubmit={(event) => {
         event.preventDefault()
         if (choice) onLock(choice)
@@ -31,7 +32,7 @@ export function PredictionForm({ experiment, locked, disabled, onLock }: Props) 
       <fieldset disabled={disabled}>
         <legend>{experiment.prediction.question}</legend>
         {experiment.prediction.choices.map((c) => (
-          <label key={c.id} className="learn-predict__choice">
+          <label key={c.id} className={styles.choice}>
             <input type="radio" name={name} value={c.id} checked={choice === c.id} onChange={() => setChoice(c.id)} data-testid={`learn-choice-${c.id}`} />
             {c.label}
           </label>

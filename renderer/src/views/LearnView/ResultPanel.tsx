@@ -1,6 +1,7 @@
 import type { CheckResult, ReadyExperiment } from '@shared/experiments'
 import type { ExperimentProgress } from '@shared/learn'
 import { Sources } from './Sources'
+import styles from './ResultPanel.module.css'
 
 interface Props {
   experiment: ReadyExperiment
@@ -18,12 +19,12 @@ export function ResultPanel({ experiment, progress, check, onCheck, busy }: Prop
   const label = (id: string | null | undefined) => experiment.prediction.choices.find((c) => c.id === id)?.label ?? id ?? ''
   const matched = outcome != null && outcome === progress?.prediction
   return (
-    <section className="learn-result" aria-labelledby="learn-result-title" data-testid="learn-result" data-done={done}>
+    <section className={styles.result} aria-labelledby="learn-result-title" data-testid="learn-result" data-done={done}>
       <h3 id="learn-result-title">What happened</h3>
       <div role="status" aria-live="polite">
         {observed && <p data-testid="learn-observed">{observed}</p>}
         {done && (
-          <p data-testid="learn-compare" data-match={matched}>
+          <p className={styles.compare} data-testid="learn-compare" data-match={matched}>
             You predicted <strong>{label(progress.prediction)}</strong>; the lab showed <strong>{label(outcome)}</strong>.{' '}
             {matched ? 'Your prediction held.' : 'Not what you predicted: read why below.'}
           </p>
@@ -35,7 +36,7 @@ export function ResultPanel({ experiment, progress, check, onCheck, busy }: Prop
         </button>
       )}
       {done && (
-        <div className="learn-explanation" data-testid="learn-explanation">
+        <div data-testid="learn-explanation">
           <h3>Why</h3>
           {experiment.explanation.map((p) => (
             <p key={p}>{p}</p>

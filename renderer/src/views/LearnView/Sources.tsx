@@ -4,7 +4,7 @@ export function Sources({ sources }: { sources: readonly Source[] }) {
   return (
     <>
       <h4>Sources</h4>
-      <ul className="learn-sources" data-testid="learn-sources">
+      <ul data-testid="learn-sources">
         {sources.map((s) => (
           <li key={s.url}>
             <a href={s.url} target="_blank" rel="noreferrer">

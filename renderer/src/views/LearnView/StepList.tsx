@@ -1,5 +1,7 @@
 import type { QueryRecord, ReadyExperiment } from '@shared/experiments'
 import type { ExperimentRun } from './useExperimentRun'
+import { cx } from '../../class-names'
+import styles from './StepList.module.css'
 
 interface Props {
   experiment: ReadyExperiment
@@ -15,7 +17,7 @@ const answerText = (q: QueryRecord) =>
 
 export function StepList({ experiment, run, enabled, finished }: Props) {
   return (
-    <ol className="learn-steps" data-testid="learn-steps">
+    <ol className={styles.steps} data-testid="learn-steps">
       {experiment.steps.map((step) => {
         const record = run.records[step.id]
         const done = finished || run.doneSteps.has(step.id)
@@ -29,11 +31,11 @@ export function StepList({ experiment, run, enabled, finished }: Props) {
             ) : (
               <p className="muted">Do it yourself in the Local ALIAS lab tab; this page notices when the lab shows it.</p>
             )}
-            <span id={`learn-step-state-${step.id}`} className={`learn-step-state learn-step-state--${done ? 'done' : 'todo'}`}>
+            <span id={`learn-step-state-${step.id}`} className={cx(styles.state, done && styles.done)}>
               {done ? 'Done' : 'Not done yet'}
             </span>
             {record && (
-              <p className="learn-step-record" data-testid="learn-step-record">
+              <p className={styles.record} data-testid="learn-step-record">
                 {record.ok ? '' : `The lab refused: ${record.error}`}
                 {record.bySubnet
                   ? Object.entries(record.bySubnet).map(([subnet, q]) => `For ${subnet}: ${answerText(q)}`).join(' · ')

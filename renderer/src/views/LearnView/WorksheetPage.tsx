@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react'
 import type { Experiment } from '@shared/experiments'
 import { worksheetOf } from '@shared/experiments/worksheet'
+import { cx } from '../../class-names'
+import styles from './WorksheetPage.module.css'
 
 interface Props {
   experiment: Experiment
@@ -22,8 +24,8 @@ export function WorksheetPage({ experiment, onClose }: Props) {
       </section>
     ))
   return (
-    <div className="learn-worksheet" data-testid="learn-worksheet">
-      <div className="learn-worksheet__tools no-print">
+    <div className={styles.worksheet} data-testid="learn-worksheet">
+      <div className={cx(styles.tools, 'no-print')}>
         <button type="button" onClick={() => window.print()} data-testid="learn-worksheet-print">
           Print
         </button>
@@ -31,14 +33,14 @@ export function WorksheetPage({ experiment, onClose }: Props) {
           Back to the experiment
         </button>
       </div>
-      <div className="learn-worksheet__page" data-testid="learn-worksheet-questions">
+      <div className={styles.page} data-testid="learn-worksheet-questions">
         <h2 ref={heading} tabIndex={-1}>{sheet.title}</h2>
         <p>
           <em>{experiment.question}</em> (about {experiment.minutes} minutes)
         </p>
         {part(sheet.questions)}
       </div>
-      <div className="learn-worksheet__page learn-worksheet__answers" data-testid="learn-worksheet-answers">
+      <div className={cx(styles.page, styles.answers)} data-testid="learn-worksheet-answers">
         <h2>Answers: {sheet.title}</h2>
         {part(sheet.answers)}
       </div>

@@ -2,9 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { CheckResult, ReadyExperiment, StepRecord } from '@shared/experiments'
 import type { ExperimentProgress, LearnSaveInput } from '@shared/learn'
 import { useNavigation } from '../../context/NavigationContext'
-import { getApi } from '../../transport'
-import { observe } from './observe'
-import { runActions } from './run-actions'
+import { useExperimentLab } from '../../hooks/useLearn'
 
 const CHECK_EVERY_MS = 2000
 
@@ -24,6 +22,7 @@ export interface ExperimentRun {
 /** Runs one experiment against the real lab: its steps' actions, its starting state, and its check (polled while open). */
 export function useExperimentRun(experiment: ReadyExperiment, progress: ExperimentProgress | undefined, save: (input: LearnSaveInput) => Promise<void>): ExperimentRun {
   const { labZoneReplaced, labStateChanged } = useNavigation()
+  const lab = useExperimentLab()
   const [records, setRecords] = useState<Partial<Record<string, StepRecord>>>({})
   const [busy, setBusy] = useState<string | null>(null)
   const [check, setCheck] = useState<CheckResult | null>(null)
@@ -35,12 +34,12 @@ export function useExperimentRun(experiment: ReadyExperiment, progress: Experime
   const state = progress?.state ?? 'new'
 
   const recheck = useCallback(async () => {
-    const observation = await observe(getApi(), since, recordsRef.current)
+    const observation = await lab.observe(since, recordsRef.current)
     const result = experiment.check(observation)
     setCheck(result)
     setDoneSteps(new Set(experiment.steps.filter((s) => recordsRef.current[s.id] || s.detect?.(observation)).map((s) => s.id)))
     if (result.done && state !== 'done') await save({ id: experiment.id, state: 'done', observed: result.observed, outcome: result.outcome })
-  }, [experiment, since, state, save])
+  }, [lab, experiment, since, state, save])
 
   const runStep = useCallback(
     async (stepId: string) => {
@@ -49,7 +48,7 @@ export function useExperimentRun(experiment: ReadyExperiment, progress: Experime
       setBusy(stepId)
       setError(null)
       try {
-        const record = await runActions(getApi(), step.actions, labZoneReplaced)
+        const record = await lab.runActions(step.actions, labZoneReplaced)
         labStateChanged()
         recordsRef.current = { ...recordsRef.current, [stepId]: record }
         setRecords(recordsRef.current)
@@ -59,7 +58,7 @@ export function useExperimentRun(experiment: ReadyExperiment, progress: Experime
         setBusy(null)
       }
     },
-    [experiment, labZoneReplaced, labStateChanged, recheck, save, state]
+    [lab, experiment, labZoneReplaced, labStateChanged, recheck, save, state]
   )
 
   const reset = useCallback(async () => {
@@ -71,14 +70,14 @@ export function useExperimentRun(experiment: ReadyExperiment, progress: Experime
     setDoneSteps(new Set())
     try {
       const startedAt = Date.now()
-      const record = await runActions(getApi(), experiment.setup, labZoneReplaced)
+      const record = await lab.runActions(experiment.setup, labZoneReplaced)
       labStateChanged()
       if (!record.ok) setError(`The lab could not be reset: ${record.error}`)
       await save({ id: experiment.id, reset: true, startedAt })
     } finally {
       setBusy(null)
     }
-  }, [experiment, labZoneReplaced, labStateChanged, save])
+  }, [lab, experiment, labZoneReplaced, labStateChanged, save])
 
   // a page opened again shows at once which steps the lab's state and log already show done
   useEffect(() => {

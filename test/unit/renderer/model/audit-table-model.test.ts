@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { AuditRow } from '@shared/audit'
-import { boundHistogram, tableItems, type TableView } from '../../../renderer/src/views/AuditView/audit-table-model'
+import { boundHistogram, tableItems, type TableView } from '../../../../renderer/src/model/audit/audit-table-model'
 
 const row = (index: number, name: string, verdict: string, extra: Partial<AuditRow> = {}): AuditRow => ({ index, name, verdict, providers: [], errors: [], durationMs: 1, ...extra })
 const ROWS = [

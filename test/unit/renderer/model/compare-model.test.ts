@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { LabCompareRun } from '@shared/lab'
-import { compareLanes } from '../../../renderer/src/views/LabView/compare-model'
+import { compareLanes } from '../../../../renderer/src/model/lab/compare-model'
 
 describe('compare lanes', () => {
   it('splits samples per profile and counts what clients got while the target was failing', () => {

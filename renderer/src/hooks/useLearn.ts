@@ -1,7 +1,10 @@
 import { useCallback, useEffect, useState } from 'react'
+import type { LabAction, Observation, StepRecord } from '@shared/experiments'
 import type { LearnProgress, LearnSaveInput } from '@shared/learn'
 import type { ApiError } from '@shared/result'
-import { getApi } from '../../transport'
+import { getApi } from '../transport'
+import { observe } from './learn/observe'
+import { runActions } from './learn/run-actions'
 
 export interface LearnProgressState {
   progress: LearnProgress | null
@@ -12,7 +15,7 @@ export interface LearnProgressState {
 }
 
 /** The Learn view's progress, kept on the main side (learn.json) through learn:progress and learn:save. */
-export function useLearnProgress(): LearnProgressState {
+export function useLearn(): LearnProgressState {
   const [progress, setProgress] = useState<LearnProgress | null>(null)
   const [error, setError] = useState<ApiError | null>(null)
   useEffect(() => {
@@ -43,4 +46,21 @@ export function useLearnProgress(): LearnProgressState {
     } else setError(r.error)
   }, [])
   return { progress, error, save, setTeacher }
+}
+
+export interface ExperimentLab {
+  /** What the lab really saw since `since`: its status, its stored query log and the last comparison run. */
+  observe(since: number | null, steps: Partial<Record<string, StepRecord>>): Promise<Observation>
+  /** Runs an experiment's actions through the lab's own channels; `onZoneSaved` hears of a replaced zone. */
+  runActions(actions: readonly LabAction[], onZoneSaved?: () => void): Promise<StepRecord>
+}
+
+const experimentLab: ExperimentLab = {
+  observe: (since, steps) => observe(getApi(), since, steps),
+  runActions: (actions, onZoneSaved) => runActions(getApi(), actions, onZoneSaved)
+}
+
+/** An experiment's way to the lab: its steps act, and its check looks, through the lab's channels. */
+export function useExperimentLab(): ExperimentLab {
+  return experimentLab
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { secondaryView } from '../../../renderer/src/views/LabView/secondary-model'
+import { secondaryView } from '../../../../renderer/src/model/lab/secondary-model'
 
 const at = { a: ['192.0.2.10'], aaaa: ['2001:db8::10'], version: 1 }
 const moved = { a: ['192.0.2.77'], aaaa: ['2001:db8::10'], version: 2 }

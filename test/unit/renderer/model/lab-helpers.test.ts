@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type { QueryLogEntry } from '@shared/alias-server'
-import { explainEntry } from '../../../renderer/src/model/lab/explain-entry'
+import { explainEntry } from '../../../../renderer/src/model/lab/explain-entry'
 import type { QueryLogRecord } from '@shared/lab-log'
-import { LogPages, PAGE_SIZE } from '../../../renderer/src/model/lab/log-pages'
-import { apexAliasTarget, offsetOf, problemsByLine, problemsFromMessage } from '../../../renderer/src/model/lab/zone-problems'
-import { isIpv4, isIpv6, nextAddresses, parseAddressList } from '../../../renderer/src/views/LabView/addresses'
+import { LogPages, PAGE_SIZE } from '../../../../renderer/src/model/lab/log-pages'
+import { apexAliasTarget, offsetOf, problemsByLine, problemsFromMessage } from '../../../../renderer/src/model/lab/zone-problems'
+import { isIpv4, isIpv6, nextAddresses, parseAddressList } from '../../../../renderer/src/model/lab/addresses'
 
 const entry = (extra: Partial<QueryLogEntry> = {}): QueryLogEntry => ({
   time: 1_700_000_000_000,
