@@ -117,7 +117,7 @@ const layers = [
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^(\\.\\./)+test/support(/|$)', message: 'Benchmarks share peers with the tests through scripts/peers/, not test/support.' }] }
+        { patterns: [{ regex: '^(\\.\\./)+test/(?!fixtures/)', message: 'Benchmarks share peers with the tests through scripts/peers/ and data through test/fixtures/, nothing else of test/.' }] }
       ]
     }
   }

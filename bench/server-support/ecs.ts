@@ -12,7 +12,7 @@ import { join } from 'node:path'
 import type { ProfileId } from '../../shared/providers'
 import { parseIPv4, parseIPv6 } from '../../shared/ip-text'
 import { freePort } from '../../scripts/peers/ports'
-import { dig } from '../../test/integration/alias-server/support/dig'
+import { dig } from '../../scripts/peers/dig'
 import { runDnsperf, type DnsperfResult } from '../dnsperf'
 import { startAliasServerProcess, type AliasServerProcess } from './alias-server-process'
 

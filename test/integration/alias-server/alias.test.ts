@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { QueryLogEntry, SimulatedTargetChange } from '@shared/alias-server'
 import { startAliasServer, type AliasServer } from '../../../electron/alias-server'
 import { ask, datas } from './support/ask'
-import { dig } from './support/dig'
+import { dig } from '../../../scripts/peers/dig'
 import { zoneHead, zoneOf } from './support/zones'
 
 /** ALIAS semantics against the in-process simulated target (offline), seen through real clients. */

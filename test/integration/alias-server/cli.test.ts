@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { spawnDaemon, type Daemon } from '../../../scripts/peers/daemon'
 import { freePort } from '../../../scripts/peers/ports'
 import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
-import { dig } from './support/dig'
+import { dig } from '../../../scripts/peers/dig'
 import { zoneHead } from './support/zones'
 
 /** `npm run alias-server`: the standalone server answers dig. */

@@ -7,7 +7,7 @@ import { readDialectZone } from '../../../electron/alias-server/dialect-zone'
 import { spawnDaemon, type Daemon } from '../../../scripts/peers/daemon'
 import { freePort } from '../../../scripts/peers/ports'
 import { tempDir } from '../../../scripts/peers/temp-dir'
-import { dig } from './support/dig'
+import { dig } from '../../../scripts/peers/dig'
 
 /** Each zone dialect read through the converter's readers and served over real UDP, seen through dig. */
 

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { spawnDaemon, type Daemon } from '../../../scripts/peers/daemon'
 import { freePort } from '../../../scripts/peers/ports'
 import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
-import { dig } from './support/dig'
+import { dig } from '../../../scripts/peers/dig'
 
 /** `npm run alias-server -- --geo FILE`: the README example served, and bad files refused with their place. */
 

@@ -2,7 +2,7 @@ import * as packet from 'dns-packet'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startAliasServer, type AliasServer } from '../../../electron/alias-server'
 import { ask, datas } from './support/ask'
-import { dig, kdig } from './support/dig'
+import { dig, kdig } from '../../../scripts/peers/dig'
 import { frame, rcodeOf, tcpSession, udpBurst, udpRaw, wireQuery } from './support/raw-dns'
 import { zoneHead, zoneOf } from './support/zones'
 

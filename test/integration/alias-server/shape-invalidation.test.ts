@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startAliasServer, type AliasServer } from '../../../electron/alias-server'
 import { refreshAheadAfterMs } from '../../../electron/alias-server/ttl-policy'
 import { ask, datas } from './support/ask'
-import { dig } from './support/dig'
+import { dig } from '../../../scripts/peers/dig'
 import { zoneHead, zoneOf } from './support/zones'
 
 /**

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { profileIds } from '@shared/providers'
 import { spawnDaemon, type Daemon } from '../../../scripts/peers/daemon'
 import { freePort } from '../../../scripts/peers/ports'
-import { dig } from '../alias-server/support/dig'
+import { dig } from '../../../scripts/peers/dig'
 
 /** `npm run alias-server -- --profile NAME` and `--list-profiles`. */
 

@@ -38,5 +38,7 @@ describe('layering lint', { timeout: 30_000 }, () => {
     expect(await layering('electron/zone/probe.ts', "import { x } from '../../bench/dnsperf'\nexport const p = x\n")).toHaveLength(1)
     expect(await layering('bench/probe.ts', "import { x } from '../test/support/app-page'\nexport const p = x\n")).toHaveLength(1)
     expect(await layering('bench/probe.ts', "import { x } from '../scripts/peers/knot'\nexport const p = x\n")).toEqual([])
+    expect(await layering('bench/support/probe.ts', "import { x } from '../../test/integration/alias-server/support/ask'\nexport const p = x\n")).toHaveLength(1)
+    expect(await layering('bench/probe.ts', "import { x } from '../test/fixtures/zones'\nexport const p = x\n")).toEqual([])
   })
 })

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
-import { requireTool } from '../../../../scripts/peers/require-tool'
+import { requireTool } from './require-tool'
 
 const run = promisify(execFile)
 
