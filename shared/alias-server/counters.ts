@@ -37,6 +37,6 @@ export const aliasCountersSchema = z.object({
     .array(z.object({ target: z.string().max(1100), type: z.enum(['A', 'AAAA']), upstreamQueries: z.number().int().min(0) }))
     .max(1000),
   /** The cost of the extra lookup, from the server's own record of what was cached (see lookupCostSchema). */
-  lookupCost: z.lazy(() => lookupCostSchema).optional()
+  lookupCost: lookupCostSchema.optional()
 })
 export type AliasCounters = z.infer<typeof aliasCountersSchema>

@@ -92,6 +92,15 @@ export const stalenessBoundSchema = z.object({
 export type StalenessBound = z.infer<typeof stalenessBoundSchema>
 
 /** The figures of one viewpoint; every count here is a sum over its series, times are wall-clock unions. */
+
+/** How a viewpoint's or a whole watch's target changes ended: the same five counts in both. */
+const changeOutcomeCounts = {
+  changes: z.number().int().min(0),
+  followed: z.number().int().min(0),
+  superseded: z.number().int().min(0),
+  reverted: z.number().int().min(0),
+  pending: z.number().int().min(0)
+}
 export const viewpointSummarySchema = z.object({
   viewpoint: z.enum(viewpoints),
   label: textSchema,
@@ -103,11 +112,7 @@ export const viewpointSummarySchema = z.object({
   partialSamples: z.number().int().min(0),
   /** Wall-clock union of every series' mismatch intervals (families and resolvers): never a sum. */
   staleMs: z.number().min(0),
-  changes: z.number().int().min(0),
-  followed: z.number().int().min(0),
-  superseded: z.number().int().min(0),
-  reverted: z.number().int().min(0),
-  pending: z.number().int().min(0),
+  ...changeOutcomeCounts,
   /** Over followed changes only. */
   maxLagMs: z.number().optional(),
   medianLagMs: z.number().optional(),
@@ -129,11 +134,7 @@ export const stalenessAnalysisSchema = z.object({
   mismatchedMs: z.number().min(0),
   /** The same at the zones' own servers (absent without the authoritative viewpoint). */
   authoritativeMismatchedMs: z.number().min(0).optional(),
-  changes: z.number().int().min(0),
-  followed: z.number().int().min(0),
-  superseded: z.number().int().min(0),
-  reverted: z.number().int().min(0),
-  pending: z.number().int().min(0),
+  ...changeOutcomeCounts,
   maxLagMs: z.number().optional(),
   medianLagMs: z.number().optional(),
   maxLagUpperBound: z.literal(true).optional(),

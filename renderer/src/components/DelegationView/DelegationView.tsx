@@ -1,7 +1,7 @@
 import { Fragment } from 'react'
 import type { DelegationStep } from '@shared/delegation'
 import { ErrorMessage } from '../ErrorMessage/ErrorMessage'
-import { useDelegation } from './useDelegation'
+import { useDelegation } from '../../hooks/useDelegation'
 import styles from './DelegationView.module.css'
 
 const flagsText = (flags: number): string => (flags & 1 ? 'KSK/CSK' : 'ZSK')

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { ChainStatus, DelegationView } from '@shared/delegation'
 import type { ApiError } from '@shared/result'
-import { getApi } from '../../transport'
+import { getApi } from '../transport'
 
 export interface DelegationState {
   chain: ChainStatus | null
