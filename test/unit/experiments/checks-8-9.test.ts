@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { experiments, type Observation, type QueryRecord, type ReadyExperiment, type StepRecord } from '@shared/experiments'
-import { defaultAliasSettings } from '@shared/alias-server'
+import { labStatus } from '../../support/lab-status'
 import type { LabStatus } from '@shared/lab'
 
 const byId = (id: string) => experiments.find((e): e is ReadyExperiment => e.id === id && e.status === 'ready')!
-const status = (patch: Partial<LabStatus> = {}): LabStatus => ({
-  running: true,
-  host: '127.0.0.1',
-  port: 5300,
-  upstreamMode: 'simulated',
-  upstreamResolver: null,
-  settings: defaultAliasSettings,
-  counters: null,
-  zone: { origin: 'example.test.', demo: false },
-  target: null,
-  warnings: [],
-  sets: null,
-  serving: null,
-  ...patch
-})
+const status = labStatus
 const q = (answer: string[], scope?: number): QueryRecord => ({ rcode: 'NOERROR', answer, ttl: 30, ...(scope !== undefined ? { scope } : {}) })
 const step = (patch: Partial<StepRecord>): StepRecord => ({ at: 0, ok: true, error: null, query: null, upstreamQueries: 1, ...patch })
 const observe = (steps: Observation['steps'], patch: Partial<LabStatus> = {}): Observation => ({ status: status(patch), log: [], steps, compare: null })

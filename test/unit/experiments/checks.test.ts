@@ -1,27 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { experiments, type Observation, type ReadyExperiment, type StepRecord } from '@shared/experiments'
-import { defaultAliasSettings } from '@shared/alias-server'
+import { labStatus } from '../../support/lab-status'
 import type { LabStatus } from '@shared/lab'
 import type { QueryLogRecord } from '@shared/lab-log'
 
 const ready = experiments.filter((e): e is ReadyExperiment => e.status === 'ready')
 const byId = (id: string) => ready.find((e) => e.id === id)!
 
-const status = (patch: Partial<LabStatus> = {}): LabStatus => ({
-  running: true,
-  host: '127.0.0.1',
-  port: 5300,
-  upstreamMode: 'simulated',
-  upstreamResolver: null,
-  settings: defaultAliasSettings,
-  counters: null,
-  zone: { origin: 'example.test.', demo: false },
-  target: { name: 'cdn.example.test.', a: ['192.0.2.10'], aaaa: [], ttl: 8, version: 1, changedAt: 1000, failure: { state: 'ok' }, rotation: null },
-  warnings: [],
-  sets: null,
-  serving: null,
-  ...patch
-})
+const status = (patch: Partial<LabStatus> = {}): LabStatus =>
+  labStatus({ target: { name: 'cdn.example.test.', a: ['192.0.2.10'], aaaa: [], ttl: 8, version: 1, changedAt: 1000, failure: { state: 'ok' }, rotation: null }, ...patch })
 
 let nextId = 1
 const row = (time: number, answer: string, type = 'A'): QueryLogRecord => ({
