@@ -1,8 +1,9 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import type { Browser, Download, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openAppPage, openReadyPage, startLabServer, type AppPage } from '../support/app-page'
+import { describe, expect, it } from 'vitest'
+import { openReadyPage, startLabServer } from '../support/app-page'
+import { openAppPageForSuite } from '../support/suite-app-page'
 import { saveScreenshot } from '../../scripts/peers/chromium'
 import type { RunningWebApp } from '../../scripts/peers/web-app'
 
@@ -13,17 +14,11 @@ import type { RunningWebApp } from '../../scripts/peers/web-app'
 const exportDir = resolve(__dirname, '../../test-results/exports')
 
 describe('Watch & staleness in Chromium (browser mode)', () => {
-  let opened: AppPage | undefined
   let app: RunningWebApp
   let browser: Browser
   let page: Page
-
-  beforeAll(async () => {
-    opened = await openAppPage()
+  openAppPageForSuite((opened) => {
     ;({ app, browser, page } = opened)
-  })
-  afterAll(async () => {
-    await opened?.close()
   })
 
   const download = async (click: () => Promise<void>): Promise<{ name: string; body: Buffer }> => {
