@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest'
 import { experiments, type ReadyExperiment } from '@shared/experiments'
 import { back, finish, prepare, runExperiment } from '../support/learn-page'
 import { openAppPageForSuite } from '../support/suite-app-page'
-import { openPage, saveScreenshot } from '../../scripts/peers/chromium'
+import { saveScreenshot } from '../../scripts/peers/chromium'
 import { probeUdp } from '../../scripts/peers/probe'
 import type { RunningWebApp } from '../../scripts/peers/web-app'
+import { openReadyPage } from '../support/app-page'
 
 /** The Learn view in Chromium (browser mode), each built experiment run against the real lab on 127.0.0.1. */
 describe('Learn: guided experiments on the real lab', () => {
@@ -197,9 +198,8 @@ describe('Learn: guided experiments on the real lab', () => {
   })
 
   it('a done experiment after a restart of the page, in the dark theme: prediction, result, explanation', async () => {
-    const dark = await openPage(browser, app.url, 'dark')
+    const dark = await openReadyPage(browser, app.url, 'dark')
     try {
-      await dark.page.locator('[data-app-state="ready"]').waitFor({ timeout: 15_000 })
       await dark.page.getByTestId('tab-learn').click()
       await dark.page.getByTestId('learn-open-flattening-log').click()
       await dark.page.locator('[data-testid="learn-compare"][data-match="true"]').waitFor()
