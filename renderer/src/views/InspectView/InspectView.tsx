@@ -18,6 +18,7 @@ import { displayName } from '../../model/inspect/inspect-model'
 import { InspectEmpty } from './InspectEmpty'
 import { InspectResults } from './InspectResults'
 import { SubnetField, parseSubnets } from './SubnetField'
+import styles from './InspectView.module.css'
 
 // an empty port means 53, or the lab's port for the lab's own zone (see defaultAuthoritativePort)
 const defaultOptions: QueryOptionsState = { authoritativePort: '', skipAuthoritative: false, timeoutSeconds: '3' }
@@ -112,8 +113,8 @@ export function InspectView() {
   const running = inspection.status === 'running'
 
   return (
-    <div className="inspect" data-testid="inspect-view">
-      <section className="panel inspect__query" aria-labelledby="inspect-title">
+    <div className={styles.inspect} data-testid="inspect-view">
+      <section className={`panel ${styles.query}`} aria-labelledby="inspect-title">
         <h2 id="inspect-title" className="visually-hidden">
           Inspect an apex
         </h2>

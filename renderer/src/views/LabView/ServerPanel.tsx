@@ -8,6 +8,8 @@ import type { ApiError } from '@shared/result'
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
 import { Explain } from '../../context/TeachingContext'
 import { useLab } from '../../hooks/useLab'
+import labStyles from './LabView.module.css'
+import styles from './ServerPanel.module.css'
 
 interface ServerPanelProps {
   status: LabStatus
@@ -99,14 +101,14 @@ export function ServerPanel({ status, onStatus, onChanged }: ServerPanelProps) {
   }
 
   return (
-    <form className="lab-server" onSubmit={start} noValidate aria-labelledby="lab-server-title" data-testid="lab-server">
-      <div className="lab-server__head">
+    <form onSubmit={start} noValidate aria-labelledby="lab-server-title" data-testid="lab-server">
+      <div className={labStyles.panelHead}>
         <h2 id="lab-server-title">Local ALIAS server</h2>
         <span className={`pill${running ? ' pill--running' : ''}`} data-testid="lab-state" data-running={running}>
           {running ? `running on ${status.host}:${status.port}` : 'stopped'}
         </span>
       </div>
-      <div className="lab-server__grid">
+      <div className={styles.grid}>
         <label className="form-field">
           <span className="form-field__label">Port (UDP and TCP on 127.0.0.1)</span>
           <input
@@ -166,7 +168,7 @@ export function ServerPanel({ status, onStatus, onChanged }: ServerPanelProps) {
             {!status.settings.ttlPolicy.startsWith('constant:') && <option value="constant:300">constant:300 (Cloudflare proxied)</option>}
           </select>
         </label>
-        <div className="lab-server__actions">
+        <div className={styles.actions}>
           {running ? (
             <button type="button" ref={toggleRef} className="button--danger" onClick={stop} aria-disabled={busy || undefined} data-testid="lab-stop">
               Stop server
@@ -182,7 +184,7 @@ export function ServerPanel({ status, onStatus, onChanged }: ServerPanelProps) {
       {running && <SecondaryPanel mode={dnssec.axfr} signed={(status.dnssec ?? []).length > 0} target={status.target} />}
       {error && <ErrorMessage error={error} testId="lab-server-error" />}
       {status.warnings.map((w) => (
-        <p key={w} className="lab-warning" role="status">
+        <p key={w} className={styles.warning} role="status">
           {w}
         </p>
       ))}
