@@ -1,8 +1,8 @@
 import { SecondaryPanel } from './SecondaryPanel'
 import { DnssecFields, defaultDnssecChoice, type LabDnssecChoice } from './DnssecFields'
+import { TtlPolicyField } from './TtlPolicyField'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { upstreamModes, type UpstreamMode } from '@shared/alias-server'
-import { ttlRuleNames, type TtlRule } from '@shared/providers'
 import type { LabStatus } from '@shared/lab'
 import type { ApiError } from '@shared/result'
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
@@ -21,13 +21,6 @@ const modeNames: Record<UpstreamMode, string> = {
   simulated: 'Simulated target (offline)',
   recursive: 'Recursive, through a resolver',
   authoritative: 'Authoritative, from the target’s name servers'
-}
-
-const policyNames: Record<(typeof ttlRuleNames)[number], string> = {
-  min: 'min: lower of ALIAS and target TTL left',
-  fixed: 'fixed: lower of ALIAS and target TTL',
-  passthrough: 'passthrough: target TTL left',
-  record: 'record: the ALIAS record’s TTL'
 }
 
 /** Start and stop the embedded server: port, upstream mode and the TTL policy of synthesised answers. */
@@ -94,11 +87,6 @@ export function ServerPanel({ status, onStatus, onChanged }: ServerPanelProps) {
     toggled.current = true
     void call(() => lab.stop())
   }
-  const setPolicy = async (policy: TtlRule) => {
-    const result = await lab.updateSettings({ ttlPolicy: policy })
-    if (result.ok) onStatus({ ...status, settings: result.value })
-    else setError(result.error)
-  }
 
   return (
     <form onSubmit={start} noValidate aria-labelledby="lab-server-title" data-testid="lab-server">
@@ -156,18 +144,7 @@ export function ServerPanel({ status, onStatus, onChanged }: ServerPanelProps) {
             {authPortError && <span className="form-field__error">{authPortError}</span>}
           </label>
         )}
-        <label className="form-field">
-          <span className="form-field__label">TTL of synthesised answers</span>
-          <select value={status.settings.ttlPolicy} onChange={(e) => void setPolicy(e.target.value as TtlRule)} data-testid="lab-ttl-policy">
-            {ttlRuleNames.map((p) => (
-              <option key={p} value={p}>
-                {policyNames[p]}
-              </option>
-            ))}
-            {status.settings.ttlPolicy.startsWith('constant:') && <option value={status.settings.ttlPolicy}>{status.settings.ttlPolicy}</option>}
-            {!status.settings.ttlPolicy.startsWith('constant:') && <option value="constant:300">constant:300 (Cloudflare proxied)</option>}
-          </select>
-        </label>
+        <TtlPolicyField status={status} onStatus={onStatus} onError={setError} />
         <div className={styles.actions}>
           {running ? (
             <button type="button" ref={toggleRef} className="button--danger" onClick={stop} aria-disabled={busy || undefined} data-testid="lab-stop">
