@@ -90,7 +90,7 @@ export function ComparePanel() {
               <YAxis width={32} tick={{ fill: theme.muted, fontSize: 10 }} stroke={theme.muted} allowDecimals={false} />
               <Line dataKey="ttl" stroke={theme.accent} dot={false} isAnimationActive={false} connectNulls={false} />
             </LineChart>
-            <div className={styles.strip} aria-label={`${lane.profile}: what clients got, second by second`}>
+            <div className={styles.strip} data-testid="lab-compare-strip" aria-label={`${lane.profile}: what clients got, second by second`}>
               {lane.outcomes.map((o) => (
                 <span key={o.t} title={`${o.t} s: ${OUTCOME_WORDS[o.outcome]}`} style={{ left: `${(o.t / duration) * 100}%`, background: colour[o.outcome] }} />
               ))}
