@@ -79,6 +79,9 @@ describe('Watch & staleness in Chromium (browser mode)', () => {
     expect(await page.getByTestId('summary-max-lag').textContent()).toMatch(/\d+\.\d s|\d+ ms/) // the one duration format: ms below a second
     expect(await page.getByTestId('summary-bound').textContent()).toMatch(/4 s/)
     expect(await page.getByTestId('explain-lag').textContent()).toMatch(/Why the apex lagged (up to )?(\d+\.\d s|\d+ ms) behind its target/)
+    // stale time (a dated interval) and mismatched samples (a count) say on hover what each counts
+    expect(await page.getByTestId('summary-stale').getAttribute('title')).toMatch(/^Wall-clock time .* between two samples still counts that gap/)
+    expect(await page.getByTestId('summary-mismatched').getAttribute('title')).toMatch(/a count of samples, not a time.*adds stale time but no mismatched sample/)
     // whole-second ticks: no time label printed twice
     for (const chart of ['chart-ttl', 'chart-timeline']) {
       const ticks = await page.getByTestId(chart).locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value').allTextContents()
