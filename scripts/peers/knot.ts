@@ -37,6 +37,8 @@ export interface KnotOptions {
   cookies?: boolean
   /** Signs every zone on load (Knot's automatic DNSSEC signing, default policy: ECDSA P-256). */
   dnssec?: boolean
+  /** The port to listen on (default: a free one); known before the start, e.g. to time it from outside. */
+  port?: number
 }
 
 function serialOf(zoneText: string): number | undefined {
@@ -58,7 +60,7 @@ export async function startKnot(options: KnotOptions): Promise<KnotServer> {
   if (origins.length === 0) throw new Error('startKnot needs at least one zone')
   const temp = await tempDir('alias-inspector-knot-')
   const dir = temp.path
-  const port = await freePort()
+  const port = options.port ?? (await freePort())
   const zonesDir = join(dir, 'zones')
   await mkdir(zonesDir)
   await mkdir(join(dir, 'db'))
