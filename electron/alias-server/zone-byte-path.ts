@@ -23,20 +23,22 @@ const LF = 0x0a
 const AT = 0x40
 
 const RDATA_TYPES = ['A', 'AAAA', 'NS', 'CNAME', 'PTR', 'MX', 'TXT', 'SOA', 'ALIAS', 'ANAME']
-const keyOf = (name: string): number => [...name].reduce((key, c) => key * 256 + c.charCodeAt(0), 0)
-const TYPE_BY_KEY = new Map(RDATA_TYPES.map((name) => [keyOf(name), name]))
-const IN_KEY = keyOf('IN')
 
-/** A token's upper-cased octets as one number (tokens of up to 6 octets; else -1). */
+/** A token of up to 6 letters, case-folded, as one small integer (5 bits a letter); -1 for anything else. */
 function upperKey(src: Uint8Array, a: number, b: number): number {
   if (b - a > 6) return -1
   let key = 0
   for (let i = a; i < b; i++) {
-    const c = src[i]!
-    key = key * 256 + (c >= 0x61 && c <= 0x7a ? c - 0x20 : c)
+    const c = src[i]! | 0x20
+    if (c < 0x61 || c > 0x7a) return -1
+    key = key * 32 + (c - 0x60)
   }
   return key
 }
+
+const keyOf = (name: string): number => upperKey(Buffer.from(name, 'latin1'), 0, name.length)
+const TYPE_BY_KEY = new Map(RDATA_TYPES.map((name) => [keyOf(name), name]))
+const IN_KEY = keyOf('IN')
 
 const ascii = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0))
 
