@@ -62,6 +62,7 @@ export function finishBytes(origin: string, table: OwnerTable, records: ByteReco
   const typeOf = records.types.values
   const ttlOf = records.ttls.values
   const cuts = new Set<string>()
+  const ns = TYPE_NS
   let size = 0
   let tokenSize = 0
   for (let r = 0; r < n; r++) {
@@ -70,7 +71,7 @@ export function finishBytes(origin: string, table: OwnerTable, records: ByteReco
     types[r] = records.typeCodes[t]!
     typeIndex[r] = t
     ttls[r] = ttlOf[k]!
-    if (types[r] === TYPE_NS) {
+    if (types[r] === ns) {
       const owner = table.text(nodes[k]!)
       if (owner !== origin) cuts.add(owner)
     }

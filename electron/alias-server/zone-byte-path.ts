@@ -13,10 +13,16 @@ import { parseTtl } from '../zone/ttl'
 import { GrowBytes, GrowU32 } from './byte-buffers'
 import { wireRdata } from './compact-rdata'
 import { finishBytes, type ByteRecords } from './zone-byte-finish'
-import { breaksCnameRules, flagsWith, type FastZone } from './zone-fast-path'
+import * as fastPath from './zone-fast-path'
+import type { FastZone } from './zone-fast-path'
 import { fastRdata } from './zone-fast-rdata'
-import { inZone, ipv4Rdata, ipv6Rdata, nameRdata, txtString, uint, writeDecimal, writeName } from './zone-byte-rdata'
+import * as readers from './zone-byte-rdata'
 import { OwnerTable } from './owner-table'
+
+// Run from source (tsx, CommonJS), every call of an imported function goes through a getter: bound once here,
+// they stay off the per-record path.
+const { inZone, ipv4Rdata, ipv6Rdata, nameRdata, txtString, uint, writeDecimal, writeName } = readers
+const { breaksCnameRules, flagsWith } = fastPath
 
 const MAX_TOKENS = 256
 const LF = 0x0a
