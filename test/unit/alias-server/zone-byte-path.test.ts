@@ -34,19 +34,12 @@ describe('the zone byte path', () => {
       expect(Buffer.from(byBytes.data.rdata).equals(Buffer.from(expected.data!.rdata)), `seed ${seed}`).toBe(true)
       read++
     }
-    expect(read).toBeGreaterThan(75)
+    expect(read).toBeGreaterThan(100)
   }, 120_000)
 
-  it('never disagrees with the full parser on the generated zones with escapes, CRLF and other types', () => {
-    for (let seed = 1; seed <= 120; seed++) {
-      const text = generated(seed)
-      const byBytes = byteCompactZone(bytes(text))
-      if (!byBytes) continue
-      const expected = full(text)
-      expect(expected.errors, `seed ${seed}`).toBeUndefined()
-      expect(byBytes, `seed ${seed}`).toEqual(expected)
-    }
-  }, 120_000)
+  it('leaves the generated zones with escapes, CRLF, TTL units and other types to the string path', () => {
+    for (let seed = 1; seed <= 120; seed++) expect(byteCompactZone(bytes(generated(seed))), `seed ${seed}`).toBeUndefined()
+  })
 
   it('orders 5,000 random owners as the parser does (prefixes of each other, digits, case, - and _)', () => {
     const rand = prng(7)
