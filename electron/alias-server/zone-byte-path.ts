@@ -146,8 +146,9 @@ function read(src: Uint8Array, options: { origin?: string }): FastZone | undefin
       if (!hasClass && upperKey(src, start[i]!, end[i]!) === IN_KEY) hasClass = true
       else if (ttl === undefined && first >= 0x30 && first <= 0x39) {
         const v = uint(src, start[i]!, end[i]!, 2_147_483_647)
-        // units (1h) and anything else: the string path
-        ttl = v < 0 ? giveUp() : v
+        // seconds from the octets; units (1h30m) and errors through the parser's own reader
+        const parsed = v >= 0 ? v : parseTtl(text(i))
+        ttl = typeof parsed === 'number' ? parsed : giveUp()
       } else break
       i++
     }

@@ -81,7 +81,8 @@ describe('the zone byte path', () => {
 
   it.each([
     ['a bad address', 'www A 192.0.2.256'],
-    ['a TTL with units (the string path reads those)', 'www 1h A 192.0.2.1'],
+    ['a TTL past 2^31 - 1', 'www 2147483648 A 192.0.2.1'],
+    ['a bad TTL', 'www 1x A 192.0.2.1'],
     ['an unknown type', 'www FOO bar'],
     ['$INCLUDE', '$INCLUDE other.zone'],
     ['a "(" never closed', 'www TXT ( "a"'],
