@@ -6,7 +6,8 @@ import { byteCompactZone } from '../../../electron/alias-server/zone-byte-path'
 import { ipv6Rdata } from '../../../electron/alias-server/zone-byte-rdata'
 import { fastCompactZone } from '../../../electron/alias-server/zone-fast-path'
 import { formatIPv6, parseIPv6 } from '../../../shared/ip-text'
-import { FIXTURES, full, generated, generatedPlain, prng } from './zone-generated'
+import { prng } from '../../support/prng'
+import { FIXTURES, full, generated, generatedPlain } from './zone-generated'
 
 const bytes = (text: string): Buffer => Buffer.from(text, 'utf8')
 

@@ -2,6 +2,7 @@
 import { join } from 'node:path'
 import { compactZone } from '../../../electron/alias-server/compact-zone'
 import { parseZone } from '../../../electron/zone'
+import { prng } from '../../support/prng'
 
 export const FIXTURES = join(__dirname, '../../fixtures/zones')
 
@@ -11,18 +12,6 @@ export function full(text: string) {
   if (!zone) return { errors }
   const aliases = zone.records.filter((r) => r.type === 'ALIAS' || r.type === 'ANAME').map((r) => ({ name: r.name, target: r.rdata[0] ?? '', line: r.line }))
   return { data: compactZone(zone), records: zone.records.length, aliases }
-}
-
-/** mulberry32, seeded: a failing zone can be rebuilt from its seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 /** A zone with every type the app reads, in the forms people write: relative and absolute names, '@', escapes, comments, parentheses. */
