@@ -13,6 +13,7 @@ import { learnHandlers } from './learn-handlers'
 import { lazyObservations } from './observations'
 import { preferenceHandlers } from './preference-handlers'
 import { resolverHandlers } from './resolver-handlers'
+import { createResolverService } from '../resolvers/resolver-service'
 import { watchHandlers } from './watch-handlers'
 import { join } from 'node:path'
 import { removeStaleTempFiles } from '../storage/stale-temp'
@@ -61,7 +62,10 @@ export function createServices(options: ServicesOptions): Services {
   const observations = lazyObservations(context.dataDir)
   // Leftovers of writes a crash cut short; nothing reads them, so this need not finish before the stores open.
   void removeStaleTempFiles([options.dataDir, join(options.dataDir, 'zones')])
-  const lab = createLabService({ dataDir: context.dataDir, events })
+  const notice = (message: string) => events.emit('app:notice', { level: 'warn', message })
+  // the list names the running lab server; the lab finds a resolver given by id in it
+  const resolvers = createResolverService({ dataDir: context.dataDir, localServerPort: () => lab.port(), onWarning: notice })
+  const lab = createLabService({ dataDir: context.dataDir, events, resolverList: () => resolvers.list() })
   // shared sockets for the many-query work: audits, watches, fan-out (single queries stay one-shot)
   const pool = new QueryPool()
   const watches = watchHandlers(context, observations, () => lab.status(), pool)
@@ -75,7 +79,7 @@ export function createServices(options: ServicesOptions): Services {
   const handlers: Handlers = {
     ...appHandlers(context),
     ...dnsHandlers(context, pool),
-    ...resolverHandlers(context, { localServerPort: lab.port }),
+    ...resolverHandlers(resolvers),
     ...inspectHandlers(context, observations, () => lab.status()),
     ...adviseHandlers(context),
     ...preferenceHandlers(context, preferences),
