@@ -20,7 +20,7 @@ function value<T>(result: Result<unknown>): T {
 }
 
 const apexA = async (port: number): Promise<string[]> =>
-  ((await probeUdp(port, 'upstream.test', 'A', 2000)).answers ?? []).filter((a) => a.type === 'A').map((a) => String(a.data))
+  ((await probeUdp(port, 'upstream.test', 'A', 2000)).answers ?? []).filter((a) => a.type === 'A').map((a) => String((a as { data?: unknown }).data))
 
 describe('the lab upstream resolver', () => {
   let dir: TempDir

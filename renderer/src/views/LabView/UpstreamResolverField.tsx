@@ -56,15 +56,18 @@ export function UpstreamResolverField({ label, value, onChange, last, disabled, 
       </select>
       {error && <span className="form-field__error">{error}</span>}
       {!disabled && (
-        <AddResolver
-          draft={draft}
-          onDraft={setDraft}
-          save={async (input, name) => {
-            const result = await resolvers.save(input, name)
-            if (result.ok) onChange(result.value.id)
-            return result
-          }}
-        />
+        <details data-testid="lab-upstream-add">
+          <summary>Add a resolver…</summary>
+          <AddResolver
+            draft={draft}
+            onDraft={setDraft}
+            save={async (input, name) => {
+              const result = await resolvers.save(input, name)
+              if (result.ok) onChange(result.value.id)
+              return result
+            }}
+          />
+        </details>
       )}
     </div>
   )
