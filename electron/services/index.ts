@@ -10,7 +10,7 @@ import { adviseHandlers } from './advise-handlers'
 import { createLabService } from '../lab/lab-service'
 import { labHandlers } from './lab-handlers'
 import { learnHandlers } from './learn-handlers'
-import { lazyObservations } from './observations'
+import { lazyObservations } from '../inspector/lazy-observations'
 import { preferenceHandlers } from './preference-handlers'
 import { resolverHandlers } from './resolver-handlers'
 import { createResolverService } from '../resolvers/resolver-service'
@@ -21,7 +21,7 @@ import { CommandQueue } from './command-queue'
 import { fileHandlers } from './file-handlers'
 import { openFile } from '../files/open-file'
 import { readForOpen } from '../files/read-for-open'
-import { preferenceStoreFor, type PreferenceStore } from './preference-handlers'
+import { createPreferenceStore, type PreferenceStore } from '../preferences'
 import type { OpenedFile } from '@shared/desktop'
 import { QueryPool } from '../dns/pool/query-pool'
 import { auditHandlers } from './audit-handlers'
@@ -74,7 +74,8 @@ export function createServices(options: ServicesOptions): Services {
   // a lab server that ran when the app last stopped runs again; a failure is reported as a notice
   void lab.restore()
   const commands = new CommandQueue(events)
-  const preferences = preferenceStoreFor(context)
+  // one store, shared with the desktop host
+  const preferences = createPreferenceStore(context.dataDir, undefined, notice)
   const fileDeps = { importWatch: (text: string, name: string) => watches.importExport(text, name) }
   const handlers: Handlers = {
     ...appHandlers(context),
@@ -82,7 +83,7 @@ export function createServices(options: ServicesOptions): Services {
     ...resolverHandlers(resolvers),
     ...inspectHandlers(context, observations, () => lab.status()),
     ...adviseHandlers(context),
-    ...preferenceHandlers(context, preferences),
+    ...preferenceHandlers(preferences),
     ...formatHandlers(context),
     ...watches.handlers,
     ...labHandlers(lab),

@@ -1,8 +1,8 @@
 import type { HandlerGroup, ServiceContext } from '../api/handlers'
 import type { LabStatus } from '@shared/lab'
 import { inspect, suggest } from '../inspector'
-import { labTtlRule } from './lab-authoritative'
-import type { LazyObservations } from './observations'
+import { labTtlRule } from '../lab/lab-authoritative'
+import type { LazyObservations } from '../inspector/lazy-observations'
 
 /** `labStatus`: the embedded lab, whose TTL rule dates a stale apex it serves when the request names none. */
 export function inspectHandlers(_ctx: ServiceContext, observations?: LazyObservations, labStatus?: () => Promise<LabStatus>): HandlerGroup<'inspect'> {

@@ -4,8 +4,8 @@ import type { QueryPool } from '../dns/pool/query-pool'
 import { openWatchService, type WatchService } from '../inspector'
 import type { TtlPolicy } from '@shared/inspector'
 import type { LabStatus } from '@shared/lab'
-import { labAuthoritativeServers, labTtlRule } from './lab-authoritative'
-import type { LazyObservations } from './observations'
+import { labAuthoritativeServers, labTtlRule } from '../lab/lab-authoritative'
+import type { LazyObservations } from '../inspector/lazy-observations'
 
 export interface WatchHandlers {
   handlers: HandlerGroup<'watch'>
