@@ -20,9 +20,9 @@ import { checkLabPorts, LAB_HOST, portRefusal } from './lab-ports'
 import { checkZoneOffThread, LabZones, zoneErrorsMessage, type CurrentZone } from './lab-zones'
 import { transferZone } from './lab-transfer'
 import { upstreamConfig, upstreamTarget } from './upstream-config'
+import { serialQueue } from '../storage/serial'
 
 export type { LabService, LabServiceOptions } from './lab-service-types'
-export { LAB_HOST } from './lab-ports'
 
 interface Running {
   server: AliasServer
@@ -40,7 +40,6 @@ export function createLabService(options: LabServiceOptions): LabService {
   let loading: Promise<LabFile> | undefined
   let running: Running | null = null
   let disposed = false
-  let queue: Promise<unknown> = Promise.resolve()
   const compare = new CompareRunner()
 
   const state = (): Promise<LabFile> =>
@@ -55,11 +54,7 @@ export function createLabService(options: LabServiceOptions): LabService {
           return file
         }))
 
-  const serialized = <T>(task: () => Promise<T>): Promise<T> => {
-    const run = queue.then(task, task)
-    queue = run.catch(() => {})
-    return run
-  }
+  const serialized = serialQueue()
 
   const persist = async (next: LabFile): Promise<void> => {
     file = next

@@ -10,6 +10,7 @@ import {
 } from '@shared/learn'
 import { ServiceError } from '@shared/errors'
 import { readJsonFile, writeFileAtomic } from '../storage/atomic-file'
+import { serialQueue } from '../storage/serial'
 
 export const LEARN_FILE = 'learn.json'
 
@@ -30,7 +31,7 @@ export function createLearnStore(dataDir: string, now: () => number = Date.now) 
   const path = join(dataDir, LEARN_FILE)
   const warnings: string[] = []
   let loaded: Promise<{ file: LearnFile; writable: boolean }> | undefined
-  let queue: Promise<unknown> = Promise.resolve()
+  const serialized = serialQueue()
 
   const state = () =>
     (loaded ??= readJsonFile(path, fileSchema).then((result): { file: LearnFile; writable: boolean } => {
@@ -47,8 +48,8 @@ export function createLearnStore(dataDir: string, now: () => number = Date.now) 
   const view = (file: LearnFile): LearnProgress => ({ experiments: file.experiments, teacher: file.teacher ?? false, warnings: [...warnings] })
 
   /** Writes `change(file)`, one change at a time. */
-  const write = (change: (file: LearnFile) => LearnFile): Promise<LearnProgress> => {
-    const task = async () => {
+  const write = (change: (file: LearnFile) => LearnFile): Promise<LearnProgress> =>
+    serialized(async () => {
       const current = await state()
       if (!current.writable) throw new ServiceError('conflict', `${LEARN_FILE} is unreadable and could not be moved aside; fix or remove ${path} first`)
       const next = change(current.file)
@@ -56,11 +57,7 @@ export function createLearnStore(dataDir: string, now: () => number = Date.now) 
       await writeFileAtomic(path, `${JSON.stringify(next, null, 2)}\n`)
       current.file = next
       return view(next)
-    }
-    const run = queue.then(task, task)
-    queue = run.catch(() => {})
-    return run
-  }
+    })
 
   const save = (input: LearnSaveInput): Promise<LearnProgress> =>
     write((file) => {

@@ -14,6 +14,7 @@ import type { DesktopSettings } from '@shared/desktop'
 import { ServiceError } from '@shared/errors'
 import { readJsonFile, writeFileAtomic } from '../storage/atomic-file'
 import { salvageFields, salvageRecords } from '../storage/salvage'
+import { serialQueue } from '../storage/serial'
 
 export const PREFERENCES_FILE = 'preferences.json'
 
@@ -46,7 +47,6 @@ export function createPreferenceStore(dataDir: string, now: () => Date = () => n
   const path = join(dataDir, PREFERENCES_FILE)
   const warnings: string[] = []
   let loaded: Promise<Loaded> | undefined
-  let queue: Promise<unknown> = Promise.resolve()
 
   const state = (): Promise<Loaded> =>
     (loaded ??= readJsonFile(path, fileSchema).then(async (result): Promise<Loaded> => {
@@ -68,11 +68,7 @@ export function createPreferenceStore(dataDir: string, now: () => Date = () => n
       return { prefs, writable: true }
     }))
 
-  const serialized = <T>(task: () => Promise<T>): Promise<T> => {
-    const run = queue.then(task, task)
-    queue = run.catch(() => {})
-    return run
-  }
+  const serialized = serialQueue()
 
   const view = (prefs: PreferencesFile): RecentDomains => ({ domains: prefs.recent, warnings: [...warnings] })
 

@@ -37,16 +37,7 @@ async function childOf(origin: string, ds: string, port: number): Promise<ChainC
   return { origin, ds: [ds], nameServers: names.map((name) => ({ name, address: LAB_HOST })) }
 }
 
-export interface LabChain {
-  status(): Promise<ChainStatus>
-  start(): Promise<ChainStatus>
-  stop(): Promise<ChainStatus>
-  /** Where a delegation view through the chain starts, and the root's DS; null while it is not running. */
-  root(): Promise<{ start: { host: string; port: number }; rootDs: Buffer[] } | null>
-  dispose(): Promise<void>
-}
-
-export function labChain(keyDir: string, labStatus: () => Promise<LabStatus>): LabChain {
+export function labChain(keyDir: string, labStatus: () => Promise<LabStatus>) {
   let chain: TrustChain | null = null
   let zones: string[] = []
   const stop = async (): Promise<void> => {
@@ -82,6 +73,7 @@ export function labChain(keyDir: string, labStatus: () => Promise<LabStatus>): L
       await stop()
       return statusOf(null, [])
     },
+    /** Where a delegation view through the chain starts, and the root's DS; null while it is not running. */
     root: async () => {
       const running = await current()
       return running ? { start: { host: running.root.address, port: running.port }, rootDs: [dsWire(running.anchor.ds)] } : null
@@ -89,3 +81,5 @@ export function labChain(keyDir: string, labStatus: () => Promise<LabStatus>): L
     dispose: stop
   }
 }
+
+export type LabChain = ReturnType<typeof labChain>
