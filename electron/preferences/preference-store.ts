@@ -72,57 +72,40 @@ export function createPreferenceStore(dataDir: string, now: () => Date = () => n
 
   const view = (prefs: PreferencesFile): RecentDomains => ({ domains: prefs.recent, warnings: [...warnings] })
 
-  const save = async (current: Loaded, next: PreferencesFile): Promise<PreferencesFile> => {
-    if (!current.writable) {
-      throw new ServiceError('conflict', `${PREFERENCES_FILE} is unreadable and could not be moved aside; fix or remove ${path} first`)
-    }
-    await mkdir(dirname(path), { recursive: true })
-    await writeFileAtomic(path, `${JSON.stringify(next, null, 2)}\n`)
-    current.prefs = next
-    return next
-  }
-
-  const write = async (current: Loaded, recent: RecentDomain[]): Promise<RecentDomains> =>
-    view(await save(current, { ...current.prefs, recent }))
-
-  const displayOf = (prefs: PreferencesFile): DisplaySettings => ({ teaching: prefs.teaching ?? true, theme: prefs.theme ?? 'system' })
-  const setDisplay = (patch: Partial<DisplaySettings>): Promise<DisplaySettings> =>
+  /** `change(prefs)` written, one change at a time; a file that could not be moved aside is never overwritten. */
+  const update = (change: (prefs: PreferencesFile) => PreferencesFile): Promise<PreferencesFile> =>
     serialized(async () => {
       const current = await state()
-      return displayOf(await save(current, { ...current.prefs, ...patch }))
+      if (!current.writable) {
+        throw new ServiceError('conflict', `${PREFERENCES_FILE} is unreadable and could not be moved aside; fix or remove ${path} first`)
+      }
+      const next = change(current.prefs)
+      await mkdir(dirname(path), { recursive: true })
+      await writeFileAtomic(path, `${JSON.stringify(next, null, 2)}\n`)
+      current.prefs = next
+      return next
     })
+  const setRecent = async (change: (recent: RecentDomain[]) => RecentDomain[]): Promise<RecentDomains> =>
+    view(await update((prefs) => ({ ...prefs, recent: change(prefs.recent) })))
+
+  const displayOf = (prefs: PreferencesFile): DisplaySettings => ({ teaching: prefs.teaching ?? true, theme: prefs.theme ?? 'system' })
+  const desktopOf = (prefs: PreferencesFile): DesktopSettings => ({ notifications: prefs.notifications ?? true })
+  const setDisplay = async (patch: Partial<DisplaySettings>): Promise<DisplaySettings> => displayOf(await update((prefs) => ({ ...prefs, ...patch })))
+  const without = (recent: RecentDomain[], apex: string) => recent.filter((d) => key(d.apex) !== key(apex))
 
   return {
     path,
     recent: async (): Promise<RecentDomains> => view((await state()).prefs),
-    addRecent: (apex: string, target?: string): Promise<RecentDomains> =>
-      serialized(async () => {
-        const current = await state()
-        const entry: RecentDomain = {
-          apex: display(apex),
-          ...(target?.trim() ? { target: display(target) } : {}),
-          at: now().toISOString()
-        }
-        const rest = current.prefs.recent.filter((d) => key(d.apex) !== key(apex))
-        return write(current, [entry, ...rest].slice(0, MAX_RECENT_DOMAINS))
-      }),
+    addRecent: (apex: string, target?: string): Promise<RecentDomains> => {
+      const entry: RecentDomain = { apex: display(apex), ...(target?.trim() ? { target: display(target) } : {}), at: now().toISOString() }
+      return setRecent((recent) => [entry, ...without(recent, apex)].slice(0, MAX_RECENT_DOMAINS))
+    },
+    removeRecent: (apex: string): Promise<RecentDomains> => setRecent((recent) => without(recent, apex)),
     displaySettings: async (): Promise<DisplaySettings> => displayOf((await state()).prefs),
     setTeaching: (enabled: boolean): Promise<DisplaySettings> => setDisplay({ teaching: enabled }),
     setTheme: (theme: Theme): Promise<DisplaySettings> => setDisplay({ theme }),
-    desktopSettings: async (): Promise<DesktopSettings> => ({ notifications: (await state()).prefs.notifications ?? true }),
-    setNotifications: (enabled: boolean): Promise<DesktopSettings> =>
-      serialized(async () => {
-        const current = await state()
-        return { notifications: (await save(current, { ...current.prefs, notifications: enabled })).notifications ?? true }
-      }),
-    removeRecent: (apex: string): Promise<RecentDomains> =>
-      serialized(async () => {
-        const current = await state()
-        return write(
-          current,
-          current.prefs.recent.filter((d) => key(d.apex) !== key(apex))
-        )
-      })
+    desktopSettings: async (): Promise<DesktopSettings> => desktopOf((await state()).prefs),
+    setNotifications: async (enabled: boolean): Promise<DesktopSettings> => desktopOf(await update((prefs) => ({ ...prefs, notifications: enabled })))
   }
 }
 

@@ -68,7 +68,8 @@ export function createServices(options: ServicesOptions): Services {
   const lab = createLabService({ dataDir: context.dataDir, events, resolverList: () => resolvers.list() })
   // shared sockets for the many-query work: audits, watches, fan-out (single queries stay one-shot)
   const pool = new QueryPool()
-  const watches = watchHandlers(context, observations, () => lab.status(), pool)
+  const labNow = () => lab.status().catch(() => undefined)
+  const watches = watchHandlers(context, observations, labNow, pool)
   const audits = auditHandlers(context, pool)
   const { dispose: stopChain, ...chain } = chainHandlers(context, () => lab.status())
   // a lab server that ran when the app last stopped runs again; a failure is reported as a notice
@@ -81,7 +82,7 @@ export function createServices(options: ServicesOptions): Services {
     ...appHandlers(context),
     ...dnsHandlers(context, pool),
     ...resolverHandlers(resolvers),
-    ...inspectHandlers(context, observations, () => lab.status()),
+    ...inspectHandlers(context, observations, labNow),
     ...adviseHandlers(context),
     ...preferenceHandlers(preferences),
     ...formatHandlers(context),
