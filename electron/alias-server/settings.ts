@@ -17,10 +17,13 @@ export function defaultSettings(): AliasSettings {
  */
 export function mergeSettings(current: AliasSettings, patch: AliasSettingsPatch | undefined): AliasSettings {
   if (patch === undefined) return current
-  const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined))
   const base = patch.profile !== undefined ? { ...current, ...profileSettings(patch.profile) } : current
-  return { ...base, ...defined }
+  return { ...base, ...definedOnly(patch) }
 }
+
+/** The patch without its undefined fields (which would otherwise override saved values). */
+export const definedOnly = (patch: AliasSettingsPatch): AliasSettingsPatch =>
+  Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as AliasSettingsPatch
 
 /** `mergeSettings` after the engine's own check: its callers (terminal, benchmarks, trust chain, tests) pass no edge. */
 export function applySettings(current: AliasSettings, patch: AliasSettingsPatch | undefined): AliasSettings {

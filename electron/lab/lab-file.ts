@@ -9,6 +9,7 @@ import { labAxfrModes, labDnssecChoiceSchema } from '@shared/lab'
 import { parseResolver } from '../resolvers/parse-resolver'
 import { readJsonFile, writeFileAtomic } from '../storage/atomic-file'
 import { salvageFields } from '../storage/salvage'
+import { serialQueue } from '../storage/serial'
 
 const ttlSchema = z.number().int().min(0).max(86_400)
 /** Files written before lab:start took a ResolverTarget kept the text typed: read as a target (null if it no longer parses). */
@@ -66,7 +67,7 @@ export interface LoadedLabFile {
 
 export class LabFileStore {
   readonly path: string
-  private queue: Promise<unknown> = Promise.resolve()
+  private readonly serialized = serialQueue()
 
   constructor(private readonly dataDir: string) {
     this.path = join(dataDir, 'lab.json')
@@ -91,11 +92,9 @@ export class LabFileStore {
   /** Writes are queued so that the file always holds the last state handed in. */
   save(file: LabFile): Promise<void> {
     const snapshot = JSON.stringify(file, null, 2) + '\n'
-    const run = this.queue.then(async () => {
+    return this.serialized(async () => {
       await mkdir(this.dataDir, { recursive: true })
       await writeFileAtomic(this.path, snapshot)
     })
-    this.queue = run.catch(() => {})
-    return run
   }
 }

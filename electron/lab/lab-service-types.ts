@@ -51,9 +51,6 @@ export interface LabService {
   dispose(): Promise<void>
 }
 
-export const definedOnly = (patch: AliasSettingsPatch): AliasSettingsPatch =>
-  Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as AliasSettingsPatch
-
 export const withoutProfileRules = (saved: AliasSettingsPatch): AliasSettingsPatch => {
   const governed = new Set(Object.keys(profileSettings('draft')))
   return Object.fromEntries(Object.entries(saved).filter(([k]) => !governed.has(k))) as AliasSettingsPatch
