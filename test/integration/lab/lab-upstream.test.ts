@@ -7,23 +7,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ResolverTarget } from '@shared/dns'
 import type { LabStatus } from '@shared/lab'
 import type { ResolverEntry } from '@shared/resolvers'
-import type { Result } from '@shared/result'
-import { createServices, type Services } from '../../../electron/services'
+import type { Services } from '../../../electron/services'
 import { startKnot, type KnotServer } from '../../../scripts/peers/knot'
 import { probeUdp } from '../../../scripts/peers/probe'
-import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
+import { servicesForSuite, value } from '../../support/services'
 import { zoneHead } from '../alias-server/support/zones'
-
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`)
-  return result.value as T
-}
 
 const apexA = async (port: number): Promise<string[]> =>
   ((await probeUdp(port, 'upstream.test', 'A', 2000)).answers ?? []).filter((a) => a.type === 'A').map((a) => String((a as { data?: unknown }).data))
 
 describe('the lab upstream resolver', () => {
-  let dir: TempDir
+  const data = servicesForSuite('alias-inspector-lab-upstream-')
   let knot: KnotServer
   let services: Services
   let target: ResolverTarget
@@ -31,14 +25,11 @@ describe('the lab upstream resolver', () => {
   beforeAll(async () => {
     knot = await startKnot({ zones: { 'target.test.': `${zoneHead('target.test.')}edge 30 IN A 192.0.2.77\n` } })
     target = { transport: 'udp', host: '127.0.0.1', port: knot.port }
-    dir = await tempDir('alias-inspector-lab-upstream-')
-    services = createServices({ appName: 'ALIAS Inspector', appVersion: '0.0.0-test', host: 'browser', dataDir: dir.path })
+    services = data.open()
     value(await services.dispatch('lab:saveZone', { text: `${zoneHead('upstream.test.')}@ 60 IN ALIAS edge.target.test.\n` }))
   })
   afterAll(async () => {
-    await services?.dispose()
     await knot?.stop()
-    await dir?.cleanup()
   })
 
   it('takes a ResolverTarget: the apex answers with what that resolver gives', async () => {
