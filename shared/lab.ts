@@ -25,10 +25,13 @@ import { profileIdSchema } from './providers'
 /** A port number; which ports the lab may use is the lab's rule (electron/lab/lab-ports.ts), told in its error. */
 const portSchema = z.number().int()
 
-/** The upstream resolver: a `ResolverTarget`, or the id of an entry of `resolvers:list` (a preset or a saved one). */
+/**
+ * The upstream resolver: a `ResolverTarget`, or the id of an entry of `resolvers:list` (a preset or a saved one).
+ * Text in the `--resolver` form (`IP[:port]`, `tls://…`), the field's older form, is still read as a resolver.
+ */
 export const labUpstreamResolverSchema = z.union([
   resolverTargetSchema,
-  z.string().trim().min(1, 'the upstream resolver id is empty').max(100, 'the upstream resolver id is too long')
+  z.string().trim().min(1, 'the upstream resolver is empty').max(2048, 'the upstream resolver is too long')
 ])
 export type LabUpstreamResolver = z.infer<typeof labUpstreamResolverSchema>
 

@@ -4,6 +4,7 @@ import type { ResolverTarget } from '@shared/dns'
 import type { LabUpstreamResolver } from '@shared/lab'
 import type { ResolverList } from '@shared/resolvers'
 import { ServiceError } from '@shared/errors'
+import { parseResolver } from '../resolvers/parse-resolver'
 
 export interface UpstreamChoice {
   mode: UpstreamMode
@@ -23,11 +24,18 @@ export function upstreamConfig(choice: UpstreamChoice): UpstreamConfig {
     : { mode: 'authoritative', bootstrap: choice.resolver, serverPort: choice.serverPort ?? 53 }
 }
 
-/** The target `lab:start` names: as given, or the entry of the resolver list (presets and saved ones) with that id. */
+/**
+ * The target `lab:start` names: as given, or the entry of the resolver list (presets and saved ones) with that id.
+ * A string that is no id but reads as a resolver (`127.0.0.1:5353`, `tls://…`) is taken as one, so scripts written
+ * when the field was text keep working.
+ */
 export async function upstreamTarget(given: LabUpstreamResolver, list?: () => Promise<ResolverList>): Promise<ResolverTarget> {
   if (typeof given !== 'string') return given
   const entry = list ? (await list()).resolvers.find((r) => r.id === given) : undefined
-  if (!entry) throw new ServiceError('not-found', `no resolver has the id "${given}" (resolvers:list names them)`)
+  if (!entry) {
+    if (/^[\w-]+$/.test(given) && !/^\d+$/.test(given)) throw new ServiceError('not-found', `no resolver has the id "${given}" (resolvers:list names them)`)
+    return parseResolver(given)
+  }
   if (!entry.available) throw new ServiceError('conflict', `the resolver "${entry.label}" cannot be used now${entry.note ? `: ${entry.note}` : ''}`)
   return entry.target
 }

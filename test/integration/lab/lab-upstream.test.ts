@@ -52,6 +52,15 @@ describe('the lab upstream resolver', () => {
     expect(half).toMatchObject({ ok: false, error: { code: 'validation' } })
   })
 
+  it('still reads resolver text, the field’s older form, and says what is wrong with bad text', async () => {
+    const status = value<LabStatus>(await services.dispatch('lab:start', { upstreamMode: 'recursive', upstreamResolver: `127.0.0.1:${knot.port}` }))
+    expect(status.upstreamResolver).toMatchObject(target)
+    expect(await apexA(status.port!)).toEqual(['192.0.2.77'])
+    value(await services.dispatch('lab:stop', undefined))
+    const bad = await services.dispatch('lab:start', { upstreamMode: 'recursive', upstreamResolver: '127.0.0.1:99999' })
+    expect(bad).toMatchObject({ ok: false, error: { code: 'bad-input', message: expect.stringMatching(/99999/) } })
+  })
+
   it('restarts with the resolver it used last (lab.json keeps the target)', async () => {
     const status = value<LabStatus>(await services.dispatch('lab:start', { upstreamMode: 'recursive' }))
     expect(status.upstreamResolver).toMatchObject(target)
