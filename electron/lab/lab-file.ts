@@ -1,5 +1,4 @@
 /** `<dataDir>/lab.json`: the lab's settings and last start configuration, written atomically. */
-import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { aliasSettingsPatchSchema, upstreamModes, zoneDialectSchema } from '@shared/alias-server'
@@ -7,9 +6,8 @@ import { resolverTargetSchema } from '@shared/dns'
 import { geoFileSchema } from '@shared/geo'
 import { labAxfrModes, labDnssecChoiceSchema } from '@shared/lab'
 import { parseResolver } from '../resolvers/parse-resolver'
-import { readJsonFile, writeFileAtomic } from '../storage/atomic-file'
+import { jsonStore } from '../storage/json-store'
 import { salvageFields } from '../storage/salvage'
-import { serialQueue } from '../storage/serial'
 
 const ttlSchema = z.number().int().min(0).max(86_400)
 /** Files written before lab:start took a ResolverTarget kept the text typed: read as a target (null if it no longer parses). */
@@ -65,36 +63,32 @@ export interface LoadedLabFile {
   warning?: string
 }
 
-export class LabFileStore {
-  readonly path: string
-  private readonly serialized = serialQueue()
+function salvage(text: string): { value: LabFile; kept: boolean; summary: string } {
+  const { version: _version, ...fields } = labFileSchema.shape
+  const kept = salvageFields(text, fields)
+  const names = Object.keys(kept)
+  const summary = names.length > 0 ? `recovered: ${names.join(', ')}; defaults for the rest` : 'defaults apply'
+  return { value: labFileSchema.parse({ ...kept, version: 1 }), kept: names.length > 0, summary }
+}
 
-  constructor(private readonly dataDir: string) {
-    this.path = join(dataDir, 'lab.json')
+export class LabFileStore {
+  private readonly file
+  readonly path: string
+  constructor(dataDir: string) {
+    this.file = jsonStore({ path: join(dataDir, 'lab.json'), schema: labFileSchema, empty: emptyLabFile, salvage })
+    this.path = this.file.path
   }
 
   async load(): Promise<LoadedLabFile> {
-    const result = await readJsonFile(this.path, labFileSchema)
-    if (result.status === 'ok') return { file: result.value }
-    if (result.status === 'missing') return { file: emptyLabFile() }
-    if (!result.movedTo) {
-      return { file: emptyLabFile(), warning: `The lab settings (${this.path}) could not be used: ${result.reason}. Defaults apply.` }
-    }
-    const { version: _version, ...fields } = labFileSchema.shape
-    const kept = salvageFields(result.text, fields)
-    const file = labFileSchema.parse({ ...kept, version: 1 })
-    const names = Object.keys(kept)
-    if (names.length > 0) await this.save(file).catch(() => {})
-    const recovered = names.length > 0 ? `recovered: ${names.join(', ')}; defaults for the rest` : 'defaults apply'
-    return { file, warning: `The lab settings (${this.path}) could not be used: ${result.reason}; it was moved to ${result.movedTo}. ${recovered}.` }
+    const result = await this.file.load()
+    const file = result.value
+    if (result.status === 'stuck') return { file, warning: `The lab settings (${this.path}) could not be used: ${result.reason}. Defaults apply.` }
+    if (result.status !== 'salvaged') return { file }
+    return { file, warning: `The lab settings (${this.path}) could not be used: ${result.reason}; it was moved to ${result.movedTo}. ${result.summary}.` }
   }
 
   /** Writes are queued so that the file always holds the last state handed in. */
   save(file: LabFile): Promise<void> {
-    const snapshot = JSON.stringify(file, null, 2) + '\n'
-    return this.serialized(async () => {
-      await mkdir(this.dataDir, { recursive: true })
-      await writeFileAtomic(this.path, snapshot)
-    })
+    return this.file.write(file)
   }
 }

@@ -1,16 +1,7 @@
-import { mkdir } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { z } from 'zod'
-import {
-  emptyProgress,
-  experimentIdSchema,
-  experimentProgressSchema,
-  type LearnProgress,
-  type LearnSaveInput
-} from '@shared/learn'
-import { ServiceError } from '@shared/errors'
-import { readJsonFile, writeFileAtomic } from '../storage/atomic-file'
-import { serialQueue } from '../storage/serial'
+import { emptyProgress, experimentIdSchema, experimentProgressSchema, type LearnProgress, type LearnSaveInput } from '@shared/learn'
+import { jsonStore } from '../storage/json-store'
 
 export const LEARN_FILE = 'learn.json'
 
@@ -28,36 +19,20 @@ const emptyFile = (): LearnFile => ({ version: 1, experiments: {} })
  * saves never lose one; a corrupt file is moved aside once and reported as a warning.
  */
 export function createLearnStore(dataDir: string, now: () => number = Date.now) {
-  const path = join(dataDir, LEARN_FILE)
   const warnings: string[] = []
-  let loaded: Promise<{ file: LearnFile; writable: boolean }> | undefined
-  const serialized = serialQueue()
-
-  const state = () =>
-    (loaded ??= readJsonFile(path, fileSchema).then((result): { file: LearnFile; writable: boolean } => {
-      if (result.status === 'ok') return { file: result.value, writable: true }
-      if (result.status === 'missing') return { file: emptyFile(), writable: true }
-      warnings.push(
-        result.movedTo
-          ? `${LEARN_FILE} could not be used: ${result.reason}. It was moved to ${basename(result.movedTo)}; progress starts empty.`
-          : `${LEARN_FILE} could not be used: ${result.reason}. It was left in place and will not be overwritten.`
-      )
-      return { file: emptyFile(), writable: !!result.movedTo }
-    }))
+  const store = jsonStore({
+    path: join(dataDir, LEARN_FILE),
+    schema: fileSchema,
+    empty: emptyFile,
+    name: LEARN_FILE,
+    salvage: () => ({ value: emptyFile(), kept: false, summary: 'progress starts empty' }),
+    onState: ({ notice }) => notice && warnings.push(notice)
+  })
 
   const view = (file: LearnFile): LearnProgress => ({ experiments: file.experiments, teacher: file.teacher ?? false, warnings: [...warnings] })
 
   /** Writes `change(file)`, one change at a time. */
-  const write = (change: (file: LearnFile) => LearnFile): Promise<LearnProgress> =>
-    serialized(async () => {
-      const current = await state()
-      if (!current.writable) throw new ServiceError('conflict', `${LEARN_FILE} is unreadable and could not be moved aside; fix or remove ${path} first`)
-      const next = change(current.file)
-      await mkdir(dirname(path), { recursive: true })
-      await writeFileAtomic(path, `${JSON.stringify(next, null, 2)}\n`)
-      current.file = next
-      return view(next)
-    })
+  const write = async (change: (file: LearnFile) => LearnFile): Promise<LearnProgress> => view(await store.update(change))
 
   const save = (input: LearnSaveInput): Promise<LearnProgress> =>
     write((file) => {
@@ -69,7 +44,7 @@ export function createLearnStore(dataDir: string, now: () => number = Date.now) 
 
   const setTeacher = (enabled: boolean): Promise<LearnProgress> => write((file) => ({ ...file, teacher: enabled }))
 
-  return { path, progress: async () => view((await state()).file), save, setTeacher }
+  return { path: store.path, progress: async () => view((await store.state()).value), save, setTeacher }
 }
 
 export type LearnStore = ReturnType<typeof createLearnStore>

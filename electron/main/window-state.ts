@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { z } from 'zod'
-import { readJsonFile, writeFileAtomic } from '../storage'
+import { readJsonFile, serialQueue, writeJsonFile } from '../storage'
 
 export const WINDOW_STATE_FILE = 'window-state.json'
 
@@ -52,7 +52,7 @@ export async function loadWindowState(dir: string): Promise<WindowState | undefi
 
 /** Written atomically; saves are chained so an older one never lands after a newer one. */
 export function windowStateSaver(dir: string): (state: WindowState) => Promise<void> {
-  let chain: Promise<void> = Promise.resolve()
+  const serialized = serialQueue()
   return (state) => {
     const rounded = {
       version: 1 as const,
@@ -64,7 +64,6 @@ export function windowStateSaver(dir: string): (state: WindowState) => Promise<v
       },
       maximized: state.maximized
     }
-    chain = chain.then(() => writeFileAtomic(join(dir, WINDOW_STATE_FILE), `${JSON.stringify(rounded, null, 2)}\n`)).catch(() => undefined)
-    return chain
+    return serialized(() => writeJsonFile(join(dir, WINDOW_STATE_FILE), rounded)).catch(() => undefined)
   }
 }

@@ -1,9 +1,7 @@
-import { basename, join } from 'node:path'
-import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
 import { z } from 'zod'
 import { resolverTargetSchema } from '@shared/dns'
-import { ServiceError } from '@shared/errors'
-import { readJsonFile, writeFileAtomic } from '../storage/atomic-file'
+import { jsonStore, stuckFileError } from '../storage/json-store'
 import { salvageRecords } from '../storage/salvage'
 
 export const RESOLVERS_FILE = 'resolvers.json'
@@ -32,54 +30,36 @@ export interface LoadedResolvers {
   writable: boolean
 }
 
+type ResolversFile = z.output<typeof fileSchema>
+
+const salvage = (text: string): { value: ResolversFile; kept: boolean; summary: string } => {
+  const { items, dropped } = salvageRecords(text, 'resolvers', storedResolverSchema, (r) => r.id)
+  const resolvers = items.slice(0, MAX_CUSTOM_RESOLVERS)
+  const n = resolvers.length
+  const summary = n > 0 ? `${n} saved resolver${n === 1 ? ' was' : 's were'} recovered${dropped > 0 ? ` (${dropped} could not be)` : ''}` : 'no saved resolver could be recovered'
+  return { value: { version: 1, resolvers }, kept: n > 0, summary }
+}
+
 /** `<dataDir>/resolvers.json`: the user's saved resolvers, schema version 1, written atomically. */
 export class ResolverStore {
+  private readonly file
   readonly path: string
-
   constructor(dataDir: string) {
-    this.path = join(dataDir, RESOLVERS_FILE)
+    this.file = jsonStore({ path: join(dataDir, RESOLVERS_FILE), schema: fileSchema, name: RESOLVERS_FILE, empty: (): ResolversFile => ({ version: 1, resolvers: [] }), salvage })
+    this.path = this.file.path
   }
 
   async load(): Promise<LoadedResolvers> {
-    const result = await readJsonFile(this.path, fileSchema)
-    switch (result.status) {
-      case 'missing':
-        return { resolvers: [], writable: true }
-      case 'ok':
-        return { resolvers: result.value.resolvers, writable: true }
-      case 'corrupt': {
-        if (!result.movedTo) {
-          return {
-            resolvers: [],
-            writable: false,
-            warning: `${RESOLVERS_FILE} could not be used: ${result.reason}. It was left in place and will not be overwritten.`
-          }
-        }
-        const { items, dropped } = salvageRecords(result.text, 'resolvers', storedResolverSchema, (r) => r.id)
-        const resolvers = items.slice(0, MAX_CUSTOM_RESOLVERS)
-        const kept =
-          resolvers.length > 0
-            ? `${resolvers.length} saved resolver${resolvers.length === 1 ? ' was' : 's were'} recovered${dropped > 0 ? ` (${dropped} could not be)` : ''}`
-            : 'no saved resolver could be recovered'
-        let warning = `${RESOLVERS_FILE} could not be used: ${result.reason}. It was moved to ${basename(result.movedTo)}; ${kept}.`
-        if (resolvers.length > 0) {
-          try {
-            await this.save(resolvers)
-          } catch (error) {
-            warning += ` Writing the recovered list failed (${(error as NodeJS.ErrnoException).code ?? String(error)}).`
-          }
-        }
-        return { resolvers, writable: true, warning }
-      }
+    const result = await this.file.load()
+    let warning = result.notice
+    if (result.status === 'salvaged' && result.writeError !== undefined) {
+      warning += ` Writing the recovered list failed (${(result.writeError as NodeJS.ErrnoException).code ?? String(result.writeError)}).`
     }
+    return { resolvers: result.value.resolvers, writable: result.writable, ...(warning ? { warning } : {}) }
   }
 
   async save(resolvers: readonly StoredResolver[], writable = true): Promise<void> {
-    if (!writable) {
-      throw new ServiceError('conflict', `${RESOLVERS_FILE} is unreadable and could not be moved aside; fix or remove ${this.path} first`)
-    }
-    await mkdir(join(this.path, '..'), { recursive: true })
-    const body: z.input<typeof fileSchema> = { version: 1, resolvers: [...resolvers] }
-    await writeFileAtomic(this.path, `${JSON.stringify(body, null, 2)}\n`)
+    if (!writable) throw stuckFileError(RESOLVERS_FILE, this.path)
+    await this.file.write({ version: 1, resolvers: [...resolvers] })
   }
 }
