@@ -19,17 +19,15 @@ const emptyFile = (): LearnFile => ({ version: 1, experiments: {} })
  * saves never lose one; a corrupt file is moved aside once and reported as a warning.
  */
 export function createLearnStore(dataDir: string, now: () => number = Date.now) {
-  const warnings: string[] = []
   const store = jsonStore({
     path: join(dataDir, LEARN_FILE),
     schema: fileSchema,
     empty: emptyFile,
     name: LEARN_FILE,
-    salvage: () => ({ value: emptyFile(), kept: false, summary: 'progress starts empty' }),
-    onState: ({ notice }) => notice && warnings.push(notice)
+    salvage: () => ({ value: emptyFile(), kept: false, summary: 'progress starts empty' })
   })
 
-  const view = (file: LearnFile): LearnProgress => ({ experiments: file.experiments, teacher: file.teacher ?? false, warnings: [...warnings] })
+  const view = (file: LearnFile): LearnProgress => ({ experiments: file.experiments, teacher: file.teacher ?? false, warnings: [...store.notices] })
 
   /** Writes `change(file)`, one change at a time. */
   const write = async (change: (file: LearnFile) => LearnFile): Promise<LearnProgress> => view(await store.update(change))

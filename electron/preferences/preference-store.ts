@@ -27,7 +27,6 @@ const key = (name: string): string => display(name).toLowerCase()
  * quick inspections never lose an entry; a corrupt file is moved aside once and reported as a warning.
  */
 export function createPreferenceStore(dataDir: string, now: () => Date = () => new Date(), onWarning?: (message: string) => void) {
-  const warnings: string[] = []
   const store = jsonStore({
     path: join(dataDir, PREFERENCES_FILE),
     schema: fileSchema,
@@ -41,14 +40,11 @@ export function createPreferenceStore(dataDir: string, now: () => Date = () => n
       // Written back at once: what was recovered must survive even if nothing changes this session.
       return { value: { version: 1, recent, ...(teaching !== undefined ? { teaching } : {}) }, kept: n > 0 || teaching !== undefined, summary }
     },
-    onState: ({ status, notice }) => {
-      if (notice) warnings.push(notice)
-      if (notice && status === 'salvaged') onWarning?.(notice)
-    }
+    onState: ({ status, notice }) => status === 'salvaged' && notice && onWarning?.(notice)
   })
   const prefs = async (): Promise<PreferencesFile> => (await store.state()).value
 
-  const view = (prefs: PreferencesFile): RecentDomains => ({ domains: prefs.recent, warnings: [...warnings] })
+  const view = (prefs: PreferencesFile): RecentDomains => ({ domains: prefs.recent, warnings: [...store.notices] })
 
   const setRecent = async (change: (recent: RecentDomain[]) => RecentDomain[]): Promise<RecentDomains> =>
     view(await store.update((prefs) => ({ ...prefs, recent: change(prefs.recent) })))

@@ -27,7 +27,7 @@ export interface JsonStoreOptions<S extends z.ZodType, T extends z.output<S>> {
   salvage?: (text: string) => Salvage<T>
   /** The file's name in the notices (`<name> could not be used: …`) and in the stuck-file error. */
   name?: string
-  /** Sees the kept state once, when it is first loaded. */
+  /** Sees the kept state once, when it is first loaded (its notice is then in `notices`). */
   onState?: (loaded: JsonStoreLoad<T>) => void
 }
 
@@ -46,6 +46,7 @@ export function jsonStore<S extends z.ZodType, T extends z.output<S> = z.output<
   const { path, schema, empty, salvage, name } = options
   const serialized = serialQueue()
   let cached: Promise<JsonStoreLoad<T>> | undefined
+  const notices: string[] = []
 
   /** Queued behind every earlier write; the value is taken as it is now. */
   const write = (value: T, text = jsonText(value)): Promise<void> => serialized(() => writeJsonFile(path, value, text))
@@ -66,7 +67,7 @@ export function jsonStore<S extends z.ZodType, T extends z.output<S> = z.output<
   }
 
   /** The first load, kept for the store's life (`update` changes its value). */
-  const state = (): Promise<JsonStoreLoad<T>> => (cached ??= load().then((loaded) => (options.onState?.(loaded), loaded)))
+  const state = (): Promise<JsonStoreLoad<T>> => (cached ??= load().then((loaded) => (loaded.notice && notices.push(loaded.notice), options.onState?.(loaded), loaded)))
 
   /** Writes `change(value)` one change at a time, on top of the kept state; a stuck file is never overwritten. */
   const update = (change: (value: T) => T): Promise<T> =>
@@ -81,5 +82,5 @@ export function jsonStore<S extends z.ZodType, T extends z.output<S> = z.output<
       })
     )
 
-  return { path, load, state, write, update }
+  return { path, notices, load, state, write, update }
 }
