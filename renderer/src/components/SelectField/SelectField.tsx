@@ -12,12 +12,14 @@ interface Props<V extends string, O extends V> {
   disabled?: boolean
   /** Options before the listed ones, such as an "any" choice. */
   leading?: ReactNode
+  /** Options after the listed ones. */
+  trailing?: ReactNode
   className?: string
   labelClassName?: string
 }
 
 /** A labelled `<select>` over a fixed list of values, each shown by its name. */
-export function SelectField<V extends string, O extends V = V>({ label, value, options, names, onChange, testId, disabled, leading, className = 'form-field', labelClassName = 'form-field__label' }: Props<V, O>) {
+export function SelectField<V extends string, O extends V = V>({ label, value, options, names, onChange, testId, disabled, leading, trailing, className = 'form-field', labelClassName = 'form-field__label' }: Props<V, O>) {
   return (
     <label className={className}>
       <span className={labelClassName || undefined}>{label}</span>
@@ -28,6 +30,7 @@ export function SelectField<V extends string, O extends V = V>({ label, value, o
             {names ? names[o] : o}
           </option>
         ))}
+        {trailing}
       </select>
     </label>
   )
