@@ -1,4 +1,5 @@
 import { ServiceError } from '@shared/errors'
+import { isPlainOctet, labelText } from '@shared/names'
 
 export interface NameRead {
   /** Presentation form, absolute, with `\.`/`\DDD` escapes where needed. */
@@ -13,36 +14,10 @@ export function malformed(reason: string): ServiceError {
 
 const MAX_NAME_WIRE = 255
 
-// Byte is safe to print as is: letters, digits, '-', '_', '*', '/'.
-const PLAIN = new Uint8Array(256)
-for (let c = 0; c < 256; c++) {
-  PLAIN[c] =
-    (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) ||
-    c === 0x2d || c === 0x5f || c === 0x2a || c === 0x2f
-      ? 1
-      : 0
-}
-
-/** Escapes a label as master files do: `\.` for specials, `\DDD` for non-printable octets. */
+/** Escapes a label as master files do (labelText), plain labels straight from the buffer. */
 export function escapeLabel(buf: Buffer, start: number, end: number): string {
-  let plain = true
-  for (let i = start; i < end; i++) {
-    if (!PLAIN[buf[i] as number]) {
-      plain = false
-      break
-    }
-  }
-  if (plain) return buf.toString('latin1', start, end)
-  let out = ''
-  for (let i = start; i < end; i++) {
-    const c = buf[i] as number
-    if (PLAIN[c]) out += String.fromCharCode(c)
-    else if (c > 0x20 && c < 0x7f) {
-      // . ; \ " ( ) @ $ are special in master files; other printable ASCII is fine as is
-      out += '.;\\"()@$'.includes(String.fromCharCode(c)) ? `\\${String.fromCharCode(c)}` : String.fromCharCode(c)
-    } else out += `\\${c.toString().padStart(3, '0')}`
-  }
-  return out
+  for (let i = start; i < end; i++) if (!isPlainOctet(buf[i] as number)) return labelText(buf, start, end)
+  return buf.toString('latin1', start, end)
 }
 
 /**
