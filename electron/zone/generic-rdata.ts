@@ -1,7 +1,8 @@
 /** RFC 3597 generic rdata (`\# <length> <hex>`), and wire -> presentation for the known types. */
 import { formatIPv4, formatIPv6 } from '@shared/ip-text'
 import { quoteCharString } from './char-strings'
-import { canonicalName, labelsFromWire, labelsToText } from '../dns/names'
+import { canonicalName } from '../dns/names'
+import { readName } from '../dns/wire-name'
 import { formatSvcParams, svcb } from '../dns/svcb'
 import type { KnownType } from './record-types'
 import type { Token } from './tokenizer'
@@ -64,9 +65,9 @@ class Reader {
     return this.take(this.b.length - this.o)
   }
   name(): string {
-    const { labels, next } = labelsFromWire(this.b, this.o)
-    this.o = next
-    return labelsToText(labels)
+    const { name, end } = readName(Buffer.from(this.b.buffer, this.b.byteOffset, this.b.length), this.o, this.b.length, false)
+    this.o = end
+    return canonicalName(name)
   }
   str(): string {
     return quoteCharString(this.take(this.u8()))

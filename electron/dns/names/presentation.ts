@@ -156,23 +156,6 @@ export function labelsToWire(labels: Labels): Uint8Array {
   return out
 }
 
-/** Reads an uncompressed name at `offset`; returns the labels and the offset after it. */
-export function labelsFromWire(buf: Uint8Array, offset: number): { labels: Labels; next: number } {
-  const labels: Labels = []
-  let o = offset
-  for (;;) {
-    if (o >= buf.length) throw new Error('name runs past the end of the data')
-    const len = buf[o++]
-    if (len === 0) break
-    if (len > MAX_LABEL) throw new Error('compressed or invalid label in name')
-    if (o + len > buf.length) throw new Error('name runs past the end of the data')
-    labels.push(lowerLabel(buf.slice(o, o + len)))
-    o += len
-  }
-  if (wireLength(labels) > MAX_NAME) throw new Error(`name longer than ${MAX_NAME} octets`)
-  return { labels, next: o }
-}
-
 /** Labels of an absolute name; throws on invalid input (for names already validated). */
 export function absoluteLabels(name: string): Labels {
   const r = parseName(name.endsWith('.') ? name : name + '.', null)
