@@ -4,6 +4,7 @@
  * inspector; with the tests for ancestors and the ordering of RFC 4034 §6.1.
  */
 import { lowerAbsolute } from '@shared/names'
+import { endsWithDot } from '../wire-name'
 import { absoluteLabels, labelsToText, parseName, plainCanonicalName } from './presentation'
 
 /** Canonical form of a user- or wire-supplied name; a missing trailing dot is added. */
@@ -13,14 +14,6 @@ export function canonicalName(name: string): string {
   if (plain !== undefined) return plain
   const r = parseName(absolute, null)
   return 'error' in r ? name.toLowerCase() : labelsToText(r.labels)
-}
-
-/** Whether the last dot ends the name, rather than being an escaped `\.` inside the last label. */
-function endsWithDot(name: string): boolean {
-  if (!name.endsWith('.')) return false
-  let backslashes = 0
-  for (let i = name.length - 2; i >= 0 && name[i] === '\\'; i--) backslashes++
-  return backslashes % 2 === 0
 }
 
 /**
