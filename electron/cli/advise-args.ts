@@ -2,7 +2,7 @@ import type { ResolverTarget } from '@shared/dns'
 import { SUBNET_PRESETS, subnetFromText } from '@shared/locality'
 import { profileIds, type ProfileId } from '@shared/providers'
 import { UsageError } from '@shared/errors'
-import { inspectorFlag } from './inspect-args'
+import { oneApex, readInspectorArgs } from './inspector-args'
 
 export { UsageError }
 
@@ -32,46 +32,32 @@ export interface AdviseCommand {
 
 export function parseAdviseArgs(argv: readonly string[]): AdviseCommand {
   const cmd: AdviseCommand = { apex: '', target: '', resolvers: [], subnets: [], authoritativePort: 53, skipAuthoritative: false, timeoutMs: 3000, json: false, help: false }
-  const rest = [...argv]
-  const value = (flag: string): string => {
-    const next = rest.shift()
-    if (next === undefined || next.startsWith('--')) throw new UsageError(`${flag} needs a value`)
-    return next
-  }
-  while (rest.length > 0) {
-    const arg = rest.shift()!
-    // --resolver, --auth-port, --no-authoritative, --timeout: the same as the inspector's
-    if (inspectorFlag(arg, value, cmd)) continue
+  const own = (arg: string, value: (flag: string) => string): boolean => {
     switch (arg) {
-      case '-h':
-      case '--help':
-        cmd.help = true
-        break
       case '--target':
         cmd.target = value(arg)
-        break
+        return true
       case '--profile': {
         const p = value(arg)
         if (!(profileIds as readonly string[]).includes(p)) throw new UsageError(`--profile is one of ${profileIds.join(', ')}, not "${p}"`)
         cmd.profile = p as ProfileId
-        break
+        return true
       }
       case '--subnet': {
         const text = value(arg)
         const s = subnetFromText(text)
         if (!s) throw new UsageError(`--subnet takes a subnet such as 203.0.113.0/24 or a preset (${Object.keys(SUBNET_PRESETS).join(', ')}), not "${text}"`)
         if (!cmd.subnets.includes(s)) cmd.subnets.push(s)
-        break
+        return true
       }
       case '--json':
         cmd.json = true
-        break
+        return true
       default:
-        if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`)
-        if (cmd.apex) throw new UsageError(`one apex at a time (got "${cmd.apex}" and "${arg}")`)
-        cmd.apex = arg
+        return false
     }
   }
+  readInspectorArgs(argv, cmd, own, oneApex(cmd))
   if (!cmd.help && !cmd.apex) throw new UsageError('name the apex, e.g. npm run advise -- example.com --target shop.cdn.example.net')
   if (!cmd.help && !cmd.target) throw new UsageError('--target NAME is required: the name the apex should follow')
   return cmd

@@ -2,10 +2,8 @@
 import { setMaxListeners } from 'node:events'
 import type { Advice } from '@shared/advisor'
 import { gatherFacts, recommend } from '../advisor'
-import { ServiceError } from '@shared/errors'
-import { systemResolvers } from '../resolvers'
-import { UsageError } from '@shared/errors'
 import { ADVISE_USAGE, parseAdviseArgs } from './advise-args'
+import { resolversOrSystem, runCli } from './run-cli'
 
 export function adviceText(a: Advice): string {
   const lines = [a.summary, '', 'found:', ...a.reasons.map((r) => `  · ${r}`), '', 'options:']
@@ -26,8 +24,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${ADVISE_USAGE}\n`)
     return 0
   }
-  if (cmd.resolvers.length === 0) cmd.resolvers = await systemResolvers()
-  if (cmd.resolvers.length === 0) throw new UsageError('no system resolver was found; give one with --resolver')
+  cmd.resolvers = await resolversOrSystem(cmd.resolvers)
   const abort = new AbortController()
   setMaxListeners(200, abort.signal)
   process.once('SIGINT', () => abort.abort())
@@ -49,17 +46,4 @@ async function main(argv: string[]): Promise<number> {
   return 0
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code
-  },
-  (error: unknown) => {
-    if (error instanceof UsageError || (error instanceof ServiceError && error.code === 'bad-input')) {
-      process.stderr.write(`advise: ${error.message}\n${error instanceof UsageError ? `${ADVISE_USAGE}\n` : ''}`)
-      process.exitCode = 1
-      return
-    }
-    process.stderr.write(`advise: internal error: ${error instanceof Error ? error.message : String(error)}\n`)
-    process.exitCode = 10
-  }
-)
+runCli('advise', main, { usage: ADVISE_USAGE })

@@ -1,7 +1,7 @@
 import { targetFromValues, type TargetFrom } from '@shared/audit'
 import type { ResolverTarget } from '@shared/dns'
 import { UsageError } from '@shared/errors'
-import { inspectorFlag, whole } from './inspect-args'
+import { readInspectorArgs, whole } from './inspector-args'
 
 export interface AuditCommand {
   /** A path, or '-' for standard input. */
@@ -35,52 +35,42 @@ export const AUDIT_USAGE = `usage: npm run audit -- FILE|- [--resolver SERVER]..
 
 export function parseAuditArgs(argv: readonly string[]): AuditCommand {
   const cmd: AuditCommand = { input: '', resolvers: [], format: 'text', authoritativePort: 53, skipAuthoritative: false, timeoutMs: 3000, progress: true, help: false }
-  const rest = [...argv]
-  const value = (flag: string): string => {
-    const next = rest.shift()
-    if (next === undefined || next.startsWith('--')) throw new UsageError(`${flag} needs a value`)
-    return next
-  }
   const setFormat = (format: 'json' | 'csv'): void => {
     if (cmd.format !== 'text' && cmd.format !== format) throw new UsageError('--json and --csv exclude each other')
     cmd.format = format
   }
-  while (rest.length > 0) {
-    const arg = rest.shift()!
-    if (inspectorFlag(arg, value, cmd)) continue
+  const own = (arg: string, value: (flag: string) => string): boolean => {
     switch (arg) {
-      case '-h':
-      case '--help':
-        cmd.help = true
-        break
       case '--concurrency':
         cmd.concurrency = whole(arg, value(arg), 1, 1000)
-        break
+        return true
       case '--rate':
         cmd.rate = whole(arg, value(arg), 1, 1_000_000)
-        break
+        return true
       case '--json':
         setFormat('json')
-        break
+        return true
       case '--csv':
         setFormat('csv')
-        break
+        return true
       case '--target-from': {
         const given = value(arg)
         const from = targetFromValues.find((v) => v === given)
         if (!from) throw new UsageError(`--target-from is one of ${targetFromValues.join(', ')}`)
         cmd.targetFrom = from
-        break
+        return true
       }
       case '--no-progress':
         cmd.progress = false
-        break
+        return true
       default:
-        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`)
-        if (cmd.input) throw new UsageError(`one input at a time (got "${cmd.input}" and "${arg}")`)
-        cmd.input = arg
+        return false
     }
   }
+  readInspectorArgs(argv, cmd, own, (arg) => {
+    if (cmd.input) throw new UsageError(`one input at a time (got "${cmd.input}" and "${arg}")`)
+    cmd.input = arg
+  }, true)
   if (!cmd.input && !cmd.help) throw new UsageError('name a file of apexes, or - for standard input: npm run audit -- apexes.txt')
   return cmd
 }

@@ -1,17 +1,13 @@
 import { readFile } from 'node:fs/promises'
 import type { AuditRow } from '@shared/audit'
 import { AUDIT_CSV_HEADER, auditCsvLine } from '@shared/audit-format'
-import { ServiceError } from '@shared/errors'
 import { parseAuditInput, runAudit } from '../audit'
-import { systemResolvers } from '../resolvers'
 import { AUDIT_USAGE, parseAuditArgs, type AuditCommand } from './audit-args'
 import { auditTextLine } from './audit-text'
 import { UsageError } from '@shared/errors'
 import { ProgressBar } from './progress-bar'
+import { EXIT_OK, resolversOrSystem, runCli } from './run-cli'
 
-const EXIT_OK = 0
-const EXIT_USAGE = 1
-const EXIT_INTERNAL = 10
 const EXIT_INTERRUPTED = 130
 
 async function readInput(input: string): Promise<string> {
@@ -40,8 +36,7 @@ async function main(argv: string[]): Promise<number> {
     return EXIT_OK
   }
   const input = parseAuditInput(await readInput(cmd.input), cmd.input === '-' ? 'standard input' : cmd.input)
-  if (cmd.resolvers.length === 0) cmd.resolvers = await systemResolvers()
-  if (cmd.resolvers.length === 0) throw new UsageError('no system resolver was found; give one with --resolver')
+  cmd.resolvers = await resolversOrSystem(cmd.resolvers)
 
   const abort = new AbortController()
   const onSigint = (): void => {
@@ -89,17 +84,4 @@ async function main(argv: string[]): Promise<number> {
   return summary.cancelled ? EXIT_INTERRUPTED : EXIT_OK
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code
-  },
-  (error: unknown) => {
-    if (error instanceof UsageError || (error instanceof ServiceError && error.code === 'bad-input')) {
-      process.stderr.write(`audit: ${error.message}\n`)
-      process.exitCode = EXIT_USAGE
-      return
-    }
-    process.stderr.write(`audit: internal error: ${error instanceof Error ? error.message : String(error)}\n`)
-    process.exitCode = EXIT_INTERNAL
-  }
-)
+runCli('audit', main)

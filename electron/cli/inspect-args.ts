@@ -4,8 +4,8 @@ import type { ResolverTarget } from '@shared/dns'
 import { ttlPolicies, type TtlPolicy } from '@shared/inspector'
 import { SUBNET_PRESETS, subnetFromText } from '@shared/locality'
 import { isTtlRule } from '@shared/providers'
-import { parseResolver } from '../resolvers'
 import { UsageError } from '@shared/errors'
+import { oneApex, readInspectorArgs, whole } from './inspector-args'
 
 export interface InspectCommand {
   apex: string
@@ -51,37 +51,6 @@ export const USAGE = `usage: npm run inspect -- APEX [--target NAME] [--resolver
                        presets ${Object.entries(SUBNET_PRESETS).map(([k, v]) => `${k}=${v}`).join(' ')}, or "presets" for all
   --json               print JSON instead of text`
 
-export function whole(flag: string, value: string | undefined, min: number, max: number): number {
-  if (value === undefined || !/^\d+$/.test(value)) throw new UsageError(`${flag} needs a whole number`)
-  const n = Number(value)
-  if (n < min || n > max) throw new UsageError(`${flag} ${value} is out of range (${min}-${max})`)
-  return n
-}
-
-/** The inspector flags that `inspect` and `audit` share; false when `arg` is not one of them. */
-export function inspectorFlag(
-  arg: string,
-  value: (flag: string) => string,
-  cmd: { authoritativePort: number; skipAuthoritative: boolean; timeoutMs: number; resolvers: ResolverTarget[] }
-): boolean {
-  switch (arg) {
-    case '--resolver':
-      cmd.resolvers.push(parseResolver(value(arg)))
-      return true
-    case '--auth-port':
-      cmd.authoritativePort = whole(arg, value(arg), 1, 65535)
-      return true
-    case '--no-authoritative':
-      cmd.skipAuthoritative = true
-      return true
-    case '--timeout':
-      cmd.timeoutMs = whole(arg, value(arg), 100, 30_000)
-      return true
-    default:
-      return false
-  }
-}
-
 export function parseInspectArgs(argv: readonly string[]): InspectCommand {
   const cmd: InspectCommand = {
     apex: '',
@@ -99,71 +68,58 @@ export function parseInspectArgs(argv: readonly string[]): InspectCommand {
     dnssec: false,
     subnets: []
   }
-  const rest = [...argv]
-  const value = (flag: string): string => {
-    const next = rest.shift()
-    if (next === undefined || next.startsWith('--')) throw new UsageError(`${flag} needs a value`)
-    return next
-  }
-  while (rest.length > 0) {
-    const arg = rest.shift()!
-    if (inspectorFlag(arg, value, cmd)) continue
+  const own = (arg: string, value: (flag: string) => string): boolean => {
     switch (arg) {
-      case '-h':
-      case '--help':
-        cmd.help = true
-        break
       case '--target':
         cmd.target = value(arg)
-        break
+        return true
       case '--watch':
         cmd.watchSeconds = whole(arg, value(arg), 1, 30 * 86_400)
-        break
+        return true
       case '--mode': {
         const mode = value(arg)
         if (mode !== 'expiry' && mode !== 'interval') throw new UsageError('--mode is expiry or interval')
         cmd.mode = mode
-        break
+        return true
       }
       case '--interval':
         cmd.intervalSeconds = whole(arg, value(arg), 1, 86_400)
-        break
+        return true
       case '--policy': {
         const policy = value(arg)
         if (!isTtlRule(policy)) throw new UsageError(`--policy is one of ${ttlPolicies.join(', ')} or constant:N, not "${policy}"`)
         cmd.policy = policy
-        break
+        return true
       }
       case '--no-lookup-cost':
         cmd.measureLookupCost = false
-        break
+        return true
       case '--data-dir':
         cmd.dataDir = value(arg)
-        break
+        return true
       case '--json':
         cmd.json = true
-        break
+        return true
       case '--dnssec':
         cmd.dnssec = true
-        break
+        return true
       case '--trust-anchor':
         cmd.trustAnchorFile = value(arg)
         cmd.dnssec = true
-        break
+        return true
       case '--subnet': {
         const text = value(arg)
         const subnets = text === 'presets' ? Object.values(SUBNET_PRESETS) : [subnetFromText(text)]
         if (subnets[0] === null) throw new UsageError(`--subnet takes a subnet such as 203.0.113.0/24, a preset (${Object.keys(SUBNET_PRESETS).join(', ')}) or presets, not "${text}"`)
         for (const s of subnets) if (s && !cmd.subnets.includes(s)) cmd.subnets.push(s)
         if (cmd.subnets.length > 16) throw new UsageError('--subnet: 16 subnets at most')
-        break
+        return true
       }
       default:
-        if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`)
-        if (cmd.apex) throw new UsageError(`one apex at a time (got "${cmd.apex}" and "${arg}")`)
-        cmd.apex = arg
+        return false
     }
   }
+  readInspectorArgs(argv, cmd, own, oneApex(cmd))
   if (!cmd.apex && !cmd.help) throw new UsageError('name the apex to inspect, e.g. npm run inspect -- example.com')
   return cmd
 }

@@ -1,17 +1,13 @@
 import { readFile } from 'node:fs/promises'
 import { setMaxListeners } from 'node:events'
-import { ServiceError } from '@shared/errors'
 import { inspect, openObservationStore, WatchService, WatchStore, type ObservationStore } from '../inspector'
-import { systemResolvers } from '../resolvers'
 import { inspectText, sampleLine, stalenessText } from './inspect-text'
 import { UsageError } from '@shared/errors'
 import { parseInspectArgs, USAGE, type InspectCommand } from './inspect-args'
+import { EXIT_OK, resolversOrSystem, runCli } from './run-cli'
 
-const EXIT_OK = 0
-const EXIT_USAGE = 1
 /** No resolver answered, or another DNS failure that leaves nothing to judge. */
 const EXIT_NO_ANSWER = 2
-const EXIT_INTERNAL = 10
 
 /** Watches for `seconds` in an in-memory store, printing samples as they come (text mode). */
 async function watchFor(
@@ -67,8 +63,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`)
     return EXIT_OK
   }
-  if (cmd.resolvers.length === 0) cmd.resolvers = await systemResolvers()
-  if (cmd.resolvers.length === 0) throw new UsageError('no system resolver was found; give one with --resolver')
+  cmd.resolvers = await resolversOrSystem(cmd.resolvers)
   const abort = new AbortController()
   // every query listens for the abort: a locality grid adds two per subnet and resolver
   setMaxListeners(200, abort.signal)
@@ -118,22 +113,4 @@ async function inspectAndWatch(cmd: InspectCommand, abort: AbortController, obse
   return EXIT_OK
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code
-  },
-  (error: unknown) => {
-    if (error instanceof UsageError || (error instanceof ServiceError && error.code === 'bad-input')) {
-      process.stderr.write(`inspect: ${error.message}\n`)
-      process.exitCode = EXIT_USAGE
-      return
-    }
-    if (error instanceof ServiceError && error.code !== 'internal') {
-      process.stderr.write(`inspect: ${error.message}\n`)
-      process.exitCode = EXIT_NO_ANSWER
-      return
-    }
-    process.stderr.write(`inspect: internal error: ${error instanceof Error ? error.message : String(error)}\n`)
-    process.exitCode = EXIT_INTERNAL
-  }
-)
+runCli('inspect', main, { serviceFailure: EXIT_NO_ANSWER })

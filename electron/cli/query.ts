@@ -7,12 +7,10 @@ import { systemResolvers } from '../resolvers'
 import { UsageError } from '@shared/errors'
 import { applyTransport, parseQueryArgs, USAGE, type QueryCommand } from './query-args'
 import { runTrace } from './query-trace'
+import { EXIT_OK, runCli } from './run-cli'
 
 /** Exit codes as dig uses them. */
-const EXIT_OK = 0
-const EXIT_USAGE = 1
 const EXIT_NO_REPLY = 9
-const EXIT_INTERNAL = 10
 
 async function requests(cmd: QueryCommand): Promise<DnsQueryRequest[]> {
   const bases = cmd.server
@@ -84,17 +82,4 @@ async function main(argv: string[]): Promise<number> {
   return EXIT_NO_REPLY
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code
-  },
-  (error: unknown) => {
-    if (error instanceof UsageError || (error instanceof ServiceError && error.code === 'bad-input')) {
-      process.stderr.write(`query: ${error.message}\n`)
-      process.exitCode = EXIT_USAGE
-      return
-    }
-    process.stderr.write(`query: internal error: ${error instanceof Error ? error.message : String(error)}\n`)
-    process.exitCode = EXIT_INTERNAL
-  }
-)
+runCli('query', main)

@@ -1,8 +1,7 @@
-import { mkdir, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { writeFile } from 'node:fs/promises'
 import { freePort } from './ports'
 import { requireTool } from './require-tool'
-import { tempDir } from './temp-dir'
+import { knotBaseConfig, knotDir } from './knot-config'
 import { startDaemon } from './daemon'
 import { soaSerial } from './probe'
 import { absolute } from './zone-names'
@@ -22,27 +21,12 @@ export interface KnotSecondary {
 export async function startKnotSecondary(zone: string, primaryPort: number, options: { port?: number; startTimeoutMs?: number } = {}): Promise<KnotSecondary> {
   const knotd = requireTool('knotd', 'knot')
   const origin = absolute(zone)
-  const temp = await tempDir('alias-inspector-knot-secondary-')
-  const dir = temp.path
+  const { temp, dir, zonesDir, configPath } = await knotDir('alias-inspector-knot-secondary-')
   const port = options.port ?? (await freePort())
-  await mkdir(join(dir, 'zones'))
-  await mkdir(join(dir, 'db'))
-  const configPath = join(dir, 'knot.conf')
   await writeFile(
     configPath,
     [
-      'server:',
-      `    rundir: "${dir}"`,
-      '    user: root:root',
-      `    listen: 127.0.0.1@${port}`,
-      '    udp-workers: 1',
-      '    tcp-workers: 1',
-      '    background-workers: 1',
-      'database:',
-      `    storage: "${join(dir, 'db')}"`,
-      'log:',
-      '  - target: stderr',
-      '    any: info',
+      ...knotBaseConfig(dir, port, 1),
       'remote:',
       '  - id: primary',
       `    address: 127.0.0.1@${primaryPort}`,
@@ -52,7 +36,7 @@ export async function startKnotSecondary(zone: string, primaryPort: number, opti
       '    action: notify',
       'template:',
       '  - id: default',
-      `    storage: "${join(dir, 'zones')}"`,
+      `    storage: "${zonesDir}"`,
       '    zonefile-sync: -1',
       '    zonefile-load: none',
       '    journal-content: none',

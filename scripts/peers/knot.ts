@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process'
-import { mkdir, writeFile } from 'node:fs/promises'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { freePort } from './ports'
 import { requireTool } from './require-tool'
-import { tempDir } from './temp-dir'
+import { knotBaseConfig, knotDir } from './knot-config'
 import { startDaemon } from './daemon'
 import { servesEveryZone, soaSerial } from './probe'
 import { absolute, zoneFileName } from './zone-names'
@@ -56,35 +56,18 @@ export async function startKnot(options: KnotOptions): Promise<KnotServer> {
   const knotc = requireTool('knotc', 'knot')
   const origins = Object.keys(options.zones).map(absolute)
   if (origins.length === 0) throw new Error('startKnot needs at least one zone')
-  const temp = await tempDir('alias-inspector-knot-')
-  const dir = temp.path
+  const { temp, dir, zonesDir, configPath } = await knotDir('alias-inspector-knot-')
   const port = await freePort()
-  const zonesDir = join(dir, 'zones')
-  await mkdir(zonesDir)
-  await mkdir(join(dir, 'db'))
   for (const [origin, text] of Object.entries(options.zones)) {
     await writeFile(join(zonesDir, zoneFileName(origin)), text)
   }
-  const configPath = join(dir, 'knot.conf')
   const socketPath = join(dir, 'knot.sock')
   await writeFile(
     configPath,
     [
-      'server:',
-      `    rundir: "${dir}"`,
-      '    user: root:root',
-      `    listen: 127.0.0.1@${port}`,
-      '    udp-workers: 2',
-      '    tcp-workers: 2',
-      '    background-workers: 1',
-      `    udp-max-payload: ${options.udpMaxPayload ?? 4096}`,
-      'database:',
-      `    storage: "${join(dir, 'db')}"`,
+      ...knotBaseConfig(dir, port, 2, [`    udp-max-payload: ${options.udpMaxPayload ?? 4096}`]),
       'control:',
       `    listen: "${socketPath}"`,
-      'log:',
-      '  - target: stderr',
-      '    any: info',
       ...(options.cookies ? ['mod-cookies:', '  - id: default', '    badcookie-slip: 1'] : []),
       'template:',
       '  - id: default',

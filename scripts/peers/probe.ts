@@ -5,6 +5,12 @@ import * as dnsPacket from 'dns-packet'
 /** A decoded response with its 4-bit RCODE (which dns-packet's typings omit). */
 export type ProbeAnswer = dnsPacket.DecodedPacket & { rcodeCode: number }
 
+/** A recursive query for `name`/`type` under a random ID. */
+function question(name: string, type: dnsPacket.RecordType): { id: number; packet: dnsPacket.Packet } {
+  const id = Math.floor(Math.random() * 65536)
+  return { id, packet: { type: 'query', id, flags: dnsPacket.RECURSION_DESIRED, questions: [{ type, name, class: 'IN' }] } }
+}
+
 /**
  * A minimal DNS client independent of the engine under test, used by the fixtures to know when a
  * peer answers. Loopback only by construction of its callers.
@@ -16,13 +22,8 @@ export async function probeUdp(
   timeoutMs = 500,
   host = '127.0.0.1'
 ): Promise<ProbeAnswer> {
-  const id = Math.floor(Math.random() * 65536)
-  const query = dnsPacket.encode({
-    type: 'query',
-    id,
-    flags: dnsPacket.RECURSION_DESIRED,
-    questions: [{ type, name, class: 'IN' }]
-  })
+  const { id, packet } = question(name, type)
+  const query = dnsPacket.encode(packet)
   const socket = createSocket('udp4')
   try {
     return await new Promise<ProbeAnswer>((resolve, reject) => {
@@ -55,13 +56,7 @@ export async function probeTcp(
   timeoutMs = 1000,
   host = '127.0.0.1'
 ): Promise<dnsPacket.Packet> {
-  const id = Math.floor(Math.random() * 65536)
-  const query = dnsPacket.streamEncode({
-    type: 'query',
-    id,
-    flags: dnsPacket.RECURSION_DESIRED,
-    questions: [{ type, name, class: 'IN' }]
-  })
+  const query = dnsPacket.streamEncode(question(name, type).packet)
   return new Promise<dnsPacket.Packet>((resolve, reject) => {
     const socket = connect(port, host)
     let buffer = Buffer.alloc(0)

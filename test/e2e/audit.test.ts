@@ -2,8 +2,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Download, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openAppPage, type AppPage } from '../support/app-page'
-import { openPage, saveScreenshot } from '../../scripts/peers/chromium'
+import { openAppPage, openReadyPage, type AppPage } from '../support/app-page'
+import { saveScreenshot } from '../../scripts/peers/chromium'
 import { startKnot, type KnotServer } from '../../scripts/peers/knot'
 import { startUnbound, type UnboundServer } from '../../scripts/peers/unbound'
 import { staticZone, targetZone, zoneHead } from '../../scripts/peers/inspector-zones'
@@ -139,8 +139,7 @@ describe('the Audit view in Chromium (browser mode)', () => {
   })
 
   it('looks right in the dark theme', async () => {
-    const dark = await openPage(appPage.browser, appPage.app.url, 'dark')
-    await dark.page.locator('[data-app-state="ready"]').waitFor({ timeout: 15_000 })
+    const dark = await openReadyPage(appPage.browser, appPage.app.url, 'dark')
     await dark.page.locator('#tab-audit').click()
     await dark.page.getByTestId('audit-text').fill(NAMES.slice(0, 4).join('\n'))
     await dark.page.getByTestId('audit-view').getByTestId('resolver-picker-toggle').click()

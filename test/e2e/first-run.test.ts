@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium, openPage, saveScreenshot } from '../../scripts/peers/chromium'
 import { startWebApp, type RunningWebApp } from '../../scripts/peers/web-app'
+import { openReadyPage } from '../support/app-page'
 
 /**
  * A newcomer's first run, offline: the Inspect view points at the lab, the lab starts, and example.test is
@@ -172,9 +173,8 @@ describe('first run, offline, through the Local ALIAS lab (browser mode)', () =>
     await page.setViewportSize({ width: 1024, height: 700 })
     await page.getByTestId('tab-inspect').click()
     await saveScreenshot(page, 'first-run-inspect-1024x700')
-    const dark = await openPage(browser, app.url, 'dark')
+    const dark = await openReadyPage(browser, app.url, 'dark')
     try {
-      await dark.page.locator('[data-app-state="ready"]').waitFor()
       await dark.page.getByTestId('resolver-picker-toggle').click()
       await dark.page.getByTestId('resolver-picker').waitFor()
       await saveScreenshot(dark.page, 'first-run-picker-dark')

@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { walkWireFields } from '../../renderer/src/model/inspect/wire-fields'
 import { openAppPage, openReadyPage, type AppPage } from '../support/app-page'
+import { addResolver, inspectAndWait, openPicker, setAuthoritativePort } from '../support/inspect-form'
 import { saveScreenshot } from '../../scripts/peers/chromium'
 import { startKnot, type KnotServer } from '../../scripts/peers/knot'
 import { startUnbound, type UnboundServer } from '../../scripts/peers/unbound'
@@ -53,35 +54,6 @@ describe('the Inspect view in Chromium (browser mode)', () => {
   const deadLabel = () => `127.0.0.1:${deadPort}`
   const group = (label: string) => page.locator(`[data-testid="resolver-group"][data-resolver="${label}"]`)
 
-  async function addResolver(text: string): Promise<void> {
-    await page.getByTestId('resolver-add-input').fill(text)
-    await page.getByTestId('resolver-add-input').press('Enter')
-    await page.locator(`[data-testid="selected-resolvers"] li`, { hasText: text }).waitFor()
-  }
-
-  async function openPicker(): Promise<void> {
-    if ((await page.getByTestId('resolver-picker-toggle').getAttribute('aria-expanded')) !== 'true') {
-      await page.getByTestId('resolver-picker-toggle').click()
-    }
-    await page.getByTestId('resolver-picker').waitFor()
-  }
-
-  async function setAuthoritativePort(): Promise<void> {
-    if ((await page.getByTestId('options-toggle').getAttribute('aria-expanded')) !== 'true') {
-      await page.getByTestId('options-toggle').click()
-    }
-    await page.getByTestId('authoritative-port').fill(String(knot.port))
-    await page.getByTestId('timeout-seconds').fill('1')
-  }
-
-  async function inspectAndWait(): Promise<void> {
-    const results = page.getByTestId('inspect-results')
-    const before = (await results.count()) === 0 ? 0 : Number(await results.getAttribute('data-runs'))
-    await page.getByTestId('apex-input').press('Enter')
-    await page.locator(`[data-testid="inspect-results"][data-runs="${before + 1}"]`).waitFor({ timeout: 20_000 })
-    await page.locator('[data-testid="inspect-results"][aria-busy="false"]').waitFor()
-  }
-
   beforeAll(async () => {
     knot = await startKnot({ zones: { 'example.test.': EXAMPLE_ZONE, 'fast.test.': FAST_ZONE } })
     unbound = await startUnbound({
@@ -112,7 +84,7 @@ describe('the Inspect view in Chromium (browser mode)', () => {
   })
 
   it('adds loopback resolvers through the picker and shows a bad one inline', async () => {
-    await openPicker()
+    await openPicker(page)
     // the public presets are collapsed and never selected here
     expect(await page.getByTestId('resolver-group-public').getAttribute('open')).toBeNull()
     await page.getByTestId('resolver-add-input').fill('not a resolver!')
@@ -122,9 +94,9 @@ describe('the Inspect view in Chromium (browser mode)', () => {
     expect((await error.textContent())!.length).toBeGreaterThan(5)
     expect(await page.getByTestId('resolver-add-input').getAttribute('aria-invalid')).toBe('true')
 
-    await addResolver(knotLabel())
-    await addResolver(unboundLabel())
-    await addResolver(deadLabel())
+    await addResolver(page, knotLabel())
+    await addResolver(page, unboundLabel())
+    await addResolver(page, deadLabel())
     expect(await page.getByTestId('resolver-add-error').count()).toBe(0)
     expect(await page.locator('[data-testid="selected-resolvers"] li').count()).toBe(3)
     await page.keyboard.press('Escape')
@@ -133,7 +105,7 @@ describe('the Inspect view in Chromium (browser mode)', () => {
   })
 
   it('suggests the target and lets the keyboard pick it', async () => {
-    await setAuthoritativePort()
+    await setAuthoritativePort(page, knot.port)
     await page.getByTestId('apex-input').fill('example.test')
     await page.getByTestId('target-input').focus()
     const option = page.getByTestId('target-suggestion').first()
@@ -147,7 +119,7 @@ describe('the Inspect view in Chromium (browser mode)', () => {
   })
 
   it('inspects example.test against cdn.example.test: verdict, aligned rows, chain, failed resolver', async () => {
-    await inspectAndWait()
+    await inspectAndWait(page)
     const banner = page.getByTestId('verdict-banner')
     expect(await banner.getAttribute('data-verdict')).toBe('likely')
     await expect(banner.textContent()).resolves.toContain('example.test follows cdn.example.test')
@@ -203,7 +175,7 @@ describe('the Inspect view in Chromium (browser mode)', () => {
     expect(later).toBeGreaterThanOrEqual(first - 4)
 
     // asked again, Unbound answers from its cache: its TTL is below the zone's 60 s
-    await inspectAndWait()
+    await inspectAndWait(page)
     const cache = group(unboundLabel()).getByTestId('cache-age').first()
     await expect(cache.textContent()).resolves.toMatch(/^cached for [1-9]\d* s of 60 s$/)
     // Knot is authoritative (AA): nothing is cached there
@@ -249,7 +221,7 @@ describe('the Inspect view in Chromium (browser mode)', () => {
   it('shows "expired" at 0 and auto-refreshes once per expiry wave', async () => {
     await page.getByTestId('apex-input').fill('fast.test')
     await page.getByTestId('target-input').fill('cdn.fast.test')
-    await inspectAndWait()
+    await inspectAndWait(page)
     const results = page.getByTestId('inspect-results')
     const runs = Number(await results.getAttribute('data-runs'))
     const startedAt = await results.getAttribute('data-started-at')
@@ -286,15 +258,15 @@ describe('the Inspect view in Chromium (browser mode)', () => {
     try {
       page = dark.page
       // the custom resolvers are saved on the main side; this window selects them again
-      await openPicker()
+      await openPicker(page)
       for (const label of [knotLabel(), unboundLabel(), deadLabel()]) {
         await page.getByTestId('resolver-group-custom').getByRole('checkbox', { name: `${label} UDP`, exact: true }).check()
       }
       await page.keyboard.press('Escape')
       await page.getByTestId('recent-domain').filter({ hasText: 'example.test' }).first().click()
-      await setAuthoritativePort()
+      await setAuthoritativePort(page, knot.port)
       await page.getByTestId('options-toggle').click()
-      await inspectAndWait()
+      await inspectAndWait(page)
       expect(await page.getByTestId('verdict-banner').getAttribute('data-verdict')).toBe('likely')
       await saveScreenshot(page, 'inspect-dark')
       await page.setViewportSize({ width: 1024, height: 700 })

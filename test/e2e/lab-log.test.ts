@@ -1,7 +1,7 @@
 import type { Browser, Download, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openPage, saveScreenshot } from '../../scripts/peers/chromium'
-import { openAppPage, startLabServer, type AppPage } from '../support/app-page'
+import { saveScreenshot } from '../../scripts/peers/chromium'
+import { openAppPage, openReadyPage, startLabServer, type AppPage } from '../support/app-page'
 import { probeUdp } from '../../scripts/peers/probe'
 import type { RunningWebApp } from '../../scripts/peers/web-app'
 
@@ -143,16 +143,14 @@ describe('lab log, flush and theme in Chromium (browser mode)', () => {
     const background = await page.evaluate('getComputedStyle(document.body).backgroundColor')
     expect(background).toBe('rgb(20, 23, 28)')
     await saveScreenshot(page, 'lab-theme-dark')
-    const other = await openPage(browser, app.url, 'light')
-    await other.page.locator('[data-app-state="ready"]').waitFor()
+    const other = await openReadyPage(browser, app.url, 'light')
     await expect.poll(() => other.page.evaluate('document.documentElement.dataset.theme')).toBe('dark')
     expect(await other.page.getByTestId('theme-select').inputValue()).toBe('dark')
     await saveScreenshot(other.page, 'shell-theme-dark')
     await other.page.getByTestId('theme-select').selectOption('system')
     expect(await other.page.evaluate('document.documentElement.dataset.theme')).toBe('light')
     await other.context.close()
-    const dark = await openPage(browser, app.url, 'dark')
-    await dark.page.locator('[data-app-state="ready"]').waitFor()
+    const dark = await openReadyPage(browser, app.url, 'dark')
     // "system" follows the scheme the system asks for
     await expect.poll(() => dark.page.evaluate('document.documentElement.dataset.themeChoice')).toBe('system')
     expect(await dark.page.evaluate('document.documentElement.dataset.theme')).toBe('dark')

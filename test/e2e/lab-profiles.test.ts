@@ -54,7 +54,7 @@ describe('provider profiles in the lab', () => {
     expect(await page.getByTestId('lab-compare-lane').count()).toBe(6)
     await page.getByTestId('lab-compare-steps').filter({ hasText: 'target now 192.0.2.20' }).waitFor({ timeout: 25_000 })
     await page.waitForTimeout(3000)
-    expect(await page.locator('[data-testid="lab-compare-lane"][data-profile="powerdns"] .lab-compare__strip span').count()).toBeGreaterThan(10)
+    expect(await page.locator('[data-testid="lab-compare-lane"][data-profile="powerdns"] [data-testid="lab-compare-strip"] span').count()).toBeGreaterThan(10)
     await page.getByTestId('lab-compare').scrollIntoViewIfNeeded()
     await saveScreenshot(page, 'lab-compare-light')
     await page.getByTestId('lab-compare-stop').click()

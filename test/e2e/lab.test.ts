@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openPage, saveScreenshot } from '../../scripts/peers/chromium'
+import { saveScreenshot } from '../../scripts/peers/chromium'
 import { probeUdp } from '../../scripts/peers/probe'
 import type { RunningWebApp } from '../../scripts/peers/web-app'
-import { openAppPage, type AppPage } from '../support/app-page'
+import { openAppPage, openReadyPage, type AppPage } from '../support/app-page'
 
 /** Everything here stays on 127.0.0.1: the lab server (simulated upstream) and the test's own queries. */
 describe('the local ALIAS lab in Chromium (browser mode)', () => {
@@ -146,8 +146,7 @@ describe('the local ALIAS lab in Chromium (browser mode)', () => {
     await saveScreenshot(page, 'lab-light')
     await page.getByTestId('lab-counters').scrollIntoViewIfNeeded()
     await saveScreenshot(page, 'lab-log-light')
-    const dark = await openPage(browser, app.url, 'dark')
-    await dark.page.locator('[data-app-state="ready"]').waitFor()
+    const dark = await openReadyPage(browser, app.url, 'dark')
     await dark.page.getByTestId('tab-lab').click()
     await dark.page.locator('[data-testid="lab-state"][data-running="true"]').waitFor()
     for (let i = 0; i < 3; i++) await addressOf('example.test', 'A')

@@ -1,73 +1,24 @@
 import { readFile } from 'node:fs/promises'
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { experiments, type ReadyExperiment } from '@shared/experiments'
-import { openAppPage, type AppPage } from '../support/app-page'
-import { openPage, saveScreenshot } from '../../scripts/peers/chromium'
+import { back, finish, prepare, runExperiment } from '../support/learn-page'
+import { openAppPageForSuite } from '../support/suite-app-page'
+import { saveScreenshot } from '../../scripts/peers/chromium'
 import { probeUdp } from '../../scripts/peers/probe'
 import type { RunningWebApp } from '../../scripts/peers/web-app'
+import { openReadyPage } from '../support/app-page'
 
 /** The Learn view in Chromium (browser mode), each built experiment run against the real lab on 127.0.0.1. */
 describe('Learn: guided experiments on the real lab', () => {
-  let opened: AppPage
   let app: RunningWebApp
   let browser: Browser
   let page: Page
-
-  beforeAll(async () => {
-    opened = await openAppPage()
+  openAppPageForSuite(async (opened) => {
     ;({ app, browser, page } = opened)
     await page.getByTestId('tab-learn').click()
     await page.getByTestId('learn-list').waitFor()
   })
-  afterAll(async () => {
-    await opened?.close()
-  })
-
-  const experimentPage = () => page.getByTestId('learn-experiment')
-
-  /** Opens an experiment, resets the lab, locks in a prediction and checks: the check must say "not done". */
-  async function prepare(experiment: ReadyExperiment, prediction: string) {
-    await page.getByTestId(`learn-open-${experiment.id}`).click()
-    await page.locator(`[data-testid="learn-experiment"][data-id="${experiment.id}"]`).waitFor()
-    // focus lands on the experiment's heading
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('learn-experiment-title')
-    const firstStep = page.getByTestId(`learn-run-${experiment.steps[0]!.id}`)
-    expect(await firstStep.isDisabled(), 'steps wait for a prediction').toBe(true)
-    await page.getByTestId('learn-reset').click()
-    await page.getByTestId('learn-prepared').waitFor({ timeout: 20_000 })
-    await page.getByTestId(`learn-choice-${prediction}`).check()
-    await page.getByTestId('learn-predict-lock').click()
-    await page.locator(`[data-testid="learn-prediction"][data-choice="${prediction}"]`).waitFor()
-    await page.getByTestId('learn-check').click()
-    await page.getByTestId('learn-observed').waitFor()
-    expect(await experimentPage().getAttribute('data-state')).toBe('in-progress')
-    expect(await page.getByTestId('learn-explanation').count(), 'no explanation before the result').toBe(0)
-  }
-
-  async function runSteps(experiment: ReadyExperiment, timeout = 60_000) {
-    for (const step of experiment.steps) {
-      await page.getByTestId(`learn-run-${step.id}`).click()
-      await page.locator(`[data-testid="learn-step"][data-step="${step.id}"][data-done="true"]`).waitFor({ timeout })
-    }
-  }
-
-  async function finish(experiment: ReadyExperiment, prediction: string, timeout = 20_000) {
-    await page.locator(`[data-testid="learn-experiment"][data-id="${experiment.id}"][data-state="done"]`).waitFor({ timeout })
-    const compare = page.getByTestId('learn-compare')
-    const said = (await compare.textContent())!
-    const predicted = experiment.prediction.choices.find((c) => c.id === prediction)!.label
-    expect(said).toContain(`You predicted ${predicted}`)
-    expect(await page.getByTestId('learn-sources').locator('a').count()).toBe(experiment.sources.length)
-    return { said, match: (await compare.getAttribute('data-match')) === 'true', observed: (await page.getByTestId('learn-observed').textContent())! }
-  }
-
-  async function back(experiment: ReadyExperiment) {
-    await page.getByTestId('learn-back').click()
-    await page.locator(`[data-testid="learn-item"][data-id="${experiment.id}"][data-state="done"]`).waitFor()
-    // focus returns to the experiment just left
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe(`learn-open-${experiment.id}`)
-  }
 
   const ready = (id: string) => experiments.find((e): e is ReadyExperiment => e.id === id && e.status === 'ready')!
 
@@ -81,20 +32,18 @@ describe('Learn: guided experiments on the real lab', () => {
 
   it('1. apex CNAME: the bind dialect refuses it, the cloudflare dialect flattens it', async () => {
     const e = ready('apex-cname')
-    await prepare(e, 'accepted')
-    await runSteps(e)
-    const result = await finish(e, 'accepted')
+    const result = await runExperiment(page, e, 'accepted')
     expect(result.match).toBe(false)
     expect(result.observed).toContain('a CNAME cannot be at the zone apex')
     expect(result.observed).toMatch(/In the Cloudflare dialect the zone loaded and the client got "A 192\.0\.2\.10": flattened/)
     expect(await page.getByTestId('learn-explanation').textContent()).toContain('RFC 1034 §3.6.2')
     await saveScreenshot(page, 'learn-apex-cname-light')
-    await back(e)
+    await back(page, e)
   })
 
   it('2. flattening: the client gets only A/AAAA records; a query sent by hand is noticed too', async () => {
     const e = ready('flattening-log')
-    await prepare(e, 'a-only')
+    await prepare(page, e, 'a-only')
     await page.getByTestId('learn-run-query-a').click()
     await page.locator('[data-testid="learn-step"][data-step="query-a"][data-done="true"]').waitFor()
     expect(await page.locator('[data-testid="learn-step"][data-step="query-aaaa"]').getAttribute('data-done')).toBe('false')
@@ -104,52 +53,44 @@ describe('Learn: guided experiments on the real lab', () => {
     await page.getByTestId('tab-learn').click()
     expect((await probeUdp(port, 'example.test', 'AAAA', 4000)).rcodeCode).toBe(0)
     await page.locator('[data-testid="learn-step"][data-step="query-aaaa"][data-done="true"]').waitFor({ timeout: 15_000 })
-    const result = await finish(e, 'a-only')
+    const result = await finish(page, e, 'a-only')
     expect(result.match).toBe(true)
     expect(result.observed).toMatch(/The client got "A 192\.0\.2\.10" and "AAAA 2001:db8::10"; the server itself asked cdn\.example\.test\. \d+ times?\./)
-    await back(e)
+    await back(page, e)
   })
 
   it('3. staleness: the lag is measured from the log, within the target TTL', async () => {
     const e = ready('staleness')
-    await prepare(e, 'immediate')
-    await runSteps(e)
-    const result = await finish(e, 'immediate')
+    const result = await runExperiment(page, e, 'immediate')
     expect(result.observed).toMatch(/answered with 192\.0\.2\.20 \d+\.\d s after the change \(target TTL 8 s\)/)
     expect(result.said).toContain(`the lab showed Within the target's TTL (8 s)`)
-    await back(e)
+    await back(page, e)
   }, 90_000)
 
   it('4. TTL policies: pass-through hands clients the target TTL', async () => {
     const e = ready('ttl-policies')
-    await prepare(e, 'min')
-    await runSteps(e)
-    const result = await finish(e, 'min')
+    const result = await runExperiment(page, e, 'min')
     expect(result.observed).toMatch(/^min: TTL 60 s, \d+ upstream; fixed: TTL 60 s, \d+ upstream; passthrough: TTL 30\d s|^min: TTL 60 s.*passthrough: TTL 2\d\d s/)
     expect(result.match).toBe(false)
-    await back(e)
+    await back(page, e)
   })
 
   it('5. providers differ: one change through PowerDNS and DNSimple', async () => {
     const e = ready('providers-differ')
-    await prepare(e, 'same')
-    await runSteps(e)
-    const result = await finish(e, 'same', 60_000)
+    const result = await runExperiment(page, e, 'same', 60_000)
     expect(result.observed).toMatch(/powerdns: \d+\.\d s, dnsimple: /)
     expect(result.said).toContain('the lab showed No, one lags clearly behind')
-    await back(e)
+    await back(page, e)
   }, 120_000)
 
   it('6. the target breaks: three profiles, three answers; PowerDNS gives SERVFAIL', async () => {
     const e = ready('target-breaks')
-    await prepare(e, 'servfail')
-    await runSteps(e)
-    const result = await finish(e, 'servfail')
+    const result = await runExperiment(page, e, 'servfail')
     expect(result.observed).toMatch(/^draft: the stale 192\.0\.2\.10; powerdns: SERVFAIL; dnsimple: /)
     expect(result.match).toBe(true)
     await page.getByTestId('learn-result').scrollIntoViewIfNeeded()
     await saveScreenshot(page, 'learn-target-breaks-light')
-    await back(e)
+    await back(page, e)
     // the lab tab follows what the experiment did: its last step left the DNSimple profile and a SERVFAIL target
     await page.getByTestId('tab-lab').click()
     await page.locator('[data-testid="lab-target-state"][data-state="servfail"]').waitFor()
@@ -159,34 +100,30 @@ describe('Learn: guided experiments on the real lab', () => {
 
   it('7. ALIAS and DNSSEC: the synthesised A signed when built; the powerdns profile serves it unsigned', async () => {
     const e = ready('alias-dnssec')
-    await prepare(e, 'unsigned')
-    await runSteps(e)
-    const result = await finish(e, 'unsigned')
+    const result = await runExperiment(page, e, 'unsigned')
     expect(result.observed).toMatch(/^Signed zone, draft profile: "A 192\.0\.2\.10" with "RRSIG A 13 /)
     expect(result.observed).toContain('PowerDNS profile: "A 192.0.2.10" without an RRSIG.')
     expect(result.match).toBe(false)
     await page.getByTestId('learn-result').scrollIntoViewIfNeeded()
     await saveScreenshot(page, 'learn-alias-dnssec-light')
-    await back(e)
+    await back(page, e)
   })
 
   it('8. CDN locality: the CDN answers by subnet; the apex gives the default node unless ECS is forwarded', async () => {
     const e = ready('cdn-locality')
-    await prepare(e, 'region')
-    await runSteps(e)
-    const result = await finish(e, 'region')
+    const result = await runExperiment(page, e, 'region')
     expect(result.observed).toBe(
       'The CDN gave 203.0.113.0/24 198.51.100.77. Through the draft profile the apex gave 192.0.2.1 (the default node); through powerdns 198.51.100.77 with ECS scope /24.'
     )
     expect(result.match).toBe(false)
     await page.getByTestId('learn-result').scrollIntoViewIfNeeded()
     await saveScreenshot(page, 'learn-cdn-locality-light')
-    await back(e)
+    await back(page, e)
   })
 
   it('9. HTTPS AliasMode: the HTTPS answer names the target; the client resolves it itself', async () => {
     const e = ready('https-aliasmode')
-    await prepare(e, 'addresses')
+    await prepare(page, e, 'addresses')
     // the option is a "do it yourself" step too: turned on in the lab tab, the page sees it in the lab's status
     await page.getByTestId('learn-run-alias').click()
     await page.locator('[data-testid="learn-step"][data-step="alias"][data-done="true"]').waitFor()
@@ -199,24 +136,22 @@ describe('Learn: guided experiments on the real lab', () => {
       await page.getByTestId(`learn-run-${id}`).click()
       await page.locator(`[data-testid="learn-step"][data-step="${id}"][data-done="true"]`).waitFor()
     }
-    const result = await finish(e, 'addresses')
+    const result = await finish(page, e, 'addresses')
     expect(result.observed).toBe(
       'example.test. A gave "A 192.0.2.10" (the server fetched them). example.test. HTTPS gave "HTTPS 0 cdn.example.test."; the client\'s own question for cdn.example.test. A gave "A 192.0.2.10".'
     )
     expect(result.match).toBe(false)
     await saveScreenshot(page, 'learn-https-aliasmode-light')
-    await back(e)
+    await back(page, e)
   })
 
   it('10. secondaries: a raw AXFR carries the ALIAS record, an expanded one the addresses', async () => {
     const e = ready('secondaries-axfr')
-    await prepare(e, 'alias')
-    await runSteps(e)
-    const result = await finish(e, 'alias')
+    const result = await runExperiment(page, e, 'alias')
     expect(result.observed).toBe('The raw transfer carried "ALIAS cdn.example.test." for the apex; the expanded one "A 192.0.2.10, AAAA 2001:db8::10".')
     expect(result.match).toBe(true)
     await saveScreenshot(page, 'learn-secondaries-axfr-light')
-    await back(e)
+    await back(page, e)
   })
 
   it('remembers progress on the main side (learn.json) across a reload', async () => {
@@ -263,9 +198,8 @@ describe('Learn: guided experiments on the real lab', () => {
   })
 
   it('a done experiment after a restart of the page, in the dark theme: prediction, result, explanation', async () => {
-    const dark = await openPage(browser, app.url, 'dark')
+    const dark = await openReadyPage(browser, app.url, 'dark')
     try {
-      await dark.page.locator('[data-app-state="ready"]').waitFor({ timeout: 15_000 })
       await dark.page.getByTestId('tab-learn').click()
       await dark.page.getByTestId('learn-open-flattening-log').click()
       await dark.page.locator('[data-testid="learn-compare"][data-match="true"]').waitFor()

@@ -1,23 +1,12 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startAliasServer, type AliasServer } from '../../electron/alias-server'
-import { zoneHead, zoneOf } from '../integration/alias-server/support/zones'
 import { saveScreenshot } from '../../scripts/peers/chromium'
 import { openAppPage, type AppPage } from '../support/app-page'
+import { AP6_REGION, AP_REGION, geoApexZone, geoCdn } from '../support/geo-cdn'
 
 // Our ALIAS server on 127.0.0.1 with a geo CDN; its draft profile does not forward ECS.
-const GEO = {
-  targets: {
-    'cdn.example.test.': {
-      ttl: 30,
-      default: { A: ['192.0.2.1'], AAAA: ['2001:db8::1'] },
-      regions: [
-        { name: 'ap', prefix: '203.0.113.0/24', A: ['198.51.100.77'] },
-        { name: 'ap6', prefix: '2001:db8:a0::/48', AAAA: ['2001:db8:a0::77'] }
-      ]
-    }
-  }
-}
+const GEO = geoCdn(AP_REGION, AP6_REGION)
 
 describe('the locality grid in the Inspect view (browser mode)', () => {
   let server: AliasServer
@@ -26,7 +15,7 @@ describe('the locality grid in the Inspect view (browser mode)', () => {
 
   beforeAll(async () => {
     server = await startAliasServer({
-      zones: [zoneOf([zoneHead('example.test.', 3600, 60), '@ 60 IN ALIAS cdn.example.test.'].join('\n'))],
+      zones: [geoApexZone()],
       upstream: { mode: 'simulated' },
       geo: GEO,
       logQueries: false

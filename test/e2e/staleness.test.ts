@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises'
 import type { Browser, Download, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { StalenessAnalysis } from '@shared/inspector'
-import { openAppPage, openReadyPage, startLabServer, type AppPage } from '../support/app-page'
+import { openReadyPage, startLabServer } from '../support/app-page'
+import { inspectAndWait } from '../support/inspect-form'
+import { openAppPageForSuite } from '../support/suite-app-page'
 import { saveScreenshot } from '../../scripts/peers/chromium'
 import type { RunningWebApp } from '../../scripts/peers/web-app'
 
@@ -11,25 +13,15 @@ import type { RunningWebApp } from '../../scripts/peers/web-app'
  * apex still holds the old one, then a watch from both viewpoints whose figures match the JSON export.
  */
 describe('staleness you can trust, in Chromium (browser mode)', () => {
-  let opened: AppPage | undefined
   let app: RunningWebApp
   let browser: Browser
   let page: Page
-
-  beforeAll(async () => {
-    opened = await openAppPage()
+  openAppPageForSuite((opened) => {
     ;({ app, browser, page } = opened)
-  })
-  afterAll(async () => {
-    await opened?.close()
   })
 
   async function inspect(): Promise<string> {
-    const results = page.getByTestId('inspect-results')
-    const before = (await results.count()) === 0 ? 0 : Number(await results.getAttribute('data-runs'))
-    await page.getByTestId('apex-input').press('Enter')
-    await page.locator(`[data-testid="inspect-results"][data-runs="${before + 1}"]`).waitFor({ timeout: 20_000 })
-    await page.locator('[data-testid="inspect-results"][aria-busy="false"]').waitFor()
+    await inspectAndWait(page)
     return (await page.getByTestId('verdict-banner').getAttribute('data-verdict')) ?? ''
   }
 

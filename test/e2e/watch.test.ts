@@ -1,8 +1,9 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import type { Browser, Download, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openAppPage, openReadyPage, startLabServer, type AppPage } from '../support/app-page'
+import { describe, expect, it } from 'vitest'
+import { openReadyPage, startLabServer } from '../support/app-page'
+import { openAppPageForSuite } from '../support/suite-app-page'
 import { saveScreenshot } from '../../scripts/peers/chromium'
 import type { RunningWebApp } from '../../scripts/peers/web-app'
 
@@ -13,17 +14,11 @@ import type { RunningWebApp } from '../../scripts/peers/web-app'
 const exportDir = resolve(__dirname, '../../test-results/exports')
 
 describe('Watch & staleness in Chromium (browser mode)', () => {
-  let opened: AppPage | undefined
   let app: RunningWebApp
   let browser: Browser
   let page: Page
-
-  beforeAll(async () => {
-    opened = await openAppPage()
+  openAppPageForSuite((opened) => {
     ;({ app, browser, page } = opened)
-  })
-  afterAll(async () => {
-    await opened?.close()
   })
 
   const download = async (click: () => Promise<void>): Promise<{ name: string; body: Buffer }> => {
@@ -84,6 +79,9 @@ describe('Watch & staleness in Chromium (browser mode)', () => {
     expect(await page.getByTestId('summary-max-lag').textContent()).toMatch(/\d+\.\d s|\d+ ms/) // the one duration format: ms below a second
     expect(await page.getByTestId('summary-bound').textContent()).toMatch(/4 s/)
     expect(await page.getByTestId('explain-lag').textContent()).toMatch(/Why the apex lagged (up to )?(\d+\.\d s|\d+ ms) behind its target/)
+    // stale time (a dated interval) and mismatched samples (a count) say on hover what each counts
+    expect(await page.getByTestId('summary-stale').getAttribute('title')).toMatch(/^Wall-clock time .* between two samples still counts that gap/)
+    expect(await page.getByTestId('summary-mismatched').getAttribute('title')).toMatch(/a count of samples, not a time.*adds stale time but no mismatched sample/)
     // whole-second ticks: no time label printed twice
     for (const chart of ['chart-ttl', 'chart-timeline']) {
       const ticks = await page.getByTestId(chart).locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value').allTextContents()

@@ -1,18 +1,16 @@
+import { prng } from '../../support/prng'
+
 /** A small seeded PRNG (mulberry32) so that every fuzz run can be replayed from its seed. */
 export class Random {
-  private state: number
+  private readonly rand: () => number
 
   constructor(readonly seed: number) {
-    this.state = seed >>> 0
+    this.rand = prng(seed)
   }
 
   /** Uniform in [0, 1). */
   next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0
-    let t = this.state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+    return this.rand()
   }
 
   /** Integer in [min, max]. */

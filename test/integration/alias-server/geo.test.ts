@@ -3,30 +3,19 @@ import type { QueryLogEntry } from '@shared/alias-server'
 import { startAliasServer, type AliasServer } from '../../../electron/alias-server'
 import { ask, datas } from './support/ask'
 import { dig } from '../../../scripts/peers/dig'
-import { zoneHead, zoneOf } from './support/zones'
+import { AP_REGION, geoApexZone, geoCdn } from '../../support/geo-cdn'
 
 /** The simulated geo CDN over real UDP: answers by ECS when present, else by source address. */
 
 const ORIGIN = 'example.test.'
-const GEO = {
-  targets: {
-    'cdn.example.test.': {
-      ttl: 30,
-      default: { A: ['192.0.2.1'], AAAA: ['2001:db8::1'] },
-      regions: [
-        { name: 'ap', prefix: '203.0.113.0/24', A: ['198.51.100.77'] },
-        { name: 'loop', prefix: '127.0.0.0/8', A: ['198.51.100.127'] }
-      ]
-    }
-  }
-}
+const GEO = geoCdn(AP_REGION, { name: 'loop', prefix: '127.0.0.0/8', A: ['198.51.100.127'] })
 
 let server: AliasServer
 const log: QueryLogEntry[] = []
 
 beforeAll(async () => {
   server = await startAliasServer({
-    zones: [zoneOf([zoneHead(ORIGIN, 3600, 60), '@ 60 IN ALIAS cdn.example.test.'].join('\n'))],
+    zones: [geoApexZone()],
     upstream: { mode: 'simulated' },
     geo: GEO
   })
@@ -76,7 +65,7 @@ describe('geo target over UDP', () => {
 })
 
 describe('ECS through the ALIAS server', () => {
-  const zone = zoneOf([zoneHead(ORIGIN, 3600, 60), '@ 60 IN ALIAS cdn.example.test.'].join('\n'))
+  const zone = geoApexZone()
   const start = (profile: 'powerdns' | 'draft'): Promise<AliasServer> =>
     startAliasServer({ zones: [zone], upstream: { mode: 'simulated' }, geo: GEO, settings: { profile } })
 
@@ -140,7 +129,7 @@ describe('ECS through the ALIAS server', () => {
 
 describe('setGeo', () => {
   it('replaces the geo CDN live, refuses a bad one with its path, and null removes it', async () => {
-    const s = await startAliasServer({ zones: [zoneOf([zoneHead(ORIGIN, 3600, 60), '@ 60 IN ALIAS cdn.example.test.'].join('\n'))], upstream: { mode: 'simulated' }, geo: GEO, logQueries: false })
+    const s = await startAliasServer({ zones: [geoApexZone()], upstream: { mode: 'simulated' }, geo: GEO, logQueries: false })
     try {
       expect(datas(await ask(s.port, ORIGIN, 'A'), 'A')).toEqual(['198.51.100.127'])
       s.setGeo({ targets: { 'cdn.example.test.': { default: { A: ['192.0.2.99'] } } } })

@@ -3,23 +3,17 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DnsQueryManyResult, DnsQueryResult } from '@shared/dns'
 import type { ResolverEntry, ResolverList } from '@shared/resolvers'
-import type { Result } from '@shared/result'
-import { createServices, type Services } from '../../../electron/services'
+import type { Services } from '../../../electron/services'
 import { INSPECT_ORIGIN, zoneText } from '../../fixtures/zones'
 import { startKnot, type KnotServer } from '../../../scripts/peers/knot'
 import { freePort } from '../../../scripts/peers/ports'
 import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
+import { browserServices, value } from '../../support/services'
 
 let knot: KnotServer
 let data: TempDir
 
-const services = (): Services =>
-  createServices({ appName: 'ALIAS Inspector', appVersion: '0.0.0-test', host: 'browser', dataDir: data.path })
-
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`)
-  return result.value as T
-}
+const services = (): Services => browserServices(data.path)
 
 beforeAll(async () => {
   knot = await startKnot({ zones: { [INSPECT_ORIGIN]: zoneText('inspect.test') } })

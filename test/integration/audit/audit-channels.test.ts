@@ -1,24 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { auditEventSchema, type AuditEvent } from '@shared/audit'
-import type { Result } from '@shared/result'
-import { createServices, type Services } from '../../../electron/services'
+import type { Services } from '../../../electron/services'
 import { startKnot, type KnotServer } from '../../../scripts/peers/knot'
 import { staticZone, targetZone } from '../../../scripts/peers/inspector-zones'
 import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
+import { browserServices, value } from '../../support/services'
 
 let knot: KnotServer
 let data: TempDir
 let services: Services
 
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`)
-  return result.value as T
-}
-
 beforeAll(async () => {
   knot = await startKnot({ zones: { 'target.test.': targetZone(), 'static.test.': staticZone() } })
   data = await tempDir('audit-channels-')
-  services = createServices({ appName: 'ALIAS Inspector', appVersion: '0.0.0-test', host: 'browser', dataDir: data.path })
+  services = browserServices(data.path)
 })
 afterAll(async () => {
   await services?.dispose()

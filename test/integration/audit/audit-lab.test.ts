@@ -5,11 +5,10 @@ import { profileIds } from '@shared/providers'
 import { parseAuditInput } from '../../../electron/audit/audit-input'
 import { runAudit } from '../../../electron/audit/run-audit'
 import { inspect } from '../../../electron/inspector'
-import { startKnot, type KnotServer } from '../../../scripts/peers/knot'
-import { startPowerDns, type PowerDnsServer } from '../../../scripts/peers/pdns'
 import { startUnbound, type UnboundServer } from '../../../scripts/peers/unbound'
 import { freePort } from '../../../scripts/peers/ports'
 import { aliasApexZone, staticZone, targetZone, zoneHead } from '../../../scripts/peers/inspector-zones'
+import { startPdnsAliasChain, type PdnsAliasChain } from '../../support/pdns-alias-chain'
 
 /** CNAMEs and plain addresses beside the apexes that PowerDNS aliases. */
 function mixedZone(): string {
@@ -17,22 +16,19 @@ function mixedZone(): string {
 }
 
 describe('audit on a mixed lab (PowerDNS ALIAS, CNAMEs, plain A, NXDOMAIN, a dead resolver)', () => {
-  let knot: KnotServer
-  let pdnsResolver: UnboundServer
-  let pdns: PowerDnsServer
+  let chain: PdnsAliasChain
   let unbound: UnboundServer
   let resolvers: ResolverTarget[]
 
   beforeAll(async () => {
-    knot = await startKnot({ zones: { 'target.test.': targetZone(), 'static.test.': staticZone(), 'mixed.test.': mixedZone() } })
-    pdnsResolver = await startUnbound({ stubs: [{ zone: 'target.test.', port: knot.port }] })
-    pdns = await startPowerDns({
-      zones: {
+    chain = await startPdnsAliasChain({
+      knotZones: { 'target.test.': targetZone(), 'static.test.': staticZone(), 'mixed.test.': mixedZone() },
+      pdnsZones: {
         'pdns.test.': aliasApexZone('pdns.test.', 'edge.target.test.'),
         'pdns2.test.': aliasApexZone('pdns2.test.', 'cdn.target.test.', 60)
-      },
-      resolver: `127.0.0.1:${pdnsResolver.port}`
+      }
     })
+    const { knot, pdns } = chain
     unbound = await startUnbound({
       stubs: [
         { zone: 'target.test.', port: knot.port },
@@ -49,9 +45,7 @@ describe('audit on a mixed lab (PowerDNS ALIAS, CNAMEs, plain A, NXDOMAIN, a dea
 
   afterAll(async () => {
     await unbound?.stop()
-    await pdns?.stop()
-    await pdnsResolver?.stop()
-    await knot?.stop()
+    await chain?.stop()
   })
 
   const INPUT = [

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ResolverTarget } from '@shared/dns'
 import type { WatchSample } from '@shared/inspector'
-import { startAliasServer, type AliasServer } from '../../../electron/alias-server'
+import type { AliasServer } from '../../../electron/alias-server'
 import { inspect, WatchService, WatchStore } from '../../../electron/inspector'
-import { parseZone } from '../../../electron/zone'
 import { startUnbound, type UnboundServer } from '../../../scripts/peers/unbound'
-import { aliasApexZone } from '../../../scripts/peers/inspector-zones'
+import { startSimulatedAlias } from '../../support/simulated-alias'
 
 const TARGET = 'cdn.example.test.'
 const TARGET_TTL = 3
@@ -17,14 +16,7 @@ describe("the project's ALIAS server, inspected and watched", () => {
   let viaUnbound: ResolverTarget
 
   beforeAll(async () => {
-    const parsed = parseZone(aliasApexZone('alias.test.', TARGET, 60))
-    if (!parsed.zone) throw new Error(parsed.errors.map((e) => e.message).join('; '))
-    server = await startAliasServer({
-      zones: [parsed.zone],
-      upstream: { mode: 'simulated' },
-      simulatedTarget: { a: ['192.0.2.10', '192.0.2.11'], aaaa: ['2001:db8::10'], ttl: TARGET_TTL },
-      logQueries: false
-    })
+    server = await startSimulatedAlias(TARGET, { a: ['192.0.2.10', '192.0.2.11'], aaaa: ['2001:db8::10'], ttl: TARGET_TTL })
     unbound = await startUnbound({
       stubs: [
         { zone: 'alias.test.', port: server.port },

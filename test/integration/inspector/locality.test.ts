@@ -3,23 +3,12 @@ import { inspectResultSchema } from '@shared/inspector'
 import { SUBNET_PRESETS } from '@shared/locality'
 import { startAliasServer, type AliasServer } from '../../../electron/alias-server'
 import { inspect } from '../../../electron/inspector'
-import { zoneHead, zoneOf } from '../alias-server/support/zones'
+import { AP6_REGION, AP_REGION, geoApexZone, geoCdn } from '../../support/geo-cdn'
 
 /** The inspector's locality grid against our server with a geo CDN, under profiles that forward ECS and ones that don't. */
 
-const GEO = {
-  targets: {
-    'cdn.example.test.': {
-      ttl: 30,
-      default: { A: ['192.0.2.1'], AAAA: ['2001:db8::1'] },
-      regions: [
-        { name: 'ap', prefix: '203.0.113.0/24', A: ['198.51.100.77'] },
-        { name: 'ap6', prefix: '2001:db8:a0::/48', AAAA: ['2001:db8:a0::77'] }
-      ]
-    }
-  }
-}
-const ZONE = zoneOf([zoneHead('example.test.', 3600, 60), '@ 60 IN ALIAS cdn.example.test.'].join('\n'))
+const GEO = geoCdn(AP_REGION, AP6_REGION)
+const ZONE = geoApexZone()
 const servers: Record<string, AliasServer> = {}
 
 beforeAll(async () => {

@@ -5,19 +5,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ResolverTarget } from '@shared/dns'
 import type { InspectResult } from '@shared/inspector'
 import { inspect } from '../../../electron/inspector'
-import { startKnot, type KnotServer } from '../../../scripts/peers/knot'
-import { startPowerDns, type PowerDnsServer } from '../../../scripts/peers/pdns'
+import type { KnotServer } from '../../../scripts/peers/knot'
+import type { PowerDnsServer } from '../../../scripts/peers/pdns'
 import { startUnbound, type UnboundServer } from '../../../scripts/peers/unbound'
 import { aliasApexZone, staticZone, targetZone } from '../../../scripts/peers/inspector-zones'
 import { freePort } from '../../../scripts/peers/ports'
 import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
+import { startPdnsAliasChain, type PdnsAliasChain } from '../../support/pdns-alias-chain'
 
 const run = promisify(execFile)
 const ROOT = resolve(__dirname, '../../..')
 
 describe('inspect against Knot, PowerDNS (ALIAS) and Unbound', () => {
+  let chain: PdnsAliasChain
   let knot: KnotServer
-  let pdnsResolver: UnboundServer
   let pdns: PowerDnsServer
   let unbound: UnboundServer
   let resolver: ResolverTarget
@@ -25,13 +26,12 @@ describe('inspect against Knot, PowerDNS (ALIAS) and Unbound', () => {
 
   beforeAll(async () => {
     data = await tempDir('alias-inspector-cli-data-')
-    knot = await startKnot({ zones: { 'target.test.': targetZone(), 'static.test.': staticZone() } })
     // PowerDNS resolves its ALIAS targets through its own Unbound
-    pdnsResolver = await startUnbound({ stubs: [{ zone: 'target.test.', port: knot.port }] })
-    pdns = await startPowerDns({
-      zones: { 'pdns.test.': aliasApexZone('pdns.test.', 'edge.target.test.') },
-      resolver: `127.0.0.1:${pdnsResolver.port}`
+    chain = await startPdnsAliasChain({
+      knotZones: { 'target.test.': targetZone(), 'static.test.': staticZone() },
+      pdnsZones: { 'pdns.test.': aliasApexZone('pdns.test.', 'edge.target.test.') }
     })
+    ;({ knot, pdns } = chain)
     unbound = await startUnbound({
       stubs: [
         { zone: 'target.test.', port: knot.port },
@@ -44,9 +44,7 @@ describe('inspect against Knot, PowerDNS (ALIAS) and Unbound', () => {
 
   afterAll(async () => {
     await unbound?.stop()
-    await pdns?.stop()
-    await pdnsResolver?.stop()
-    await knot?.stop()
+    await chain?.stop()
     await data?.cleanup()
   })
 

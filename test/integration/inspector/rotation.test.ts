@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ResolverTarget } from '@shared/dns'
 import type { WatchSample } from '@shared/inspector'
-import { startAliasServer, type AliasServer } from '../../../electron/alias-server'
+import type { AliasServer } from '../../../electron/alias-server'
 import { WatchService, WatchStore } from '../../../electron/inspector'
-import { parseZone } from '../../../electron/zone'
-import { aliasApexZone } from '../../../scripts/peers/inspector-zones'
+import { startSimulatedAlias } from '../../support/simulated-alias'
 
 const TARGET = 'cdn.example.test.'
 
@@ -16,14 +15,7 @@ const TARGET = 'cdn.example.test.'
 describe('a target that rotates faster than its TTL', () => {
   let server: AliasServer
   beforeAll(async () => {
-    const parsed = parseZone(aliasApexZone('alias.test.', TARGET, 60))
-    if (!parsed.zone) throw new Error(parsed.errors.map((e) => e.message).join('; '))
-    server = await startAliasServer({
-      zones: [parsed.zone],
-      upstream: { mode: 'simulated' },
-      simulatedTarget: { a: ['192.0.2.1'], aaaa: ['2001:db8::1'], ttl: 6 },
-      logQueries: false
-    })
+    server = await startSimulatedAlias(TARGET, { a: ['192.0.2.1'], aaaa: ['2001:db8::1'], ttl: 6 })
   })
   afterAll(async () => {
     await server?.stop()

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ResolverTarget } from '@shared/dns'
 import type { WatchSample } from '@shared/inspector'
-import { startAliasServer, type AliasServer } from '../../../electron/alias-server'
+import type { AliasServer } from '../../../electron/alias-server'
 import { WatchService, WatchStore } from '../../../electron/inspector'
-import { parseZone } from '../../../electron/zone'
-import { aliasApexZone } from '../../../scripts/peers/inspector-zones'
 import { query } from '../../../electron/dns'
+import { startSimulatedAlias } from '../../support/simulated-alias'
+import { prng } from '../../support/prng'
 
 const TARGET = 'cdn.example.test.'
 const TARGET_TTL = 2
@@ -14,31 +14,13 @@ const INTERVAL_MS = 1000
 /** Replays a schedule: STALENESS_SEED=n. */
 const SEED = Number(process.env.STALENESS_SEED ?? 20261)
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 describe('a random change schedule on the simulated target, the truth known', () => {
   let server: AliasServer
 
   beforeAll(async () => {
-    const parsed = parseZone(aliasApexZone('alias.test.', TARGET, ALIAS_TTL))
-    if (!parsed.zone) throw new Error(parsed.errors.map((e) => e.message).join('; '))
-    server = await startAliasServer({
-      zones: [parsed.zone],
-      upstream: { mode: 'simulated' },
-      simulatedTarget: { a: ['192.0.2.1'], aaaa: ['2001:db8::1'], ttl: TARGET_TTL },
-      logQueries: false
-    })
+    server = await startSimulatedAlias(TARGET, { a: ['192.0.2.1'], aaaa: ['2001:db8::1'], ttl: TARGET_TTL }, ALIAS_TTL)
   })
   afterAll(async () => {
     await server?.stop()

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ResolverTarget } from '@shared/dns'
 import type { WatchSample } from '@shared/inspector'
-import { startAliasServer, type AliasServer } from '../../../electron/alias-server'
+import type { AliasServer } from '../../../electron/alias-server'
 import { inspect, ObservationStore, OBSERVATIONS_DB_FILE, WatchService, WatchStore } from '../../../electron/inspector'
-import { parseZone } from '../../../electron/zone'
-import { aliasApexZone } from '../../../scripts/peers/inspector-zones'
 import { freePort } from '../../../scripts/peers/ports'
 import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
+import { startSimulatedAlias } from '../../support/simulated-alias'
 
 const TARGET = 'cdn.example.test.'
 const TARGET_TTL = 20
@@ -19,14 +18,7 @@ describe('the verdict while the target changes (the lab: our ALIAS server and it
   let direct: ResolverTarget
 
   beforeAll(async () => {
-    const parsed = parseZone(aliasApexZone('alias.test.', TARGET, ALIAS_TTL))
-    if (!parsed.zone) throw new Error(parsed.errors.map((e) => e.message).join('; '))
-    server = await startAliasServer({
-      zones: [parsed.zone],
-      upstream: { mode: 'simulated' },
-      simulatedTarget: { a: ['192.0.2.10'], aaaa: ['2001:db8::10'], ttl: TARGET_TTL },
-      logQueries: false
-    })
+    server = await startSimulatedAlias(TARGET, { a: ['192.0.2.10'], aaaa: ['2001:db8::10'], ttl: TARGET_TTL }, ALIAS_TTL)
     direct = { transport: 'udp', host: '127.0.0.1', port: server.port, label: 'lab' }
     dir = await tempDir('alias-inspector-observations-')
     store = new ObservationStore(`${dir.path}/${OBSERVATIONS_DB_FILE}`)

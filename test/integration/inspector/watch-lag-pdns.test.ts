@@ -2,13 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ResolverTarget } from '@shared/dns'
 import type { WatchSample } from '@shared/inspector'
 import { openWatchService, type WatchService } from '../../../electron/inspector'
-import { startKnot, type KnotServer } from '../../../scripts/peers/knot'
-import { startPowerDns, type PowerDnsServer } from '../../../scripts/peers/pdns'
+import type { KnotServer } from '../../../scripts/peers/knot'
+import type { PowerDnsServer } from '../../../scripts/peers/pdns'
 import { probeUdp } from '../../../scripts/peers/probe'
-import { startUnbound, type UnboundServer } from '../../../scripts/peers/unbound'
+import type { UnboundServer } from '../../../scripts/peers/unbound'
 import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
 import { startZoneForwarder, type ZoneForwarder } from '../../support/inspector/zone-forwarder'
 import { aliasApexZone, targetZone } from '../../../scripts/peers/inspector-zones'
+import { startPdnsAliasChain, type PdnsAliasChain } from '../../support/pdns-alias-chain'
 
 const TARGET_TTL = 3
 
@@ -41,6 +42,7 @@ async function untilJustFetched(port: number, name: string, ttl: number): Promis
 }
 
 describe('watching an apex that PowerDNS aliases while the target changes', () => {
+  let chain: PdnsAliasChain
   let knot: KnotServer
   let pdnsResolver: UnboundServer
   let pdns: PowerDnsServer
@@ -51,12 +53,11 @@ describe('watching an apex that PowerDNS aliases while the target changes', () =
   const samples: WatchSample[] = []
 
   beforeAll(async () => {
-    knot = await startKnot({ zones: { 'target.test.': targetZone({ ttl: TARGET_TTL }) } })
-    pdnsResolver = await startUnbound({ stubs: [{ zone: 'target.test.', port: knot.port }] })
-    pdns = await startPowerDns({
-      zones: { 'pdns.test.': aliasApexZone('pdns.test.', 'cdn.target.test.') },
-      resolver: `127.0.0.1:${pdnsResolver.port}`
+    chain = await startPdnsAliasChain({
+      knotZones: { 'target.test.': targetZone({ ttl: TARGET_TTL }) },
+      pdnsZones: { 'pdns.test.': aliasApexZone('pdns.test.', 'cdn.target.test.') }
     })
+    ;({ knot, upstream: pdnsResolver, pdns } = chain)
     // no cache between the watch and the servers: the target is seen as it changes, the apex as PowerDNS serves it
     forwarder = await startZoneForwarder([
       { zone: 'target.test.', port: knot.port },
@@ -70,9 +71,7 @@ describe('watching an apex that PowerDNS aliases while the target changes', () =
   afterAll(async () => {
     await service?.dispose()
     await forwarder?.stop()
-    await pdns?.stop()
-    await pdnsResolver?.stop()
-    await knot?.stop()
+    await chain?.stop()
     await dir?.cleanup()
   })
 

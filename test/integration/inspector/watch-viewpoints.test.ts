@@ -3,11 +3,12 @@ import type { ResolverTarget } from '@shared/dns'
 import type { WatchSample } from '@shared/inspector'
 import { openWatchService, type WatchService } from '../../../electron/inspector'
 import { aliasApexZone, targetZone } from '../../../scripts/peers/inspector-zones'
-import { startKnot, type KnotServer } from '../../../scripts/peers/knot'
-import { startPowerDns, type PowerDnsServer } from '../../../scripts/peers/pdns'
+import type { KnotServer } from '../../../scripts/peers/knot'
+import type { PowerDnsServer } from '../../../scripts/peers/pdns'
 import { probeUdp } from '../../../scripts/peers/probe'
 import { startUnbound, type UnboundServer } from '../../../scripts/peers/unbound'
 import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
+import { startPdnsAliasChain, type PdnsAliasChain } from '../../support/pdns-alias-chain'
 
 const TARGET_TTL = 4
 const OLD = '192.0.2.10,192.0.2.11'
@@ -36,6 +37,7 @@ async function until(check: () => boolean, ms: number, what: string): Promise<vo
 }
 
 describe('a watch from both viewpoints: PowerDNS (ALIAS) + Knot (target) + Unbound', () => {
+  let chain: PdnsAliasChain
   let knot: KnotServer
   let pdnsUpstream: UnboundServer
   let pdns: PowerDnsServer
@@ -45,15 +47,15 @@ describe('a watch from both viewpoints: PowerDNS (ALIAS) + Knot (target) + Unbou
   const samples: WatchSample[] = []
 
   beforeAll(async () => {
-    knot = await startKnot({ zones: { 'target.test.': targetZone({ ttl: TARGET_TTL }) } })
     // PowerDNS expands the ALIAS through its own Unbound; users ask another Unbound
-    pdnsUpstream = await startUnbound({ stubs: [{ zone: 'target.test.', port: knot.port }], control: true })
-    pdns = await startPowerDns({
-      zones: { 'pdns.test.': aliasApexZone('pdns.test.', 'cdn.target.test.', 60) },
-      resolver: `127.0.0.1:${pdnsUpstream.port}`,
+    chain = await startPdnsAliasChain({
+      knotZones: { 'target.test.': targetZone({ ttl: TARGET_TTL }) },
+      pdnsZones: { 'pdns.test.': aliasApexZone('pdns.test.', 'cdn.target.test.', 60) },
       // no packet cache: the apex is what PowerDNS's upstream gives at that moment
-      settings: { 'cache-ttl': '0', 'negquery-cache-ttl': '0', 'query-cache-ttl': '0' }
+      pdnsSettings: { 'cache-ttl': '0', 'negquery-cache-ttl': '0', 'query-cache-ttl': '0' },
+      upstreamControl: true
     })
+    ;({ knot, upstream: pdnsUpstream, pdns } = chain)
     resolver = await startUnbound({
       stubs: [
         { zone: 'target.test.', port: knot.port },
@@ -68,9 +70,7 @@ describe('a watch from both viewpoints: PowerDNS (ALIAS) + Knot (target) + Unbou
   afterAll(async () => {
     await service?.dispose()
     await resolver?.stop()
-    await pdns?.stop()
-    await pdnsUpstream?.stop()
-    await knot?.stop()
+    await chain?.stop()
     await dir?.cleanup()
   })
 

@@ -11,10 +11,10 @@ import type { EventName } from '@shared/channels'
 import type { LabStatus, LabZone } from '@shared/lab'
 import type { LabLogPage } from '@shared/lab-log'
 import type { ResolverList } from '@shared/resolvers'
-import type { Result } from '@shared/result'
-import { createServices, type Services } from '../../../electron/services'
+import type { Services } from '../../../electron/services'
 import { requireTool } from '../../../scripts/peers/require-tool'
 import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
+import { browserServices, value } from '../../support/services'
 
 const run = promisify(execFile)
 const dig = requireTool('dig', 'bind9-dnsutils')
@@ -26,13 +26,8 @@ async function digShort(port: number, name: string, type = 'A'): Promise<string[
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`)
-  return result.value as T
-}
-
 function make(dataDir: string): { services: Services; seen: Array<{ event: EventName; payload: unknown; at: number }> } {
-  const services = createServices({ appName: 'ALIAS Inspector', appVersion: '0.0.0-test', host: 'browser', dataDir })
+  const services = browserServices(dataDir)
   const seen: Array<{ event: EventName; payload: unknown; at: number }> = []
   services.events.subscribe((event, payload) => seen.push({ event, payload, at: Date.now() }))
   return { services, seen }

@@ -1,27 +1,16 @@
 /** Compare providers side by side through the lab channels: one schedule, one server per profile. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { LabCompareRun } from '@shared/lab'
-import type { Result } from '@shared/result'
-import { createServices, type Services } from '../../../electron/services'
-import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
+import type { Services } from '../../../electron/services'
+import { servicesForSuite, value } from '../../support/services'
 
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`)
-  return result.value as T
-}
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
 describe('compare providers side by side', () => {
-  let dir: TempDir
+  const data = servicesForSuite('alias-inspector-compare-')
   let services: Services
-
-  beforeAll(async () => {
-    dir = await tempDir('alias-inspector-compare-')
-    services = createServices({ appName: 'ALIAS Inspector', appVersion: '0.0.0-test', host: 'browser', dataDir: dir.path })
-  })
-  afterAll(async () => {
-    await services?.dispose()
-    await dir?.cleanup()
+  beforeAll(() => {
+    services = data.open()
   })
 
   it('runs one target schedule through several profiles: each follows the change, and a silent target shows each rule', async () => {

@@ -6,43 +6,24 @@ import { execFile } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { LabStatus, LabZone } from '@shared/lab'
-import type { Result } from '@shared/result'
-import { createServices, type Services } from '../../../electron/services'
+import type { Services } from '../../../electron/services'
 import { requireTool } from '../../../scripts/peers/require-tool'
-import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
+import { servicesForSuite, value } from '../../support/services'
 
 const run = promisify(execFile)
 const dig = requireTool('dig', 'bind9-dnsutils')
 const digShort = async (port: number, name: string, type: string): Promise<string[]> =>
   (await run(dig, ['@127.0.0.1', '-p', String(port), name, type, '+short', '+tries=1', '+time=2'], { timeout: 10_000 })).stdout.split('\n').filter(Boolean)
 
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`)
-  return result.value as T
-}
-
 const HEAD = ['$ORIGIN shop.test.', '$TTL 300', '@ 3600 IN SOA ns1 hostmaster 1 3600 600 86400 60', '@ 3600 IN NS ns1', 'ns1 A 127.0.0.1']
 const CLOUDFLARE = [...HEAD, '@ 60 IN CNAME cdn.example.test.', '@ 300 IN MX 10 mail', 'mail A 192.0.2.25', ''].join('\n')
 const ROUTE53 = [...HEAD, '@ 60 A ALIAS cdn.example.test.', ''].join('\n')
 
 describe('lab zone dialects', () => {
-  let dir: TempDir
-  const all: Services[] = []
-  const make = (): Services => {
-    const s = createServices({ appName: 'ALIAS Inspector', appVersion: '0.0.0-test', host: 'browser', dataDir: dir.path })
-    all.push(s)
-    return s
-  }
-
-  beforeAll(async () => {
-    dir = await tempDir('alias-inspector-dialects-')
-  })
-  afterAll(async () => {
-    for (const s of all) await s.dispose()
-    await dir?.cleanup()
-  })
+  const data = servicesForSuite('alias-inspector-dialects-')
+  const make = (): Services => data.open()
 
   it('refuses an apex CNAME as bind naming the cloudflare dialect; saves and serves it as cloudflare; keeps the dialect across a restart', async () => {
     const services = make()
@@ -58,7 +39,7 @@ describe('lab zone dialects', () => {
     expect(status.zone).toEqual({ origin: 'shop.test.', demo: false, dialect: 'cloudflare' })
     expect((await digShort(status.port!, 'shop.test', 'A')).length).toBeGreaterThan(0)
     expect(await digShort(status.port!, 'shop.test', 'MX')).toEqual(['10 mail.shop.test.'])
-    expect(JSON.parse(await readFile(join(dir.path, 'lab.json'), 'utf8')).dialect).toBe('cloudflare')
+    expect(JSON.parse(await readFile(join(data.dir, 'lab.json'), 'utf8')).dialect).toBe('cloudflare')
 
     await services.dispose()
     const again = make()

@@ -6,14 +6,14 @@ import { execFile } from 'node:child_process'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { GeoFile } from '@shared/geo'
 import { exampleGeo } from '@shared/geo-example'
 import type { LabStatus } from '@shared/lab'
-import type { Result } from '@shared/result'
-import { createServices, type Services } from '../../../electron/services'
+import type { Services } from '../../../electron/services'
 import { requireTool } from '../../../scripts/peers/require-tool'
-import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
+import { tempDir } from '../../../scripts/peers/temp-dir'
+import { browserServices, servicesForSuite, value } from '../../support/services'
 
 const run = promisify(execFile)
 const dig = requireTool('dig', 'bind9-dnsutils')
@@ -23,29 +23,15 @@ async function digShort(port: number, name: string, type = 'A', ...extra: string
   return stdout.split('\n').map((l) => l.trim()).filter(Boolean).sort()
 }
 
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`)
-  return result.value as T
-}
-
-const make = (dataDir: string) => createServices({ appName: 'ALIAS Inspector', appVersion: '0.0.0-test', host: 'browser', dataDir })
-
 const GEO: GeoFile = exampleGeo()
 
 describe('the lab: geo regions, HTTPS AliasMode, and the saved DNSSEC/AXFR choice', () => {
-  let dir: TempDir
+  const data = servicesForSuite('alias-inspector-lab-locality-')
   let services: Services
-  const all: Services[] = []
   const status = async () => value<LabStatus>(await services.dispatch('lab:status', undefined))
 
-  beforeAll(async () => {
-    dir = await tempDir('alias-inspector-lab-locality-')
-    services = make(dir.path)
-    all.push(services)
-  })
-  afterAll(async () => {
-    for (const s of all) await s.dispose()
-    await dir?.cleanup()
+  beforeAll(() => {
+    services = data.open()
   })
 
   it('refuses a geo file that does not check, naming the field', async () => {
@@ -92,7 +78,7 @@ describe('the lab: geo regions, HTTPS AliasMode, and the saved DNSSEC/AXFR choic
     expect(await digShort(port, 'example.test', 'HTTPS')).toEqual(['0 cdn.example.test.'])
     expect((await status()).httpsAlias?.record).toBe('example.test. 45 IN HTTPS 0 cdn.example.test.')
     // the saved file is the user's text, without the added record
-    expect(await readFile(join(dir.path, 'zones', 'example.test.zone'), 'utf8')).not.toMatch(/HTTPS/)
+    expect(await readFile(join(data.dir, 'zones', 'example.test.zone'), 'utf8')).not.toMatch(/HTTPS/)
   })
 
   it('after a restart runs again signed, with the AXFR mode, the geo regions and AliasMode as they were', async () => {
@@ -100,8 +86,7 @@ describe('the lab: geo regions, HTTPS AliasMode, and the saved DNSSEC/AXFR choic
     expect(signed.dnssec?.length).toBeGreaterThan(0)
     await services.dispose()
 
-    services = make(dir.path)
-    all.push(services)
+    services = data.open()
     await expect.poll(async () => (await status()).running, { timeout: 10_000 }).toBe(true)
     const again = await status()
     expect(again).toMatchObject({ dnssecChoice: { algorithm: 'ed25519', denial: 'nsec3' }, axfr: 'expanded', httpsAlias: { enabled: true } })
@@ -113,21 +98,22 @@ describe('the lab: geo regions, HTTPS AliasMode, and the saved DNSSEC/AXFR choic
     const plain = value<LabStatus>(await services.dispatch('lab:start', { upstreamMode: 'simulated', dnssec: null, axfr: 'raw' }))
     expect(plain.dnssec).toEqual([])
     expect(plain).toMatchObject({ dnssecChoice: null, axfr: 'raw' })
-    const saved = JSON.parse(await readFile(join(dir.path, 'lab.json'), 'utf8')) as Record<string, unknown>
+    const saved = JSON.parse(await readFile(join(data.dir, 'lab.json'), 'utf8')) as Record<string, unknown>
     expect(saved).toMatchObject({ dnssec: null, axfr: 'raw', httpsAlias: true })
   })
 
   it('reads a lab.json written before these fields existed: unsigned, raw, no geo, no AliasMode, the rest kept', async () => {
     const old = await tempDir('alias-inspector-lab-old-')
+    let older: Services | undefined
     try {
       await mkdir(old.path, { recursive: true })
       await writeFile(join(old.path, 'lab.json'), JSON.stringify({ version: 1, settings: { ttlPolicy: 'fixed' }, upstreamMode: 'simulated', running: false }))
-      const older = make(old.path)
-      all.push(older)
+      older = browserServices(old.path)
       const s = value<LabStatus>(await older.dispatch('lab:status', undefined))
       expect(s).toMatchObject({ dnssecChoice: null, axfr: 'raw', geo: null, httpsAlias: { enabled: false }, settings: { ttlPolicy: 'fixed' } })
       expect(s.warnings).toEqual([])
     } finally {
+      await older?.dispose()
       await old.cleanup()
     }
   })

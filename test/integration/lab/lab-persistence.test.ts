@@ -4,19 +4,13 @@
  * ran runs again. Also the target-set edits served at once and "Flush ALIAS cache". Loopback only.
  */
 import { createSocket } from 'node:dgram'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { LabStatus } from '@shared/lab'
 import type { LabFlushResult, LabLogPage } from '@shared/lab-log'
-import type { Result } from '@shared/result'
 import type { SimulatedTargetState } from '@shared/alias-server'
-import { createServices, type Services } from '../../../electron/services'
+import type { Services } from '../../../electron/services'
 import { probeUdp } from '../../../scripts/peers/probe'
-import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
-
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`)
-  return result.value as T
-}
+import { servicesForSuite, value } from '../../support/services'
 
 const addresses = async (port: number, name: string, type: 'A' | 'AAAA' = 'A'): Promise<string[]> => {
   const answer = await probeUdp(port, name, type, 2000)
@@ -25,22 +19,13 @@ const addresses = async (port: number, name: string, type: 'A' | 'AAAA' = 'A'): 
 const ttlOf = async (port: number, name: string): Promise<number | undefined> =>
   ((await probeUdp(port, name, 'A', 2000)).answers?.[0] as { ttl?: number } | undefined)?.ttl
 
-const make = (dataDir: string) => createServices({ appName: 'ALIAS Inspector', appVersion: '0.0.0-test', host: 'browser', dataDir })
-
 describe('the lab across a restart', () => {
-  let dir: TempDir
+  const data = servicesForSuite('alias-inspector-lab-restart-')
   let services: Services
-  const all: Services[] = []
   const status = async () => value<LabStatus>(await services.dispatch('lab:status', undefined))
 
-  beforeAll(async () => {
-    dir = await tempDir('alias-inspector-lab-restart-')
-    services = make(dir.path)
-    all.push(services)
-  })
-  afterAll(async () => {
-    for (const s of all) await s.dispose()
-    await dir?.cleanup()
+  beforeAll(() => {
+    services = data.open()
   })
 
   it('serves a TTL edit and an edit of the serving set at once', async () => {
@@ -107,8 +92,7 @@ describe('the lab across a restart', () => {
     const logged = value<LabLogPage>(await services.dispatch('lab:log', { limit: 1 })).matched
     await services.dispose()
 
-    services = make(dir.path)
-    all.push(services)
+    services = data.open()
     await expect.poll(async () => (await status()).running, { timeout: 10_000 }).toBe(true)
     const again = await status()
     expect(again).toMatchObject({ upstreamMode: 'simulated', sets: before.sets, serving: 0, settings: { ttlPolicy: 'fixed' } })
@@ -127,8 +111,7 @@ describe('the lab across a restart', () => {
     const blocker = createSocket('udp4')
     await new Promise<void>((resolve) => blocker.bind(port, '127.0.0.1', resolve))
     try {
-      services = make(dir.path)
-      all.push(services)
+      services = data.open()
       await expect.poll(async () => (await status()).warnings.join(' '), { timeout: 10_000 }).toMatch(/ran when the app last stopped, but could not start again: .*in use/)
       expect((await status()).running).toBe(false)
     } finally {
@@ -141,8 +124,7 @@ describe('the lab across a restart', () => {
   it('stays stopped after a restart once stopped by the user', async () => {
     value(await services.dispatch('lab:stop', undefined))
     await services.dispose()
-    services = make(dir.path)
-    all.push(services)
+    services = data.open()
     await new Promise((r) => setTimeout(r, 300))
     expect((await status()).running).toBe(false)
     // the log is readable while stopped

@@ -1,42 +1,23 @@
 /** The profile and target-state channels through createServices(...).dispatch, with saved settings across a restart. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { AliasSettings, SimulatedTargetState } from '@shared/alias-server'
 import type { LabStatus } from '@shared/lab'
 import type { Profile } from '@shared/providers'
-import type { Result } from '@shared/result'
-import { createServices, type Services } from '../../../electron/services'
 import { probeUdp } from '../../../scripts/peers/probe'
-import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
-
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`)
-  return result.value as T
-}
-
-const make = (dataDir: string): Services => createServices({ appName: 'ALIAS Inspector', appVersion: '0.0.0-test', host: 'browser', dataDir })
+import { servicesForSuite, value } from '../../support/services'
 
 describe('lab profiles and target states', () => {
-  let dir: TempDir
-  const all: Services[] = []
-
-  beforeAll(async () => {
-    dir = await tempDir('alias-inspector-lab-profiles-')
-  })
-  afterAll(async () => {
-    for (const s of all) await s.dispose()
-    await dir?.cleanup()
-  })
+  const data = servicesForSuite('alias-inspector-lab-profiles-')
 
   it('lists the profiles, each rule with its source or marked an assumption', async () => {
-    const services = make(dir.path)
-    all.push(services)
+    const services = data.open()
     const profiles = value<Profile[]>(await services.dispatch('lab:profiles', undefined))
     expect(profiles.map((p) => p.id)).toContain('dnsimple')
     expect(profiles.find((p) => p.id === 'dnsimple')!.targetFailure.source?.url).toBe('https://support.dnsimple.com/articles/alias-record/')
   })
 
   it('refuses a target state while stopped, and a malformed one at the boundary', async () => {
-    const services = all[0]!
+    const services = data.opened[0]!
     const stopped = await services.dispatch('lab:setTargetState', { state: 'silent' })
     expect(stopped.ok ? 'ok' : stopped.error.code).toBe('conflict')
     const bad = await services.dispatch('lab:setTargetState', { state: 'slow' } as never)
@@ -44,7 +25,7 @@ describe('lab profiles and target states', () => {
   })
 
   it('picks a profile, overrides one rule, breaks the target, and keeps profile and override across a restart', async () => {
-    const services = all[0]!
+    const services = data.opened[0]!
     const status = value<LabStatus>(await services.dispatch('lab:start', { upstreamMode: 'simulated' }))
     value<AliasSettings>(await services.dispatch('lab:updateSettings', { ttlPolicy: 'fixed' }))
     const picked = value<AliasSettings>(await services.dispatch('lab:updateSettings', { profile: 'powerdns' }))
@@ -57,8 +38,7 @@ describe('lab profiles and target states', () => {
     expect(answer.rcodeCode).toBe(2) // NODATA → SERVFAIL: the override
     await services.dispose()
 
-    const again = make(dir.path)
-    all.push(again)
+    const again = data.open()
     const restored = value<LabStatus>(await again.dispatch('lab:status', undefined))
     expect(restored.settings).toMatchObject({ profile: 'powerdns', ttlPolicy: 'passthrough', onTargetMissing: 'servfail', onTargetNxdomain: 'servfail' })
   })

@@ -1,35 +1,24 @@
 /** A stale apex the running lab serves is dated with the lab's own TTL rule (inspect:run and watch:get). */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { InspectResult, WatchDetail, WatchSession } from '@shared/inspector'
 import type { LabStatus } from '@shared/lab'
-import type { Result } from '@shared/result'
-import { createServices, type Services } from '../../../electron/services'
-import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
-
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`)
-  return result.value as T
-}
+import type { Services } from '../../../electron/services'
+import { servicesForSuite, value } from '../../support/services'
 
 /** The demo zone's ALIAS record TTL, and the simulated target's TTL set below. */
 const ALIAS_TTL = 60
 const TARGET_TTL = 20
 
 describe("the lab's TTL rule dates its stale apex", () => {
-  let dir: TempDir
+  const data = servicesForSuite('alias-inspector-lab-stale-rule-')
   let services: Services
   let port: number
 
   beforeAll(async () => {
-    dir = await tempDir('alias-inspector-lab-stale-rule-')
-    services = createServices({ appName: 'ALIAS Inspector', appVersion: '0.0.0-test', host: 'browser', dataDir: dir.path })
+    services = data.open()
     const status = value<LabStatus>(await services.dispatch('lab:start', { upstreamMode: 'simulated', settings: { ttlPolicy: 'record' } }))
     port = status.port!
     value(await services.dispatch('lab:setTarget', { a: ['192.0.2.10'], aaaa: ['2001:db8::10'], ttl: TARGET_TTL }))
-  })
-  afterAll(async () => {
-    await services?.dispose()
-    await dir?.cleanup()
   })
 
   const inspectLab = async (policy?: string): Promise<InspectResult> =>

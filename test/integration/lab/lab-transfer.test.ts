@@ -2,29 +2,18 @@
  * lab:transfer: an AXFR of the lab zone from the running server, raw and expanded, and the refusals
  * (stopped server, a name that is not the lab's zone, a signed zone, bad input).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { LabTransferResult } from '@shared/lab'
-import type { Result } from '@shared/result'
-import { createServices, type Services } from '../../../electron/services'
-import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
+import type { Services } from '../../../electron/services'
+import { servicesForSuite, value } from '../../support/services'
 
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`)
-  return result.value as T
-}
 const apex = (t: LabTransferResult) => t.records.filter((rr) => rr.name === 'example.test.' && ['A', 'AAAA', 'ALIAS'].includes(rr.type)).map((rr) => `${rr.type} ${rr.data}`)
 
 describe('lab:transfer (AXFR from the lab server on loopback)', () => {
-  let dir: TempDir
+  const data = servicesForSuite('alias-inspector-transfer-')
   let services: Services
-
-  beforeAll(async () => {
-    dir = await tempDir('alias-inspector-transfer-')
-    services = createServices({ appName: 'ALIAS Inspector', appVersion: '0.0.0-test', host: 'browser', dataDir: dir.path })
-  })
-  afterAll(async () => {
-    await services?.dispose()
-    await dir?.cleanup()
+  beforeAll(() => {
+    services = data.open()
   })
 
   it('refuses while stopped and rejects bad input', async () => {

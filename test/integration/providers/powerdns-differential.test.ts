@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DnsQueryResult } from '@shared/dns'
 import { startAliasServer, type AliasServer } from '../../../electron/alias-server'
-import { startKnot, type KnotServer } from '../../../scripts/peers/knot'
-import { startPowerDns, type PowerDnsServer } from '../../../scripts/peers/pdns'
-import { startUnbound, type UnboundServer } from '../../../scripts/peers/unbound'
+import type { PowerDnsServer } from '../../../scripts/peers/pdns'
 import { ask } from '../alias-server/support/ask'
 import { zoneOf } from '../alias-server/support/zones'
 import { zoneHead } from '../../../scripts/peers/inspector-zones'
+import { startPdnsAliasChain, type PdnsAliasChain } from '../../support/pdns-alias-chain'
 
 /**
  * The `powerdns` profile beside Debian's real PowerDNS (expand-alias on), both resolving through
@@ -39,27 +38,23 @@ const TARGETS =
 const answerSet = (r: DnsQueryResult): string[] => r.answer.map((x) => `${x.name} ${x.type} ${x.data}`).sort()
 
 describe('the powerdns profile against PowerDNS 4.7 on the same zone', () => {
-  let knot: KnotServer
-  let unbound: UnboundServer
+  let chain: PdnsAliasChain
   let pdns: PowerDnsServer
   let ours: AliasServer
 
   beforeAll(async () => {
-    knot = await startKnot({ zones: { 'target.test.': TARGETS } })
-    unbound = await startUnbound({ stubs: [{ zone: 'target.test.', port: knot.port }] })
-    pdns = await startPowerDns({ zones: { 'diff.test.': ZONE }, resolver: `127.0.0.1:${unbound.port}` })
+    chain = await startPdnsAliasChain({ knotZones: { 'target.test.': TARGETS }, pdnsZones: { 'diff.test.': ZONE } })
+    pdns = chain.pdns
     ours = await startAliasServer({
       zones: [zoneOf(ZONE)],
-      upstream: { mode: 'recursive', resolver: { transport: 'udp', host: '127.0.0.1', port: unbound.port } },
+      upstream: { mode: 'recursive', resolver: { transport: 'udp', host: '127.0.0.1', port: chain.upstream.port } },
       settings: { profile: 'powerdns' }
     })
   })
 
   afterAll(async () => {
     await ours?.stop()
-    await pdns?.stop()
-    await unbound?.stop()
-    await knot?.stop()
+    await chain?.stop()
   })
 
   it.each([

@@ -3,20 +3,13 @@ import { geoFileSchema, parsePrefix } from '@shared/geo'
 import { GeoMap } from '../../../electron/alias-server/geo/geo-map'
 import { GeoFileError, parseGeoText } from '../../../electron/alias-server/geo/load-geo-file'
 import { readEcsData, fromSource } from '../../../electron/alias-server/geo/client-subnet'
+import { AP_REGION, geoCdn } from '../../support/geo-cdn'
 
-const FILE = {
-  targets: {
-    'cdn.example.test.': {
-      ttl: 30,
-      default: { A: ['192.0.2.1'], AAAA: ['2001:db8::1'] },
-      regions: [
-        { name: 'ap', prefix: '203.0.113.0/24', A: ['198.51.100.77'] },
-        { name: 'ap-east', prefix: '203.0.113.128/25', A: ['198.51.100.78'] },
-        { name: 'eu6', prefix: '2001:db8:e0::/48', AAAA: ['2001:db8:e0::77'] }
-      ]
-    }
-  }
-}
+const FILE = geoCdn(
+  AP_REGION,
+  { name: 'ap-east', prefix: '203.0.113.128/25', A: ['198.51.100.78'] },
+  { name: 'eu6', prefix: '2001:db8:e0::/48', AAAA: ['2001:db8:e0::77'] }
+)
 const geo = new GeoMap(geoFileSchema.parse(FILE))
 
 describe('GeoMap.choose', () => {

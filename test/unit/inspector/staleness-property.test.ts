@@ -2,18 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { WatchSample } from '@shared/inspector'
 import { analyzeStaleness } from '../../../electron/inspector'
 import { sample } from '../../support/watch-sample'
-
-/** mulberry32: a small seeded PRNG, so that a failing schedule can be replayed from its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { prng } from '../../support/prng'
 
 interface TruthChange {
   at: number

@@ -3,6 +3,7 @@ import { CartesianGrid, ComposedChart, Line, XAxis, YAxis, useXAxisScale, useYAx
 import type { SeriesAnalysis, WatchSample } from '@shared/inspector'
 import type { ChartTheme } from '../../hooks/useChartTheme'
 import { ChartFrame } from '../ChartFrame/ChartFrame'
+import { ChartNote } from '../ChartFrame/ChartNote'
 import { formatElapsed } from '../../format/time'
 import { laneLabel, lanes, timelineData, type TimelineData } from '../../model/watch/lanes'
 
@@ -100,9 +101,9 @@ export function AnswerTimeline({ samples, series, resolverIndex, theme, filePref
       description="For the apex and the target, A and AAAA: which set of addresses was served at each moment; stretches where the apex served something other than the target's current set are shaded."
       empty={data.segments.length === 0 ? 'No answers yet.' : undefined}
       toolbar={
-        <span className="chart__note" data-testid="timeline-summary" data-shades={data.shades.length} data-sets={data.legend.length}>
+        <ChartNote data-testid="timeline-summary" data-shades={data.shades.length} data-sets={data.legend.length}>
           {data.legend.length} set{data.legend.length === 1 ? '' : 's'}, {data.shades.length} stale stretch{data.shades.length === 1 ? '' : 'es'}
-        </span>
+        </ChartNote>
       }
     >
       <ComposedChart

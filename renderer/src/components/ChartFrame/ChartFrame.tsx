@@ -3,6 +3,8 @@ import type { ChartTheme } from '../../hooks/useChartTheme'
 import { downloadBlob } from './download'
 import { fileSlug } from '../../model/watch/chart-format'
 import { serializeChartSvg, svgToPng } from './export-image'
+import { cx } from '../../class-names'
+import styles from './ChartFrame.module.css'
 
 export interface LegendItem {
   key: string
@@ -66,12 +68,12 @@ export function ChartFrame({ title, id, filePrefix, theme, legend, description, 
   }
 
   return (
-    <figure className="chart" data-testid={`chart-${id}`} aria-labelledby={`chart-${id}-title`}>
-      <div className="chart__head">
-        <h3 className="chart__title" id={`chart-${id}-title`}>
+    <figure className={styles.chart} data-testid={`chart-${id}`} aria-labelledby={`chart-${id}-title`}>
+      <div className={styles.head}>
+        <h3 className={styles.title} id={`chart-${id}-title`}>
           {title}
         </h3>
-        <div className="chart__tools">
+        <div className={styles.tools}>
           {toolbar}
           <button type="button" className="button--quiet" onClick={exportSvg} disabled={!!empty} data-testid={`chart-${id}-svg`} aria-label={`Export “${title}” as SVG`}>
             SVG
@@ -82,18 +84,18 @@ export function ChartFrame({ title, id, filePrefix, theme, legend, description, 
         </div>
       </div>
       {empty ? (
-        <p className="chart__empty" data-testid={`chart-${id}-empty`}>
+        <p className={styles.empty} data-testid={`chart-${id}-empty`}>
           {empty}
         </p>
       ) : (
         <>
-          <div className="chart__body" ref={body}>
+          <div className={styles.body} ref={body}>
             {children}
           </div>
           {legend.length > 0 && (
-            <ul className="chart__legend" aria-label={`${title}: legend`}>
+            <ul className={styles.legend} aria-label={`${title}: legend`}>
               {legend.map((item) => {
-                const swatch = <span className="chart__swatch" style={{ background: item.colour }} aria-hidden="true" />
+                const swatch = <span className={styles.swatch} style={{ background: item.colour }} aria-hidden="true" />
                 if (!onToggle) {
                   return (
                     <li key={item.key}>
@@ -107,7 +109,7 @@ export function ChartFrame({ title, id, filePrefix, theme, legend, description, 
                   <li key={item.key}>
                     <button
                       type="button"
-                      className={`chart__legend-toggle${shown ? '' : ' is-off'}`}
+                      className={cx(styles.toggle, !shown && styles.off)}
                       aria-pressed={shown}
                       onClick={() => onToggle(item.key)}
                       title={shown ? `Hide ${item.label}` : `Show ${item.label}`}
@@ -124,7 +126,7 @@ export function ChartFrame({ title, id, filePrefix, theme, legend, description, 
         </>
       )}
       {problem && (
-        <p className="chart__problem" role="alert">
+        <p className={styles.problem} role="alert">
           {problem}
         </p>
       )}

@@ -1,5 +1,6 @@
 import type { ApexDnssec, InspectResult, RrsetSignatures } from '@shared/inspector'
 import { Explain } from '../../context/TeachingContext'
+import styles from './DnssecPanel.module.css'
 
 const when = (ms: number): string => new Date(ms).toISOString().slice(0, 16).replace('T', ' ')
 
@@ -26,7 +27,7 @@ export function DnssecPanel({ result }: { result: InspectResult }) {
   const rows = result.resolvers.filter((r) => r.dnssec)
   if (rows.length === 0) return null
   return (
-    <section className="panel dnssec" data-testid="dnssec-panel">
+    <section className={`panel ${styles.dnssec}`} data-testid="dnssec-panel">
       <h3>DNSSEC of the apex</h3>
       <table className="data-table">
         <thead>

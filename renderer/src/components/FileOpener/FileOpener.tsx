@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { useCommands } from '../../context/CommandsContext'
+import styles from './FileOpener.module.css'
 
 const hasFiles = (event: DragEvent) => Array.from(event.dataTransfer?.types ?? []).includes('Files')
 
@@ -57,7 +58,7 @@ export function FileOpener({ browserHost }: { browserHost: boolean }) {
 
   return (
     <>
-      <div className="file-opener">
+      <div className={styles.opener}>
         <button type="button" className="button--quiet" onClick={() => input.current?.click()} data-testid="open-file">
           Open file…
         </button>
@@ -75,7 +76,7 @@ export function FileOpener({ browserHost }: { browserHost: boolean }) {
         />
       </div>
       {dragging && (
-        <div className="drop-overlay" data-testid="drop-overlay" aria-hidden="true">
+        <div className={styles.dropOverlay} data-testid="drop-overlay" aria-hidden="true">
           Drop a zone file or a watch export (JSON) to open it
         </div>
       )}
@@ -88,7 +89,7 @@ export function OpenProblem() {
   const { problem, dismissProblem } = useCommands()
   if (!problem) return null
   return (
-    <div className="error-message app-problem" role="alert" data-testid="open-problem">
+    <div className={`error-message ${styles.problem}`} role="alert" data-testid="open-problem">
       <span className="error-message__text">{problem}</span>
       <button type="button" className="button--quiet" onClick={dismissProblem}>
         Dismiss

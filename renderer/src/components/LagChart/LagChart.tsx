@@ -3,6 +3,8 @@ import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, Tooltip, XAxis, YAxi
 import type { SeriesAnalysis, StalenessBound } from '@shared/inspector'
 import type { ChartTheme } from '../../hooks/useChartTheme'
 import { ChartFrame } from '../ChartFrame/ChartFrame'
+import { ChartNote } from '../ChartFrame/ChartNote'
+import styles from './LagChart.module.css'
 import { formatElapsed } from '../../format/time'
 import { lagBars, type LagBar } from '../../model/watch/lag-data'
 
@@ -20,7 +22,7 @@ function LagTooltip({ active, payload }: { active?: boolean; payload?: ReadonlyA
   const bar = active ? payload?.[0]?.payload : undefined
   if (!bar) return null
   return (
-    <div className="chart__tooltip">
+    <div className={styles.tooltip}>
       <strong>
         Change {bar.label} at {formatElapsed(bar.changedAtS)}
       </strong>
@@ -53,9 +55,9 @@ export function LagChart({ series, resolverIndex, bound, theme, filePrefix, live
       description="One bar per change of the target's address set: the seconds until the apex served the new set. The dashed line is the bound the TTLs allow."
       empty={bars.length === 0 ? 'No change of the target’s addresses seen yet: change or rotate the target to measure the lag.' : undefined}
       toolbar={
-        <span className="chart__note" data-testid="lag-bars" data-count={bars.length} data-followed={followed.length}>
+        <ChartNote data-testid="lag-bars" data-count={bars.length} data-followed={followed.length}>
           {followed.length} of {bars.length} followed
-        </span>
+        </ChartNote>
       }
     >
       <BarChart data={bars} responsive style={{ width: '100%', height: 200 }} margin={{ top: 12, right: 16, bottom: 4, left: 0 }}>

@@ -4,6 +4,8 @@ import type { InputProblems, QueryOptionsState } from '../../model/inspect/inspe
 import type { SuggestionsState } from '../../hooks/useSuggestions'
 import { ResolverPicker } from '../ResolverPicker/ResolverPicker'
 import { TargetCombobox } from '../TargetCombobox/TargetCombobox'
+import { cx } from '../../class-names'
+import styles from './QueryBar.module.css'
 
 interface QueryBarProps {
   apex: string
@@ -40,9 +42,9 @@ export function QueryBar(props: QueryBarProps) {
       : undefined
 
   return (
-    <form className="query-bar" onSubmit={submit} aria-label="Inspect an apex" data-testid="query-bar" noValidate>
-      <div className="query-bar__row">
-        <div className="field field--apex">
+    <form className={styles.bar} onSubmit={submit} aria-label="Inspect an apex" data-testid="query-bar" noValidate>
+      <div className={styles.row}>
+        <div className={cx(styles.field, styles.apex)}>
           <label htmlFor={apexId}>Apex domain</label>
           <input
             id={apexId}
@@ -61,17 +63,17 @@ export function QueryBar(props: QueryBarProps) {
             </p>
           )}
         </div>
-        <div className="field field--target">
+        <div className={cx(styles.field, styles.target)}>
           <label htmlFor={targetId}>
             Target <span className="muted">(what the apex should follow)</span>
           </label>
           <TargetCombobox id={targetId} value={target} onChange={props.onTargetChange} suggestions={suggestions} blockedReason={blockedReason} />
         </div>
-        <button type="submit" className="query-bar__submit" data-testid="inspect-button" disabled={busy}>
+        <button type="submit" className={styles.submit} data-testid="inspect-button" disabled={busy}>
           {busy ? 'Inspecting…' : 'Inspect'}
         </button>
       </div>
-      <div className="query-bar__row query-bar__row--second">
+      <div className={cx(styles.row, styles.second)}>
         <ResolverPicker resolvers={resolvers} />
         <button
           type="button"
@@ -90,9 +92,9 @@ export function QueryBar(props: QueryBarProps) {
         </p>
       )}
       {showOptions && (
-        <fieldset className="query-bar__options" id="inspect-options" data-testid="inspect-options">
+        <fieldset className={styles.options} id="inspect-options" data-testid="inspect-options">
           <legend className="visually-hidden">Inspection options</legend>
-          <label className="field field--inline">
+          <label className={cx(styles.field, styles.inline)}>
             <span>Zone's servers port</span>
             <input
               type="number"
@@ -116,7 +118,7 @@ export function QueryBar(props: QueryBarProps) {
             />
             Skip the zone's own servers (no authoritative TTLs)
           </label>
-          <label className="field field--inline">
+          <label className={cx(styles.field, styles.inline)}>
             <span>Timeout per query (s)</span>
             <input
               type="number"
@@ -128,7 +130,7 @@ export function QueryBar(props: QueryBarProps) {
               onChange={(event) => props.onOptionsChange({ ...options, timeoutSeconds: event.target.value })}
             />
           </label>
-          <p className="muted query-bar__options-hint">
+          <p className={cx('muted', styles.optionsHint)}>
             The zone's own servers are asked without recursion for the TTLs they give. Port left empty: 53, or the lab
             server's port when the apex is in the Local ALIAS lab's zone.
           </p>

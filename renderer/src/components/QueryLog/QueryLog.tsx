@@ -8,6 +8,8 @@ import { ErrorMessage } from '../ErrorMessage/ErrorMessage'
 import { explainEntry } from '../../model/lab/explain-entry'
 import { QueryLogFilters } from './QueryLogFilters'
 import { QueryLogSummary } from './QueryLogSummary'
+import { cx } from '../../class-names'
+import styles from './QueryLog.module.css'
 
 const ROW_HEIGHT = 26
 
@@ -16,20 +18,20 @@ const columns = ['Time', 'Client', 'Name', 'Type', 'RCODE', 'Answer', 'TTL', 'Ca
 function Cells({ entry }: { entry: QueryLogRecord }) {
   return (
     <>
-      <span role="cell" className="qlog__time">{formatClock(entry.time, { millis: true })}</span>
-      <span role="cell" className="qlog__client" title={`${entry.client} over ${entry.transport.toUpperCase()}`}>
+      <span role="cell">{formatClock(entry.time, { millis: true })}</span>
+      <span role="cell" title={`${entry.client} over ${entry.transport.toUpperCase()}`}>
         {entry.client}
-        <span className="qlog__transport">{entry.transport}</span>
+        <span className={styles.transport}>{entry.transport}</span>
       </span>
-      <span role="cell" className="qlog__name" title={entry.name}>{entry.name}</span>
+      <span role="cell" title={entry.name}>{entry.name}</span>
       <span role="cell">{entry.type}</span>
-      <span role="cell" className={entry.rcode === 'NOERROR' ? undefined : 'qlog__rcode--bad'}>{entry.rcode}</span>
-      <span role="cell" className="qlog__answer" title={entry.rule ? `${entry.answer || '(empty)'} — ${entry.rule}` : entry.answer} data-rule={entry.rule}>{entry.answer || '—'}</span>
-      <span role="cell" className="qlog__num">{entry.ttl ?? '—'}</span>
+      <span role="cell" className={entry.rcode === 'NOERROR' ? undefined : styles.bad}>{entry.rcode}</span>
+      <span role="cell" title={entry.rule ? `${entry.answer || '(empty)'} — ${entry.rule}` : entry.answer} data-rule={entry.rule}>{entry.answer || '—'}</span>
+      <span role="cell" className={styles.num}>{entry.ttl ?? '—'}</span>
       <span role="cell">
-        <span className={`qlog__cache qlog__cache--${entry.cache}`} data-testid="qlog-cache">{entry.cache === 'none' ? 'zone' : entry.cache}</span>
+        <span className={cx(styles.cache, styles[entry.cache])} data-testid="qlog-cache">{entry.cache === 'none' ? 'zone' : entry.cache}</span>
       </span>
-      <span role="cell" className="qlog__num">{entry.upstreamRttMs === null ? '—' : formatDuration(entry.upstreamRttMs)}</span>
+      <span role="cell" className={styles.num}>{entry.upstreamRttMs === null ? '—' : formatDuration(entry.upstreamRttMs)}</span>
     </>
   )
 }
@@ -84,19 +86,19 @@ export function QueryLog({ port = null, apex = 'example.test' }: { port?: number
   }
 
   return (
-    <div className="qlog-wrap">
+    <div>
       <QueryLogFilters filter={log.filter} facets={log.facets} onChange={log.setFilter} />
       <QueryLogSummary log={log} onCleared={() => setSelected(null)} />
       {log.error && <ErrorMessage error={log.error} testId="qlog-error" />}
-      <div className="qlog" role="table" aria-label="Query log, newest first" aria-rowcount={matched + 1} data-testid="qlog">
-        <div className="qlog__row qlog__row--head" role="row" aria-rowindex={1}>
+      <div className={styles.log} role="table" aria-label="Query log, newest first" aria-rowcount={matched + 1} data-testid="qlog">
+        <div className={cx(styles.row, styles.head)} role="row" aria-rowindex={1}>
           {columns.map((c) => (
             <span key={c} role="columnheader">{c}</span>
           ))}
         </div>
-        <div ref={scroller} className="qlog__scroll" tabIndex={0} onKeyDown={move} aria-label="Query log rows: arrow keys select a row" role="rowgroup">
+        <div ref={scroller} className={styles.scroll} tabIndex={0} onKeyDown={move} aria-label="Query log rows: arrow keys select a row" role="rowgroup">
           {matched === 0 ? (
-            <p className="qlog__empty" data-testid="qlog-empty">
+            <p className={styles.empty} data-testid="qlog-empty">
               {Object.keys(log.filter).length > 0 ? (
                 <>No query matches these filters.</>
               ) : port === null ? (
@@ -118,7 +120,7 @@ export function QueryLog({ port = null, apex = 'example.test' }: { port?: number
                 const style = { transform: `translateY(${item.start}px)` }
                 if (!row) {
                   return (
-                    <div key={`pending-${item.index}`} role="row" aria-rowindex={item.index + 2} className="qlog__row qlog__row--pending" style={style}>
+                    <div key={`pending-${item.index}`} role="row" aria-rowindex={item.index + 2} className={cx(styles.row, styles.pending)} style={style}>
                       <span role="cell">…</span>
                     </div>
                   )
@@ -130,7 +132,7 @@ export function QueryLog({ port = null, apex = 'example.test' }: { port?: number
                     role="row"
                     aria-rowindex={item.index + 2}
                     aria-selected={isSelected}
-                    className={`qlog__row${isSelected ? ' is-selected' : ''}`}
+                    className={cx(styles.row, isSelected && styles.selected)}
                     style={style}
                     onClick={() => setSelected(isSelected ? null : row)}
                     data-testid="qlog-row"

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { cacheStatuses, type CacheStatus } from '@shared/alias-server'
 import type { QueryLogFilter } from '@shared/lab-log'
 import type { LogFacets } from '../../hooks/useStoredQueryLog'
+import styles from './QueryLog.module.css'
 
 /** Text filters apply once typing pauses this long. */
 const TYPING_MS = 250
@@ -41,7 +42,7 @@ export function QueryLogFilters({ filter, facets, onChange }: Props) {
     onChange(next)
   }
   const select = (key: 'type' | 'rcode', label: string, options: readonly string[]) => (
-    <label className="qlog-filter">
+    <label className={styles.filter}>
       <span>{label}</span>
       <select value={filter[key] ?? ''} onChange={(e) => choose(key, e.target.value)} data-testid={`qlog-filter-${key}`}>
         <option value="">any</option>
@@ -54,7 +55,7 @@ export function QueryLogFilters({ filter, facets, onChange }: Props) {
     </label>
   )
   const input = (key: (typeof textKeys)[number], label: string, placeholder: string, list?: string) => (
-    <label className="qlog-filter">
+    <label className={styles.filter}>
       <span>{label}</span>
       <input
         type="search"
@@ -68,12 +69,12 @@ export function QueryLogFilters({ filter, facets, onChange }: Props) {
     </label>
   )
   return (
-    <div className="qlog-filters" role="group" aria-label="Filter the query log">
+    <div className={styles.filters} role="group" aria-label="Filter the query log">
       {input('search', 'Search', 'anything')}
       {input('name', 'Name', 'example.test (and below)')}
       {select('type', 'Type', facets.types)}
       {select('rcode', 'RCODE', facets.rcodes)}
-      <label className="qlog-filter">
+      <label className={styles.filter}>
         <span>Cache</span>
         <select value={filter.cache ?? ''} onChange={(e) => choose('cache', e.target.value)} data-testid="qlog-filter-cache">
           <option value="">any</option>

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { StoredQueryLog } from '../../hooks/useStoredQueryLog'
 import { downloadBlob } from '../ChartFrame/download'
+import styles from './QueryLog.module.css'
 
 const n = (value: number) => value.toLocaleString('en-US')
 
@@ -20,7 +21,7 @@ export function QueryLogSummary({ log, onCleared }: { log: StoredQueryLog; onCle
   }
 
   return (
-    <div className="qlog__toolbar">
+    <div className={styles.toolbar}>
       <span
         className="muted"
         data-testid="qlog-count"

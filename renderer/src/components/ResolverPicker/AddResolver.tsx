@@ -40,7 +40,7 @@ export function AddResolver({ save, draft, onDraft }: { save: ResolversState['sa
   return (
     <div className={styles.add}>
       <label htmlFor={addId}>Add a resolver</label>
-      <div className="inline-form">
+      <div className={styles.inlineForm}>
         <input
           id={addId}
           data-testid="resolver-add-input"

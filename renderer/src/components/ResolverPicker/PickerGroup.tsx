@@ -1,5 +1,6 @@
 import { type ResolverEntry, type ResolverGroup } from '@shared/resolvers'
 import { GROUP_LABELS, type ResolversState } from '../../hooks/useResolvers'
+import { cx } from '../../class-names'
 import styles from './ResolverPicker.module.css'
 
 const GROUP_HINTS: Record<ResolverGroup, string> = {
@@ -25,7 +26,7 @@ export function PickerGroup({ group, resolvers, onOpenLab }: { group: ResolverGr
       )}
       {entries.map((entry) => (
         <li key={entry.id} className={styles.item} data-testid={`resolver-option-${entry.id}`}>
-          <label className={`checkbox${entry.available ? '' : ' is-disabled'}`}>
+          <label className={cx('checkbox', !entry.available && styles.unavailable)}>
             <input
               type="checkbox"
               checked={resolvers.selectedIds.includes(entry.id) && entry.available}

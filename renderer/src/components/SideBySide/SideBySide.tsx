@@ -3,17 +3,19 @@ import { Explain } from '../../context/TeachingContext'
 import { targetKey } from '../../model/inspect/inspect-model'
 import type { RawAnswerRequest } from '../../hooks/useRawAnswer'
 import { ResolverGroup } from '../ResolverGroup/ResolverGroup'
+import { cx } from '../../class-names'
+import styles from './SideBySide.module.css'
 
 /** Every resolver's apex and target answers side by side; a failed resolver keeps its own group. */
 export function SideBySide({ result, onRaw }: { result: InspectResult; onRaw(request: RawAnswerRequest): void }) {
   return (
-    <section className="side-by-side" aria-labelledby="sbs-title" data-testid="side-by-side">
-      <div className="section-head">
+    <section className={styles.sideBySide} aria-labelledby="sbs-title" data-testid="side-by-side">
+      <div className={styles.head}>
         <h2 id="sbs-title">Side by side</h2>
-        <p className="muted legend">
-          <span className="legend__item legend__item--match">= same address</span>
-          <span className="legend__item legend__item--only-apex">◀ only at the apex</span>
-          <span className="legend__item legend__item--only-target">only at the target ▶</span>
+        <p className={cx('muted', styles.legend)}>
+          <span className={cx(styles.item, styles.match)}>= same address</span>
+          <span className={cx(styles.item, styles.onlyApex)}>◀ only at the apex</span>
+          <span className={cx(styles.item, styles.onlyTarget)}>only at the target ▶</span>
           <span>
             <span className="metric-label">TTL</span> time left in the cache · <span className="metric-label">RTT</span> query round trip
           </span>

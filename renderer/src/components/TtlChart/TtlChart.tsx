@@ -3,6 +3,7 @@ import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts'
 import type { WatchSample } from '@shared/inspector'
 import type { ChartTheme } from '../../hooks/useChartTheme'
 import { ChartFrame } from '../ChartFrame/ChartFrame'
+import { ChartNote } from '../ChartFrame/ChartNote'
 import { formatElapsed } from '../../format/time'
 import { seriesLabel, ttlChartData } from '../../model/watch/ttl-series'
 
@@ -45,9 +46,9 @@ export function TtlChart({ samples, resolverIndex, theme, filePrefix, maxPoints 
       description="Seconds of TTL left on the apex's and the target's A and AAAA answers over the session: each refetch jumps up, then the TTL counts down to zero."
       empty={data.rows.length === 0 ? 'No answers with a TTL yet.' : undefined}
       toolbar={
-        <span className="chart__note" data-testid="chart-ttl-points" data-full={data.fullPoints} data-drawn={data.drawnPoints}>
+        <ChartNote data-testid="chart-ttl-points" data-full={data.fullPoints} data-drawn={data.drawnPoints}>
           {data.drawnPoints < data.fullPoints ? `${data.drawnPoints} of ${data.fullPoints} points drawn` : `${data.fullPoints} points`}
-        </span>
+        </ChartNote>
       }
     >
       <LineChart data={data.rows} responsive style={{ width: '100%', height: 240 }} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>

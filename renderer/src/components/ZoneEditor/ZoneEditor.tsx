@@ -1,6 +1,8 @@
 import { useMemo, useRef, type UIEvent } from 'react'
 import type { ZoneProblem } from '@shared/lab'
 import { offsetOf, problemsByLine } from '../../model/lab/zone-problems'
+import { cx } from '../../class-names'
+import styles from './ZoneEditor.module.css'
 
 interface ZoneEditorProps {
   value: string
@@ -12,7 +14,7 @@ interface ZoneEditorProps {
   disabled?: boolean
 }
 
-/** Must match .zone-editor line-height and padding in lab.css. */
+/** Must match .editor line-height and padding in ZoneEditor.module.css. */
 const LINE_HEIGHT = 20
 const PADDING = 8
 const TAB = 8
@@ -52,15 +54,15 @@ export function ZoneEditor({ value, onChange, problems, label, disabled }: ZoneE
   }
 
   return (
-    <div className="zone-editor-wrap">
-      <div className={`zone-editor${problems.length ? ' zone-editor--invalid' : ''}`}>
-        <div className="zone-editor__gutter" aria-hidden="true">
-          <div ref={gutter} className="zone-editor__gutter-inner">
-            <pre className="zone-editor__numbers">{numbers}</pre>
+    <div>
+      <div className={cx(styles.editor, problems.length > 0 && styles.invalid)}>
+        <div className={styles.gutter} aria-hidden="true">
+          <div ref={gutter} className={styles.gutterInner}>
+            <pre className={styles.numbers}>{numbers}</pre>
             {[...byLine.keys()].map((line) => (
               <span
                 key={line}
-                className="zone-editor__gutter-mark"
+                className={styles.gutterMark}
                 style={{ top: PADDING + (line - 1) * LINE_HEIGHT }}
                 data-testid="zone-gutter-error"
                 data-line={line}
@@ -68,17 +70,17 @@ export function ZoneEditor({ value, onChange, problems, label, disabled }: ZoneE
             ))}
           </div>
         </div>
-        <div className="zone-editor__main">
-          <div className="zone-editor__overlay" aria-hidden="true">
-            <div ref={overlay} className="zone-editor__overlay-inner">
+        <div className={styles.main}>
+          <div className={styles.overlay} aria-hidden="true">
+            <div ref={overlay} className={styles.overlayInner}>
               {[...byLine.entries()].map(([line, list]) => {
                 const text = lines[line - 1] ?? ''
                 const column = visualColumn(text, list[0]!.column)
                 return (
-                  <div key={line} className="zone-editor__error-line" style={{ top: PADDING + (line - 1) * LINE_HEIGHT }}>
-                    <span className="zone-editor__error-col" style={{ left: `calc(${PADDING}px + ${column}ch)` }} />
+                  <div key={line} className={styles.errorLine} style={{ top: PADDING + (line - 1) * LINE_HEIGHT }}>
+                    <span className={styles.errorCol} style={{ left: `calc(${PADDING}px + ${column}ch)` }} />
                     <span
-                      className="zone-editor__error-text"
+                      className={styles.errorText}
                       style={{ left: `calc(${PADDING}px + ${Math.max(visualColumn(text, text.length + 1) + 3, 24)}ch)` }}
                       data-testid="zone-inline-error"
                       data-line={line}
@@ -93,7 +95,7 @@ export function ZoneEditor({ value, onChange, problems, label, disabled }: ZoneE
           </div>
           <textarea
             ref={area}
-            className="zone-editor__text"
+            className={styles.text}
             value={value}
             onChange={(e) => onChange(e.target.value)}
             onScroll={onScroll}
@@ -110,10 +112,10 @@ export function ZoneEditor({ value, onChange, problems, label, disabled }: ZoneE
         </div>
       </div>
       {problems.length > 0 && (
-        <ol className="zone-editor__problems" id="zone-problems" data-testid="zone-problems" aria-label="Problems in the zone">
+        <ol className={styles.problems} id="zone-problems" data-testid="zone-problems" aria-label="Problems in the zone">
           {problems.map((p, i) => (
             <li key={i} data-testid="zone-problem" data-line={p.line} data-column={p.column}>
-              <button type="button" className="button--link" onClick={() => goTo(p)}>
+              <button type="button" className={styles.goTo} onClick={() => goTo(p)}>
                 Line {p.line}, column {p.column}
               </button>{' '}
               {p.message}

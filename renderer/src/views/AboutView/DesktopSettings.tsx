@@ -1,5 +1,6 @@
 import { DOC_LINKS } from '@shared/doc-links'
 import { useNotifications } from '../../hooks/useNotifications'
+import styles from './DesktopSettings.module.css'
 
 /** The notifications setting (kept in preferences.json) and the documentation the app links to. */
 export function DesktopSettings({ desktop }: { desktop: boolean }) {
@@ -22,7 +23,7 @@ export function DesktopSettings({ desktop }: { desktop: boolean }) {
       </section>
       <section className="panel" aria-labelledby="reading-title">
         <h2 id="reading-title">Further reading</h2>
-        <ul className="doc-links" data-testid="doc-links">
+        <ul className={styles.docLinks} data-testid="doc-links">
           {DOC_LINKS.map((link) => (
             <li key={link.url}>
               <a href={link.url} target="_blank" rel="noreferrer noopener">

@@ -95,11 +95,11 @@ export function AuditInputPanel({ resolvers, running, onStart, onCancel }: Props
       </div>
       <div className={styles.row}>
         {view === 'audit' && <ResolverPicker resolvers={resolvers} />}
-        <label className="field--inline">
+        <label className={styles.inline}>
           Names at once
           <input value={concurrency} onChange={(e) => setConcurrency(e.target.value)} inputMode="numeric" size={4} data-testid="audit-concurrency" />
         </label>
-        <label className="field--inline">
+        <label className={styles.inline}>
           Target from
           <select value={targetFrom} onChange={(e) => setTargetFrom(e.target.value as TargetFrom | '')} data-testid="audit-target-from">
             <option value="">every suggestion</option>
@@ -108,11 +108,11 @@ export function AuditInputPanel({ resolvers, running, onStart, onCancel }: Props
             ))}
           </select>
         </label>
-        <label className="field--inline">
+        <label className={styles.inline}>
           Zone servers port
           <input value={authPort} onChange={(e) => setAuthPort(e.target.value)} placeholder="53" inputMode="numeric" size={5} disabled={skipAuthoritative} />
         </label>
-        <label className="field--inline">
+        <label className={styles.inline}>
           <input type="checkbox" checked={skipAuthoritative} onChange={(e) => setSkipAuthoritative(e.target.checked)} />
           skip the zones’ own servers
         </label>

@@ -64,7 +64,7 @@ export function AuditView() {
                 aria-label="Filter the results"
                 data-testid="audit-filter"
               />
-              <label className="field--inline">
+              <label className={styles.inline}>
                 Verdict
                 <select value={view.verdict} onChange={(e) => setView((v) => ({ ...v, verdict: e.target.value }))} data-testid="audit-verdict-filter">
                   <option value="">all</option>
@@ -73,7 +73,7 @@ export function AuditView() {
                   ))}
                 </select>
               </label>
-              <label className="field--inline">
+              <label className={styles.inline}>
                 Group by
                 <select value={view.groupBy} onChange={(e) => setView((v) => ({ ...v, groupBy: e.target.value as GroupBy }))} data-testid="audit-group-by">
                   <option value="none">nothing</option>

@@ -1,11 +1,12 @@
 import { useNavigation } from '../../context/NavigationContext'
 import { Explain } from '../../context/TeachingContext'
+import styles from './InspectView.module.css'
 
 /** Before the first inspection: what to type, and the lab's demo zone for working offline. */
 export function InspectEmpty() {
   const { open } = useNavigation()
   return (
-    <section className="panel inspect__empty" data-testid="inspect-empty">
+    <section className={`panel ${styles.empty}`} data-testid="inspect-empty">
       <h2>Is this apex aliased?</h2>
       <p className="muted">
         Type an apex such as <code>example.com</code>, optionally the name it should follow (the target, e.g. its CDN

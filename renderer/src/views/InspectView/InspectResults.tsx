@@ -10,6 +10,7 @@ import { LookupCostLine } from '../../components/LookupCost/LookupCostLine'
 import { SideBySide } from '../../components/SideBySide/SideBySide'
 import { VerdictBanner } from '../../components/VerdictBanner/VerdictBanner'
 import { ResultsBar, type ResultsBarProps } from './ResultsBar'
+import styles from './InspectView.module.css'
 
 interface InspectResultsProps extends ResultsBarProps {
   result: InspectResult
@@ -23,7 +24,7 @@ interface InspectResultsProps extends ResultsBarProps {
 export function InspectResults({ result, lastInput, runs, onRaw, ...bar }: InspectResultsProps) {
   return (
     <div
-      className="inspect__results"
+      className={styles.results}
       data-testid="inspect-results"
       data-runs={runs}
       data-started-at={result.startedAtWallMs}

@@ -1,11 +1,10 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import type { InspectInput } from '@shared/inspector'
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
 import { QueryBar } from '../../components/QueryBar/QueryBar'
 import { RawAnswerDrawer } from '../../components/RawAnswerDrawer/RawAnswerDrawer'
 import { RecentDomains } from '../../components/RecentDomains/RecentDomains'
 import { DnssecOptions, type DnssecOptionsState } from '../../components/DnssecPanel/DnssecOptions'
-import { useCommands } from '../../context/CommandsContext'
 import { useNavigation } from '../../context/NavigationContext'
 import { useAutoRefresh } from '../../hooks/useAutoRefresh'
 import { useInspect } from '../../hooks/useInspect'
@@ -18,6 +17,8 @@ import { displayName } from '../../model/inspect/inspect-model'
 import { InspectEmpty } from './InspectEmpty'
 import { InspectResults } from './InspectResults'
 import { SubnetField, parseSubnets } from './SubnetField'
+import { useInspectRequests } from './useInspectRequests'
+import styles from './InspectView.module.css'
 
 // an empty port means 53, or the lab's port for the lab's own zone (see defaultAuthoritativePort)
 const defaultOptions: QueryOptionsState = { authoritativePort: '', skipAuthoritative: false, timeoutSeconds: '3' }
@@ -35,7 +36,7 @@ export function InspectView() {
   const recent = useRecentDomains()
   const inspection = useInspect()
   const raw = useRawAnswer()
-  const { requestWatch, view, inspectRequest: auditRequest } = useNavigation()
+  const { requestWatch, view } = useNavigation()
   // the lab may have started or stopped meanwhile: its resolver entries follow when this view shows again
   const { reload: reloadResolvers } = resolvers
   useEffect(() => {
@@ -46,13 +47,6 @@ export function InspectView() {
   const suggestions = useSuggestions(apex, selectedTargets, inspection.suggest)
 
   const { run, input: lastInput } = inspection
-  // a row of the audit opened here: its apex, target and the audit's resolvers
-  useEffect(() => {
-    if (!auditRequest) return
-    setApex(auditRequest.apex.replace(/\.$/, ''))
-    setTarget(auditRequest.target?.replace(/\.$/, '') ?? '')
-    void run(auditRequest)
-  }, [auditRequest, run])
   const inspect = async (names: { apex: string; target: string } = { apex, target }) => {
     if (preparing) return
     const checked = buildInput(names.apex, names.target, options, selectedTargets)
@@ -73,28 +67,13 @@ export function InspectView() {
     if (result) await recent.add(input.apex, checked.input.target)
   }
 
-  // a link (alias-inspector://inspect/…) or File › New inspection, from the menu or another launch
-  const { inspectRequest, newInspection } = useCommands()
-  const handledLink = useRef(0)
-  const latestInspect = useRef(inspect)
-  latestInspect.current = inspect
-  useEffect(() => {
-    if (!inspectRequest || inspectRequest.seq === handledLink.current || resolvers.status === 'loading') return
-    handledLink.current = inspectRequest.seq
-    const names = { apex: inspectRequest.apex, target: inspectRequest.target ?? '' }
-    setApex(names.apex)
-    setTarget(names.target)
-    void latestInspect.current(names)
-  }, [inspectRequest, resolvers.status])
-  const { reset } = inspection
-  useEffect(() => {
-    if (newInspection === 0) return
+  const clear = () => {
     setApex('')
     setTarget('')
     setProblems({})
     setAutoRefresh(false)
-    reset()
-  }, [newInspection, reset])
+  }
+  useInspectRequests({ setApex, setTarget, inspect, clear }, inspection, resolvers.status)
 
   const refresh = useCallback(() => {
     if (lastInput) void run(lastInput, { refresh: true })
@@ -112,8 +91,8 @@ export function InspectView() {
   const running = inspection.status === 'running'
 
   return (
-    <div className="inspect" data-testid="inspect-view">
-      <section className="panel inspect__query" aria-labelledby="inspect-title">
+    <div className={styles.inspect} data-testid="inspect-view">
+      <section className={`panel ${styles.query}`} aria-labelledby="inspect-title">
         <h2 id="inspect-title" className="visually-hidden">
           Inspect an apex
         </h2>

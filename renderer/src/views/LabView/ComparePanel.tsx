@@ -7,6 +7,9 @@ import { Explain } from '../../context/TeachingContext'
 import { useChartTheme } from '../../hooks/useChartTheme'
 import { useLab } from '../../hooks/useLab'
 import { compareLanes, DEFAULT_COMPARISON } from '../../model/lab/compare-model'
+import styles from './ComparePanel.module.css'
+// the same heading row as the profile panel above it
+import profileStyles from './ProfilePanel.module.css'
 
 const OUTCOME_WORDS = { ok: 'current', old: 'old address', empty: 'empty', servfail: 'SERVFAIL', timeout: 'no answer' } as const
 
@@ -44,8 +47,8 @@ export function ComparePanel() {
   const colour = { ok: theme.accent, old: theme.dark ? '#e0a537' : '#b07800', empty: theme.muted, servfail: theme.danger, timeout: theme.danger } as const
 
   return (
-    <div className="lab-compare" data-testid="lab-compare" data-running={running}>
-      <div className="lab-profile__head">
+    <div data-testid="lab-compare" data-running={running}>
+      <div className={profileStyles.head}>
         <h2>Compare providers side by side</h2>
         {running ? (
           <button type="button" className="button--danger" onClick={() => void stop()} data-testid="lab-compare-stop">
@@ -62,7 +65,7 @@ export function ComparePanel() {
         it goes silent from 45 s to 75 s and changes back at 80 s. A caching resolver asks each apex every second.
       </p>
       {run && (
-        <ol className="lab-compare__steps" data-testid="lab-compare-steps">
+        <ol className={styles.steps} data-testid="lab-compare-steps">
           {run.steps.map((s) => (
             <li key={`${s.t}-${s.text}`}>
               {s.t.toFixed(0)} s: {s.text}
@@ -71,8 +74,8 @@ export function ComparePanel() {
         </ol>
       )}
       {lanes.map((lane) => (
-        <div key={lane.profile} className="lab-compare__lane" data-testid="lab-compare-lane" data-profile={lane.profile}>
-          <div className="lab-compare__label">
+        <div key={lane.profile} className={styles.lane} data-testid="lab-compare-lane" data-profile={lane.profile}>
+          <div className={styles.label}>
             <strong>{lane.profile}</strong>
             <span className="muted" data-testid="lab-compare-lag">
               lag: {lane.lags.length > 0 ? lane.lags.map((l) => (l === null ? (running ? 'not yet' : 'not within the run') : `${l} s`)).join(', ') : '—'}
@@ -87,7 +90,7 @@ export function ComparePanel() {
               <YAxis width={32} tick={{ fill: theme.muted, fontSize: 10 }} stroke={theme.muted} allowDecimals={false} />
               <Line dataKey="ttl" stroke={theme.accent} dot={false} isAnimationActive={false} connectNulls={false} />
             </LineChart>
-            <div className="lab-compare__strip" aria-label={`${lane.profile}: what clients got, second by second`}>
+            <div className={styles.strip} data-testid="lab-compare-strip" aria-label={`${lane.profile}: what clients got, second by second`}>
               {lane.outcomes.map((o) => (
                 <span key={o.t} title={`${o.t} s: ${OUTCOME_WORDS[o.outcome]}`} style={{ left: `${(o.t / duration) * 100}%`, background: colour[o.outcome] }} />
               ))}

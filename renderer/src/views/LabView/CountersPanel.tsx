@@ -1,4 +1,5 @@
 import type { AliasCounters } from '@shared/alias-server'
+import styles from './CountersPanel.module.css'
 
 /** The server's counters, refreshed once a second by `lab:counters`. */
 export function CountersPanel({ counters }: { counters: AliasCounters | null }) {
@@ -32,21 +33,21 @@ export function CountersPanel({ counters }: { counters: AliasCounters | null }) 
   return (
     <section aria-labelledby="lab-counters-title" data-testid="lab-counters">
       <h2 id="lab-counters-title">Counters</h2>
-      <dl className="lab-counters">
+      <dl className={styles.counters}>
         {figures.map(([label, value, id]) => (
-          <div key={id} className="lab-counters__item" data-testid={`counter-${id}`} data-value={value}>
+          <div key={id} className={styles.item} data-testid={`counter-${id}`} data-value={value}>
             <dt>{label}</dt>
             <dd>{value}</dd>
           </div>
         ))}
       </dl>
       {counters.lookupCost && (
-        <p className="lab-counters__cost" data-testid="lab-lookup-cost" data-added-ms={counters.lookupCost.addedMs ?? ''} data-paid={counters.lookupCost.paid}>
+        <p data-testid="lab-lookup-cost" data-added-ms={counters.lookupCost.addedMs ?? ''} data-paid={counters.lookupCost.paid}>
           {counters.lookupCost.text}
         </p>
       )}
       {rcodes.length > 0 && (
-        <p className="muted lab-counters__rcodes">
+        <p className={`muted ${styles.rcodes}`}>
           Responses: {rcodes.map(([code, n]) => `${code} ${n}`).join(' · ')}
         </p>
       )}

@@ -1,5 +1,6 @@
 import { dnssecAlgorithms, dnssecDenials, type DnssecZoneInfo } from '@shared/alias-server'
 import { Explain } from '../../context/TeachingContext'
+import styles from './DnssecFields.module.css'
 
 export interface LabDnssecChoice {
   signed: boolean
@@ -16,7 +17,7 @@ const denialNames = { nsec: 'NSEC, minimally covering (RFC 4470)', nsec3: 'NSEC3
 /** DNSSEC signing and zone-transfer mode for the next start, and the DS of the running signed zone. */
 export function DnssecFields({ value, onChange, running, zones }: { value: LabDnssecChoice; onChange: (v: LabDnssecChoice) => void; running: boolean; zones: DnssecZoneInfo[] }) {
   return (
-    <fieldset className="lab-dnssec" data-testid="lab-dnssec">
+    <fieldset className={styles.dnssec} data-testid="lab-dnssec">
       <legend>DNSSEC and zone transfers</legend>
       <label className="checkbox">
         <input type="checkbox" checked={value.signed} disabled={running} onChange={(e) => onChange({ ...value, signed: e.target.checked })} data-testid="lab-dnssec-on" />
@@ -50,7 +51,7 @@ export function DnssecFields({ value, onChange, running, zones }: { value: LabDn
         </select>
       </label>
       {zones.map((z) => (
-        <p key={z.zone} className="lab-dnssec__ds" data-testid="lab-ds">
+        <p key={z.zone} className={styles.ds} data-testid="lab-ds">
           DS for the parent (key {z.keyTag}): <code>{z.ds}</code>
         </p>
       ))}

@@ -4,6 +4,7 @@ import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
 import { Explain } from '../../context/TeachingContext'
 import { formatClock } from '../../format/time'
 import { useLab } from '../../hooks/useLab'
+import styles from './FlushCache.module.css'
 
 /** "Flush ALIAS cache": the server forgets every target answer it holds, so the apex follows the target at once. */
 export function FlushCache() {
@@ -22,7 +23,7 @@ export function FlushCache() {
     } else setError(result.error)
   }
   return (
-    <div className="lab-flush">
+    <div className={styles.flush}>
       <button type="button" className="button--quiet" onClick={() => void flush()} aria-disabled={busy || undefined} data-testid="lab-flush">
         Flush ALIAS cache
       </button>

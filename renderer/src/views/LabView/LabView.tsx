@@ -15,6 +15,7 @@ import { ServerPanel } from './ServerPanel'
 import { TargetPanel } from './TargetPanel'
 import { TargetStatePanel } from './TargetStatePanel'
 import { ZonePanel } from './ZonePanel'
+import styles from './LabView.module.css'
 
 export function LabView() {
   const lab = useLabStatus()
@@ -32,7 +33,7 @@ export function LabView() {
 
   if (!status) {
     return (
-      <div className="view-stack lab-view" data-testid="lab-view" data-state={lab.error ? 'error' : 'loading'}>
+      <div className="view-stack" data-testid="lab-view" data-state={lab.error ? 'error' : 'loading'}>
         {lab.error ? <ErrorMessage error={lab.error} testId="lab-error" /> : <p className="muted">Loading the lab…</p>}
       </div>
     )
@@ -45,10 +46,10 @@ export function LabView() {
   }
 
   return (
-    <div className="view-stack lab-view" data-testid="lab-view" data-state={status.running ? 'running' : 'stopped'}>
+    <div className="view-stack" data-testid="lab-view" data-state={status.running ? 'running' : 'stopped'}>
       <section className="panel">
         <ServerPanel status={status} onStatus={lab.accept} onChanged={reload} />
-        <div className="lab-watch">
+        <div className={styles.watch}>
           <button type="button" onClick={watch} disabled={!status.running || !target} data-testid="lab-watch" aria-describedby="lab-watch-hint">
             Watch this apex
           </button>
@@ -64,12 +65,12 @@ export function LabView() {
       <section className="panel">
         <ProfilePanel settings={status.settings} onSettings={(settings) => lab.accept({ ...status, settings })} />
       </section>
-      <div className="lab-grid">
-        <section className="panel lab-grid__zone">
+      <div className={styles.grid}>
+        <section className="panel">
           <ZonePanel onLoaded={onZone} onSaved={onZone} version={labZoneVersion} />
           <HttpsAliasOption status={status} onStatus={lab.accept} />
         </section>
-        <div className="lab-grid__side">
+        <div className={styles.side}>
           <section className="panel">
             {status.target ? (
               <>

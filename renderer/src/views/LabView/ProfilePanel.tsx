@@ -5,7 +5,8 @@ import type { ApiError } from '@shared/result'
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
 import { Explain } from '../../context/TeachingContext'
 import { useLab } from '../../hooks/useLab'
-import './profiles.css'
+import { cx } from '../../class-names'
+import styles from './ProfilePanel.module.css'
 
 const RULES: Array<[ProfileRuleName, string]> = [
   ['ttl', 'TTL'],
@@ -24,8 +25,8 @@ const RULES: Array<[ProfileRuleName, string]> = [
 ]
 
 function Trust({ rule }: { rule: Profile[ProfileRuleName] }) {
-  if (rule.source === null) return <span className="trust trust--assumed">assumption</span>
-  return <span className={`trust ${rule.checked ? 'trust--checked' : 'trust--unchecked'}`}>{rule.checked ? 'checked' : 'not checked'}</span>
+  if (rule.source === null) return <span className={cx(styles.trust, styles.assumed)}>assumption</span>
+  return <span className={cx(styles.trust, rule.checked ? styles.checked : styles.unchecked)}>{rule.checked ? 'checked' : 'not checked'}</span>
 }
 
 function Source({ rule }: { rule: Profile[ProfileRuleName] }) {
@@ -64,8 +65,8 @@ export function ProfilePanel({ settings, onSettings }: { settings: AliasSettings
   const current = profiles.find((p) => p.id === settings.profile)
 
   return (
-    <div className="lab-profile" data-testid="lab-profile">
-      <div className="lab-profile__head">
+    <div data-testid="lab-profile">
+      <div className={styles.head}>
         <h2 id="lab-profile-title">Provider profile</h2>
         <select value={settings.profile} onChange={(e) => void pick(e.target.value as ProfileId)} aria-labelledby="lab-profile-title" data-testid="lab-profile-picker">
           {profiles.map((p) => (
@@ -77,10 +78,10 @@ export function ProfilePanel({ settings, onSettings }: { settings: AliasSettings
       </div>
       {current && (
         <>
-          <p className="lab-profile__summary" data-testid="lab-profile-summary">
+          <p className={styles.summary} data-testid="lab-profile-summary">
             {current.summary}
           </p>
-          <table className="lab-profile__rules" data-testid="lab-profile-rules">
+          <table className={styles.rules} data-testid="lab-profile-rules">
             <tbody>
               {RULES.map(([name, label]) => (
                 <tr key={name} data-rule={name}>
@@ -97,7 +98,7 @@ export function ProfilePanel({ settings, onSettings }: { settings: AliasSettings
             </tbody>
           </table>
           {current.notes.map((n) => (
-            <p key={n} className="muted lab-profile__note">
+            <p key={n} className={`muted ${styles.note}`}>
               {n}
             </p>
           ))}

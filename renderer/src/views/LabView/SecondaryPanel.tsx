@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { SimulatedTargetState } from '@shared/alias-server'
 import { secondaryView, type TransferSnapshot } from '../../model/lab/secondary-model'
+import styles from './SecondaryPanel.module.css'
 
 /** A simulated secondary of another brand: transfer now, then see what it serves for the apex as the target moves. */
 export function SecondaryPanel({ mode, signed, target }: { mode: 'raw' | 'expanded'; signed: boolean; target: SimulatedTargetState | null }) {
@@ -9,7 +10,7 @@ export function SecondaryPanel({ mode, signed, target }: { mode: 'raw' | 'expand
   if (!target) return null
   const view = snapshot ? secondaryView(snapshot, signed, target, notify) : null
   return (
-    <div className="lab-secondary" data-testid="lab-secondary">
+    <div className={styles.secondary} data-testid="lab-secondary">
       <button
         type="button"
         className="button-secondary"

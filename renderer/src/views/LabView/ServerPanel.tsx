@@ -1,13 +1,15 @@
 import { SecondaryPanel } from './SecondaryPanel'
 import { DnssecFields, defaultDnssecChoice, type LabDnssecChoice } from './DnssecFields'
+import { TtlPolicyField } from './TtlPolicyField'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { upstreamModes, type UpstreamMode } from '@shared/alias-server'
-import { ttlRuleNames, type TtlRule } from '@shared/providers'
 import type { LabStatus } from '@shared/lab'
 import type { ApiError } from '@shared/result'
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
 import { Explain } from '../../context/TeachingContext'
 import { useLab } from '../../hooks/useLab'
+import labStyles from './LabView.module.css'
+import styles from './ServerPanel.module.css'
 
 interface ServerPanelProps {
   status: LabStatus
@@ -19,13 +21,6 @@ const modeNames: Record<UpstreamMode, string> = {
   simulated: 'Simulated target (offline)',
   recursive: 'Recursive, through a resolver',
   authoritative: 'Authoritative, from the target’s name servers'
-}
-
-const policyNames: Record<(typeof ttlRuleNames)[number], string> = {
-  min: 'min: lower of ALIAS and target TTL left',
-  fixed: 'fixed: lower of ALIAS and target TTL',
-  passthrough: 'passthrough: target TTL left',
-  record: 'record: the ALIAS record’s TTL'
 }
 
 /** Start and stop the embedded server: port, upstream mode and the TTL policy of synthesised answers. */
@@ -92,21 +87,16 @@ export function ServerPanel({ status, onStatus, onChanged }: ServerPanelProps) {
     toggled.current = true
     void call(() => lab.stop())
   }
-  const setPolicy = async (policy: TtlRule) => {
-    const result = await lab.updateSettings({ ttlPolicy: policy })
-    if (result.ok) onStatus({ ...status, settings: result.value })
-    else setError(result.error)
-  }
 
   return (
-    <form className="lab-server" onSubmit={start} noValidate aria-labelledby="lab-server-title" data-testid="lab-server">
-      <div className="lab-server__head">
+    <form onSubmit={start} noValidate aria-labelledby="lab-server-title" data-testid="lab-server">
+      <div className={labStyles.panelHead}>
         <h2 id="lab-server-title">Local ALIAS server</h2>
         <span className={`pill${running ? ' pill--running' : ''}`} data-testid="lab-state" data-running={running}>
           {running ? `running on ${status.host}:${status.port}` : 'stopped'}
         </span>
       </div>
-      <div className="lab-server__grid">
+      <div className={styles.grid}>
         <label className="form-field">
           <span className="form-field__label">Port (UDP and TCP on 127.0.0.1)</span>
           <input
@@ -154,19 +144,8 @@ export function ServerPanel({ status, onStatus, onChanged }: ServerPanelProps) {
             {authPortError && <span className="form-field__error">{authPortError}</span>}
           </label>
         )}
-        <label className="form-field">
-          <span className="form-field__label">TTL of synthesised answers</span>
-          <select value={status.settings.ttlPolicy} onChange={(e) => void setPolicy(e.target.value as TtlRule)} data-testid="lab-ttl-policy">
-            {ttlRuleNames.map((p) => (
-              <option key={p} value={p}>
-                {policyNames[p]}
-              </option>
-            ))}
-            {status.settings.ttlPolicy.startsWith('constant:') && <option value={status.settings.ttlPolicy}>{status.settings.ttlPolicy}</option>}
-            {!status.settings.ttlPolicy.startsWith('constant:') && <option value="constant:300">constant:300 (Cloudflare proxied)</option>}
-          </select>
-        </label>
-        <div className="lab-server__actions">
+        <TtlPolicyField status={status} onStatus={onStatus} onError={setError} />
+        <div className={styles.actions}>
           {running ? (
             <button type="button" ref={toggleRef} className="button--danger" onClick={stop} aria-disabled={busy || undefined} data-testid="lab-stop">
               Stop server
@@ -182,7 +161,7 @@ export function ServerPanel({ status, onStatus, onChanged }: ServerPanelProps) {
       {running && <SecondaryPanel mode={dnssec.axfr} signed={(status.dnssec ?? []).length > 0} target={status.target} />}
       {error && <ErrorMessage error={error} testId="lab-server-error" />}
       {status.warnings.map((w) => (
-        <p key={w} className="lab-warning" role="status">
+        <p key={w} className={styles.warning} role="status">
           {w}
         </p>
       ))}

@@ -8,6 +8,8 @@ import { useLab } from '../../hooks/useLab'
 import type { LabStatus } from '@shared/lab'
 import { useTargetSets } from './useTargetSets'
 import { formatClock, formatTtl } from '../../format/time'
+import { cx } from '../../class-names'
+import styles from './TargetPanel.module.css'
 
 interface TargetPanelProps {
   target: SimulatedTargetState
@@ -78,21 +80,21 @@ export function TargetPanel({ target, saved, onChanged }: TargetPanelProps) {
       <h2 id="lab-target-title">
         Simulated target <code>{target.name}</code>
       </h2>
-      <p className="lab-target__now" data-testid="lab-target-now" data-version={target.version}>
+      <p className={styles.now} data-testid="lab-target-now" data-version={target.version}>
         Serving <strong>A</strong> {target.a.join(', ') || '—'} · <strong>AAAA</strong> {target.aaaa.join(', ') || '—'} ·{' '}
         <strong>TTL</strong> {formatTtl(target.ttl)} <span className="muted">· version {target.version}, changed {formatClock(target.changedAt)}</span>
         {rotation && (
-          <span className="lab-target__rotation" data-testid="lab-rotation-state">
+          <span data-testid="lab-rotation-state">
             {' '}
             · rotating every {rotation.everySeconds} s, next in {nextIn} s
           </span>
         )}
       </p>
-      <div className="lab-sets">
+      <div className={styles.sets}>
         {sets.map((s, i) => {
           const p = parsed[i]!
           return (
-            <fieldset key={i} className={`lab-set${serving(i) ? ' is-serving' : ''}`} data-testid={`lab-set-${i}`}>
+            <fieldset key={i} className={cx(styles.set, serving(i) && styles['is-serving'])} data-testid={`lab-set-${i}`}>
               <legend>
                 Set {i + 1}
                 {serving(i) && <span className="muted"> (serving)</span>}
@@ -107,7 +109,7 @@ export function TargetPanel({ target, saved, onChanged }: TargetPanelProps) {
                 <input value={s.aaaa} onChange={(e) => model.edit(i, { aaaa: e.target.value })} readOnly={rotating} spellCheck={false} aria-invalid={p.aaaa.invalid.length > 0} data-testid={`lab-set-${i}-aaaa`} aria-label={`Set ${i + 1}: IPv6 addresses`} />
                 {p.aaaa.invalid.length > 0 && <span className="form-field__error">Not IPv6: {p.aaaa.invalid.join(', ')}</span>}
               </label>
-              <div className="lab-set__actions">
+              <div className={styles.setActions}>
                 {/* focusable while busy (the focus stays put); aria-disabled says when pressing does nothing */}
                 <button type="button" onClick={() => serve(i)} aria-disabled={busy || rotating || !setValid(i) || ttlValue === null} data-testid={`lab-set-${i}-serve`}>
                   Serve now
@@ -122,7 +124,7 @@ export function TargetPanel({ target, saved, onChanged }: TargetPanelProps) {
           )
         })}
       </div>
-      <div className="lab-target__controls">
+      <div className={styles.controls}>
         <label className="form-field form-field--inline">
           <span className="form-field__label">TTL</span>
           <input className="input--short" inputMode="numeric" value={model.ttl} onChange={(e) => model.editTtl(e.target.value)} readOnly={rotating} aria-invalid={ttlValue === null} aria-label="Target TTL in seconds" data-testid="lab-target-ttl" />
@@ -133,7 +135,7 @@ export function TargetPanel({ target, saved, onChanged }: TargetPanelProps) {
             Add a set
           </button>
         )}
-        <span className="lab-target__rotate">
+        <span className={styles.rotate}>
           <label className="form-field form-field--inline">
             <span className="form-field__label">Rotate every</span>
             <input className="input--short" inputMode="decimal" value={every} onChange={(e) => setEvery(e.target.value)} aria-invalid={everyValue === null} aria-label="Rotation period in seconds" data-testid="lab-rotate-every" />

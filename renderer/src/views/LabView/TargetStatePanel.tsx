@@ -3,6 +3,7 @@ import { targetFailureStates, type SimulatedTargetState, type TargetFailureInput
 import type { ApiError } from '@shared/result'
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
 import { useLab } from '../../hooks/useLab'
+import styles from './TargetStatePanel.module.css'
 
 type State = (typeof targetFailureStates)[number]
 
@@ -38,9 +39,9 @@ export function TargetStatePanel({ target, onChanged }: { target: SimulatedTarge
   }
 
   return (
-    <fieldset className="lab-target-state" data-testid="lab-target-state" data-state={f.state}>
+    <fieldset className={styles.state} data-testid="lab-target-state" data-state={f.state}>
       <legend>Target state</legend>
-      <div className="lab-target-state__row">
+      <div className={styles.row}>
         <select value={state} onChange={(e) => setState(e.target.value as State)} aria-label="Target state" data-testid="lab-target-state-select">
           {targetFailureStates.map((s) => (
             <option key={s} value={s}>

@@ -8,6 +8,8 @@ import { problemsFromMessage } from '../../model/lab/zone-problems'
 import { useCommands } from '../../context/CommandsContext'
 import { Explain } from '../../context/TeachingContext'
 import { useLab } from '../../hooks/useLab'
+import labStyles from './LabView.module.css'
+import styles from './ZonePanel.module.css'
 
 interface ZonePanelProps {
   onSaved(zone: { origin: string; text: string }): void
@@ -99,7 +101,7 @@ export function ZonePanel({ onSaved, onLoaded, version = 0 }: ZonePanelProps) {
 
   return (
     <section aria-labelledby="lab-zone-title" data-testid="lab-zone" data-origin={zone.origin}>
-      <div className="lab-zone__head">
+      <div className={labStyles.panelHead}>
         <h2 id="lab-zone-title">
           Zone <code>{zone.origin}</code>
         </h2>
@@ -110,7 +112,7 @@ export function ZonePanel({ onSaved, onLoaded, version = 0 }: ZonePanelProps) {
         )}
         {dirty && <span className="pill pill--interrupted">unsaved</span>}
       </div>
-      <label className="lab-zone__dialect">
+      <label className={styles.dialect}>
         Written as{' '}
         <select
           value={dialect}
@@ -128,7 +130,7 @@ export function ZonePanel({ onSaved, onLoaded, version = 0 }: ZonePanelProps) {
         </select>
       </label>
       <ZoneEditor value={text} onChange={(v) => { setText(v); setNotice(null) }} problems={problems} label={`Zone file for ${zone.origin}`} />
-      <div className="lab-zone__actions">
+      <div className={styles.actions}>
         {/* aria-disabled, not disabled: a saved zone leaves the button inactive, and the focus stays on it */}
         <button type="button" onClick={() => void save()} aria-disabled={busy || !dirty} data-testid="zone-save">
           {busy ? 'Checking…' : 'Save zone'}

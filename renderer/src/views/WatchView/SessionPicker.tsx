@@ -1,5 +1,6 @@
 import type { WatchSession } from '@shared/inspector'
 import { formatDateTime } from '../../format/time'
+import styles from './WatchView.module.css'
 
 interface SessionPickerProps {
   sessions: readonly WatchSession[]
@@ -23,7 +24,7 @@ export function SessionPicker({ sessions, selected, onSelect, loading }: Session
     )
   }
   return (
-    <label className="form-field session-picker">
+    <label className={`form-field ${styles.sessionPicker}`}>
       <span className="form-field__label">Saved sessions ({sessions.length})</span>
       <select value={selected ?? ''} onChange={(e) => onSelect(e.target.value)} data-testid="watch-session-select">
         {selected === null && <option value="">Pick a session…</option>}

@@ -23,7 +23,8 @@ export function StalenessSummary({ analysis }: { analysis: StalenessAnalysis }) 
         directly, without recursion: the time the ALIAS server itself keeps serving the old set (its copy of the target,
         and whatever its own upstream resolver caches). “Through the resolvers” asks the resolvers you picked, which is
         what users get: the same delay plus each resolver's copy of the apex. Stale time is wall-clock time while the
-        apex differed, the A and AAAA families together (never added up).
+        apex differed, the A and AAAA families together (never added up); mismatched samples count answers, not time,
+        so a change the apex followed between two samples adds stale time without a mismatched sample.
       </Explain>
       <dl className={`${styles.figures} ${styles.shared}`}>
         <div className={styles.figure} data-testid="summary-alias-ttl" data-value={analysis.aliasTtl ?? ''}>

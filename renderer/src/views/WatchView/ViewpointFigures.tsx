@@ -7,6 +7,16 @@ const TITLES: Record<ViewpointSummary['viewpoint'], { title: string; sub: string
   resolver: { title: 'Through the resolvers', sub: 'what users see: adds the resolvers’ caches' }
 }
 
+/**
+ * The two figures count different things and can disagree (0 mismatched samples beside a stale time): said on hover.
+ */
+const HELP = {
+  stale:
+    'Wall-clock time the apex differed from the target, dated from the samples around each change (A and AAAA together, never added up). A change the apex followed between two samples still counts that gap, as an upper bound (≤).',
+  mismatched:
+    'Apex answers that differed from the target’s latest answer when they were taken: a count of samples, not a time. A change the apex followed between two samples adds stale time but no mismatched sample.'
+}
+
 /** Test ids: the resolver column keeps the historical ids (`summary-max-lag`); the other gets a suffix. */
 const id = (v: ViewpointSummary, name: string): string => (v.viewpoint === 'resolver' ? `summary-${name}` : `summary-${name}-authoritative`)
 
@@ -36,7 +46,7 @@ export function ViewpointFigures({ v, analysis }: { v: ViewpointSummary; analysi
         <span className={styles.sub}>{TITLES[v.viewpoint].sub}</span>
       </h4>
       <dl className={styles.figures}>
-        <div className={styles.figure} data-testid={id(v, 'stale')} data-value={v.staleMs}>
+        <div className={styles.figure} data-testid={id(v, 'stale')} data-value={v.staleMs} title={HELP.stale}>
           <dt>Stale time</dt>
           <dd>
             {v.upperBoundLags ? '≤ ' : ''}
@@ -69,7 +79,7 @@ export function ViewpointFigures({ v, analysis }: { v: ViewpointSummary; analysi
             </span>
           </dd>
         </div>
-        <div className={styles.figure} data-testid={id(v, 'mismatched')} data-value={v.mismatchedSamples}>
+        <div className={styles.figure} data-testid={id(v, 'mismatched')} data-value={v.mismatchedSamples} title={HELP.mismatched}>
           <dt>Mismatched samples</dt>
           <dd>
             {v.mismatchedSamples} of {v.apexSamples}

@@ -7,6 +7,7 @@ import { Explain } from '../../context/TeachingContext'
 import { useResolvers } from '../../hooks/useResolvers'
 import { useWatch } from '../../hooks/useWatch'
 import { validateWatchForm, watchStartInput, type WatchFormValues } from '../../model/watch/watch-form'
+import styles from './WatchForm.module.css'
 
 interface WatchFormProps {
   initial?: Partial<WatchFormValues> | undefined
@@ -66,8 +67,8 @@ export function WatchForm({ initial, onStarted }: WatchFormProps) {
     )
 
   return (
-    <form className="watch-form" onSubmit={submit} noValidate data-testid="watch-form" aria-label="Start a watch">
-      <div className="watch-form__grid">
+    <form onSubmit={submit} noValidate data-testid="watch-form" aria-label="Start a watch">
+      <div className={styles.grid}>
         <label className="form-field">
           <span className="form-field__label">Apex</span>
           <input
@@ -98,7 +99,7 @@ export function WatchForm({ initial, onStarted }: WatchFormProps) {
         </label>
         <fieldset className="form-field form-field--inline">
           <legend className="form-field__label">Ask again</legend>
-          <label className="form-radio">
+          <label className={styles.radio}>
             <input type="radio" name="watch-mode" checked={values.mode === 'interval'} onChange={() => set({ mode: 'interval' })} data-testid="watch-mode-interval" />
             every
           </label>
@@ -112,7 +113,7 @@ export function WatchForm({ initial, onStarted }: WatchFormProps) {
             data-testid="watch-interval"
           />
           <span>s</span>
-          <label className="form-radio">
+          <label className={styles.radio}>
             <input type="radio" name="watch-mode" checked={values.mode === 'expiry'} onChange={() => set({ mode: 'expiry' })} data-testid="watch-mode-expiry" />
             when the TTL runs out
           </label>
@@ -132,14 +133,14 @@ export function WatchForm({ initial, onStarted }: WatchFormProps) {
           {fieldError('duration')}
         </label>
       </div>
-      <fieldset className="resolver-pick" aria-describedby={shown.resolvers ? 'watch-resolvers-error' : undefined}>
+      <fieldset className={styles.resolvers} aria-describedby={shown.resolvers ? 'watch-resolvers-error' : undefined}>
         <legend className="form-field__label">Resolvers ({values.resolverIds.length} picked)</legend>
         {resolvers.status === 'loading' && <p className="muted">Loading resolvers…</p>}
         {resolvers.status === 'error' && resolvers.loadError && <ErrorMessage error={resolvers.loadError} testId="watch-resolvers-load-error" />}
-        <div className="resolver-pick__list" data-testid="watch-resolvers">
+        <div className={styles.list} data-testid="watch-resolvers">
           {groups.map(({ group, entries }) => (
-            <div key={group} className="resolver-pick__group" role="group" aria-label={groupNames[group]}>
-              <span className="resolver-pick__group-name">{groupNames[group]}</span>
+            <div key={group} className={styles.group} role="group" aria-label={groupNames[group]}>
+              <span className={styles.groupName}>{groupNames[group]}</span>
               {entries.map((r) => (
                 <label key={r.id} className="checkbox" title={r.note ?? r.label}>
                   <input
@@ -159,7 +160,7 @@ export function WatchForm({ initial, onStarted }: WatchFormProps) {
         </div>
         {fieldError('resolvers')}
       </fieldset>
-      <div className="watch-form__actions">
+      <div className={styles.actions}>
         <button type="submit" disabled={busy} data-testid="watch-start">
           {busy ? 'Starting…' : 'Start watching'}
         </button>

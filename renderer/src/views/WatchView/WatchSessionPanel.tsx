@@ -12,6 +12,7 @@ import { useWatch } from '../../hooks/useWatch'
 import { useWatchSession } from '../../hooks/useWatchSession'
 import { StalenessSummary } from './StalenessSummary'
 import { formatClock } from '../../format/time'
+import styles from './WatchSessionPanel.module.css'
 
 interface WatchSessionPanelProps {
   id: string
@@ -85,13 +86,13 @@ export function WatchSessionPanel({ id, initialPolicy, onRemoved }: WatchSession
   const auth = session.authoritative
 
   return (
-    <section className="panel watch-session" data-testid="watch-session" data-state={session.state} aria-labelledby="watch-session-title">
-      <header className="watch-session__head">
+    <section className="panel" data-testid="watch-session" data-state={session.state} aria-labelledby="watch-session-title">
+      <header className={styles.head}>
         <div>
           <h2 id="watch-session-title" ref={titleRef} tabIndex={-1}>
             <code>{session.apex}</code> → <code>{session.target}</code>
           </h2>
-          <p className="muted watch-session__meta">
+          <p className={`muted ${styles.meta}`}>
             <span className={`pill pill--${session.state}`} data-testid="watch-session-state">
               {stateText[session.state]}
             </span>{' '}
@@ -102,7 +103,7 @@ export function WatchSessionPanel({ id, initialPolicy, onRemoved }: WatchSession
             · started {formatClock(session.startedAtWallMs)}
           </p>
         </div>
-        <div className="watch-session__tools">
+        <div className={styles.tools}>
           {(session.labels.length > 1 || hasAuthoritative) && (
             <label className="form-field form-field--inline">
               <span className="form-field__label">Charts for</span>
@@ -144,7 +145,7 @@ export function WatchSessionPanel({ id, initialPolicy, onRemoved }: WatchSession
           )}
         </div>
       </header>
-      <p className="muted watch-session__resolver" data-testid="watch-viewpoint-servers">
+      <p className={`muted ${styles.meta}`} data-testid="watch-viewpoint-servers">
         via {session.labels.join(', ')}
         {auth
           ? auth.apexServers.length > 0 && auth.targetServers.length > 0
@@ -162,7 +163,7 @@ export function WatchSessionPanel({ id, initialPolicy, onRemoved }: WatchSession
       ) : (
         <>
           {state.analysis && <StalenessSummary analysis={state.analysis} />}
-          <div className="watch-charts" data-viewpoint={viewpoint}>
+          <div className={styles.charts} data-viewpoint={viewpoint}>
             <TtlChart samples={chartSamples} resolverIndex={index} theme={theme} filePrefix={prefix} live={session.state === 'running'} />
             <AnswerTimeline samples={chartSamples} series={chartSeries} resolverIndex={index} theme={theme} filePrefix={prefix} />
             <LagChart series={chartSeries} resolverIndex={index} bound={state.analysis?.bound} theme={theme} filePrefix={prefix} live={session.state === 'running'} />

@@ -9,6 +9,7 @@ import { useWatchList } from '../../hooks/useWatchList'
 import { SessionPicker } from './SessionPicker'
 import { WatchForm } from './WatchForm'
 import { WatchSessionPanel } from './WatchSessionPanel'
+import styles from './WatchView.module.css'
 
 /** Requests already acted on: a request starts one watch, even when the view mounts twice (StrictMode). */
 const handled = new WeakSet<WatchRequest>()
@@ -61,17 +62,17 @@ export function WatchView() {
   }
 
   return (
-    <div className="view-stack watch-view" data-testid="watch-view">
-      <section className="panel watch-setup">
+    <div className="view-stack" data-testid="watch-view">
+      <section className={`panel ${styles.setup}`}>
         <details
-          className="watch-setup__form"
+          className={styles.form}
           open={formOpen ?? (!list.loading && list.sessions.length === 0)}
           onToggle={(e) => setFormOpen(e.currentTarget.open)}
         >
           <summary data-testid="watch-form-toggle">Start a watch</summary>
           <WatchForm key={watchRequest ? `${watchRequest.apex}|${watchRequest.target}` : 'blank'} initial={initial} onStarted={started} />
         </details>
-        <div className="watch-setup__sessions">
+        <div className={styles.sessions}>
           <SessionPicker sessions={list.sessions} selected={selected} onSelect={setChosen} loading={list.loading} />
           {list.error && <ErrorMessage error={list.error} testId="watch-list-error" />}
         </div>
@@ -81,7 +82,7 @@ export function WatchView() {
         <WatchSessionPanel key={selected} id={selected} onRemoved={removed} />
       ) : (
         !list.loading && (
-          <section className="panel empty-state" data-testid="watch-empty">
+          <section className={`panel ${styles.emptyState}`} data-testid="watch-empty">
             <h2>Watch how stale an apex gets</h2>
             <p>
               A watch asks the apex and its target again and again and records every answer: the TTL counting down,
