@@ -16,6 +16,8 @@ export const ENGINE_IMPORTS = {
   providers: ['dns'],
   dnssec: ['dns', 'storage'],
   files: ['storage'],
+  preferences: ['storage'],
+  learn: ['storage'],
   resolvers: ['dns', 'storage'],
   convert: ['zone'],
   'alias-server': ['zone', 'dns', 'providers', 'convert', 'dnssec'],

@@ -7,7 +7,8 @@
  *   npm run bench:server           (BENCH_SECONDS=N for N s per run instead of 10)
  *
  * Then a 200,000-record zone's load time and memory beside Knot's (server-support/zone-load.ts).
- * BENCH_PART=qps or BENCH_PART=zone runs one half; BENCH_ZONE_RECORDS=N another zone size.
+ * BENCH_PART=qps or BENCH_PART=zone runs one half; BENCH_ZONE_RECORDS=N another zone size; BENCH_ZONE_RUNS=N
+ * runs per zone figure (default 3; median and spread).
  * BENCH_PART=ecs (not part of 'all'): the per-subnet path, with and without ECS (server-support/ecs.ts).
  *
  * dnsperf: -c 2 -q 64 (two client sockets, 64 queries outstanding): on 2 cores, enough to keep

@@ -13,7 +13,7 @@ import {
   upstreamModes,
   zoneDialectSchema
 } from './alias-server'
-import { dnsRecordSchema } from './dns'
+import { dnsRecordSchema, resolverTargetSchema } from './dns'
 import { geoFileSchema } from './geo'
 import { profileIdSchema } from './providers'
 
@@ -22,10 +22,15 @@ import { profileIdSchema } from './providers'
  * simulated target and its settings. The server always listens on 127.0.0.1.
  */
 
-const portSchema = z.number().int().min(0).max(65535)
+/** A port number; which ports the lab may use is the lab's rule (electron/lab/lab-ports.ts), told in its error. */
+const portSchema = z.number().int()
 
-/** 'IP' or 'IP:port' ('[IPv6]:port'); other resolver syntaxes (tcp://, tls://, https://) are accepted too. */
-const resolverTextSchema = z.string().trim().min(1, 'the upstream resolver is empty').max(2048)
+/** The upstream resolver: a `ResolverTarget`, or the id of an entry of `resolvers:list` (a preset or a saved one). */
+export const labUpstreamResolverSchema = z.union([
+  resolverTargetSchema,
+  z.string().trim().min(1, 'the upstream resolver id is empty').max(100, 'the upstream resolver id is too long')
+])
+export type LabUpstreamResolver = z.infer<typeof labUpstreamResolverSchema>
 
 export const labDnssecChoiceSchema = z.strictObject({ algorithm: z.enum(dnssecAlgorithms), denial: z.enum(dnssecDenials) })
 export type LabDnssecChoice = z.infer<typeof labDnssecChoiceSchema>
@@ -51,9 +56,9 @@ export const labStartInputSchema = z.strictObject({
   port: portSchema.optional(),
   upstreamMode: z.enum(upstreamModes),
   /** Required for 'recursive' (the resolver) and 'authoritative' (the bootstrap resolver). */
-  upstreamResolver: resolverTextSchema.optional(),
+  upstreamResolver: labUpstreamResolverSchema.optional(),
   /** 'authoritative' only: the port the target's name servers listen on (53; tests use another). */
-  authoritativePort: z.number().int().min(1).max(65535).optional(),
+  authoritativePort: portSchema.optional(),
   /** Changes to the saved settings, applied and saved before the start. */
   settings: aliasSettingsPatchSchema.optional(),
   /** Sign the zone online (keys kept in the app's data folder); null: unsigned; absent: the choice saved in lab.json. */
@@ -69,7 +74,8 @@ export const labStatusSchema = z.object({
   port: z.number().int().nullable(),
   /** The running server's upstream mode, or the last one used while stopped. */
   upstreamMode: z.enum(upstreamModes),
-  upstreamResolver: z.string().nullable(),
+  /** The resolver the running server asks (or the last one used while stopped). */
+  upstreamResolver: resolverTargetSchema.nullable(),
   settings: aliasSettingsSchema,
   counters: aliasCountersSchema.nullable(),
   /** The zone the lab serves: its origin and whether it is the built-in demo (nothing saved yet). */

@@ -1,5 +1,5 @@
 /**
- * Settings: defaults from the shared schema, patches validated before they apply. A patch that
+ * Settings: defaults from the shared schema; patches merged, checked first when the caller is not an edge. A patch that
  * names a profile first resets every setting the profile governs to the profile's rule; the
  * patch's other fields then apply on top, as overrides.
  */
@@ -11,13 +11,26 @@ export function defaultSettings(): AliasSettings {
   return { ...defaultAliasSettings }
 }
 
+/**
+ * `patch` over `current` without checking it: for settings already validated where they came in (the contract's
+ * schemas, lab.json's). A patch naming a profile first resets what the profile governs.
+ */
+export function mergeSettings(current: AliasSettings, patch: AliasSettingsPatch | undefined): AliasSettings {
+  if (patch === undefined) return current
+  const base = patch.profile !== undefined ? { ...current, ...profileSettings(patch.profile) } : current
+  return { ...base, ...definedOnly(patch) }
+}
+
+/** The patch without its undefined fields (which would otherwise override saved values). */
+export const definedOnly = (patch: AliasSettingsPatch): AliasSettingsPatch =>
+  Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as AliasSettingsPatch
+
+/** `mergeSettings` after the engine's own check: its callers (terminal, benchmarks, trust chain, tests) pass no edge. */
 export function applySettings(current: AliasSettings, patch: AliasSettingsPatch | undefined): AliasSettings {
   if (patch === undefined) return current
   const r = aliasSettingsPatchSchema.safeParse(patch)
   if (!r.success) {
     throw new ServiceError('bad-input', describeIssues(r.error.issues, { limit: 100, root: 'settings' }))
   }
-  const defined = Object.fromEntries(Object.entries(r.data).filter(([, v]) => v !== undefined))
-  const base = r.data.profile !== undefined ? { ...current, ...profileSettings(r.data.profile) } : current
-  return { ...base, ...defined }
+  return mergeSettings(current, r.data)
 }

@@ -101,6 +101,23 @@ const ALIAS = 4
 const ALIAS_AGAIN = 8
 const OTHER = 16
 
+/** An owner's flags once it has a record of `type` (zone-byte-path.ts keeps them the same way). */
+export function flagsWith(seen: number, type: string): number {
+  if (type === 'CNAME') return seen | (seen & CNAME ? CNAME_AGAIN : CNAME)
+  if (type === 'ALIAS' || type === 'ANAME') return seen | (seen & ALIAS ? ALIAS_AGAIN : ALIAS)
+  return seen | OTHER
+}
+
+/** Whether the owners' flags break a zone rule: a second ALIAS, a CNAME beside other data or at the apex. */
+export function breaksCnameRules(flags: ArrayLike<number>, owners: number, apexNode: number): boolean {
+  for (let node = 0; node < owners; node++) {
+    const f = flags[node] ?? 0
+    if (f & ALIAS_AGAIN) return true
+    if (f & CNAME && (f & (CNAME_AGAIN | ALIAS | OTHER) || node === apexNode)) return true
+  }
+  return false
+}
+
 /** Reads `text` into the compact form, or undefined when the full parser must read it (see the file comment). */
 export function fastCompactZone(text: string, options: { origin?: string } = {}): FastZone | undefined {
   try {
@@ -135,13 +152,9 @@ function read(text: string, options: { origin?: string }): FastZone | undefined 
     const node = builder.add(record)
     if (node < 0) giveUp()
     if (record.name === builder.origin) apexNode = node
-    const seen = flags[node] ?? 0
     const type = record.type
-    if (type === 'CNAME') flags[node] = seen | (seen & CNAME ? CNAME_AGAIN : CNAME)
-    else if (type === 'ALIAS' || type === 'ANAME') {
-      flags[node] = seen | (seen & ALIAS ? ALIAS_AGAIN : ALIAS)
-      aliases.push({ name: record.name, target: record.rdata[0] ?? '', line: record.line })
-    } else flags[node] = seen | OTHER
+    flags[node] = flagsWith(flags[node] ?? 0, type)
+    if (type === 'ALIAS' || type === 'ANAME') aliases.push({ name: record.name, target: record.rdata[0] ?? '', line: record.line })
     if (type === 'SOA') {
       soas++
       if (record.name !== builder.origin) giveUp()
@@ -236,11 +249,6 @@ function read(text: string, options: { origin?: string }): FastZone | undefined 
     if (!scanLine(s, li + 1, scan)) return undefined
     if (!scan.paren && scan.n > 0) entry(scan)
   }
-  if (scan.paren || !builder || soas !== 1) return undefined
-  for (let node = 0; node < flags.length; node++) {
-    const f = flags[node]!
-    if (f & ALIAS_AGAIN) return undefined
-    if (f & CNAME && (f & (CNAME_AGAIN | ALIAS | OTHER) || node === apexNode)) return undefined
-  }
+  if (scan.paren || !builder || soas !== 1 || breaksCnameRules(flags, flags.length, apexNode)) return undefined
   return { data: builder.finish(), records: builder.size, aliases }
 }

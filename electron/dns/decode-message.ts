@@ -1,7 +1,8 @@
 import type { DnsRecord } from '@shared/dns'
 import { presentRdata } from './rdata/present'
+import { hexUpper } from './rdata/text'
 import { className, typeName } from '@shared/dns-codes'
-import { malformed, readName } from './wire-name'
+import { malformed, readName, type NameRead } from './wire-name'
 
 export interface MessageHeader {
   id: number
@@ -89,15 +90,42 @@ function parseOptions(msg: Buffer, start: number, end: number): OptRecord['optio
   return options
 }
 
+/** The offset after a question, its name not turned into text (the caller matched it already). */
+function skipQuestion(msg: Buffer, offset: number): number {
+  let pos = offset
+  for (;;) {
+    if (pos >= msg.length) throw malformed('question section is truncated')
+    const len = msg[pos] as number
+    if (len === 0) {
+      pos++
+      break
+    }
+    if ((len & 0xc0) === 0xc0) {
+      pos += 2
+      break
+    }
+    if (len & 0xc0) throw malformed(`unsupported label type 0x${len.toString(16)} at offset ${pos}`)
+    pos += len + 1
+  }
+  if (pos + 4 > msg.length) throw malformed('question section is truncated')
+  return pos + 4
+}
+
 /**
  * Decodes a whole message. Structural problems (header, names, section framing, OPT) throw
  * ServiceError('malformed'); RDATA that does not parse as its type is kept in RFC 3597 form.
+ * `questionMatched`: the caller already checked the question (the pooled engine), so `questions`
+ * stays empty and the question is only stepped over.
  */
-export function decodeMessage(msg: Buffer): DecodedMessage {
+export function decodeMessage(msg: Buffer, questionMatched = false): DecodedMessage {
   const header = readHeader(msg)
   let pos = 12
   const questions: Question[] = []
   for (let i = 0; i < header.qdcount; i++) {
+    if (questionMatched) {
+      pos = skipQuestion(msg, pos)
+      continue
+    }
     const q = readQuestion(msg, pos)
     questions.push(q.question)
     pos = q.end
@@ -105,10 +133,18 @@ export function decodeMessage(msg: Buffer): DecodedMessage {
   const sections: DnsRecord[][] = [[], [], []]
   const counts = [header.ancount, header.nscount, header.arcount]
   let opt: OptRecord | undefined
+  let lastOwner = { ptr: -1, name: '' }
   for (let s = 0; s < 3; s++) {
     const list = sections[s] as DnsRecord[]
     for (let i = 0; i < (counts[s] as number); i++) {
-      const owner = readName(msg, pos)
+      // owners are mostly the same compression pointer (to the question): its name is read once
+      const ptr = ((msg[pos] as number) & 0xc0) === 0xc0 && pos + 1 < msg.length ? msg.readUInt16BE(pos) : -1
+      let owner: NameRead
+      if (ptr >= 0 && ptr === lastOwner.ptr) owner = { name: lastOwner.name, end: pos + 2 }
+      else {
+        owner = readName(msg, pos)
+        if (ptr >= 0) lastOwner = { ptr, name: owner.name }
+      }
       const p = owner.end
       if (p + 10 > msg.length) throw malformed(`record ${i + 1} of section ${s + 1} is truncated`)
       const type = msg.readUInt16BE(p)
@@ -140,7 +176,7 @@ export function decodeMessage(msg: Buffer): DecodedMessage {
           data: rdata.data
         }
         if (rdata.fields) record.fields = rdata.fields
-        if (rdata.wire) record.rdataHex = rdata.wire.toString('hex').toUpperCase()
+        if (rdata.wire) record.rdataHex = hexUpper(rdata.wire)
         list.push(record)
       }
       pos = end

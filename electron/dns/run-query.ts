@@ -100,7 +100,7 @@ export async function runQuery(
   }
 
   const send = async (q: BuiltQuery): Promise<Outcome> => {
-    if (endpoint.transport === 'udp') return udpWithFallback(q.wire, q.id, options, attempt)
+    if (endpoint.transport === 'udp') return udpWithFallback(q.wire, q.id, options, { attempt })
     const exchange = await attempt(endpoint.transport, q.wire, q.id)
     return { exchange, query: q.wire, transport: endpoint.transport, truncatedRetried: false }
   }
@@ -203,19 +203,19 @@ function checkCookie(built: BuiltQuery, edns: DnsQueryResult['edns']): void {
   }
 }
 
-export async function udpWithFallback(
-  wire: Buffer,
-  firstId: number,
-  options: QueryOptions,
-  attempt: (t: DnsTransport, q: Buffer, id: number) => Promise<ExchangeResult>
-): Promise<Outcome> {
+/** Sends one attempt (an object, so that a hot caller needs no closure per query). */
+export interface Attempter {
+  attempt(t: DnsTransport, q: Buffer, id: number): Promise<ExchangeResult>
+}
+
+export async function udpWithFallback(wire: Buffer, firstId: number, options: QueryOptions, sender: Attempter): Promise<Outcome> {
   let exchange: ExchangeResult | undefined
   let query = wire
   for (let i = 0; ; i++) {
     const id = i === 0 ? firstId : randomId()
     query = i === 0 ? wire : withId(wire, id)
     try {
-      exchange = await attempt('udp', query, id)
+      exchange = await sender.attempt('udp', query, id)
       break
     } catch (err) {
       // Only a silent server is worth another try; refused/cancelled/malformed are final.
@@ -226,6 +226,6 @@ export async function udpWithFallback(
   if (!tc || !options.tcpFallback) return { exchange, query, transport: 'udp', truncatedRetried: false }
   const id = randomId()
   const tcpQuery = withId(wire, id)
-  const tcp = await attempt('tcp', tcpQuery, id)
+  const tcp = await sender.attempt('tcp', tcpQuery, id)
   return { exchange: tcp, query: tcpQuery, transport: 'tcp', truncatedRetried: true }
 }

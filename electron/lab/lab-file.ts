@@ -3,12 +3,23 @@ import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { aliasSettingsPatchSchema, upstreamModes, zoneDialectSchema } from '@shared/alias-server'
+import { resolverTargetSchema } from '@shared/dns'
 import { geoFileSchema } from '@shared/geo'
 import { labAxfrModes, labDnssecChoiceSchema } from '@shared/lab'
+import { parseResolver } from '../resolvers/parse-resolver'
 import { readJsonFile, writeFileAtomic } from '../storage/atomic-file'
 import { salvageFields } from '../storage/salvage'
+import { serialQueue } from '../storage/serial'
 
 const ttlSchema = z.number().int().min(0).max(86_400)
+/** Files written before lab:start took a ResolverTarget kept the text typed: read as a target (null if it no longer parses). */
+const legacyResolverText = z.string().max(2048).transform((text) => {
+  try {
+    return parseResolver(text)
+  } catch {
+    return null
+  }
+})
 const targetSetSchema = z.object({ a: z.array(z.ipv4()).max(64), aaaa: z.array(z.ipv6()).max(64) })
 
 export const labFileSchema = z.object({
@@ -16,7 +27,7 @@ export const labFileSchema = z.object({
   /** Only the settings the user changed; defaults fill the rest (so new defaults reach old files). */
   settings: aliasSettingsPatchSchema.default({}),
   upstreamMode: z.enum(upstreamModes).default('simulated'),
-  upstreamResolver: z.string().max(2048).nullable().default(null),
+  upstreamResolver: z.union([resolverTargetSchema, legacyResolverText]).nullable().default(null),
   authoritativePort: z.number().int().min(1).max(65535).nullable().default(null),
   /** The port the user chose last (null: any free port). */
   port: z.number().int().min(1).max(65535).nullable().default(null),
@@ -56,7 +67,7 @@ export interface LoadedLabFile {
 
 export class LabFileStore {
   readonly path: string
-  private queue: Promise<unknown> = Promise.resolve()
+  private readonly serialized = serialQueue()
 
   constructor(private readonly dataDir: string) {
     this.path = join(dataDir, 'lab.json')
@@ -81,11 +92,9 @@ export class LabFileStore {
   /** Writes are queued so that the file always holds the last state handed in. */
   save(file: LabFile): Promise<void> {
     const snapshot = JSON.stringify(file, null, 2) + '\n'
-    const run = this.queue.then(async () => {
+    return this.serialized(async () => {
       await mkdir(this.dataDir, { recursive: true })
       await writeFileAtomic(this.path, snapshot)
     })
-    this.queue = run.catch(() => {})
-    return run
   }
 }

@@ -4,6 +4,7 @@ import type { LabCompareInput, LabCompareRun, LabRotateTargetInput, LabSaveSetsI
 import type { LabFlushResult, LabLogExportInput, LabLogInput, LabLogPage, QueryLogStats } from '@shared/lab-log'
 import type { GeoFile } from '@shared/geo'
 import type { EventBus } from '@shared/event-bus'
+import type { ResolverList } from '@shared/resolvers'
 import { profileSettings } from '../providers'
 
 export interface LabServiceOptions {
@@ -13,6 +14,8 @@ export interface LabServiceOptions {
   onError?: (error: unknown) => void
   /** Entries the stored query log keeps (default QUERY_LOG_CAP). */
   logCap?: number
+  /** The resolver list, where `lab:start` finds a resolver given by id. */
+  resolverList?: () => Promise<ResolverList>
 }
 
 export interface LabService {
@@ -48,15 +51,7 @@ export interface LabService {
   dispose(): Promise<void>
 }
 
-export const definedOnly = (patch: AliasSettingsPatch): AliasSettingsPatch =>
-  Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as AliasSettingsPatch
-
 export const withoutProfileRules = (saved: AliasSettingsPatch): AliasSettingsPatch => {
   const governed = new Set(Object.keys(profileSettings('draft')))
   return Object.fromEntries(Object.entries(saved).filter(([k]) => !governed.has(k))) as AliasSettingsPatch
-}
-
-export function portInUse(error: unknown): boolean {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code
-  return code === 'EADDRINUSE' || code === 'EACCES'
 }

@@ -7,27 +7,28 @@ import { type AliasSettings, type AliasSettingsPatch, type ZoneDialect } from '@
 import type { LabHttpsAlias, LabStartInput, LabStatus, LabZone } from '@shared/lab'
 import { ServiceError } from '@shared/errors'
 import { DEFAULT_SIMULATED_NAME, startAliasServer, type AliasServer } from '../alias-server'
-import { applySettings, defaultSettings } from '../alias-server/settings'
+import { defaultSettings, definedOnly, mergeSettings } from '../alias-server/settings'
+import type { ResolverTarget } from '@shared/dns'
 import { CompareRunner } from './compare'
 import { startEventPump, type EventPump } from './event-pump'
 import { servedText } from './https-alias'
 import { createLabLog } from './lab-log'
 import { targetOperations } from './lab-target-ops'
 import { LabFileStore, type LabFile } from './lab-file'
-import { definedOnly, portInUse, withoutProfileRules, type LabService, type LabServiceOptions } from './lab-service-types'
+import { withoutProfileRules, type LabService, type LabServiceOptions } from './lab-service-types'
+import { checkLabPorts, LAB_HOST, portRefusal } from './lab-ports'
 import { checkZoneOffThread, LabZones, zoneErrorsMessage, type CurrentZone } from './lab-zones'
 import { transferZone } from './lab-transfer'
-import { upstreamConfig } from './upstream-config'
+import { upstreamConfig, upstreamTarget } from './upstream-config'
+import { serialQueue } from '../storage/serial'
 
 export type { LabService, LabServiceOptions } from './lab-service-types'
-
-export const LAB_HOST = '127.0.0.1'
 
 interface Running {
   server: AliasServer
   pump: EventPump
   detachLog: () => void
-  resolver: string | null
+  resolver: ResolverTarget | null
 }
 
 export function createLabService(options: LabServiceOptions): LabService {
@@ -39,7 +40,6 @@ export function createLabService(options: LabServiceOptions): LabService {
   let loading: Promise<LabFile> | undefined
   let running: Running | null = null
   let disposed = false
-  let queue: Promise<unknown> = Promise.resolve()
   const compare = new CompareRunner()
 
   const state = (): Promise<LabFile> =>
@@ -54,18 +54,14 @@ export function createLabService(options: LabServiceOptions): LabService {
           return file
         }))
 
-  const serialized = <T>(task: () => Promise<T>): Promise<T> => {
-    const run = queue.then(task, task)
-    queue = run.catch(() => {})
-    return run
-  }
+  const serialized = serialQueue()
 
   const persist = async (next: LabFile): Promise<void> => {
     file = next
     await store.save(next)
   }
 
-  const savedSettings = (f: LabFile): AliasSettings => applySettings(defaultSettings(), definedOnly(f.settings))
+  const savedSettings = (f: LabFile): AliasSettings => mergeSettings(defaultSettings(), f.settings)
 
   /** The zone as the server gets it: with `@ HTTPS 0 target.` beside the ALIAS when that option is on. */
   let httpsAlias: LabHttpsAlias = { enabled: false, record: null, problem: null }
@@ -115,10 +111,13 @@ export function createLabService(options: LabServiceOptions): LabService {
 
   const start = async (input: LabStartInput): Promise<LabStatus> => {
     if (disposed) throw new ServiceError('conflict', 'the lab is shutting down')
+    checkLabPorts(input)
     const f = await state()
     const patch = definedOnly(input.settings ?? {})
-    const settings = applySettings(savedSettings(f), patch)
-    const resolver = input.upstreamResolver ?? (input.upstreamMode === 'simulated' ? null : f.upstreamResolver)
+    const settings = mergeSettings(savedSettings(f), patch)
+    const resolver = input.upstreamResolver !== undefined
+      ? await upstreamTarget(input.upstreamResolver, options.resolverList)
+      : input.upstreamMode === 'simulated' ? null : f.upstreamResolver
     const serverPort = input.authoritativePort ?? f.authoritativePort
     const upstream = upstreamConfig({ mode: input.upstreamMode, resolver, serverPort })
     const zone = await zones.current(f.zoneOrigin, f.dialect)
@@ -146,8 +145,7 @@ export function createLabService(options: LabServiceOptions): LabService {
         onError: options.onError
       })
     } catch (error) {
-      if (portInUse(error)) throw new ServiceError('conflict', `port ${port} on ${LAB_HOST} is in use (or not allowed); choose another, or 0 for any free port`)
-      throw error
+      throw portRefusal(error, port)
     }
     running = { server, pump: startEventPump(server, options.events), detachLog: log.attach(server), resolver }
     if (f.rotation) server.simulatedTarget.rotate(f.rotation)
@@ -209,7 +207,7 @@ export function createLabService(options: LabServiceOptions): LabService {
   const updateSettings = async (patch: AliasSettingsPatch): Promise<AliasSettings> => {
     const f = await state()
     const defined = definedOnly(patch)
-    const next = applySettings(savedSettings(f), defined)
+    const next = mergeSettings(savedSettings(f), defined)
     const applied = running ? running.server.updateSettings(defined) : next
     // picking a profile drops the overrides saved for the previous one
     const kept = defined.profile === undefined ? f.settings : withoutProfileRules(f.settings)

@@ -7,6 +7,7 @@ import { isPresetId, presetResolvers } from './presets'
 import { MAX_CUSTOM_RESOLVERS, ResolverStore, type LoadedResolvers, type StoredResolver } from './resolver-store'
 import { formatResolver } from '@shared/resolver-target'
 import { systemResolvers } from './system-resolvers'
+import { serialQueue } from '../storage/serial'
 
 export interface ResolverServiceOptions {
   dataDir: string
@@ -44,7 +45,6 @@ export function createResolverService(options: ResolverServiceOptions): Resolver
   const store = new ResolverStore(options.dataDir)
   const warnings: string[] = []
   let loaded: Promise<LoadedResolvers> | undefined
-  let queue: Promise<unknown> = Promise.resolve()
 
   const state = (): Promise<LoadedResolvers> =>
     (loaded ??= store.load().then((result) => {
@@ -55,11 +55,7 @@ export function createResolverService(options: ResolverServiceOptions): Resolver
       return result
     }))
 
-  const serialized = <T>(task: () => Promise<T>): Promise<T> => {
-    const run = queue.then(task, task)
-    queue = run.catch(() => {})
-    return run
-  }
+  const serialized = serialQueue()
 
   return {
     async list() {

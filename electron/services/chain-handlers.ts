@@ -1,88 +1,22 @@
-/**
- * The `chain:` channels: the local trust chain above the running lab (started on demand, on the
- * lab's port, keys in the app's data folder) and the delegation view of a name through it.
- */
+/** The `chain:` channels: the local trust chain above the running lab, and the delegation view of a name through it. */
 import { join } from 'node:path'
-import type { ChainStatus } from '@shared/delegation'
 import type { LabStatus } from '@shared/lab'
 import type { HandlerGroup, ServiceContext } from '../api/handlers'
 import { ServiceError } from '@shared/errors'
-import { query } from '../dns'
-import { canonicalName } from '../dns/names'
-import { startTrustChain, type ChainChild, type TrustChain } from '../trust-chain/trust-chain'
-import { dsWire, tldOf } from '../trust-chain/chain-zones'
+import { labChain } from '../trust-chain'
 import { delegationView } from '../trace/delegation'
 
-const LAB_HOST = '127.0.0.1'
-
-function statusOf(chain: TrustChain | null, zones: string[]): ChainStatus {
-  if (!chain) return { running: false, port: null, root: null, tlds: [], anchor: null, zones: [], commands: [] }
-  const first = zones[0] ?? 'example.test.'
-  return {
-    running: true,
-    port: chain.port,
-    root: chain.root,
-    tlds: chain.tlds,
-    anchor: chain.anchor,
-    zones,
-    commands: [
-      `npm run query -- +trace --root ${chain.root.address}:${chain.port} ${first} A`,
-      `Unbound: trust-anchor: "${chain.anchor.dnskey}" with stub-zones for . (${chain.root.address}@${chain.port}), ${chain.tlds.map((t) => `${t.zone} (${t.address}@${chain.port})`).join(', ')} and ${first} (${LAB_HOST}@${chain.port})`
-    ]
-  }
-}
-
-/** The lab zone's name servers from the lab itself; in-zone ones get 127.0.0.1 as glue. */
-async function childOf(origin: string, ds: string, port: number): Promise<ChainChild> {
-  const r = await query({ name: origin, type: 'NS', resolver: { transport: 'udp', host: LAB_HOST, port }, options: { rd: false } }).catch(() => null)
-  const inZone = (r?.answer ?? []).filter((x) => x.type === 'NS').map((x) => canonicalName(x.data)).filter((n) => n.endsWith(`.${origin}`))
-  const names = inZone.length > 0 ? inZone : [`ns1.${origin}`]
-  return { origin, ds: [ds], nameServers: names.map((name) => ({ name, address: LAB_HOST })) }
-}
-
 export function chainHandlers(ctx: ServiceContext, labStatus: () => Promise<LabStatus>): HandlerGroup<'chain'> & { dispose(): Promise<void> } {
-  let chain: TrustChain | null = null
-  let zones: string[] = []
-  const stop = async (): Promise<void> => {
-    const running = chain
-    chain = null
-    zones = []
-    await running?.stop()
-  }
-  /** A chain whose lab server stopped or moved delegates to nothing: it stops too. */
-  const current = async (): Promise<TrustChain | null> => {
-    if (!chain) return null
-    const lab = await labStatus()
-    if (!lab.running || lab.port !== chain.port) await stop()
-    return chain
-  }
+  const chain = labChain(join(ctx.dataDir, 'dnssec-keys', 'chain'), labStatus)
   return {
-    'chain:status': async () => statusOf(await current(), zones),
-    'chain:start': async () => {
-      const lab = await labStatus()
-      if (!lab.running || !lab.port) throw new ServiceError('conflict', 'start the lab server first: the chain delegates to it')
-      const signed = (lab.dnssec ?? []).filter((z) => canonicalName(z.zone).split('.').filter(Boolean).length >= 2)
-      if (signed.length === 0) throw new ServiceError('conflict', 'the lab zone is not signed (or sits directly below the root): start the lab with "Sign the zone online"')
-      await stop()
-      const children = await Promise.all(signed.map((z) => childOf(canonicalName(z.zone), z.ds, lab.port!)))
-      // one label below a TLD only: deeper zones would need their own parents
-      const direct = children.filter((c) => c.origin === `${c.origin.split('.')[0]}.${tldOf(c.origin)}`)
-      if (direct.length === 0) throw new ServiceError('conflict', 'the chain delegates zones one label below a TLD (like example.test.)')
-      chain = await startTrustChain({ children: direct, port: lab.port, keyDir: join(ctx.dataDir, 'dnssec-keys', 'chain') })
-      zones = direct.map((c) => c.origin)
-      return statusOf(chain, zones)
-    },
-    'chain:stop': async () => {
-      await stop()
-      return statusOf(null, [])
-    },
+    'chain:status': () => chain.status(),
+    'chain:start': () => chain.start(),
+    'chain:stop': () => chain.stop(),
     'chain:delegation': async ({ name, root }, signal) => {
-      const running = root ? chain : await current()
-      const start = root ?? (running ? { host: running.root.address, port: running.port } : null)
-      if (!start) throw new ServiceError('conflict', 'start the local trust chain (Lab) or give a root server')
-      const rootDs = running && !root ? [dsWire(running.anchor.ds)] : []
-      return delegationView({ name, start, rootDs, signal })
+      const through = root ? { start: root, rootDs: [] } : await chain.root()
+      if (!through) throw new ServiceError('conflict', 'start the local trust chain (Lab) or give a root server')
+      return delegationView({ name, ...through, signal })
     },
-    dispose: stop
+    dispose: () => chain.dispose()
   }
 }

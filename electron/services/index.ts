@@ -10,9 +10,10 @@ import { adviseHandlers } from './advise-handlers'
 import { createLabService } from '../lab/lab-service'
 import { labHandlers } from './lab-handlers'
 import { learnHandlers } from './learn-handlers'
-import { lazyObservations } from './observations'
+import { lazyObservations } from '../inspector/lazy-observations'
 import { preferenceHandlers } from './preference-handlers'
 import { resolverHandlers } from './resolver-handlers'
+import { createResolverService } from '../resolvers/resolver-service'
 import { watchHandlers } from './watch-handlers'
 import { join } from 'node:path'
 import { removeStaleTempFiles } from '../storage/stale-temp'
@@ -20,7 +21,7 @@ import { CommandQueue } from './command-queue'
 import { fileHandlers } from './file-handlers'
 import { openFile } from '../files/open-file'
 import { readForOpen } from '../files/read-for-open'
-import { preferenceStoreFor, type PreferenceStore } from './preference-handlers'
+import { createPreferenceStore, type PreferenceStore } from '../preferences'
 import type { OpenedFile } from '@shared/desktop'
 import { QueryPool } from '../dns/pool/query-pool'
 import { auditHandlers } from './audit-handlers'
@@ -61,24 +62,29 @@ export function createServices(options: ServicesOptions): Services {
   const observations = lazyObservations(context.dataDir)
   // Leftovers of writes a crash cut short; nothing reads them, so this need not finish before the stores open.
   void removeStaleTempFiles([options.dataDir, join(options.dataDir, 'zones')])
-  const lab = createLabService({ dataDir: context.dataDir, events })
+  const notice = (message: string) => events.emit('app:notice', { level: 'warn', message })
+  // the list names the running lab server; the lab finds a resolver given by id in it
+  const resolvers = createResolverService({ dataDir: context.dataDir, localServerPort: () => lab.port(), onWarning: notice })
+  const lab = createLabService({ dataDir: context.dataDir, events, resolverList: () => resolvers.list() })
   // shared sockets for the many-query work: audits, watches, fan-out (single queries stay one-shot)
   const pool = new QueryPool()
-  const watches = watchHandlers(context, observations, () => lab.status(), pool)
+  const labNow = () => lab.status().catch(() => undefined)
+  const watches = watchHandlers(context, observations, labNow, pool)
   const audits = auditHandlers(context, pool)
   const { dispose: stopChain, ...chain } = chainHandlers(context, () => lab.status())
   // a lab server that ran when the app last stopped runs again; a failure is reported as a notice
   void lab.restore()
   const commands = new CommandQueue(events)
-  const preferences = preferenceStoreFor(context)
+  // one store, shared with the desktop host
+  const preferences = createPreferenceStore(context.dataDir, undefined, notice)
   const fileDeps = { importWatch: (text: string, name: string) => watches.importExport(text, name) }
   const handlers: Handlers = {
     ...appHandlers(context),
     ...dnsHandlers(context, pool),
-    ...resolverHandlers(context, { localServerPort: lab.port }),
-    ...inspectHandlers(context, observations, () => lab.status()),
+    ...resolverHandlers(resolvers),
+    ...inspectHandlers(context, observations, labNow),
     ...adviseHandlers(context),
-    ...preferenceHandlers(context, preferences),
+    ...preferenceHandlers(preferences),
     ...formatHandlers(context),
     ...watches.handlers,
     ...labHandlers(lab),

@@ -4,8 +4,8 @@ import type { QueryPool } from '../dns/pool/query-pool'
 import { openWatchService, type WatchService } from '../inspector'
 import type { TtlPolicy } from '@shared/inspector'
 import type { LabStatus } from '@shared/lab'
-import { labAuthoritativeServers, labTtlRule } from './lab-authoritative'
-import type { LazyObservations } from './observations'
+import { labAuthoritativeServers, labTtlRule } from '../lab/lab-authoritative'
+import type { LazyObservations } from '../inspector/lazy-observations'
 
 export interface WatchHandlers {
   handlers: HandlerGroup<'watch'>
@@ -23,7 +23,8 @@ export interface WatchHandlers {
 export function watchHandlers(
   ctx: ServiceContext,
   observations?: LazyObservations,
-  labStatus?: () => Promise<LabStatus>,
+  /** The running lab's status, undefined when it cannot be read. */
+  labNow: () => Promise<LabStatus | undefined> = async () => undefined,
   pool?: QueryPool
 ): WatchHandlers {
   let service: WatchService | undefined
@@ -37,13 +38,13 @@ export function watchHandlers(
     }))
   // without a rule in the request, a session of an apex the running lab serves takes the lab's rule
   const labRule = async (): Promise<(apex: string) => TtlPolicy> => {
-    const lab = labStatus ? await labStatus().catch(() => undefined) : undefined
+    const lab = await labNow()
     return (apex) => labTtlRule(lab, apex) ?? 'min'
   }
   return {
     handlers: {
       'watch:start': async (input) => {
-        const lab = labStatus ? await labStatus().catch(() => undefined) : undefined
+        const lab = await labNow()
         const ttlRule = labTtlRule(lab, input.apex)
         return watches().start({
           ...input,

@@ -20,6 +20,11 @@ export class FileRefusedError extends Error {
 
 /** The file's text (UTF-8); throws FileRefusedError for anything but a regular file of at most `maxBytes`. */
 export async function readRegularFile(path: string, maxBytes: number): Promise<string> {
+  return (await readRegularFileBytes(path, maxBytes)).toString('utf8')
+}
+
+/** readRegularFile's octets, undecoded (the zone loader's byte path reads them as they are). */
+export async function readRegularFileBytes(path: string, maxBytes: number): Promise<Buffer> {
   // O_NONBLOCK: opening a FIFO without a writer must not wait; regular files ignore the flag.
   const handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0))
   try {
@@ -38,7 +43,7 @@ export async function readRegularFile(path: string, maxBytes: number): Promise<s
         break
       }
     }
-    return buffer.toString('utf8', 0, filled)
+    return buffer.subarray(0, filled)
   } finally {
     await handle.close()
   }

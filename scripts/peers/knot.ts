@@ -37,6 +37,8 @@ export interface KnotOptions {
   cookies?: boolean
   /** Signs every zone on load (Knot's automatic DNSSEC signing, default policy: ECDSA P-256). */
   dnssec?: boolean
+  /** The port to listen on (default: a free one); known before the start, e.g. to time it from outside. */
+  port?: number
 }
 
 function serialOf(zoneText: string): number | undefined {
@@ -57,7 +59,7 @@ export async function startKnot(options: KnotOptions): Promise<KnotServer> {
   const origins = Object.keys(options.zones).map(absolute)
   if (origins.length === 0) throw new Error('startKnot needs at least one zone')
   const { temp, dir, zonesDir, configPath } = await knotDir('alias-inspector-knot-')
-  const port = await freePort()
+  const port = options.port ?? (await freePort())
   for (const [origin, text] of Object.entries(options.zones)) {
     await writeFile(join(zonesDir, zoneFileName(origin)), text)
   }

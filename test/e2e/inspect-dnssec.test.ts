@@ -6,13 +6,13 @@ import { zoneHead, zoneOf } from '../integration/alias-server/support/zones'
 import { openAppPage, type AppPage } from '../support/app-page'
 import { saveScreenshot } from '../../scripts/peers/chromium'
 import { startUnbound, type UnboundServer } from '../../scripts/peers/unbound'
-import { tempDir, type TempDir } from '../../scripts/peers/temp-dir'
+import { tempDirForSuite } from '../support/suite-temp-dir'
 
 // A signed ALIAS server (powerdns profile for the second server) behind validating Unbounds, all on 127.0.0.1.
 const ZONE = [zoneHead('example.test.', 3600, 60), '@ 60 IN ALIAS cdn.example.test.'].join('\n')
 
 describe('the Inspect view shows DNSSEC per resolver (browser mode)', () => {
-  let dir: TempDir
+  const dir = tempDirForSuite('alias-inspector-e2e-dnssec-')
   let signed: AliasServer
   let unsigned: AliasServer
   let good: UnboundServer
@@ -22,7 +22,6 @@ describe('the Inspect view shows DNSSEC per resolver (browser mode)', () => {
   let page: Page
 
   beforeAll(async () => {
-    dir = await tempDir('alias-inspector-e2e-dnssec-')
     signed = await startAliasServer({ zones: [zoneOf(ZONE)], upstream: { mode: 'simulated' }, logQueries: false, dnssec: { keyDir: dir.path } })
     unsigned = await startAliasServer({ zones: [zoneOf(ZONE)], upstream: { mode: 'simulated' }, logQueries: false, dnssec: { keyDir: dir.path }, settings: { profile: 'powerdns' } })
     anchor = (await readFile(`${dir.path}/example.test+13.key`, 'utf8')).trim()
@@ -38,7 +37,6 @@ describe('the Inspect view shows DNSSEC per resolver (browser mode)', () => {
     await good?.stop()
     await unsigned?.stop()
     await signed?.stop()
-    await dir?.cleanup()
   })
 
   it('lists AD, the apex RRSIGs and the own validation: secure through one, bogus (PowerDNS-like) through the other', async () => {

@@ -4,26 +4,24 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { delv, delvAnchors } from '../integration/dnssec/validators'
 import { saveScreenshot } from '../../scripts/peers/chromium'
-import { tempDir, type TempDir } from '../../scripts/peers/temp-dir'
 import type { RunningWebApp } from '../../scripts/peers/web-app'
 import { openAppPage, type AppPage } from '../support/app-page'
+import { tempDirForSuite } from '../support/suite-temp-dir'
 
 /** The lab signs its zone when asked: the DS is shown and delv validates the synthesised apex (127.0.0.1 only). */
 describe('DNSSEC in the lab (browser mode)', () => {
   let opened: AppPage
   let app: RunningWebApp
   let page: Page
-  let dir: TempDir
+  const dir = tempDirForSuite('alias-inspector-e2e-lab-dnssec-')
 
   beforeAll(async () => {
-    dir = await tempDir('alias-inspector-e2e-lab-dnssec-')
     opened = await openAppPage()
     ;({ app, page } = opened)
     await page.getByTestId('tab-lab').click()
   }, 60_000)
   afterAll(async () => {
     await opened?.close()
-    await dir?.cleanup()
   })
 
   it('starts signed with Ed25519 and NSEC3, shows the DS, and the apex validates with delv', async () => {

@@ -37,6 +37,21 @@ describe('the local ALIAS lab in Chromium (browser mode)', () => {
     expect(await page.getByTestId('explain-cname-alias').textContent()).toMatch(/CNAME .* cannot stand at the apex/)
   })
 
+  it('takes the upstream resolver from the resolver list, or one added beside it', async () => {
+    await page.getByTestId('lab-upstream-mode').selectOption('recursive')
+    const picker = page.getByTestId('lab-upstream-resolver')
+    expect(await picker.inputValue()).toBe('')
+    expect(await page.getByTestId('lab-start').isDisabled()).toBe(true)
+    await page.locator('[data-testid="lab-upstream-add"] summary').click()
+    await page.getByTestId('resolver-add-input').fill('127.0.0.1:5399')
+    await page.getByTestId('resolver-add').click()
+    await expect.poll(() => picker.inputValue()).toMatch(/^custom-/)
+    expect(await picker.locator('option:checked').textContent()).toContain('127.0.0.1:5399')
+    expect(await page.getByTestId('lab-start').isEnabled()).toBe(true)
+    await saveScreenshot(page, 'lab-upstream-light')
+    await page.getByTestId('lab-upstream-mode').selectOption('simulated')
+  })
+
   it('starts the server on a free loopback port, which then answers from the zone', async () => {
     await page.getByTestId('lab-start').click()
     await page.locator('[data-testid="lab-state"][data-running="true"]').waitFor()

@@ -31,15 +31,14 @@ describe('the app shell in Chromium (browser mode)', () => {
 
   it('shows a readable error when the main side refuses a call', async () => {
     const { context, page } = await openReadyPage(browser, app.url)
-    // the lab asks the main side to start with a resolver it cannot parse: refused there, and said so in words
+    // the lab asks the main side to start on a port the lab may not use: refused there, and said so in words
     await page.getByTestId('tab-lab').click()
-    await page.getByTestId('lab-upstream-mode').selectOption('recursive')
-    await page.getByTestId('lab-upstream-resolver').fill('not a resolver')
+    await page.getByTestId('lab-port').fill('70000')
     await page.getByTestId('lab-start').click()
     const error = page.getByTestId('lab-server-error')
     await error.waitFor()
     expect(await error.getAttribute('data-error-code')).toBe('bad-input')
-    expect(await error.textContent()).toMatch(/not a resolver/)
+    expect(await error.textContent()).toMatch(/port 70000: .*1 to 65535/)
     expect(await page.getByTestId('lab-state').getAttribute('data-running')).toBe('false')
     await saveScreenshot(page, 'shell-error-light')
     // no developer's connection check in the product

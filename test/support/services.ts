@@ -1,7 +1,7 @@
-import { afterAll, beforeAll } from 'vitest'
+import { afterAll } from 'vitest'
 import type { Result } from '@shared/result'
 import { createServices, type Services } from '../../electron/services'
-import { tempDir, type TempDir } from '../../scripts/peers/temp-dir'
+import { tempDirForSuite } from './suite-temp-dir'
 
 /** The value of an ok result; otherwise throws with the error's code and message. */
 export function value<T>(result: Result<unknown>): T {
@@ -25,25 +25,17 @@ export interface SuiteData {
 
 /** A fresh data folder for the surrounding describe; every services object opened over it is disposed, and the folder removed, after its tests. */
 export function servicesForSuite(prefix: string): SuiteData {
-  let folder: TempDir | undefined
+  const folder = tempDirForSuite(prefix)
   const opened: Services[] = []
-  beforeAll(async () => {
-    folder = await tempDir(prefix)
-  })
   afterAll(async () => {
     for (const services of opened) await services.dispose()
-    await folder?.cleanup()
   })
-  const dir = (): string => {
-    if (!folder) throw new Error('the data folder is made in beforeAll')
-    return folder.path
-  }
   return {
     get dir() {
-      return dir()
+      return folder.path
     },
     open() {
-      const services = browserServices(dir())
+      const services = browserServices(folder.path)
       opened.push(services)
       return services
     },

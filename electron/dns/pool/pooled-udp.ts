@@ -8,7 +8,7 @@ import { ednsInfo } from '../edns-info'
 import { normalizeName, type NormalizedName } from '../names'
 import { resolveEndpoint } from '../resolve-endpoint'
 import { CLASS_IN, parseQueryType } from '../rr-types'
-import { queryResult, udpWithFallback } from '../run-query'
+import { queryResult, udpWithFallback, type Attempter } from '../run-query'
 import type { Endpoint, Exchange, ExchangeResult, ExchangeStats } from '../transports/transport'
 import { encodeName } from '../wire-name'
 
@@ -76,7 +76,10 @@ export class PooledUdp {
       byType.set(typeCode, template)
     }
     const id = randomId()
-    const wire = Buffer.concat([template.head, name.wire, template.tail])
+    const wire = Buffer.allocUnsafe(template.head.length + name.wire.length + template.tail.length)
+    template.head.copy(wire, 0)
+    name.wire.copy(wire, template.head.length)
+    template.tail.copy(wire, template.head.length + name.wire.length)
     wire.writeUInt16BE(id, 0)
     return { wire, id, qname: name.normalized.ascii }
   }
@@ -88,26 +91,12 @@ export class PooledUdp {
     const typeCode = parseQueryType(typeInput)
     const endpoint = this.endpoints.get(resolver) ?? (await this.endpoint(resolver))
     const built = this.build(name, typeCode, options)
-    const deadline = t0 + options.deadlineMs
-    const stats: ExchangeStats = { ignored: 0 }
-    let attempts = 0
-    const attempt = (transport: DnsTransport, query: Buffer, id: number): Promise<ExchangeResult> => {
-      const remaining = Math.floor(deadline - performance.now())
-      if (remaining <= 0) throw new ServiceError('timeout', `no response within the ${options.deadlineMs} ms deadline`)
-      attempts++
-      return this.exchanges[transport === 'tcp' ? 'tcp' : 'udp']({
-        endpoint: transport === endpoint.transport ? endpoint : { ...endpoint, transport },
-        query,
-        expect: { id, qname: built.qname, typeCode, classCode: CLASS_IN, exactCase: options.randomCase, server: { address: endpoint.address, port: endpoint.port } },
-        timeoutMs: Math.min(options.timeoutMs, remaining),
-        ...(signal ? { signal } : {}),
-        stats
-      })
-    }
-    const outcome = await udpWithFallback(built.wire, built.id, options, attempt)
-    const decoded = decodeMessage(outcome.exchange.response)
+    const sender = new Attempts(this.exchanges, endpoint, built.qname, typeCode, options, t0 + options.deadlineMs, signal)
+    const outcome = await udpWithFallback(built.wire, built.id, options, sender)
+    // the question was matched octet for octet (or by the full matcher): no need to read it again
+    const decoded = decodeMessage(outcome.exchange.response, true)
     const edns = decoded.opt ? ednsInfo(decoded.opt) : undefined
-    return queryResult({ qname: built.qname, unicodeName: name.normalized.unicode, typeCode, decoded, edns, outcome, endpoint, t0, attempts, ignored: stats.ignored, cookieRetried: false })
+    return queryResult({ qname: built.qname, unicodeName: name.normalized.unicode, typeCode, decoded, edns, outcome, endpoint, t0, attempts: sender.attempts, ignored: sender.stats.ignored, cookieRetried: false })
   }
 
   private async endpoint(resolver: ResolverTarget): Promise<Endpoint> {
@@ -115,5 +104,36 @@ export class PooledUdp {
     // a host name may resolve differently later; an IP literal never does
     if (isIP(resolver.host.replace(/^\[|\]$/g, ''))) this.endpoints.set(resolver, endpoint)
     return endpoint
+  }
+}
+
+/** One query's attempts (UDP retries, the TCP fallback) under one deadline, counted. */
+class Attempts implements Attempter {
+  readonly stats: ExchangeStats = { ignored: 0 }
+  attempts = 0
+
+  constructor(
+    private readonly exchanges: Record<'udp' | 'tcp', Exchange>,
+    private readonly endpoint: Endpoint,
+    private readonly qname: string,
+    private readonly typeCode: number,
+    private readonly options: QueryOptions,
+    private readonly deadline: number,
+    private readonly signal: AbortSignal | undefined
+  ) {}
+
+  attempt(transport: DnsTransport, query: Buffer, id: number): Promise<ExchangeResult> {
+    const { endpoint, options } = this
+    const remaining = Math.floor(this.deadline - performance.now())
+    if (remaining <= 0) throw new ServiceError('timeout', `no response within the ${options.deadlineMs} ms deadline`)
+    this.attempts++
+    return this.exchanges[transport === 'tcp' ? 'tcp' : 'udp']({
+      endpoint: transport === endpoint.transport ? endpoint : { ...endpoint, transport },
+      query,
+      expect: { id, qname: this.qname, typeCode: this.typeCode, classCode: CLASS_IN, exactCase: options.randomCase, server: { address: endpoint.address, port: endpoint.port } },
+      timeoutMs: Math.min(options.timeoutMs, remaining),
+      ...(this.signal ? { signal: this.signal } : {}),
+      stats: this.stats
+    })
   }
 }

@@ -159,6 +159,8 @@ class UdpWaiter implements Pending, Expiring, Cancelable {
 export class UdpPool {
   private readonly groups = new Groups<PooledSocket>()
   private readonly cursor = new Map<string, number>()
+  // the pooled engine reuses one endpoint object per resolver: its key is built once
+  private readonly keys = new WeakMap<Endpoint, string>()
   private readonly opts: Required<UdpPoolOptions>
   private readonly wheel = new DeadlineWheel<UdpWaiter>()
   private readonly signals = new SignalWatch()
@@ -173,19 +175,30 @@ export class UdpPool {
     }
   }
 
+  private keyOf(endpoint: Endpoint): string {
+    let key = this.keys.get(endpoint)
+    if (key === undefined) {
+      key = `${endpoint.address}#${endpoint.port}`
+      this.keys.set(endpoint, key)
+    }
+    return key
+  }
+
   private pick(endpoint: Endpoint): PooledSocket {
-    const key = `${endpoint.address}#${endpoint.port}`
+    const key = this.keyOf(endpoint)
     const now = performance.now()
     // retiring removes the socket from the live list: walk it backwards
     const current = this.groups.get(key)
+    let retired = false
     for (let i = current.length - 1; i >= 0; i--) {
       const s = current[i]!
       if (s.queries >= this.opts.maxQueriesPerSocket || now - s.openedAt >= this.opts.maxSocketAgeMs) {
+        retired = true
         s.retire()
         if (s.table.size === 0) s.close()
       }
     }
-    const live = this.groups.get(key)
+    const live = retired ? this.groups.get(key) : current
     if (live.length < this.opts.socketsPerServer) {
       const s = new PooledSocket(endpoint, (gone) => this.groups.remove(key, gone), () => this.ignored++)
       this.opened++

@@ -164,7 +164,8 @@ export function presentRdata(msg: Buffer, typeCode: number, start: number, lengt
     const r = new RdataReader(msg, start, end)
     const out = formatter(r)
     r.done()
-    return { ...out, wire: r.canonical() }
+    out.wire = r.canonical()
+    return out
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err)
     return { data: genericRdata(raw), fields: { malformed: reason }, wire: raw }

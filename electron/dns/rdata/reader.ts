@@ -4,38 +4,51 @@ export class RdataError extends Error {}
 
 /**
  * Bounded reads over one RR's RDATA inside the whole message (names may point back into it). What
- * was read is kept in canonical form (names uncompressed, case kept), as kdig's RDATAHEX shows it.
+ * was read is kept in canonical form (names uncompressed, case kept), as kdig's RDATAHEX shows it:
+ * the octets read stay one view of the message until a compressed name needs its own copy.
  */
 export class RdataReader {
-  private readonly parts: Buffer[] = []
+  /** Canonical pieces before `runStart`; only a compressed name starts them. */
+  private parts: Buffer[] | undefined
+  private runStart: number
+  private readonly start: number
 
   constructor(
     readonly msg: Buffer,
     public pos: number,
     readonly end: number
-  ) {}
+  ) {
+    this.start = pos
+    this.runStart = pos
+  }
 
   private need(n: number): void {
     if (this.pos + n > this.end) throw new RdataError(`RDATA too short (needs ${n} more octets at ${this.pos})`)
   }
 
   u8(): number {
-    return this.bytes(1)[0] as number
+    this.need(1)
+    return this.msg[this.pos++] as number
   }
 
   u16(): number {
-    return this.bytes(2).readUInt16BE(0)
+    this.need(2)
+    const v = this.msg.readUInt16BE(this.pos)
+    this.pos += 2
+    return v
   }
 
   u32(): number {
-    return this.bytes(4).readUInt32BE(0)
+    this.need(4)
+    const v = this.msg.readUInt32BE(this.pos)
+    this.pos += 4
+    return v
   }
 
   bytes(n: number): Buffer {
     this.need(n)
     const b = this.msg.subarray(this.pos, this.pos + n)
     this.pos += n
-    this.parts.push(b)
     return b
   }
 
@@ -48,9 +61,17 @@ export class RdataReader {
   }
 
   name(allowCompression = true): string {
-    const r = readName(this.msg, this.pos, this.end, allowCompression)
+    const at = this.pos
+    const r = readName(this.msg, at, this.end, allowCompression)
     this.pos = r.end
-    this.parts.push(encodeName(r.name))
+    // readName checked the in-place labels: walk them to see whether a pointer ends the name
+    let p = at
+    while (this.msg[p] !== 0 && ((this.msg[p] as number) & 0xc0) === 0) p += (this.msg[p] as number) + 1
+    if (this.msg[p] !== 0) {
+      this.parts ??= []
+      this.parts.push(this.msg.subarray(this.runStart, at), encodeName(r.name))
+      this.runStart = r.end
+    }
     return r.name
   }
 
@@ -61,7 +82,8 @@ export class RdataReader {
 
   /** The RDATA read so far, names uncompressed. */
   canonical(): Buffer {
-    return Buffer.concat(this.parts)
+    if (!this.parts) return this.msg.subarray(this.start, this.pos)
+    return Buffer.concat([...this.parts, this.msg.subarray(this.runStart, this.pos)])
   }
 
   done(): void {

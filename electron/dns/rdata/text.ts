@@ -15,8 +15,14 @@ export function escapeString(b: Buffer): string {
   return out
 }
 
+const HEX_UPPER = Array.from({ length: 256 }, (_, i) => i.toString(16).toUpperCase().padStart(2, '0'))
+
+/** Upper-case hex; short data (addresses) by table, cheaper than toString('hex') and toUpperCase. */
 export function hexUpper(b: Buffer): string {
-  return b.toString('hex').toUpperCase()
+  if (b.length > 32) return b.toString('hex').toUpperCase()
+  let out = ''
+  for (let i = 0; i < b.length; i++) out += HEX_UPPER[b[i] as number]
+  return out
 }
 
 const B32HEX = '0123456789abcdefghijklmnopqrstuv'

@@ -5,7 +5,7 @@ import { startAliasServer, type AliasServer } from '../../../electron/alias-serv
 import { runAudit } from '../../../electron/audit/run-audit'
 import { zoneHead, zoneOf } from '../alias-server/support/zones'
 import { startUnbound, type UnboundServer } from '../../../scripts/peers/unbound'
-import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
+import { tempDirForSuite } from '../../support/suite-temp-dir'
 
 /** The DNSSEC column asks every resolver: a validating Unbound and one that only passes RRSIGs on. */
 
@@ -13,13 +13,12 @@ const ORIGIN = 'signed.test.'
 const ZONE = [zoneHead(ORIGIN, 3600, 60), '@ 60 IN A 192.0.2.7'].join('\n')
 
 describe('audit DNSSEC column from every resolver', () => {
-  let dir: TempDir
+  const dir = tempDirForSuite('alias-inspector-audit-dnssec-')
   let server: AliasServer
   let validating: UnboundServer
   let plain: UnboundServer
 
   beforeAll(async () => {
-    dir = await tempDir('alias-inspector-audit-dnssec-')
     server = await startAliasServer({ zones: [zoneOf(ZONE)], upstream: { mode: 'simulated' }, logQueries: false, dnssec: { keyDir: dir.path } })
     const anchor = (await readFile(`${dir.path}/signed.test+13.key`, 'utf8')).trim()
     validating = await startUnbound({ stubs: [{ zone: ORIGIN, port: server.port }], trustAnchors: [anchor] })
@@ -30,7 +29,6 @@ describe('audit DNSSEC column from every resolver', () => {
     await plain?.stop()
     await validating?.stop()
     await server?.stop()
-    await dir?.cleanup()
   })
 
   const audit = async (resolvers: Array<{ label: string; port: number }>): Promise<AuditRow> => {

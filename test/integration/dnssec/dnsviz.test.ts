@@ -1,21 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { startAliasServer, type AliasServer } from '../../../electron/alias-server'
 import { zoneHead, zoneOf } from '../alias-server/support/zones'
-import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
 import { dnsvizCheck } from './dnsviz'
+import { tempDirForSuite } from '../../support/suite-temp-dir'
 
 /** DNSViz (probe on loopback only, grok with the zone's key as trust anchor) on the signed server. */
 
 const ORIGIN = 'example.test.'
 const ZONE = [zoneHead(ORIGIN, 3600, 60), '@ 60 IN ALIAS cdn.example.test.', 'static 300 IN A 192.0.2.80', '@ 300 IN MX 10 mail.example.test.', 'mail 300 IN A 192.0.2.25'].join('\n')
 
-let dir: TempDir
-beforeAll(async () => {
-  dir = await tempDir('alias-inspector-dnsviz-')
-})
-afterAll(async () => {
-  await dir.cleanup()
-})
+const dir = tempDirForSuite('alias-inspector-dnsviz-')
 
 async function check(denial: 'nsec' | 'nsec3', profile: 'draft' | 'powerdns', algorithm: 'ecdsap256sha256' | 'ed25519' = 'ecdsap256sha256') {
   const server: AliasServer = await startAliasServer({

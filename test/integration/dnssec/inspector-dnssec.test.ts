@@ -1,25 +1,19 @@
 import { readFile } from 'node:fs/promises'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { startAliasServer, type AliasServer } from '../../../electron/alias-server'
 import { inspect } from '../../../electron/inspector'
 import { checkApexDnssec, parseTrustAnchors } from '../../../electron/inspector/dnssec-check'
 import { askVia, engineQuery } from '../../../electron/inspector/query-port'
 import { zoneHead, zoneOf } from '../alias-server/support/zones'
 import { startUnbound, type UnboundServer } from '../../../scripts/peers/unbound'
-import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
+import { tempDirForSuite } from '../../support/suite-temp-dir'
 
 /** The inspector's DNSSEC view: AD from a validating Unbound, RRSIGs, own validation from the zone's key. */
 
 const ORIGIN = 'example.test.'
 const ZONE = [zoneHead(ORIGIN, 3600, 60), '@ 60 IN ALIAS cdn.example.test.'].join('\n')
 
-let dir: TempDir
-beforeAll(async () => {
-  dir = await tempDir('alias-inspector-inspect-dnssec-')
-})
-afterAll(async () => {
-  await dir.cleanup()
-})
+const dir = tempDirForSuite('alias-inspector-inspect-dnssec-')
 
 async function setup(profile: 'draft' | 'powerdns'): Promise<{ server: AliasServer; unbound: UnboundServer; anchor: string }> {
   const server = await startAliasServer({ zones: [zoneOf(ZONE)], upstream: { mode: 'simulated' }, logQueries: false, settings: { profile }, dnssec: { keyDir: dir.path } })

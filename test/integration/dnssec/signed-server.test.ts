@@ -3,21 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startAliasServer, type AliasServer } from '../../../electron/alias-server'
 import { ask } from '../alias-server/support/ask'
 import { zoneHead, zoneOf } from '../alias-server/support/zones'
-import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
 import { delv, delvAnchors } from './validators'
+import { tempDirForSuite } from '../../support/suite-temp-dir'
 
 /** The signed ALIAS server checked by BIND's delv, with the zone's own key as the trust anchor. */
 
 const ORIGIN = 'example.test.'
 const ZONE = [zoneHead(ORIGIN, 3600, 60), '@ 60 IN ALIAS cdn.example.test.', 'static 300 IN A 192.0.2.80', 'www 300 IN CNAME example.test.', 'deep.er 300 IN A 192.0.2.81'].join('\n')
 
-let dir: TempDir
-beforeAll(async () => {
-  dir = await tempDir('alias-inspector-dnssec-')
-})
-afterAll(async () => {
-  await dir.cleanup()
-})
+const dir = tempDirForSuite('alias-inspector-dnssec-')
 
 async function signedServer(algorithm: 'ecdsap256sha256' | 'ed25519', denial: 'nsec' | 'nsec3', profile?: 'powerdns'): Promise<AliasServer> {
   return startAliasServer({

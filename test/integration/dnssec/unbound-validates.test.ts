@@ -1,23 +1,17 @@
 import { readFile } from 'node:fs/promises'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { startAliasServer, type AliasServer } from '../../../electron/alias-server'
 import { ask } from '../alias-server/support/ask'
 import { zoneHead, zoneOf } from '../alias-server/support/zones'
 import { startUnbound, type UnboundServer } from '../../../scripts/peers/unbound'
-import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
+import { tempDirForSuite } from '../../support/suite-temp-dir'
 
 /** Unbound, validating with the zone's DNSKEY as trust anchor, in front of the signed ALIAS server. */
 
 const ORIGIN = 'example.test.'
 const ZONE = [zoneHead(ORIGIN, 3600, 60), '@ 60 IN ALIAS cdn.example.test.', 'static 300 IN A 192.0.2.80'].join('\n')
 
-let dir: TempDir
-beforeAll(async () => {
-  dir = await tempDir('alias-inspector-dnssec-unbound-')
-})
-afterAll(async () => {
-  await dir.cleanup()
-})
+const dir = tempDirForSuite('alias-inspector-dnssec-unbound-')
 
 async function pair(profile: 'draft' | 'powerdns', denial: 'nsec' | 'nsec3'): Promise<{ server: AliasServer; unbound: UnboundServer }> {
   const server = await startAliasServer({

@@ -10,8 +10,8 @@ import type { PowerDnsServer } from '../../../scripts/peers/pdns'
 import { startUnbound, type UnboundServer } from '../../../scripts/peers/unbound'
 import { aliasApexZone, staticZone, targetZone } from '../../../scripts/peers/inspector-zones'
 import { freePort } from '../../../scripts/peers/ports'
-import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
 import { startPdnsAliasChain, type PdnsAliasChain } from '../../support/pdns-alias-chain'
+import { tempDirForSuite } from '../../support/suite-temp-dir'
 
 const run = promisify(execFile)
 const ROOT = resolve(__dirname, '../../..')
@@ -22,10 +22,9 @@ describe('inspect against Knot, PowerDNS (ALIAS) and Unbound', () => {
   let pdns: PowerDnsServer
   let unbound: UnboundServer
   let resolver: ResolverTarget
-  let data: TempDir
+  const data = tempDirForSuite('alias-inspector-cli-data-')
 
   beforeAll(async () => {
-    data = await tempDir('alias-inspector-cli-data-')
     // PowerDNS resolves its ALIAS targets through its own Unbound
     chain = await startPdnsAliasChain({
       knotZones: { 'target.test.': targetZone(), 'static.test.': staticZone() },
@@ -45,7 +44,6 @@ describe('inspect against Knot, PowerDNS (ALIAS) and Unbound', () => {
   afterAll(async () => {
     await unbound?.stop()
     await chain?.stop()
-    await data?.cleanup()
   })
 
   it('finds the apex that PowerDNS aliases (through a CNAME) likely aliased', async () => {

@@ -6,10 +6,10 @@ import type { KnotServer } from '../../../scripts/peers/knot'
 import type { PowerDnsServer } from '../../../scripts/peers/pdns'
 import { probeUdp } from '../../../scripts/peers/probe'
 import type { UnboundServer } from '../../../scripts/peers/unbound'
-import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
 import { startZoneForwarder, type ZoneForwarder } from '../../support/inspector/zone-forwarder'
 import { aliasApexZone, targetZone } from '../../../scripts/peers/inspector-zones'
 import { startPdnsAliasChain, type PdnsAliasChain } from '../../support/pdns-alias-chain'
+import { tempDirForSuite } from '../../support/suite-temp-dir'
 
 const TARGET_TTL = 3
 
@@ -47,7 +47,7 @@ describe('watching an apex that PowerDNS aliases while the target changes', () =
   let pdnsResolver: UnboundServer
   let pdns: PowerDnsServer
   let forwarder: ZoneForwarder
-  let dir: TempDir
+  const dir = tempDirForSuite('alias-inspector-watch-')
   let service: WatchService
   let resolver: ResolverTarget
   const samples: WatchSample[] = []
@@ -64,7 +64,6 @@ describe('watching an apex that PowerDNS aliases while the target changes', () =
       { zone: 'pdns.test.', port: pdns.port }
     ])
     resolver = { transport: 'udp', host: '127.0.0.1', port: forwarder.port, label: 'forwarder' }
-    dir = await tempDir('alias-inspector-watch-')
     service = openWatchService(dir.path, { onSample: (s) => samples.push(s) })
   })
 
@@ -72,7 +71,6 @@ describe('watching an apex that PowerDNS aliases while the target changes', () =
     await service?.dispose()
     await forwarder?.stop()
     await chain?.stop()
-    await dir?.cleanup()
   })
 
   it('measures the lag of the apex to within a second of the true lag (interval mode)', async () => {

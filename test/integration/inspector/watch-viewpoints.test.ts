@@ -7,8 +7,8 @@ import type { KnotServer } from '../../../scripts/peers/knot'
 import type { PowerDnsServer } from '../../../scripts/peers/pdns'
 import { probeUdp } from '../../../scripts/peers/probe'
 import { startUnbound, type UnboundServer } from '../../../scripts/peers/unbound'
-import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
 import { startPdnsAliasChain, type PdnsAliasChain } from '../../support/pdns-alias-chain'
+import { tempDirForSuite } from '../../support/suite-temp-dir'
 
 const TARGET_TTL = 4
 const OLD = '192.0.2.10,192.0.2.11'
@@ -42,7 +42,7 @@ describe('a watch from both viewpoints: PowerDNS (ALIAS) + Knot (target) + Unbou
   let pdnsUpstream: UnboundServer
   let pdns: PowerDnsServer
   let resolver: UnboundServer
-  let dir: TempDir
+  const dir = tempDirForSuite('alias-inspector-viewpoints-')
   let service: WatchService
   const samples: WatchSample[] = []
 
@@ -63,7 +63,6 @@ describe('a watch from both viewpoints: PowerDNS (ALIAS) + Knot (target) + Unbou
       ],
       control: true
     })
-    dir = await tempDir('alias-inspector-viewpoints-')
     service = openWatchService(dir.path, { onSample: (s) => samples.push(s) })
   })
 
@@ -71,7 +70,6 @@ describe('a watch from both viewpoints: PowerDNS (ALIAS) + Knot (target) + Unbou
     await service?.dispose()
     await resolver?.stop()
     await chain?.stop()
-    await dir?.cleanup()
   })
 
   it("measures each viewpoint's lag to within 1.5 s of an independent poller", async () => {

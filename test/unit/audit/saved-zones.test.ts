@@ -1,20 +1,18 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { listSavedZones, readSavedZone } from '../../../electron/audit/saved-zones'
-import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
+import { tempDirForSuite } from '../../support/suite-temp-dir'
 
 describe('saved zones as audit input', () => {
-  let dir: TempDir
+  const dir = tempDirForSuite('alias-inspector-saved-zones-')
   beforeAll(async () => {
-    dir = await tempDir('alias-inspector-saved-zones-')
     await mkdir(join(dir.path, 'zones'))
     await writeFile(join(dir.path, 'zones', 'b.test.zone'), '$ORIGIN b.test.\n@ 300 IN A 192.0.2.1\n')
     await writeFile(join(dir.path, 'zones', 'a%2fx.test.zone'), '@ 300 IN A 192.0.2.2\n')
     await writeFile(join(dir.path, 'zones', '.hidden.zone'), '')
     await writeFile(join(dir.path, 'secret.zone'), 'not in zones/')
   })
-  afterAll(async () => dir?.cleanup())
 
   it('lists the .zone files with their origin, stated or from the file name', async () => {
     const zones = await listSavedZones(dir.path)

@@ -43,4 +43,25 @@ describe('lab.json', () => {
       await dir.cleanup()
     }
   })
+
+  it('reads the upstream resolver of a file written when lab:start took text: as a ResolverTarget, saved so', async () => {
+    const dir = await tempDir('alias-inspector-labfile-')
+    try {
+      const old = { version: 1, upstreamMode: 'recursive', upstreamResolver: '[::1]:5353', port: 5300 }
+      await writeFile(join(dir.path, 'lab.json'), JSON.stringify(old))
+      const store = new LabFileStore(dir.path)
+      const { file, warning } = await store.load()
+      expect(warning).toBeUndefined()
+      expect(file).toMatchObject({ upstreamMode: 'recursive', upstreamResolver: { transport: 'udp', host: '::1', port: 5353 }, port: 5300 })
+      await store.save(file)
+      expect((await new LabFileStore(dir.path).load()).file.upstreamResolver).toEqual(file.upstreamResolver)
+      // text that no longer reads as a resolver: no resolver (a start then asks for one), the rest kept
+      await writeFile(store.path, JSON.stringify({ ...old, upstreamResolver: 'not a resolver' }))
+      const unreadable = await new LabFileStore(dir.path).load()
+      expect(unreadable.warning).toBeUndefined()
+      expect(unreadable.file).toMatchObject({ upstreamMode: 'recursive', upstreamResolver: null, port: 5300 })
+    } finally {
+      await dir.cleanup()
+    }
+  })
 })

@@ -16,6 +16,9 @@ describe('layering lint', { timeout: 30_000 }, () => {
     const messages = await layering('electron/dns/probe.ts', "import { parseResolver } from '../resolvers'\nexport const p = parseResolver\n")
     expect(messages).toHaveLength(1)
     expect(messages[0]).toMatch(/electron\/dns may import only shared\//)
+    // the preferences domain sits beside storage: not on the lab, not on the switchboard
+    const prefs = await layering('electron/preferences/probe.ts', "import { x } from '../services/preference-handlers'\nimport { y } from '../lab/lab-ports'\nexport const p = [x, y]\n")
+    expect(prefs).toHaveLength(2)
   })
 
   it('fails when the inspector imports the ALIAS server or the lab', async () => {

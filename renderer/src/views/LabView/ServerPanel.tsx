@@ -3,11 +3,12 @@ import { DnssecFields, defaultDnssecChoice, type LabDnssecChoice } from './Dnsse
 import { TtlPolicyField } from './TtlPolicyField'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { upstreamModes, type UpstreamMode } from '@shared/alias-server'
-import type { LabStatus } from '@shared/lab'
+import type { LabStatus, LabUpstreamResolver } from '@shared/lab'
 import type { ApiError } from '@shared/result'
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
 import { Explain } from '../../context/TeachingContext'
 import { useLab } from '../../hooks/useLab'
+import { UpstreamResolverField } from './UpstreamResolverField'
 import labStyles from './LabView.module.css'
 import styles from './ServerPanel.module.css'
 
@@ -27,7 +28,7 @@ const modeNames: Record<UpstreamMode, string> = {
 export function ServerPanel({ status, onStatus, onChanged }: ServerPanelProps) {
   const [port, setPort] = useState(status.port ? String(status.port) : '')
   const [mode, setMode] = useState<UpstreamMode>(status.upstreamMode)
-  const [resolver, setResolver] = useState(status.upstreamResolver ?? '')
+  const [resolver, setResolver] = useState<LabUpstreamResolver | null>(status.upstreamResolver)
   const [authPort, setAuthPort] = useState('')
   // the choice saved in lab.json (what the last start used)
   const [dnssec, setDnssec] = useState<LabDnssecChoice>(() => ({
@@ -48,10 +49,13 @@ export function ServerPanel({ status, onStatus, onChanged }: ServerPanelProps) {
     toggleRef.current?.focus()
   }, [running])
 
+  // which ports the lab may use is the main side's rule: its refusal is shown as the server panel's error
   const portText = port.trim()
-  const portError = portText !== '' && !(/^\d+$/.test(portText) && Number(portText) <= 65535) ? 'A port number from 1 to 65535, or empty for any free port.' : null
-  const resolverError = mode !== 'simulated' && resolver.trim() === '' ? 'Give the resolver to use, e.g. 127.0.0.1:5353.' : null
-  const authPortError = authPort.trim() !== '' && !(/^\d+$/.test(authPort.trim()) && Number(authPort) >= 1 && Number(authPort) <= 65535) ? 'A port from 1 to 65535.' : null
+  const authPortText = authPort.trim()
+  const digitsOnly = (text: string) => (text !== '' && !/^\d+$/.test(text) ? 'Type the port in digits.' : null)
+  const portError = digitsOnly(portText)
+  const authPortError = digitsOnly(authPortText)
+  const resolverError = mode !== 'simulated' && resolver === null ? 'Choose the resolver to use, or add one (e.g. 127.0.0.1:5353).' : null
   const invalid = !!(portError || resolverError || authPortError)
 
   const call = async (run: () => Promise<{ ok: true; value: LabStatus } | { ok: false; error: ApiError }>) => {
@@ -75,8 +79,8 @@ export function ServerPanel({ status, onStatus, onChanged }: ServerPanelProps) {
       lab.start({
         ...(portText ? { port: Number(portText) } : {}),
         upstreamMode: mode,
-        ...(mode !== 'simulated' ? { upstreamResolver: resolver.trim() } : {}),
-        ...(mode === 'authoritative' && authPort.trim() ? { authoritativePort: Number(authPort) } : {}),
+        ...(mode !== 'simulated' && resolver !== null ? { upstreamResolver: resolver } : {}),
+        ...(mode === 'authoritative' && authPortText ? { authoritativePort: Number(authPortText) } : {}),
         dnssec: dnssec.signed ? { algorithm: dnssec.algorithm, denial: dnssec.denial } : null,
         axfr: dnssec.axfr
       })
@@ -123,19 +127,14 @@ export function ServerPanel({ status, onStatus, onChanged }: ServerPanelProps) {
           </select>
         </label>
         {mode !== 'simulated' && (
-          <label className="form-field">
-            <span className="form-field__label">{mode === 'recursive' ? 'Resolver' : 'Bootstrap resolver'}</span>
-            <input
-              value={resolver}
-              onChange={(e) => setResolver(e.target.value)}
-              placeholder="127.0.0.1:5353"
-              disabled={running}
-              spellCheck={false}
-              aria-invalid={!!resolverError}
-              data-testid="lab-upstream-resolver"
-            />
-            {resolverError && <span className="form-field__error">{resolverError}</span>}
-          </label>
+          <UpstreamResolverField
+            label={mode === 'recursive' ? 'Resolver' : 'Bootstrap resolver'}
+            value={resolver}
+            onChange={setResolver}
+            last={status.upstreamResolver}
+            disabled={running}
+            error={resolverError}
+          />
         )}
         {mode === 'authoritative' && (
           <label className="form-field">

@@ -2,7 +2,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { MAX_RECENT_DOMAINS } from '@shared/preferences'
-import { createPreferenceStore, PREFERENCES_FILE } from '../../../electron/services/preference-handlers'
+import { createPreferenceStore, PREFERENCES_FILE } from '../../../electron/preferences'
 import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
 
 describe('the preference store (recent domains)', () => {

@@ -5,7 +5,8 @@ import { createDispatch } from '../../../electron/api/dispatch'
 import { EventBus } from '@shared/event-bus'
 import type { Handlers } from '../../../electron/api/handlers'
 import type { LearnProgress } from '@shared/learn'
-import { createLearnStore, LEARN_FILE, learnHandlers } from '../../../electron/services/learn-handlers'
+import { createLearnStore, LEARN_FILE } from '../../../electron/learn'
+import { learnHandlers } from '../../../electron/services/learn-handlers'
 import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
 
 describe('the Learn progress store (learn.json)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { labAuthoritativeServers, labTtlRule } from '../../../electron/services/lab-authoritative'
+import { labAuthoritativeServers, labTtlRule } from '../../../electron/lab/lab-authoritative'
 
 const running = {
   running: true,
