@@ -11,7 +11,7 @@ import type { AnswerCache } from './answer-cache'
 import type { Counters } from './counters'
 import type { GeoMap } from './geo/geo-map'
 import { geoRespond } from './geo/geo-responder'
-import { clientSubnetOf, type ClientSubnet } from './geo/client-subnet'
+import { clientSubnetIn, type ClientSubnet } from './geo/client-subnet'
 import { ecsForwarding, ecsOptionData, forwardedSubnet, type EcsForwarding } from './geo/ecs-forwarding'
 import { lowerWire } from '../dns/names'
 import { PreparedAnswer, type LogInfo } from './prepared-answer'
@@ -127,7 +127,7 @@ export class QueryHandler {
     // copied out of the reused view: the slow path outlives this call
     let ecs: Miss['ecs'] = null
     if (fwd !== null) {
-      const { client } = clientSubnetOf(msg, address)
+      const client = clientSubnetIn(msg, v.optStart, v.optEnd, address)
       const forwarded = forwardedSubnet(client, fwd)
       const key = SubnetAnswers.key(lowerWire(Buffer.from(msg.subarray(12, v.qnameEnd))), v.qtype, v.qclass, shape, forwarded, client.ecs ? client.subnet : '')
       const sp = this.subnetAnswers.get(key)
@@ -153,7 +153,7 @@ export class QueryHandler {
     const v = this.view
     const name = readName(lowerWire(Buffer.from(msg.subarray(12, v.qnameEnd))), 0).name
     if (!geo.has(name)) return false
-    const g = geoRespond(geo, msg, name, typeName(v.qtype), address)
+    const g = geoRespond(geo, msg, name, typeName(v.qtype), clientSubnetIn(msg, v.optStart, v.optEnd, address))
     if (!g) return false
     const out = g.out.length > limit ? slipResponse(msg, v.questionEnd) : g.out
     r.send(r.tcp ? frame(out) : out, address, port)

@@ -3,6 +3,7 @@
  * with its position); that data is checked here like any other untrusted input.
  */
 import { z } from 'zod'
+import { displayName, lowerAbsolute } from '../dns/names'
 import { DNSCONTROL_FUNCTIONS } from './dnscontrol-dsl'
 import { runInSandbox, type SandboxLimits } from './dnscontrol-sandbox'
 import { ConvertError } from './errors'
@@ -53,13 +54,13 @@ export async function readDnscontrol(source: string, file: string, origin: strin
   if (!parsed.success) throw new ConvertError(file, 0, 0, 'the sandbox returned data of an unexpected shape')
   const domains = parsed.data.domains
   if (domains.length === 0) throw new ConvertError(file, 1, 1, 'dnsconfig.js defines no domain (no D(...) call)')
-  const want = origin?.replace(/\.$/, '').toLowerCase()
-  const domain = want ? domains.find((d) => d.name.toLowerCase() === want) : domains[0]
-  if (!domain) throw new ConvertError(file, 1, 1, `dnsconfig.js has no D("${want}") (it has ${domains.map((d) => d.name).join(', ')})`)
+  const want = origin ? lowerAbsolute(origin) : undefined
+  const domain = want ? domains.find((d) => lowerAbsolute(d.name) === want) : domains[0]
+  if (!domain) throw new ConvertError(file, 1, 1, `dnsconfig.js has no D("${displayName(want!)}") (it has ${domains.map((d) => d.name).join(', ')})`)
   if (!want && domains.length > 1) {
     throw new ConvertError(file, domains[1].line, domains[1].column, `dnsconfig.js defines ${domains.length} domains; pick one with --origin (${domains.map((d) => d.name).join(', ')})`)
   }
-  const apex = `${domain.name.replace(/\.$/, '').toLowerCase()}.`
+  const apex = lowerAbsolute(domain.name)
   let defaultTtl = DEFAULT_TTL
   const raws: RawRecord[] = []
   for (const item of domain.items) {

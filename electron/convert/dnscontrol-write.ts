@@ -1,6 +1,7 @@
 /** Writes dnsconfig.js in the subset the reader takes back (README: "dnscontrol"). */
 import { warningFor, type ConvRecord, type ConvZone, type ConvertWarning } from './model'
-import { charStringText, relativeOwner, withoutDot } from './record-text'
+import { displayName } from '../dns/names'
+import { charStringText, relativeOwner } from './record-text'
 
 const js = (s: string): string => JSON.stringify(s)
 
@@ -68,7 +69,7 @@ export function writeDnscontrol(zone: ConvZone): { text: string; warnings: Conve
     'var REG_NONE = NewRegistrar("none");',
     'var DSP = NewDnsProvider("none");',
     '',
-    `D(${js(withoutDot(zone.origin))}, REG_NONE, DnsProvider(DSP), DefaultTTL(${defaultTtl}),`,
+    `D(${js(displayName(zone.origin))}, REG_NONE, DnsProvider(DSP), DefaultTTL(${defaultTtl}),`,
     lines.map((l) => `  ${l}`).join(',\n'),
     ');',
     ''

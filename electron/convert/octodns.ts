@@ -3,6 +3,7 @@
  * owner relative to the zone ('' is the root) to one record or a list of them, each { type, ttl, value(s) }.
  */
 import { stringify } from 'yaml'
+import { lowerAbsolute } from '../dns/names'
 import { ConvertError } from './errors'
 import { isAlias, warningFor, type ConvRecord, type ConvZone, type ConvertWarning } from './model'
 import { charStringText, isApexNsOrSoa, relativeOwner, rrsets } from './record-text'
@@ -50,7 +51,7 @@ export function readOctodns(text: string, file: string, origin: string | undefin
   const doc = parseSourceDocument(text, file, 'YAML')
   const zoneOrigin = origin ?? /([^/\\]+)\.ya?ml$/i.exec(file)?.[1]
   if (!zoneOrigin) throw new ConvertError(file, 1, 1, 'the zone origin is unknown: octoDNS names it by the file name (example.com.yaml); give --origin')
-  const apex = zoneOrigin.endsWith('.') ? zoneOrigin.toLowerCase() : `${zoneOrigin.toLowerCase()}.`
+  const apex = lowerAbsolute(zoneOrigin)
   if (!isRecord(doc.value)) throw doc.error([], 'an octoDNS zone file is a mapping from names to records')
   const raws: RawRecord[] = []
   for (const [owner, entry] of Object.entries(doc.value)) {

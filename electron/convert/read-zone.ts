@@ -1,4 +1,5 @@
 /** Any readable format -> the converter's zone. */
+import { lowerAbsolute } from '../dns/names'
 import { readDnscontrol } from './dnscontrol-read'
 import type { SandboxLimits } from './dnscontrol-sandbox'
 import { ConvertError } from './errors'
@@ -16,7 +17,7 @@ export interface ReadOptions {
 
 export async function readZone(text: string, from: FormatId, options: ReadOptions): Promise<{ zone: ConvZone; warnings: ConvertWarning[] }> {
   const { file } = options
-  const origin = options.origin === undefined ? undefined : options.origin.endsWith('.') ? options.origin.toLowerCase() : `${options.origin.toLowerCase()}.`
+  const origin = options.origin === undefined ? undefined : lowerAbsolute(options.origin)
   switch (from) {
     case 'bind':
     case 'aname':

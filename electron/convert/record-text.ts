@@ -1,4 +1,5 @@
 /** Helpers over canonical rdata tokens that the structured writers share. */
+import { relativeName } from '../dns/names'
 import { unquoteCharString } from '../zone/char-strings'
 import { isAlias, type ConvRecord, type ConvZone } from './model'
 
@@ -14,12 +15,7 @@ export function charStringText(token: string): string | null {
 }
 
 /** The owner relative to the origin: '' for the apex, 'www' for www.<origin>, or the absolute name outside it. */
-export function relativeOwner(name: string, origin: string): string {
-  if (name === origin) return ''
-  return name.endsWith(`.${origin}`) ? name.slice(0, -origin.length - 1) : name
-}
-
-export const withoutDot = (name: string): string => (name.length > 1 && name.endsWith('.') ? name.slice(0, -1) : name)
+export const relativeOwner = (name: string, origin: string): string => (name === origin ? '' : relativeName(name, origin))
 
 /** Records grouped by owner and type, in first-seen order. */
 export function rrsets(records: ConvRecord[]): ConvRecord[][] {

@@ -3,6 +3,7 @@
  * a presentation line, the parser canonicalises and validates it, and any error is mapped back to where
  * the record is in the source.
  */
+import { lowerAbsolute } from '../dns/names'
 import { parseZone } from '../zone'
 import { ConvertError, firstErrors } from './errors'
 import type { AddressFamily, AliasDetails, ConvRecord, ConvZone } from './model'
@@ -93,12 +94,12 @@ function mergeAliases(raws: RawRecord[], file: string): RawRecord[] {
       out.push(r)
       continue
     }
-    const key = r.name.toLowerCase()
+    const key = lowerAbsolute(r.name)
     const prev = byName.get(key)
     if (!prev || !prev.alias?.families || !r.alias?.families) {
       if (!prev) byName.set(key, r)
       out.push(r)
-    } else if (prev.rdata.toLowerCase() !== r.rdata.toLowerCase()) {
+    } else if (lowerAbsolute(prev.rdata) !== lowerAbsolute(r.rdata)) {
       throw new ConvertError(file, r.at.line, r.at.column, `the alias at ${r.name} points at ${r.rdata}, but the one at line ${prev.at.line} points at ${prev.rdata}; one target per name can be converted`)
     } else {
       prev.alias = { ...prev.alias, families: [...new Set([...prev.alias.families, ...r.alias.families])].sort() as AddressFamily[] }

@@ -6,7 +6,8 @@ import { hclBlock, resourceNamer, type HclValue } from './hcl'
 import { isAlias, warningFor, type ConvRecord, type ConvZone, type ConvertWarning } from './model'
 import { route53CharString } from './route53-escapes'
 import { leftToRoute53, route53AliasTargets, route53Value } from './route53-json'
-import { isApexNsOrSoa, rrsets, withoutDot } from './record-text'
+import { displayName } from '../dns/names'
+import { isApexNsOrSoa, rrsets } from './record-text'
 
 const ROUTE53_TYPES = new Set(['A', 'AAAA', 'CAA', 'CNAME', 'DS', 'HTTPS', 'MX', 'NAPTR', 'NS', 'PTR', 'SPF', 'SRV', 'SVCB', 'TXT'])
 const CLOUDFLARE_TYPES = new Set(['A', 'AAAA', 'CAA', 'CNAME', 'DNSKEY', 'DS', 'HTTPS', 'MX', 'NAPTR', 'NS', 'PTR', 'SRV', 'SVCB', 'TXT'])
@@ -48,9 +49,9 @@ function cloudflareFields(r: ConvRecord): Record<string, HclValue> {
   const [a, b, c, d] = r.rdata
   switch (r.type) {
     case 'MX':
-      return { content: withoutDot(b), priority: Number(a) }
+      return { content: displayName(b), priority: Number(a) }
     case 'SRV':
-      return { data: { priority: Number(a), weight: Number(b), port: Number(c), target: withoutDot(d) } }
+      return { data: { priority: Number(a), weight: Number(b), port: Number(c), target: displayName(d) } }
     case 'CAA':
       return { data: { flags: Number(a), tag: b, value: c.slice(1, -1).replace(/\\(["\\])/g, '$1') } }
     case 'TXT':
@@ -58,7 +59,7 @@ function cloudflareFields(r: ConvRecord): Record<string, HclValue> {
     case 'CNAME':
     case 'NS':
     case 'PTR':
-      return { content: withoutDot(a) }
+      return { content: displayName(a) }
     default:
       return { content: r.rdata.join(' ') }
   }
@@ -84,7 +85,7 @@ export function writeTerraformCloudflare(zone: ConvZone): { text: string; warnin
       warnings.push(warningFor(r, `Cloudflare TTLs run from 60 to 86400 s (1 means automatic); ${ttl} written`))
     }
     const fields = cloudflareFields({ ...r, type })
-    const attrs: Record<string, HclValue> = { zone_id: { raw: 'var.zone_id' }, name: withoutDot(r.name), type, ttl, ...fields }
+    const attrs: Record<string, HclValue> = { zone_id: { raw: 'var.zone_id' }, name: displayName(r.name), type, ttl, ...fields }
     if (['A', 'AAAA', 'CNAME'].includes(type)) attrs.proxied = false
     if (isAlias(r) && r.name !== zone.origin) {
       attrs.settings = { flatten_cname: true }

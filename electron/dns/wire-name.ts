@@ -1,4 +1,5 @@
 import { ServiceError } from '@shared/errors'
+import { isPlainOctet, labelText } from '@shared/names'
 
 export interface NameRead {
   /** Presentation form, absolute, with `\.`/`\DDD` escapes where needed. */
@@ -13,36 +14,10 @@ export function malformed(reason: string): ServiceError {
 
 const MAX_NAME_WIRE = 255
 
-// Byte is safe to print as is: letters, digits, '-', '_', '*', '/'.
-const PLAIN = new Uint8Array(256)
-for (let c = 0; c < 256; c++) {
-  PLAIN[c] =
-    (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) ||
-    c === 0x2d || c === 0x5f || c === 0x2a || c === 0x2f
-      ? 1
-      : 0
-}
-
-/** Escapes a label as master files do: `\.` for specials, `\DDD` for non-printable octets. */
+/** Escapes a label as master files do (labelText), plain labels straight from the buffer. */
 export function escapeLabel(buf: Buffer, start: number, end: number): string {
-  let plain = true
-  for (let i = start; i < end; i++) {
-    if (!PLAIN[buf[i] as number]) {
-      plain = false
-      break
-    }
-  }
-  if (plain) return buf.toString('latin1', start, end)
-  let out = ''
-  for (let i = start; i < end; i++) {
-    const c = buf[i] as number
-    if (PLAIN[c]) out += String.fromCharCode(c)
-    else if (c > 0x20 && c < 0x7f) {
-      // . ; \ " ( ) @ $ are special in master files; other printable ASCII is fine as is
-      out += '.;\\"()@$'.includes(String.fromCharCode(c)) ? `\\${String.fromCharCode(c)}` : String.fromCharCode(c)
-    } else out += `\\${c.toString().padStart(3, '0')}`
-  }
-  return out
+  for (let i = start; i < end; i++) if (!isPlainOctet(buf[i] as number)) return labelText(buf, start, end)
+  return buf.toString('latin1', start, end)
 }
 
 /**
@@ -97,61 +72,87 @@ export function readName(
 export interface PresentationLabel {
   /** The label as typed, escapes included. */
   text: string
-  /** Its octets, escapes decoded. */
-  octets: Buffer
+  /** Its octets, escapes decoded; characters beyond ASCII as UTF-8. */
+  octets: Uint8Array
   /** Whether the label held any escape. */
   escaped: boolean
-  /** The characters typed as they are (not escaped), for callers that restrict them. */
-  plain: string
+}
+
+/** A bad escape in a name: `kind` lets each reader word it its own way. */
+export class NameEscapeError extends Error {
+  constructor(
+    readonly kind: 'digits' | 'range' | 'dangling',
+    message: string
+  ) {
+    super(message)
+  }
+}
+
+const encoder = new TextEncoder()
+
+/** Pushes the UTF-8 octets of the character at `i`; returns the index of its last UTF-16 unit. */
+function pushChar(text: string, i: number, out: number[]): number {
+  const cp = text.codePointAt(i)!
+  if (cp < 0x80) out.push(cp)
+  else out.push(...encoder.encode(String.fromCodePoint(cp)))
+  return cp > 0xffff ? i + 1 : i
 }
 
 /**
- * Splits a presentation-form name into labels as RFC 1035 §5.1 master files write them: `\.` is a
- * dot inside a label, `\DDD` the octet with that decimal value, `\X` the character X itself. The
- * dot that ends an absolute name is dropped; empty labels are returned for the caller to refuse.
- * Throws an Error naming a bad escape.
+ * The one reader of presentation-form names (RFC 1035 §5.1): the octets of each label, split on
+ * unescaped dots; `\\DDD` is the octet with that decimal value, `\\X` the character X itself, other
+ * characters their UTF-8. The dot that ends an absolute name is dropped; empty labels are returned for
+ * the caller to refuse. `ends`, when given, receives where each label's text ends. Throws NameEscapeError.
  */
-export function parsePresentationLabels(text: string): PresentationLabel[] {
-  if (text === '.' || text === '') return []
-  const labels: PresentationLabel[] = []
+export function decodeLabels(text: string, ends?: number[]): Uint8Array[] {
+  const labels: Uint8Array[] = []
+  if (text === '.' || text === '') return labels
   let octets: number[] = []
   let start = 0
-  let escaped = false
-  let plain = ''
-  const close = (end: number) => {
-    labels.push({ text: text.slice(start, end), octets: Buffer.from(octets), escaped, plain })
-    octets = []
-    escaped = false
-    plain = ''
-  }
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string
-    if (ch === '\\') {
-      escaped = true
-      const digits = text.slice(i + 1, i + 4)
-      if (/^\d/.test(digits)) {
-        if (!/^\d{3}$/.test(digits)) throw new Error(`bad escape \\${digits} in name "${text}" (\\DDD needs three digits)`)
-        const v = Number(digits)
-        if (v > 255) throw new Error(`bad escape \\${digits} in name "${text}" (above 255)`)
-        octets.push(v)
-        i += 3
-      } else if (i + 1 < text.length) {
-        const cp = text.codePointAt(i + 1) as number
-        const next = String.fromCodePoint(cp)
-        octets.push(...Buffer.from(next))
-        i += next.length
-      } else throw new Error(`dangling backslash at the end of name "${text}"`)
-    } else if (ch === '.') {
-      close(i)
+    const c = text.charCodeAt(i)
+    if (c === 0x2e) {
+      labels.push(Uint8Array.from(octets))
+      ends?.push(i)
+      octets = []
       start = i + 1
-    } else {
-      octets.push(...Buffer.from(ch))
-      plain += ch
+    } else if (c < 0x80 && c !== 0x5c) octets.push(c)
+    else if (c !== 0x5c) i = pushChar(text, i, octets)
+    else {
+      const d = text.charCodeAt(i + 1)
+      if (d >= 0x30 && d <= 0x39) {
+        const digits = text.slice(i + 1, i + 4)
+        if (!/^\d{3}$/.test(digits)) throw new NameEscapeError('digits', `bad escape \\${digits} in name "${text}" (\\DDD needs three digits)`)
+        if (Number(digits) > 255) throw new NameEscapeError('range', `bad escape \\${digits} in name "${text}" (above 255)`)
+        octets.push(Number(digits))
+        i += 3
+      } else if (i + 1 < text.length) i = pushChar(text, i + 1, octets)
+      else throw new NameEscapeError('dangling', `dangling backslash at the end of name "${text}"`)
     }
   }
   // "a." ends with the root; "a" and "a\\." end with a label of their own
-  if (start < text.length) close(text.length)
+  if (start < text.length) {
+    labels.push(Uint8Array.from(octets))
+    ends?.push(text.length)
+  }
   return labels
+}
+
+/** decodeLabels, with each label's text as typed. */
+export function parsePresentationLabels(text: string): PresentationLabel[] {
+  const ends: number[] = []
+  return decodeLabels(text, ends).map((octets, i) => {
+    const labelText = text.slice(i === 0 ? 0 : ends[i - 1]! + 1, ends[i])
+    return { text: labelText, octets, escaped: labelText.includes('\\') }
+  })
+}
+
+/** Whether the last dot ends the name, rather than being an escaped `\.` inside the last label. */
+export function endsWithDot(name: string): boolean {
+  if (!name.endsWith('.')) return false
+  let backslashes = 0
+  for (let i = name.length - 2; i >= 0 && name[i] === '\\'; i--) backslashes++
+  return backslashes % 2 === 0
 }
 
 /** Encodes a presentation-form name (`\.` and `\DDD` escapes allowed) without compression. */

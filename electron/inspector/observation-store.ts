@@ -1,8 +1,8 @@
-import { mkdirSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import Database from 'better-sqlite3'
+import { join } from 'node:path'
+import type Database from 'better-sqlite3'
 import { z } from 'zod'
 import type { Family } from '@shared/inspector'
+import { openSqlite } from '../storage/sqlite'
 
 export const OBSERVATIONS_DB_FILE = 'observations.sqlite'
 /** Older observations are of no use to a verdict: TTLs are seconds to hours. */
@@ -51,11 +51,7 @@ export class ObservationStore {
   private writes = 0
 
   constructor(path: string) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
-    this.db = new Database(path)
-    this.db.pragma('journal_mode = WAL')
-    this.db.pragma('synchronous = NORMAL')
-    this.db.pragma('busy_timeout = 2000')
+    this.db = openSqlite(path)
     this.db.exec(`CREATE TABLE IF NOT EXISTS observations (
       name TEXT NOT NULL, side TEXT NOT NULL, family TEXT NOT NULL, vals TEXT NOT NULL,
       ttl INTEGER, seen_wall_ms REAL NOT NULL, source TEXT NOT NULL);

@@ -1,10 +1,9 @@
-import { mkdirSync } from 'node:fs'
-import { dirname } from 'node:path'
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
 import { z } from 'zod'
 import { resolverTargetSchema } from '@shared/dns'
 import { aliasRecordSchema, ttlPolicySchema, type WatchSample, type WatchSession } from '@shared/inspector'
 import { errorCodes } from '@shared/result'
+import { openSqlite } from '../storage/sqlite'
 
 export const WATCH_DB_FILE = 'watch.sqlite'
 /** PRAGMA user_version: bump with a new step in MIGRATIONS. */
@@ -157,12 +156,7 @@ export class WatchStore {
   private readonly stmts
 
   constructor(path: string) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
-    this.db = new Database(path)
-    this.db.pragma('journal_mode = WAL')
-    this.db.pragma('synchronous = NORMAL')
-    this.db.pragma('foreign_keys = ON')
-    this.db.pragma('busy_timeout = 2000')
+    this.db = openSqlite(path, { foreignKeys: true })
     this.migrate()
     this.stmts = {
       insertSession: this.db.prepare(

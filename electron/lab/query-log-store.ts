@@ -4,12 +4,11 @@
  * timer, a bounded number per tick, so a burst of queries never stalls the process the DNS server runs in;
  * entries beyond what the store can take are counted (`overflow`), never silently lost.
  */
-import { mkdirSync } from 'node:fs'
-import { dirname } from 'node:path'
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
 import type { QueryLogEntry } from '@shared/alias-server'
 import type { QueryLogFilter, QueryLogRecord, QueryLogStats } from '@shared/lab-log'
 import { QUERY_LOG_CAP } from '@shared/lab-log'
+import { openSqlite } from '../storage/sqlite'
 import { filterSql } from './query-log-filter'
 import { toRecord, type EntryRow } from './query-log-rows'
 
@@ -53,11 +52,7 @@ export class QueryLogStore {
     private readonly options: QueryLogStoreOptions = {}
   ) {
     this.cap = Math.max(1, options.cap ?? QUERY_LOG_CAP)
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
-    this.db = new Database(path)
-    this.db.pragma('journal_mode = WAL')
-    this.db.pragma('synchronous = NORMAL')
-    this.db.pragma('busy_timeout = 2000')
+    this.db = openSqlite(path)
     if ((this.db.pragma('user_version', { simple: true }) as number) < SCHEMA_VERSION) {
       this.db.exec(`
         CREATE TABLE IF NOT EXISTS entries (

@@ -1,9 +1,10 @@
 /** RFC 3597 generic rdata (`\# <length> <hex>`), and wire -> presentation for the known types. */
 import { formatIPv4, formatIPv6 } from '@shared/ip-text'
 import { quoteCharString } from './char-strings'
-import { labelsFromWire, labelsToText } from '../dns/names'
+import { canonicalName } from '../dns/names'
+import { readName } from '../dns/wire-name'
+import { formatSvcParams, svcb } from '../dns/svcb'
 import type { KnownType } from './record-types'
-import { decodeSvcbRdata } from './svcb-presentation'
 import type { Token } from './tokenizer'
 
 export const isGenericMarker = (t: Token | undefined): boolean => !!t && !t.quoted && t.text === '\\#'
@@ -64,9 +65,9 @@ class Reader {
     return this.take(this.b.length - this.o)
   }
   name(): string {
-    const { labels, next } = labelsFromWire(this.b, this.o)
-    this.o = next
-    return labelsToText(labels)
+    const { name, end } = readName(Buffer.from(this.b.buffer, this.b.byteOffset, this.b.length), this.o, this.b.length, false)
+    this.o = end
+    return canonicalName(name)
   }
   str(): string {
     return quoteCharString(this.take(this.u8()))
@@ -74,6 +75,12 @@ class Reader {
   done(): boolean {
     return this.o === this.b.length
   }
+}
+
+/** SVCB/HTTPS wire rdata -> canonical tokens (the codec reads rdata behind its 2-octet length). */
+export function decodeSvcbRdata(wire: Uint8Array): string[] {
+  const d = svcb.decode(Buffer.concat([Buffer.from([wire.length >> 8, wire.length & 0xff]), wire]), 0)
+  return [String(d.priority), canonicalName(d.target), ...formatSvcParams(d.params, false)]
 }
 
 /** Canonical presentation tokens for wire rdata of a known type; throws when malformed. */

@@ -5,7 +5,7 @@ import { parseGenericRdata } from './generic-rdata'
 import type { ZoneRecord } from './model'
 import { absoluteLabels, labelsToWire } from '../dns/names'
 import { TYPE_CODES, typeCode } from './record-types'
-import { encodeSvcbRdata } from './svcb-presentation'
+import { parseSvcbTokens, svcb } from '../dns/svcb'
 import type { Token } from './tokenizer'
 
 /**
@@ -52,6 +52,9 @@ const genericWire = (rdata: string[]): Buffer => {
   })
   return Buffer.from(wire!)
 }
+
+/** Canonical SVCB/HTTPS tokens -> wire rdata (without the codec's 2-octet length). Throws on invalid input. */
+export const encodeSvcbRdata = (tokens: string[]): Buffer => svcb.encode(parseSvcbTokens(tokens)).subarray(2)
 
 const text = (token: string): string => Buffer.from(unquoteCharString(token)).toString('utf8')
 

@@ -5,8 +5,8 @@
 import { formatIPv6, parseIPv4, parseIPv6 } from '@shared/ip-text'
 import { decodeEscapes, quoteCharString } from './char-strings'
 import { labelsToText, parseName, plainCanonicalName, type Labels } from '../dns/names'
+import { formatSvcParams, parseSvcParams } from '../dns/svcb'
 import type { KnownType } from './record-types'
-import { formatSvcParams, parseSvcParams } from './svcb-presentation'
 import type { Token } from './tokenizer'
 import { parseTtl } from './ttl'
 
@@ -208,5 +208,5 @@ function svcb(f: Fields): string[] {
   if (priority === '0' && paramTokens.length > 0) f.fail(paramTokens[0], 'AliasMode (priority 0) takes no SvcParams (RFC 9460 §2.4.2)')
   const { params, issues } = parseSvcParams(paramTokens.map((t) => t.text))
   for (const issue of issues) f.fail(paramTokens[issue.index], issue.message)
-  return [priority, targetName, ...formatSvcParams(params)]
+  return [priority, targetName, ...formatSvcParams(params, false)]
 }

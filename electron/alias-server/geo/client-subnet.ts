@@ -3,7 +3,6 @@
  * else the source address as a /32 or /128. Query bytes are hostile: anything malformed is ignored.
  */
 import { EDNS_OPTIONS } from '@shared/dns-codes'
-import * as packet from 'dns-packet'
 import { parsePrefix } from '@shared/geo'
 import { formatIPv4, formatIPv6 } from '@shared/ip-text'
 
@@ -41,24 +40,17 @@ export function fromSource(address: string): ClientSubnet {
   return { subnet: `${plain}/${length}`, family, address: plain, sourcePrefixLength: length, ecs: false }
 }
 
-/** The decoded query (null when it does not decode) and the subnet it speaks for. */
-export function clientSubnetOf(msg: Buffer, sourceAddress: string): { query: packet.Packet | null; client: ClientSubnet } {
-  let query: packet.Packet | null = null
-  try {
-    query = packet.decode(msg)
-  } catch {
-    return { query: null, client: fromSource(sourceAddress) }
-  }
-  for (const rr of query.additionals ?? []) {
-    if (rr.type !== 'OPT') continue
-    for (const option of (rr as packet.OptAnswer).options ?? []) {
-      if (option.code !== OPT_ECS) continue
-      const data = (option as { data?: Buffer }).data
-      const ecs = data ? readEcsData(data) : null
-      if (ecs) return { query, client: ecs }
+/** The subnet of the first well-formed ECS option among the EDNS options at msg[start, end), else of the source. */
+export function clientSubnetIn(msg: Buffer, start: number, end: number, sourceAddress: string): ClientSubnet {
+  for (let o = start; o + 4 <= end; ) {
+    const length = msg.readUInt16BE(o + 2)
+    if (msg.readUInt16BE(o) === OPT_ECS && o + 4 + length <= end) {
+      const ecs = readEcsData(msg.subarray(o + 4, o + 4 + length))
+      if (ecs) return ecs
     }
+    o += 4 + length
   }
-  return { query, client: fromSource(sourceAddress) }
+  return fromSource(sourceAddress)
 }
 
 /** `subnet` cut to `length` bits (never longer than it was): '203.0.113.77/32', 24 → '203.0.113.0/24'. */

@@ -7,7 +7,7 @@
 import * as packet from 'dns-packet'
 import type { GeoChoice } from '@shared/geo'
 import type { LogInfo } from '../prepared-answer'
-import { clientSubnetOf, type ClientSubnet } from './client-subnet'
+import type { ClientSubnet } from './client-subnet'
 import type { GeoMap } from './geo-map'
 
 export interface GeoResponse {
@@ -20,11 +20,17 @@ export interface GeoResponse {
 
 const MAX_UDP = 1232
 
-export function geoRespond(geo: GeoMap, msg: Buffer, name: string, qtype: string, sourceAddress: string): GeoResponse | null {
+/** `client`: the subnet the query speaks for (clientSubnetIn). */
+export function geoRespond(geo: GeoMap, msg: Buffer, name: string, qtype: string, client: ClientSubnet): GeoResponse | null {
   // only the addresses vary by place; other types (the SOA a resolver's zone walk asks for) are the zone's business
   if (!geo.has(name) || (qtype !== 'A' && qtype !== 'AAAA')) return null
-  const { query, client } = clientSubnetOf(msg, sourceAddress)
-  if (!query || (query.questions ?? []).length !== 1) return null
+  let query: packet.Packet
+  try {
+    query = packet.decode(msg)
+  } catch {
+    return null
+  }
+  if ((query.questions ?? []).length !== 1) return null
   const question = query.questions![0]!
   const type = qtype === 'A' || qtype === 'AAAA' ? qtype : null
   const choice = type ? geo.choose(name, type, client.subnet) : null

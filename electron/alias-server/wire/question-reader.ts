@@ -36,6 +36,9 @@ export interface QueryView {
   dnssecOk: boolean
   /** The client's advertised UDP payload size (0 without EDNS). */
   udpSize: number
+  /** The OPT record's options: their offsets in the message (both 0 without EDNS). */
+  optStart: number
+  optEnd: number
 }
 
 export function createQueryView(): QueryView {
@@ -53,7 +56,9 @@ export function createQueryView(): QueryView {
     edns: false,
     ednsVersion: 0,
     dnssecOk: false,
-    udpSize: 0
+    udpSize: 0,
+    optStart: 0,
+    optEnd: 0
   }
 }
 
@@ -106,6 +111,8 @@ export function readQuery(msg: Buffer, v: QueryView): ReadStatus {
   v.ednsVersion = 0
   v.dnssecOk = false
   v.udpSize = 0
+  v.optStart = 0
+  v.optEnd = 0
   if (end < 12) return READ_DROP
   v.id = (msg[0]! << 8) | msg[1]!
   v.flags = (msg[2]! << 8) | msg[3]!
@@ -145,6 +152,8 @@ export function readQuery(msg: Buffer, v: QueryView): ReadStatus {
       v.udpSize = (msg[p + 2]! << 8) | msg[p + 3]!
       v.ednsVersion = msg[p + 5]!
       v.dnssecOk = (msg[p + 6]! & 0x80) !== 0
+      v.optStart = rdata
+      v.optEnd = rdata + rdlen
     }
     p = rdata + rdlen
   }

@@ -3,6 +3,8 @@
  * escapes (`\.`, `\DDD`). The one form every comparison uses, in the zone layer, the server and the
  * inspector; with the tests for ancestors and the ordering of RFC 4034 §6.1.
  */
+import { lowerAbsolute } from '@shared/names'
+import { endsWithDot } from '../wire-name'
 import { absoluteLabels, labelsToText, parseName, plainCanonicalName } from './presentation'
 
 /** Canonical form of a user- or wire-supplied name; a missing trailing dot is added. */
@@ -14,14 +16,6 @@ export function canonicalName(name: string): string {
   return 'error' in r ? name.toLowerCase() : labelsToText(r.labels)
 }
 
-/** Whether the last dot ends the name, rather than being an escaped `\.` inside the last label. */
-function endsWithDot(name: string): boolean {
-  if (!name.endsWith('.')) return false
-  let backslashes = 0
-  for (let i = name.length - 2; i >= 0 && name[i] === '\\'; i--) backslashes++
-  return backslashes % 2 === 0
-}
-
 /**
  * Canonical form of a name a person typed (surrounding blanks dropped): as canonicalName, except that
  * a name holding characters beyond ASCII keeps them as typed, lower-cased, instead of as `\DDD`
@@ -31,68 +25,10 @@ export function typedName(name: string): string {
   const text = name.trim()
   // eslint-disable-next-line no-control-regex
   if (/^[\u0000-\u007f]*$/.test(text)) return canonicalName(text)
-  const lower = text.toLowerCase()
-  return lower.endsWith('.') ? lower : `${lower}.`
+  return lowerAbsolute(text)
 }
 
 export const sameName = (a: string, b: string): boolean => canonicalName(a) === canonicalName(b)
-
-/** For messages: the name without its trailing dot ('example.com'). */
-export const displayName = (name: string): string => (name === '.' ? '.' : name.replace(/\.$/, ''))
-
-/** Splits a canonical name into its label texts, leftmost first (root gives []). */
-export function splitCanonical(name: string): string[] {
-  if (name === '.') return []
-  const labels: string[] = []
-  let cur = ''
-  for (let i = 0; i < name.length; i++) {
-    const c = name[i]
-    if (c === '\\') {
-      const n = /\d/.test(name[i + 1] ?? '') ? 4 : 2
-      cur += name.slice(i, i + n)
-      i += n - 1
-    } else if (c === '.') {
-      labels.push(cur)
-      cur = ''
-    } else cur += c
-  }
-  if (cur) labels.push(cur)
-  return labels
-}
-
-export const joinCanonical = (labels: string[]): string => (labels.length === 0 ? '.' : labels.join('.') + '.')
-
-/** The name itself, then each ancestor up to the root. */
-export function selfAndAncestors(name: string): string[] {
-  const labels = splitCanonical(name)
-  const out: string[] = []
-  for (let i = 0; i <= labels.length; i++) out.push(joinCanonical(labels.slice(i)))
-  return out
-}
-
-/** `name` equals `ancestor` or lies below it; both canonical. */
-export function isAtOrBelow(name: string, ancestor: string): boolean {
-  // the string tests settle most cases without splitting (the ALIAS server asks this per query)
-  if (ancestor === '.' || name === ancestor) return true
-  if (!name.endsWith(ancestor)) return false
-  // Without escapes every '.' separates labels, so the character before the suffix settles it.
-  if (ancestor !== '' && !name.includes('\\') && !ancestor.includes('\\')) return name.length > ancestor.length && name.charCodeAt(name.length - ancestor.length - 1) === 0x2e
-  const n = splitCanonical(name)
-  const a = splitCanonical(ancestor)
-  if (a.length >= n.length) return false
-  for (let i = 1; i <= a.length; i++) if (n[n.length - i] !== a[a.length - i]) return false
-  return true
-}
-
-/** Owner text relative to `origin` ('@' at the apex); absolute when outside it. */
-export function relativeName(name: string, origin: string): string {
-  if (name === origin) return '@'
-  if (origin !== '.' && isAtOrBelow(name, origin)) {
-    const n = splitCanonical(name)
-    return n.slice(0, n.length - splitCanonical(origin).length).join('.')
-  }
-  return name
-}
 
 /** RFC 4034 §6.1 canonical ordering of two canonical names. */
 export function compareCanonical(a: string, b: string): number {

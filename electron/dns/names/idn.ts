@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import { domainToASCII, domainToUnicode } from 'node:url'
 import { ServiceError } from '@shared/errors'
-import { escapeLabel, parsePresentationLabels, type PresentationLabel } from '../wire-name'
+import { labelText } from '@shared/names'
+import { parsePresentationLabels, type PresentationLabel } from '../wire-name'
 
 export interface NormalizedName {
   /** Absolute A-label form with a trailing dot, e.g. 'xn--mnchen-3ya.example.' ('.' for the root). */
@@ -58,13 +59,13 @@ function toAsciiLabel(label: string, index: number): string {
  * typed unescaped follows the rules of plain ASCII labels. Shown escaped as dig shows it.
  */
 function escapedLabel(label: PresentationLabel, index: number): string {
-  const offending = [...label.plain].find((ch) => !/[A-Za-z0-9_/*-]/.test(ch))
+  const offending = [...label.text.replace(/\\(\d{3}|[\s\S])/gu, '')].find((ch) => !/[A-Za-z0-9_/*-]/.test(ch))
   if (offending !== undefined) {
     const cp = offending.codePointAt(0) ?? 0
     const hint = cp < 256 ? `; write it as \\${String(cp).padStart(3, '0')}` : ''
     throw bad(`label ${index} ("${show(label.text)}") contains ${describeChar(offending)}, which is not allowed in a name${hint}`)
   }
-  return escapeLabel(label.octets, 0, label.octets.length)
+  return labelText(label.octets)
 }
 
 /**

@@ -3,6 +3,7 @@
  * on it (equality, ancestors, ordering), and the IDN conversions for what people type and read.
  */
 export * from './canonical'
+export * from '@shared/names'
 export * from './idn'
 export * from './presentation'
 export { encodeName as nameToWire } from '../wire-name'

@@ -4,14 +4,13 @@
  * canonical form: lower-case, absolute, special characters escaped.
  */
 
-import { escapeLabel } from '../wire-name'
+import { decodeLabels, endsWithDot, escapeLabel, NameEscapeError } from '../wire-name'
 
 export type Labels = Uint8Array[]
 
 const MAX_LABEL = 63
 const MAX_NAME = 255
 const MAX_NAME_TEXT = 1100
-const encoder = new TextEncoder()
 // Raw C0 controls and DEL: invisible in an editor and in logs, and a NUL ends C strings in other tools.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/
@@ -38,39 +37,14 @@ export function parseName(text: string, origin: Labels | null): NameResult {
   }
   if (text === '@') return origin ? { labels: origin } : { error: '"@" needs an origin ($ORIGIN or the origin option)' }
   if (text === '.') return { labels: [] }
-  const labels: Labels = []
-  let bytes: number[] = []
-  let absolute = false
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]
-    if (c === '.') {
-      if (bytes.length === 0) return { error: `"${text}" has an empty label` }
-      labels.push(Uint8Array.from(bytes))
-      bytes = []
-      if (i === text.length - 1) absolute = true
-    } else if (c === '\\') {
-      const next = text[i + 1]
-      if (next === undefined) return { error: `"${text}" ends with a lone backslash` }
-      if (next >= '0' && next <= '9') {
-        const digits = text.slice(i + 1, i + 4)
-        if (!/^\d{3}$/.test(digits) || Number(digits) > 255) return { error: `"${text}" has a bad \\DDD escape` }
-        bytes.push(Number(digits))
-        i += 3
-      } else {
-        const cp = text.codePointAt(i + 1)!
-        bytes.push(...encoder.encode(String.fromCodePoint(cp)))
-        i += cp > 0xffff ? 2 : 1
-      }
-    } else {
-      const cp = text.codePointAt(i)!
-      if (cp > 0x7f) {
-        bytes.push(...encoder.encode(String.fromCodePoint(cp)))
-        if (cp > 0xffff) i++
-      } else bytes.push(cp)
-    }
+  let labels: Labels
+  try {
+    labels = decodeLabels(text)
+  } catch (e) {
+    return { error: e instanceof NameEscapeError && e.kind === 'dangling' ? `"${text}" ends with a lone backslash` : `"${text}" has a bad \\DDD escape` }
   }
-  if (bytes.length > 0) labels.push(Uint8Array.from(bytes))
-  if (!absolute) {
+  if (labels.some((label) => label.length === 0)) return { error: `"${text}" has an empty label` }
+  if (!endsWithDot(text)) {
     if (!origin) return { error: `relative name "${text}" needs an origin ($ORIGIN or the origin option)` }
     labels.push(...origin)
   }
@@ -154,23 +128,6 @@ export function labelsToWire(labels: Labels): Uint8Array {
     o += label.length
   }
   return out
-}
-
-/** Reads an uncompressed name at `offset`; returns the labels and the offset after it. */
-export function labelsFromWire(buf: Uint8Array, offset: number): { labels: Labels; next: number } {
-  const labels: Labels = []
-  let o = offset
-  for (;;) {
-    if (o >= buf.length) throw new Error('name runs past the end of the data')
-    const len = buf[o++]
-    if (len === 0) break
-    if (len > MAX_LABEL) throw new Error('compressed or invalid label in name')
-    if (o + len > buf.length) throw new Error('name runs past the end of the data')
-    labels.push(lowerLabel(buf.slice(o, o + len)))
-    o += len
-  }
-  if (wireLength(labels) > MAX_NAME) throw new Error(`name longer than ${MAX_NAME} octets`)
-  return { labels, next: o }
 }
 
 /** Labels of an absolute name; throws on invalid input (for names already validated). */

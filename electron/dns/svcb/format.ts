@@ -1,7 +1,7 @@
 /** SVCB/HTTPS RDATA in presentation form as dig prints it, and the structured value for the UI. */
 import { formatIPv4, formatIPv6 } from '@shared/ip-text'
 import { escapeString } from '../rdata/text'
-import { svcParamKeyName, type SvcbRdata } from './keys'
+import { svcParamKeyName, type SvcParam, type SvcbRdata } from './keys'
 
 function alpnIds(v: Buffer): Buffer[] {
   const ids: Buffer[] = []
@@ -13,12 +13,21 @@ function alpnIds(v: Buffer): Buffer[] {
   return ids
 }
 
+const COMMA = Buffer.from(',')
+
 // value-list escaping (RFC 9460 Appendix A.1) comes first, then char-string escaping.
 function valueListItem(b: Buffer): Buffer {
   return Buffer.from(b.toString('latin1').replace(/[\\,]/g, (c) => `\\${c}`), 'latin1')
 }
 
-export function formatParamValue(key: number, v: Buffer): string | undefined {
+/** Value text as dig prints it (`always`: quoted) or as zone files keep it (quoted only when it holds blanks or ;()). */
+function quoted(v: Buffer, always: boolean): string {
+  const text = escapeString(v)
+  return always || v.length === 0 || /[ ;()]/.test(text) ? `"${text}"` : text
+}
+
+/** A param's value in presentation form; undefined for a key written alone. `dig`: as dig quotes values. */
+export function formatParamValue(key: number, v: Buffer, dig = true): string | undefined {
   switch (key) {
     case 0: {
       const keys: string[] = []
@@ -26,7 +35,7 @@ export function formatParamValue(key: number, v: Buffer): string | undefined {
       return keys.join(',')
     }
     case 1:
-      return `"${alpnIds(v).map((id) => escapeString(valueListItem(id))).join(',')}"`
+      return quoted(Buffer.concat(alpnIds(v).flatMap((id, i) => (i > 0 ? [COMMA, valueListItem(id)] : [valueListItem(id)]))), dig)
     case 3:
       return String(v.readUInt16BE(0))
     case 4: {
@@ -42,18 +51,19 @@ export function formatParamValue(key: number, v: Buffer): string | undefined {
       return out.join(',')
     }
     default:
-      return v.length === 0 ? undefined : `"${escapeString(v)}"`
+      return v.length === 0 ? undefined : quoted(v, dig)
   }
 }
 
-export function formatSvcb(data: SvcbRdata): string {
-  let out = `${data.priority} ${data.target}`
-  for (const p of data.params) {
-    const value = formatParamValue(p.key, p.value)
-    out += value === undefined ? ` ${svcParamKeyName(p.key)}` : ` ${svcParamKeyName(p.key)}=${value}`
-  }
-  return out
+/** Params as presentation tokens, `key` or `key=value`, in the order given. */
+export function formatSvcParams(params: SvcParam[], dig = true): string[] {
+  return params.map((p) => {
+    const value = formatParamValue(p.key, p.value, dig)
+    return value === undefined ? svcParamKeyName(p.key) : `${svcParamKeyName(p.key)}=${value}`
+  })
 }
+
+export const formatSvcb = (data: SvcbRdata): string => [String(data.priority), data.target, ...formatSvcParams(data.params)].join(' ')
 
 /** Structured view for the UI. */
 export function svcbFields(data: SvcbRdata): Record<string, unknown> {

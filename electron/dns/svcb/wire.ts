@@ -46,7 +46,7 @@ function decode(buf: Buffer, offset = 0): SvcbRdata {
     const key = buf.readUInt16BE(pos)
     const len = buf.readUInt16BE(pos + 2)
     if (key <= lastKey) throw new Error('SvcParamKeys are not in strictly increasing order')
-    if (pos + 4 + len > end) throw new Error(`SvcParam ${svcParamKeyName(key)} runs past the end of the RDATA`)
+    if (pos + 4 + len > end) throw new Error(`SvcParam ${svcParamKeyName(key)} is truncated: it runs past the end of the RDATA`)
     const value = Buffer.from(buf.subarray(pos + 4, pos + 4 + len))
     checkWireValue(key, value)
     params.push({ key, value })

@@ -7,7 +7,7 @@ import { badInput } from './helpers'
 describe('RFC 1035 §5.1 escapes in names', () => {
   it('splits labels on unescaped dots only and decodes \\DDD and \\X', () => {
     const labels = parsePresentationLabels('esc\\.dot.sp\\032ace.a\\\\b.example.')
-    expect(labels.map((l) => l.octets.toString('latin1'))).toEqual(['esc.dot', 'sp ace', 'a\\b', 'example'])
+    expect(labels.map((l) => Buffer.from(l.octets).toString('latin1'))).toEqual(['esc.dot', 'sp ace', 'a\\b', 'example'])
     expect(labels.map((l) => l.escaped)).toEqual([true, true, true, false])
     expect(parsePresentationLabels('a\\.')).toHaveLength(1)
     expect(parsePresentationLabels('.')).toEqual([])

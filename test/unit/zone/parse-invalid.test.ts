@@ -29,6 +29,10 @@ const cases: InvalidCase[] = [
     column: 9,
     message: 'octets long in wire form (max 255)'
   },
+  { name: 'owner with a \\DDD escape above 255', text: 'a\\256b A 192.0.2.1', line: 5, column: 2, message: 'is not a valid escape' },
+  { name: 'rdata name with an empty label', text: 'x CNAME a\\.x..b', line: 5, column: 9, message: '"a\\.x..b" has an empty label' },
+  { name: 'escaped label longer than 63 octets', text: `x NS ${'\\065'.repeat(64)}.`, line: 5, column: 6, message: `label "${'A'.repeat(64)}" is 64 octets long (max 63)` },
+  { name: 'escaped non-ASCII owner that is too long', text: `${'\\ü'.repeat(32)} A 192.0.2.1`, line: 5, column: 1, message: 'is 64 octets long (max 63)' },
   { name: 'empty label', text: 'a..b A 192.0.2.1', line: 5, column: 1, message: 'has an empty label' },
   { name: 'MX preference out of range', text: '@ MX 70000 mail', line: 5, column: 6, message: '"70000" is not a valid MX preference (expected 0-65535)' },
   { name: 'SRV port out of range', text: '_s._tcp SRV 1 1 65536 host', line: 5, column: 17, message: '"65536" is not a valid port' },

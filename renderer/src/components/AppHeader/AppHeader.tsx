@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import { themes, type Theme } from '@shared/preferences'
 import { useTheme } from '../../context/ThemeContext'
 import type { AppInfoState } from '../../hooks/useAppInfo'
+import { SelectField } from '../SelectField/SelectField'
 
 const themeNames: Record<Theme, string> = { system: 'System', light: 'Light', dark: 'Dark' }
 
@@ -25,16 +26,7 @@ export function AppHeader({ state, children }: { state: AppInfoState; children?:
           )}
           {state.status === 'loading' && 'connecting…'}
         </span>
-        <label className="app-header__theme">
-          <span>Theme</span>
-          <select value={theme} onChange={(e) => setTheme(e.target.value as Theme)} data-testid="theme-select">
-            {themes.map((t) => (
-              <option key={t} value={t}>
-                {themeNames[t]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField label="Theme" value={theme} options={themes} names={themeNames} onChange={setTheme} testId="theme-select" className="app-header__theme" labelClassName="" />
       </div>
     </header>
   )

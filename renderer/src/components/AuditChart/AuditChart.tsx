@@ -27,6 +27,13 @@ export function AuditChart({ rows, theme }: Props) {
   const colours = VERDICT_COLOURS(theme)
   const colourOf = (verdict: string, i: number): string => colours[verdict] ?? theme.palette[i % theme.palette.length] ?? theme.accent
   const axis = { stroke: theme.muted, tick: { fill: theme.muted, fontSize: 11 } }
+  // grid, axes and tooltip of a bar chart over `key`; an array (not a component) so recharts sees its own children
+  const frameOf = (key: string) => [
+    <CartesianGrid key="grid" stroke={theme.grid} strokeDasharray="3 3" vertical={false} />,
+    <XAxis key="x" dataKey={key} {...axis} height={24} />,
+    <YAxis key="y" allowDecimals={false} {...axis} width={48} />,
+    <Tooltip key="tip" isAnimationActive={false} cursor={{ fill: theme.grid, fillOpacity: 0.4 }} />
+  ]
   return (
     <div className={styles.charts}>
       <ChartFrame
@@ -39,10 +46,7 @@ export function AuditChart({ rows, theme }: Props) {
         empty={rows.length === 0 ? 'No results yet.' : undefined}
       >
         <BarChart data={verdicts} responsive style={{ width: '100%', height: 180 }} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
-          <CartesianGrid stroke={theme.grid} strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="verdict" {...axis} height={24} />
-          <YAxis allowDecimals={false} {...axis} width={48} />
-          <Tooltip isAnimationActive={false} cursor={{ fill: theme.grid, fillOpacity: 0.4 }} />
+          {frameOf('verdict')}
           <Bar dataKey="count" name="names" isAnimationActive={false} maxBarSize={48}>
             {verdicts.map((v, i) => (
               <Cell key={v.verdict} fill={colourOf(v.verdict, i)} data-testid="audit-verdict-bar" />
@@ -60,10 +64,7 @@ export function AuditChart({ rows, theme }: Props) {
         empty={rows.length === 0 ? 'No results yet.' : undefined}
       >
         <BarChart data={bounds} responsive style={{ width: '100%', height: 180 }} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
-          <CartesianGrid stroke={theme.grid} strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="bucket" {...axis} height={24} />
-          <YAxis allowDecimals={false} {...axis} width={48} />
-          <Tooltip isAnimationActive={false} cursor={{ fill: theme.grid, fillOpacity: 0.4 }} />
+          {frameOf('bucket')}
           <Bar dataKey="names" fill={theme.accent} isAnimationActive={false} maxBarSize={48} />
         </BarChart>
       </ChartFrame>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { cacheStatuses, type CacheStatus } from '@shared/alias-server'
 import type { QueryLogFilter } from '@shared/lab-log'
 import type { LogFacets } from '../../hooks/useStoredQueryLog'
+import { SelectField } from '../SelectField/SelectField'
 import styles from './QueryLog.module.css'
 
 /** Text filters apply once typing pauses this long. */
@@ -41,18 +42,18 @@ export function QueryLogFilters({ filter, facets, onChange }: Props) {
     else delete next[key]
     onChange(next)
   }
+  const any = <option value="">any</option>
   const select = (key: 'type' | 'rcode', label: string, options: readonly string[]) => (
-    <label className={styles.filter}>
-      <span>{label}</span>
-      <select value={filter[key] ?? ''} onChange={(e) => choose(key, e.target.value)} data-testid={`qlog-filter-${key}`}>
-        <option value="">any</option>
-        {[...new Set([...options, ...(filter[key] ? [filter[key]] : [])])].map((o) => (
-          <option key={o} value={o}>
-            {o}
-          </option>
-        ))}
-      </select>
-    </label>
+    <SelectField
+      label={label}
+      value={filter[key] ?? ''}
+      options={[...new Set([...options, ...(filter[key] ? [filter[key]] : [])])]}
+      onChange={(v) => choose(key, v)}
+      testId={`qlog-filter-${key}`}
+      leading={any}
+      className={styles.filter}
+      labelClassName=""
+    />
   )
   const input = (key: (typeof textKeys)[number], label: string, placeholder: string, list?: string) => (
     <label className={styles.filter}>
@@ -74,17 +75,7 @@ export function QueryLogFilters({ filter, facets, onChange }: Props) {
       {input('name', 'Name', 'example.test (and below)')}
       {select('type', 'Type', facets.types)}
       {select('rcode', 'RCODE', facets.rcodes)}
-      <label className={styles.filter}>
-        <span>Cache</span>
-        <select value={filter.cache ?? ''} onChange={(e) => choose('cache', e.target.value)} data-testid="qlog-filter-cache">
-          <option value="">any</option>
-          {cacheStatuses.map((c) => (
-            <option key={c} value={c}>
-              {cacheNames[c]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField label="Cache" value={filter.cache ?? ''} options={cacheStatuses} names={cacheNames} onChange={(v) => choose('cache', v)} testId="qlog-filter-cache" leading={any} className={styles.filter} labelClassName="" />
       {input('client', 'Client', '127.0.0.1', 'qlog-clients')}
       <datalist id="qlog-clients">
         {facets.clients.map((c) => (

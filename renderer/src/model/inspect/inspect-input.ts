@@ -1,4 +1,5 @@
 import type { InspectInput } from '@shared/inspector'
+import { lowerAbsolute } from '@shared/names'
 import { DEFAULT_AUTHORITATIVE_PORT } from './inspect-model'
 
 /** The query options as typed: text fields, checked on submit. */
@@ -45,4 +46,4 @@ export function buildInput(
   }
 }
 
-export const sameName = (a: string, b: string): boolean => a.toLowerCase().replace(/\.$/, '') === b.toLowerCase().replace(/\.$/, '')
+export const sameName = (a: string, b: string): boolean => lowerAbsolute(a) === lowerAbsolute(b)

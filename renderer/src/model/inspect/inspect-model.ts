@@ -9,6 +9,7 @@ import type {
   TargetSuggestion
 } from '@shared/inspector'
 import type { LabStatus } from '@shared/lab'
+import { isAtOrBelow as atOrBelow, lowerAbsolute } from '@shared/names'
 import type { ApiError } from '@shared/result'
 
 /**
@@ -170,16 +171,14 @@ export const SUGGESTION_SOURCES: Record<TargetSuggestion['source'], string> = {
   'www-cname': 'www CNAME'
 }
 
-const canonical = (name: string): string => `${name.trim().toLowerCase().replace(/\.$/, '')}.`
-
 /** The port asked when the "zone's servers port" option is left empty. */
 export const DEFAULT_AUTHORITATIVE_PORT = 53
 
-/** Whether `name` is `origin` or a name below it (case-insensitive, trailing dot optional). Pure. */
+/** Whether `name` is `origin` or a name below it (case-insensitive, trailing dot optional; no name is below the root here). Pure. */
 export function isAtOrBelow(name: string, origin: string): boolean {
-  const n = canonical(name)
-  const o = canonical(origin)
-  return n === o || n.endsWith(`.${o}`)
+  const n = lowerAbsolute(name.trim())
+  const o = lowerAbsolute(origin.trim())
+  return n === o || (o !== '.' && atOrBelow(n, o))
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { className, ednsOptionTitle, opcodeName, rcodeName, typeName } from '@shared/dns-codes'
 import { formatIPv4, formatIPv6 } from '@shared/ip-text'
+import { labelText } from '@shared/names'
 
 export type WireSection = 'header' | 'question' | 'answer' | 'authority' | 'additional'
 
@@ -51,13 +52,6 @@ function u32(bytes: Uint8Array, at: number): number {
   if (at + 4 > bytes.length) throw new Truncated(`the message ends inside a 32-bit field at offset ${at}`)
   return ((bytes[at]! << 24) >>> 0) + ((bytes[at + 1]! << 16) | (bytes[at + 2]! << 8) | bytes[at + 3]!)
 }
-
-const labelText = (bytes: Uint8Array): string =>
-  Array.from(bytes, (b) =>
-    b === 0x2e || b === 0x5c ? `\\${String.fromCharCode(b)}`
-    : b > 0x20 && b < 0x7f ? String.fromCharCode(b)
-    : `\\${String(b).padStart(3, '0')}`
-  ).join('')
 
 /**
  * Reads a (possibly compressed) name at `at`. Returns the name and the end of its in-place bytes

@@ -1,4 +1,5 @@
 import { dnssecAlgorithms, dnssecDenials, type DnssecZoneInfo } from '@shared/alias-server'
+import { SelectField } from '../../components/SelectField/SelectField'
 import { Explain } from '../../context/TeachingContext'
 import styles from './DnssecFields.module.css'
 
@@ -13,6 +14,8 @@ export const defaultDnssecChoice: LabDnssecChoice = { signed: false, algorithm: 
 
 const algorithmNames = { ecdsap256sha256: 'ECDSA P-256 (13)', ed25519: 'Ed25519 (15)' } as const
 const denialNames = { nsec: 'NSEC, minimally covering (RFC 4470)', nsec3: 'NSEC3 white lies (RFC 9276)' } as const
+const axfrModes = ['raw', 'expanded'] as const
+const axfrNames = { raw: 'raw: the ALIAS record as written', expanded: "expanded: the target's addresses now" } as const
 
 /** DNSSEC signing and zone-transfer mode for the next start, and the DS of the running signed zone. */
 export function DnssecFields({ value, onChange, running, zones }: { value: LabDnssecChoice; onChange: (v: LabDnssecChoice) => void; running: boolean; zones: DnssecZoneInfo[] }) {
@@ -23,33 +26,9 @@ export function DnssecFields({ value, onChange, running, zones }: { value: LabDn
         <input type="checkbox" checked={value.signed} disabled={running} onChange={(e) => onChange({ ...value, signed: e.target.checked })} data-testid="lab-dnssec-on" />
         Sign the zone online
       </label>
-      <label className="form-field">
-        <span className="form-field__label">Algorithm</span>
-        <select value={value.algorithm} disabled={running || !value.signed} onChange={(e) => onChange({ ...value, algorithm: e.target.value as LabDnssecChoice['algorithm'] })} data-testid="lab-dnssec-algorithm">
-          {dnssecAlgorithms.map((a) => (
-            <option key={a} value={a}>
-              {algorithmNames[a]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="form-field">
-        <span className="form-field__label">Denial of existence</span>
-        <select value={value.denial} disabled={running || !value.signed} onChange={(e) => onChange({ ...value, denial: e.target.value as LabDnssecChoice['denial'] })} data-testid="lab-dnssec-denial">
-          {dnssecDenials.map((d) => (
-            <option key={d} value={d}>
-              {denialNames[d]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="form-field">
-        <span className="form-field__label">AXFR to secondaries</span>
-        <select value={value.axfr} disabled={running} onChange={(e) => onChange({ ...value, axfr: e.target.value as LabDnssecChoice['axfr'] })} data-testid="lab-axfr">
-          <option value="raw">raw: the ALIAS record as written</option>
-          <option value="expanded">expanded: the target's addresses now</option>
-        </select>
-      </label>
+      <SelectField label="Algorithm" value={value.algorithm} options={dnssecAlgorithms} names={algorithmNames} onChange={(algorithm) => onChange({ ...value, algorithm })} disabled={running || !value.signed} testId="lab-dnssec-algorithm" />
+      <SelectField label="Denial of existence" value={value.denial} options={dnssecDenials} names={denialNames} onChange={(denial) => onChange({ ...value, denial })} disabled={running || !value.signed} testId="lab-dnssec-denial" />
+      <SelectField label="AXFR to secondaries" value={value.axfr} options={axfrModes} names={axfrNames} onChange={(axfr) => onChange({ ...value, axfr })} disabled={running} testId="lab-axfr" />
       {zones.map((z) => (
         <p key={z.zone} className={styles.ds} data-testid="lab-ds">
           DS for the parent (key {z.keyTag}): <code>{z.ds}</code>

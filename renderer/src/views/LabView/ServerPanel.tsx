@@ -6,6 +6,7 @@ import { upstreamModes, type UpstreamMode } from '@shared/alias-server'
 import type { LabStatus, LabUpstreamResolver } from '@shared/lab'
 import type { ApiError } from '@shared/result'
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
+import { SelectField } from '../../components/SelectField/SelectField'
 import { Explain } from '../../context/TeachingContext'
 import { useLab } from '../../hooks/useLab'
 import { UpstreamResolverField } from './UpstreamResolverField'
@@ -116,16 +117,7 @@ export function ServerPanel({ status, onStatus, onChanged }: ServerPanelProps) {
           />
           {portError && <span className="form-field__error">{portError}</span>}
         </label>
-        <label className="form-field">
-          <span className="form-field__label">Upstream for ALIAS targets</span>
-          <select value={mode} onChange={(e) => setMode(e.target.value as UpstreamMode)} disabled={running} data-testid="lab-upstream-mode">
-            {upstreamModes.map((m) => (
-              <option key={m} value={m}>
-                {modeNames[m]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField label="Upstream for ALIAS targets" value={mode} options={upstreamModes} names={modeNames} onChange={setMode} disabled={running} testId="lab-upstream-mode" />
         {mode !== 'simulated' && (
           <UpstreamResolverField
             label={mode === 'recursive' ? 'Resolver' : 'Bootstrap resolver'}

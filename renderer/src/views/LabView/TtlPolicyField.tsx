@@ -1,6 +1,7 @@
 import { ttlRuleNames, type TtlRule } from '@shared/providers'
 import type { LabStatus } from '@shared/lab'
 import type { ApiError } from '@shared/result'
+import { SelectField } from '../../components/SelectField/SelectField'
 import { useLab } from '../../hooks/useLab'
 
 const policyNames: Record<(typeof ttlRuleNames)[number], string> = {
@@ -26,17 +27,14 @@ export function TtlPolicyField({ status, onStatus, onError }: TtlPolicyFieldProp
   }
   const policy = status.settings.ttlPolicy
   return (
-    <label className="form-field">
-      <span className="form-field__label">TTL of synthesised answers</span>
-      <select value={policy} onChange={(e) => void setPolicy(e.target.value as TtlRule)} data-testid="lab-ttl-policy">
-        {ttlRuleNames.map((p) => (
-          <option key={p} value={p}>
-            {policyNames[p]}
-          </option>
-        ))}
-        {policy.startsWith('constant:') && <option value={policy}>{policy}</option>}
-        {!policy.startsWith('constant:') && <option value="constant:300">constant:300 (Cloudflare proxied)</option>}
-      </select>
-    </label>
+    <SelectField
+      label="TTL of synthesised answers"
+      value={policy}
+      options={ttlRuleNames}
+      names={policyNames}
+      onChange={(p) => void setPolicy(p)}
+      testId="lab-ttl-policy"
+      trailing={policy.startsWith('constant:') ? <option value={policy}>{policy}</option> : <option value="constant:300">constant:300 (Cloudflare proxied)</option>}
+    />
   )
 }

@@ -66,37 +66,28 @@ export function WatchForm({ initial, onStarted }: WatchFormProps) {
       </span>
     )
 
+  const nameField = (field: 'apex' | 'target', label: string, placeholder: string) => (
+    <label className="form-field">
+      <span className="form-field__label">{label}</span>
+      <input
+        value={values[field]}
+        onChange={(e) => set({ [field]: e.target.value })}
+        placeholder={placeholder}
+        spellCheck={false}
+        autoComplete="off"
+        aria-invalid={!!shown[field]}
+        aria-describedby={shown[field] ? `watch-${field}-error` : undefined}
+        data-testid={`watch-${field}`}
+      />
+      {fieldError(field)}
+    </label>
+  )
+
   return (
     <form onSubmit={submit} noValidate data-testid="watch-form" aria-label="Start a watch">
       <div className={styles.grid}>
-        <label className="form-field">
-          <span className="form-field__label">Apex</span>
-          <input
-            value={values.apex}
-            onChange={(e) => set({ apex: e.target.value })}
-            placeholder="example.test"
-            spellCheck={false}
-            autoComplete="off"
-            aria-invalid={!!shown.apex}
-            aria-describedby={shown.apex ? 'watch-apex-error' : undefined}
-            data-testid="watch-apex"
-          />
-          {fieldError('apex')}
-        </label>
-        <label className="form-field">
-          <span className="form-field__label">Target</span>
-          <input
-            value={values.target}
-            onChange={(e) => set({ target: e.target.value })}
-            placeholder="cdn.example.test"
-            spellCheck={false}
-            autoComplete="off"
-            aria-invalid={!!shown.target}
-            aria-describedby={shown.target ? 'watch-target-error' : undefined}
-            data-testid="watch-target"
-          />
-          {fieldError('target')}
-        </label>
+        {nameField('apex', 'Apex', 'example.test')}
+        {nameField('target', 'Target', 'cdn.example.test')}
         <fieldset className="form-field form-field--inline">
           <legend className="form-field__label">Ask again</legend>
           <label className={styles.radio}>
