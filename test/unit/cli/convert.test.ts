@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process'
 import { readFile, readdir, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { parseConvertArgs } from '../../../electron/cli/convert-args'
-import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
+import { tempDirForSuite } from '../../support/suite-temp-dir'
 
 const ROOT = resolve(__dirname, '../../..')
 const GOLDEN = resolve(ROOT, 'test/fixtures/convert/golden')
@@ -41,13 +41,7 @@ describe('convert arguments', () => {
 })
 
 describe('npm run convert', () => {
-  let dir: TempDir
-  beforeAll(async () => {
-    dir = await tempDir('convert-cli-')
-  })
-  afterAll(async () => {
-    await dir.cleanup()
-  })
+  const dir = tempDirForSuite('convert-cli-')
 
   it('writes to -o atomically, warnings on stderr one line each naming the record, exit 0', async () => {
     const out = join(dir.path, 'example.com.yaml')

@@ -1,22 +1,16 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createDispatch } from '../../../electron/api/dispatch'
 import { EventBus } from '@shared/event-bus'
 import type { Handlers } from '../../../electron/api/handlers'
 import type { LearnProgress } from '@shared/learn'
 import { createLearnStore, LEARN_FILE } from '../../../electron/learn'
 import { learnHandlers } from '../../../electron/services/learn-handlers'
-import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
+import { tempDirForEach } from '../../support/suite-temp-dir'
 
 describe('the Learn progress store (learn.json)', () => {
-  let dir: TempDir
-  beforeEach(async () => {
-    dir = await tempDir('alias-inspector-learn-')
-  })
-  afterEach(async () => {
-    await dir.cleanup()
-  })
+  const dir = tempDirForEach('alias-inspector-learn-')
 
   it('keeps a prediction, then the result, across a new store; reset forgets them', async () => {
     let clock = 1000

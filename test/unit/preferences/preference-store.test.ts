@@ -1,18 +1,12 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { MAX_RECENT_DOMAINS } from '@shared/preferences'
 import { createPreferenceStore, PREFERENCES_FILE } from '../../../electron/preferences'
-import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
+import { tempDirForEach } from '../../support/suite-temp-dir'
 
 describe('the preference store (recent domains)', () => {
-  let dir: TempDir
-  beforeEach(async () => {
-    dir = await tempDir('alias-inspector-prefs-')
-  })
-  afterEach(async () => {
-    await dir.cleanup()
-  })
+  const dir = tempDirForEach('alias-inspector-prefs-')
 
   it('starts empty, keeps the newest first, one entry per apex, and survives a new store', async () => {
     const store = createPreferenceStore(dir.path)

@@ -1,15 +1,11 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ServiceError } from '@shared/errors'
 import { createResolverService } from '../../../electron/resolvers/resolver-service'
-import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
+import { tempDirForEach } from '../../support/suite-temp-dir'
 
-let dir: TempDir
-beforeEach(async () => {
-  dir = await tempDir('resolver-service-')
-})
-afterEach(() => dir.cleanup())
+const dir = tempDirForEach('resolver-service-')
 
 const service = (extra: { localServerPort?: () => number | undefined; onWarning?: (m: string) => void } = {}) =>
   createResolverService({ dataDir: dir.path, systemResolvers: async () => [{ transport: 'udp', host: '10.0.0.1', port: 53 }], ...extra })

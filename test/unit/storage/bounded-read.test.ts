@@ -1,19 +1,13 @@
 import { execFileSync } from 'node:child_process'
 import { mkdir, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { FileRefusedError, readRegularFile } from '../../../electron/storage/bounded-read'
 import { removeStaleTempFiles } from '../../../electron/storage/stale-temp'
 import { loadZoneFile } from '../../../electron/zone'
-import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
+import { tempDirForEach } from '../../support/suite-temp-dir'
 
-let dir: TempDir
-beforeEach(async () => {
-  dir = await tempDir('alias-inspector-read-')
-})
-afterEach(async () => {
-  await dir.cleanup()
-})
+const dir = tempDirForEach('alias-inspector-read-')
 
 describe('reading user-named files', () => {
   it('reads a regular file', async () => {

@@ -1,17 +1,11 @@
 import * as fs from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { loadZoneFile, MAX_ZONE_FILE_BYTES, saveZoneFile, type SaveFs } from '../../../electron/zone'
-import { tempDir, type TempDir } from '../../../scripts/peers/temp-dir'
+import { tempDirForEach } from '../../support/suite-temp-dir'
 import { zoneWith } from './zone-test-helpers'
 
-let dir: TempDir
-beforeEach(async () => {
-  dir = await tempDir('zone-io-')
-})
-afterEach(async () => {
-  await dir.cleanup()
-})
+const dir = tempDirForEach('zone-io-')
 
 const OLD = zoneWith('old A 192.0.2.1\n')
 const NEW = zoneWith('new A 192.0.2.2\n')
