@@ -77,8 +77,10 @@ export const labStatusSchema = z.object({
   port: z.number().int().nullable(),
   /** The running server's upstream mode, or the last one used while stopped. */
   upstreamMode: z.enum(upstreamModes),
-  /** The resolver the running server asks (or the last one used while stopped). */
-  upstreamResolver: resolverTargetSchema.nullable(),
+  /** The resolver the running server asks (or the last one used while stopped), as text (`127.0.0.1:5353`, `tls://…`). */
+  upstreamResolver: z.string().nullable(),
+  /** The same resolver as a target (what `lab:start` takes back). */
+  upstreamTarget: resolverTargetSchema.nullable(),
   settings: aliasSettingsSchema,
   counters: aliasCountersSchema.nullable(),
   /** The zone the lab serves: its origin and whether it is the built-in demo (nothing saved yet). */

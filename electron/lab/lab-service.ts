@@ -19,7 +19,7 @@ import { withoutProfileRules, type LabService, type LabServiceOptions } from './
 import { checkLabPorts, LAB_HOST, portRefusal } from './lab-ports'
 import { checkZoneOffThread, LabZones, zoneErrorsMessage, type CurrentZone } from './lab-zones'
 import { transferZone } from './lab-transfer'
-import { upstreamConfig, upstreamTarget } from './upstream-config'
+import { upstreamConfig, upstreamFields, upstreamTarget } from './upstream-config'
 import { serialQueue } from '../storage/serial'
 
 export type { LabService, LabServiceOptions } from './lab-service-types'
@@ -93,7 +93,7 @@ export function createLabService(options: LabServiceOptions): LabService {
       host: server ? server.host : null,
       port: server ? server.port : null,
       upstreamMode: server ? server.upstreamMode : f.upstreamMode,
-      upstreamResolver: running ? running.resolver : f.upstreamResolver,
+      ...upstreamFields(running ? running.resolver : f.upstreamResolver),
       settings: server ? server.settings() : savedSettings(f),
       counters: server ? server.counters() : null,
       zone: { origin: zone.origin, demo: zone.demo, dialect: f.dialect },

@@ -4,6 +4,7 @@ import type { ResolverTarget } from '@shared/dns'
 import type { LabUpstreamResolver } from '@shared/lab'
 import type { ResolverList } from '@shared/resolvers'
 import { ServiceError } from '@shared/errors'
+import { formatResolver } from '@shared/resolver-target'
 import { parseResolver } from '../resolvers/parse-resolver'
 
 export interface UpstreamChoice {
@@ -39,3 +40,9 @@ export async function upstreamTarget(given: LabUpstreamResolver, list?: () => Pr
   if (!entry.available) throw new ServiceError('conflict', `the resolver "${entry.label}" cannot be used now${entry.note ? `: ${entry.note}` : ''}`)
   return entry.target
 }
+
+/** The status's two views of the upstream: the text (the field's form since the first version) and the target. */
+export const upstreamFields = (target: ResolverTarget | null): { upstreamResolver: string | null; upstreamTarget: ResolverTarget | null } => ({
+  upstreamResolver: target ? formatResolver(target) : null,
+  upstreamTarget: target
+})

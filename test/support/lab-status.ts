@@ -8,6 +8,7 @@ export const labStatus = (patch: Partial<LabStatus> = {}): LabStatus => ({
   port: 5300,
   upstreamMode: 'simulated',
   upstreamResolver: null,
+  upstreamTarget: null,
   settings: defaultAliasSettings,
   counters: null,
   zone: { origin: 'example.test.', demo: false },

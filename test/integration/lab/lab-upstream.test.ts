@@ -34,7 +34,7 @@ describe('the lab upstream resolver', () => {
 
   it('takes a ResolverTarget: the apex answers with what that resolver gives', async () => {
     const status = value<LabStatus>(await services.dispatch('lab:start', { upstreamMode: 'recursive', upstreamResolver: target }))
-    expect(status).toMatchObject({ running: true, upstreamMode: 'recursive', upstreamResolver: target })
+    expect(status).toMatchObject({ running: true, upstreamMode: 'recursive', upstreamTarget: target, upstreamResolver: `127.0.0.1:${knot.port}` })
     expect(await apexA(status.port!)).toEqual(['192.0.2.77'])
     value(await services.dispatch('lab:stop', undefined))
   })
@@ -42,7 +42,7 @@ describe('the lab upstream resolver', () => {
   it('takes the id of a saved resolver, and names an id it does not know', async () => {
     const saved = value<ResolverEntry>(await services.dispatch('resolvers:save', { input: `127.0.0.1:${knot.port}`, label: 'knot' }))
     const status = value<LabStatus>(await services.dispatch('lab:start', { upstreamMode: 'authoritative', upstreamResolver: saved.id, authoritativePort: knot.port }))
-    expect(status.upstreamResolver).toMatchObject({ ...target, label: 'knot' })
+    expect(status.upstreamTarget).toMatchObject({ ...target, label: 'knot' })
     expect(await apexA(status.port!)).toEqual(['192.0.2.77'])
     value(await services.dispatch('lab:stop', undefined))
     const unknown = await services.dispatch('lab:start', { upstreamMode: 'recursive', upstreamResolver: 'custom-gone' })
@@ -54,7 +54,7 @@ describe('the lab upstream resolver', () => {
 
   it('still reads resolver text, the field’s older form, and says what is wrong with bad text', async () => {
     const status = value<LabStatus>(await services.dispatch('lab:start', { upstreamMode: 'recursive', upstreamResolver: `127.0.0.1:${knot.port}` }))
-    expect(status.upstreamResolver).toMatchObject(target)
+    expect(status.upstreamTarget).toMatchObject(target)
     expect(await apexA(status.port!)).toEqual(['192.0.2.77'])
     value(await services.dispatch('lab:stop', undefined))
     const bad = await services.dispatch('lab:start', { upstreamMode: 'recursive', upstreamResolver: '127.0.0.1:99999' })
@@ -63,7 +63,7 @@ describe('the lab upstream resolver', () => {
 
   it('restarts with the resolver it used last (lab.json keeps the target)', async () => {
     const status = value<LabStatus>(await services.dispatch('lab:start', { upstreamMode: 'recursive' }))
-    expect(status.upstreamResolver).toMatchObject(target)
+    expect(status.upstreamTarget).toMatchObject(target)
     expect(await apexA(status.port!)).toEqual(['192.0.2.77'])
     value(await services.dispatch('lab:stop', undefined))
   })

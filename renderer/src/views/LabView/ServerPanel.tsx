@@ -29,7 +29,7 @@ const modeNames: Record<UpstreamMode, string> = {
 export function ServerPanel({ status, onStatus, onChanged }: ServerPanelProps) {
   const [port, setPort] = useState(status.port ? String(status.port) : '')
   const [mode, setMode] = useState<UpstreamMode>(status.upstreamMode)
-  const [resolver, setResolver] = useState<LabUpstreamResolver | null>(status.upstreamResolver)
+  const [resolver, setResolver] = useState<LabUpstreamResolver | null>(status.upstreamTarget)
   const [authPort, setAuthPort] = useState('')
   // the choice saved in lab.json (what the last start used)
   const [dnssec, setDnssec] = useState<LabDnssecChoice>(() => ({
@@ -123,7 +123,7 @@ export function ServerPanel({ status, onStatus, onChanged }: ServerPanelProps) {
             label={mode === 'recursive' ? 'Resolver' : 'Bootstrap resolver'}
             value={resolver}
             onChange={setResolver}
-            last={status.upstreamResolver}
+            last={status.upstreamTarget}
             disabled={running}
             error={resolverError}
           />
