@@ -1,6 +1,7 @@
 /** Wire rdata for the compact form: the common types encoded directly, the rest through dns-packet. */
 import type { ZoneRecord } from '../zone'
 import { parseIPv4, parseIPv6 } from '@shared/ip-text'
+import { lengthPrefixed } from '../dns/names'
 import { encodeName } from '../dns/wire-name'
 import { decodeEscapes, unquote } from '../zone/char-strings'
 import { addressRdata, recordRdata, TYPE_A, TYPE_AAAA, TYPE_ALIAS, TYPE_CNAME, TYPE_NS } from './wire/rdata'
@@ -40,22 +41,13 @@ function fastRdata(code: number, t: string[]): Uint8Array | undefined {
     }
     case TYPE_TXT: {
       const strings: Uint8Array[] = []
-      let length = 0
       for (const x of t) {
         if (x.startsWith('\\#')) return undefined
         const b = decodeEscapes(unquote(x))
         if (b.length > 255) return undefined
         strings.push(b)
-        length += 1 + b.length
       }
-      const out = Buffer.allocUnsafe(length)
-      let at = 0
-      for (const b of strings) {
-        out[at++] = b.length
-        out.set(b, at)
-        at += b.length
-      }
-      return out
+      return lengthPrefixed(strings)
     }
     default:
       return undefined

@@ -1,8 +1,6 @@
 import { writeFile } from 'node:fs/promises'
 import { freePort } from './ports'
-import { requireTool } from './require-tool'
-import { knotBaseConfig, knotDir } from './knot-config'
-import { startDaemon } from './daemon'
+import { knotBaseConfig, knotDir, runKnotd } from './knot-config'
 import { soaSerial } from './probe'
 import { absolute } from './zone-names'
 
@@ -19,9 +17,9 @@ export interface KnotSecondary {
  * as Knot chooses) and accepting NOTIFY from 127.0.0.1. Resolves once it serves the zone.
  */
 export async function startKnotSecondary(zone: string, primaryPort: number, options: { port?: number; startTimeoutMs?: number } = {}): Promise<KnotSecondary> {
-  const knotd = requireTool('knotd', 'knot')
   const origin = absolute(zone)
-  const { temp, dir, zonesDir, configPath } = await knotDir('alias-inspector-knot-secondary-')
+  const k = await knotDir('alias-inspector-knot-secondary-')
+  const { dir, zonesDir, configPath } = k
   const port = options.port ?? (await freePort())
   await writeFile(
     configPath,
@@ -47,14 +45,6 @@ export async function startKnotSecondary(zone: string, primaryPort: number, opti
       ''
     ].join('\n')
   )
-  const { daemon, stop } = await startDaemon({
-    name: 'knotd (secondary)',
-    command: knotd,
-    args: ['-c', configPath],
-    spawn: { removeOnExit: dir },
-    temp,
-    probe: async () => (await soaSerial(port, origin)) !== undefined,
-    timeoutMs: options.startTimeoutMs ?? 20_000
-  })
+  const { daemon, stop } = await runKnotd(k, 'knotd (secondary)', async () => (await soaSerial(port, origin)) !== undefined, options.startTimeoutMs ?? 20_000)
   return { port, serial: () => soaSerial(port, origin), log: () => daemon.output(), stop }
 }

@@ -4,8 +4,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { freePort } from './ports'
 import { requireTool } from './require-tool'
-import { knotBaseConfig, knotDir } from './knot-config'
-import { startDaemon } from './daemon'
+import { knotBaseConfig, knotDir, runKnotd } from './knot-config'
 import { servesEveryZone, soaSerial } from './probe'
 import { absolute, zoneFileName } from './zone-names'
 
@@ -54,11 +53,11 @@ function serialOf(zoneText: string): number | undefined {
 
 /** Starts knotd as an authoritative server on 127.0.0.1 (free port) serving `zones`. */
 export async function startKnot(options: KnotOptions): Promise<KnotServer> {
-  const knotd = requireTool('knotd', 'knot')
   const knotc = requireTool('knotc', 'knot')
   const origins = Object.keys(options.zones).map(absolute)
   if (origins.length === 0) throw new Error('startKnot needs at least one zone')
-  const { temp, dir, zonesDir, configPath } = await knotDir('alias-inspector-knot-')
+  const k = await knotDir('alias-inspector-knot-')
+  const { dir, zonesDir, configPath } = k
   const port = options.port ?? (await freePort())
   for (const [origin, text] of Object.entries(options.zones)) {
     await writeFile(join(zonesDir, zoneFileName(origin)), text)
@@ -85,15 +84,7 @@ export async function startKnot(options: KnotOptions): Promise<KnotServer> {
       ''
     ].join('\n')
   )
-  const { daemon, stop } = await startDaemon({
-    name: 'knotd',
-    command: knotd,
-    args: ['-c', configPath],
-    spawn: { removeOnExit: dir },
-    temp,
-    probe: () => servesEveryZone(port, origins),
-    timeoutMs: options.startTimeoutMs
-  })
+  const { daemon, stop } = await runKnotd(k, 'knotd', () => servesEveryZone(port, origins), options.startTimeoutMs)
 
   return {
     host: '127.0.0.1',

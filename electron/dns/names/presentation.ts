@@ -119,13 +119,16 @@ export function labelsToText(labels: Labels): string {
 }
 
 /** Uncompressed wire form. */
-export function labelsToWire(labels: Labels): Uint8Array {
-  const out = new Uint8Array(wireLength(labels))
+export const labelsToWire = (labels: Labels): Uint8Array => lengthPrefixed(labels, 1)
+
+/** Each chunk after its one-octet length, then `zeros` zero octets (1: a name's root label; 0: TXT's strings). */
+export function lengthPrefixed(chunks: readonly Uint8Array[], zeros = 0): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length + 1, zeros))
   let o = 0
-  for (const label of labels) {
-    out[o++] = label.length
-    out.set(label, o)
-    o += label.length
+  for (const chunk of chunks) {
+    out[o++] = chunk.length
+    out.set(chunk, o)
+    o += chunk.length
   }
   return out
 }
