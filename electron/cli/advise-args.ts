@@ -1,10 +1,8 @@
-import type { ResolverTarget } from '@shared/dns'
 import { SUBNET_PRESETS, subnetFromText } from '@shared/locality'
 import { profileIds, type ProfileId } from '@shared/providers'
 import { UsageError } from '@shared/errors'
-import { oneApex, readInspectorArgs } from './inspector-args'
-
-export { UsageError }
+import { inspectorDefaults, oneApex, readInspectorArgs, type InspectorFlags } from './inspector-args'
+import { choice, type Flags } from './read-args'
 
 export const ADVISE_USAGE = `usage: npm run advise -- APEX --target NAME [--json] [options]
   --target NAME        the name the apex should follow (required)
@@ -17,45 +15,26 @@ export const ADVISE_USAGE = `usage: npm run advise -- APEX --target NAME [--json
   --timeout MS         per query attempt (default 3000)
   --json               print JSON instead of text`
 
-export interface AdviseCommand {
+export interface AdviseCommand extends InspectorFlags {
   apex: string
   target: string
-  resolvers: ResolverTarget[]
   profile?: ProfileId
   subnets: string[]
-  authoritativePort: number
-  skipAuthoritative: boolean
-  timeoutMs: number
   json: boolean
-  help: boolean
 }
 
 export function parseAdviseArgs(argv: readonly string[]): AdviseCommand {
-  const cmd: AdviseCommand = { apex: '', target: '', resolvers: [], subnets: [], authoritativePort: 53, skipAuthoritative: false, timeoutMs: 3000, json: false, help: false }
-  const own = (arg: string, value: (flag: string) => string): boolean => {
-    switch (arg) {
-      case '--target':
-        cmd.target = value(arg)
-        return true
-      case '--profile': {
-        const p = value(arg)
-        if (!(profileIds as readonly string[]).includes(p)) throw new UsageError(`--profile is one of ${profileIds.join(', ')}, not "${p}"`)
-        cmd.profile = p as ProfileId
-        return true
-      }
-      case '--subnet': {
-        const text = value(arg)
-        const s = subnetFromText(text)
-        if (!s) throw new UsageError(`--subnet takes a subnet such as 203.0.113.0/24 or a preset (${Object.keys(SUBNET_PRESETS).join(', ')}), not "${text}"`)
-        if (!cmd.subnets.includes(s)) cmd.subnets.push(s)
-        return true
-      }
-      case '--json':
-        cmd.json = true
-        return true
-      default:
-        return false
-    }
+  const cmd: AdviseCommand = { ...inspectorDefaults(), apex: '', target: '', subnets: [], json: false }
+  const own: Flags = {
+    '--target': (v) => (cmd.target = v()),
+    '--profile': (v, f) => (cmd.profile = choice<ProfileId>(f, v(), profileIds)),
+    '--subnet': (value) => {
+      const text = value()
+      const s = subnetFromText(text)
+      if (!s) throw new UsageError(`--subnet takes a subnet such as 203.0.113.0/24 or a preset (${Object.keys(SUBNET_PRESETS).join(', ')}), not "${text}"`)
+      if (!cmd.subnets.includes(s)) cmd.subnets.push(s)
+    },
+    '--json': () => (cmd.json = true)
   }
   readInspectorArgs(argv, cmd, own, oneApex(cmd))
   if (!cmd.help && !cmd.apex) throw new UsageError('name the apex, e.g. npm run advise -- example.com --target shop.cdn.example.net')

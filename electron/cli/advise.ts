@@ -4,6 +4,7 @@ import type { Advice } from '@shared/advisor'
 import { gatherFacts, recommend } from '../advisor'
 import { ADVISE_USAGE, parseAdviseArgs } from './advise-args'
 import { resolversOrSystem, runCli } from './run-cli'
+import { writeOut } from './read-args'
 
 export function adviceText(a: Advice): string {
   const lines = [a.summary, '', 'found:', ...a.reasons.map((r) => `  · ${r}`), '', 'options:']
@@ -20,10 +21,7 @@ export function adviceText(a: Advice): string {
 
 async function main(argv: string[]): Promise<number> {
   const cmd = parseAdviseArgs(argv)
-  if (cmd.help) {
-    process.stdout.write(`${ADVISE_USAGE}\n`)
-    return 0
-  }
+  if (cmd.help) return writeOut(ADVISE_USAGE)
   cmd.resolvers = await resolversOrSystem(cmd.resolvers)
   const abort = new AbortController()
   setMaxListeners(200, abort.signal)

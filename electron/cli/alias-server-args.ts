@@ -12,6 +12,7 @@ import { isTtlRule, profileIds, ttlRuleNames, type ProfileId } from '@shared/pro
 import type { TransferConfig } from '../alias-server'
 import { parseResolver } from '../resolvers'
 import { UsageError } from '@shared/errors'
+import { choice, helpFlags, port, readArgs, type Flags } from './read-args'
 
 export const ALIAS_SERVER_USAGE = `usage: npm run alias-server -- [--zone FILE]... [options]
   --zone FILE            a zone file to serve (repeatable; default: the demo zone example.test.)
@@ -63,137 +64,71 @@ export interface AliasServerCommand {
   geo: string | null
 }
 
-function port(flag: string, value: string, min = 0): number {
-  const n = Number(value)
-  if (!/^\d+$/.test(value) || n < min || n > 65535) throw new UsageError(`${flag} needs a port number, not "${value}"`)
-  return n
-}
-
-function choice<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`${flag} is one of ${allowed.join(', ')}, not "${value}"`)
-  return value as T
-}
-
 export function parseAliasServerArgs(argv: string[]): AliasServerCommand {
   const cmd = { zones: [] as string[], dialect: 'bind' as ZoneDialect, flattenAllCnames: false, port: 5353, host: '127.0.0.1', quiet: false, help: false, listProfiles: false, geo: null as string | null, settings: {} as AliasSettingsPatch }
-  let upstream = 'simulated'
-  let mode: 'recursive' | 'authoritative' = 'recursive'
-  let serverPort = 53
-  let signed = false
+  const up = { spec: 'simulated', mode: 'recursive' as 'recursive' | 'authoritative', serverPort: 53, signed: false }
   const dnssec: Required<DnssecConfig> = { keyDir: 'dnssec-keys', algorithm: 'ecdsap256sha256', denial: 'nsec' }
   const dnssecFlags: string[] = []
-  const transfer: Required<Omit<TransferConfig, 'checkMs'>> = { mode: 'raw', allow: [], notify: [] }
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined]
-    const value = (): string => {
-      const v = inline ?? argv[++i]
-      if (v === undefined) throw new UsageError(`${flag} needs a value`)
-      return v
-    }
-    switch (flag) {
-      case '--help':
-      case '-h':
-        cmd.help = true
-        break
-      case '--zone':
-        cmd.zones.push(value())
-        break
-      case '--dialect':
-        cmd.dialect = choice(flag, value(), zoneDialects)
-        break
-      case '--flatten-all-cnames':
-        cmd.flattenAllCnames = true
-        break
-      case '--port':
-        cmd.port = port(flag, value())
-        break
-      case '--host':
-        cmd.host = value()
-        break
-      case '--upstream':
-        upstream = value()
-        break
-      case '--upstream-mode':
-        mode = choice(flag, value(), ['recursive', 'authoritative'] as const)
-        break
-      case '--server-port':
-        serverPort = port(flag, value(), 1)
-        break
-      case '--profile':
-        cmd.settings.profile = choice<ProfileId>(flag, value(), profileIds)
-        break
-      case '--list-profiles':
-        cmd.listProfiles = true
-        break
-      case '--ttl-policy': {
-        const v = value()
-        if (!isTtlRule(v)) throw new UsageError(`${flag} is one of ${ttlRuleNames.join(', ')} or constant:N (seconds), not "${v}"`)
-        cmd.settings.ttlPolicy = v
-        break
-      }
-      case '--on-missing':
-        cmd.settings.onTargetMissing = choice(flag, value(), ['nodata', 'servfail'] as const)
-        cmd.settings.onTargetNxdomain = null
-        break
-      case '--on-failure':
-        cmd.settings.onUpstreamFailure = choice(flag, value(), ['stale', 'servfail', 'nodata'] as const)
-        break
-      case '--geo':
-        cmd.geo = value()
-        break
-      case '--quiet':
-        cmd.quiet = true
-        break
-      case '--axfr':
-        transfer.mode = choice(flag, value(), ['raw', 'expanded'] as const)
-        break
-      case '--axfr-allow': {
-        const v = value()
-        if (v !== 'any' && isIP(v) === 0) throw new UsageError(`${flag} needs an IP address or 'any', not "${v}"`)
-        transfer.allow.push(v)
-        break
-      }
-      case '--notify': {
-        const v = value()
-        const m = /^(?:\[([^\]]+)\]|([^:]+)):(\d+)$/.exec(v)
-        const host = m?.[1] ?? m?.[2]
-        if (!m || !host || isIP(host) === 0) throw new UsageError(`${flag} needs IP:PORT or [IPv6]:PORT, not "${v}"`)
-        transfer.notify.push({ host, port: port(flag, m[3]!, 1) })
-        break
-      }
-      case '--dnssec':
-        signed = true
-        break
-      case '--key-dir':
-        dnssec.keyDir = value()
-        dnssecFlags.push(flag)
-        break
-      case '--algorithm':
-        dnssec.algorithm = choice(flag, value(), dnssecAlgorithms)
-        dnssecFlags.push(flag)
-        break
-      case '--denial':
-        dnssec.denial = choice(flag, value(), dnssecDenials)
-        dnssecFlags.push(flag)
-        break
-      default:
-        throw new UsageError(`unknown argument "${arg}"`)
-    }
+  const signing = (set: (v: string, flag: string) => void): Flags[string] => (v, flag) => {
+    set(v(), flag)
+    dnssecFlags.push(flag)
   }
-  if (cmd.geo !== null && upstream !== 'simulated') throw new UsageError('--geo needs --upstream simulated')
+  const transfer: Required<Omit<TransferConfig, 'checkMs'>> = { mode: 'raw', allow: [], notify: [] }
+  readArgs(argv, {
+    ...helpFlags(cmd),
+    '--zone': (v) => cmd.zones.push(v()),
+    '--dialect': (v, f) => (cmd.dialect = choice(f, v(), zoneDialects)),
+    '--flatten-all-cnames': () => (cmd.flattenAllCnames = true),
+    '--port': (v, f) => (cmd.port = port(f, v())),
+    '--host': (v) => (cmd.host = v()),
+    '--upstream': (v) => (up.spec = v()),
+    '--upstream-mode': (v, f) => (up.mode = choice(f, v(), ['recursive', 'authoritative'] as const)),
+    '--server-port': (v, f) => (up.serverPort = port(f, v(), 1)),
+    '--profile': (v, f) => (cmd.settings.profile = choice<ProfileId>(f, v(), profileIds)),
+    '--list-profiles': () => (cmd.listProfiles = true),
+    '--ttl-policy': (value, flag) => {
+      const v = value()
+      if (!isTtlRule(v)) throw new UsageError(`${flag} is one of ${ttlRuleNames.join(', ')} or constant:N (seconds), not "${v}"`)
+      cmd.settings.ttlPolicy = v
+    },
+    '--on-missing': (v, f) => {
+      cmd.settings.onTargetMissing = choice(f, v(), ['nodata', 'servfail'] as const)
+      cmd.settings.onTargetNxdomain = null
+    },
+    '--on-failure': (v, f) => (cmd.settings.onUpstreamFailure = choice(f, v(), ['stale', 'servfail', 'nodata'] as const)),
+    '--geo': (v) => (cmd.geo = v()),
+    '--quiet': () => (cmd.quiet = true),
+    '--axfr': (v, f) => (transfer.mode = choice(f, v(), ['raw', 'expanded'] as const)),
+    '--axfr-allow': (value, flag) => {
+      const v = value()
+      if (v !== 'any' && isIP(v) === 0) throw new UsageError(`${flag} needs an IP address or 'any', not "${v}"`)
+      transfer.allow.push(v)
+    },
+    '--notify': (value, flag) => {
+      const v = value()
+      const m = /^(?:\[([^\]]+)\]|([^:]+)):(\d+)$/.exec(v)
+      const host = m?.[1] ?? m?.[2]
+      if (!m || !host || isIP(host) === 0) throw new UsageError(`${flag} needs IP:PORT or [IPv6]:PORT, not "${v}"`)
+      transfer.notify.push({ host, port: port(flag, m[3]!, 1) })
+    },
+    '--dnssec': () => (up.signed = true),
+    '--key-dir': signing((v) => (dnssec.keyDir = v)),
+    '--algorithm': signing((v, f) => (dnssec.algorithm = choice(f, v, dnssecAlgorithms))),
+    '--denial': signing((v, f) => (dnssec.denial = choice(f, v, dnssecDenials)))
+  }, { inline: /^(--[^=]*)=(.*)$/s })
+  if (cmd.geo !== null && up.spec !== 'simulated') throw new UsageError('--geo needs --upstream simulated')
   let config: UpstreamConfig
-  if (upstream === 'simulated') config = { mode: 'simulated' }
+  if (up.spec === 'simulated') config = { mode: 'simulated' }
   else {
     let resolver
     try {
-      resolver = parseResolver(upstream)
+      resolver = parseResolver(up.spec)
     } catch (error) {
       throw new UsageError(`--upstream: ${error instanceof Error ? error.message : String(error)}`)
     }
-    config = mode === 'recursive' ? { mode, resolver } : { mode, bootstrap: resolver, serverPort }
+    config = up.mode === 'recursive' ? { mode: up.mode, resolver } : { mode: up.mode, bootstrap: resolver, serverPort: up.serverPort }
   }
   if (cmd.flattenAllCnames && cmd.dialect !== 'cloudflare') throw new UsageError('--flatten-all-cnames needs --dialect cloudflare')
-  if (!signed && dnssecFlags.length > 0) throw new UsageError(`${dnssecFlags[0]} needs --dnssec`)
-  return { ...cmd, upstream: config, dnssec: signed ? dnssec : null, transfer }
+  if (!up.signed && dnssecFlags.length > 0) throw new UsageError(`${dnssecFlags[0]} needs --dnssec`)
+  return { ...cmd, upstream: config, dnssec: up.signed ? dnssec : null, transfer }
 }

@@ -9,6 +9,7 @@ import type { ZoneDialect } from '@shared/alias-server'
 import { MAX_ZONE_FILE_BYTES } from '../zone'
 import { UsageError } from '@shared/errors'
 import { ALIAS_SERVER_USAGE, parseAliasServerArgs } from './alias-server-args'
+import { writeOut } from './read-args'
 
 const DEMO_ZONE = join(__dirname, '..', 'alias-server', 'demo', 'demo.zone')
 
@@ -32,14 +33,8 @@ async function loadZones(paths: string[], dialect: ZoneDialect, flattenAllCnames
 
 async function main(argv: string[]): Promise<number> {
   const cmd = parseAliasServerArgs(argv)
-  if (cmd.help) {
-    process.stdout.write(`${ALIAS_SERVER_USAGE}\n`)
-    return 0
-  }
-  if (cmd.listProfiles) {
-    process.stdout.write(`${PROFILES.map(profileText).join('\n\n')}\n`)
-    return 0
-  }
+  if (cmd.help) return writeOut(ALIAS_SERVER_USAGE)
+  if (cmd.listProfiles) return writeOut(PROFILES.map(profileText).join('\n\n'))
   const loaded = await loadZones(cmd.zones, cmd.dialect, cmd.flattenAllCnames)
   const zones = loaded.map((z) => z.data)
   const profile = cmd.settings.profile ?? 'draft'

@@ -1,21 +1,16 @@
 import { targetFromValues, type TargetFrom } from '@shared/audit'
-import type { ResolverTarget } from '@shared/dns'
 import { UsageError } from '@shared/errors'
-import { readInspectorArgs, whole } from './inspector-args'
+import { inspectorDefaults, readInspectorArgs, type InspectorFlags } from './inspector-args'
+import { whole, type Flags } from './read-args'
 
-export interface AuditCommand {
+export interface AuditCommand extends InspectorFlags {
   /** A path, or '-' for standard input. */
   input: string
-  resolvers: ResolverTarget[]
   concurrency?: number
   rate?: number
   format: 'text' | 'json' | 'csv'
   targetFrom?: TargetFrom
-  authoritativePort: number
-  skipAuthoritative: boolean
-  timeoutMs: number
   progress: boolean
-  help: boolean
 }
 
 export const AUDIT_USAGE = `usage: npm run audit -- FILE|- [--resolver SERVER]... [--concurrency N] [--rate QPS] [--json|--csv] [--target-from www|https|none]
@@ -34,43 +29,28 @@ export const AUDIT_USAGE = `usage: npm run audit -- FILE|- [--resolver SERVER]..
   --no-progress        no progress bar on standard error`
 
 export function parseAuditArgs(argv: readonly string[]): AuditCommand {
-  const cmd: AuditCommand = { input: '', resolvers: [], format: 'text', authoritativePort: 53, skipAuthoritative: false, timeoutMs: 3000, progress: true, help: false }
+  const cmd: AuditCommand = { ...inspectorDefaults(), input: '', format: 'text', progress: true }
   const setFormat = (format: 'json' | 'csv'): void => {
     if (cmd.format !== 'text' && cmd.format !== format) throw new UsageError('--json and --csv exclude each other')
     cmd.format = format
   }
-  const own = (arg: string, value: (flag: string) => string): boolean => {
-    switch (arg) {
-      case '--concurrency':
-        cmd.concurrency = whole(arg, value(arg), 1, 1000)
-        return true
-      case '--rate':
-        cmd.rate = whole(arg, value(arg), 1, 1_000_000)
-        return true
-      case '--json':
-        setFormat('json')
-        return true
-      case '--csv':
-        setFormat('csv')
-        return true
-      case '--target-from': {
-        const given = value(arg)
-        const from = targetFromValues.find((v) => v === given)
-        if (!from) throw new UsageError(`--target-from is one of ${targetFromValues.join(', ')}`)
-        cmd.targetFrom = from
-        return true
-      }
-      case '--no-progress':
-        cmd.progress = false
-        return true
-      default:
-        return false
-    }
+  const own: Flags = {
+    '--concurrency': (v, f) => (cmd.concurrency = whole(f, v(), 1, 1000)),
+    '--rate': (v, f) => (cmd.rate = whole(f, v(), 1, 1_000_000)),
+    '--json': () => setFormat('json'),
+    '--csv': () => setFormat('csv'),
+    '--target-from': (value) => {
+      const given = value()
+      const from = targetFromValues.find((v) => v === given)
+      if (!from) throw new UsageError(`--target-from is one of ${targetFromValues.join(', ')}`)
+      cmd.targetFrom = from
+    },
+    '--no-progress': () => (cmd.progress = false)
   }
   readInspectorArgs(argv, cmd, own, (arg) => {
     if (cmd.input) throw new UsageError(`one input at a time (got "${cmd.input}" and "${arg}")`)
     cmd.input = arg
-  }, true)
+  })
   if (!cmd.input && !cmd.help) throw new UsageError('name a file of apexes, or - for standard input: npm run audit -- apexes.txt')
   return cmd
 }

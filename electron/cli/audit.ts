@@ -7,6 +7,7 @@ import { auditTextLine } from './audit-text'
 import { UsageError } from '@shared/errors'
 import { ProgressBar } from './progress-bar'
 import { EXIT_OK, resolversOrSystem, runCli } from './run-cli'
+import { writeOut } from './read-args'
 
 const EXIT_INTERRUPTED = 130
 
@@ -31,10 +32,7 @@ function formatter(cmd: AuditCommand): { header?: string; line(row: AuditRow): s
 
 async function main(argv: string[]): Promise<number> {
   const cmd = parseAuditArgs(argv)
-  if (cmd.help) {
-    process.stdout.write(`${AUDIT_USAGE}\n`)
-    return EXIT_OK
-  }
+  if (cmd.help) return writeOut(AUDIT_USAGE)
   const input = parseAuditInput(await readInput(cmd.input), cmd.input === '-' ? 'standard input' : cmd.input)
   cmd.resolvers = await resolversOrSystem(cmd.resolvers)
 

@@ -1,12 +1,12 @@
 /** Arguments of `npm run convert`. */
 import { FORMAT_IDS, isFormatId, READABLE_FORMATS, type FormatId } from '../convert'
 import { UsageError } from '@shared/errors'
+import { readArgs, type Flags } from './read-args'
 
 export const CONVERT_USAGE = `usage: npm run convert -- INPUT --from FORMAT --to FORMAT [--origin NAME] [--resolver SERVER] [-o OUTPUT]
        npm run convert -- INPUT --from FORMAT --report [--origin NAME]
 INPUT is a file or - (standard input). Formats: ${FORMAT_IDS.join(', ')}
 (reading: ${READABLE_FORMATS.join(', ')}).`
-
 
 export interface ConvertCommand {
   input: string
@@ -22,22 +22,16 @@ export function parseConvertArgs(argv: string[]): ConvertCommand {
   const values: Record<string, string | undefined> = {}
   let input: string | undefined
   let report = false
-  const flags: Record<string, string> = { '--from': 'from', '--to': 'to', '--origin': 'origin', '--resolver': 'resolver', '-o': 'output', '--output': 'output' }
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]
-    const eq = /^(--[a-z]+)=(.*)$/.exec(arg)
-    const flag = eq ? eq[1] : arg
-    if (flag === '--report') {
-      report = true
-    } else if (flag in flags) {
-      const value = eq ? eq[2] : argv[++i]
-      if (value === undefined || value === '') throw new UsageError(`${flag} needs a value`)
-      values[flags[flag]] = value
-    } else if (arg === '-' || !arg.startsWith('-')) {
+  const keep = (key: string): Flags[string] => (v) => (values[key] = v())
+  const flags: Flags = { '--from': keep('from'), '--to': keep('to'), '--origin': keep('origin'), '--resolver': keep('resolver'), '-o': keep('output'), '--output': keep('output'), '--report': () => (report = true) }
+  readArgs(argv, flags, {
+    inline: /^(--[a-z]+)=(.*)$/,
+    isValue: (v) => v !== '',
+    word: (arg) => {
       if (input !== undefined) throw new UsageError(`one INPUT only (got "${input}" and "${arg}")`)
       input = arg
-    } else throw new UsageError(`unknown option ${arg}`)
-  }
+    }
+  })
   if (input === undefined) throw new UsageError('INPUT is missing (a file, or - for standard input)')
   const format = (key: 'from' | 'to'): FormatId | undefined => {
     const v = values[key]

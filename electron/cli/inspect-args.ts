@@ -1,28 +1,22 @@
 import { homedir } from 'node:os'
 import { join } from 'node:path'
-import type { ResolverTarget } from '@shared/dns'
 import { ttlPolicies, type TtlPolicy } from '@shared/inspector'
 import { SUBNET_PRESETS, subnetFromText } from '@shared/locality'
 import { isTtlRule } from '@shared/providers'
 import { UsageError } from '@shared/errors'
-import { oneApex, readInspectorArgs, whole } from './inspector-args'
+import { inspectorDefaults, oneApex, readInspectorArgs, type InspectorFlags } from './inspector-args'
+import { whole, type Flags } from './read-args'
 
-export interface InspectCommand {
+export interface InspectCommand extends InspectorFlags {
   apex: string
   target?: string
-  /** Empty: the system's resolvers. */
-  resolvers: ResolverTarget[]
   /** Seconds to watch after the inspection; undefined: no watch. */
   watchSeconds?: number
   mode: 'expiry' | 'interval'
   intervalSeconds: number
   policy: TtlPolicy
-  authoritativePort: number
-  skipAuthoritative: boolean
   measureLookupCost: boolean
-  timeoutMs: number
   json: boolean
-  help: boolean
   dnssec: boolean
   /** Path of a file with DNSKEY or DS lines for the apex zone. */
   trustAnchorFile?: string
@@ -53,70 +47,45 @@ export const USAGE = `usage: npm run inspect -- APEX [--target NAME] [--resolver
 
 export function parseInspectArgs(argv: readonly string[]): InspectCommand {
   const cmd: InspectCommand = {
+    ...inspectorDefaults(),
     apex: '',
-    resolvers: [],
     mode: 'expiry',
     intervalSeconds: 5,
     policy: 'min',
-    authoritativePort: 53,
-    skipAuthoritative: false,
     measureLookupCost: true,
-    timeoutMs: 3000,
     json: false,
-    help: false,
     dataDir: process.env.ALIAS_INSPECTOR_DATA_DIR || join(homedir(), '.alias-inspector'),
     dnssec: false,
     subnets: []
   }
-  const own = (arg: string, value: (flag: string) => string): boolean => {
-    switch (arg) {
-      case '--target':
-        cmd.target = value(arg)
-        return true
-      case '--watch':
-        cmd.watchSeconds = whole(arg, value(arg), 1, 30 * 86_400)
-        return true
-      case '--mode': {
-        const mode = value(arg)
-        if (mode !== 'expiry' && mode !== 'interval') throw new UsageError('--mode is expiry or interval')
-        cmd.mode = mode
-        return true
-      }
-      case '--interval':
-        cmd.intervalSeconds = whole(arg, value(arg), 1, 86_400)
-        return true
-      case '--policy': {
-        const policy = value(arg)
-        if (!isTtlRule(policy)) throw new UsageError(`--policy is one of ${ttlPolicies.join(', ')} or constant:N, not "${policy}"`)
-        cmd.policy = policy
-        return true
-      }
-      case '--no-lookup-cost':
-        cmd.measureLookupCost = false
-        return true
-      case '--data-dir':
-        cmd.dataDir = value(arg)
-        return true
-      case '--json':
-        cmd.json = true
-        return true
-      case '--dnssec':
-        cmd.dnssec = true
-        return true
-      case '--trust-anchor':
-        cmd.trustAnchorFile = value(arg)
-        cmd.dnssec = true
-        return true
-      case '--subnet': {
-        const text = value(arg)
-        const subnets = text === 'presets' ? Object.values(SUBNET_PRESETS) : [subnetFromText(text)]
-        if (subnets[0] === null) throw new UsageError(`--subnet takes a subnet such as 203.0.113.0/24, a preset (${Object.keys(SUBNET_PRESETS).join(', ')}) or presets, not "${text}"`)
-        for (const s of subnets) if (s && !cmd.subnets.includes(s)) cmd.subnets.push(s)
-        if (cmd.subnets.length > 16) throw new UsageError('--subnet: 16 subnets at most')
-        return true
-      }
-      default:
-        return false
+  const own: Flags = {
+    '--target': (v) => (cmd.target = v()),
+    '--watch': (v, f) => (cmd.watchSeconds = whole(f, v(), 1, 30 * 86_400)),
+    '--mode': (value) => {
+      const mode = value()
+      if (mode !== 'expiry' && mode !== 'interval') throw new UsageError('--mode is expiry or interval')
+      cmd.mode = mode
+    },
+    '--interval': (v, f) => (cmd.intervalSeconds = whole(f, v(), 1, 86_400)),
+    '--policy': (value) => {
+      const policy = value()
+      if (!isTtlRule(policy)) throw new UsageError(`--policy is one of ${ttlPolicies.join(', ')} or constant:N, not "${policy}"`)
+      cmd.policy = policy
+    },
+    '--no-lookup-cost': () => (cmd.measureLookupCost = false),
+    '--data-dir': (v) => (cmd.dataDir = v()),
+    '--json': () => (cmd.json = true),
+    '--dnssec': () => (cmd.dnssec = true),
+    '--trust-anchor': (v) => {
+      cmd.trustAnchorFile = v()
+      cmd.dnssec = true
+    },
+    '--subnet': (value) => {
+      const text = value()
+      const subnets = text === 'presets' ? Object.values(SUBNET_PRESETS) : [subnetFromText(text)]
+      if (subnets[0] === null) throw new UsageError(`--subnet takes a subnet such as 203.0.113.0/24, a preset (${Object.keys(SUBNET_PRESETS).join(', ')}) or presets, not "${text}"`)
+      for (const s of subnets) if (s && !cmd.subnets.includes(s)) cmd.subnets.push(s)
+      if (cmd.subnets.length > 16) throw new UsageError('--subnet: 16 subnets at most')
     }
   }
   readInspectorArgs(argv, cmd, own, oneApex(cmd))

@@ -5,6 +5,7 @@ import { inspectText, sampleLine, stalenessText } from './inspect-text'
 import { UsageError } from '@shared/errors'
 import { parseInspectArgs, USAGE, type InspectCommand } from './inspect-args'
 import { EXIT_OK, resolversOrSystem, runCli } from './run-cli'
+import { writeOut } from './read-args'
 
 /** No resolver answered, or another DNS failure that leaves nothing to judge. */
 const EXIT_NO_ANSWER = 2
@@ -59,10 +60,7 @@ async function readTrustAnchors(path: string): Promise<string> {
 
 async function main(argv: string[]): Promise<number> {
   const cmd = parseInspectArgs(argv)
-  if (cmd.help) {
-    process.stdout.write(`${USAGE}\n`)
-    return EXIT_OK
-  }
+  if (cmd.help) return writeOut(USAGE)
   cmd.resolvers = await resolversOrSystem(cmd.resolvers)
   const abort = new AbortController()
   // every query listens for the abort: a locality grid adds two per subnet and resolver

@@ -1,77 +1,36 @@
 import type { ResolverTarget } from '@shared/dns'
 import { UsageError } from '@shared/errors'
 import { parseResolver } from '../resolvers'
-
-export function whole(flag: string, value: string | undefined, min: number, max: number): number {
-  if (value === undefined || !/^\d+$/.test(value)) throw new UsageError(`${flag} needs a whole number`)
-  const n = Number(value)
-  if (n < min || n > max) throw new UsageError(`${flag} ${value} is out of range (${min}-${max})`)
-  return n
-}
+import { helpFlags, readArgs, whole, type Flags } from './read-args'
 
 /** What the inspector's commands (`inspect`, `audit`, `advise`) all take. */
 export interface InspectorFlags {
   authoritativePort: number
   skipAuthoritative: boolean
   timeoutMs: number
+  /** Empty: the system's resolvers. */
   resolvers: ResolverTarget[]
   help: boolean
 }
 
-type Value = (flag: string) => string
+export const inspectorDefaults = (): InspectorFlags => ({ authoritativePort: 53, skipAuthoritative: false, timeoutMs: 3000, resolvers: [], help: false })
 
-function inspectorFlag(arg: string, value: Value, cmd: InspectorFlags): boolean {
-  switch (arg) {
-    case '-h':
-    case '--help':
-      cmd.help = true
-      return true
-    case '--resolver':
-      cmd.resolvers.push(parseResolver(value(arg)))
-      return true
-    case '--auth-port':
-      cmd.authoritativePort = whole(arg, value(arg), 1, 65535)
-      return true
-    case '--no-authoritative':
-      cmd.skipAuthoritative = true
-      return true
-    case '--timeout':
-      cmd.timeoutMs = whole(arg, value(arg), 100, 30_000)
-      return true
-    default:
-      return false
+/** The shared flags, then the command's `own`; a value never starts with '--'. */
+export function readInspectorArgs(argv: readonly string[], cmd: InspectorFlags, own: Flags, word: (arg: string) => void): void {
+  const shared: Flags = {
+    ...helpFlags(cmd),
+    '--resolver': (v) => cmd.resolvers.push(parseResolver(v())),
+    '--auth-port': (v, f) => (cmd.authoritativePort = whole(f, v(), 1, 65535)),
+    '--no-authoritative': () => (cmd.skipAuthoritative = true),
+    '--timeout': (v, f) => (cmd.timeoutMs = whole(f, v(), 100, 30_000))
   }
+  readArgs(argv, { ...own, ...shared }, { word, isValue: (v) => !v.startsWith('--') })
 }
 
-/**
- * The argument loop of the inspector's commands: help and the shared flags, then the command's own flags
- * (`own` returns false for one it does not know, which is then an unknown option), and the one positional
- * `word` (a lone '-' too where `dashWord`, for standard input).
- */
-export function readInspectorArgs(
-  argv: readonly string[],
-  cmd: InspectorFlags,
-  own: (arg: string, value: Value) => boolean,
-  word: (arg: string) => void,
-  dashWord = false
-): void {
-  const rest = [...argv]
-  const value: Value = (flag) => {
-    const next = rest.shift()
-    if (next === undefined || next.startsWith('--')) throw new UsageError(`${flag} needs a value`)
-    return next
-  }
-  while (rest.length > 0) {
-    const arg = rest.shift()!
-    if (inspectorFlag(arg, value, cmd) || own(arg, value)) continue
-    if (arg.startsWith('-') && !(dashWord && arg === '-')) throw new UsageError(`unknown option ${arg}`)
-    word(arg)
-  }
-}
-
-/** The positional apex of `inspect` and `advise`: one at a time. */
+/** The positional apex of `inspect` and `advise`: one at a time, and not '-'. */
 export function oneApex(cmd: { apex: string }): (arg: string) => void {
   return (arg) => {
+    if (arg === '-') throw new UsageError('unknown option -')
     if (cmd.apex) throw new UsageError(`one apex at a time (got "${cmd.apex}" and "${arg}")`)
     cmd.apex = arg
   }

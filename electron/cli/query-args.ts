@@ -4,6 +4,7 @@ import { typeCode } from '@shared/dns-codes'
 import { buildDohUrl, DEFAULT_PORTS } from '@shared/resolver-target'
 import { parseResolverSpec, type ParsedResolver } from '../resolvers'
 import { UsageError } from '@shared/errors'
+import { helpFlags, readArgs, whole, type Flags } from './read-args'
 
 export type OutputMode = 'text' | 'json' | 'short' | 'digcmd'
 
@@ -50,13 +51,6 @@ const BOOL_FLAGS: Record<string, BoolOption> = {
   nsid: 'nsid', cookie: 'cookie', padding: 'padding', '0x20': 'randomCase', tcpfallback: 'tcpFallback'
 }
 
-function integer(flag: string, value: string | undefined, min: number, max: number): number {
-  if (value === undefined || !/^\d+$/.test(value)) throw new UsageError(`${flag} needs a whole number, e.g. ${flag}=${min}`)
-  const n = Number(value)
-  if (n < min || n > max) throw new UsageError(`${flag}=${value} is out of range (${min}-${max})`)
-  return n
-}
-
 function parsePlus(arg: string, cmd: QueryCommand): void {
   const body = arg.slice(1)
   const eq = body.indexOf('=')
@@ -99,16 +93,16 @@ function parsePlus(arg: string, cmd: QueryCommand): void {
       o.clientSubnet = value.includes('/') ? value : `${value}/${isIP(value) === 6 ? 128 : 32}`
       return
     case 'bufsize':
-      o.udpSize = integer('+bufsize', value, 512, 65535)
+      o.udpSize = whole('+bufsize', value, 512, 65535, '=')
       return
     case 'timeout':
-      o.timeoutMs = integer('+timeout', value, 1, 60) * 1000
+      o.timeoutMs = whole('+timeout', value, 1, 60, '=') * 1000
       return
     case 'retry':
-      o.retries = integer('+retry', value, 0, 10)
+      o.retries = whole('+retry', value, 0, 10, '=')
       return
     case 'tries':
-      o.retries = integer('+tries', value, 1, 11) - 1
+      o.retries = whole('+tries', value, 1, 11, '=') - 1
       return
     case 'trace':
     case 'notrace':
@@ -128,32 +122,26 @@ export function parseQueryArgs(argv: readonly string[]): QueryCommand {
   const cmd: QueryCommand = { name: '', type: '', httpsGet: false, options: {}, output: 'text', help: false, trace: false }
   let name: string | undefined
   let type: string | undefined
-  const next = (flag: string, i: number): string => {
-    const value = argv[i + 1]
-    if (value === undefined) throw new UsageError(`${flag} needs a value`)
-    return value
-  }
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!
-    if (arg === '-h' || arg === '--help') cmd.help = true
-    else if (arg.startsWith('@')) {
+  const word = (arg: string): void => {
+    if (arg.startsWith('@')) {
       if (cmd.server) throw new UsageError('only one @server can be given')
       cmd.server = parseResolverSpec(arg.slice(1))
     } else if (arg.startsWith('+')) parsePlus(arg, cmd)
-    else if (arg === '--root') cmd.root = parseResolverSpec(next(arg, i++))
-    else if (arg.startsWith('--root=')) cmd.root = parseResolverSpec(arg.slice(7))
-    else if (arg === '--ca') cmd.caFile = next(arg, i++)
-    else if (arg.startsWith('--ca=')) cmd.caFile = arg.slice(5)
-    else if (arg === '-p') cmd.port = integer('-p', next(arg, i++), 1, 65535)
-    else if (arg === '-t') type = next(arg, i++)
-    else if (arg === '-q') name = next(arg, i++)
-    else if (arg === '-c') checkClass(next(arg, i++))
-    else if (arg.startsWith('-') && arg.length > 1) throw new UsageError(`unknown option ${arg}`)
     else if (CLASS_WORDS.test(arg)) checkClass(arg)
     else if (type === undefined && typeCode(arg) !== undefined) type = arg
     else if (name === undefined) name = arg
     else throw new UsageError(`unexpected argument "${arg}" (the name is already "${name}")`)
   }
+  const flags: Flags = {
+    ...helpFlags(cmd),
+    '--root': (v) => (cmd.root = parseResolverSpec(v())),
+    '--ca': (v) => (cmd.caFile = v()),
+    '-p': (v, f) => (cmd.port = whole(f, v(), 1, 65535, '=')),
+    '-t': (v) => (type = v()),
+    '-q': (v) => (name = v()),
+    '-c': (v) => checkClass(v())
+  }
+  readArgs(argv, flags, { word, inline: /^(--root|--ca)=(.*)$/s })
   if (cmd.root && !cmd.trace) throw new UsageError('--root is for +trace')
   if (cmd.root && cmd.server) throw new UsageError('give the root either as @server or as --root, not both')
   if (cmd.trace && cmd.output !== 'text') throw new UsageError(`+trace prints text only (not +${cmd.output})`)

@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises'
 import { dnsQueryRequestSchema, type DnsQueryRequest, type DnsQueryResult } from '@shared/dns'
-import { describeIssues, ServiceError } from '@shared/errors'
+import { describeIssues, ServiceError, UsageError } from '@shared/errors'
 import { query } from '../dns'
 import { digCommand, digRdata, formatDigText, formatRfc8427Json } from '../format'
 import { systemResolvers } from '../resolvers'
-import { UsageError } from '@shared/errors'
 import { applyTransport, parseQueryArgs, USAGE, type QueryCommand } from './query-args'
 import { runTrace } from './query-trace'
 import { EXIT_OK, runCli } from './run-cli'
+import { writeOut } from './read-args'
 
 /** Exit codes as dig uses them. */
 const EXIT_NO_REPLY = 9
@@ -44,10 +44,7 @@ function failureLine(request: DnsQueryRequest, error: ServiceError): string {
 
 async function main(argv: string[]): Promise<number> {
   const cmd = parseQueryArgs(argv)
-  if (cmd.help) {
-    process.stdout.write(`${USAGE}\n`)
-    return EXIT_OK
-  }
+  if (cmd.help) return writeOut(USAGE)
   if (cmd.trace) return runTrace(cmd)
   const list = await requests(cmd)
   if (cmd.output === 'digcmd') {
