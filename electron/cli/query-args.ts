@@ -51,70 +51,49 @@ const BOOL_FLAGS: Record<string, BoolOption> = {
   nsid: 'nsid', cookie: 'cookie', padding: 'padding', '0x20': 'randomCase', tcpfallback: 'tcpFallback'
 }
 
+/** The `+option`s that are not a BOOL_FLAGS switch, by lower-case name; `value` is what follows `=`. */
+const PLUS: Record<string, (cmd: QueryCommand, value: string | undefined) => void> = {
+  ignore: (c) => (c.options.tcpFallback = false),
+  tcp: (c) => (c.transport = 'tcp'),
+  tls: (c) => (c.transport = 'dot'),
+  https: (c, value) => {
+    c.transport = 'doh'
+    if (value !== undefined && !value.startsWith('/')) throw new UsageError(`+https=${value}: the path must start with "/"`)
+    if (value !== undefined) c.httpsPath = value
+  },
+  'https-get': (c) => {
+    c.transport = 'doh'
+    c.httpsGet = true
+  },
+  'tls-hostname': (c, value) => {
+    if (!value) throw new UsageError('+tls-hostname needs a name, e.g. +tls-hostname=dns.example')
+    c.tlsHostname = value
+  },
+  subnet: (c, value) => {
+    if (!value) throw new UsageError('+subnet needs an address, e.g. +subnet=192.0.2.0/24')
+    c.options.clientSubnet = value.includes('/') ? value : `${value}/${isIP(value) === 6 ? 128 : 32}`
+  },
+  bufsize: (c, v) => (c.options.udpSize = whole('+bufsize', v, 512, 65535, '=')),
+  timeout: (c, v) => (c.options.timeoutMs = whole('+timeout', v, 1, 60, '=') * 1000),
+  retry: (c, v) => (c.options.retries = whole('+retry', v, 0, 10, '=')),
+  tries: (c, v) => (c.options.retries = whole('+tries', v, 1, 11, '=') - 1),
+  trace: (c) => (c.trace = true),
+  notrace: (c) => (c.trace = false),
+  json: (c) => (c.output = 'json'),
+  short: (c) => (c.output = 'short'),
+  digcmd: (c) => (c.output = 'digcmd')
+}
+
 function parsePlus(arg: string, cmd: QueryCommand): void {
   const body = arg.slice(1)
   const eq = body.indexOf('=')
   const key = (eq < 0 ? body : body.slice(0, eq)).toLowerCase()
   const value = eq < 0 ? undefined : body.slice(eq + 1)
-  const o = cmd.options
   const negated = !BOOL_FLAGS[key] && key.startsWith('no')
   const option = BOOL_FLAGS[negated ? key.slice(2) : key]
-  if (option && value === undefined) {
-    o[option] = !negated
-    return
-  }
-  switch (key) {
-    case 'ignore':
-      o.tcpFallback = false
-      return
-    case 'tcp':
-      cmd.transport = 'tcp'
-      return
-    case 'tls':
-      cmd.transport = 'dot'
-      return
-    case 'https':
-      cmd.transport = 'doh'
-      if (value !== undefined) {
-        if (!value.startsWith('/')) throw new UsageError(`+https=${value}: the path must start with "/"`)
-        cmd.httpsPath = value
-      }
-      return
-    case 'https-get':
-      cmd.transport = 'doh'
-      cmd.httpsGet = true
-      return
-    case 'tls-hostname':
-      if (!value) throw new UsageError('+tls-hostname needs a name, e.g. +tls-hostname=dns.example')
-      cmd.tlsHostname = value
-      return
-    case 'subnet':
-      if (!value) throw new UsageError('+subnet needs an address, e.g. +subnet=192.0.2.0/24')
-      o.clientSubnet = value.includes('/') ? value : `${value}/${isIP(value) === 6 ? 128 : 32}`
-      return
-    case 'bufsize':
-      o.udpSize = whole('+bufsize', value, 512, 65535, '=')
-      return
-    case 'timeout':
-      o.timeoutMs = whole('+timeout', value, 1, 60, '=') * 1000
-      return
-    case 'retry':
-      o.retries = whole('+retry', value, 0, 10, '=')
-      return
-    case 'tries':
-      o.retries = whole('+tries', value, 1, 11, '=') - 1
-      return
-    case 'trace':
-    case 'notrace':
-      cmd.trace = key === 'trace'
-      return
-    case 'json':
-    case 'short':
-    case 'digcmd':
-      cmd.output = key
-      return
-  }
-  throw new UsageError(`unknown option ${arg}`)
+  if (option && value === undefined) cmd.options[option] = !negated
+  else if (Object.hasOwn(PLUS, key)) PLUS[key]!(cmd, value)
+  else throw new UsageError(`unknown option ${arg}`)
 }
 
 /** Parses dig-like arguments. Throws UsageError with a message meant for the user. */
