@@ -1,5 +1,6 @@
 import { ServiceError } from '@shared/errors'
 import { isPlainOctet, labelText } from '@shared/names'
+import { readWireName } from '@shared/wire-name-read'
 
 export interface NameRead {
   /** Presentation form, absolute, with `\.`/`\DDD` escapes where needed. */
@@ -8,11 +9,11 @@ export interface NameRead {
   end: number
 }
 
+const MAX_NAME_WIRE = 255
+
 export function malformed(reason: string): ServiceError {
   return new ServiceError('malformed', `malformed DNS message: ${reason}`)
 }
-
-const MAX_NAME_WIRE = 255
 
 /** Escapes a label as master files do (labelText), plain labels straight from the buffer. */
 export function escapeLabel(buf: Buffer, start: number, end: number): string {
@@ -20,52 +21,9 @@ export function escapeLabel(buf: Buffer, start: number, end: number): string {
   return buf.toString('latin1', start, end)
 }
 
-/**
- * Reads a (possibly compressed) domain name. `limit` bounds the in-place bytes (e.g. the end of
- * the RDATA). Pointers must point strictly before the run they interrupt, so loops are impossible;
- * the total length is capped at 255 octets.
- */
-export function readName(
-  buf: Buffer,
-  offset: number,
-  limit: number = buf.length,
-  allowCompression = true
-): NameRead {
-  let pos = offset
-  let runStart = offset
-  let bound = Math.min(limit, buf.length)
-  let end = -1
-  let wire = 1
-  let out = ''
-  for (;;) {
-    if (pos >= bound) throw malformed(`name at offset ${offset} runs past the end of its data`)
-    const len = buf[pos] as number
-    if (len === 0) {
-      if (end < 0) end = pos + 1
-      break
-    }
-    const kind = len & 0xc0
-    if (kind === 0xc0) {
-      if (!allowCompression) throw malformed(`compressed name at offset ${offset} where compression is not allowed`)
-      if (pos + 1 >= bound) throw malformed(`truncated compression pointer at offset ${pos}`)
-      const ptr = ((len & 0x3f) << 8) | (buf[pos + 1] as number)
-      if (end < 0) end = pos + 2
-      if (ptr >= runStart) {
-        throw malformed(`compression pointer at offset ${pos} to ${ptr} does not point backwards (loop)`)
-      }
-      pos = ptr
-      runStart = ptr
-      bound = buf.length
-      continue
-    }
-    if (kind !== 0) throw malformed(`unsupported label type 0x${len.toString(16)} at offset ${pos}`)
-    if (pos + 1 + len > bound) throw malformed(`label at offset ${pos} runs past the end of its data`)
-    wire += len + 1
-    if (wire > MAX_NAME_WIRE) throw malformed(`name at offset ${offset} is longer than 255 octets`)
-    out += `${escapeLabel(buf, pos + 1, pos + 1 + len)}.`
-    pos += 1 + len
-  }
-  return { name: out === '' ? '.' : out, end }
+/** Reads a (possibly compressed) domain name; `limit` bounds the in-place bytes (e.g. the end of the RDATA). */
+export function readName(buf: Buffer, offset: number, limit: number = buf.length, allowCompression = true): NameRead {
+  return readWireName(buf, offset, { limit, allowCompression, fail: malformed, label: (_, start, end) => escapeLabel(buf, start, end) })
 }
 
 /** One label of a presentation-form name. */

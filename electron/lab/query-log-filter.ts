@@ -1,18 +1,16 @@
 /** A query-log filter as SQL: clauses joined with AND, and their parameters. Text never enters the SQL itself. */
 import type { QueryLogFilter } from '@shared/lab-log'
+import { lowerAbsolute } from '@shared/names'
 
 /** LIKE pattern text with its wildcards taken literally (used with ESCAPE '\'). */
 const literal = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`)
-
-/** Lower case with one trailing dot, as the log stores names. */
-const absolute = (name: string): string => `${name.toLowerCase().replace(/\.+$/, '')}.`
 
 export function filterSql(filter: QueryLogFilter): { clauses: string[]; params: Array<string | number> } {
   const clauses: string[] = []
   const params: Array<string | number> = []
   const name = filter.name?.trim()
   if (name) {
-    const n = absolute(name)
+    const n = lowerAbsolute(name)
     if (n === '.') clauses.push('1 = 1')
     else {
       clauses.push(`(name = ? OR name LIKE ? ESCAPE '\\')`)

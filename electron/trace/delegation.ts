@@ -8,7 +8,7 @@ import type { DnsQueryRequest, DnsQueryResult, DnsRecord } from '@shared/dns'
 import type { DelegationStep, DelegationView } from '@shared/delegation'
 import { query } from '../dns'
 import { digRdata } from '../format/dig-rdata'
-import { nameToWire } from '../dns/names'
+import { nameToWire, sameName } from '../dns/names'
 import { keyTag } from '../dnssec/keys'
 import { dsMatches, rrsigFields, verifyRRset, type SignatureStatus } from '../dnssec/verify-rrset'
 import { trace, type TraceStep } from './trace'
@@ -26,7 +26,7 @@ export interface DelegationOptions {
 }
 
 const rdataOf = (r: DnsRecord): Buffer => Buffer.from(r.rdataHex ?? '', 'hex')
-const owned = (records: DnsRecord[], zone: string, type: string): DnsRecord[] => records.filter((r) => r.type === type && r.name.toLowerCase() === zone)
+const owned = (records: DnsRecord[], zone: string, type: string): DnsRecord[] => records.filter((r) => r.type === type && sameName(r.name, zone))
 const sigsOver = (records: DnsRecord[], zone: string, type: number): Buffer[] => owned(records, zone, 'RRSIG').map(rdataOf).filter((r) => rrsigFields(r)?.typeCovered === type)
 
 /** The best status among the set's signatures (valid wins; no signature is 'unsigned'). */

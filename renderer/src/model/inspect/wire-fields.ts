@@ -6,6 +6,7 @@
 import { className, ednsOptionTitle, opcodeName, rcodeName, typeName } from '@shared/dns-codes'
 import { formatIPv4, formatIPv6 } from '@shared/ip-text'
 import { labelText } from '@shared/names'
+import { readWireName } from '@shared/wire-name-read'
 
 export type WireSection = 'header' | 'question' | 'answer' | 'authority' | 'additional'
 
@@ -53,37 +54,8 @@ function u32(bytes: Uint8Array, at: number): number {
   return ((bytes[at]! << 24) >>> 0) + ((bytes[at + 1]! << 16) | (bytes[at + 2]! << 8) | bytes[at + 3]!)
 }
 
-/**
- * Reads a (possibly compressed) name at `at`. Returns the name and the end of its in-place bytes
- * (a pointer ends the in-place part). Pointers must go backwards, which also rules out loops.
- */
-export function readName(bytes: Uint8Array, at: number): { name: string; end: number } {
-  const labels: string[] = []
-  let offset = at
-  let end: number | undefined
-  let floor = at
-  for (let hops = 0; hops < 128; hops++) {
-    if (offset >= bytes.length) throw new Truncated(`a name runs past the end of the message at offset ${offset}`)
-    const length = bytes[offset]!
-    if (length === 0) {
-      end ??= offset + 1
-      return { name: labels.length === 0 ? '.' : `${labels.join('.')}.`, end }
-    }
-    if ((length & 0xc0) === 0xc0) {
-      const pointer = u16(bytes, offset) & 0x3fff
-      end ??= offset + 2
-      if (pointer >= floor) throw new Truncated(`a compression pointer at offset ${offset} does not point backwards`)
-      floor = pointer
-      offset = pointer
-      continue
-    }
-    if ((length & 0xc0) !== 0) throw new Truncated(`unknown label type 0x${length.toString(16)} at offset ${offset}`)
-    if (offset + 1 + length > bytes.length) throw new Truncated(`a label runs past the end of the message at offset ${offset}`)
-    labels.push(labelText(bytes.subarray(offset + 1, offset + 1 + length)))
-    offset += 1 + length
-  }
-  throw new Truncated(`a name at offset ${at} has too many labels`)
-}
+/** Reads a (possibly compressed) name at `at`: the name and the end of its in-place bytes. */
+export const readName = (bytes: Uint8Array, at: number): { name: string; end: number } => readWireName(bytes, at, { fail: (reason) => new Truncated(reason) })
 
 const toHex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
 

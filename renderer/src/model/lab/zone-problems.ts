@@ -1,4 +1,5 @@
 import type { ZoneProblem } from '@shared/lab'
+import { lowerAbsolute } from '@shared/names'
 
 /**
  * Zone problems from a refusal message of `lab:saveZone` ("… line 3, column 1: CNAME at the apex; line 9,
@@ -42,7 +43,7 @@ export function problemsByLine(problems: readonly ZoneProblem[]): Map<number, Zo
  * (`@ TTL IN ALIAS target.` or the origin spelled out). Enough for "watch this apex"; undefined when absent.
  */
 export function apexAliasTarget(text: string, origin: string): string | undefined {
-  const apex = origin.toLowerCase().replace(/\.?$/, '.')
+  const apex = lowerAbsolute(origin)
   for (const raw of text.split('\n')) {
     const line = raw.replace(/;.*$/, '').trim()
     const match = /^(\S+)\s+(?:(?:\d+[smhdw]?|IN|CH)\s+)*(?:ALIAS|ANAME)\s+(\S+)/i.exec(line)
