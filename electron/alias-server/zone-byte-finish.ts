@@ -1,5 +1,5 @@
 /**
- * The zone byte path's records laid out as CompactBuilder.finish lays them out: owners sorted (plain
+ * The zone byte path's records laid out as compactZone lays them out: owners sorted (plain
  * string order), each owner's records together in file order, tokens and wire rdata in that order.
  */
 import type { GrowBytes, GrowU32 } from './byte-buffers'

@@ -2,7 +2,7 @@
  * The zone byte path's readers for names and the common rdata, straight from the file's octets: each
  * writes the presentation text the parser would give (to `tok`) and the wire form (to `wire`), and
  * returns false on anything it does not accept exactly as plainCanonicalName, parseIPv4, parseIPv6 +
- * formatIPv6 and the TXT reader of zone-fast-rdata.ts do. False makes the caller give up on the file.
+ * formatIPv6 and the parser's TXT reader do for plain strings (the caller then gives up, or lets the parser read the record).
  */
 import type { GrowBytes } from './byte-buffers'
 
