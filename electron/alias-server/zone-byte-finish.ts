@@ -8,6 +8,13 @@ import { sortByBytes } from './owner-sort'
 import type { OwnerTable } from './owner-table'
 import { TYPE_NS } from './wire/rdata'
 
+/** What the byte path reads from a zone: the compact form, the record count and the ALIAS/ANAME records. */
+export interface ByteZone {
+  data: CompactZoneData
+  records: number
+  aliases: Array<{ name: string; target: string; line: number }>
+}
+
 /** Records in file order; record k's tokens are tok[tokStart[k], tokStart[k + 1]), its wire rdata likewise. */
 export interface ByteRecords {
   nodes: GrowU32

@@ -3,8 +3,9 @@
  * record or owner (owners are interned in owner-table.ts; tokens, wire rdata and record fields go into
  * growable typed buffers). It reads A, AAAA, NS, CNAME, PTR, MX, TXT and ALIAS/ANAME with plain names,
  * '@', $ORIGIN, $TTL, comments, parentheses, in ASCII with '\n' or '\r\n' line ends; any other record
- * (the SOA, SRV, CAA, ...) goes through the parser's own per-record code. On anything else (escapes, an
- * error, a zone rule broken) it returns undefined and the full parser reads the file and reports.
+ * (the SOA, SRV, CAA, rdata with escapes, ...) goes through the parser's own per-record code. On anything
+ * else (an owner with an escape, an error, a zone rule broken) it returns undefined and the full parser
+ * reads the file and reports.
  */
 import { labelsToText, parseName } from '../dns/names'
 import { typeCode } from '../zone'
@@ -14,22 +15,18 @@ import { parseRecord, type RecordState } from '../zone/parser'
 import type { Entry, Token } from '../zone/tokenizer'
 import { parseTtl } from '../zone/ttl'
 import { GrowBytes, GrowU32 } from './byte-buffers'
-import { TOKEN_SEPARATOR, wireRdata, type CompactZoneData } from './compact-zone'
-import { finishBytes, type ByteRecords } from './zone-byte-finish'
+import { TOKEN_SEPARATOR, wireRdata } from './compact-zone'
+import { finishBytes, type ByteRecords, type ByteZone } from './zone-byte-finish'
 import * as readers from './zone-byte-rdata'
 import * as rules from './zone-byte-rules'
+import * as scan from './zone-byte-scan'
 import { OwnerTable } from './owner-table'
 
 // Run from source (tsx, CommonJS), every call of an imported function goes through a getter: bound once here,
 // they stay off the per-record path.
 const { inZone, ipv4Rdata, ipv6Rdata, nameRdata, txtString, uint, writeDecimal, writeName } = readers
 const { breaksCnameRules, flagsWith } = rules
-
-export interface ByteZone {
-  data: CompactZoneData
-  records: number
-  aliases: Array<{ name: string; target: string; line: number }>
-}
+const { escapeLength, giveUp, quoteEnd, upperKey } = scan
 
 const MAX_TOKENS = 256
 const LF = 0x0a
@@ -38,29 +35,11 @@ const AT = 0x40
 
 const RDATA_TYPES = ['A', 'AAAA', 'NS', 'CNAME', 'PTR', 'MX', 'TXT', 'ALIAS', 'ANAME']
 
-/** A token of up to 6 letters, case-folded, as one small integer (5 bits a letter); -1 for anything else. */
-function upperKey(src: Uint8Array, a: number, b: number): number {
-  if (b - a > 6) return -1
-  let key = 0
-  for (let i = a; i < b; i++) {
-    const c = src[i]! | 0x20
-    if (c < 0x61 || c > 0x7a) return -1
-    key = key * 32 + (c - 0x60)
-  }
-  return key
-}
-
 const keyOf = (name: string): number => upperKey(Buffer.from(name, 'latin1'), 0, name.length)
 const TYPE_BY_KEY = new Map(RDATA_TYPES.map((name) => [keyOf(name), name]))
 const IN_KEY = keyOf('IN')
 
 const ascii = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0))
-
-class GiveUp {}
-const GIVE_UP = new GiveUp()
-const giveUp = (): never => {
-  throw GIVE_UP
-}
 
 /** Reads `src` into the compact form, or undefined when the full parser must read it (see the file comment). */
 export function byteCompactZone(src: Uint8Array, options: { origin?: string } = {}): ByteZone | undefined {
@@ -69,7 +48,7 @@ export function byteCompactZone(src: Uint8Array, options: { origin?: string } = 
   try {
     return read(src, options)
   } catch (error) {
-    if (error === GIVE_UP) return undefined
+    if (error === scan.GIVE_UP) return undefined
     throw error
   }
 }
@@ -84,6 +63,8 @@ function read(src: Uint8Array, options: { origin?: string }): ByteZone | undefin
     if ('error' in r) return undefined
     state.origin = state.zoneOrigin = r.labels
     originText = ascii(labelsToText(r.labels))
+    // an origin with an escaped label is the parser's to read
+    if (originText.includes(0x5c)) return undefined
   }
   let prevOwner = -1
   // about one owner per 32 octets of text at most, for the plain zones this path reads
@@ -128,6 +109,7 @@ function read(src: Uint8Array, options: { origin?: string }): ByteZone | undefin
     applyDirective(entryOf(0, false), state, errors)
     if (errors.errors.length > 0) giveUp()
     originText = state.origin && ascii(labelsToText(state.origin))
+    if (originText?.includes(0x5c)) giveUp()
   }
 
   /** A record of another type (or one the readers refuse) through the parser's own code, its owner already read. */
@@ -139,7 +121,7 @@ function read(src: Uint8Array, options: { origin?: string }): ByteZone | undefin
     parseRecord(entryOf(from, true), state, errors)
     const record = state.records.pop() ?? giveUp()
     const tokens = record.rdata.join(TOKEN_SEPARATOR)
-    for (let k = 0; k < tokens.length; k++) out.tok.push(tokens.charCodeAt(k) < 0x80 ? tokens.charCodeAt(k) : giveUp())
+    for (let k = 0; k < tokens.length; k++) out.tok.push(tokens.charCodeAt(k) < 0x100 ? tokens.charCodeAt(k) : giveUp())
     const bytes = wireRdata(typeCode(record.type)!, record)
     out.wire.append(bytes, 0, bytes.length)
     add(node, record.type, record.ttl)
@@ -261,8 +243,7 @@ function read(src: Uint8Array, options: { origin?: string }): ByteZone | undefin
         if (count === 0) entryLine = line
         let j = i
         if (c === 0x22) {
-          for (j = i + 1; j < eol && src[j] !== 0x22; j++) if (src[j] === 0x5c || src[j]! > 0x7e) return undefined
-          if (j === eol) return undefined
+          j = quoteEnd(src, i, eol)
           start[count] = i + 1
           end[count] = j
           quoted[count++] = 1
@@ -272,7 +253,9 @@ function read(src: Uint8Array, options: { origin?: string }): ByteZone | undefin
         for (; j < eol; j++) {
           const d = src[j]!
           if (d === 0x20 || d === 0x09 || d === 0x3b || d === 0x28 || d === 0x29) break
-          if (d < 0x21 || d > 0x7e || d === 0x22 || d === 0x5c) return undefined
+          if (d < 0x21 || d > 0x7e) return undefined
+          if (d === 0x22) j = quoteEnd(src, j, eol)
+          else if (d === 0x5c) j += escapeLength(src, j, eol) - 1
         }
         start[count] = i
         end[count] = j
