@@ -63,7 +63,7 @@ export function generatedPlain(seed: number): string {
   const word = (): string => Array.from({ length: 1 + Math.floor(rand() * 4) }, () => pick([...chars])).join('')
   const lines = ['$ORIGIN plain.test.', rand() < 0.5 ? '$TTL 300' : '', '@ 3600 IN SOA ns1 hostmaster ( 7 ; serial', '  3600 600 86400 60 )', '@ NS ns1', 'ns1 A 192.0.2.53']
   for (let i = 0; i < 200 + Math.floor(rand() * 200); i++) {
-    const owner = rand() < 0.1 && i > 0 ? ' ' : pick(['@', 'www', 'WWW', 'a.b', 'x-1', 'plain.test.', 'deep.sub.plain.test.', '_srv._tcp', word(), `${word()}.${word()}`, `${word()}.b`])
+    const owner = rand() < 0.1 && i > 0 ? ' ' : pick(['@', 'www', 'WWW', 'a.b', 'x-1', 'plain.test.', 'deep.sub.plain.test.', '_srv._tcp', '*.W', '0/25.rev', word(), `${word()}.${word()}`, `${word()}.b`])
     const ttl = rand() < 0.5 ? ` ${pick(['60', '300', '0', '2147483647', '1h30m', '2D'])}` : ''
     const cls = rand() < 0.5 ? ' IN' : ''
     const head = rand() < 0.5 ? `${owner}${ttl}${cls}` : `${owner}${cls}${ttl}`
