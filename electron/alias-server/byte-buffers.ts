@@ -31,7 +31,7 @@ export class GrowBytes {
     this.length = at
   }
 
-  /** The octets as text; the byte path writes ASCII only, so latin1 decodes them exactly. */
+  /** The octets as text: the byte path writes characters below U+0100 only, one octet each, so latin1 decodes them exactly. */
   text(from: number, to: number): string {
     return Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.length).toString('latin1', from, to)
   }

@@ -57,10 +57,10 @@ export function transferList(data: CompactZoneData): ArrayBuffer[] {
 }
 
 /**
- * Takes records one at a time in file order (from a parsed Zone, or straight from the text on the fast
- * path) and lays them out: owners sorted, each owner's records together in file order, rdata in one buffer.
+ * Takes a parsed zone's records one at a time in file order and lays them out: owners sorted, each owner's
+ * records together in file order, rdata in one buffer.
  */
-export class CompactBuilder {
+class CompactBuilder {
   readonly origin: string
   private readonly nodeOf = new Map<string, number>()
   private readonly firstSeen: string[] = []
@@ -81,11 +81,6 @@ export class CompactBuilder {
 
   constructor(origin: string) {
     this.origin = canonicalFast(origin)
-  }
-
-  /** Kept records so far. */
-  get size(): number {
-    return this.keptNodes.length
   }
 
   /** Adds one record and returns its owner's node; a record outside the zone is left out (-1). Throws on a type without a code. */

@@ -1,5 +1,5 @@
 /**
- * The zone byte path's records laid out as CompactBuilder.finish lays them out: owners sorted (plain
+ * The zone byte path's records laid out as compactZone lays them out: owners sorted (plain
  * string order), each owner's records together in file order, tokens and wire rdata in that order.
  */
 import type { GrowBytes, GrowU32 } from './byte-buffers'
@@ -7,6 +7,13 @@ import type { CompactZoneData } from './compact-zone'
 import { sortByBytes } from './owner-sort'
 import type { OwnerTable } from './owner-table'
 import { TYPE_NS } from './wire/rdata'
+
+/** What the byte path reads from a zone: the compact form, the record count and the ALIAS/ANAME records. */
+export interface ByteZone {
+  data: CompactZoneData
+  records: number
+  aliases: Array<{ name: string; target: string; line: number }>
+}
 
 /** Records in file order; record k's tokens are tok[tokStart[k], tokStart[k + 1]), its wire rdata likewise. */
 export interface ByteRecords {

@@ -1,46 +1,39 @@
 /**
- * The plainest zones straight from the file's octets into the compact form: no string, object or Map
- * entry per record or owner (owners are interned in owner-table.ts; tokens, wire rdata and record
- * fields go into growable typed buffers). It reads what zone-fast-path.ts reads, narrower: A, AAAA, NS,
- * CNAME, PTR, MX, TXT, SOA, ALIAS/ANAME with plain names, '@', $ORIGIN, $TTL, comments, parentheses,
- * in ASCII with '\n' line ends. On anything else, and on anything zone-fast-path.ts would give up on,
- * it returns undefined and the string path reads the file (which in turn falls back to the parser), so
- * the result, when there is one, is the one zone-fast-path.ts gives.
+ * Zones straight from the file's octets into the compact form: no string, object or Map entry per
+ * record or owner (owners are interned in owner-table.ts; tokens, wire rdata and record fields go into
+ * growable typed buffers). It reads A, AAAA, NS, CNAME, PTR, MX, TXT and ALIAS/ANAME with plain names,
+ * '@', $ORIGIN, $TTL, comments, parentheses, in ASCII with '\n' or '\r\n' line ends; any other record
+ * (the SOA, SRV, CAA, rdata with escapes, ...) goes through the parser's own per-record code. On anything
+ * else (an owner with an escape, an error, a zone rule broken) it returns undefined and the full parser
+ * reads the file and reports.
  */
-import { labelsToText, parseName, type Labels } from '../dns/names'
-import { typeCode, type ZoneRecord } from '../zone'
+import { labelsToText, parseName } from '../dns/names'
+import { typeCode } from '../zone'
+import { applyDirective } from '../zone/directives'
+import { ErrorCollector } from '../zone/errors'
+import { parseRecord, type RecordState } from '../zone/parser'
+import type { Entry, Token } from '../zone/tokenizer'
 import { parseTtl } from '../zone/ttl'
 import { GrowBytes, GrowU32 } from './byte-buffers'
-import { wireRdata } from './compact-rdata'
-import { finishBytes, type ByteRecords } from './zone-byte-finish'
-import * as fastPath from './zone-fast-path'
-import type { FastZone } from './zone-fast-path'
-import { fastRdata } from './zone-fast-rdata'
+import { TOKEN_SEPARATOR, wireRdata } from './compact-zone'
+import { finishBytes, type ByteRecords, type ByteZone } from './zone-byte-finish'
 import * as readers from './zone-byte-rdata'
+import * as rules from './zone-byte-rules'
+import * as scan from './zone-byte-scan'
 import { OwnerTable } from './owner-table'
 
 // Run from source (tsx, CommonJS), every call of an imported function goes through a getter: bound once here,
 // they stay off the per-record path.
 const { inZone, ipv4Rdata, ipv6Rdata, nameRdata, txtString, uint, writeDecimal, writeName } = readers
-const { breaksCnameRules, flagsWith } = fastPath
+const { breaksCnameRules, flagsWith } = rules
+const { escapeLength, giveUp, quoteEnd, upperKey } = scan
 
 const MAX_TOKENS = 256
 const LF = 0x0a
+const CR = 0x0d
 const AT = 0x40
 
-const RDATA_TYPES = ['A', 'AAAA', 'NS', 'CNAME', 'PTR', 'MX', 'TXT', 'SOA', 'ALIAS', 'ANAME']
-
-/** A token of up to 6 letters, case-folded, as one small integer (5 bits a letter); -1 for anything else. */
-function upperKey(src: Uint8Array, a: number, b: number): number {
-  if (b - a > 6) return -1
-  let key = 0
-  for (let i = a; i < b; i++) {
-    const c = src[i]! | 0x20
-    if (c < 0x61 || c > 0x7a) return -1
-    key = key * 32 + (c - 0x60)
-  }
-  return key
-}
+const RDATA_TYPES = ['A', 'AAAA', 'NS', 'CNAME', 'PTR', 'MX', 'TXT', 'ALIAS', 'ANAME']
 
 const keyOf = (name: string): number => upperKey(Buffer.from(name, 'latin1'), 0, name.length)
 const TYPE_BY_KEY = new Map(RDATA_TYPES.map((name) => [keyOf(name), name]))
@@ -48,40 +41,31 @@ const IN_KEY = keyOf('IN')
 
 const ascii = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0))
 
-class GiveUp {}
-const GIVE_UP = new GiveUp()
-const giveUp = (): never => {
-  throw GIVE_UP
-}
-
-/** Reads `src` into the compact form, or undefined when the string path must read it (see the file comment). */
-export function byteCompactZone(src: Uint8Array, options: { origin?: string } = {}): FastZone | undefined {
-  if (src.indexOf(0x0d) >= 0) return undefined
+/** Reads `src` into the compact form, or undefined when the full parser must read it (see the file comment). */
+export function byteCompactZone(src: Uint8Array, options: { origin?: string } = {}): ByteZone | undefined {
+  // '\r\n' ends a line as '\n' does; a lone '\r' (a line end to the parser) is left to the parser
+  for (let cr = src.indexOf(CR); cr >= 0; cr = src.indexOf(CR, cr + 2)) if (src[cr + 1] !== LF) return undefined
   try {
     return read(src, options)
   } catch (error) {
-    if (error === GIVE_UP) return undefined
+    if (error === scan.GIVE_UP) return undefined
     throw error
   }
 }
 
-function read(src: Uint8Array, options: { origin?: string }): FastZone | undefined {
-  let origin: Labels | null = null
+function read(src: Uint8Array, options: { origin?: string }): ByteZone | undefined {
+  // the parser's own state, for its directive and per-record code
+  const state: RecordState = { origin: null, zoneOrigin: null, defaultTtl: undefined, prevOwner: null, lastExplicitTtl: undefined, soaMinimum: undefined, records: [] }
+  const errors = new ErrorCollector()
   let originText: Uint8Array | null = null
-  let zoneOrigin: string | null = null
-  const setOrigin = (labels: Labels): void => {
-    origin = labels
-    originText = ascii(labelsToText(labels))
-    zoneOrigin ??= labelsToText(labels)
-  }
   if (options.origin !== undefined) {
     const r = parseName(options.origin.endsWith('.') ? options.origin : `${options.origin}.`, null)
     if ('error' in r) return undefined
-    setOrigin(r.labels)
+    state.origin = state.zoneOrigin = r.labels
+    originText = ascii(labelsToText(r.labels))
+    // an origin with an escaped label is the parser's to read
+    if (originText.includes(0x5c)) return undefined
   }
-  let defaultTtl: number | undefined
-  let lastExplicitTtl: number | undefined
-  let soaMinimum: number | undefined
   let prevOwner = -1
   // about one owner per 32 octets of text at most, for the plain zones this path reads
   const owners = new OwnerTable(src.length >> 5)
@@ -91,7 +75,7 @@ function read(src: Uint8Array, options: { origin?: string }): FastZone | undefin
   let apex: Uint8Array | undefined
   let apexNode = -1
   let flags = new Uint8Array(1 << 12)
-  const aliases: FastZone['aliases'] = []
+  const aliases: ByteZone['aliases'] = []
   let soas = 0
   const start = new Int32Array(MAX_TOKENS)
   const end = new Int32Array(MAX_TOKENS)
@@ -109,24 +93,38 @@ function read(src: Uint8Array, options: { origin?: string }): FastZone | undefin
       if (!originText) giveUp()
       owners.names.append(originText!, 0, originText!.length)
     } else if (!writeName(src, start[k]!, end[k]!, originText, owners.names)) giveUp()
-    apex ??= zoneOrigin === null ? giveUp() : ascii(zoneOrigin)
+    apex ??= state.zoneOrigin ? ascii(labelsToText(state.zoneOrigin)) : giveUp()
     if (!inZone(owners.names.bytes, owners.candidateStart, owners.names.length, apex!)) giveUp()
     return owners.intern()
   }
 
+  /** Tokens [from, count) as the parser's tokenizer gives them (positions only matter for errors, which give up). */
+  const entryOf = (from: number, blankStart: boolean): Entry => {
+    const tokens: Token[] = []
+    for (let k = from; k < count; k++) tokens.push({ text: text(k), quoted: quoted[k] === 1, line: entryLine, column: 1 })
+    return { tokens, blankStart, line: entryLine, broken: false }
+  }
+
   const directive = (): void => {
-    if (count !== 2 || quoted[1]) giveUp()
-    const name = text(0).toUpperCase()
-    const arg = text(1)
-    if (name === '$ORIGIN') {
-      const r = parseName(arg, origin)
-      if ('error' in r) giveUp()
-      setOrigin((r as { labels: Labels }).labels)
-    } else if (name === '$TTL') {
-      const v = parseTtl(arg)
-      if (typeof v !== 'number') giveUp()
-      defaultTtl = v as number
-    } else giveUp()
+    applyDirective(entryOf(0, false), state, errors)
+    if (errors.errors.length > 0) giveUp()
+    originText = state.origin && ascii(labelsToText(state.origin))
+    if (originText?.includes(0x5c)) giveUp()
+  }
+
+  /** A record of another type (or one the readers refuse) through the parser's own code, its owner already read. */
+  const viaParser = (node: number, from: number): void => {
+    // what the readers wrote before refusing is dropped
+    out.tok.length = out.tokStart.values[out.tokStart.length - 1]!
+    out.wire.length = out.wireStart.values[out.wireStart.length - 1]!
+    state.prevOwner = owners.text(node)
+    parseRecord(entryOf(from, true), state, errors)
+    const record = state.records.pop() ?? giveUp()
+    const tokens = record.rdata.join(TOKEN_SEPARATOR)
+    for (let k = 0; k < tokens.length; k++) out.tok.push(tokens.charCodeAt(k) < 0x100 ? tokens.charCodeAt(k) : giveUp())
+    const bytes = wireRdata(typeCode(record.type)!, record)
+    out.wire.append(bytes, 0, bytes.length)
+    add(node, record.type, record.ttl)
   }
 
   const entry = (blankStart: boolean): void => {
@@ -153,14 +151,14 @@ function read(src: Uint8Array, options: { origin?: string }): FastZone | undefin
       i++
     }
     if (i >= count || quoted[i]) giveUp()
-    const type = TYPE_BY_KEY.get(upperKey(src, start[i]!, end[i]!)) ?? giveUp()
-    if (!rdata(type, i + 1)) giveUp()
-    if (ttl !== undefined && defaultTtl === undefined) lastExplicitTtl = ttl
-    const resolved = ttl ?? defaultTtl ?? lastExplicitTtl ?? soaMinimum ?? giveUp()
+    const type = TYPE_BY_KEY.get(upperKey(src, start[i]!, end[i]!))
+    if (type === undefined || !rdata(type, i + 1)) return viaParser(node, blankStart ? 0 : 1)
+    if (ttl !== undefined && state.defaultTtl === undefined) state.lastExplicitTtl = ttl
+    const resolved = ttl ?? state.defaultTtl ?? state.lastExplicitTtl ?? state.soaMinimum ?? giveUp()
     add(node, type, resolved)
   }
 
-  /** Writes the rdata of tokens [from, count) as the string path would; false: not in the plain form. */
+  /** Writes the rdata of tokens [from, count) as the parser would; false: not in the plain form. */
   const rdata = (type: string, from: number): boolean => {
     const n = count - from
     const { tok, wire } = out
@@ -187,25 +185,9 @@ function read(src: Uint8Array, options: { origin?: string }): FastZone | undefin
         wire.push(preference & 0xff)
         return nameRdata(src, start[from + 1]!, end[from + 1]!, originText, tok, wire)
       }
-      case 'SOA':
-        return soa(from)
       default:
         return n === 1 && nameRdata(src, start[from]!, end[from]!, originText, tok, wire)
     }
-  }
-
-  /** The one SOA: through zone-fast-rdata.ts and compact-rdata.ts on strings. */
-  const soa = (from: number): boolean => {
-    const tokens: string[] = []
-    for (let k = from; k < count; k++) tokens.push(text(k))
-    const values = fastRdata('SOA', tokens, new Array<boolean>(tokens.length).fill(false), 0, tokens.length, origin)
-    if (!values) return false
-    soaMinimum ??= Number(values[6])
-    const joined = values.join('\u0000')
-    for (let k = 0; k < joined.length; k++) out.tok.push(joined.charCodeAt(k))
-    const bytes = wireRdata(typeCode('SOA')!, { name: zoneOrigin!, type: 'SOA', ttl: 0, class: 'IN', rdata: values, line: entryLine, column: 1 } satisfies ZoneRecord)
-    out.wire.append(bytes, 0, bytes.length)
-    return true
   }
 
   const add = (node: number, type: string, ttl: number): void => {
@@ -240,8 +222,8 @@ function read(src: Uint8Array, options: { origin?: string }): FastZone | undefin
   let blankStart = false
   let line = 0
   for (let pos = 0; pos < src.length; ) {
-    let eol = src.indexOf(LF, pos)
-    if (eol < 0) eol = src.length
+    const next = src.indexOf(LF, pos)
+    const eol = next < 0 ? src.length : next > pos && src[next - 1] === CR ? next - 1 : next
     line++
     if (!paren) {
       count = 0
@@ -261,8 +243,7 @@ function read(src: Uint8Array, options: { origin?: string }): FastZone | undefin
         if (count === 0) entryLine = line
         let j = i
         if (c === 0x22) {
-          for (j = i + 1; j < eol && src[j] !== 0x22; j++) if (src[j] === 0x5c) return undefined
-          if (j === eol) return undefined
+          j = quoteEnd(src, i, eol)
           start[count] = i + 1
           end[count] = j
           quoted[count++] = 1
@@ -272,7 +253,9 @@ function read(src: Uint8Array, options: { origin?: string }): FastZone | undefin
         for (; j < eol; j++) {
           const d = src[j]!
           if (d === 0x20 || d === 0x09 || d === 0x3b || d === 0x28 || d === 0x29) break
-          if (d < 0x21 || d > 0x7e || d === 0x22 || d === 0x5c) return undefined
+          if (d < 0x21 || d > 0x7e) return undefined
+          if (d === 0x22) j = quoteEnd(src, j, eol)
+          else if (d === 0x5c) j += escapeLength(src, j, eol) - 1
         }
         start[count] = i
         end[count] = j
@@ -281,8 +264,8 @@ function read(src: Uint8Array, options: { origin?: string }): FastZone | undefin
       }
     }
     if (!paren && count > 0) entry(blankStart)
-    pos = eol + 1
+    pos = next < 0 ? src.length : next + 1
   }
-  if (paren || zoneOrigin === null || out.nodes.length === 0 || soas !== 1 || breaksCnameRules(flags, owners.count, apexNode)) return undefined
-  return { data: finishBytes(zoneOrigin, owners, out), records: out.nodes.length, aliases }
+  if (paren || !state.zoneOrigin || out.nodes.length === 0 || soas !== 1 || breaksCnameRules(flags, owners.count, apexNode)) return undefined
+  return { data: finishBytes(labelsToText(state.zoneOrigin), owners, out), records: out.nodes.length, aliases }
 }

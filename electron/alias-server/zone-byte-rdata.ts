@@ -1,8 +1,8 @@
 /**
  * The zone byte path's readers for names and the common rdata, straight from the file's octets: each
  * writes the presentation text the parser would give (to `tok`) and the wire form (to `wire`), and
- * returns false on anything it does not accept exactly as plainCanonicalName, parseIPv4, parseIPv6 +
- * formatIPv6 and the TXT reader of zone-fast-rdata.ts do. False makes the caller give up on the file.
+ * returns false on anything it does not accept exactly as parseName, parseIPv4, parseIPv6 +
+ * formatIPv6 and the parser's TXT reader do for plain strings (the caller then gives up, or lets the parser read the record).
  */
 import type { GrowBytes } from './byte-buffers'
 
@@ -11,8 +11,9 @@ const MAX_NAME = 255
 const DOT = 0x2e
 
 /**
- * plainCanonicalName over octets: letters, digits, '-' and '_' in non-empty labels, lower-cased, made
- * absolute with `origin` (its canonical text; '.' for the root). Appends the text to `out`.
+ * parseName + labelsToText over octets, for names of the octets a label shows as they are (letters, digits,
+ * '-', '_', '*', '/') in non-empty labels: lower-cased, made absolute with `origin` (its canonical text; '.'
+ * for the root). Appends the text to `out`.
  */
 export function writeName(src: Uint8Array, a: number, b: number, origin: Uint8Array | null, out: GrowBytes): boolean {
   if (b - a > MAX_NAME || a === b) return false
@@ -27,7 +28,7 @@ export function writeName(src: Uint8Array, a: number, b: number, origin: Uint8Ar
       label = 0
     } else {
       if (c >= 0x41 && c <= 0x5a) c += 0x20
-      else if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2d)) return false
+      else if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2d || c === 0x2a || c === 0x2f)) return false
       if (++label > MAX_LABEL) return false
     }
     bytes[at++] = c

@@ -6,7 +6,6 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { readRegularFileBytes } from '../storage/bounded-read'
 import { parseDialectZone } from './dialect-zone'
 import { compactZone, transferList, type CompactZoneData } from './compact-zone'
-import { fastCompactZone } from './zone-fast-path'
 import { byteCompactZone } from './zone-byte-path'
 import type { ZoneAliasRecord, ZoneWorkerReply, ZoneWorkerRequest } from './zone-loader'
 import { CompiledZone } from './zone-set'
@@ -19,13 +18,10 @@ async function run(request: ZoneWorkerRequest): Promise<ZoneWorkerReply> {
   const bytes = request.path !== undefined ? await readRegularFileBytes(request.path, request.maxBytes) : undefined
   if (request.text !== undefined && request.text.length > request.maxBytes) return { ok: false, errors: [{ line: 1, column: 1, message: `the zone is ${request.text.length} characters; at most ${request.maxBytes} are accepted` }] }
   const options = request.origin ? { origin: request.origin } : {}
-  // The plain common case straight into the compact form: from the octets, else from the text; anything else (and every error) through the full parser.
-  const bind = (request.dialect ?? 'bind') === 'bind'
-  const byBytes = bind ? byteCompactZone(bytes ?? Buffer.from(request.text!, 'utf8'), options) : undefined
+  // The common case straight from the octets into the compact form; anything else (and every error) through the full parser.
+  const byBytes = (request.dialect ?? 'bind') === 'bind' ? byteCompactZone(bytes ?? Buffer.from(request.text!, 'utf8'), options) : undefined
   if (byBytes) return checked(byBytes.data, byBytes.records, byBytes.aliases.slice(0, MAX_ALIASES), request.returnText ? (request.text ?? bytes!.toString('utf8')) : undefined)
   const text = request.text ?? bytes!.toString('utf8')
-  const fast = bind ? fastCompactZone(text, options) : undefined
-  if (fast) return checked(fast.data, fast.records, fast.aliases.slice(0, MAX_ALIASES), request.returnText ? text : undefined)
   const parsed = parseDialectZone(text, request.dialect ?? 'bind', { ...(request.origin ? { origin: request.origin } : {}), maxErrors: MAX_ERRORS, flattenAllCnames: request.flattenAllCnames === true })
   if (parsed.errors.length > 0 || !parsed.zone) {
     const errors = parsed.errors.map((e) => ({ line: e.line, column: e.column, message: e.reason }))

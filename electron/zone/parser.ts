@@ -24,7 +24,7 @@ const META_TYPES = new Map([
 ])
 const SUPPORTED = Object.keys(TYPE_CODES).join(', ')
 
-/** What parsing one record reads and updates (exported for the compact fast path's fallback per record). */
+/** What parsing one record reads and updates (exported for the zone byte path's fallback per record). */
 export interface RecordState extends DirectiveState {
   prevOwner: string | null
   lastExplicitTtl: number | undefined

@@ -55,7 +55,7 @@ export function generated(seed: number): string {
 }
 
 
-/** A zone in the plain forms the byte path reads (no escapes, '\n' only), with random owners that share prefixes. */
+/** A zone in the forms the byte path reads (no escapes, '\n' only, a few other types), with random owners that share prefixes. */
 export function generatedPlain(seed: number): string {
   const rand = prng(seed)
   const pick = <T,>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!
@@ -63,7 +63,7 @@ export function generatedPlain(seed: number): string {
   const word = (): string => Array.from({ length: 1 + Math.floor(rand() * 4) }, () => pick([...chars])).join('')
   const lines = ['$ORIGIN plain.test.', rand() < 0.5 ? '$TTL 300' : '', '@ 3600 IN SOA ns1 hostmaster ( 7 ; serial', '  3600 600 86400 60 )', '@ NS ns1', 'ns1 A 192.0.2.53']
   for (let i = 0; i < 200 + Math.floor(rand() * 200); i++) {
-    const owner = rand() < 0.1 && i > 0 ? ' ' : pick(['@', 'www', 'WWW', 'a.b', 'x-1', 'plain.test.', 'deep.sub.plain.test.', '_srv._tcp', word(), `${word()}.${word()}`, `${word()}.b`])
+    const owner = rand() < 0.1 && i > 0 ? ' ' : pick(['@', 'www', 'WWW', 'a.b', 'x-1', 'plain.test.', 'deep.sub.plain.test.', '_srv._tcp', '*.W', '0/25.rev', word(), `${word()}.${word()}`, `${word()}.b`])
     const ttl = rand() < 0.5 ? ` ${pick(['60', '300', '0', '2147483647', '1h30m', '2D'])}` : ''
     const cls = rand() < 0.5 ? ' IN' : ''
     const head = rand() < 0.5 ? `${owner}${ttl}${cls}` : `${owner}${cls}${ttl}`
@@ -73,7 +73,9 @@ export function generatedPlain(seed: number): string {
       () => `NS ${pick(['ns1', 'ns2.example.net.', 'NS3.Example.NET.'])}`,
       () => `MX ${pick(['10', '010', '65535', '0'])} ${pick(['mail', 'mx.example.', 'MX.b'])}`,
       () => `TXT ${pick(['"v=spf1 -all"', 'plain', '"a" "b" "c"', '( "split over" ; comment\n    "two lines" )', '""', '"semi;colon (paren)"'])}`,
-      () => `PTR ${pick(['host.example.', 'h'])}`
+      () => `PTR ${pick(['host.example.', 'h'])}`,
+      // read by the parser's own per-record code
+      () => pick(['SRV 0 1 443 www', 'CAA 0 issue "letsencrypt.org"', 'HTTPS 1 . alpn=h2,h3 ipv4hint=192.0.2.10', 'AAAA ::ffff:192.0.2.1', 'MX 10 @'])
     ])()
     lines.push(`${head} ${record}${rand() < 0.3 ? ' ; a comment' : ''}`)
     if (rand() < 0.03) lines.push(`only${i} ${pick(['CNAME', 'ALIAS', 'ANAME'])} target${i}.example.`)
