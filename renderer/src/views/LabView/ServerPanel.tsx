@@ -4,10 +4,11 @@ import { TtlPolicyField } from './TtlPolicyField'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { upstreamModes, type UpstreamMode } from '@shared/alias-server'
 import type { LabStatus, LabUpstreamResolver } from '@shared/lab'
-import type { ApiError } from '@shared/result'
+import type { Result } from '@shared/result'
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
 import { SelectField } from '../../components/SelectField/SelectField'
 import { Explain } from '../../context/TeachingContext'
+import { useCall } from '../../hooks/useCall'
 import { useLab } from '../../hooks/useLab'
 import { UpstreamResolverField } from './UpstreamResolverField'
 import labStyles from './LabView.module.css'
@@ -37,8 +38,7 @@ export function ServerPanel({ status, onStatus, onChanged }: ServerPanelProps) {
     ...(status.dnssecChoice ? { signed: true, ...status.dnssecChoice } : {}),
     axfr: status.axfr ?? defaultDnssecChoice.axfr
   }))
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<ApiError | null>(null)
+  const { busy, error, setError, call } = useCall()
   const running = status.running
   const lab = useLab()
   // Start and Stop take each other's place: the focus follows, or it would fall back to the page
@@ -59,24 +59,18 @@ export function ServerPanel({ status, onStatus, onChanged }: ServerPanelProps) {
   const resolverError = mode !== 'simulated' && resolver === null ? 'Choose the resolver to use, or add one (e.g. 127.0.0.1:5353).' : null
   const invalid = !!(portError || resolverError || authPortError)
 
-  const call = async (run: () => Promise<{ ok: true; value: LabStatus } | { ok: false; error: ApiError }>) => {
-    setBusy(true)
-    const result = await run()
-    setBusy(false)
+  const apply = async (run: () => Promise<Result<LabStatus>>) => {
+    const result = await call(run)
     if (result.ok) {
-      setError(null)
       onStatus(result.value)
       onChanged()
-    } else {
-      toggled.current = false
-      setError(result.error)
-    }
+    } else toggled.current = false
   }
   const start = (event: FormEvent) => {
     event.preventDefault()
     if (invalid || busy) return
     toggled.current = true
-    void call(() =>
+    void apply(() =>
       lab.start({
         ...(portText ? { port: Number(portText) } : {}),
         upstreamMode: mode,
@@ -90,7 +84,7 @@ export function ServerPanel({ status, onStatus, onChanged }: ServerPanelProps) {
   const stop = () => {
     if (busy) return
     toggled.current = true
-    void call(() => lab.stop())
+    void apply(() => lab.stop())
   }
 
   return (

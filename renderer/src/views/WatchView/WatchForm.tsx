@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react'
 import type { WatchSession } from '@shared/inspector'
 import type { ResolverEntry, ResolverGroup } from '@shared/resolvers'
-import type { ApiError } from '@shared/result'
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
 import { Explain } from '../../context/TeachingContext'
+import { useCall } from '../../hooks/useCall'
 import { useResolvers } from '../../hooks/useResolvers'
 import { useWatch } from '../../hooks/useWatch'
 import { validateWatchForm, watchStartInput, type WatchFormValues } from '../../model/watch/watch-form'
@@ -33,8 +33,7 @@ export function WatchForm({ initial, onStarted }: WatchFormProps) {
     duration: initial?.duration ?? ''
   })
   const [submitted, setSubmitted] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<ApiError | null>(null)
+  const { busy, error, call } = useCall()
   const errors = validateWatchForm(values)
   const shown = submitted ? errors : {}
   const list: ResolverEntry[] = resolvers.entries
@@ -46,13 +45,8 @@ export function WatchForm({ initial, onStarted }: WatchFormProps) {
     event.preventDefault()
     setSubmitted(true)
     if (Object.keys(errors).length > 0 || busy) return
-    setBusy(true)
-    const result = await watch.start(watchStartInput(values, list))
-    setBusy(false)
-    if (result.ok) {
-      setError(null)
-      onStarted(result.value)
-    } else setError(result.error)
+    const result = await call(() => watch.start(watchStartInput(values, list)))
+    if (result.ok) onStarted(result.value)
   }
 
   const groups = (['local', 'system', 'custom', 'public'] as const)
