@@ -7,6 +7,7 @@ import type { LabStatus, LabUpstreamResolver } from '@shared/lab'
 import type { Result } from '@shared/result'
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
 import { SelectField } from '../../components/SelectField/SelectField'
+import { TextField } from '../../components/TextField/TextField'
 import { Explain } from '../../context/TeachingContext'
 import { useCall } from '../../hooks/useCall'
 import { useLab } from '../../hooks/useLab'
@@ -96,21 +97,19 @@ export function ServerPanel({ status, onStatus, onChanged }: ServerPanelProps) {
         </span>
       </div>
       <div className={styles.grid}>
-        <label className="form-field">
-          <span className="form-field__label">Port (UDP and TCP on 127.0.0.1)</span>
-          <input
-            className="input--port"
-            inputMode="numeric"
-            // while running: the port actually bound (a free one when left empty)
-            value={running && status.port !== null ? String(status.port) : port}
-            onChange={(e) => setPort(e.target.value)}
-            placeholder="any free"
-            disabled={running}
-            aria-invalid={!!portError}
-            data-testid="lab-port"
-          />
-          {portError && <span className="form-field__error">{portError}</span>}
-        </label>
+        <TextField
+          label="Port (UDP and TCP on 127.0.0.1)"
+          className="input--port"
+          inputMode="numeric"
+          // while running: the port actually bound (a free one when left empty)
+          value={running && status.port !== null ? String(status.port) : port}
+          onChange={(e) => setPort(e.target.value)}
+          placeholder="any free"
+          disabled={running}
+          aria-invalid={!!portError}
+          data-testid="lab-port"
+          error={portError}
+        />
         <SelectField label="Upstream for ALIAS targets" value={mode} options={upstreamModes} names={modeNames} onChange={setMode} disabled={running} testId="lab-upstream-mode" />
         {mode !== 'simulated' && (
           <UpstreamResolverField
@@ -123,11 +122,7 @@ export function ServerPanel({ status, onStatus, onChanged }: ServerPanelProps) {
           />
         )}
         {mode === 'authoritative' && (
-          <label className="form-field">
-            <span className="form-field__label">Name servers’ port</span>
-            <input className="input--port" inputMode="numeric" value={authPort} onChange={(e) => setAuthPort(e.target.value)} placeholder="53" disabled={running} aria-invalid={!!authPortError} data-testid="lab-auth-port" />
-            {authPortError && <span className="form-field__error">{authPortError}</span>}
-          </label>
+          <TextField label="Name servers’ port" className="input--port" inputMode="numeric" value={authPort} onChange={(e) => setAuthPort(e.target.value)} placeholder="53" disabled={running} aria-invalid={!!authPortError} data-testid="lab-auth-port" error={authPortError} />
         )}
         <TtlPolicyField status={status} onStatus={onStatus} onError={setError} />
         <div className={styles.actions}>

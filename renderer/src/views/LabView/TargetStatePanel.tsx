@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { targetFailureStates, type SimulatedTargetState, type TargetFailureInput } from '@shared/alias-server'
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
+import { TextField } from '../../components/TextField/TextField'
 import { useCall } from '../../hooks/useCall'
 import { useLab } from '../../hooks/useLab'
 import styles from './TargetStatePanel.module.css'
@@ -47,10 +48,7 @@ export function TargetStatePanel({ target, onChanged }: { target: SimulatedTarge
           ))}
         </select>
         {state === 'slow' && (
-          <label className="form-field">
-            <span className="form-field__label">Delay (ms)</span>
-            <input className="input--port" inputMode="numeric" value={delay} onChange={(e) => setDelay(e.target.value)} aria-invalid={delayValue === null} data-testid="lab-target-delay" />
-          </label>
+          <TextField label="Delay (ms)" className="input--port" inputMode="numeric" value={delay} onChange={(e) => setDelay(e.target.value)} aria-invalid={delayValue === null} data-testid="lab-target-delay" />
         )}
         {state === 'family' && (
           <>

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react'
 import type { WatchSession } from '@shared/inspector'
 import type { ResolverEntry, ResolverGroup } from '@shared/resolvers'
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
+import { TextField } from '../../components/TextField/TextField'
 import { Explain } from '../../context/TeachingContext'
 import { useCall } from '../../hooks/useCall'
 import { useResolvers } from '../../hooks/useResolvers'
@@ -61,20 +62,19 @@ export function WatchForm({ initial, onStarted }: WatchFormProps) {
     )
 
   const nameField = (field: 'apex' | 'target', label: string, placeholder: string) => (
-    <label className="form-field">
-      <span className="form-field__label">{label}</span>
-      <input
-        value={values[field]}
-        onChange={(e) => set({ [field]: e.target.value })}
-        placeholder={placeholder}
-        spellCheck={false}
-        autoComplete="off"
-        aria-invalid={!!shown[field]}
-        aria-describedby={shown[field] ? `watch-${field}-error` : undefined}
-        data-testid={`watch-${field}`}
-      />
-      {fieldError(field)}
-    </label>
+    <TextField
+      label={label}
+      value={values[field]}
+      onChange={(e) => set({ [field]: e.target.value })}
+      placeholder={placeholder}
+      spellCheck={false}
+      autoComplete="off"
+      aria-invalid={!!shown[field]}
+      aria-describedby={shown[field] ? `watch-${field}-error` : undefined}
+      data-testid={`watch-${field}`}
+      error={shown[field]}
+      errorId={`watch-${field}-error`}
+    />
   )
 
   return (
@@ -104,19 +104,18 @@ export function WatchForm({ initial, onStarted }: WatchFormProps) {
           </label>
           {fieldError('interval')}
         </fieldset>
-        <label className="form-field">
-          <span className="form-field__label">Stop after (s, optional)</span>
-          <input
-            className="input--short"
-            inputMode="numeric"
-            value={values.duration}
-            onChange={(e) => set({ duration: e.target.value })}
-            placeholder="never"
-            aria-invalid={!!shown.duration}
-            data-testid="watch-duration"
-          />
-          {fieldError('duration')}
-        </label>
+        <TextField
+          label="Stop after (s, optional)"
+          className="input--short"
+          inputMode="numeric"
+          value={values.duration}
+          onChange={(e) => set({ duration: e.target.value })}
+          placeholder="never"
+          aria-invalid={!!shown.duration}
+          data-testid="watch-duration"
+          error={shown.duration}
+          errorId="watch-duration-error"
+        />
       </div>
       <fieldset className={styles.resolvers} aria-describedby={shown.resolvers ? 'watch-resolvers-error' : undefined}>
         <legend className="form-field__label">Resolvers ({values.resolverIds.length} picked)</legend>
