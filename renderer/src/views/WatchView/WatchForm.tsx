@@ -62,19 +62,8 @@ export function WatchForm({ initial, onStarted }: WatchFormProps) {
     )
 
   const nameField = (field: 'apex' | 'target', label: string, placeholder: string) => (
-    <TextField
-      label={label}
-      value={values[field]}
-      onChange={(e) => set({ [field]: e.target.value })}
-      placeholder={placeholder}
-      spellCheck={false}
-      autoComplete="off"
-      aria-invalid={!!shown[field]}
-      aria-describedby={shown[field] ? `watch-${field}-error` : undefined}
-      data-testid={`watch-${field}`}
-      error={shown[field]}
-      errorId={`watch-${field}-error`}
-    />
+    <TextField label={label} value={values[field]} onChange={(e) => set({ [field]: e.target.value })} placeholder={placeholder} spellCheck={false} autoComplete="off"
+      aria-invalid={!!shown[field]} aria-describedby={shown[field] ? `watch-${field}-error` : undefined} data-testid={`watch-${field}`} error={shown[field]} errorId={`watch-${field}-error`} />
   )
 
   return (
@@ -104,18 +93,8 @@ export function WatchForm({ initial, onStarted }: WatchFormProps) {
           </label>
           {fieldError('interval')}
         </fieldset>
-        <TextField
-          label="Stop after (s, optional)"
-          className="input--short"
-          inputMode="numeric"
-          value={values.duration}
-          onChange={(e) => set({ duration: e.target.value })}
-          placeholder="never"
-          aria-invalid={!!shown.duration}
-          data-testid="watch-duration"
-          error={shown.duration}
-          errorId="watch-duration-error"
-        />
+        <TextField label="Stop after (s, optional)" className="input--short" inputMode="numeric" value={values.duration} onChange={(e) => set({ duration: e.target.value })} placeholder="never"
+          aria-invalid={!!shown.duration} data-testid="watch-duration" error={shown.duration} errorId="watch-duration-error" />
       </div>
       <fieldset className={styles.resolvers} aria-describedby={shown.resolvers ? 'watch-resolvers-error' : undefined}>
         <legend className="form-field__label">Resolvers ({values.resolverIds.length} picked)</legend>
