@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import type { LabStatus, LabTargetEvent } from '@shared/lab'
 import type { ApiError } from '@shared/result'
 import { getApi } from '../transport'
@@ -57,5 +57,5 @@ export function useLabStatus(): LabStatusState {
     }
   }, [setStatus])
 
-  return { status, error, accept, reload: () => setGeneration((g) => g + 1) }
+  return { status, error, accept, reload: useCallback(() => setGeneration((g) => g + 1), []) }
 }

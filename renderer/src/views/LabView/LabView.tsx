@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
 import { QueryLog } from '../../components/QueryLog/QueryLog'
 import { apexAliasTarget } from '../../model/lab/zone-problems'
@@ -24,12 +24,9 @@ export function LabView() {
   const status = lab.status
   const onZone = useCallback((z: { origin: string; text: string }) => setZone(z), [])
   const { reload } = lab
-  // reload is a new function on every render: keep the latest, run it only when the version grows
-  const reloadRef = useRef(reload)
-  reloadRef.current = reload
   useEffect(() => {
-    if (labStateVersion > 0) reloadRef.current()
-  }, [labStateVersion])
+    if (labStateVersion > 0) reload()
+  }, [labStateVersion, reload])
 
   if (!status) {
     return (
