@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
 import { QueryLog } from '../../components/QueryLog/QueryLog'
 import { apexAliasTarget } from '../../model/lab/zone-problems'
@@ -22,7 +22,6 @@ export function LabView() {
   const { requestWatch, labZoneVersion, labStateVersion } = useNavigation()
   const [zone, setZone] = useState<{ origin: string; text: string } | null>(null)
   const status = lab.status
-  const onZone = useCallback((z: { origin: string; text: string }) => setZone(z), [])
   const { reload } = lab
   useEffect(() => {
     if (labStateVersion > 0) reload()
@@ -64,7 +63,7 @@ export function LabView() {
       </section>
       <div className={styles.grid}>
         <section className="panel">
-          <ZonePanel onLoaded={onZone} onSaved={onZone} version={labZoneVersion} />
+          <ZonePanel onLoaded={setZone} onSaved={setZone} version={labZoneVersion} />
           <HttpsAliasOption status={status} onStatus={lab.accept} />
         </section>
         <div className={styles.side}>
