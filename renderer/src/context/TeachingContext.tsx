@@ -1,6 +1,6 @@
 import { createContext, useContext, useState, type ReactNode } from 'react'
 import { getApi } from '../transport'
-import { useAskOnMount } from '../hooks/useAskOnMount'
+import { useAsk } from '../hooks/useAsk'
 
 interface Teaching {
   enabled: boolean
@@ -15,7 +15,7 @@ const TeachingContext = createContext<Teaching>({ enabled: true, setEnabled: () 
  */
 export function TeachingProvider({ children }: { children: ReactNode }) {
   const [enabled, setEnabledState] = useState(true)
-  useAskOnMount(
+  useAsk(
     (api) => api.prefs.display(),
     (result) => {
       if (result.ok) setEnabledState(result.value.teaching)

@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react'
 import type { Theme } from '@shared/preferences'
 import { getApi } from '../transport'
-import { useAskOnMount } from '../hooks/useAskOnMount'
+import { useAsk } from '../hooks/useAsk'
 
 const systemQuery = () => window.matchMedia('(prefers-color-scheme: dark)')
 
@@ -25,7 +25,7 @@ const ThemeContext = createContext<ThemeState>({ theme: 'system', setTheme: () =
  */
 export function ThemeProvider({ children }: { children: ReactNode }) {
   const [theme, setThemeState] = useState<Theme>('system')
-  useAskOnMount(
+  useAsk(
     (api) => api.prefs.display(),
     (result) => {
       if (result.ok) setThemeState(result.value.theme)

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { Advice, AdviseInput } from '@shared/advisor'
 import type { ApiError } from '@shared/result'
 import { getApi } from '../transport'
+import { useCall } from './useCall'
 
 export interface AdviceState {
   advice: Advice | null
@@ -14,16 +15,10 @@ export interface AdviceState {
 /** "Apex readiness": the advisor's answer for one apex and target, asked on demand. */
 export function useAdvice(): AdviceState {
   const [advice, setAdvice] = useState<Advice | null>(null)
-  const [error, setError] = useState<ApiError | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, error, call } = useCall()
   const run = async (input: AdviseInput) => {
-    setBusy(true)
-    const result = await getApi().advise.run(input)
-    setBusy(false)
-    if (result.ok) {
-      setAdvice(result.value)
-      setError(null)
-    } else setError(result.error)
+    const result = await call(() => getApi().advise.run(input))
+    if (result.ok) setAdvice(result.value)
   }
   return { advice, error, busy, run }
 }

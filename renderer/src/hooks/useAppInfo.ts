@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import type { AppInfo } from '@shared/app'
 import type { ApiError } from '@shared/result'
-import { useAskOnMount } from './useAskOnMount'
+import { useAsk } from './useAsk'
 
 export type AppInfoState =
   | { status: 'loading' }
@@ -10,7 +10,7 @@ export type AppInfoState =
 
 export function useAppInfo(): AppInfoState {
   const [state, setState] = useState<AppInfoState>({ status: 'loading' })
-  useAskOnMount(
+  useAsk(
     (api) => api.app.info(),
     (result) => setState(result.ok ? { status: 'ready', info: result.value } : { status: 'error', error: result.error })
   )

@@ -34,10 +34,8 @@ export function useDelegation(name: string): DelegationState {
       const traced = await api.chain.delegation({ name })
       if (!live) return
       setBusy(false)
-      if (traced.ok) {
-        setView(traced.value)
-        setError(null)
-      } else setError(traced.error)
+      if (traced.ok) setView(traced.value)
+      setError(traced.ok ? null : traced.error)
     })()
     return () => {
       live = false
@@ -51,11 +49,9 @@ export function useDelegation(name: string): DelegationState {
       .chain.start()
       .then((result) => {
         setBusy(false)
-        if (result.ok) {
-          setError(null)
-          setGeneration((g) => g + 1)
-        } else setError(result.error)
+        setError(result.ok ? null : result.error)
+        if (result.ok) reload()
       })
-  }, [])
+  }, [reload])
   return { chain, view, error, busy, startChain, reload }
 }

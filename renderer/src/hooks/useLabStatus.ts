@@ -2,6 +2,8 @@ import { useCallback, useEffect, useState } from 'react'
 import type { LabStatus, LabTargetEvent } from '@shared/lab'
 import type { ApiError } from '@shared/result'
 import { getApi } from '../transport'
+import { useAnswer } from './useAnswer'
+import { useAsk } from './useAsk'
 
 type Rotation = NonNullable<NonNullable<LabStatus['target']>['rotation']>
 
@@ -24,20 +26,12 @@ export interface LabStatusState {
 
 /** The lab server's status, kept live by `lab:counters` (once a second) and `lab:target` events. */
 export function useLabStatus(): LabStatusState {
-  const [status, setStatus] = useState<LabStatus | null>(null)
-  const [error, setError] = useState<ApiError | null>(null)
+  const { value: status, setValue: setStatus, error, accept, take } = useAnswer<LabStatus | null>(null)
   const [generation, setGeneration] = useState(0)
+  useAsk((api) => api.lab.status(), take, generation)
 
   useEffect(() => {
-    let live = true
     const api = getApi()
-    void api.lab.status().then((result) => {
-      if (!live) return
-      if (result.ok) {
-        setStatus(result.value)
-        setError(null)
-      } else setError(result.error)
-    })
     const offCounters = api.lab.onCounters((counters) => setStatus((s) => (s && s.running ? { ...s, counters } : s)))
     const offTarget = api.lab.onTarget((change) =>
       setStatus((s) =>
@@ -58,15 +52,10 @@ export function useLabStatus(): LabStatusState {
       )
     )
     return () => {
-      live = false
       offCounters()
       offTarget()
     }
-  }, [generation])
+  }, [setStatus])
 
-  const accept = useCallback((next: LabStatus) => {
-    setStatus(next)
-    setError(null)
-  }, [])
-  return { status, error, accept, reload: () => setGeneration((g) => g + 1) }
+  return { status, error, accept, reload: useCallback(() => setGeneration((g) => g + 1), []) }
 }

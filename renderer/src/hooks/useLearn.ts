@@ -1,9 +1,11 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback } from 'react'
 import type { LabAction, Observation, StepRecord } from '@shared/experiments'
 import type { LearnProgress, LearnSaveInput } from '@shared/learn'
 import type { ApiError } from '@shared/result'
 import { getApi } from '../transport'
 import { observe } from './learn/observe'
+import { useAnswer } from './useAnswer'
+import { useAsk } from './useAsk'
 import { runActions } from './learn/run-actions'
 
 export interface LearnProgressState {
@@ -16,35 +18,17 @@ export interface LearnProgressState {
 
 /** The Learn view's progress, kept on the main side (learn.json) through learn:progress and learn:save. */
 export function useLearn(): LearnProgressState {
-  const [progress, setProgress] = useState<LearnProgress | null>(null)
-  const [error, setError] = useState<ApiError | null>(null)
-  useEffect(() => {
-    let live = true
-    void getApi().learn.progress().then((r) => {
-      if (!live) return
-      if (r.ok) setProgress(r.value)
-      else setError(r.error)
-    })
-    return () => {
-      live = false
-    }
-  }, [])
-  const save = useCallback(async (input: LearnSaveInput) => {
-    const r = await getApi().learn.save(input)
-    if (r.ok) {
-      setProgress(r.value)
-      setError(null)
-    } else setError(r.error)
-  }, [])
-  const setTeacher = useCallback(async (enabled: boolean) => {
-    // shown at once; the saved state replaces it when the main side answers
-    setProgress((p) => (p ? { ...p, teacher: enabled } : p))
-    const r = await getApi().learn.setTeacher({ enabled })
-    if (r.ok) {
-      setProgress(r.value)
-      setError(null)
-    } else setError(r.error)
-  }, [])
+  const { value: progress, setValue: setProgress, error, take } = useAnswer<LearnProgress | null>(null)
+  useAsk((api) => api.learn.progress(), take)
+  const save = useCallback(async (input: LearnSaveInput) => take(await getApi().learn.save(input)), [take])
+  const setTeacher = useCallback(
+    async (enabled: boolean) => {
+      // shown at once; the saved state replaces it when the main side answers
+      setProgress((p) => (p ? { ...p, teacher: enabled } : p))
+      take(await getApi().learn.setTeacher({ enabled }))
+    },
+    [setProgress, take]
+  )
   return { progress, error, save, setTeacher }
 }
 

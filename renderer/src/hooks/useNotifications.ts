@@ -1,11 +1,11 @@
 import { useState } from 'react'
 import { getApi } from '../transport'
-import { useAskOnMount } from './useAskOnMount'
+import { useAsk } from './useAsk'
 
 /** The desktop notifications setting kept in preferences.json: null until read, then on or off. */
 export function useNotifications(): { enabled: boolean | null; change(enabled: boolean): Promise<void> } {
   const [enabled, setEnabled] = useState<boolean | null>(null)
-  useAskOnMount(
+  useAsk(
     (api) => api.prefs.desktop(),
     (result) => {
       if (result.ok) setEnabled(result.value.notifications)

@@ -1,8 +1,8 @@
-import { useCallback, useState } from 'react'
 import type { RecentDomain, RecentDomains } from '@shared/preferences'
-import type { ApiError, Result } from '@shared/result'
+import type { ApiError } from '@shared/result'
 import { getApi } from '../transport'
-import { useAskOnMount } from './useAskOnMount'
+import { useAnswer } from './useAnswer'
+import { useAsk } from './useAsk'
 
 export interface RecentDomainsState {
   domains: RecentDomain[]
@@ -14,23 +14,13 @@ export interface RecentDomainsState {
 
 /** Recently inspected apexes, kept by the main side in preferences.json so they survive a restart. */
 export function useRecentDomains(): RecentDomainsState {
-  const [state, setState] = useState<RecentDomains>({ domains: [], warnings: [] })
-  const [error, setError] = useState<ApiError | null>(null)
-
-  const apply = useCallback((result: Result<RecentDomains>) => {
-    if (result.ok) {
-      setState(result.value)
-      setError(null)
-    } else setError(result.error)
-  }, [])
-
-  useAskOnMount((api) => api.prefs.recent(), apply)
-
+  const { value, error, take } = useAnswer<RecentDomains>({ domains: [], warnings: [] })
+  useAsk((api) => api.prefs.recent(), take)
   return {
-    domains: state.domains,
-    warnings: state.warnings,
+    domains: value.domains,
+    warnings: value.warnings,
     error,
-    add: async (apex, target) => apply(await getApi().prefs.addRecent({ apex, ...(target ? { target } : {}) })),
-    remove: async (apex) => apply(await getApi().prefs.removeRecent({ apex }))
+    add: async (apex, target) => take(await getApi().prefs.addRecent({ apex, ...(target ? { target } : {}) })),
+    remove: async (apex) => take(await getApi().prefs.removeRecent({ apex }))
   }
 }

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { ResolverTarget } from '@shared/dns'
-import type { ResolverEntry, ResolverGroup } from '@shared/resolvers'
+import type { ResolverEntry, ResolverGroup, ResolverList } from '@shared/resolvers'
 import type { ApiError, Result } from '@shared/result'
 import { getApi } from '../transport'
+import { useAnswer } from './useAnswer'
 
 const storageKey = 'alias-inspector-selected-resolvers'
 
@@ -21,6 +22,8 @@ export const GROUP_LABELS: Record<ResolverGroup, string> = {
   local: 'Local ALIAS test server',
   custom: 'Custom'
 }
+
+const notYet: ResolverList = { resolvers: [], warnings: [] }
 
 export interface ResolversState {
   status: 'loading' | 'ready' | 'error'
@@ -43,24 +46,12 @@ export interface ResolversState {
  * leaves the machine until the user picks a resolver.
  */
 export function useResolvers(): ResolversState {
-  const [entries, setEntries] = useState<ResolverEntry[]>([])
-  const [warnings, setWarnings] = useState<string[]>([])
-  const [status, setStatus] = useState<ResolversState['status']>('loading')
-  const [loadError, setLoadError] = useState<ApiError | null>(null)
+  const { value: list, error: loadError, take } = useAnswer<ResolverList>(notYet)
   const [chosen, setChosen] = useState<string[] | null>(readSelection)
+  const { resolvers: entries, warnings } = list
+  const status = loadError ? 'error' : list === notYet ? 'loading' : 'ready'
 
-  const reload = useCallback(async () => {
-    const result = await getApi().resolvers.list()
-    if (result.ok) {
-      setEntries(result.value.resolvers)
-      setWarnings(result.value.warnings)
-      setStatus('ready')
-      setLoadError(null)
-    } else {
-      setLoadError(result.error)
-      setStatus('error')
-    }
-  }, [])
+  const reload = useCallback(async () => take(await getApi().resolvers.list()), [take])
 
   useEffect(() => {
     void reload()

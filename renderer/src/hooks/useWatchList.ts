@@ -2,6 +2,8 @@ import { useCallback, useEffect, useState } from 'react'
 import type { WatchSession } from '@shared/inspector'
 import type { ApiError } from '@shared/result'
 import { getApi } from '../transport'
+import { useAnswer } from './useAnswer'
+import { useAsk } from './useAsk'
 
 export interface WatchListState {
   sessions: WatchSession[]
@@ -17,34 +19,24 @@ const newestFirst = (a: WatchSession, b: WatchSession) => b.startedAtWallMs - a.
 
 /** Saved watch sessions, newest first, kept current by `watch:state` events. */
 export function useWatchList(): WatchListState {
-  const [sessions, setSessions] = useState<WatchSession[]>([])
+  const { value: sessions, setValue: setSessions, error, take } = useAnswer<WatchSession[]>([])
   const [loading, setLoading] = useState(true)
-  const [error, setError] = useState<ApiError | null>(null)
   const [generation, setGeneration] = useState(0)
 
   const upsert = useCallback((session: WatchSession) => {
     setSessions((list) => [session, ...list.filter((s) => s.id !== session.id)].sort(newestFirst))
-  }, [])
-  const forget = useCallback((id: string) => setSessions((list) => list.filter((s) => s.id !== id)), [])
+  }, [setSessions])
+  const forget = useCallback((id: string) => setSessions((list) => list.filter((s) => s.id !== id)), [setSessions])
 
-  useEffect(() => {
-    let live = true
-    void getApi()
-      .watch.list()
-      .then((result) => {
-        if (!live) return
-        setLoading(false)
-        if (result.ok) {
-          setSessions([...result.value].sort(newestFirst))
-          setError(null)
-        } else setError(result.error)
-      })
-    const off = getApi().watch.onState(({ session }) => upsert(session))
-    return () => {
-      live = false
-      off()
-    }
-  }, [generation, upsert])
+  useAsk(
+    (api) => api.watch.list(),
+    (result) => {
+      setLoading(false)
+      take(result.ok ? { ok: true, value: [...result.value].sort(newestFirst) } : result)
+    },
+    generation
+  )
+  useEffect(() => getApi().watch.onState(({ session }) => upsert(session)), [upsert])
 
   return { sessions, loading, error, reload: () => setGeneration((g) => g + 1), upsert, forget }
 }

@@ -1,5 +1,6 @@
 import { useState, type DragEvent } from 'react'
 import { formatExtensions, formatIds, readableFormatIds, type ConvertReportResult, type ConvertRunResult } from '@shared/convert'
+import { downloadBlob } from '../../components/ChartFrame/download'
 import { useNavigation } from '../../context/NavigationContext'
 import { copyText } from '../../clipboard'
 import { useConvert, type ReadableFormat as Readable, type TargetFormat as Target } from '../../hooks/useConvert'
@@ -48,14 +49,8 @@ export function ConvertView() {
     if (rep.ok) setReport(rep.value)
   }
   const copy = () => void copyText(result?.text ?? '').then((done) => setNotice(done ? 'Copied.' : 'Copying was refused; select the output and copy it.'))
-  const download = () => {
-    const url = URL.createObjectURL(new Blob([result?.text ?? ''], { type: 'text/plain' }))
-    const a = document.createElement('a')
-    a.href = url
-    a.download = `${(result?.origin || 'zone').replace(/\.$/, '')}.${formatExtensions[to]}`
-    a.click()
-    URL.revokeObjectURL(url)
-  }
+  const download = () =>
+    downloadBlob(new Blob([result?.text ?? ''], { type: 'text/plain' }), `${(result?.origin || 'zone').replace(/\.$/, '')}.${formatExtensions[to]}`)
   const openInLab = async () => {
     const problem = await api.openInLab({ text, from, origin: origin || undefined })
     if (problem !== null) return setNotice(problem)

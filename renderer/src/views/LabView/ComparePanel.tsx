@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react'
+import { useEffect } from 'react'
 import { Line, LineChart, XAxis, YAxis } from 'recharts'
 import type { LabCompareRun } from '@shared/lab'
-import type { ApiError } from '@shared/result'
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
 import { Explain } from '../../context/TeachingContext'
+import { useAnswer } from '../../hooks/useAnswer'
 import { useChartTheme } from '../../hooks/useChartTheme'
 import { useLab } from '../../hooks/useLab'
 import { compareLanes, DEFAULT_COMPARISON } from '../../model/lab/compare-model'
@@ -16,8 +16,7 @@ const OUTCOME_WORDS = { ok: 'current', old: 'old address', empty: 'empty', servf
 /** The same CDN change and outage, as several providers serve it: TTL, lag and answers per profile. */
 export function ComparePanel() {
   const theme = useChartTheme()
-  const [run, setRun] = useState<LabCompareRun | null>(null)
-  const [error, setError] = useState<ApiError | null>(null)
+  const { value: run, setValue: setRun, error, take } = useAnswer<LabCompareRun | null>(null)
   const running = run?.running ?? false
   const lab = useLab()
 
@@ -30,13 +29,7 @@ export function ComparePanel() {
     return () => clearInterval(timer)
   }, [lab, running])
 
-  const start = async () => {
-    const r = await lab.compareStart(DEFAULT_COMPARISON)
-    if (r.ok) {
-      setError(null)
-      setRun(r.value)
-    } else setError(r.error)
-  }
+  const start = async () => take(await lab.compareStart(DEFAULT_COMPARISON))
   const stop = async () => {
     const r = await lab.compareStop()
     if (r.ok) setRun(r.value)

@@ -1,26 +1,20 @@
 import { useState } from 'react'
-import type { ApiError } from '@shared/result'
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
 import { Explain } from '../../context/TeachingContext'
 import { formatClock } from '../../format/time'
+import { useCall } from '../../hooks/useCall'
 import { useLab } from '../../hooks/useLab'
 import styles from './FlushCache.module.css'
 
 /** "Flush ALIAS cache": the server forgets every target answer it holds, so the apex follows the target at once. */
 export function FlushCache() {
   const [done, setDone] = useState<{ targets: number; at: number } | null>(null)
-  const [error, setError] = useState<ApiError | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, error, call } = useCall()
   const lab = useLab()
   const flush = async () => {
     if (busy) return
-    setBusy(true)
-    const result = await lab.flushCache()
-    setBusy(false)
-    if (result.ok) {
-      setDone({ targets: result.value.targets, at: Date.now() })
-      setError(null)
-    } else setError(result.error)
+    const result = await call(() => lab.flushCache())
+    if (result.ok) setDone({ targets: result.value.targets, at: Date.now() })
   }
   return (
     <div className={styles.flush}>

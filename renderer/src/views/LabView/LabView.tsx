@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
 import { QueryLog } from '../../components/QueryLog/QueryLog'
 import { apexAliasTarget } from '../../model/lab/zone-problems'
@@ -22,14 +22,10 @@ export function LabView() {
   const { requestWatch, labZoneVersion, labStateVersion } = useNavigation()
   const [zone, setZone] = useState<{ origin: string; text: string } | null>(null)
   const status = lab.status
-  const onZone = useCallback((z: { origin: string; text: string }) => setZone(z), [])
   const { reload } = lab
-  // reload is a new function on every render: keep the latest, run it only when the version grows
-  const reloadRef = useRef(reload)
-  reloadRef.current = reload
   useEffect(() => {
-    if (labStateVersion > 0) reloadRef.current()
-  }, [labStateVersion])
+    if (labStateVersion > 0) reload()
+  }, [labStateVersion, reload])
 
   if (!status) {
     return (
@@ -67,7 +63,7 @@ export function LabView() {
       </section>
       <div className={styles.grid}>
         <section className="panel">
-          <ZonePanel onLoaded={onZone} onSaved={onZone} version={labZoneVersion} />
+          <ZonePanel onLoaded={setZone} onSaved={setZone} version={labZoneVersion} />
           <HttpsAliasOption status={status} onStatus={lab.accept} />
         </section>
         <div className={styles.side}>

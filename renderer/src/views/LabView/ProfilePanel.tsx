@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react'
 import type { AliasSettings } from '@shared/alias-server'
 import type { Profile, ProfileId, ProfileRuleName } from '@shared/providers'
-import type { ApiError } from '@shared/result'
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
 import { Explain } from '../../context/TeachingContext'
+import { useAnswer } from '../../hooks/useAnswer'
+import { useAsk } from '../../hooks/useAsk'
 import { useLab } from '../../hooks/useLab'
 import { cx } from '../../class-names'
 import styles from './ProfilePanel.module.css'
@@ -43,20 +43,9 @@ function Source({ rule }: { rule: Profile[ProfileRuleName] }) {
 
 /** The provider profile the lab server behaves like, each rule with its source one click away. */
 export function ProfilePanel({ settings, onSettings }: { settings: AliasSettings; onSettings(settings: AliasSettings): void }) {
-  const [profiles, setProfiles] = useState<Profile[]>([])
-  const [error, setError] = useState<ApiError | null>(null)
+  const { value: profiles, error, setError, take } = useAnswer<Profile[]>([])
   const lab = useLab()
-  useEffect(() => {
-    let live = true
-    void lab.profiles().then((r) => {
-        if (!live) return
-        if (r.ok) setProfiles(r.value)
-        else setError(r.error)
-      })
-    return () => {
-      live = false
-    }
-  }, [lab])
+  useAsk((api) => api.lab.profiles(), take)
   const pick = async (profile: ProfileId) => {
     const r = await lab.updateSettings({ profile })
     if (r.ok) onSettings(r.value)

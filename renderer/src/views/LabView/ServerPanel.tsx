@@ -4,10 +4,12 @@ import { TtlPolicyField } from './TtlPolicyField'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { upstreamModes, type UpstreamMode } from '@shared/alias-server'
 import type { LabStatus, LabUpstreamResolver } from '@shared/lab'
-import type { ApiError } from '@shared/result'
+import type { Result } from '@shared/result'
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
 import { SelectField } from '../../components/SelectField/SelectField'
+import { TextField } from '../../components/TextField/TextField'
 import { Explain } from '../../context/TeachingContext'
+import { useCall } from '../../hooks/useCall'
 import { useLab } from '../../hooks/useLab'
 import { UpstreamResolverField } from './UpstreamResolverField'
 import labStyles from './LabView.module.css'
@@ -37,8 +39,7 @@ export function ServerPanel({ status, onStatus, onChanged }: ServerPanelProps) {
     ...(status.dnssecChoice ? { signed: true, ...status.dnssecChoice } : {}),
     axfr: status.axfr ?? defaultDnssecChoice.axfr
   }))
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<ApiError | null>(null)
+  const { busy, error, setError, call } = useCall()
   const running = status.running
   const lab = useLab()
   // Start and Stop take each other's place: the focus follows, or it would fall back to the page
@@ -59,24 +60,18 @@ export function ServerPanel({ status, onStatus, onChanged }: ServerPanelProps) {
   const resolverError = mode !== 'simulated' && resolver === null ? 'Choose the resolver to use, or add one (e.g. 127.0.0.1:5353).' : null
   const invalid = !!(portError || resolverError || authPortError)
 
-  const call = async (run: () => Promise<{ ok: true; value: LabStatus } | { ok: false; error: ApiError }>) => {
-    setBusy(true)
-    const result = await run()
-    setBusy(false)
+  const apply = async (run: () => Promise<Result<LabStatus>>) => {
+    const result = await call(run)
     if (result.ok) {
-      setError(null)
       onStatus(result.value)
       onChanged()
-    } else {
-      toggled.current = false
-      setError(result.error)
-    }
+    } else toggled.current = false
   }
   const start = (event: FormEvent) => {
     event.preventDefault()
     if (invalid || busy) return
     toggled.current = true
-    void call(() =>
+    void apply(() =>
       lab.start({
         ...(portText ? { port: Number(portText) } : {}),
         upstreamMode: mode,
@@ -90,7 +85,7 @@ export function ServerPanel({ status, onStatus, onChanged }: ServerPanelProps) {
   const stop = () => {
     if (busy) return
     toggled.current = true
-    void call(() => lab.stop())
+    void apply(() => lab.stop())
   }
 
   return (
@@ -102,21 +97,19 @@ export function ServerPanel({ status, onStatus, onChanged }: ServerPanelProps) {
         </span>
       </div>
       <div className={styles.grid}>
-        <label className="form-field">
-          <span className="form-field__label">Port (UDP and TCP on 127.0.0.1)</span>
-          <input
-            className="input--port"
-            inputMode="numeric"
-            // while running: the port actually bound (a free one when left empty)
-            value={running && status.port !== null ? String(status.port) : port}
-            onChange={(e) => setPort(e.target.value)}
-            placeholder="any free"
-            disabled={running}
-            aria-invalid={!!portError}
-            data-testid="lab-port"
-          />
-          {portError && <span className="form-field__error">{portError}</span>}
-        </label>
+        <TextField
+          label="Port (UDP and TCP on 127.0.0.1)"
+          className="input--port"
+          inputMode="numeric"
+          // while running: the port actually bound (a free one when left empty)
+          value={running && status.port !== null ? String(status.port) : port}
+          onChange={(e) => setPort(e.target.value)}
+          placeholder="any free"
+          disabled={running}
+          aria-invalid={!!portError}
+          data-testid="lab-port"
+          error={portError}
+        />
         <SelectField label="Upstream for ALIAS targets" value={mode} options={upstreamModes} names={modeNames} onChange={setMode} disabled={running} testId="lab-upstream-mode" />
         {mode !== 'simulated' && (
           <UpstreamResolverField
@@ -129,11 +122,7 @@ export function ServerPanel({ status, onStatus, onChanged }: ServerPanelProps) {
           />
         )}
         {mode === 'authoritative' && (
-          <label className="form-field">
-            <span className="form-field__label">Name servers’ port</span>
-            <input className="input--port" inputMode="numeric" value={authPort} onChange={(e) => setAuthPort(e.target.value)} placeholder="53" disabled={running} aria-invalid={!!authPortError} data-testid="lab-auth-port" />
-            {authPortError && <span className="form-field__error">{authPortError}</span>}
-          </label>
+          <TextField label="Name servers’ port" className="input--port" inputMode="numeric" value={authPort} onChange={(e) => setAuthPort(e.target.value)} placeholder="53" disabled={running} aria-invalid={!!authPortError} data-testid="lab-auth-port" error={authPortError} />
         )}
         <TtlPolicyField status={status} onStatus={onStatus} onError={setError} />
         <div className={styles.actions}>

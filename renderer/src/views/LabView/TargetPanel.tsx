@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import type { SimulatedTargetState } from '@shared/alias-server'
 import type { ApiError } from '@shared/result'
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
+import { TextField } from '../../components/TextField/TextField'
 import { Explain } from '../../context/TeachingContext'
 import { useClock } from '../../hooks/useClock'
 import { useLab } from '../../hooks/useLab'
@@ -99,16 +100,8 @@ export function TargetPanel({ target, saved, onChanged }: TargetPanelProps) {
                 Set {i + 1}
                 {serving(i) && <span className="muted"> (serving)</span>}
               </legend>
-              <label className="form-field">
-                <span className="form-field__label">A</span>
-                <input value={s.a} onChange={(e) => model.edit(i, { a: e.target.value })} readOnly={rotating} spellCheck={false} aria-invalid={p.a.invalid.length > 0} data-testid={`lab-set-${i}-a`} aria-label={`Set ${i + 1}: IPv4 addresses`} />
-                {p.a.invalid.length > 0 && <span className="form-field__error">Not IPv4: {p.a.invalid.join(', ')}</span>}
-              </label>
-              <label className="form-field">
-                <span className="form-field__label">AAAA</span>
-                <input value={s.aaaa} onChange={(e) => model.edit(i, { aaaa: e.target.value })} readOnly={rotating} spellCheck={false} aria-invalid={p.aaaa.invalid.length > 0} data-testid={`lab-set-${i}-aaaa`} aria-label={`Set ${i + 1}: IPv6 addresses`} />
-                {p.aaaa.invalid.length > 0 && <span className="form-field__error">Not IPv6: {p.aaaa.invalid.join(', ')}</span>}
-              </label>
+              <TextField label="A" value={s.a} onChange={(e) => model.edit(i, { a: e.target.value })} readOnly={rotating} spellCheck={false} aria-invalid={p.a.invalid.length > 0} data-testid={`lab-set-${i}-a`} aria-label={`Set ${i + 1}: IPv4 addresses`} error={p.a.invalid.length > 0 && `Not IPv4: ${p.a.invalid.join(', ')}`} />
+              <TextField label="AAAA" value={s.aaaa} onChange={(e) => model.edit(i, { aaaa: e.target.value })} readOnly={rotating} spellCheck={false} aria-invalid={p.aaaa.invalid.length > 0} data-testid={`lab-set-${i}-aaaa`} aria-label={`Set ${i + 1}: IPv6 addresses`} error={p.aaaa.invalid.length > 0 && `Not IPv6: ${p.aaaa.invalid.join(', ')}`} />
               <div className={styles.setActions}>
                 {/* focusable while busy (the focus stays put); aria-disabled says when pressing does nothing */}
                 <button type="button" onClick={() => serve(i)} aria-disabled={busy || rotating || !setValid(i) || ttlValue === null} data-testid={`lab-set-${i}-serve`}>

@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import { targetFailureStates, type SimulatedTargetState, type TargetFailureInput } from '@shared/alias-server'
-import type { ApiError } from '@shared/result'
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
+import { TextField } from '../../components/TextField/TextField'
+import { useCall } from '../../hooks/useCall'
 import { useLab } from '../../hooks/useLab'
 import styles from './TargetStatePanel.module.css'
 
@@ -24,18 +25,15 @@ export function TargetStatePanel({ target, onChanged }: { target: SimulatedTarge
   const [delay, setDelay] = useState(String(f.state === 'slow' ? f.delayMs : 800))
   const [family, setFamily] = useState<'A' | 'AAAA'>(f.state === 'family' ? f.family : 'AAAA')
   const [familyFailure, setFamilyFailure] = useState<'servfail' | 'silent'>(f.state === 'family' ? f.failure : 'servfail')
-  const [error, setError] = useState<ApiError | null>(null)
+  const { error, call } = useCall()
   const lab = useLab()
   const delayValue = /^\d+$/.test(delay.trim()) && Number(delay) >= 1 && Number(delay) <= 60_000 ? Number(delay) : null
 
   const apply = async () => {
     const input: TargetFailureInput =
       state === 'slow' ? { state, delayMs: delayValue ?? 1 } : state === 'family' ? { state, family, failure: familyFailure } : { state }
-    const r = await lab.setTargetState(input)
-    if (r.ok) {
-      setError(null)
-      onChanged(r.value)
-    } else setError(r.error)
+    const r = await call(() => lab.setTargetState(input))
+    if (r.ok) onChanged(r.value)
   }
 
   return (
@@ -50,10 +48,7 @@ export function TargetStatePanel({ target, onChanged }: { target: SimulatedTarge
           ))}
         </select>
         {state === 'slow' && (
-          <label className="form-field">
-            <span className="form-field__label">Delay (ms)</span>
-            <input className="input--port" inputMode="numeric" value={delay} onChange={(e) => setDelay(e.target.value)} aria-invalid={delayValue === null} data-testid="lab-target-delay" />
-          </label>
+          <TextField label="Delay (ms)" className="input--port" inputMode="numeric" value={delay} onChange={(e) => setDelay(e.target.value)} aria-invalid={delayValue === null} data-testid="lab-target-delay" />
         )}
         {state === 'family' && (
           <>

@@ -7,6 +7,8 @@ import { ZoneEditor } from '../../components/ZoneEditor/ZoneEditor'
 import { problemsFromMessage } from '../../model/lab/zone-problems'
 import { useCommands } from '../../context/CommandsContext'
 import { Explain } from '../../context/TeachingContext'
+import { useAsk } from '../../hooks/useAsk'
+import { useCall } from '../../hooks/useCall'
 import { useLab } from '../../hooks/useLab'
 import labStyles from './LabView.module.css'
 import styles from './ZonePanel.module.css'
@@ -33,26 +35,22 @@ export function ZonePanel({ onSaved, onLoaded, version = 0 }: ZonePanelProps) {
   const [text, setText] = useState('')
   const [dialect, setDialect] = useState<ZoneDialect>('bind')
   const [problems, setProblems] = useState<readonly ZoneProblem[]>([])
-  const [error, setError] = useState<ApiError | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, error, setError, call } = useCall()
   const [notice, setNotice] = useState<string | null>(null)
   const lab = useLab()
 
-  useEffect(() => {
-    let live = true
-    void lab.getZone().then((result) => {
-        if (!live) return
-        if (!result.ok) return setLoaded({ status: 'error', error: result.error })
-        setLoaded({ status: 'ready', zone: result.value })
-        setText(result.value.text)
-        setDialect(result.value.dialect)
-        setProblems(result.value.errors)
-        onLoaded({ origin: result.value.origin, text: result.value.text })
-      })
-    return () => {
-      live = false
-    }
-  }, [lab, onLoaded, version])
+  useAsk(
+    (api) => api.lab.getZone(),
+    (result) => {
+      if (!result.ok) return setLoaded({ status: 'error', error: result.error })
+      setLoaded({ status: 'ready', zone: result.value })
+      setText(result.value.text)
+      setDialect(result.value.dialect)
+      setProblems(result.value.errors)
+      onLoaded({ origin: result.value.origin, text: result.value.text })
+    },
+    version
+  )
 
   // a zone file opened from the File menu or dropped on the window: into the editor, unsaved until Save
   const { zoneDraft } = useCommands()
@@ -73,12 +71,9 @@ export function ZonePanel({ onSaved, onLoaded, version = 0 }: ZonePanelProps) {
 
   const save = async () => {
     if (busy || !dirty) return
-    setBusy(true)
-    const result = await lab.saveZone({ text, dialect })
-    setBusy(false)
+    const result = await call(() => lab.saveZone({ text, dialect }))
     if (result.ok) {
       setProblems([])
-      setError(null)
       setLoaded({ status: 'ready', zone: { ...zone, origin: result.value.origin, text, dialect, demo: false, path: result.value.path, errors: [] } })
       setNotice(`Saved ${result.value.records} records${result.value.reloaded ? '; the running server serves them now' : ''}.`)
       onSaved({ origin: result.value.origin, text })

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import type { SimulatedTargetState } from '@shared/alias-server'
 import type { LabStatus } from '@shared/lab'
-import type { ApiError } from '@shared/result'
+import { useCall } from '../../hooks/useCall'
 import { useLab } from '../../hooks/useLab'
 import { nextAddresses, parseAddressList } from '../../model/lab/addresses'
 
@@ -36,8 +36,7 @@ export function useTargetSets(target: SimulatedTargetState, saved: { sets: LabSt
   const [sets, setSets] = useState<SetText[]>(() => initialSets(target, saved.sets))
   const [serving, setServing] = useState<number | null>(() => initialServing(target, initialSets(target, saved.sets), saved.serving))
   const [ttl, setTtl] = useState(String(target.ttl))
-  const [error, setError] = useState<ApiError | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, error, setError, call } = useCall()
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
   const lab = useLab()
 
@@ -51,12 +50,8 @@ export function useTargetSets(target: SimulatedTargetState, saved: { sets: LabSt
     const ttlNumber = Number(nextTtl)
     if (list.some((p) => p.a.invalid.length + p.aaaa.invalid.length > 0 || p.a.addresses.length + p.aaaa.addresses.length === 0)) return
     if (!/^\d+$/.test(nextTtl.trim()) || ttlNumber > 86_400) return
-    setBusy(true)
-    const result = await lab.saveSets({ sets: list.map((p) => ({ a: p.a.addresses, aaaa: p.aaaa.addresses })), serving: nextServing, ttl: ttlNumber })
-    setBusy(false)
-    if (!result.ok) return setError(result.error)
-    setError(null)
-    if (result.value) onChanged(result.value)
+    const result = await call(() => lab.saveSets({ sets: list.map((p) => ({ a: p.a.addresses, aaaa: p.aaaa.addresses })), serving: nextServing, ttl: ttlNumber }))
+    if (result.ok && result.value) onChanged(result.value)
   }
   const schedule = (nextSets: SetText[], nextServing: number | null, nextTtl: string) => {
     if (timer.current) clearTimeout(timer.current)

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { experimentById, experiments, type Experiment } from '@shared/experiments'
 import { worksheetFileName, worksheetMarkdown } from '@shared/experiments/worksheet'
+import { downloadBlob } from '../../components/ChartFrame/download'
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
 import { ExperimentList } from './ExperimentList'
 import { ExperimentPage } from './ExperimentPage'
@@ -9,14 +10,8 @@ import { useLearn } from '../../hooks/useLearn'
 import { cx } from '../../class-names'
 import styles from './LearnView.module.css'
 
-const downloadMarkdown = (experiment: Experiment) => {
-  const url = URL.createObjectURL(new Blob([worksheetMarkdown(experiment)], { type: 'text/markdown' }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = worksheetFileName(experiment)
-  a.click()
-  URL.revokeObjectURL(url)
-}
+const downloadMarkdown = (experiment: Experiment) =>
+  downloadBlob(new Blob([worksheetMarkdown(experiment)], { type: 'text/markdown' }), worksheetFileName(experiment))
 
 /** Guided experiments on the real lab: predict, run, explain. Teacher mode adds presenting and worksheets. */
 export function LearnView() {

@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react'
 import type { WatchSession } from '@shared/inspector'
 import type { ResolverEntry, ResolverGroup } from '@shared/resolvers'
-import type { ApiError } from '@shared/result'
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
+import { TextField } from '../../components/TextField/TextField'
 import { Explain } from '../../context/TeachingContext'
+import { useCall } from '../../hooks/useCall'
 import { useResolvers } from '../../hooks/useResolvers'
 import { useWatch } from '../../hooks/useWatch'
 import { validateWatchForm, watchStartInput, type WatchFormValues } from '../../model/watch/watch-form'
@@ -33,8 +34,7 @@ export function WatchForm({ initial, onStarted }: WatchFormProps) {
     duration: initial?.duration ?? ''
   })
   const [submitted, setSubmitted] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<ApiError | null>(null)
+  const { busy, error, call } = useCall()
   const errors = validateWatchForm(values)
   const shown = submitted ? errors : {}
   const list: ResolverEntry[] = resolvers.entries
@@ -46,13 +46,8 @@ export function WatchForm({ initial, onStarted }: WatchFormProps) {
     event.preventDefault()
     setSubmitted(true)
     if (Object.keys(errors).length > 0 || busy) return
-    setBusy(true)
-    const result = await watch.start(watchStartInput(values, list))
-    setBusy(false)
-    if (result.ok) {
-      setError(null)
-      onStarted(result.value)
-    } else setError(result.error)
+    const result = await call(() => watch.start(watchStartInput(values, list)))
+    if (result.ok) onStarted(result.value)
   }
 
   const groups = (['local', 'system', 'custom', 'public'] as const)
@@ -67,20 +62,8 @@ export function WatchForm({ initial, onStarted }: WatchFormProps) {
     )
 
   const nameField = (field: 'apex' | 'target', label: string, placeholder: string) => (
-    <label className="form-field">
-      <span className="form-field__label">{label}</span>
-      <input
-        value={values[field]}
-        onChange={(e) => set({ [field]: e.target.value })}
-        placeholder={placeholder}
-        spellCheck={false}
-        autoComplete="off"
-        aria-invalid={!!shown[field]}
-        aria-describedby={shown[field] ? `watch-${field}-error` : undefined}
-        data-testid={`watch-${field}`}
-      />
-      {fieldError(field)}
-    </label>
+    <TextField label={label} value={values[field]} onChange={(e) => set({ [field]: e.target.value })} placeholder={placeholder} spellCheck={false} autoComplete="off"
+      aria-invalid={!!shown[field]} aria-describedby={shown[field] ? `watch-${field}-error` : undefined} data-testid={`watch-${field}`} error={shown[field]} errorId={`watch-${field}-error`} />
   )
 
   return (
@@ -110,19 +93,8 @@ export function WatchForm({ initial, onStarted }: WatchFormProps) {
           </label>
           {fieldError('interval')}
         </fieldset>
-        <label className="form-field">
-          <span className="form-field__label">Stop after (s, optional)</span>
-          <input
-            className="input--short"
-            inputMode="numeric"
-            value={values.duration}
-            onChange={(e) => set({ duration: e.target.value })}
-            placeholder="never"
-            aria-invalid={!!shown.duration}
-            data-testid="watch-duration"
-          />
-          {fieldError('duration')}
-        </label>
+        <TextField label="Stop after (s, optional)" className="input--short" inputMode="numeric" value={values.duration} onChange={(e) => set({ duration: e.target.value })} placeholder="never"
+          aria-invalid={!!shown.duration} data-testid="watch-duration" error={shown.duration} errorId="watch-duration-error" />
       </div>
       <fieldset className={styles.resolvers} aria-describedby={shown.resolvers ? 'watch-resolvers-error' : undefined}>
         <legend className="form-field__label">Resolvers ({values.resolverIds.length} picked)</legend>

@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'react'
 import { ttlPolicies, type TtlPolicy, type Viewpoint } from '@shared/inspector'
-import type { ApiError } from '@shared/result'
 import { AnswerTimeline } from '../../components/AnswerTimeline/AnswerTimeline'
 import { downloadBlob } from '../../components/ChartFrame/download'
 import { fileSlug } from '../../model/watch/chart-format'
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
 import { LagChart } from '../../components/LagChart/LagChart'
 import { TtlChart } from '../../components/TtlChart/TtlChart'
+import { useCall } from '../../hooks/useCall'
 import { useChartTheme } from '../../hooks/useChartTheme'
 import { useWatch } from '../../hooks/useWatch'
 import { useWatchSession } from '../../hooks/useWatchSession'
@@ -29,8 +29,7 @@ export function WatchSessionPanel({ id, initialPolicy, onRemoved }: WatchSession
   const watch = useWatch()
   // which series the charts show: 'resolver:N' or 'authoritative:0'
   const [pick, setPick] = useState('resolver:0')
-  const [actionError, setActionError] = useState<ApiError | null>(null)
-  const [exporting, setExporting] = useState<'json' | 'csv' | null>(null)
+  const { busy: exporting, error: actionError, setError: setActionError, call } = useCall()
   const session = state.session
   // Stop gives way to Delete: the focus goes to the session's title, not onto a destructive button
   const titleRef = useRef<HTMLHeadingElement>(null)
@@ -60,13 +59,8 @@ export function WatchSessionPanel({ id, initialPolicy, onRemoved }: WatchSession
   const prefix = `${fileSlug(session.apex)}-watch`
   const exportData = async (format: 'json' | 'csv') => {
     if (exporting) return
-    setExporting(format)
-    const result = await watch.exportData(id, format, state.policy)
-    setExporting(null)
-    if (!result.ok) return setActionError(result.error)
-    setActionError(null)
-    const type = format === 'json' ? 'application/json' : 'text/csv'
-    downloadBlob(new Blob([result.value], { type }), `${prefix}.${format}`)
+    const result = await call(() => watch.exportData(id, format, state.policy))
+    if (result.ok) downloadBlob(new Blob([result.value], { type: format === 'json' ? 'application/json' : 'text/csv' }), `${prefix}.${format}`)
   }
   const stop = async () => {
     stopped.current = true
@@ -128,10 +122,10 @@ export function WatchSessionPanel({ id, initialPolicy, onRemoved }: WatchSession
               ))}
             </select>
           </label>
-          <button type="button" className="button--quiet" onClick={() => void exportData('json')} aria-disabled={exporting !== null} data-testid="watch-export-json" aria-label="Export the session's data as JSON">
+          <button type="button" className="button--quiet" onClick={() => void exportData('json')} aria-disabled={exporting} data-testid="watch-export-json" aria-label="Export the session's data as JSON">
             JSON
           </button>
-          <button type="button" className="button--quiet" onClick={() => void exportData('csv')} aria-disabled={exporting !== null} data-testid="watch-export-csv" aria-label="Export the session's samples as CSV">
+          <button type="button" className="button--quiet" onClick={() => void exportData('csv')} aria-disabled={exporting} data-testid="watch-export-csv" aria-label="Export the session's samples as CSV">
             CSV
           </button>
           {session.state === 'running' ? (

@@ -3,8 +3,11 @@ import type { InspectorApi } from '@shared/api'
 import type { Result } from '@shared/result'
 import { getApi } from '../transport'
 
-/** Asks the main side once, when the component mounts; an answer that arrives after it unmounted is dropped. */
-export function useAskOnMount<T>(ask: (api: InspectorApi) => Promise<Result<T>>, take: (result: Result<T>) => void): void {
+/**
+ * Asks the main side when the component mounts, and again whenever `again` changes; an answer that arrives
+ * after the next question (or after the component unmounted) is dropped.
+ */
+export function useAsk<T>(ask: (api: InspectorApi) => Promise<Result<T>>, take: (result: Result<T>) => void, again?: unknown): void {
   const calls = useRef({ ask, take })
   calls.current = { ask, take }
   useEffect(() => {
@@ -15,5 +18,5 @@ export function useAskOnMount<T>(ask: (api: InspectorApi) => Promise<Result<T>>,
     return () => {
       live = false
     }
-  }, [])
+  }, [again])
 }
