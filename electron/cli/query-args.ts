@@ -89,8 +89,9 @@ function parsePlus(arg: string, cmd: QueryCommand): void {
   const eq = body.indexOf('=')
   const key = (eq < 0 ? body : body.slice(0, eq)).toLowerCase()
   const value = eq < 0 ? undefined : body.slice(eq + 1)
-  const negated = !BOOL_FLAGS[key] && key.startsWith('no')
-  const option = BOOL_FLAGS[negated ? key.slice(2) : key]
+  const flag = (name: string): BoolOption | undefined => (Object.hasOwn(BOOL_FLAGS, name) ? BOOL_FLAGS[name] : undefined)
+  const negated = !flag(key) && key.startsWith('no')
+  const option = flag(negated ? key.slice(2) : key)
   if (option && value === undefined) cmd.options[option] = !negated
   else if (Object.hasOwn(PLUS, key)) PLUS[key]!(cmd, value)
   else throw new UsageError(`unknown option ${arg}`)

@@ -60,6 +60,8 @@ const refusals: [Cli, string[], string][] = [
   ['query', ['-p', 'x'], '-p needs a whole number, e.g. -p=1'],
   ['query', ['-p=53'], 'unknown option -p=53'],
   ['query', ['--help=x'], 'unknown option --help=x'],
+  ['query', ['+constructor'], 'unknown option +constructor'],
+  ['query', ['+no__proto__'], 'unknown option +no__proto__'],
   ['query', ['-t'], '-t needs a value'],
   ['query', ['-c', 'CH'], 'class CH is not supported; only IN'],
   ['query', ['+timeout=0'], '+timeout=0 is out of range (1-60)'],
