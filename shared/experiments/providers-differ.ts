@@ -1,5 +1,6 @@
 import type { ProfileId } from '../providers'
 import { SECOND_ADDRESS, notYet, startingState } from './starting-state'
+import { DNSIMPLE_ALIAS, aname, powerdnsAlias } from './sources'
 import type { ReadyExperiment } from './types'
 
 const PROFILES: readonly ProfileId[] = ['powerdns', 'dnsimple']
@@ -56,8 +57,8 @@ export const providersDiffer: ReadyExperiment = {
     'The profile picker in the lab shows each provider\'s rules with their sources and how sure we are of them.'
   ],
   sources: [
-    { label: 'PowerDNS: ALIAS records', url: 'https://doc.powerdns.com/authoritative/guides/alias.html' },
-    { label: 'DNSimple: ALIAS records', url: 'https://support.dnsimple.com/articles/alias-record/' },
-    { label: 'draft-ietf-dnsop-aname §4 (TTLs)', url: 'https://datatracker.ietf.org/doc/html/draft-ietf-dnsop-aname-04#section-4' }
+    powerdnsAlias(),
+    DNSIMPLE_ALIAS,
+    aname(4, 'TTLs')
   ]
 }
