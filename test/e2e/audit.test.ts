@@ -7,6 +7,7 @@ import { saveScreenshot } from '../../scripts/peers/chromium'
 import { startKnot, type KnotServer } from '../../scripts/peers/knot'
 import { startUnbound, type UnboundServer } from '../../scripts/peers/unbound'
 import { staticZone, targetZone, zoneHead } from '../../scripts/peers/inspector-zones'
+import { stopAll } from '../support/stop-all'
 
 // Loopback only: Knot serves the zones, Unbound resolves them; no preset resolver is ever selected.
 const COPY_ZONE = zoneHead('copy.test.') + ['@ 300 IN A 192.0.2.10', '@ 300 IN A 192.0.2.11', '@ 300 IN AAAA 2001:db8::10', 'www 300 IN CNAME cdn.target.test.', ''].join('\n')
@@ -37,11 +38,7 @@ describe('the Audit view in Chromium (browser mode)', () => {
     page = appPage.page
   })
 
-  afterAll(async () => {
-    await appPage?.close()
-    await unbound?.stop()
-    await knot?.stop()
-  })
+  afterAll(() => stopAll(appPage, unbound, knot))
 
   it('says what is missing before it starts', async () => {
     await page.locator('#tab-audit').click()

@@ -4,6 +4,7 @@ import { startAliasServer, type AliasServer } from '../../electron/alias-server'
 import { saveScreenshot } from '../../scripts/peers/chromium'
 import { openAppPage, type AppPage } from '../support/app-page'
 import { AP6_REGION, AP_REGION, geoApexZone, geoCdn } from '../support/geo-cdn'
+import { stopAll } from '../support/stop-all'
 
 // Our ALIAS server on 127.0.0.1 with a geo CDN; its draft profile does not forward ECS.
 const GEO = geoCdn(AP_REGION, AP6_REGION)
@@ -24,10 +25,7 @@ describe('the locality grid in the Inspect view (browser mode)', () => {
     page = opened.page
   })
 
-  afterAll(async () => {
-    await opened?.close()
-    await server?.stop()
-  })
+  afterAll(() => stopAll(opened, server))
 
   it('refuses a word that is neither subnet nor preset, then shows the grid and the careful verdict', async () => {
     await page.getByTestId('resolver-picker-toggle').click()
