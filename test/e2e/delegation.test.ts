@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openAppPage, type AppPage } from '../support/app-page'
+import { openAppPage, type AppPage, pressLab } from '../support/app-page'
 import { saveScreenshot } from '../../scripts/peers/chromium'
 
 /**
@@ -22,8 +22,7 @@ describe('delegation view through the local trust chain (browser mode)', () => {
   it('starts the chain and shows root → test. → example.test. secure, with the root anchor', async () => {
     await page.getByTestId('tab-lab').click()
     await page.getByTestId('lab-dnssec-on').check()
-    await page.getByTestId('lab-start').click()
-    await page.locator('[data-testid="lab-state"][data-running="true"]').waitFor()
+    await pressLab(page, 'start')
     const port = Number(/127\.0\.0\.1:(\d+)/.exec((await page.getByTestId('lab-state').textContent())!)?.[1])
     await page.getByTestId('tab-inspect').click()
     await page.getByTestId('resolver-picker-toggle').click()

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { delv, delvAnchors } from '../integration/dnssec/validators'
 import { saveScreenshot } from '../../scripts/peers/chromium'
 import type { RunningWebApp } from '../../scripts/peers/web-app'
-import { openAppPage, type AppPage } from '../support/app-page'
+import { openAppPage, type AppPage, pressLab } from '../support/app-page'
 import { tempDirForSuite } from '../support/suite-temp-dir'
 
 /** The lab signs its zone when asked: the DS is shown and delv validates the synthesised apex (127.0.0.1 only). */
@@ -28,8 +28,7 @@ describe('DNSSEC in the lab (browser mode)', () => {
     await page.getByTestId('lab-dnssec-on').check()
     await page.getByTestId('lab-dnssec-algorithm').selectOption('ed25519')
     await page.getByTestId('lab-dnssec-denial').selectOption('nsec3')
-    await page.getByTestId('lab-start').click()
-    await page.locator('[data-testid="lab-state"][data-running="true"]').waitFor()
+    await pressLab(page, 'start')
     const port = Number(/127\.0\.0\.1:(\d+)/.exec((await page.getByTestId('lab-state').textContent())!)?.[1])
     const ds = (await page.getByTestId('lab-ds').textContent())!
     expect(ds).toMatch(/example\.test\. IN DS \d+ 15 2 [0-9A-F]{64}/)
@@ -46,12 +45,10 @@ describe('DNSSEC in the lab (browser mode)', () => {
   it('simulates a secondary: a signed zone is refused; after an expanded transfer it serves the target’s addresses', async () => {
     await page.getByTestId('lab-secondary-transfer').click()
     expect(await page.getByTestId('lab-secondary-view').getAttribute('data-state')).toBe('refused')
-    await page.getByTestId('lab-stop').click()
-    await page.locator('[data-testid="lab-state"][data-running="false"]').waitFor()
+    await pressLab(page, 'stop')
     await page.getByTestId('lab-dnssec-on').uncheck()
     await page.getByTestId('lab-axfr').selectOption('expanded')
-    await page.getByTestId('lab-start').click()
-    await page.locator('[data-testid="lab-state"][data-running="true"]').waitFor()
+    await pressLab(page, 'start')
     await page.getByTestId('lab-secondary-transfer').click()
     const view = page.getByTestId('lab-secondary-view')
     expect(await view.getAttribute('data-state')).toBe('current')

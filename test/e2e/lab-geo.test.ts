@@ -5,7 +5,7 @@
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openAppPage, startLabServer, type AppPage } from '../support/app-page'
+import { openAppPage, startLabServer, type AppPage, pressLab } from '../support/app-page'
 import { saveScreenshot } from '../../scripts/peers/chromium'
 import { requireTool } from '../../scripts/peers/require-tool'
 
@@ -74,12 +74,10 @@ describe('geo regions and HTTPS AliasMode in the lab (browser mode)', () => {
 
   it('keeps the DNSSEC and AXFR choice, the regions and the option across a reload', async () => {
     const { page } = app
-    await page.getByTestId('lab-stop').click()
-    await page.locator('[data-testid="lab-state"][data-running="false"]').waitFor()
+    await pressLab(page, 'stop')
     await page.getByTestId('lab-dnssec-on').check()
     await page.getByTestId('lab-axfr').selectOption('expanded')
-    await page.getByTestId('lab-start').click()
-    await page.locator('[data-testid="lab-state"][data-running="true"]').waitFor()
+    await pressLab(page, 'start')
     await page.reload()
     await page.locator('[data-app-state="ready"]').waitFor({ timeout: 15_000 })
     await page.getByTestId('tab-lab').click()

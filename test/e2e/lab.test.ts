@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { saveScreenshot } from '../../scripts/peers/chromium'
 import { probeUdp } from '../../scripts/peers/probe'
 import type { RunningWebApp } from '../../scripts/peers/web-app'
-import { openAppPage, openReadyPage, type AppPage } from '../support/app-page'
+import { openAppPage, openReadyPage, type AppPage, pressLab } from '../support/app-page'
 
 /** Everything here stays on 127.0.0.1: the lab server (simulated upstream) and the test's own queries. */
 describe('the local ALIAS lab in Chromium (browser mode)', () => {
@@ -53,8 +53,7 @@ describe('the local ALIAS lab in Chromium (browser mode)', () => {
   })
 
   it('starts the server on a free loopback port, which then answers from the zone', async () => {
-    await page.getByTestId('lab-start').click()
-    await page.locator('[data-testid="lab-state"][data-running="true"]').waitFor()
+    await pressLab(page, 'start')
     const text = (await page.getByTestId('lab-state').textContent())!
     port = Number(/127\.0\.0\.1:(\d+)/.exec(text)?.[1])
     expect(port).toBeGreaterThan(0)
@@ -170,8 +169,7 @@ describe('the local ALIAS lab in Chromium (browser mode)', () => {
     await dark.page.getByTestId('lab-counters').scrollIntoViewIfNeeded()
     await saveScreenshot(dark.page, 'lab-log-dark')
     // the stopped state reads well too
-    await dark.page.getByTestId('lab-stop').click()
-    await dark.page.locator('[data-testid="lab-state"][data-running="false"]').waitFor()
+    await pressLab(dark.page, 'stop')
     expect(await dark.page.getByTestId('lab-target-stopped').isVisible()).toBe(true)
     await dark.context.close()
   })
