@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import type { Browser, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { experiments, type ReadyExperiment } from '@shared/experiments'
-import { back, finish, prepare, runExperiment } from '../support/learn-page'
+import { back, finish, prepare, runExperiment, runStep } from '../support/learn-page'
 import { openAppPageForSuite } from '../support/suite-app-page'
 import { saveScreenshot } from '../../scripts/peers/chromium'
 import { probeUdp } from '../../scripts/peers/probe'
@@ -44,8 +44,7 @@ describe('Learn: guided experiments on the real lab', () => {
   it('2. flattening: the client gets only A/AAAA records; a query sent by hand is noticed too', async () => {
     const e = ready('flattening-log')
     await prepare(page, e, 'a-only')
-    await page.getByTestId('learn-run-query-a').click()
-    await page.locator('[data-testid="learn-step"][data-step="query-a"][data-done="true"]').waitFor()
+    await runStep(page, 'query-a')
     expect(await page.locator('[data-testid="learn-step"][data-step="query-aaaa"]').getAttribute('data-done')).toBe('false')
     // "do it yourself": the AAAA query comes from outside the app, like a student's dig, and the page sees it in the log
     await page.getByTestId('tab-lab').click()
@@ -125,8 +124,7 @@ describe('Learn: guided experiments on the real lab', () => {
     const e = ready('https-aliasmode')
     await prepare(page, e, 'addresses')
     // the option is a "do it yourself" step too: turned on in the lab tab, the page sees it in the lab's status
-    await page.getByTestId('learn-run-alias').click()
-    await page.locator('[data-testid="learn-step"][data-step="alias"][data-done="true"]').waitFor()
+    await runStep(page, 'alias')
     await page.getByTestId('tab-lab').click()
     await page.getByTestId('lab-https-alias-on').click()
     await page.locator('[data-testid="lab-https-alias"][data-on="true"]').waitFor()
