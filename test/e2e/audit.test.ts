@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { Download, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openAppPage, openReadyPage, type AppPage } from '../support/app-page'
-import { saveScreenshot } from '../../scripts/peers/chromium'
+import { saveScreenshot, saveScreenshotAt } from '../../scripts/peers/chromium'
 import { startKnot, type KnotServer } from '../../scripts/peers/knot'
 import { startUnbound, type UnboundServer } from '../../scripts/peers/unbound'
 import { staticZone, targetZone, zoneHead } from '../../scripts/peers/inspector-zones'
@@ -78,8 +78,7 @@ describe('the Audit view in Chromium (browser mode)', () => {
     await expect(page.getByTestId('audit-group').first().textContent()).resolves.toMatch(/^[a-z-]+ · 42$/)
     await page.getByTestId('audit-scroll').evaluate((el) => (el.scrollTop = el.scrollHeight))
     await page.getByTestId('audit-group').filter({ hasText: /^not-aliased · 1$/ }).waitFor()
-    await page.getByTestId('audit-table').scrollIntoViewIfNeeded()
-    await saveScreenshot(page, 'audit-grouped-light')
+    await saveScreenshotAt(page, 'audit-table', 'audit-grouped-light')
     await page.getByTestId('audit-group-by').selectOption('none')
     await page.getByTestId('audit-sort-name').click()
     await page.getByTestId('audit-scroll').evaluate((el) => (el.scrollTop = 0))
@@ -131,8 +130,7 @@ describe('the Audit view in Chromium (browser mode)', () => {
     await picker.selectOption('beta.test.zone')
     await expect.poll(() => page.getByTestId('audit-text').inputValue()).toMatch(/\$ORIGIN beta\.test\./)
     expect(await page.getByTestId('audit-line-count').textContent()).toMatch(/from saved zone beta\.test\.$/)
-    await page.getByTestId('audit-view').scrollIntoViewIfNeeded()
-    await saveScreenshot(page, 'audit-saved-zone-light')
+    await saveScreenshotAt(page, 'audit-view', 'audit-saved-zone-light')
   })
 
   it('looks right in the dark theme', async () => {

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openAppPage, type AppPage, pressLab } from '../support/app-page'
-import { saveScreenshot } from '../../scripts/peers/chromium'
+import { saveScreenshotAt } from '../../scripts/peers/chromium'
 
 /**
  * The delegation view: the lab signs example.test., the local trust chain (root and test. on
@@ -43,7 +43,6 @@ describe('delegation view through the local trust chain (browser mode)', () => {
     expect(await steps.nth(1).textContent()).toContain('a.nic.test. 127.53.0.2')
     expect(await page.getByTestId('chain-anchor').textContent()).toMatch(/root anchor: \. IN DS \d+ 13 2 [0-9A-F]{64}/)
     expect(await page.getByTestId('delegation-answer').textContent()).toMatch(/^NOERROR example\.test\. \d+ A /)
-    await page.getByTestId('delegation-view').scrollIntoViewIfNeeded()
-    await saveScreenshot(page, 'delegation-light')
+    await saveScreenshotAt(page, 'delegation-view', 'delegation-light')
   }, 90_000)
 })

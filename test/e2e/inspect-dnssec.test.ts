@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startAliasServer, type AliasServer } from '../../electron/alias-server'
 import { zoneHead, zoneOf } from '../integration/alias-server/support/zones'
 import { openAppPage, type AppPage } from '../support/app-page'
-import { saveScreenshot } from '../../scripts/peers/chromium'
+import { saveScreenshotAt } from '../../scripts/peers/chromium'
 import { startUnbound, type UnboundServer } from '../../scripts/peers/unbound'
 import { tempDirForSuite } from '../support/suite-temp-dir'
 import { stopAll } from '../support/stop-all'
@@ -60,7 +60,6 @@ describe('the Inspect view shows DNSSEC per resolver (browser mode)', () => {
     const bogus = await byValidation('bogus')
     expect(await bogus.getAttribute('data-ad')).toBe('false')
     expect(await bogus.textContent()).toMatch(/no RRSIG[\s\S]*SERVFAIL|SERVFAIL[\s\S]*no RRSIG/)
-    await page.getByTestId('dnssec-panel').scrollIntoViewIfNeeded()
-    await saveScreenshot(page, 'inspect-dnssec-light')
+    await saveScreenshotAt(page, 'dnssec-panel', 'inspect-dnssec-light')
   }, 90_000)
 })

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { saveScreenshot } from '../../scripts/peers/chromium'
+import { saveScreenshot, saveScreenshotAt } from '../../scripts/peers/chromium'
 import { probeUdp } from '../../scripts/peers/probe'
 import { openAppPage, type AppPage, pressLab } from '../support/app-page'
 
@@ -50,8 +50,7 @@ describe('lab zone dialects in Chromium (browser mode)', () => {
     const answer = await probeUdp(port, 'example.test', 'A', 2000)
     expect((answer.answers ?? []).map((a) => (a as { type?: string }).type)).toEqual(expect.arrayContaining(['A']))
     expect((answer.answers ?? []).some((a) => (a as { type?: string }).type === 'CNAME')).toBe(false)
-    await page.getByTestId('lab-zone').scrollIntoViewIfNeeded()
-    await saveScreenshot(page, 'lab-dialect-cloudflare')
+    await saveScreenshotAt(page, 'lab-zone', 'lab-dialect-cloudflare')
     // the server's own record of that answer: it waited for the target, so it paid the lookup
     const cost = page.getByTestId('lab-lookup-cost')
     await page.locator('[data-testid="lab-lookup-cost"][data-paid="1"]').waitFor({ timeout: 10_000 })

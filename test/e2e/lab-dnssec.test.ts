@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { delv, delvAnchors } from '../integration/dnssec/validators'
-import { saveScreenshot } from '../../scripts/peers/chromium'
+import { saveScreenshotAt } from '../../scripts/peers/chromium'
 import type { RunningWebApp } from '../../scripts/peers/web-app'
 import { openAppPage, type AppPage, pressLab } from '../support/app-page'
 import { tempDirForSuite } from '../support/suite-temp-dir'
@@ -38,8 +38,7 @@ describe('DNSSEC in the lab (browser mode)', () => {
     expect(await readFile(anchors, 'utf8')).toContain('static-key 257 3 15')
     const out = await delv(port, anchors, 'example.test.', 'example.test.', 'A')
     expect(out).toMatch(/^; fully validated$/m)
-    await page.getByTestId('lab-dnssec').scrollIntoViewIfNeeded()
-    await saveScreenshot(page, 'lab-dnssec-light')
+    await saveScreenshotAt(page, 'lab-dnssec', 'lab-dnssec-light')
   }, 60_000)
 
   it('simulates a secondary: a signed zone is refused; after an expanded transfer it serves the target’s addresses', async () => {
@@ -53,7 +52,6 @@ describe('DNSSEC in the lab (browser mode)', () => {
     const view = page.getByTestId('lab-secondary-view')
     expect(await view.getAttribute('data-state')).toBe('current')
     expect(await view.textContent()).toContain('192.0.2.10')
-    await page.getByTestId('lab-secondary').scrollIntoViewIfNeeded()
-    await saveScreenshot(page, 'lab-secondary-light')
+    await saveScreenshotAt(page, 'lab-secondary', 'lab-secondary-light')
   }, 60_000)
 })
