@@ -50,7 +50,7 @@ export const apexCname: ReadyExperiment = {
     const bind = tried.ok ? 'The server accepted the apex CNAME.' : `The server refused the zone: ${tried.error}.`
     const flattened = cloudflarePart(observation)
     if (!flattened.done) return notYet(`${bind} ${flattened.observed}`)
-    return { done: true, observed: `${bind} ${flattened.observed}`, outcome: tried.ok ? 'accepted' : 'refused' }
+    return done(`${bind} ${flattened.observed}`, tried.ok ? 'accepted' : 'refused')
   },
   explanation: [
     'A CNAME says "this name is another name": a resolver that finds one follows it and ignores everything else at the name. So a name with a CNAME can hold no other data (RFC 1034 §3.6.2, restated in RFC 2181 §10.1).',
