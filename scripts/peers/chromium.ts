@@ -42,3 +42,9 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   await page.screenshot({ path, fullPage: false })
   return path
 }
+
+/** Scrolls the element with `testId` into view, then saves the screenshot `name`. */
+export async function saveScreenshotAt(page: Page, testId: string, name: string): Promise<string> {
+  await page.getByTestId(testId).scrollIntoViewIfNeeded()
+  return saveScreenshot(page, name)
+}

@@ -1,4 +1,5 @@
-import { APEX, notYet, recordOf, startingState } from './starting-state'
+import { APEX, done, notYet, recordOf, startingState } from './starting-state'
+import { aname, rfc } from './sources'
 import type { ReadyExperiment, StepRecord } from './types'
 
 const SIGNING = { algorithm: 'ecdsap256sha256', denial: 'nsec' } as const
@@ -62,11 +63,7 @@ export const aliasDnssec: ReadyExperiment = {
     if (!powerdns?.query) return notYet(`The draft answer was ${verdict(draft)}; the powerdns profile has not been asked yet.`)
     if (verdict(powerdns) === 'signed') return notYet('The powerdns answer still carried an RRSIG: was the profile switched?')
     const sig = signatures(draft)[0]
-    return {
-      done: true,
-      observed: `Signed zone, draft profile: "${addresses(draft).join(', ')}" ${sig ? `with "${sig.slice(0, 48)}…"` : 'without an RRSIG'}. PowerDNS profile: "${addresses(powerdns).join(', ') || powerdns.query.rcode}" without an RRSIG.`,
-      outcome: verdict(draft)
-    }
+    return done(`Signed zone, draft profile: "${addresses(draft).join(', ')}" ${sig ? `with "${sig.slice(0, 48)}…"` : 'without an RRSIG'}. PowerDNS profile: "${addresses(powerdns).join(', ') || powerdns.query.rcode}" without an RRSIG.`, verdict(draft))
   },
   explanation: [
     'A validator accepts an RRset only with an RRSIG over exactly that RRset from the zone\'s key (RFC 4035 §3.1.1, §5). The apex A records of an ALIAS exist only once the target has been looked up, so no signature made in advance can cover them: the server must sign them when it builds the answer, with the zone\'s key at hand (online signing).',
@@ -74,10 +71,10 @@ export const aliasDnssec: ReadyExperiment = {
     'PowerDNS serves the live ALIAS answer unsigned (issues #10150 and #18040): with the powerdns profile the A records come without an RRSIG, so a validating resolver sees a signed zone with an unsigned apex and answers SERVFAIL (bogus). Static records of the same zone still validate.'
   ],
   sources: [
-    { label: 'RFC 4035 §3.1 (including signatures in a response)', url: 'https://www.rfc-editor.org/rfc/rfc4035#section-3.1' },
-    { label: 'RFC 4035 §5 (authenticating DNS responses)', url: 'https://www.rfc-editor.org/rfc/rfc4035#section-5' },
+    rfc(4035, '3.1', 'including signatures in a response'),
+    rfc(4035, '5', 'authenticating DNS responses'),
     { label: 'PowerDNS issue #10150 (ALIAS answers and DNSSEC)', url: 'https://github.com/PowerDNS/pdns/issues/10150' },
     { label: 'PowerDNS issue #18040 (ALIAS records served unsigned)', url: 'https://github.com/PowerDNS/pdns/issues/18040' },
-    { label: 'draft-ietf-dnsop-aname §5 (DNSSEC)', url: 'https://datatracker.ietf.org/doc/html/draft-ietf-dnsop-aname-04#section-5' }
+    aname(5, 'DNSSEC')
   ]
 }

@@ -1,4 +1,5 @@
-import { APEX, START_ZONE, apexRows, notYet, recordOf, startingState } from './starting-state'
+import { APEX, apexRows, done, notYet, recordOf, START_ZONE, startingState } from './starting-state'
+import { CLOUDFLARE_FLATTENING, rfc } from './sources'
 import type { CheckResult, Observation, ReadyExperiment } from './types'
 
 const CNAME_ZONE = START_ZONE.replace('@       60    IN ALIAS cdn.example.test.', '@       60    IN CNAME cdn.example.test.')
@@ -49,7 +50,7 @@ export const apexCname: ReadyExperiment = {
     const bind = tried.ok ? 'The server accepted the apex CNAME.' : `The server refused the zone: ${tried.error}.`
     const flattened = cloudflarePart(observation)
     if (!flattened.done) return notYet(`${bind} ${flattened.observed}`)
-    return { done: true, observed: `${bind} ${flattened.observed}`, outcome: tried.ok ? 'accepted' : 'refused' }
+    return done(`${bind} ${flattened.observed}`, tried.ok ? 'accepted' : 'refused')
   },
   explanation: [
     'A CNAME says "this name is another name": a resolver that finds one follows it and ignores everything else at the name. So a name with a CNAME can hold no other data (RFC 1034 §3.6.2, restated in RFC 2181 §10.1).',
@@ -58,9 +59,9 @@ export const apexCname: ReadyExperiment = {
     'Cloudflare writes it as a CNAME at the apex and never serves that CNAME: its servers flatten it. Loaded in the cloudflare dialect, the lab does the same: the client gets A records owned by example.test., and the query log shows the answer waited for the server\'s own lookup of cdn.example.test. The CNAME in the zone file is notation, not what goes on the wire.'
   ],
   sources: [
-    { label: 'RFC 1034 §3.6.2 (aliases and canonical names)', url: 'https://www.rfc-editor.org/rfc/rfc1034#section-3.6.2' },
-    { label: 'RFC 2181 §10.1 (CNAME resource records)', url: 'https://www.rfc-editor.org/rfc/rfc2181#section-10.1' },
-    { label: 'Cloudflare: CNAME flattening', url: 'https://developers.cloudflare.com/dns/cname-flattening/' }
+    rfc(1034, '3.6.2', 'aliases and canonical names'),
+    rfc(2181, '10.1', 'CNAME resource records'),
+    CLOUDFLARE_FLATTENING
   ]
 }
 
@@ -75,9 +76,5 @@ function cloudflarePart(observation: Observation): CheckResult {
   }
   const lookedUp = apexRows(observation, 'A').find((row) => row.upstreamRttMs !== null && row.answer.startsWith('A '))
   if (!lookedUp) return notYet('The query log does not show an apex answer that waited for the upstream lookup yet.')
-  return {
-    done: true,
-    observed: `In the Cloudflare dialect the zone loaded and the client got "${answer.join(', ')}": flattened, after the server's own lookup of the target (${(lookedUp.upstreamRttMs ?? 0).toFixed(1)} ms upstream).`,
-    outcome: null
-  }
+  return done(`In the Cloudflare dialect the zone loaded and the client got "${answer.join(', ')}": flattened, after the server's own lookup of the target (${(lookedUp.upstreamRttMs ?? 0).toFixed(1)} ms upstream).`, null)
 }

@@ -1,6 +1,7 @@
 import { exampleGeo, GEO_DEFAULT_A, GEO_REGION_A } from '../geo-example'
 import { SUBNET_PRESETS } from '../locality'
-import { APEX, notYet, recordOf, startingState, TARGET } from './starting-state'
+import { APEX, done, notYet, recordOf, startingState, TARGET } from './starting-state'
+import { DNSIMPLE_ALIAS, powerdnsAlias, rfc } from './sources'
 import type { QueryRecord, ReadyExperiment, StepRecord } from './types'
 
 const AP = SUBNET_PRESETS.ap!
@@ -68,11 +69,7 @@ export const cdnLocality: ReadyExperiment = {
     const draftNode = nodeFor(apAnswer(apex), regional)
     if (!forwarded?.bySubnet?.[AP]) return notYet(`Through the draft profile the apex gave ${AP} ${apAnswer(apex).join(', ') || 'nothing'}; the powerdns profile has not been asked yet.`)
     const scope = forwarded.bySubnet[AP]!.scope
-    return {
-      done: true,
-      observed: `The CDN gave ${AP} ${regional.join(', ')}. Through the draft profile the apex gave ${apAnswer(apex).join(', ') || 'nothing'} (${draftNode === 'region' ? 'the regional node' : draftNode === 'default' ? 'the default node' : 'no node'}); through powerdns ${apAnswer(forwarded).join(', ') || 'nothing'}${scope !== undefined ? ` with ECS scope /${scope}` : ''}.`,
-      outcome: draftNode
-    }
+    return done(`The CDN gave ${AP} ${regional.join(', ')}. Through the draft profile the apex gave ${apAnswer(apex).join(', ') || 'nothing'} (${draftNode === 'region' ? 'the regional node' : draftNode === 'default' ? 'the default node' : 'no node'}); through powerdns ${apAnswer(forwarded).join(', ') || 'nothing'}${scope !== undefined ? ` with ECS scope /${scope}` : ''}.`, draftNode)
   },
   explanation: [
     'A CDN picks its node from whoever asks it. With EDNS Client Subnet (RFC 7871) a query says which subnet it speaks for; without it, the CDN only knows the address the query came from.',
@@ -80,9 +77,9 @@ export const cdnLocality: ReadyExperiment = {
     'A server that forwards ECS (PowerDNS from 4.9, DNSimple for the CDNs it supports) passes the client\'s subnet on, cut to /24 or /56 for privacy (RFC 7871 §11.1), and builds the apex answer per subnet: the apex then follows the CDN. Real CDNs often honour ECS only from resolvers they allow, so forwarding alone may not be enough; the Inspect view\'s locality grid shows what your apex does.'
   ],
   sources: [
-    { label: 'RFC 7871 (EDNS Client Subnet)', url: 'https://www.rfc-editor.org/rfc/rfc7871' },
-    { label: 'RFC 7871 §11.1 (privacy: source prefix length)', url: 'https://www.rfc-editor.org/rfc/rfc7871#section-11.1' },
-    { label: 'PowerDNS: ALIAS and EDNS Client Subnet (docs/guides/alias)', url: 'https://doc.powerdns.com/authoritative/guides/alias.html' },
-    { label: 'DNSimple: ALIAS records', url: 'https://support.dnsimple.com/articles/alias-record/' }
+    rfc(7871, null, 'EDNS Client Subnet'),
+    rfc(7871, '11.1', 'privacy: source prefix length'),
+    powerdnsAlias('ALIAS and EDNS Client Subnet (docs/guides/alias)'),
+    DNSIMPLE_ALIAS
   ]
 }

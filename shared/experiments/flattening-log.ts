@@ -1,4 +1,5 @@
-import { APEX, TARGET, apexRows, notYet, startingState } from './starting-state'
+import { APEX, apexRows, done, notYet, startingState, TARGET } from './starting-state'
+import { CLOUDFLARE_FLATTENING, aname, powerdnsAlias } from './sources'
 import type { ReadyExperiment } from './types'
 
 export const flatteningLog: ReadyExperiment = {
@@ -42,19 +43,15 @@ export const flatteningLog: ReadyExperiment = {
     const upstream = observation.status?.counters?.perTarget.filter((t) => t.target === TARGET).reduce((n, t) => n + t.upstreamQueries, 0) ?? 0
     if (upstream === 0) return notYet(`The server has not asked ${TARGET} yet.`)
     const outcome = /CNAME/.test(a.answer) ? 'cname' : /ALIAS|TYPE65401/.test(a.answer) ? 'alias' : 'a-only'
-    return {
-      done: true,
-      observed: `The client got "${a.answer}" and "${aaaa.answer}"; the server itself asked ${TARGET} ${upstream} ${upstream === 1 ? 'time' : 'times'}.`,
-      outcome
-    }
+    return done(`The client got "${a.answer}" and "${aaaa.answer}"; the server itself asked ${TARGET} ${upstream} ${upstream === 1 ? 'time' : 'times'}.`, outcome)
   },
   explanation: [
     'The server resolves the ALIAS target itself (the upstream counter counts those queries) and puts the addresses it found under the apex name. The client never sees cdn.example.test.: no CNAME, no ALIAS record, just A/AAAA records owned by example.test.',
     'That is why a flattened apex works with every resolver: to the client it is an ordinary address record. The price is that the addresses are only as fresh as the server\'s copy of the target (experiment 3).'
   ],
   sources: [
-    { label: 'draft-ietf-dnsop-aname §3 (address record synthesis)', url: 'https://datatracker.ietf.org/doc/html/draft-ietf-dnsop-aname-04#section-3' },
-    { label: 'PowerDNS: ALIAS records', url: 'https://doc.powerdns.com/authoritative/guides/alias.html' },
-    { label: 'Cloudflare: CNAME flattening', url: 'https://developers.cloudflare.com/dns/cname-flattening/' }
+    aname(3, 'address record synthesis'),
+    powerdnsAlias(),
+    CLOUDFLARE_FLATTENING
   ]
 }

@@ -1,4 +1,5 @@
-import { APEX, FIRST_ADDRESS, notYet, recordOf, startingState, TARGET } from './starting-state'
+import { APEX, done, FIRST_ADDRESS, notYet, recordOf, startingState, TARGET } from './starting-state'
+import { ANAME_DRAFT, rfc } from './sources'
 import type { ReadyExperiment, StepRecord } from './types'
 
 const answers = (step: StepRecord | undefined, type: string) => (step?.query?.answer ?? []).filter((rr) => rr.startsWith(`${type} `))
@@ -59,11 +60,7 @@ export const httpsAliasMode: ReadyExperiment = {
     if (!(observation.status?.httpsAlias?.enabled ?? false) && given(https) === 'nothing') return notYet('The HTTPS question got no record: is the AliasMode option on?')
     const follow = recordOf(observation, 'follow')
     if (!follow?.query) return notYet(`${APEX} HTTPS gave "${answers(https, 'HTTPS').join(', ') || 'no HTTPS record'}"; the client has not followed it to ${TARGET} yet.`)
-    return {
-      done: true,
-      observed: `${APEX} A gave "${answers(alias, 'A').join(', ')}" (the server fetched them). ${APEX} HTTPS gave "${answers(https, 'HTTPS').join(', ') || 'no HTTPS record'}"; the client's own question for ${TARGET} A gave "${answers(follow, 'A').join(', ')}".`,
-      outcome: given(https)
-    }
+    return done(`${APEX} A gave "${answers(alias, 'A').join(', ')}" (the server fetched them). ${APEX} HTTPS gave "${answers(https, 'HTTPS').join(', ') || 'no HTTPS record'}"; the client's own question for ${TARGET} A gave "${answers(follow, 'A').join(', ')}".`, given(https))
   },
   explanation: [
     `An ALIAS is resolved by the authoritative server: the client asks for A/AAAA and gets addresses (here ${FIRST_ADDRESS}) owned by the apex, with all the consequences the other experiments show: the server's cache decides staleness, the CDN sees the server, and a signed zone must sign the answer when it is built.`,
@@ -71,9 +68,9 @@ export const httpsAliasMode: ReadyExperiment = {
     'Only clients that follow AliasMode benefit, and in 2026 most browsers still do not (the table under Inspect › HTTPS AliasMode gives dates and sources). So AliasMode goes beside the ALIAS or flattened A/AAAA, never instead of them; the apex-readiness advisor recommends exactly that when an ALIAS would cost locality.'
   ],
   sources: [
-    { label: 'RFC 9460 §2.4.2 (AliasMode)', url: 'https://www.rfc-editor.org/rfc/rfc9460#section-2.4.2' },
-    { label: 'RFC 9460 §3 (client behaviour)', url: 'https://www.rfc-editor.org/rfc/rfc9460#section-3' },
+    rfc(9460, '2.4.2', 'AliasMode'),
+    rfc(9460, '3', 'client behaviour'),
     { label: 'Chromium: fully implement HTTPS-RR (AliasMode), crbug 40257146', url: 'https://issues.chromium.org/issues/40257146' },
-    { label: 'draft-ietf-dnsop-aname-04 (ANAME, resolved by the server)', url: 'https://datatracker.ietf.org/doc/html/draft-ietf-dnsop-aname-04' }
+    { label: 'draft-ietf-dnsop-aname-04 (ANAME, resolved by the server)', url: ANAME_DRAFT }
   ]
 }

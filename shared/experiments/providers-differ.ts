@@ -1,5 +1,6 @@
 import type { ProfileId } from '../providers'
-import { SECOND_ADDRESS, notYet, startingState } from './starting-state'
+import { done, notYet, SECOND_ADDRESS, startingState } from './starting-state'
+import { DNSIMPLE_ALIAS, aname, powerdnsAlias } from './sources'
 import type { ReadyExperiment } from './types'
 
 const PROFILES: readonly ProfileId[] = ['powerdns', 'dnsimple']
@@ -48,7 +49,7 @@ export const providersDiffer: ReadyExperiment = {
     if (run.running && lags.some((l) => l === null)) return notYet('The comparison is still running.')
     const words = PROFILES.map((p, i) => `${p}: ${lags[i] === null ? `not within the ${run.input.durationSeconds} s run` : `${lags[i]!.toFixed(1)} s`}`)
     const same = lags.every((l) => l !== null) && Math.abs(lags[0]! - lags[1]!) < 2
-    return { done: true, observed: `Clients saw the new address after ${words.join(', ')}.`, outcome: same ? 'same' : 'different' }
+    return done(`Clients saw the new address after ${words.join(', ')}.`, same ? 'same' : 'different')
   },
   explanation: [
     "Nothing in the DNS standards says how an ALIAS server picks its TTL, so providers differ. PowerDNS passes the target's TTL through (5 s here): its clients follow the CDN within seconds.",
@@ -56,8 +57,8 @@ export const providersDiffer: ReadyExperiment = {
     'The profile picker in the lab shows each provider\'s rules with their sources and how sure we are of them.'
   ],
   sources: [
-    { label: 'PowerDNS: ALIAS records', url: 'https://doc.powerdns.com/authoritative/guides/alias.html' },
-    { label: 'DNSimple: ALIAS records', url: 'https://support.dnsimple.com/articles/alias-record/' },
-    { label: 'draft-ietf-dnsop-aname §4 (TTLs)', url: 'https://datatracker.ietf.org/doc/html/draft-ietf-dnsop-aname-04#section-4' }
+    powerdnsAlias(),
+    DNSIMPLE_ALIAS,
+    aname(4, 'TTLs')
   ]
 }

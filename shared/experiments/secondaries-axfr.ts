@@ -1,4 +1,5 @@
-import { APEX, FIRST_ADDRESS, notYet, recordOf, startingState } from './starting-state'
+import { APEX, done, FIRST_ADDRESS, notYet, recordOf, startingState } from './starting-state'
+import { powerdnsAlias, rfc } from './sources'
 import type { ReadyExperiment, StepRecord } from './types'
 
 /** The apex's records in a transfer step's record ('example.test. ALIAS cdn.example.test.'). */
@@ -49,11 +50,7 @@ export const secondariesAxfr: ReadyExperiment = {
       return notYet(`The expanded transfer carried "${expandedApex.join(', ')}" for the apex, not the target's addresses.`)
     }
     const shown = (records: string[]) => records.filter((rr) => !/^(SOA|NS) /.test(rr)).join(', ')
-    return {
-      done: true,
-      observed: `The raw transfer carried "${shown(rawApex)}" for the apex; the expanded one "${shown(expandedApex)}".`,
-      outcome
-    }
+    return done(`The raw transfer carried "${shown(rawApex)}" for the apex; the expanded one "${shown(expandedApex)}".`, outcome)
   },
   explanation: [
     'An AXFR hands over the zone\'s records as they are stored (RFC 5936). For an ALIAS apex that is the ALIAS record itself, PowerDNS\'s private type 65401: the lab transfers raw by default, as PowerDNS does.',
@@ -62,8 +59,8 @@ export const secondariesAxfr: ReadyExperiment = {
     'Signed zones are not transferred at all by the lab: online signatures exist only per answer.'
   ],
   sources: [
-    { label: 'RFC 5936 (DNS zone transfer protocol, AXFR)', url: 'https://www.rfc-editor.org/rfc/rfc5936' },
+    rfc(5936, null, 'DNS zone transfer protocol, AXFR'),
     { label: 'PowerDNS: outgoing-axfr-expand-alias', url: 'https://doc.powerdns.com/authoritative/settings.html#outgoing-axfr-expand-alias' },
-    { label: 'PowerDNS: ALIAS records and zone transfers', url: 'https://doc.powerdns.com/authoritative/guides/alias.html' }
+    powerdnsAlias('ALIAS records and zone transfers')
   ]
 }

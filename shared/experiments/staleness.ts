@@ -1,4 +1,5 @@
-import { APEX, FIRST_ADDRESS, SECOND_ADDRESS, apexRows, notYet, startingState } from './starting-state'
+import { APEX, apexRows, done, FIRST_ADDRESS, notYet, SECOND_ADDRESS, startingState } from './starting-state'
+import { aname, rfc } from './sources'
 import type { ReadyExperiment } from './types'
 
 const TARGET_TTL = 8
@@ -42,11 +43,7 @@ export const staleness: ReadyExperiment = {
     const lag = (after.time - target.changedAt) / 1000
     const stale = rows.filter((row) => row.time >= target.changedAt && row.time < after.time && row.answer.includes(FIRST_ADDRESS)).length
     const outcome = lag < 1 ? 'immediate' : lag <= target.ttl + 1 ? 'within-ttl' : 'longer'
-    return {
-      done: true,
-      observed: `The apex answered with ${SECOND_ADDRESS} ${lag.toFixed(1)} s after the change (target TTL ${target.ttl} s); ${stale} ${stale === 1 ? 'answer' : 'answers'} in between still carried ${FIRST_ADDRESS}.`,
-      outcome
-    }
+    return done(`The apex answered with ${SECOND_ADDRESS} ${lag.toFixed(1)} s after the change (target TTL ${target.ttl} s); ${stale} ${stale === 1 ? 'answer' : 'answers'} in between still carried ${FIRST_ADDRESS}.`, outcome)
   },
   explanation: [
     "The server keeps the target's addresses for the target's TTL (RFC 1035 §3.2.1, RFC 2181 §8), so until its copy expires it answers with the old address: the lag is at most the target's TTL, plus the time until the next query asks again.",
@@ -54,8 +51,8 @@ export const staleness: ReadyExperiment = {
     'The Watch & staleness view measures the same lag on real domains.'
   ],
   sources: [
-    { label: 'RFC 1035 §3.2.1 (TTL)', url: 'https://www.rfc-editor.org/rfc/rfc1035#section-3.2.1' },
-    { label: 'RFC 2181 §8 (time to live)', url: 'https://www.rfc-editor.org/rfc/rfc2181#section-8' },
-    { label: 'draft-ietf-dnsop-aname §4 (TTLs)', url: 'https://datatracker.ietf.org/doc/html/draft-ietf-dnsop-aname-04#section-4' }
+    rfc(1035, '3.2.1', 'TTL'),
+    rfc(2181, '8', 'time to live'),
+    aname(4, 'TTLs')
   ]
 }

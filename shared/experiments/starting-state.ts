@@ -1,4 +1,4 @@
-import type { LabAction, Observation, StepRecord } from './types'
+import type { CheckResult, LabAction, Observation, StepRecord } from './types'
 
 /** The lab zone every experiment starts from: the demo zone (apex ALIAS → the simulated CDN). */
 export const START_ZONE = `$ORIGIN example.test.
@@ -42,3 +42,5 @@ export const apexRows = (observation: Observation, type = 'A') =>
 export const recordOf = (observation: Observation, stepId: string): StepRecord | undefined => observation.steps[stepId]
 
 export const notYet = (observed: string) => ({ done: false, observed, outcome: null })
+
+export const done = (observed: string, outcome: string | null): CheckResult => ({ done: true, observed, outcome })

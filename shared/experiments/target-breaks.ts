@@ -1,5 +1,6 @@
 import type { ProfileId } from '../providers'
-import { APEX, FIRST_ADDRESS, notYet, recordOf, startingState } from './starting-state'
+import { APEX, done, FIRST_ADDRESS, notYet, recordOf, startingState } from './starting-state'
+import { DNSIMPLE_ALIAS, powerdnsAlias, rfc } from './sources'
 import type { LabAction, ReadyExperiment, StepRecord } from './types'
 
 const PROFILES: readonly ProfileId[] = ['draft', 'powerdns', 'dnsimple']
@@ -58,11 +59,7 @@ export const targetBreaks: ReadyExperiment = {
     if (missing.length > 0) return notYet(`Not tried yet: ${missing.join(', ')}.`)
     const outcomes = seen.map((s) => ({ profile: s.profile, outcome: outcomeOf(s.record!) }))
     const failureRule = observation.log.find((row) => row.rcode === 'SERVFAIL' && row.rule)?.rule
-    return {
-      done: true,
-      observed: `${outcomes.map((o) => `${o.profile}: ${words[o.outcome ?? 'other']}`).join('; ')}.${failureRule ? ` The query log names the SERVFAIL's rule: "${failureRule}".` : ''}`,
-      outcome: outcomes.find((o) => o.profile === 'powerdns')!.outcome
-    }
+    return done(`${outcomes.map((o) => `${o.profile}: ${words[o.outcome ?? 'other']}`).join('; ')}.${failureRule ? ` The query log names the SERVFAIL's rule: "${failureRule}".` : ''}`, outcomes.find((o) => o.profile === 'powerdns')!.outcome)
   },
   explanation: [
     'RFC 8767 (serve-stale) lets a server answer with data past its TTL when the source fails, which is what the ANAME draft profile does: clients keep working on the last good address.',
@@ -70,8 +67,8 @@ export const targetBreaks: ReadyExperiment = {
     'Each row of the query log names the profile rule that produced the answer.'
   ],
   sources: [
-    { label: 'RFC 8767 §4 (serve-stale)', url: 'https://www.rfc-editor.org/rfc/rfc8767#section-4' },
-    { label: 'PowerDNS: ALIAS records', url: 'https://doc.powerdns.com/authoritative/guides/alias.html' },
-    { label: 'DNSimple: ALIAS records', url: 'https://support.dnsimple.com/articles/alias-record/' }
+    rfc(8767, '4', 'serve-stale'),
+    powerdnsAlias(),
+    DNSIMPLE_ALIAS
   ]
 }

@@ -1,5 +1,6 @@
 import type { TtlPolicy } from '../alias-server'
-import { APEX, notYet, recordOf, startingState } from './starting-state'
+import { APEX, done, notYet, recordOf, startingState } from './starting-state'
+import { aname, powerdnsAlias, rfc } from './sources'
 import type { LabAction, ReadyExperiment } from './types'
 
 const TARGET_TTL = 300
@@ -39,11 +40,7 @@ export const ttlPolicies: ReadyExperiment = {
     const longest = seen.reduce((best, s) => (ttl(s) > ttl(best) ? s : best))
     const upstream = seen.map((s) => s.record!.upstreamQueries ?? 0)
     const perStep = upstream.map((n, i) => (i === 0 ? n : n - upstream[i - 1]!))
-    return {
-      done: true,
-      observed: `${seen.map((s, i) => `${s.policy}: TTL ${ttl(s)} s, ${perStep[i]} upstream`).join('; ')}. The longest was ${longest.policy}.`,
-      outcome: longest.policy
-    }
+    return done(`${seen.map((s, i) => `${s.policy}: TTL ${ttl(s)} s, ${perStep[i]} upstream`).join('; ')}. The longest was ${longest.policy}.`, longest.policy)
   },
   explanation: [
     "'min' and 'fixed' never give clients more than the ALIAS record's own TTL (60 s here), so a client's copy goes stale for at most a minute. 'passthrough' hands out the target's TTL (300 s): clients keep the apex five times longer.",
@@ -51,8 +48,8 @@ export const ttlPolicies: ReadyExperiment = {
     "'min' counts down with the server's copy, so a client never keeps an address longer than the server does; 'fixed' restarts from the fetched TTL on every answer (ANAME draft)."
   ],
   sources: [
-    { label: 'draft-ietf-dnsop-aname §4 (TTLs)', url: 'https://datatracker.ietf.org/doc/html/draft-ietf-dnsop-aname-04#section-4' },
-    { label: 'PowerDNS: ALIAS TTL', url: 'https://doc.powerdns.com/authoritative/guides/alias.html' },
-    { label: 'RFC 2181 §8 (time to live)', url: 'https://www.rfc-editor.org/rfc/rfc2181#section-8' }
+    aname(4, 'TTLs'),
+    powerdnsAlias('ALIAS TTL'),
+    rfc(2181, '8', 'time to live')
   ]
 }

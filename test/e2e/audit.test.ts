@@ -3,10 +3,11 @@ import { join } from 'node:path'
 import type { Download, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openAppPage, openReadyPage, type AppPage } from '../support/app-page'
-import { saveScreenshot } from '../../scripts/peers/chromium'
+import { saveScreenshot, saveScreenshotAt } from '../../scripts/peers/chromium'
 import { startKnot, type KnotServer } from '../../scripts/peers/knot'
 import { startUnbound, type UnboundServer } from '../../scripts/peers/unbound'
 import { staticZone, targetZone, zoneHead } from '../../scripts/peers/inspector-zones'
+import { stopAll } from '../support/stop-all'
 
 // Loopback only: Knot serves the zones, Unbound resolves them; no preset resolver is ever selected.
 const COPY_ZONE = zoneHead('copy.test.') + ['@ 300 IN A 192.0.2.10', '@ 300 IN A 192.0.2.11', '@ 300 IN AAAA 2001:db8::10', 'www 300 IN CNAME cdn.target.test.', ''].join('\n')
@@ -37,11 +38,7 @@ describe('the Audit view in Chromium (browser mode)', () => {
     page = appPage.page
   })
 
-  afterAll(async () => {
-    await appPage?.close()
-    await unbound?.stop()
-    await knot?.stop()
-  })
+  afterAll(() => stopAll(appPage, unbound, knot))
 
   it('says what is missing before it starts', async () => {
     await page.locator('#tab-audit').click()
@@ -81,8 +78,7 @@ describe('the Audit view in Chromium (browser mode)', () => {
     await expect(page.getByTestId('audit-group').first().textContent()).resolves.toMatch(/^[a-z-]+ · 42$/)
     await page.getByTestId('audit-scroll').evaluate((el) => (el.scrollTop = el.scrollHeight))
     await page.getByTestId('audit-group').filter({ hasText: /^not-aliased · 1$/ }).waitFor()
-    await page.getByTestId('audit-table').scrollIntoViewIfNeeded()
-    await saveScreenshot(page, 'audit-grouped-light')
+    await saveScreenshotAt(page, 'audit-table', 'audit-grouped-light')
     await page.getByTestId('audit-group-by').selectOption('none')
     await page.getByTestId('audit-sort-name').click()
     await page.getByTestId('audit-scroll').evaluate((el) => (el.scrollTop = 0))
@@ -134,8 +130,7 @@ describe('the Audit view in Chromium (browser mode)', () => {
     await picker.selectOption('beta.test.zone')
     await expect.poll(() => page.getByTestId('audit-text').inputValue()).toMatch(/\$ORIGIN beta\.test\./)
     expect(await page.getByTestId('audit-line-count').textContent()).toMatch(/from saved zone beta\.test\.$/)
-    await page.getByTestId('audit-view').scrollIntoViewIfNeeded()
-    await saveScreenshot(page, 'audit-saved-zone-light')
+    await saveScreenshotAt(page, 'audit-view', 'audit-saved-zone-light')
   })
 
   it('looks right in the dark theme', async () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openAppPage, openReadyPage, type AppPage } from '../support/app-page'
-import { saveScreenshot } from '../../scripts/peers/chromium'
+import { saveScreenshot, saveScreenshotAt } from '../../scripts/peers/chromium'
 import type { RunningWebApp } from '../../scripts/peers/web-app'
 
 const ZONE = `$ORIGIN shop.test.
@@ -85,8 +85,7 @@ describe('the Convert view in Chromium (browser mode)', () => {
     expect(readFileSync(saved, 'utf8')).toMatch(/^@\s+300 IN CNAME cdn\.provider\.test\.$/m)
     await page.getByTestId('convert-copy').click()
     await page.locator('[data-testid="convert-notice"]:has-text("Copied.")').waitFor()
-    await page.getByTestId('convert-output').scrollIntoViewIfNeeded()
-    await saveScreenshot(page, 'convert-cloudflare-light')
+    await saveScreenshotAt(page, 'convert-output', 'convert-cloudflare-light')
     await table.scrollIntoViewIfNeeded()
     await saveScreenshot(page, 'convert-lockin-light')
   })

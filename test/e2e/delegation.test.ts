@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openAppPage, type AppPage } from '../support/app-page'
-import { saveScreenshot } from '../../scripts/peers/chromium'
+import { openAppPage, type AppPage, pressLab } from '../support/app-page'
+import { saveScreenshotAt } from '../../scripts/peers/chromium'
 
 /**
  * The delegation view: the lab signs example.test., the local trust chain (root and test. on
@@ -22,8 +22,7 @@ describe('delegation view through the local trust chain (browser mode)', () => {
   it('starts the chain and shows root → test. → example.test. secure, with the root anchor', async () => {
     await page.getByTestId('tab-lab').click()
     await page.getByTestId('lab-dnssec-on').check()
-    await page.getByTestId('lab-start').click()
-    await page.locator('[data-testid="lab-state"][data-running="true"]').waitFor()
+    await pressLab(page, 'start')
     const port = Number(/127\.0\.0\.1:(\d+)/.exec((await page.getByTestId('lab-state').textContent())!)?.[1])
     await page.getByTestId('tab-inspect').click()
     await page.getByTestId('resolver-picker-toggle').click()
@@ -44,7 +43,6 @@ describe('delegation view through the local trust chain (browser mode)', () => {
     expect(await steps.nth(1).textContent()).toContain('a.nic.test. 127.53.0.2')
     expect(await page.getByTestId('chain-anchor').textContent()).toMatch(/root anchor: \. IN DS \d+ 13 2 [0-9A-F]{64}/)
     expect(await page.getByTestId('delegation-answer').textContent()).toMatch(/^NOERROR example\.test\. \d+ A /)
-    await page.getByTestId('delegation-view').scrollIntoViewIfNeeded()
-    await saveScreenshot(page, 'delegation-light')
+    await saveScreenshotAt(page, 'delegation-view', 'delegation-light')
   }, 90_000)
 })

@@ -4,9 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startAliasServer, type AliasServer } from '../../electron/alias-server'
 import { zoneHead, zoneOf } from '../integration/alias-server/support/zones'
 import { openAppPage, type AppPage } from '../support/app-page'
-import { saveScreenshot } from '../../scripts/peers/chromium'
+import { saveScreenshotAt } from '../../scripts/peers/chromium'
 import { startUnbound, type UnboundServer } from '../../scripts/peers/unbound'
 import { tempDirForSuite } from '../support/suite-temp-dir'
+import { stopAll } from '../support/stop-all'
 
 // A signed ALIAS server (powerdns profile for the second server) behind validating Unbounds, all on 127.0.0.1.
 const ZONE = [zoneHead('example.test.', 3600, 60), '@ 60 IN ALIAS cdn.example.test.'].join('\n')
@@ -31,13 +32,7 @@ describe('the Inspect view shows DNSSEC per resolver (browser mode)', () => {
     ;({ page } = opened)
   }, 90_000)
 
-  afterAll(async () => {
-    await opened?.close()
-    await bad?.stop()
-    await good?.stop()
-    await unsigned?.stop()
-    await signed?.stop()
-  })
+  afterAll(() => stopAll(opened, bad, good, unsigned, signed))
 
   it('lists AD, the apex RRSIGs and the own validation: secure through one, bogus (PowerDNS-like) through the other', async () => {
     await page.getByTestId('inspect-view').waitFor()
@@ -65,7 +60,6 @@ describe('the Inspect view shows DNSSEC per resolver (browser mode)', () => {
     const bogus = await byValidation('bogus')
     expect(await bogus.getAttribute('data-ad')).toBe('false')
     expect(await bogus.textContent()).toMatch(/no RRSIG[\s\S]*SERVFAIL|SERVFAIL[\s\S]*no RRSIG/)
-    await page.getByTestId('dnssec-panel').scrollIntoViewIfNeeded()
-    await saveScreenshot(page, 'inspect-dnssec-light')
+    await saveScreenshotAt(page, 'dnssec-panel', 'inspect-dnssec-light')
   }, 90_000)
 })

@@ -10,6 +10,7 @@ import { startKnot, type KnotServer } from '../../scripts/peers/knot'
 import { startUnbound, type UnboundServer } from '../../scripts/peers/unbound'
 import { freePort } from '../../scripts/peers/ports'
 import type { RunningWebApp } from '../../scripts/peers/web-app'
+import { stopAll } from '../support/stop-all'
 
 // Everything below talks to 127.0.0.1 only: Knot (authoritative), Unbound (recursive, stubbed to Knot) and
 // a port nobody listens on. No preset resolver is ever selected.
@@ -68,11 +69,7 @@ describe('the Inspect view in Chromium (browser mode)', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin })
   })
 
-  afterAll(async () => {
-    await opened?.close()
-    await unbound?.stop()
-    await knot?.stop()
-  })
+  afterAll(() => stopAll(opened, unbound, knot))
 
   it('explains what is missing instead of inspecting with nothing', async () => {
     await page.getByTestId('inspect-view').waitFor()

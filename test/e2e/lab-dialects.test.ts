@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { saveScreenshot } from '../../scripts/peers/chromium'
+import { saveScreenshot, saveScreenshotAt } from '../../scripts/peers/chromium'
 import { probeUdp } from '../../scripts/peers/probe'
-import { openAppPage, type AppPage } from '../support/app-page'
+import { openAppPage, type AppPage, pressLab } from '../support/app-page'
 
 /** The lab's dialect picker: a Cloudflare zone (apex CNAME) saved, served flattened, and kept across a reload. */
 describe('lab zone dialects in Chromium (browser mode)', () => {
@@ -45,14 +45,12 @@ describe('lab zone dialects in Chromium (browser mode)', () => {
     await page.getByTestId('zone-dialect').selectOption('cloudflare')
     await page.getByTestId('zone-save').click()
     await page.getByTestId('zone-saved').waitFor()
-    await page.getByTestId('lab-start').click()
-    await page.locator('[data-testid="lab-state"][data-running="true"]').waitFor()
+    await pressLab(page, 'start')
     const port = Number(/127\.0\.0\.1:(\d+)/.exec((await page.getByTestId('lab-state').textContent())!)?.[1])
     const answer = await probeUdp(port, 'example.test', 'A', 2000)
     expect((answer.answers ?? []).map((a) => (a as { type?: string }).type)).toEqual(expect.arrayContaining(['A']))
     expect((answer.answers ?? []).some((a) => (a as { type?: string }).type === 'CNAME')).toBe(false)
-    await page.getByTestId('lab-zone').scrollIntoViewIfNeeded()
-    await saveScreenshot(page, 'lab-dialect-cloudflare')
+    await saveScreenshotAt(page, 'lab-zone', 'lab-dialect-cloudflare')
     // the server's own record of that answer: it waited for the target, so it paid the lookup
     const cost = page.getByTestId('lab-lookup-cost')
     await page.locator('[data-testid="lab-lookup-cost"][data-paid="1"]').waitFor({ timeout: 10_000 })

@@ -3,9 +3,9 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { delv, delvAnchors } from '../integration/dnssec/validators'
-import { saveScreenshot } from '../../scripts/peers/chromium'
+import { saveScreenshotAt } from '../../scripts/peers/chromium'
 import type { RunningWebApp } from '../../scripts/peers/web-app'
-import { openAppPage, type AppPage } from '../support/app-page'
+import { openAppPage, type AppPage, pressLab } from '../support/app-page'
 import { tempDirForSuite } from '../support/suite-temp-dir'
 
 /** The lab signs its zone when asked: the DS is shown and delv validates the synthesised apex (127.0.0.1 only). */
@@ -28,8 +28,7 @@ describe('DNSSEC in the lab (browser mode)', () => {
     await page.getByTestId('lab-dnssec-on').check()
     await page.getByTestId('lab-dnssec-algorithm').selectOption('ed25519')
     await page.getByTestId('lab-dnssec-denial').selectOption('nsec3')
-    await page.getByTestId('lab-start').click()
-    await page.locator('[data-testid="lab-state"][data-running="true"]').waitFor()
+    await pressLab(page, 'start')
     const port = Number(/127\.0\.0\.1:(\d+)/.exec((await page.getByTestId('lab-state').textContent())!)?.[1])
     const ds = (await page.getByTestId('lab-ds').textContent())!
     expect(ds).toMatch(/example\.test\. IN DS \d+ 15 2 [0-9A-F]{64}/)
@@ -39,24 +38,20 @@ describe('DNSSEC in the lab (browser mode)', () => {
     expect(await readFile(anchors, 'utf8')).toContain('static-key 257 3 15')
     const out = await delv(port, anchors, 'example.test.', 'example.test.', 'A')
     expect(out).toMatch(/^; fully validated$/m)
-    await page.getByTestId('lab-dnssec').scrollIntoViewIfNeeded()
-    await saveScreenshot(page, 'lab-dnssec-light')
+    await saveScreenshotAt(page, 'lab-dnssec', 'lab-dnssec-light')
   }, 60_000)
 
   it('simulates a secondary: a signed zone is refused; after an expanded transfer it serves the target’s addresses', async () => {
     await page.getByTestId('lab-secondary-transfer').click()
     expect(await page.getByTestId('lab-secondary-view').getAttribute('data-state')).toBe('refused')
-    await page.getByTestId('lab-stop').click()
-    await page.locator('[data-testid="lab-state"][data-running="false"]').waitFor()
+    await pressLab(page, 'stop')
     await page.getByTestId('lab-dnssec-on').uncheck()
     await page.getByTestId('lab-axfr').selectOption('expanded')
-    await page.getByTestId('lab-start').click()
-    await page.locator('[data-testid="lab-state"][data-running="true"]').waitFor()
+    await pressLab(page, 'start')
     await page.getByTestId('lab-secondary-transfer').click()
     const view = page.getByTestId('lab-secondary-view')
     expect(await view.getAttribute('data-state')).toBe('current')
     expect(await view.textContent()).toContain('192.0.2.10')
-    await page.getByTestId('lab-secondary').scrollIntoViewIfNeeded()
-    await saveScreenshot(page, 'lab-secondary-light')
+    await saveScreenshotAt(page, 'lab-secondary', 'lab-secondary-light')
   }, 60_000)
 })

@@ -5,8 +5,8 @@
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openAppPage, startLabServer, type AppPage } from '../support/app-page'
-import { saveScreenshot } from '../../scripts/peers/chromium'
+import { openAppPage, startLabServer, type AppPage, pressLab } from '../support/app-page'
+import { saveScreenshotAt } from '../../scripts/peers/chromium'
 import { requireTool } from '../../scripts/peers/require-tool'
 
 const run = promisify(execFile)
@@ -41,8 +41,7 @@ describe('geo regions and HTTPS AliasMode in the lab (browser mode)', () => {
     await expect.poll(() => page.getByTestId('lab-geo-problems').textContent()).toMatch(/region ap A.*IPv4/)
     expect(await page.getByTestId('lab-geo-save').isDisabled()).toBe(true)
     await page.getByTestId('lab-geo-a-2').fill('198.51.100.99')
-    await page.getByTestId('lab-geo').scrollIntoViewIfNeeded()
-    await saveScreenshot(page, 'lab-geo-light')
+    await saveScreenshotAt(page, 'lab-geo', 'lab-geo-light')
   }, 60_000)
 
   it('serves @ HTTPS 0 target. beside the ALIAS when the option is on', async () => {
@@ -52,8 +51,7 @@ describe('geo regions and HTTPS AliasMode in the lab (browser mode)', () => {
     await page.locator('[data-testid="lab-https-alias"][data-on="true"]').waitFor()
     await expect.poll(() => page.getByTestId('lab-https-alias-record').textContent()).toBe('example.test. 60 IN HTTPS 0 cdn.example.test.')
     expect(await digShort(port, 'example.test', 'HTTPS')).toEqual(['0 cdn.example.test.'])
-    await page.getByTestId('lab-https-alias').scrollIntoViewIfNeeded()
-    await saveScreenshot(page, 'lab-https-alias-light')
+    await saveScreenshotAt(page, 'lab-https-alias', 'lab-https-alias-light')
   }, 60_000)
 
   it('puts CNAME, ALIAS and AliasMode side by side from real questions to the lab', async () => {
@@ -68,18 +66,15 @@ describe('geo regions and HTTPS AliasMode in the lab (browser mode)', () => {
     const aliasMode = (await page.getByTestId('lab-technique-aliasMode').textContent())!
     expect(aliasMode).toContain('lab → client: HTTPS 0 cdn.example.test.')
     expect(aliasMode).toContain('client → lab: cdn.example.test. A')
-    await page.getByTestId('lab-techniques').scrollIntoViewIfNeeded()
-    await saveScreenshot(page, 'lab-techniques-light')
+    await saveScreenshotAt(page, 'lab-techniques', 'lab-techniques-light')
   }, 60_000)
 
   it('keeps the DNSSEC and AXFR choice, the regions and the option across a reload', async () => {
     const { page } = app
-    await page.getByTestId('lab-stop').click()
-    await page.locator('[data-testid="lab-state"][data-running="false"]').waitFor()
+    await pressLab(page, 'stop')
     await page.getByTestId('lab-dnssec-on').check()
     await page.getByTestId('lab-axfr').selectOption('expanded')
-    await page.getByTestId('lab-start').click()
-    await page.locator('[data-testid="lab-state"][data-running="true"]').waitFor()
+    await pressLab(page, 'start')
     await page.reload()
     await page.locator('[data-app-state="ready"]').waitFor({ timeout: 15_000 })
     await page.getByTestId('tab-lab').click()

@@ -1,6 +1,6 @@
 import type { Browser, Download, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { saveScreenshot } from '../../scripts/peers/chromium'
+import { saveScreenshot, saveScreenshotAt } from '../../scripts/peers/chromium'
 import { openAppPage, openReadyPage, startLabServer, type AppPage } from '../support/app-page'
 import { probeUdp } from '../../scripts/peers/probe'
 import type { RunningWebApp } from '../../scripts/peers/web-app'
@@ -73,8 +73,7 @@ describe('lab log, flush and theme in Chromium (browser mode)', () => {
     await page.getByTestId('qlog-filter-search').fill('nothing-here')
     await expect.poll(count).toBe(3)
     expect(await page.getByTestId('qlog-count').textContent()).toMatch(/3 of 16 kept match/)
-    await page.getByTestId('qlog').scrollIntoViewIfNeeded()
-    await saveScreenshot(page, 'lab-log-filtered-light')
+    await saveScreenshotAt(page, 'qlog', 'lab-log-filtered-light')
     await page.getByTestId('qlog-filter-search').fill('')
     await expect.poll(count).toBe(16)
   })
@@ -121,8 +120,7 @@ describe('lab log, flush and theme in Chromium (browser mode)', () => {
     await page.getByTestId('lab-flush-result').waitFor()
     expect(Number(await page.getByTestId('lab-flush-result').getAttribute('data-targets'))).toBeGreaterThanOrEqual(1)
     expect(await ask('example.test')).toEqual(second)
-    await page.getByTestId('lab-flush').scrollIntoViewIfNeeded()
-    await saveScreenshot(page, 'lab-flush-light')
+    await saveScreenshotAt(page, 'lab-flush', 'lab-flush-light')
   })
 
   it('edits of the serving set are served at once and survive a reload', async () => {
@@ -172,8 +170,7 @@ describe('lab log, flush and theme in Chromium (browser mode)', () => {
     await expect.poll(() => lines.count()).toBe(3)
     await page.getByTestId('chart-ttl-legend-target-AAAA').click()
     await expect.poll(() => lines.count()).toBe(2)
-    await page.getByTestId('chart-ttl').scrollIntoViewIfNeeded()
-    await saveScreenshot(page, 'watch-ttl-legend-light')
+    await saveScreenshotAt(page, 'chart-ttl', 'watch-ttl-legend-light')
     await toggle.click()
     await expect.poll(() => lines.count()).toBe(3)
     await page.getByTestId('watch-stop').click().catch(() => undefined)

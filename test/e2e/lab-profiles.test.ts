@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { saveScreenshot } from '../../scripts/peers/chromium'
+import { saveScreenshotAt } from '../../scripts/peers/chromium'
 import { openAppPage, startLabServer, type AppPage } from '../support/app-page'
 import { probeUdp } from '../../scripts/peers/probe'
 
@@ -42,10 +42,8 @@ describe('provider profiles in the lab', () => {
     const row = page.locator('[data-testid="qlog-row"] [data-rule*="timed out twice"]').first()
     await row.waitFor({ timeout: 5000 })
     expect(await row.getAttribute('data-rule')).toBe('target timed out twice, 500 ms each → empty NOERROR (no answer to serve stale), as DNSimple does')
-    await page.getByTestId('lab-profile').scrollIntoViewIfNeeded()
-    await saveScreenshot(page, 'lab-profiles-light')
-    await page.getByTestId('lab-target-state').scrollIntoViewIfNeeded()
-    await saveScreenshot(page, 'lab-target-state-light')
+    await saveScreenshotAt(page, 'lab-profile', 'lab-profiles-light')
+    await saveScreenshotAt(page, 'lab-target-state', 'lab-target-state-light')
   })
 
   it('compares providers side by side: one lane per profile, fed by one schedule', async () => {
@@ -55,8 +53,7 @@ describe('provider profiles in the lab', () => {
     await page.getByTestId('lab-compare-steps').filter({ hasText: 'target now 192.0.2.20' }).waitFor({ timeout: 25_000 })
     await page.waitForTimeout(3000)
     expect(await page.locator('[data-testid="lab-compare-lane"][data-profile="powerdns"] [data-testid="lab-compare-strip"] span').count()).toBeGreaterThan(10)
-    await page.getByTestId('lab-compare').scrollIntoViewIfNeeded()
-    await saveScreenshot(page, 'lab-compare-light')
+    await saveScreenshotAt(page, 'lab-compare', 'lab-compare-light')
     await page.getByTestId('lab-compare-stop').click()
     await page.locator('[data-testid="lab-compare"][data-running="false"]').waitFor()
   }, 60_000)

@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { saveScreenshot } from '../../scripts/peers/chromium'
+import { saveScreenshot, saveScreenshotAt } from '../../scripts/peers/chromium'
 import { probeUdp } from '../../scripts/peers/probe'
 import type { RunningWebApp } from '../../scripts/peers/web-app'
-import { openAppPage, openReadyPage, type AppPage } from '../support/app-page'
+import { openAppPage, openReadyPage, type AppPage, pressLab } from '../support/app-page'
 
 /** Everything here stays on 127.0.0.1: the lab server (simulated upstream) and the test's own queries. */
 describe('the local ALIAS lab in Chromium (browser mode)', () => {
@@ -53,8 +53,7 @@ describe('the local ALIAS lab in Chromium (browser mode)', () => {
   })
 
   it('starts the server on a free loopback port, which then answers from the zone', async () => {
-    await page.getByTestId('lab-start').click()
-    await page.locator('[data-testid="lab-state"][data-running="true"]').waitFor()
+    await pressLab(page, 'start')
     const text = (await page.getByTestId('lab-state').textContent())!
     port = Number(/127\.0\.0\.1:(\d+)/.exec(text)?.[1])
     expect(port).toBeGreaterThan(0)
@@ -85,8 +84,7 @@ describe('the local ALIAS lab in Chromium (browser mode)', () => {
     expect(await problem.textContent()).toContain(`Line ${aliasLine}, column 1`)
     expect(await page.getByTestId('zone-refused').isVisible()).toBe(true)
     expect(await editor.getAttribute('aria-invalid')).toBe('true')
-    await page.getByTestId('lab-zone').scrollIntoViewIfNeeded()
-    await saveScreenshot(page, 'lab-zone-error-light')
+    await saveScreenshotAt(page, 'lab-zone', 'lab-zone-error-light')
     // nothing was saved: the server still serves the zone it had
     expect(await addressOf('www.example.test', 'CNAME')).toEqual(['example.test'])
     // the problem's button puts the caret at line and column
@@ -159,19 +157,16 @@ describe('the local ALIAS lab in Chromium (browser mode)', () => {
     await page.getByTestId('lab-set-0-serve').click()
     await page.evaluate('window.scrollTo(0, 0)')
     await saveScreenshot(page, 'lab-light')
-    await page.getByTestId('lab-counters').scrollIntoViewIfNeeded()
-    await saveScreenshot(page, 'lab-log-light')
+    await saveScreenshotAt(page, 'lab-counters', 'lab-log-light')
     const dark = await openReadyPage(browser, app.url, 'dark')
     await dark.page.getByTestId('tab-lab').click()
     await dark.page.locator('[data-testid="lab-state"][data-running="true"]').waitFor()
     for (let i = 0; i < 3; i++) await addressOf('example.test', 'A')
     await dark.page.getByTestId('qlog-row').first().waitFor()
     await saveScreenshot(dark.page, 'lab-dark')
-    await dark.page.getByTestId('lab-counters').scrollIntoViewIfNeeded()
-    await saveScreenshot(dark.page, 'lab-log-dark')
+    await saveScreenshotAt(dark.page, 'lab-counters', 'lab-log-dark')
     // the stopped state reads well too
-    await dark.page.getByTestId('lab-stop').click()
-    await dark.page.locator('[data-testid="lab-state"][data-running="false"]').waitFor()
+    await pressLab(dark.page, 'stop')
     expect(await dark.page.getByTestId('lab-target-stopped').isVisible()).toBe(true)
     await dark.context.close()
   })

@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises'
 import type { Browser, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { experiments, type ReadyExperiment } from '@shared/experiments'
-import { back, finish, prepare, runExperiment } from '../support/learn-page'
+import { back, finish, prepare, runExperiment, runStep } from '../support/learn-page'
 import { openAppPageForSuite } from '../support/suite-app-page'
-import { saveScreenshot } from '../../scripts/peers/chromium'
+import { saveScreenshot, saveScreenshotAt } from '../../scripts/peers/chromium'
 import { probeUdp } from '../../scripts/peers/probe'
 import type { RunningWebApp } from '../../scripts/peers/web-app'
 import { openReadyPage } from '../support/app-page'
@@ -44,8 +44,7 @@ describe('Learn: guided experiments on the real lab', () => {
   it('2. flattening: the client gets only A/AAAA records; a query sent by hand is noticed too', async () => {
     const e = ready('flattening-log')
     await prepare(page, e, 'a-only')
-    await page.getByTestId('learn-run-query-a').click()
-    await page.locator('[data-testid="learn-step"][data-step="query-a"][data-done="true"]').waitFor()
+    await runStep(page, 'query-a')
     expect(await page.locator('[data-testid="learn-step"][data-step="query-aaaa"]').getAttribute('data-done')).toBe('false')
     // "do it yourself": the AAAA query comes from outside the app, like a student's dig, and the page sees it in the log
     await page.getByTestId('tab-lab').click()
@@ -88,8 +87,7 @@ describe('Learn: guided experiments on the real lab', () => {
     const result = await runExperiment(page, e, 'servfail')
     expect(result.observed).toMatch(/^draft: the stale 192\.0\.2\.10; powerdns: SERVFAIL; dnsimple: /)
     expect(result.match).toBe(true)
-    await page.getByTestId('learn-result').scrollIntoViewIfNeeded()
-    await saveScreenshot(page, 'learn-target-breaks-light')
+    await saveScreenshotAt(page, 'learn-result', 'learn-target-breaks-light')
     await back(page, e)
     // the lab tab follows what the experiment did: its last step left the DNSimple profile and a SERVFAIL target
     await page.getByTestId('tab-lab').click()
@@ -104,8 +102,7 @@ describe('Learn: guided experiments on the real lab', () => {
     expect(result.observed).toMatch(/^Signed zone, draft profile: "A 192\.0\.2\.10" with "RRSIG A 13 /)
     expect(result.observed).toContain('PowerDNS profile: "A 192.0.2.10" without an RRSIG.')
     expect(result.match).toBe(false)
-    await page.getByTestId('learn-result').scrollIntoViewIfNeeded()
-    await saveScreenshot(page, 'learn-alias-dnssec-light')
+    await saveScreenshotAt(page, 'learn-result', 'learn-alias-dnssec-light')
     await back(page, e)
   })
 
@@ -116,8 +113,7 @@ describe('Learn: guided experiments on the real lab', () => {
       'The CDN gave 203.0.113.0/24 198.51.100.77. Through the draft profile the apex gave 192.0.2.1 (the default node); through powerdns 198.51.100.77 with ECS scope /24.'
     )
     expect(result.match).toBe(false)
-    await page.getByTestId('learn-result').scrollIntoViewIfNeeded()
-    await saveScreenshot(page, 'learn-cdn-locality-light')
+    await saveScreenshotAt(page, 'learn-result', 'learn-cdn-locality-light')
     await back(page, e)
   })
 
@@ -125,8 +121,7 @@ describe('Learn: guided experiments on the real lab', () => {
     const e = ready('https-aliasmode')
     await prepare(page, e, 'addresses')
     // the option is a "do it yourself" step too: turned on in the lab tab, the page sees it in the lab's status
-    await page.getByTestId('learn-run-alias').click()
-    await page.locator('[data-testid="learn-step"][data-step="alias"][data-done="true"]').waitFor()
+    await runStep(page, 'alias')
     await page.getByTestId('tab-lab').click()
     await page.getByTestId('lab-https-alias-on').click()
     await page.locator('[data-testid="lab-https-alias"][data-on="true"]').waitFor()
@@ -204,8 +199,7 @@ describe('Learn: guided experiments on the real lab', () => {
       await dark.page.getByTestId('learn-open-flattening-log').click()
       await dark.page.locator('[data-testid="learn-compare"][data-match="true"]').waitFor()
       expect(await dark.page.getByTestId('learn-observed').textContent()).toContain('The client got "A 192.0.2.10"')
-      await dark.page.getByTestId('learn-result').scrollIntoViewIfNeeded()
-      await saveScreenshot(dark.page, 'learn-result-dark')
+      await saveScreenshotAt(dark.page, 'learn-result', 'learn-result-dark')
     } finally {
       await dark.context.close()
     }

@@ -1,9 +1,10 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startAliasServer, type AliasServer } from '../../electron/alias-server'
-import { saveScreenshot } from '../../scripts/peers/chromium'
+import { saveScreenshotAt } from '../../scripts/peers/chromium'
 import { openAppPage, type AppPage } from '../support/app-page'
 import { AP6_REGION, AP_REGION, geoApexZone, geoCdn } from '../support/geo-cdn'
+import { stopAll } from '../support/stop-all'
 
 // Our ALIAS server on 127.0.0.1 with a geo CDN; its draft profile does not forward ECS.
 const GEO = geoCdn(AP_REGION, AP6_REGION)
@@ -24,10 +25,7 @@ describe('the locality grid in the Inspect view (browser mode)', () => {
     page = opened.page
   })
 
-  afterAll(async () => {
-    await opened?.close()
-    await server?.stop()
-  })
+  afterAll(() => stopAll(opened, server))
 
   it('refuses a word that is neither subnet nor preset, then shows the grid and the careful verdict', async () => {
     await page.getByTestId('resolver-picker-toggle').click()
@@ -55,8 +53,7 @@ describe('the locality grid in the Inspect view (browser mode)', () => {
     const verdict = await page.getByTestId('locality-verdict').textContent()
     expect(verdict).toContain('consistent with an ALIAS server that does not forward ECS')
     expect(verdict).toContain('many CDNs honour ECS only from resolvers they allow')
-    await page.getByTestId('locality').scrollIntoViewIfNeeded()
-    await saveScreenshot(page, 'locality-grid')
+    await saveScreenshotAt(page, 'locality', 'locality-grid')
   })
 
   it('the advisor, for a DNS host it cannot recognise and a target that varies, recommends a www redirect and shows every option', async () => {
@@ -67,7 +64,6 @@ describe('the locality grid in the Inspect view (browser mode)', () => {
     expect(await page.locator('[data-testid="advice-options"] tbody tr').count()).toBe(4)
     expect(await page.locator('[data-technique="provider-alias"]').getAttribute('data-usable')).toBe('false')
     expect(await page.getByTestId('advice-reasons').textContent()).toContain('answers differently by client subnet')
-    await page.getByTestId('advice').scrollIntoViewIfNeeded()
-    await saveScreenshot(page, 'advice-panel')
+    await saveScreenshotAt(page, 'advice', 'advice-panel')
   })
 })

@@ -5,7 +5,7 @@ import type { StalenessAnalysis } from '@shared/inspector'
 import { openReadyPage, startLabServer } from '../support/app-page'
 import { inspectAndWait } from '../support/inspect-form'
 import { openAppPageForSuite } from '../support/suite-app-page'
-import { saveScreenshot } from '../../scripts/peers/chromium'
+import { saveScreenshotAt } from '../../scripts/peers/chromium'
 import type { RunningWebApp } from '../../scripts/peers/web-app'
 
 /**
@@ -61,14 +61,12 @@ describe('staleness you can trust, in Chromium (browser mode)', () => {
     expect(await page.getByTestId('summary-alias-ttl').getAttribute('data-value')).toBe(String(exported.analysis.aliasTtl))
     expect(await page.getByTestId('summary-max-apex-ttl').getAttribute('data-value')).toBe(String(exported.analysis.maxApexTtl))
     await page.mouse.move(0, 0)
-    await page.getByTestId('watch-summary').scrollIntoViewIfNeeded()
-    await saveScreenshot(page, 'watch-viewpoints-light')
+    await saveScreenshotAt(page, 'watch-summary', 'watch-viewpoints-light')
     const dark = await openReadyPage(browser, app.url, 'dark')
     await dark.page.getByTestId('tab-watch').click()
     await dark.page.getByTestId('watch-viewpoints').waitFor({ timeout: 15_000 })
     await dark.page.mouse.move(0, 0)
-    await dark.page.getByTestId('watch-summary').scrollIntoViewIfNeeded()
-    await saveScreenshot(dark.page, 'watch-viewpoints-dark')
+    await saveScreenshotAt(dark.page, 'watch-summary', 'watch-viewpoints-dark')
     await dark.context.close()
   })
 
@@ -105,7 +103,6 @@ describe('staleness you can trust, in Chromium (browser mode)', () => {
     expect(evidence).toMatch(/ALIAS\/ANAME record at example\.test → cdn\.example\.test, TTL \d+ s, served by 127\.0\.0\.1:\d+/)
     expect(evidence).toMatch(/equals cdn\.example\.test's earlier set \(seen/)
     await page.mouse.move(0, 0)
-    await page.getByTestId('verdict-banner').scrollIntoViewIfNeeded()
-    await saveScreenshot(page, 'inspect-stale-light')
+    await saveScreenshotAt(page, 'verdict-banner', 'inspect-stale-light')
   })
 })

@@ -4,7 +4,7 @@ import type { Browser, Download, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { openReadyPage, startLabServer } from '../support/app-page'
 import { openAppPageForSuite } from '../support/suite-app-page'
-import { saveScreenshot } from '../../scripts/peers/chromium'
+import { saveScreenshotAt } from '../../scripts/peers/chromium'
 import type { RunningWebApp } from '../../scripts/peers/web-app'
 
 /**
@@ -131,19 +131,15 @@ describe('Watch & staleness in Chromium (browser mode)', () => {
 
   it('looks right in light and dark (1280×800), then stops', async () => {
     await page.mouse.move(0, 0)
-    await page.getByTestId('watch-summary').scrollIntoViewIfNeeded()
-    await saveScreenshot(page, 'watch-light')
-    await page.getByTestId('chart-timeline').scrollIntoViewIfNeeded()
-    await saveScreenshot(page, 'watch-charts-light')
+    await saveScreenshotAt(page, 'watch-summary', 'watch-light')
+    await saveScreenshotAt(page, 'chart-timeline', 'watch-charts-light')
     const dark = await openReadyPage(browser, app.url, 'dark')
     await dark.page.getByTestId('tab-watch').click()
     await dark.page.locator('[data-testid="watch-session"][data-state="running"]').waitFor()
     await dark.page.getByTestId('chart-lag').locator('.recharts-bar-rectangle').first().waitFor()
     await dark.page.mouse.move(0, 0)
-    await dark.page.getByTestId('watch-summary').scrollIntoViewIfNeeded()
-    await saveScreenshot(dark.page, 'watch-dark')
-    await dark.page.getByTestId('chart-timeline').scrollIntoViewIfNeeded()
-    await saveScreenshot(dark.page, 'watch-charts-dark')
+    await saveScreenshotAt(dark.page, 'watch-summary', 'watch-dark')
+    await saveScreenshotAt(dark.page, 'chart-timeline', 'watch-charts-dark')
     await dark.context.close()
 
     await page.getByTestId('watch-stop').click()

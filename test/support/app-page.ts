@@ -40,10 +40,15 @@ export async function openReadyPage(
   return opened
 }
 
+/** Presses the lab's start or stop button and waits until the lab says it runs, or has stopped. */
+export async function pressLab(page: Page, action: 'start' | 'stop'): Promise<void> {
+  await page.getByTestId(`lab-${action}`).click()
+  await page.locator(`[data-testid="lab-state"][data-running="${action === 'start'}"]`).waitFor()
+}
+
 /** Opens the lab tab, starts the server and returns the port it is bound to. */
 export async function startLabServer(page: Page): Promise<number> {
   await page.getByTestId('tab-lab').click()
-  await page.getByTestId('lab-start').click()
-  await page.locator('[data-testid="lab-state"][data-running="true"]').waitFor()
+  await pressLab(page, 'start')
   return Number(await page.getByTestId('lab-port').inputValue())
 }

@@ -23,12 +23,15 @@ export async function prepare(page: Page, experiment: ReadyExperiment, predictio
   expect(await page.getByTestId('learn-explanation').count(), 'no explanation before the result').toBe(0)
 }
 
+/** Runs one step by its button, until it is marked done. */
+export async function runStep(page: Page, stepId: string, timeout?: number): Promise<void> {
+  await page.getByTestId(`learn-run-${stepId}`).click()
+  await page.locator(`[data-testid="learn-step"][data-step="${stepId}"][data-done="true"]`).waitFor({ timeout })
+}
+
 /** Runs every step in order, each until it is marked done. */
 export async function runSteps(page: Page, experiment: ReadyExperiment, timeout = 60_000): Promise<void> {
-  for (const step of experiment.steps) {
-    await page.getByTestId(`learn-run-${step.id}`).click()
-    await page.locator(`[data-testid="learn-step"][data-step="${step.id}"][data-done="true"]`).waitFor({ timeout })
-  }
+  for (const step of experiment.steps) await runStep(page, step.id, timeout)
 }
 
 export interface Finished {

@@ -1,9 +1,9 @@
 /** Profiles of the cloud DNS services: Cloudflare, Route 53, Azure DNS, Google Cloud DNS. */
-import type { Profile } from '@shared/providers'
 import { assumed, rule } from '../rule'
 import { AZURE_ALIAS, CF_DIAGRAM, CF_FLATTENING, CF_SETUP, CF_TRANSFER, GOOGLE_ALIAS, R53_ALIAS } from '../sources'
+import { profile } from './profile'
 
-export const cloudflare: Profile = {
+export const cloudflare = profile({
   id: 'cloudflare',
   name: 'Cloudflare (CNAME flattening, DNS only)',
   summary: "the lower of the record's TTL and the target's; a target that does not resolve gives NODATA; AXFR carries the addresses",
@@ -14,19 +14,15 @@ export const cloudflare: Profile = {
   ttl: rule('fixed', "DNS-only: the lower of the CNAME record's TTL and the target's", CF_DIAGRAM, true),
   targetNxdomain: rule('empty', 'a dangling target gives an empty response (NODATA)', CF_FLATTENING, true),
   targetNodata: rule('empty', 'no A/AAAA at the end: an empty response (NODATA)', CF_FLATTENING, true),
-  targetFailure: assumed('servfail', 'SERVFAIL (not documented)'),
-  resolution: assumed({ timeoutMs: 1500, retries: 1 }, 'not documented'),
-  negativeCaching: assumed(true, 'not documented'),
   ecs: assumed({ forward: false, ipv4Prefix: null, ipv6Prefix: null }, 'not documented for flattening'),
   placement: rule('anywhere', 'at the apex by default; any name with "flatten all CNAMEs" (paid plans)', CF_SETUP, true),
   targets: rule('any-name', 'any name outside other Cloudflare accounts', CF_FLATTENING, true),
   aliasTypeQuery: assumed('nodata', 'there is no alias type on the wire: the query finds nothing'),
-  synthesized: assumed([], 'nothing beside the addresses'),
   axfr: rule('expanded', 'outgoing AXFR carries the flattened addresses, not the CNAME', CF_TRANSFER, true),
   dnssec: assumed('signed-on-the-fly', 'answers are signed on the fly (not yet checked)')
-}
+})
 
-export const route53: Profile = {
+export const route53 = profile({
   id: 'route53',
   name: 'Amazon Route 53 (alias records)',
   summary: 'no TTL of its own: the TTL of the AWS resource or of the record in the same hosted zone; targets are AWS resources or same-zone records',
@@ -34,19 +30,14 @@ export const route53: Profile = {
   ttl: rule('passthrough', 'an alias has no TTL: the AWS resource\'s TTL or that of the record it points to', R53_ALIAS, true),
   targetNxdomain: assumed('empty', 'an alias to a missing record cannot be created; an empty answer assumed'),
   targetNodata: assumed('empty', 'an empty answer'),
-  targetFailure: assumed('servfail', 'SERVFAIL (not documented)'),
   resolution: assumed({ timeoutMs: 1500, retries: 1 }, 'resolved inside AWS; not documented'),
-  negativeCaching: assumed(true, 'not documented'),
-  ecs: assumed({ forward: false, ipv4Prefix: null, ipv6Prefix: null }, 'not documented'),
   placement: rule('anywhere', 'alias records at the apex and at any other name', R53_ALIAS, false),
   targets: rule('own-resources-or-same-zone', 'AWS resources (CloudFront, ELB, S3, API Gateway …) or a record in the same hosted zone', R53_ALIAS, true),
   aliasTypeQuery: assumed('nodata', 'alias is a Route 53 extension, never on the wire'),
-  synthesized: assumed([], 'nothing beside the addresses'),
-  axfr: assumed('no-transfer', 'Route 53 offers no zone transfers'),
-  dnssec: assumed('unknown', 'not checked')
-}
+  axfr: assumed('no-transfer', 'Route 53 offers no zone transfers')
+})
 
-export const azure: Profile = {
+export const azure = profile({
   id: 'azure',
   name: 'Azure DNS (alias record sets)',
   summary: 'alias record sets point at Azure resources or a record set in the same zone; TTL rule not checked',
@@ -54,34 +45,23 @@ export const azure: Profile = {
   ttl: assumed('record', "the alias record set's own TTL (not checked)"),
   targetNxdomain: assumed('empty', 'an empty answer (the record set follows its resource)'),
   targetNodata: assumed('empty', 'an empty answer'),
-  targetFailure: assumed('servfail', 'SERVFAIL (not documented)'),
   resolution: assumed({ timeoutMs: 1500, retries: 1 }, 'resolved inside Azure; not documented'),
-  negativeCaching: assumed(true, 'not documented'),
-  ecs: assumed({ forward: false, ipv4Prefix: null, ipv6Prefix: null }, 'not documented'),
   placement: rule('anywhere', 'A, AAAA and CNAME record sets at any name, the apex included', AZURE_ALIAS, true),
   targets: rule('own-resources-or-same-zone', 'Azure resources (public IP, Traffic Manager, Front Door, CDN) or a record set in the same zone', AZURE_ALIAS, true),
   aliasTypeQuery: assumed('nodata', 'alias is a qualification on a record set, never on the wire'),
-  synthesized: assumed([], 'nothing beside the addresses'),
-  axfr: assumed('no-transfer', 'Azure DNS offers no zone transfers'),
-  dnssec: assumed('unknown', 'not checked')
-}
+  axfr: assumed('no-transfer', 'Azure DNS offers no zone transfers')
+})
 
-export const google: Profile = {
+export const google = profile({
   id: 'google',
   name: 'Google Cloud DNS (ALIAS record type)',
   summary: 'an ALIAS type at the apex only, for A/AAAA, public zones, API/gcloud only; not with DNSSEC',
   notes: ['Set through the API or gcloud only, not the console; public zones only.'],
   ttl: assumed('record', "the ALIAS record set's TTL (not documented)"),
-  targetNxdomain: assumed('empty', 'an empty answer (not documented)'),
-  targetNodata: assumed('empty', 'an empty answer (not documented)'),
-  targetFailure: assumed('servfail', 'SERVFAIL (not documented)'),
-  resolution: assumed({ timeoutMs: 1500, retries: 1 }, 'not documented'),
-  negativeCaching: assumed(true, 'not documented'),
-  ecs: assumed({ forward: false, ipv4Prefix: null, ipv6Prefix: null }, 'not documented'),
   placement: rule('apex', 'at the zone apex only', GOOGLE_ALIAS, true),
   targets: rule('any-name', 'a canonical name, looked up for A/AAAA queries', GOOGLE_ALIAS, true),
   aliasTypeQuery: rule('nodata', 'ALIAS records are never exposed to clients: they see only A/AAAA', GOOGLE_ALIAS, true),
   synthesized: rule([], 'only A or AAAA records appear', GOOGLE_ALIAS, true),
   axfr: assumed('no-transfer', 'Cloud DNS offers no outgoing zone transfers'),
   dnssec: rule('not-with-alias', 'DNSSEC cannot be enabled on a zone with ALIAS records', GOOGLE_ALIAS, true)
-}
+})

@@ -1,9 +1,9 @@
 /** Profiles of managed DNS providers with their own ALIAS/ANAME types: DNSimple, NS1, DNS Made Easy. */
-import type { Profile } from '@shared/providers'
 import { assumed, rule } from '../rule'
 import { CONSTELLIX_ANAME, DME_TERMS, DNSIMPLE_ALIAS, DNSIMPLE_ECS, DNSIMPLE_REFERENCE, DNSIMPLE_SECONDARY, NS1_ALIAS, NS1_TYPES } from '../sources'
+import { profile } from './profile'
 
-export const dnsimple: Profile = {
+export const dnsimple = profile({
   id: 'dnsimple',
   name: 'DNSimple (ALIAS)',
   summary: 'attempts time out after 500 ms and are retried; on failure the last cached answer, else an empty one, never SERVFAIL',
@@ -18,32 +18,23 @@ export const dnsimple: Profile = {
   placement: rule('anywhere', 'any host name; primarily the apex', DNSIMPLE_REFERENCE, true),
   targets: rule('any-name', 'any fully-qualified name', DNSIMPLE_REFERENCE, true),
   aliasTypeQuery: rule('nodata', 'a virtual record: resolvers see only A/AAAA', DNSIMPLE_REFERENCE, false),
-  synthesized: assumed([], 'nothing beside the addresses'),
-  axfr: rule('expanded', 'secondaries receive the resolved A/AAAA, re-resolved on a schedule', DNSIMPLE_SECONDARY, true),
-  dnssec: assumed('unknown', 'not checked')
-}
+  axfr: rule('expanded', 'secondaries receive the resolved A/AAAA, re-resolved on a schedule', DNSIMPLE_SECONDARY, true)
+})
 
-export const ns1: Profile = {
+export const ns1 = profile({
   id: 'ns1',
   name: 'NS1 (ALIAS)',
   summary: "the target's TTL or an override; apex only; no ECS (not checked)",
   notes: ['Netlify DNS runs on NS1 and flattens apexes that point at Netlify.'],
   ttl: assumed('passthrough', "the target's TTL, or an override (not checked)"),
-  targetNxdomain: assumed('empty', 'an empty answer (not documented)'),
-  targetNodata: assumed('empty', 'an empty answer (not documented)'),
-  targetFailure: assumed('servfail', 'SERVFAIL (not documented)'),
-  resolution: assumed({ timeoutMs: 1500, retries: 1 }, 'not documented'),
-  negativeCaching: assumed(true, 'not documented'),
   ecs: assumed({ forward: false, ipv4Prefix: null, ipv6Prefix: null }, 'not forwarded (not checked)'),
   placement: rule('apex', 'ALIAS is for the zone apex; other names should use CNAME', NS1_ALIAS, true),
   targets: rule('any-name', 'any name, inside or outside NS1', NS1_ALIAS, false),
   aliasTypeQuery: assumed('nodata', 'ALIAS is NS1-specific, not on the wire'),
-  synthesized: assumed([], 'nothing beside the addresses'),
-  axfr: rule('omitted', 'NS1-specific record types are not included in outgoing zone transfers', NS1_TYPES, true),
-  dnssec: assumed('unknown', 'not checked')
-}
+  axfr: rule('omitted', 'NS1-specific record types are not included in outgoing zone transfers', NS1_TYPES, true)
+})
 
-export const dnsmadeeasy: Profile = {
+export const dnsmadeeasy = profile({
   id: 'dnsmadeeasy',
   name: 'DNS Made Easy (ANAME)',
   summary: 'ANAME resolved and kept as A records; the last good address when the target fails; ECS forwarded (not checked)',
@@ -52,13 +43,9 @@ export const dnsmadeeasy: Profile = {
   targetNxdomain: assumed('empty', 'an empty answer (not checked)'),
   targetNodata: assumed('empty', 'an empty answer (not checked)'),
   targetFailure: rule('stale-else-servfail', 'the last good addresses keep being served (not checked)', CONSTELLIX_ANAME, false),
-  resolution: assumed({ timeoutMs: 1500, retries: 1 }, 'not documented'),
-  negativeCaching: assumed(true, 'not documented'),
   ecs: assumed({ forward: true, ipv4Prefix: 24, ipv6Prefix: 56 }, 'forwarded (not checked)'),
   placement: rule('anywhere', 'meant for the apex; any name accepted', DME_TERMS, false),
   targets: rule('any-name', 'any fully-qualified name', DME_TERMS, true),
   aliasTypeQuery: assumed('nodata', 'ANAME is proprietary, not on the wire'),
-  synthesized: assumed([], 'nothing beside the addresses'),
-  axfr: assumed('expanded', 'the resolved A records (not checked)'),
-  dnssec: assumed('unknown', 'not checked')
-}
+  axfr: assumed('expanded', 'the resolved A records (not checked)')
+})

@@ -1,9 +1,9 @@
 /** Profiles of the standard and of self-hosted servers: the ANAME draft, PowerDNS, Technitium. */
-import type { Profile } from '@shared/providers'
 import { assumed, rule } from '../rule'
 import { ANAME_DRAFT, OUR_BENCHMARK, PDNS_ALIAS, PDNS_DIFFERENTIAL, PDNS_ECS, PDNS_UNSIGNED, RFC7871_PRIVACY, RFC8767, TECHNITIUM_DNSSEC } from '../sources'
+import { profile } from './profile'
 
-export const draft: Profile = {
+export const draft = profile({
   id: 'draft',
   name: 'ANAME draft (draft-ietf-dnsop-aname-04)',
   summary: 'TTL is the lowest along the chain, counting down; a missing target gives an empty answer; a failing one, the last good answer',
@@ -21,9 +21,9 @@ export const draft: Profile = {
   synthesized: rule([], 'nothing beside the addresses', ANAME_DRAFT, false),
   axfr: rule('raw-alias', 'the ANAME record travels with its sibling address records', ANAME_DRAFT, true),
   dnssec: rule('signed-on-the-fly', 'substituted addresses are signed like any zone change', ANAME_DRAFT, false)
-}
+})
 
-export const powerdns: Profile = {
+export const powerdns = profile({
   id: 'powerdns',
   name: 'PowerDNS Authoritative',
   summary: "the target's TTL; a target NXDOMAIN or SERVFAIL gives SERVFAIL; ALIAS answers unsigned; AXFR carries the raw ALIAS",
@@ -44,9 +44,9 @@ export const powerdns: Profile = {
   synthesized: rule([], 'nothing beside the addresses', PDNS_DIFFERENTIAL, true),
   axfr: rule('raw-alias', 'the raw ALIAS record, unless outgoing-axfr-expand-alias is set', PDNS_ALIAS, true),
   dnssec: rule('unsigned-alias-answers', 'live ALIAS answers are not signed', PDNS_UNSIGNED, true)
-}
+})
 
-export const technitium: Profile = {
+export const technitium = profile({
   id: 'technitium',
   name: 'Technitium DNS Server',
   summary: 'ANAME records; not in signed zones; minimum TTL and SERVFAIL on failure are assumptions',
@@ -61,7 +61,6 @@ export const technitium: Profile = {
   placement: assumed('anywhere', 'ANAME at any name (not checked)'),
   targets: assumed('any-name', 'any name'),
   aliasTypeQuery: assumed('nodata', 'its ANAME type is its own; a query for type 65401 finds nothing'),
-  synthesized: assumed([], 'nothing beside the addresses'),
   axfr: assumed('raw-alias', 'the ANAME record is transferred as such (not checked)'),
   dnssec: rule('not-with-alias', 'ANAME and APP records are not supported in signed zones', TECHNITIUM_DNSSEC, true)
-}
+})

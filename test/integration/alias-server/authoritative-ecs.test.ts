@@ -3,6 +3,7 @@ import { startAliasServer, type AliasServer } from '../../../electron/alias-serv
 import { startUnbound, type UnboundServer } from '../../../scripts/peers/unbound'
 import { ask } from './support/ask'
 import { zoneHead, zoneOf } from './support/zones'
+import { stopAll } from '../../support/stop-all'
 
 /**
  * ECS through the authoritative upstream: a geo CDN (our server with --geo, the feasible ECS-aware peer: Knot's
@@ -24,11 +25,7 @@ beforeAll(async () => {
     settings: { profile: 'powerdns' }
   })
 })
-afterAll(async () => {
-  await server?.stop()
-  await unbound?.stop()
-  await cdn?.stop()
-})
+afterAll(() => stopAll(server, unbound, cdn))
 
 describe('authoritative upstream with ECS', () => {
   it('forwards the client subnet to the target zone server; the apex answer carries the region and its scope', async () => {

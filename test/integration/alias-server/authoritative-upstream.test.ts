@@ -5,6 +5,7 @@ import { startUnbound, type UnboundServer } from '../../../scripts/peers/unbound
 import { ask, datas } from './support/ask'
 import { startCountingRelay, type CountingRelay } from './support/counting-relay'
 import { zoneHead, zoneOf } from './support/zones'
+import { stopAll } from '../../support/stop-all'
 
 /**
  * Upstream mode (b): Unbound (stub zones to Knot) only bootstraps — SOA walk, NS, name-server
@@ -48,12 +49,7 @@ beforeAll(async () => {
     upstream: { mode: 'authoritative', bootstrap: { transport: 'udp', host: '127.0.0.1', port: unbound.port }, serverPort: relay.port }
   })
 })
-afterAll(async () => {
-  await server?.stop()
-  await unbound?.stop()
-  await relay?.stop()
-  await knot?.stop()
-})
+afterAll(() => stopAll(server, unbound, relay, knot))
 
 describe('authoritative upstream', () => {
   it("asks the target zone's own server directly, with RD=0", async () => {

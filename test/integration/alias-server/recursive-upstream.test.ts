@@ -5,6 +5,7 @@ import { startKnot, type KnotServer } from '../../../scripts/peers/knot'
 import { ask, datas } from './support/ask'
 import { startCountingRelay, type CountingRelay } from './support/counting-relay'
 import { zoneHead, zoneOf } from './support/zones'
+import { stopAll } from '../../support/stop-all'
 
 /**
  * Upstream mode (a) against a real upstream: Knot serving the target zone, with a counting relay in
@@ -56,11 +57,7 @@ beforeAll(async () => {
   })
   server.onQuery((batch) => log.push(...batch))
 })
-afterAll(async () => {
-  await server?.stop()
-  await relay?.stop()
-  await knot?.stop()
-})
+afterAll(() => stopAll(server, relay, knot))
 
 describe('recursive upstream', () => {
   it('answers with the target addresses, following an upstream CNAME', async () => {

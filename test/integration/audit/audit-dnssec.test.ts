@@ -6,6 +6,7 @@ import { runAudit } from '../../../electron/audit/run-audit'
 import { zoneHead, zoneOf } from '../alias-server/support/zones'
 import { startUnbound, type UnboundServer } from '../../../scripts/peers/unbound'
 import { tempDirForSuite } from '../../support/suite-temp-dir'
+import { stopAll } from '../../support/stop-all'
 
 /** The DNSSEC column asks every resolver: a validating Unbound and one that only passes RRSIGs on. */
 
@@ -25,11 +26,7 @@ describe('audit DNSSEC column from every resolver', () => {
     plain = await startUnbound({ stubs: [{ zone: ORIGIN, port: server.port }] })
   }, 60_000)
 
-  afterAll(async () => {
-    await plain?.stop()
-    await validating?.stop()
-    await server?.stop()
-  })
+  afterAll(() => stopAll(plain, validating, server))
 
   const audit = async (resolvers: Array<{ label: string; port: number }>): Promise<AuditRow> => {
     const rows: AuditRow[] = []

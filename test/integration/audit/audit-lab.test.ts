@@ -9,6 +9,7 @@ import { startUnbound, type UnboundServer } from '../../../scripts/peers/unbound
 import { freePort } from '../../../scripts/peers/ports'
 import { aliasApexZone, staticZone, targetZone, zoneHead } from '../../../scripts/peers/inspector-zones'
 import { startPdnsAliasChain, type PdnsAliasChain } from '../../support/pdns-alias-chain'
+import { stopAll } from '../../support/stop-all'
 
 /** CNAMEs and plain addresses beside the apexes that PowerDNS aliases. */
 function mixedZone(): string {
@@ -43,10 +44,7 @@ describe('audit on a mixed lab (PowerDNS ALIAS, CNAMEs, plain A, NXDOMAIN, a dea
     resolvers = [{ transport: 'udp', host: '127.0.0.1', port: unbound.port, label: 'unbound' }, dead]
   })
 
-  afterAll(async () => {
-    await unbound?.stop()
-    await chain?.stop()
-  })
+  afterAll(() => stopAll(unbound, chain))
 
   const INPUT = [
     '# apexes and what they should follow',

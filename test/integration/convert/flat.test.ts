@@ -6,6 +6,7 @@ import { convert } from '../../../electron/convert'
 import { query } from '../../../electron/dns'
 import { startKnot, type KnotServer } from '../../../scripts/peers/knot'
 import { startUnbound, type UnboundServer } from '../../../scripts/peers/unbound'
+import { stopAll } from '../../support/stop-all'
 
 const TARGET_ZONE = `$ORIGIN target.test.
 $TTL 3600
@@ -38,10 +39,7 @@ describe('flat: aliases resolved through Unbound in front of Knot', () => {
     unbound = await startUnbound({ stubs: [{ zone: 'target.test.', port: knot.port }] })
     resolver = { transport: 'udp', host: '127.0.0.1', port: unbound.port }
   })
-  afterAll(async () => {
-    await unbound?.stop()
-    await knot?.stop()
-  })
+  afterAll(() => stopAll(unbound, knot))
 
   it('writes the addresses now, TTLs no longer than what remains, and the deadline', async () => {
     // prime Unbound's cache and let the TTLs run down, so "remaining" differs from the authoritative TTL

@@ -5,6 +5,7 @@ import { INSPECT_ORIGIN, zoneText } from '../../fixtures/zones'
 import { freePort } from '../../../scripts/peers/ports'
 import { startKnot, type KnotServer } from '../../../scripts/peers/knot'
 import { startMisbehavingServer, type MisbehavingServer } from '../../../scripts/peers/misbehaving-server'
+import { stopAll } from '../../support/stop-all'
 
 /** queryMany: each resolver on its own; a dead one costs its own deadline and no more. */
 
@@ -16,10 +17,7 @@ beforeAll(async () => {
   silent = await startMisbehavingServer({ kind: 'no-reply' })
 })
 
-afterAll(async () => {
-  await silent?.stop()
-  await knot?.stop()
-})
+afterAll(() => stopAll(silent, knot))
 
 const DEADLINE = 800
 

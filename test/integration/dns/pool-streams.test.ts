@@ -1,32 +1,15 @@
 import { createServer, type Server } from 'node:net'
 import * as dnsPacket from 'dns-packet'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { DnsQueryResult } from '@shared/dns'
 import { query } from '../../../electron/dns'
 import { QueryPool } from '../../../electron/dns/pool/query-pool'
-import { INSPECT_ORIGIN, zoneText } from '../../fixtures/zones'
-import { makeTestCerts, type TestCerts } from '../../../scripts/peers/certs'
-import { startKnot, type KnotServer } from '../../../scripts/peers/knot'
-import { startUnbound, type UnboundServer } from '../../../scripts/peers/unbound'
 import { freePort } from '../../../scripts/peers/ports'
+import { tlsUnboundForSuite } from '../../support/tls-unbound'
 
 /** The pool's reused, pipelined TCP and DoT connections against real servers, and a server that hangs up. */
 
-let certs: TestCerts
-let knot: KnotServer
-let unbound: UnboundServer
-
-beforeAll(async () => {
-  certs = await makeTestCerts()
-  knot = await startKnot({ zones: { [INSPECT_ORIGIN]: zoneText('inspect.test') } })
-  unbound = await startUnbound({ stubs: [{ zone: INSPECT_ORIGIN, port: knot.port }], tls: { certPath: certs.certPath, keyPath: certs.keyPath } })
-})
-
-afterAll(async () => {
-  await unbound?.stop()
-  await knot?.stop()
-  await certs?.cleanup()
-})
+const peers = tlsUnboundForSuite()
 
 const QUESTIONS = [
   ['alias.inspect.test', 'A'],
@@ -40,18 +23,18 @@ const answerSet = (r: DnsQueryResult) => [r.header.rcode, ...r.answer.map((a) =>
 
 describe('the query pool over streams', () => {
   it.each(['tcp', 'dot'] as const)('pipelines many queries over %s on at most two connections, with the one-shot answers', async (transport) => {
-    const resolver = transport === 'dot' ? { transport, host: '127.0.0.1', port: unbound.dotPort! } : { transport, host: '127.0.0.1', port: unbound.port }
+    const resolver = transport === 'dot' ? { transport, host: '127.0.0.1', port: peers.unbound.dotPort! } : { transport, host: '127.0.0.1', port: peers.unbound.port }
     const pool = new QueryPool()
     try {
       const options = { timeoutMs: 5000, deadlineMs: 10_000 }
       const batch = Array.from({ length: 120 }, (_, i) => QUESTIONS[i % QUESTIONS.length]!)
-      const pooled = await Promise.all(batch.map(([name, type]) => pool.query({ name, type, resolver, options }, { ca: certs.caPem })))
+      const pooled = await Promise.all(batch.map(([name, type]) => pool.query({ name, type, resolver, options }, { ca: peers.certs.caPem })))
       for (const [i, [name, type]] of batch.entries()) {
         const r = pooled[i]!
         expect(r.question.name).toBe(`${name}.`)
         expect(r.transport).toBe(transport)
         if (i < QUESTIONS.length) {
-          const single = await query({ name, type, resolver, options }, { ca: certs.caPem })
+          const single = await query({ name, type, resolver, options }, { ca: peers.certs.caPem })
           expect(answerSet(r)).toEqual(answerSet(single))
         }
       }

@@ -1,40 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { DnsQueryResult, ResolverTarget } from '@shared/dns'
 import { query } from '../../../electron/dns'
-import { INSPECT_ORIGIN, zoneText } from '../../fixtures/zones'
-import { makeTestCerts, type TestCerts } from '../../../scripts/peers/certs'
-import { startKnot, type KnotServer } from '../../../scripts/peers/knot'
-import { startUnbound, type UnboundServer } from '../../../scripts/peers/unbound'
+import { tlsUnboundForSuite } from '../../support/tls-unbound'
 
 /** Unbound (recursive, stub zone → Knot) answers the same question over UDP, TCP, DoT and DoH. */
 
-let certs: TestCerts
-let knot: KnotServer
-let unbound: UnboundServer
-
-beforeAll(async () => {
-  certs = await makeTestCerts()
-  knot = await startKnot({ zones: { [INSPECT_ORIGIN]: zoneText('inspect.test') } })
-  unbound = await startUnbound({
-    stubs: [{ zone: INSPECT_ORIGIN, port: knot.port }],
-    tls: { certPath: certs.certPath, keyPath: certs.keyPath }
-  })
-})
-
-afterAll(async () => {
-  await unbound?.stop()
-  await knot?.stop()
-  await certs?.cleanup()
-})
+const peers = tlsUnboundForSuite()
 
 function targets(): Record<string, ResolverTarget> {
   return {
-    udp: { transport: 'udp', host: '127.0.0.1', port: unbound.port },
-    tcp: { transport: 'tcp', host: '127.0.0.1', port: unbound.port },
-    dot: { transport: 'dot', host: '127.0.0.1', port: unbound.dotPort! },
-    'dot (SNI dns.test)': { transport: 'dot', host: '127.0.0.1', port: unbound.dotPort!, tlsServerName: 'dns.test' },
-    'doh POST': { transport: 'doh', host: '127.0.0.1', port: unbound.dohPort!, url: unbound.dohUrl!, dohMethod: 'POST' },
-    'doh GET': { transport: 'doh', host: '127.0.0.1', port: unbound.dohPort!, url: unbound.dohUrl!, dohMethod: 'GET' }
+    udp: { transport: 'udp', host: '127.0.0.1', port: peers.unbound.port },
+    tcp: { transport: 'tcp', host: '127.0.0.1', port: peers.unbound.port },
+    dot: { transport: 'dot', host: '127.0.0.1', port: peers.unbound.dotPort! },
+    'dot (SNI dns.test)': { transport: 'dot', host: '127.0.0.1', port: peers.unbound.dotPort!, tlsServerName: 'dns.test' },
+    'doh POST': { transport: 'doh', host: '127.0.0.1', port: peers.unbound.dohPort!, url: peers.unbound.dohUrl!, dohMethod: 'POST' },
+    'doh GET': { transport: 'doh', host: '127.0.0.1', port: peers.unbound.dohPort!, url: peers.unbound.dohUrl!, dohMethod: 'GET' }
   }
 }
 
@@ -54,12 +34,12 @@ describe('Unbound in front of Knot over every transport', () => {
     const direct = await query({
       name: q.name,
       type: q.type,
-      resolver: { transport: 'tcp', host: knot.host, port: knot.port }
+      resolver: { transport: 'tcp', host: peers.knot.host, port: peers.knot.port }
     })
     for (const [label, resolver] of Object.entries(targets())) {
       const result = await query(
         { name: q.name, type: q.type, resolver, options: { timeoutMs: 3000, deadlineMs: 8000 } },
-        { ca: certs.caPem }
+        { ca: peers.certs.caPem }
       )
       const context = `${label}: ${q.name} ${q.type}`
       expect(result.header.rcode, context).toBe(q.rcode)
@@ -116,7 +96,7 @@ describe('Unbound in front of Knot over every transport', () => {
           resolver: { ...targets().dot!, tlsServerName: 'other.test' },
           options: { deadlineMs: 5000 }
         },
-        { ca: certs.caPem }
+        { ca: peers.certs.caPem }
       )
     ).rejects.toMatchObject({ code: 'tls', message: expect.stringMatching(/other\.test|hostname|altname/i) })
   })
@@ -127,10 +107,10 @@ describe('Unbound in front of Knot over every transport', () => {
       {
         name: 'inspect.test',
         type: 'A',
-        resolver: { transport: 'dot', host: '127.0.0.1', port: unbound.port },
+        resolver: { transport: 'dot', host: '127.0.0.1', port: peers.unbound.port },
         options: { timeoutMs: 2000, deadlineMs: 3000 }
       },
-      { ca: certs.caPem }
+      { ca: peers.certs.caPem }
     ).then(
       () => undefined,
       (e: { code?: string }) => e

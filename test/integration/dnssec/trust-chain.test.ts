@@ -7,6 +7,7 @@ import { ask } from '../alias-server/support/ask'
 import { startUnbound, type UnboundServer } from '../../../scripts/peers/unbound'
 import { requireTool } from '../../../scripts/peers/require-tool'
 import { CHAIN_ZONE, chainStubs, startLocalChain, type LocalChain } from '../../support/local-chain'
+import { stopAll } from '../../support/stop-all'
 
 /**
  * The local trust chain: only the root's key is trusted; example.test. validates through the DS in
@@ -34,10 +35,7 @@ beforeAll(async () => {
   await writeFile(anchors, `trust-anchors { . static-key ${flags} ${protocol} ${algorithm} "${key}"; };\n`)
 }, 60_000)
 
-afterAll(async () => {
-  await unbound?.stop()
-  await local?.stop()
-})
+afterAll(() => stopAll(unbound, local))
 
 describe('local trust chain (root and test. on loopback)', () => {
   it('prints a root anchor whose DS matches the key', () => {

@@ -5,6 +5,7 @@ import type { AliasServer } from '../../../electron/alias-server'
 import { inspect, WatchService, WatchStore } from '../../../electron/inspector'
 import { startUnbound, type UnboundServer } from '../../../scripts/peers/unbound'
 import { startSimulatedAlias } from '../../support/simulated-alias'
+import { stopAll } from '../../support/stop-all'
 
 const TARGET = 'cdn.example.test.'
 const TARGET_TTL = 3
@@ -28,10 +29,7 @@ describe("the project's ALIAS server, inspected and watched", () => {
     viaUnbound = { transport: 'udp', host: '127.0.0.1', port: unbound.port, label: 'unbound' }
   })
 
-  afterAll(async () => {
-    await unbound?.stop()
-    await server?.stop()
-  })
+  afterAll(() => stopAll(unbound, server))
 
   it('finds the apex likely aliased, on the server itself and through Unbound', async () => {
     const result = await inspect({ apex: 'alias.test', resolvers: [direct, viaUnbound], authoritativePort: server.port })

@@ -12,6 +12,7 @@ import { aliasApexZone, staticZone, targetZone } from '../../../scripts/peers/in
 import { freePort } from '../../../scripts/peers/ports'
 import { startPdnsAliasChain, type PdnsAliasChain } from '../../support/pdns-alias-chain'
 import { tempDirForSuite } from '../../support/suite-temp-dir'
+import { stopAll } from '../../support/stop-all'
 
 const run = promisify(execFile)
 const ROOT = resolve(__dirname, '../../..')
@@ -41,10 +42,7 @@ describe('inspect against Knot, PowerDNS (ALIAS) and Unbound', () => {
     resolver = { transport: 'udp', host: '127.0.0.1', port: unbound.port }
   })
 
-  afterAll(async () => {
-    await unbound?.stop()
-    await chain?.stop()
-  })
+  afterAll(() => stopAll(unbound, chain))
 
   it('finds the apex that PowerDNS aliases (through a CNAME) likely aliased', async () => {
     const result = await inspect({ apex: 'pdns.test', target: 'edge.target.test', resolvers: [resolver], authoritativePort: pdns.port })

@@ -32,6 +32,16 @@ afterEach(async () => {
   }
 })
 
+/** The lab server let go of its UDP port: it can be bound again. */
+async function expectPortFree(port: number): Promise<void> {
+  const socket = createSocket('udp4')
+  await new Promise<void>((bound, failed) => {
+    socket.once('error', failed)
+    socket.bind(port, '127.0.0.1', () => bound())
+  })
+  socket.close()
+}
+
 /** Quits as Electron does: 'will-quit' may hold the quit, and the app calls quit() again once it has stopped. */
 async function quitAndWait(l: Launched): Promise<{ held: boolean }> {
   let held = false
@@ -255,13 +265,7 @@ describe('the desktop shell under a fake electron', () => {
     await vi.waitFor(() => expect(window.isDestroyed()).toBe(true), patiently)
     const states = window.webContents.sent.filter((m) => m.channel === 'watch:state').map((m) => (m.payload as { session: { id: string; state: string } }).session)
     expect(states.at(-1)).toMatchObject({ id: watchId, state: 'stopped' })
-    // the server let go of its port: it can be bound again
-    const socket = createSocket('udp4')
-    await new Promise<void>((bound, failed) => {
-      socket.once('error', failed)
-      socket.bind(port, '127.0.0.1', () => bound())
-    })
-    socket.close()
+    await expectPortFree(port)
   })
 
   it('holds the quit until the lab server has stopped, then quits', async () => {
@@ -270,12 +274,7 @@ describe('the desktop shell under a fake electron', () => {
     expect(started).toMatchObject({ ok: true, value: { running: true } })
     const port = (started.value as { port: number }).port
     expect(await quitAndWait(launched)).toEqual({ held: true })
-    const socket = createSocket('udp4')
-    await new Promise<void>((bound, failed) => {
-      socket.once('error', failed)
-      socket.bind(port, '127.0.0.1', () => bound())
-    })
-    socket.close()
+    await expectPortFree(port)
   })
 
   it('closes without asking when nothing runs', async () => {

@@ -6,6 +6,7 @@ import { ask } from '../alias-server/support/ask'
 import { zoneOf } from '../alias-server/support/zones'
 import { zoneHead } from '../../../scripts/peers/inspector-zones'
 import { startPdnsAliasChain, type PdnsAliasChain } from '../../support/pdns-alias-chain'
+import { stopAll } from '../../support/stop-all'
 
 /**
  * The `powerdns` profile beside Debian's real PowerDNS (expand-alias on), both resolving through
@@ -52,10 +53,7 @@ describe('the powerdns profile against PowerDNS 4.7 on the same zone', () => {
     })
   })
 
-  afterAll(async () => {
-    await ours?.stop()
-    await chain?.stop()
-  })
+  afterAll(() => stopAll(ours, chain))
 
   it.each([
     ['an ALIAS apex', 'diff.test.', 'A', 'NOERROR', 2],

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { TargetFailureInput } from '@shared/alias-server'
 import type { ProfileId } from '@shared/providers'
 import { PROFILES, profileById } from '../../../electron/providers'
-import { APEX_ALIAS_TTL, askLong, expectedOutcome, flushLog, LOW_ALIAS_TTL, ORIGIN, serveProfile, sleep, TARGET_A } from './support'
+import { APEX_ALIAS_TTL, askLong, expectedOutcome, flushLog, LOW_ALIAS_TTL, ORIGIN, sleep, TARGET_A, withProfile } from './support'
 
 /**
  * Every profile over real UDP and TCP against the ALIAS server: its TTL rule, and what each target
@@ -23,8 +23,7 @@ function expectedTtl(rule: string, aliasTtl: number): number {
 describe.concurrent.each(ids)('profile %s: TTL rule', (id) => {
   it('serves the TTL its rule says, at the apex and below, over UDP and TCP; counting down only where the rule does', async () => {
     const p = profileById(id)
-    const s = await serveProfile(id, TARGET_TTL)
-    try {
+    await withProfile(id, TARGET_TTL, async (s) => {
       for (const [name, aliasTtl] of [[ORIGIN, APEX_ALIAS_TTL], [`low.${ORIGIN}`, LOW_ALIAS_TTL]] as const) {
         for (const transport of ['udp', 'tcp'] as const) {
           const r = await askLong(s.server.port, name, 'A', transport)
@@ -41,9 +40,7 @@ describe.concurrent.each(ids)('profile %s: TTL rule', (id) => {
       else expect(later.answer[0]!.ttl).toBe(first)
       await flushLog(s)
       expect(s.log.find((e) => e.type === 'A' && e.rcode === 'NOERROR')?.rule).toMatch(new RegExp(`TTL: .*\\(${p.ttl.value}\\), as `))
-    } finally {
-      await s.stop()
-    }
+    })
   })
 })
 
@@ -60,8 +57,7 @@ describe.concurrent.each(ids)('profile %s: target failure states', (id) => {
   it.each(states.map((s) => [s.state, s] as const))('%s, with and without a last good answer, over UDP and TCP', async (_state, failure) => {
     const p = profileById(id)
     for (const hadGoodAnswer of [true, false]) {
-      const s = await serveProfile(id as ProfileId, 1)
-      try {
+      await withProfile(id as ProfileId, 1, async (s) => {
         if (hadGoodAnswer) {
           expect((await askLong(s.server.port, ORIGIN, 'A', 'udp')).answer.length).toBe(TARGET_A.length)
           expect((await askLong(s.server.port, ORIGIN, 'AAAA', 'udp')).answer.length).toBe(1)
@@ -85,29 +81,23 @@ describe.concurrent.each(ids)('profile %s: target failure states', (id) => {
         await flushLog(s)
         const entry = s.log.find((e) => e.type === type && e.rule !== undefined && !e.rule.startsWith('TTL'))
         if (failure.state !== 'slow') expect(entry?.rule, `${id} ${failure.state}: the log names the rule`).toContain(p.name.replace(/ \(.*\)$/, ''))
-      } finally {
-        await s.stop()
-      }
+      })
     }
   })
 })
 
 describe('anchors: rules pinned by provider', () => {
   it('PowerDNS: a target NXDOMAIN is SERVFAIL, a NODATA is an empty NOERROR, the log says why', async () => {
-    const s = await serveProfile('powerdns', 1)
-    try {
+    await withProfile('powerdns', 1, async (s) => {
       s.server.simulatedTarget.setFailure({ state: 'nxdomain' })
       expect((await askLong(s.server.port, ORIGIN, 'A', 'udp')).header.rcode).toBe('SERVFAIL')
       await flushLog(s)
       expect(s.log.at(-1)?.rule).toBe('target NXDOMAIN → SERVFAIL, as PowerDNS Authoritative does')
-    } finally {
-      await s.stop()
-    }
+    })
   })
 
   it('DNSimple: a silent target times out twice, 500 ms each; the last good answer is served stale, else an empty answer', async () => {
-    const s = await serveProfile('dnsimple', 1)
-    try {
+    await withProfile('dnsimple', 1, async (s) => {
       await askLong(s.server.port, ORIGIN, 'A', 'udp')
       s.server.simulatedTarget.setFailure({ state: 'silent' })
       await sleep(1150)
@@ -120,45 +110,34 @@ describe('anchors: rules pinned by provider', () => {
       expect(took).toBeGreaterThanOrEqual(950)
       await flushLog(s)
       expect(s.log.at(-1)?.rule).toBe('target timed out twice, 500 ms each → last good answer served stale (TTL 30), as DNSimple does')
-    } finally {
-      await s.stop()
-    }
-    const cold = await serveProfile('dnsimple', 1)
-    try {
+    })
+    await withProfile('dnsimple', 1, async (cold) => {
       cold.server.simulatedTarget.setFailure({ state: 'silent' })
       const r = await askLong(cold.server.port, ORIGIN, 'A', 'tcp')
       expect(r.header.rcode).toBe('NOERROR')
       expect(r.answer).toEqual([])
       await flushLog(cold)
       expect(cold.log.at(-1)?.rule).toBe('target timed out twice, 500 ms each → empty NOERROR (no answer to serve stale), as DNSimple does')
-    } finally {
-      await cold.stop()
-    }
+    })
   })
 
   it('an override says so: --on-missing servfail on the cloudflare profile', async () => {
-    const s = await serveProfile('cloudflare', 1)
-    try {
+    await withProfile('cloudflare', 1, async (s) => {
       s.server.updateSettings({ onTargetMissing: 'servfail' })
       s.server.simulatedTarget.setFailure({ state: 'nodata' })
       expect((await askLong(s.server.port, ORIGIN, 'A', 'udp')).header.rcode).toBe('SERVFAIL')
       await flushLog(s)
       expect(s.log.at(-1)?.rule).toBe('target NODATA → SERVFAIL (override of the Cloudflare profile)')
-    } finally {
-      await s.stop()
-    }
+    })
   })
 
   it('a query for the alias type: the record where the profile serves it, an empty answer elsewhere', async () => {
     for (const id of ids) {
-      const s = await serveProfile(id, 20)
-      try {
+      await withProfile(id, 20, async (s) => {
         const r = await askLong(s.server.port, ORIGIN, 65401, 'udp')
         expect(r.header.rcode).toBe('NOERROR')
         expect(r.answer.length, id).toBe(profileById(id).aliasTypeQuery.value === 'record' ? 1 : 0)
-      } finally {
-        await s.stop()
-      }
+      })
     }
   })
 })

@@ -31,6 +31,16 @@ export async function serveProfile(profile: ProfileId, targetTtl: number): Promi
   return { server, log, stop: () => server.stop() }
 }
 
+/** Runs `test` against a fresh server for `profile`, stopped afterwards whatever happens. */
+export async function withProfile(profile: ProfileId, targetTtl: number, test: (s: ProfileServer) => Promise<void>): Promise<void> {
+  const s = await serveProfile(profile, targetTtl)
+  try {
+    await test(s)
+  } finally {
+    await s.stop()
+  }
+}
+
 /** A query with a client timeout long enough for a silent target's (retries + 1) × timeout. */
 export const askLong = (port: number, name: string, type: string | number, transport: 'udp' | 'tcp'): Promise<DnsQueryResult> =>
   ask(port, name, type, { transport, timeoutMs: 8000 })

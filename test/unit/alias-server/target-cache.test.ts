@@ -41,6 +41,14 @@ describe('TargetCache', () => {
     vi.useRealTimers()
   })
 
+  /** Caches a first answer for cdn.test. A (TTL 10 s), then moves 20 s on, past its expiry. */
+  async function cacheThenExpire() {
+    const first = cache.lookup('cdn.test.', 'A')
+    up.calls[0]!.resolve({ ttl: 10 })
+    await first
+    vi.setSystemTime(1_000_000 + 20_000)
+  }
+
   it('coalesces concurrent lookups of a cold entry into one upstream query', async () => {
     const lookups = Array.from({ length: 20 }, () => cache.lookup('cdn.test.', 'A'))
     expect(up.calls).toHaveLength(1)
@@ -88,10 +96,7 @@ describe('TargetCache', () => {
 
   it('serves the last good answer as stale when the upstream fails, and does not ask again until the recheck time', async () => {
     settings = { ...settings, failureRecheckSeconds: 5, staleClientTimeoutMs: 0 }
-    const first = cache.lookup('cdn.test.', 'A')
-    up.calls[0]!.resolve({ ttl: 10 })
-    await first
-    vi.setSystemTime(1_000_000 + 20_000)
+    await cacheThenExpire()
     const failing = cache.lookup('cdn.test.', 'A')
     up.calls[1]!.reject(new UpstreamError(22, 'timed out'))
     const stale = await failing
@@ -107,10 +112,7 @@ describe('TargetCache', () => {
 
   it('fails instead when stale answers are off or too old', async () => {
     settings = { ...settings, onUpstreamFailure: 'servfail' }
-    const first = cache.lookup('cdn.test.', 'A')
-    up.calls[0]!.resolve({ ttl: 10 })
-    await first
-    vi.setSystemTime(1_000_000 + 20_000)
+    await cacheThenExpire()
     const failing = cache.lookup('cdn.test.', 'A')
     up.calls[1]!.reject(new UpstreamError(23, 'refused'))
     expect(await failing).toMatchObject({ kind: 'failure', error: { ede: 23 } })
@@ -120,10 +122,7 @@ describe('TargetCache', () => {
 
   it('answers stale after the client timeout while the upstream is slow (RFC 8767 §5)', async () => {
     settings = { ...settings, staleClientTimeoutMs: 1800 }
-    const first = cache.lookup('cdn.test.', 'A')
-    up.calls[0]!.resolve({ ttl: 10 })
-    await first
-    vi.setSystemTime(1_000_000 + 20_000)
+    await cacheThenExpire()
     const slow = cache.lookup('cdn.test.', 'A')
     await vi.advanceTimersByTimeAsync(1800)
     expect(await slow).toMatchObject({ status: 'stale', validUntil: 0 })

@@ -3,14 +3,7 @@ import { inferBehaviour } from '../../../electron/inspector/behaviour'
 
 describe('which profiles an apex fits', () => {
   it("the issue's example: an apex whose TTL equals the target's, aliasing a name neither AWS nor Azure, on self-hosted NS", () => {
-    const b = inferBehaviour({
-      apex: 'example.org.',
-      target: 'cdn.example.net.',
-      apexTtl: 60,
-      targetTtl: 60,
-      aliasTypeAnswer: 'empty',
-      nsNames: ['ns1.example.org.']
-    })
+    const b = inferBehaviour({ apex: 'example.org.', target: 'cdn.example.net.', apexTtl: 60, targetTtl: 60, aliasTypeAnswer: 'empty', nsNames: ['ns1.example.org.'] })
     expect(b.consistentWith).toContain('powerdns')
     const route53 = b.ruledOut.find((r) => r.profile === 'route53')
     expect(route53?.because).toContain('cdn.example.net. is neither a Amazon Route 53 resource nor in the same zone')
@@ -24,14 +17,7 @@ describe('which profiles an apex fits', () => {
   })
 
   it('NS names decide between managed providers, and an AWS target keeps Route 53', () => {
-    const b = inferBehaviour({
-      apex: 'example.org.',
-      target: 'd111111abcdef8.cloudfront.net.',
-      apexTtl: 60,
-      targetTtl: 60,
-      aliasTypeAnswer: 'empty',
-      nsNames: ['ns-1.awsdns-01.org.', 'ns-2.awsdns-02.com.']
-    })
+    const b = inferBehaviour({ apex: 'example.org.', target: 'd111111abcdef8.cloudfront.net.', apexTtl: 60, targetTtl: 60, aliasTypeAnswer: 'empty', nsNames: ['ns-1.awsdns-01.org.', 'ns-2.awsdns-02.com.'] })
     expect(b.consistentWith).toEqual(['route53'])
     expect(b.ruledOut.find((r) => r.profile === 'cloudflare')?.because).toContain('the NS names belong to Amazon Route 53')
   })

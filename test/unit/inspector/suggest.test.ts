@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type { RrsetObservation } from '@shared/inspector'
 import { suggestTargets } from '../../../electron/inspector'
+import { rrset as observed } from '../../support/rrset'
 
-function rrset(name: string, type: string, data: string[]): RrsetObservation {
-  return {
-    name,
-    type,
-    status: data.length ? 'ok' : 'nodata',
-    authoritative: false,
-    recursionAvailable: true,
-    records: data.map((d) => ({ name, type, ttl: 300, data: d, receivedAtWallMs: 0, receivedAtMonoMs: 0 })),
-    chain: [],
-    chainEnd: name,
-    queries: 1,
-    durationMs: 1,
-    receivedAtWallMs: 0,
-    receivedAtMonoMs: 0
-  }
-}
+const rrset = (name: string, type: string, data: string[]): RrsetObservation =>
+  observed(name, type, data.map((d) => ({ name, type, ttl: 300, data: d, receivedAtWallMs: 0, receivedAtMonoMs: 0 })), { durationMs: 1 })
 
 describe('suggestTargets', () => {
   it('puts the apex ALIAS record first, once whatever the case, and drops a later source of the same name', () => {

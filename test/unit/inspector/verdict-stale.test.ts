@@ -32,6 +32,9 @@ const history = (lastOldMs = NOW - 10_000): StaleContext => ({
   apexTtl: { A: 60 }
 })
 
+/** history() with these A sets seen at the target instead. */
+const seenSets = (A: StaleContext['recentTargetSets']['A']): StaleContext => ({ ...history(), recentTargetSets: { A } })
+
 describe('a verdict that knows about staleness', () => {
   it('is "stale" when the apex equals a target set seen within target TTL + apex TTL, and says since when and by when', () => {
     const v = decideVerdict({ apex: APEX, target: TARGET, providers: [], resolvers: [resolver(OLD, NEW)], aliasRecord: alias(), stale: history() })
@@ -80,15 +83,10 @@ describe('a verdict that knows about staleness', () => {
   })
 
   it('is "stale" when the target rotates back and forth and the apex holds the set it left last', () => {
-    const rotating: StaleContext = {
-      ...history(),
-      recentTargetSets: {
-        A: [
-          { values: NEW, firstSeenAtWallMs: NOW - 60_000, lastSeenAtWallMs: NOW, ttl: 15 },
-          { values: OLD, firstSeenAtWallMs: NOW - 55_000, lastSeenAtWallMs: NOW - 3_000, ttl: 15, nextSeenAtWallMs: NOW - 2_500 }
-        ]
-      }
-    }
+    const rotating = seenSets([
+      { values: NEW, firstSeenAtWallMs: NOW - 60_000, lastSeenAtWallMs: NOW, ttl: 15 },
+      { values: OLD, firstSeenAtWallMs: NOW - 55_000, lastSeenAtWallMs: NOW - 3_000, ttl: 15, nextSeenAtWallMs: NOW - 2_500 }
+    ])
     const v = decideVerdict({ apex: APEX, target: TARGET, providers: [], resolvers: [resolver(OLD, NEW)], stale: rotating })
     expect(v.verdict).toBe('stale')
     expect(v.stale![0]).toMatchObject({ lastSeenAtWallMs: NOW - 3_000, sinceWallMs: NOW - 2_500, followByWallMs: NOW - 2_500 + 30_000 })
@@ -102,15 +100,10 @@ describe('a verdict that knows about staleness', () => {
   })
 
   it('is "likely", never not-aliased, when the target still gives the apex set somewhere (a CDN answering per node)', () => {
-    const interleaved: StaleContext = {
-      ...history(),
-      recentTargetSets: {
-        A: [
-          { values: OLD, firstSeenAtWallMs: NOW - 60_000, lastSeenAtWallMs: NOW, ttl: 15 },
-          { values: NEW, firstSeenAtWallMs: NOW - 50_000, lastSeenAtWallMs: NOW - 1_000, ttl: 15, nextSeenAtWallMs: NOW }
-        ]
-      }
-    }
+    const interleaved = seenSets([
+      { values: OLD, firstSeenAtWallMs: NOW - 60_000, lastSeenAtWallMs: NOW, ttl: 15 },
+      { values: NEW, firstSeenAtWallMs: NOW - 50_000, lastSeenAtWallMs: NOW - 1_000, ttl: 15, nextSeenAtWallMs: NOW }
+    ])
     const v = decideVerdict({ apex: APEX, target: TARGET, providers: [], resolvers: [resolver(OLD, NEW)], stale: interleaved })
     expect(v.verdict).toBe('likely')
     expect(v.stale).toBeUndefined()

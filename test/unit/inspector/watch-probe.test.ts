@@ -1,22 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import type { RrsetObservation, WatchSample } from '@shared/inspector'
+import type { WatchSample } from '@shared/inspector'
 import { expiryDelayMs, toSample } from '../../../electron/inspector/watch-probe'
+import { rrset } from '../../support/rrset'
 
-const observation: RrsetObservation = {
-  name: 'cdn.example.test.',
-  type: 'AAAA',
-  status: 'ok',
-  authoritative: false,
-  recursionAvailable: true,
-  records: ['2001:DB8::2', '2001:db8:0::1'].map((data) => ({ name: 'pop.example.test.', type: 'AAAA', ttl: 30, data, receivedAtWallMs: 1_700_000_005_000, receivedAtMonoMs: 6_000 })),
-  chain: [{ name: 'cdn.example.test.', target: 'pop.example.test.', ttl: 20 }],
-  chainEnd: 'pop.example.test.',
-  effectiveTtl: 20,
-  queries: 1,
-  durationMs: 3,
-  receivedAtWallMs: 1_700_000_005_000,
-  receivedAtMonoMs: 6_000
-}
+const observation = rrset(
+  'cdn.example.test.',
+  'AAAA',
+  ['2001:DB8::2', '2001:db8:0::1'].map((data) => ({ name: 'pop.example.test.', type: 'AAAA', ttl: 30, data, receivedAtWallMs: 1_700_000_005_000, receivedAtMonoMs: 6_000 })),
+  { chain: [{ name: 'cdn.example.test.', target: 'pop.example.test.', ttl: 20 }], chainEnd: 'pop.example.test.', effectiveTtl: 20, durationMs: 3, receivedAtWallMs: 1_700_000_005_000, receivedAtMonoMs: 6_000 }
+)
 
 describe('toSample', () => {
   it('keeps the canonical sorted set, the chain TTL and the time since the session started', () => {

@@ -84,27 +84,37 @@ describe('browser mode socket sessions', () => {
   })
 })
 
+/** A socket that keeps what it is sent, unread until the test sets bufferedAmount, attached to a session. */
+function fakeSession(dispatch: Dispatch, events = new EventBus()) {
+  const sent: string[] = []
+  const handlers = new Map<string, (...args: unknown[]) => unknown>()
+  const socket = {
+    OPEN: 1,
+    readyState: 1,
+    bufferedAmount: 0,
+    send: (text: string) => {
+      sent.push(text)
+      socket.bufferedAmount += text.length
+    },
+    on: (name: string, handler: (...args: unknown[]) => unknown) => void handlers.set(name, handler),
+    close: () => undefined,
+    terminate: () => undefined
+  }
+  attachSocketSession(socket as unknown as WebSocket, { dispatch, events } as unknown as Services)
+  const ask = (id: number) => handlers.get('message')!(Buffer.from(JSON.stringify({ id, channel: 'app:info' })), false) as Promise<void>
+  const replies = () => sent.map((text) => JSON.parse(text) as Reply & { result: { error?: { code: string; message: string } } })
+  return { socket, ask, replies, sent }
+}
+
 describe('events to a socket that stops reading', () => {
   it('are dropped once too much is queued, while results still go out', async () => {
-    const sent: string[] = []
-    const handlers = new Map<string, (...args: unknown[]) => unknown>()
-    const fakeSocket = {
-      OPEN: 1,
-      readyState: 1,
-      bufferedAmount: 0,
-      send: (text: string) => void sent.push(text),
-      on: (name: string, handler: (...args: unknown[]) => unknown) => void handlers.set(name, handler),
-      close: () => undefined,
-      terminate: () => undefined
-    }
     const events = new EventBus()
-    const dispatch: Dispatch = async () => ({ ok: true, value: 'answer' })
-    attachSocketSession(fakeSocket as unknown as WebSocket, { dispatch, events } as unknown as Services)
+    const { socket, ask, sent } = fakeSession(async () => ({ ok: true, value: 'answer' }), events)
 
     events.emit('app:notice', { level: 'info', message: 'read' })
-    fakeSocket.bufferedAmount = MAX_BUFFERED_EVENT_BYTES + 1
+    socket.bufferedAmount = MAX_BUFFERED_EVENT_BYTES + 1
     events.emit('app:notice', { level: 'info', message: 'dropped' })
-    await handlers.get('message')!(Buffer.from(JSON.stringify({ id: 7, channel: 'app:info' })), false)
+    await ask(7)
 
     expect(sent.map((text) => JSON.parse(text) as { kind: string; id?: number; payload?: { message: string } })).toEqual([
       expect.objectContaining({ kind: 'event', payload: { level: 'info', message: 'read' } }),
@@ -114,31 +124,10 @@ describe('events to a socket that stops reading', () => {
 })
 
 describe('results a socket leaves unread', () => {
-  function fake(dispatch: Dispatch) {
-    const sent: string[] = []
-    const handlers = new Map<string, (...args: unknown[]) => unknown>()
-    const socket = {
-      OPEN: 1,
-      readyState: 1,
-      bufferedAmount: 0,
-      send: (text: string) => {
-        sent.push(text)
-        socket.bufferedAmount += text.length
-      },
-      on: (name: string, handler: (...args: unknown[]) => unknown) => void handlers.set(name, handler),
-      close: () => undefined,
-      terminate: () => undefined
-    }
-    attachSocketSession(socket as unknown as WebSocket, { dispatch, events: new EventBus() } as unknown as Services)
-    const ask = (id: number) => handlers.get('message')!(Buffer.from(JSON.stringify({ id, channel: 'app:info' })), false) as Promise<void>
-    const replies = () => sent.map((text) => JSON.parse(text) as Reply & { result: { error?: { code: string; message: string } } })
-    return { socket, ask, replies }
-  }
-
   it('are capped: past the budget new requests are answered busy without running, and big results are replaced by busy', async () => {
     let ran = 0
     const big = 'x'.repeat(MAX_UNREAD_RESULT_BYTES / 4)
-    const { socket, ask, replies } = fake(async () => {
+    const { socket, ask, replies } = fakeSession(async () => {
       ran++
       return { ok: true, value: big }
     })

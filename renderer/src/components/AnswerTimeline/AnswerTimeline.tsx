@@ -3,6 +3,7 @@ import { CartesianGrid, ComposedChart, Line, XAxis, YAxis, useXAxisScale, useYAx
 import type { SeriesAnalysis, WatchSample } from '@shared/inspector'
 import type { ChartTheme } from '../../hooks/useChartTheme'
 import { ChartFrame } from '../ChartFrame/ChartFrame'
+import { axisStyle, elapsedAxis } from '../ChartFrame/axes'
 import { ChartNote } from '../ChartFrame/ChartNote'
 import { formatElapsed } from '../../format/time'
 import { laneLabel, lanes, timelineData, type TimelineData } from '../../model/watch/lanes'
@@ -113,25 +114,14 @@ export function AnswerTimeline({ samples, series, resolverIndex, theme, filePref
         margin={{ top: 8, right: 16, bottom: 4, left: 8 }}
       >
         <CartesianGrid stroke={theme.grid} strokeDasharray="3 3" horizontal={false} />
-        <XAxis
-          dataKey="x"
-          type="number"
-          domain={domain}
-          tickFormatter={formatElapsed}
-          // whole seconds only: fractional ticks printed as m:ss repeat a label (0:02, 0:02)
-          allowDecimals={false}
-          stroke={theme.muted}
-          tick={{ fill: theme.muted, fontSize: 11 }}
-          height={26}
-        />
+        <XAxis {...elapsedAxis} domain={domain} {...axisStyle(theme)} height={26} />
         <YAxis
           type="number"
           domain={[0, LANES]}
           ticks={laneTicks}
           interval={0}
           tickFormatter={(v: number) => laneLabel(lanes[Math.round(LANES - 0.5 - v)]!)}
-          stroke={theme.muted}
-          tick={{ fill: theme.muted, fontSize: 11 }}
+          {...axisStyle(theme)}
           width={84}
         />
         {/* invisible: gives the y axis its data so that both scales exist for the lanes */}

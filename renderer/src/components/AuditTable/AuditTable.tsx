@@ -3,6 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import type { AuditRow } from '@shared/audit'
 import { dnssecByResolver, dnssecWord } from '@shared/audit-format'
 import type { SortKey, TableItem } from '../../model/audit/audit-table-model'
+import vt from '../../styles/virtual-table.module.css'
 import styles from './AuditTable.module.css'
 
 const ROW_HEIGHT = 28
@@ -72,8 +73,8 @@ export function AuditTable({ items, sort, descending, onSort, onOpen }: Props) {
     overscan: 12
   })
   return (
-    <div className={styles.table} role="table" aria-label="Audit results" aria-rowcount={items.length + 1} data-testid="audit-table" data-count={items.length}>
-      <div className={`${styles.row} ${styles.head}`} role="row">
+    <div className={vt.frame} role="table" aria-label="Audit results" aria-rowcount={items.length + 1} data-testid="audit-table" data-count={items.length}>
+      <div className={`${vt.row} ${styles.row} ${vt.head}`} role="row">
         {COLUMNS.map((c) => (
           <span key={c.key} role="columnheader" aria-sort={sort === c.key ? (descending ? 'descending' : 'ascending') : 'none'}>
             <button type="button" className={styles.sort} title={c.title ?? `Sort by ${c.label}`} onClick={() => onSort(c.key)} data-testid={`audit-sort-${c.key}`}>
@@ -83,9 +84,9 @@ export function AuditTable({ items, sort, descending, onSort, onOpen }: Props) {
           </span>
         ))}
       </div>
-      <div ref={scroller} className={styles.scroll} role="rowgroup" tabIndex={0} data-testid="audit-scroll" aria-label="Results: click a row to open its full inspection">
+      <div ref={scroller} className={`${vt.scroll} ${styles.scroll}`} role="rowgroup" tabIndex={0} data-testid="audit-scroll" aria-label="Results: click a row to open its full inspection">
         {items.length === 0 ? (
-          <p className={styles.empty} data-testid="audit-empty">No results yet.</p>
+          <p className={vt.empty} data-testid="audit-empty">No results yet.</p>
         ) : (
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((v) => {
@@ -93,7 +94,7 @@ export function AuditTable({ items, sort, descending, onSort, onOpen }: Props) {
               const style = { transform: `translateY(${v.start}px)` }
               if (item.kind === 'group') {
                 return (
-                  <div key={`g-${item.key}`} role="row" className={`${styles.row} ${styles.group}`} style={style} data-testid="audit-group">
+                  <div key={`g-${item.key}`} role="row" className={`${vt.row} ${styles.row} ${styles.group}`} style={style} data-testid="audit-group">
                     <span role="cell">{item.key} · {item.count.toLocaleString()}</span>
                   </div>
                 )
@@ -104,7 +105,7 @@ export function AuditTable({ items, sort, descending, onSort, onOpen }: Props) {
                   key={`r-${row.index}`}
                   role="row"
                   tabIndex={-1}
-                  className={styles.row}
+                  className={`${vt.row} ${styles.row}`}
                   style={style}
                   onClick={() => onOpen(row)}
                   onKeyDown={(e) => e.key === 'Enter' && onOpen(row)}

@@ -3,6 +3,7 @@ import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, Tooltip, XAxis, YAxi
 import type { SeriesAnalysis, StalenessBound } from '@shared/inspector'
 import type { ChartTheme } from '../../hooks/useChartTheme'
 import { ChartFrame } from '../ChartFrame/ChartFrame'
+import { axisStyle } from '../ChartFrame/axes'
 import { ChartNote } from '../ChartFrame/ChartNote'
 import styles from './LagChart.module.css'
 import { formatElapsed } from '../../format/time'
@@ -62,11 +63,10 @@ export function LagChart({ series, resolverIndex, bound, theme, filePrefix, live
     >
       <BarChart data={bars} responsive style={{ width: '100%', height: 200 }} margin={{ top: 12, right: 16, bottom: 4, left: 0 }}>
         <CartesianGrid stroke={theme.grid} strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey="axisLabel" stroke={theme.muted} tick={{ fill: theme.muted, fontSize: 11 }} height={26} />
+        <XAxis dataKey="axisLabel" {...axisStyle(theme)} height={26} />
         <YAxis
           domain={[0, Math.ceil(top)]}
-          stroke={theme.muted}
-          tick={{ fill: theme.muted, fontSize: 11 }}
+          {...axisStyle(theme)}
           width={48}
           label={{ value: 'lag (s)', angle: -90, position: 'insideLeft', fill: theme.muted, fontSize: 11, dy: 20 }}
         />

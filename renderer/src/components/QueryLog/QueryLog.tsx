@@ -9,6 +9,7 @@ import { explainEntry } from '../../model/lab/explain-entry'
 import { QueryLogFilters } from './QueryLogFilters'
 import { QueryLogSummary } from './QueryLogSummary'
 import { cx } from '../../class-names'
+import vt from '../../styles/virtual-table.module.css'
 import styles from './QueryLog.module.css'
 
 const ROW_HEIGHT = 26
@@ -90,15 +91,15 @@ export function QueryLog({ port = null, apex = 'example.test' }: { port?: number
       <QueryLogFilters filter={log.filter} facets={log.facets} onChange={log.setFilter} />
       <QueryLogSummary log={log} onCleared={() => setSelected(null)} />
       {log.error && <ErrorMessage error={log.error} testId="qlog-error" />}
-      <div className={styles.log} role="table" aria-label="Query log, newest first" aria-rowcount={matched + 1} data-testid="qlog">
-        <div className={cx(styles.row, styles.head)} role="row" aria-rowindex={1}>
+      <div className={vt.frame} role="table" aria-label="Query log, newest first" aria-rowcount={matched + 1} data-testid="qlog">
+        <div className={cx(vt.row, styles.row, vt.head, styles.head)} role="row" aria-rowindex={1}>
           {columns.map((c) => (
             <span key={c} role="columnheader">{c}</span>
           ))}
         </div>
-        <div ref={scroller} className={styles.scroll} tabIndex={0} onKeyDown={move} aria-label="Query log rows: arrow keys select a row" role="rowgroup">
+        <div ref={scroller} className={cx(vt.scroll, styles.scroll)} tabIndex={0} onKeyDown={move} aria-label="Query log rows: arrow keys select a row" role="rowgroup">
           {matched === 0 ? (
-            <p className={styles.empty} data-testid="qlog-empty">
+            <p className={cx(vt.empty, styles.empty)} data-testid="qlog-empty">
               {Object.keys(log.filter).length > 0 ? (
                 <>No query matches these filters.</>
               ) : port === null ? (
@@ -120,7 +121,7 @@ export function QueryLog({ port = null, apex = 'example.test' }: { port?: number
                 const style = { transform: `translateY(${item.start}px)` }
                 if (!row) {
                   return (
-                    <div key={`pending-${item.index}`} role="row" aria-rowindex={item.index + 2} className={cx(styles.row, styles.pending)} style={style}>
+                    <div key={`pending-${item.index}`} role="row" aria-rowindex={item.index + 2} className={cx(vt.row, styles.row, styles.pending)} style={style}>
                       <span role="cell">…</span>
                     </div>
                   )
@@ -132,7 +133,7 @@ export function QueryLog({ port = null, apex = 'example.test' }: { port?: number
                     role="row"
                     aria-rowindex={item.index + 2}
                     aria-selected={isSelected}
-                    className={cx(styles.row, isSelected && styles.selected)}
+                    className={cx(vt.row, styles.row, isSelected && styles.selected)}
                     style={style}
                     onClick={() => setSelected(isSelected ? null : row)}
                     data-testid="qlog-row"

@@ -3,6 +3,7 @@ import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts'
 import type { WatchSample } from '@shared/inspector'
 import type { ChartTheme } from '../../hooks/useChartTheme'
 import { ChartFrame } from '../ChartFrame/ChartFrame'
+import { axisStyle, elapsedAxis } from '../ChartFrame/axes'
 import { ChartNote } from '../ChartFrame/ChartNote'
 import { formatElapsed } from '../../format/time'
 import { seriesLabel, ttlChartData } from '../../model/watch/ttl-series'
@@ -54,20 +55,14 @@ export function TtlChart({ samples, resolverIndex, theme, filePrefix, maxPoints 
       <LineChart data={data.rows} responsive style={{ width: '100%', height: 240 }} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
         <CartesianGrid stroke={theme.grid} strokeDasharray="3 3" />
         <XAxis
-          dataKey="x"
-          type="number"
+          {...elapsedAxis}
           domain={['dataMin', 'dataMax']}
-          tickFormatter={formatElapsed}
-          // whole seconds only: fractional ticks printed as m:ss repeat a label (0:02, 0:02)
-          allowDecimals={false}
-          stroke={theme.muted}
-          tick={{ fill: theme.muted, fontSize: 11 }}
+          {...axisStyle(theme)}
           label={{ value: 'time since start', position: 'insideBottomRight', offset: -2, fill: theme.muted, fontSize: 11 }}
           height={34}
         />
         <YAxis
-          stroke={theme.muted}
-          tick={{ fill: theme.muted, fontSize: 11 }}
+          {...axisStyle(theme)}
           width={48}
           allowDecimals={false}
           label={{ value: 'TTL (s)', angle: -90, position: 'insideLeft', fill: theme.muted, fontSize: 11, dy: 24 }}

@@ -10,6 +10,7 @@ import {
   refreshDueAt,
   resolverFailure
 } from '../../../../renderer/src/model/inspect/inspect-model'
+import { rrset as observed } from '../../../support/rrset'
 
 const T = 1_700_000_000_000
 
@@ -22,23 +23,8 @@ const record = (data: string, ttl = 60, at = T): ObservedRecord => ({
   receivedAtMonoMs: 0
 })
 
-function rrset(name: string, type: string, records: ObservedRecord[], extra: Partial<RrsetObservation> = {}): RrsetObservation {
-  return {
-    name,
-    type,
-    status: records.length > 0 ? 'ok' : 'nodata',
-    authoritative: false,
-    recursionAvailable: true,
-    records,
-    chain: [],
-    chainEnd: name,
-    queries: 1,
-    durationMs: 2,
-    receivedAtWallMs: T,
-    receivedAtMonoMs: 0,
-    ...extra
-  }
-}
+const rrset = (name: string, type: string, records: ObservedRecord[], extra: Partial<RrsetObservation> = {}): RrsetObservation =>
+  observed(name, type, records, { receivedAtWallMs: T, ...extra })
 
 const failed = (type: string): RrsetObservation =>
   rrset('example.test.', type, [], { status: 'error', error: { code: 'timeout', message: 'no answer within 1000 ms' } })
