@@ -48,8 +48,6 @@ export async function queryMany(request: DnsQueryManyRequest, options: EngineCon
   )
 }
 
-export { normalizeName, toUnicodeName, canonicalName, displayName, sameName, typedName } from './names'
+export { normalizeName, canonicalName, displayName } from './names'
 export { parseQueryType } from './rr-types'
-export { typeCode, typeName } from '@shared/dns-codes'
-export { svcb, https, parseSvcb, formatSvcb } from './svcb'
-export { alias } from './rdata/alias'
+export { typeName } from '@shared/dns-codes'

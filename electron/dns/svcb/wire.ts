@@ -99,6 +99,4 @@ export function checkWireValue(key: number, v: Buffer): void {
 }
 
 export const svcb = { encode, decode, encodingLength }
-/** HTTPS has the same RDATA format as SVCB. */
-export const https = svcb
 
