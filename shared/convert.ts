@@ -30,7 +30,7 @@ export const formatExtensions: Record<(typeof formatIds)[number], string> = {
   flat: 'zone'
 }
 
-export const CONVERT_MAX_CHARS = 4 * 1024 * 1024
+const CONVERT_MAX_CHARS = 4 * 1024 * 1024
 const textSchema = z.string().max(CONVERT_MAX_CHARS, 'the input is too large (4 MiB at most)')
 const originSchema = z.string().trim().max(300).optional()
 
@@ -67,7 +67,7 @@ export const convertRunResultSchema = z.object({
 export type ConvertRunResult = z.infer<typeof convertRunResultSchema>
 
 export const convertReportInputSchema = z.strictObject({ text: textSchema, from: z.enum(readableFormatIds), origin: originSchema })
-export const lockInRowSchema = z.object({
+const lockInRowSchema = z.object({
   target: z.string().max(40),
   provider: z.string().max(100),
   status: z.enum(['as-is', 'flatten', 'cannot']),

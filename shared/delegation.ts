@@ -6,7 +6,7 @@ import { z } from 'zod'
 
 const text = (max: number) => z.string().max(max)
 
-export const chainServerSchema = z.object({ zone: text(300), address: text(64), nameServer: text(300) })
+const chainServerSchema = z.object({ zone: text(300), address: text(64), nameServer: text(300) })
 
 export const chainStatusSchema = z.object({
   running: z.boolean(),
@@ -30,7 +30,7 @@ export const delegationInputSchema = z.strictObject({
 })
 export type DelegationInput = z.infer<typeof delegationInputSchema>
 
-export const stepStatuses = ['secure', 'insecure', 'bogus', 'indeterminate'] as const
+const stepStatuses = ['secure', 'insecure', 'bogus', 'indeterminate'] as const
 
 export const delegationStepSchema = z.object({
   zone: text(300),

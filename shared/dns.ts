@@ -106,7 +106,7 @@ export const dnsRecordSchema = z.object({
 })
 export type DnsRecord = z.infer<typeof dnsRecordSchema>
 
-export const dnsFlagsSchema = z.object({
+const dnsFlagsSchema = z.object({
   qr: z.boolean(),
   aa: z.boolean(),
   tc: z.boolean(),
@@ -212,7 +212,7 @@ export const dnsQueryResultSchema = z.object({
 })
 export type DnsQueryResult = z.infer<typeof dnsQueryResultSchema>
 
-export const dnsQueryErrorSchema = z.object({
+const dnsQueryErrorSchema = z.object({
   code: z.enum(errorCodes),
   message: z.string().max(4000)
 })

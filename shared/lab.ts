@@ -175,7 +175,7 @@ export type LabSaveSetsInput = z.input<typeof labSaveSetsInputSchema>
 const compareSetSchema = z.strictObject({ a: z.array(z.ipv4()).max(16), aaaa: z.array(z.ipv6()).max(16) })
 
 /** One step of the shared target schedule: new addresses and/or a failure state, at a second of the run. */
-export const compareStepSchema = z.strictObject({
+const compareStepSchema = z.strictObject({
   atSeconds: z.number().min(0).max(3600),
   set: compareSetSchema.optional(),
   failure: targetFailureSchema.optional()

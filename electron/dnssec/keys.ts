@@ -12,8 +12,8 @@ import { nameToWire } from '../dns/names'
 import { writeFileAtomic } from '../storage/atomic-file'
 import { ALGORITHM_NUMBER, generatePrivateKey, privateKeyFromPem, publicKeyField, type AlgorithmName } from './algorithms'
 
-export const DNSKEY_FLAGS_CSK = 257
-export const DIGEST_SHA256 = 2
+const DNSKEY_FLAGS_CSK = 257
+const DIGEST_SHA256 = 2
 
 export interface ZoneKey {
   /** Canonical zone name. */
@@ -40,7 +40,7 @@ export function keyTag(dnskey: Buffer): number {
   return ac & 0xffff
 }
 
-export function dnskeyRdata(algorithm: AlgorithmName, privateKey: KeyObject, flags = DNSKEY_FLAGS_CSK): Buffer {
+function dnskeyRdata(algorithm: AlgorithmName, privateKey: KeyObject, flags = DNSKEY_FLAGS_CSK): Buffer {
   const head = Buffer.from([flags >> 8, flags & 0xff, 3, ALGORITHM_NUMBER[algorithm]])
   return Buffer.concat([head, publicKeyField(algorithm, privateKey)])
 }

@@ -3,7 +3,7 @@ import { isAllowedDocLink } from '@shared/doc-links'
 import { isAppUrl } from './renderer-location'
 
 /** The only links handed to the system browser: the documentation the app itself shows (shared/doc-links). */
-export function isOpenableExternally(url: string): boolean {
+function isOpenableExternally(url: string): boolean {
   return isAllowedDocLink(url)
 }
 
@@ -22,7 +22,7 @@ function guard(contents: WebContents, appUrl: () => string): void {
 }
 
 /** The one permission the app uses ("Copy as dig command" writes to the clipboard), for its own page only. */
-export function isAllowedPermission(permission: string, requestingUrl: string, appUrl: string): boolean {
+function isAllowedPermission(permission: string, requestingUrl: string, appUrl: string): boolean {
   return permission === 'clipboard-sanitized-write' && isAppUrl(requestingUrl, appUrl)
 }
 

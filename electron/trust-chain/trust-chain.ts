@@ -10,7 +10,7 @@ import type { AlgorithmName } from '../dnssec/algorithms'
 import { CHAIN_ROOT_ADDRESS, CHAIN_ROOT_NS, rootZoneText, tldOf, tldZoneText, type ChainChild } from './chain-zones'
 import { dnskeyText, dsText, loadOrCreateKey } from '../dnssec/keys'
 
-export { CHAIN_ROOT_ADDRESS, type ChainChild } from './chain-zones'
+export { type ChainChild } from './chain-zones'
 
 export interface TrustChainOptions {
   children: ChainChild[]

@@ -96,4 +96,4 @@ function rethrowAsServiceError(err: unknown): never {
   throw toServiceError(err)
 }
 
-export { POLITENESS_DEFAULTS, type ResolverLimits, type ResolverClass } from './politeness'
+export { type ResolverLimits, type ResolverClass } from './politeness'
