@@ -45,7 +45,6 @@ export const convertRunInputSchema = z.strictObject({
   /** Needed to flatten: an IP, IP:port or a tls:// / https:// resolver. */
   resolver: z.string().trim().min(1).max(2048).optional()
 })
-export type ConvertRunInput = z.input<typeof convertRunInputSchema>
 
 const problemSchema = z.object({ line: z.number().int().min(0), column: z.number().int().min(0), message: z.string().max(4000) })
 export const convertWarningSchema = z.object({

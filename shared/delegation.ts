@@ -28,7 +28,6 @@ export const delegationInputSchema = z.strictObject({
   /** The root server to start from; default: the running local chain's root. */
   root: z.strictObject({ host: z.string().min(1).max(64), port: z.number().int().min(1).max(65535) }).optional()
 })
-export type DelegationInput = z.infer<typeof delegationInputSchema>
 
 const stepStatuses = ['secure', 'insecure', 'bogus', 'indeterminate'] as const
 

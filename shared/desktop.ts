@@ -21,7 +21,6 @@ export const fileOpenInputSchema = z.strictObject({
   name: fileNameSchema,
   text: z.string().max(MAX_OPEN_FILE_CHARS, `the file is larger than ${MAX_OPEN_FILE_CHARS / 1024 / 1024} MiB; open it with File › Open… in the desktop app`)
 })
-export type FileOpenInput = z.input<typeof fileOpenInputSchema>
 
 export const openedFileSchema = z.discriminatedUnion('kind', [
   /** A zone file: its text goes into the lab's editor, unsaved until the person saves it. */

@@ -7,7 +7,6 @@ import { z } from 'zod'
  */
 
 const experimentStates = ['new', 'in-progress', 'done'] as const
-export type ExperimentState = (typeof experimentStates)[number]
 
 export const experimentIdSchema = z.string().regex(/^[a-z0-9-]{1,64}$/, 'an experiment id is lower-case letters, digits and dashes')
 

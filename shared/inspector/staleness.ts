@@ -18,7 +18,6 @@ export type MismatchInterval = z.infer<typeof mismatchIntervalSchema>
  * target went back to the set the apex still served before the apex moved; 'pending': not yet followed.
  */
 const changeOutcomes = ['followed', 'superseded', 'reverted', 'pending'] as const
-export type ChangeOutcome = (typeof changeOutcomes)[number]
 
 /** A change of the target's set and when the apex followed it. */
 export const targetChangeSchema = z.object({

@@ -24,7 +24,6 @@ export type FamilyComparison = z.infer<typeof familyComparisonSchema>
  * `other-target`: aliased, to another target than the one given; `not-aliased`; `inconclusive`.
  */
 const verdicts = ['likely', 'stale', 'other-target', 'not-aliased', 'inconclusive'] as const
-export type VerdictKind = (typeof verdicts)[number]
 
 /** An ALIAS/ANAME record as the apex zone's own servers served it (type 65401 asked with RD=0). */
 export const aliasRecordSchema = z.object({

@@ -96,4 +96,3 @@ function rethrowAsServiceError(err: unknown): never {
   throw toServiceError(err)
 }
 
-export { type ResolverLimits, type ResolverClass } from './politeness'

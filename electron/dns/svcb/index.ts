@@ -2,4 +2,4 @@
 export * from './keys'
 export { svcb } from './wire'
 export { formatSvcb, formatSvcParams, svcbFields } from './format'
-export { parseSvcb, parseSvcbHead, parseSvcbTokens, parseSvcParams, type SvcParamIssue } from './parse'
+export { parseSvcb, parseSvcbHead, parseSvcbTokens, parseSvcParams } from './parse'
