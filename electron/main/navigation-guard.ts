@@ -2,14 +2,9 @@ import { app, shell, session, type WebContents } from 'electron'
 import { isAllowedDocLink } from '@shared/doc-links'
 import { isAppUrl } from './renderer-location'
 
-/** The only links handed to the system browser: the documentation the app itself shows (shared/doc-links). */
-function isOpenableExternally(url: string): boolean {
-  return isAllowedDocLink(url)
-}
-
 function guard(contents: WebContents, appUrl: () => string): void {
   contents.setWindowOpenHandler(({ url }) => {
-    if (isOpenableExternally(url)) void shell.openExternal(url)
+    if (isAllowedDocLink(url)) void shell.openExternal(url)
     return { action: 'deny' }
   })
   contents.on('will-navigate', (event, url) => {

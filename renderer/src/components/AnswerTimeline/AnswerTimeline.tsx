@@ -21,7 +21,7 @@ const laneTop = (i: number) => LANES - i - 0.15
 const laneBottom = (i: number) => LANES - i - 0.85
 const laneTicks = lanes.map((_, i) => LANES - i - 0.5)
 
-function setColour(theme: ChartTheme, colour: number, key: string): string {
+export function setColour(theme: ChartTheme, colour: number, key: string): string {
   if (key === 'error') return theme.danger
   if (key === 'mixed' || colour < 0) return theme.muted
   return theme.palette[colour % theme.palette.length]!

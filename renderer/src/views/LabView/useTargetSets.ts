@@ -11,7 +11,7 @@ export interface SetText {
 }
 
 /** Typing settles for this long before an edit is saved (and, for the serving set or the TTL, served). */
-const SAVE_DELAY_MS = 350
+export const SAVE_DELAY_MS = 350
 
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i])
 const text = (s: { a: readonly string[]; aaaa: readonly string[] }): SetText => ({ a: s.a.join(' '), aaaa: s.aaaa.join(' ') })
