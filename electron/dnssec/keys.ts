@@ -4,13 +4,13 @@
  * `<zone>+<alg>.key` (the DNSKEY in presentation form, for `delv`/`unbound` trust anchors).
  * Both are written atomically; an existing pair is reused, so the DS stays the same across restarts.
  */
-import { createHash, type KeyObject } from 'node:crypto'
+import { createHash, createPrivateKey, type KeyObject } from 'node:crypto'
 import { chmod, mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { nameToWire } from '../dns/names'
 import { writeFileAtomic } from '../storage/atomic-file'
-import { ALGORITHM_NUMBER, generatePrivateKey, privateKeyFromPem, publicKeyField, type AlgorithmName } from './algorithms'
+import { ALGORITHM_NUMBER, generatePrivateKey, publicKeyField, type AlgorithmName } from './algorithms'
 
 const DNSKEY_FLAGS_CSK = 257
 const DIGEST_SHA256 = 2
@@ -84,7 +84,7 @@ export async function loadOrCreateKey(dir: string, zone: string, algorithm: Algo
       throw new Error(`${files.privateKey}: not a key file of this server (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`)
     }
     if (parsed.zone !== zone || parsed.algorithm !== algorithm) throw new Error(`${files.privateKey}: holds a key for ${parsed.zone} ${parsed.algorithm}, not ${zone} ${algorithm}`)
-    return { ...zoneKeyFrom(zone, algorithm, privateKeyFromPem(parsed.privateKeyPem)), files }
+    return { ...zoneKeyFrom(zone, algorithm, createPrivateKey(parsed.privateKeyPem)), files }
   }
   const privateKey = generatePrivateKey(algorithm)
   const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString()
