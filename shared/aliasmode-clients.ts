@@ -12,8 +12,6 @@ export interface AliasModeClient {
   source: { title: string; url: string }
 }
 
-export const ALIASMODE_TEST_PAGE = 'https://staging.he-test.net.in.tum.de/tests/alias-mode'
-
 export const ALIASMODE_CLIENTS: readonly AliasModeClient[] = [
   {
     client: 'Chrome / Chromium',

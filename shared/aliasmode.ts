@@ -11,4 +11,3 @@ export const aliasModeChainSchema = z.object({
   aaaa: z.array(z.string().max(64)).max(64),
   problem: z.string().max(1000).optional()
 })
-export type AliasModeChainView = z.infer<typeof aliasModeChainSchema>

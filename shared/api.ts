@@ -1,10 +1,4 @@
-import type {
-  Channel,
-  ChannelInput,
-  ChannelOutput,
-  EventName,
-  EventPayload
-} from './channels'
+import { channelNames, eventNames, type Channel, type ChannelInput, type ChannelOutput, type EventName, type EventPayload } from './channels'
 import type { Result } from './result'
 
 type DomainOf<K extends string> = K extends `${infer D}:${string}` ? D : never
@@ -49,18 +43,14 @@ export const subscriptionName = (event: string): { domain: string; key: string }
 }
 
 /** Builds the typed API object over a transport. Used by the preload and by browser mode's client. */
-export function buildApi(
-  transport: Transport,
-  channelList: readonly Channel[],
-  eventList: readonly EventName[]
-): InspectorApi {
+export function buildApi(transport: Transport): InspectorApi {
   const api: Record<string, Record<string, unknown>> = {}
-  for (const channel of channelList) {
+  for (const channel of channelNames) {
     const { domain, key } = methodName(channel)
     api[domain] ??= {}
     api[domain][key] = (input?: unknown) => transport.invoke(channel, input)
   }
-  for (const event of eventList) {
+  for (const event of eventNames) {
     const { domain, key } = subscriptionName(event)
     api[domain] ??= {}
     api[domain][key] = (listener: (payload: unknown) => void) => transport.subscribe(event, listener)

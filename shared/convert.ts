@@ -30,7 +30,7 @@ export const formatExtensions: Record<(typeof formatIds)[number], string> = {
   flat: 'zone'
 }
 
-export const CONVERT_MAX_CHARS = 4 * 1024 * 1024
+const CONVERT_MAX_CHARS = 4 * 1024 * 1024
 const textSchema = z.string().max(CONVERT_MAX_CHARS, 'the input is too large (4 MiB at most)')
 const originSchema = z.string().trim().max(300).optional()
 
@@ -45,7 +45,6 @@ export const convertRunInputSchema = z.strictObject({
   /** Needed to flatten: an IP, IP:port or a tls:// / https:// resolver. */
   resolver: z.string().trim().min(1).max(2048).optional()
 })
-export type ConvertRunInput = z.input<typeof convertRunInputSchema>
 
 const problemSchema = z.object({ line: z.number().int().min(0), column: z.number().int().min(0), message: z.string().max(4000) })
 export const convertWarningSchema = z.object({
@@ -67,7 +66,7 @@ export const convertRunResultSchema = z.object({
 export type ConvertRunResult = z.infer<typeof convertRunResultSchema>
 
 export const convertReportInputSchema = z.strictObject({ text: textSchema, from: z.enum(readableFormatIds), origin: originSchema })
-export const lockInRowSchema = z.object({
+const lockInRowSchema = z.object({
   target: z.string().max(40),
   provider: z.string().max(100),
   status: z.enum(['as-is', 'flatten', 'cannot']),

@@ -5,7 +5,7 @@
 export const DEEP_LINK_SCHEME = 'alias-inspector'
 
 /** Longest link accepted; anything longer is not a link a person wrote. */
-export const MAX_DEEP_LINK_LENGTH = 2048
+const MAX_DEEP_LINK_LENGTH = 2048
 
 export interface InspectLink {
   apex: string

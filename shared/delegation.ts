@@ -6,7 +6,7 @@ import { z } from 'zod'
 
 const text = (max: number) => z.string().max(max)
 
-export const chainServerSchema = z.object({ zone: text(300), address: text(64), nameServer: text(300) })
+const chainServerSchema = z.object({ zone: text(300), address: text(64), nameServer: text(300) })
 
 export const chainStatusSchema = z.object({
   running: z.boolean(),
@@ -28,9 +28,8 @@ export const delegationInputSchema = z.strictObject({
   /** The root server to start from; default: the running local chain's root. */
   root: z.strictObject({ host: z.string().min(1).max(64), port: z.number().int().min(1).max(65535) }).optional()
 })
-export type DelegationInput = z.infer<typeof delegationInputSchema>
 
-export const stepStatuses = ['secure', 'insecure', 'bogus', 'indeterminate'] as const
+const stepStatuses = ['secure', 'insecure', 'bogus', 'indeterminate'] as const
 
 export const delegationStepSchema = z.object({
   zone: text(300),

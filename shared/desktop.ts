@@ -8,7 +8,7 @@ import { LAB_ZONE_MAX_CHARS } from './lab'
  * Longest file the window may hand over (dropped or picked): what browser mode's WebSocket carries. The desktop's
  * File › Open… reads on the main side and takes larger watch exports (MAX_OPEN_FILE_BYTES in electron/files).
  */
-export const MAX_OPEN_FILE_CHARS = LAB_ZONE_MAX_CHARS
+const MAX_OPEN_FILE_CHARS = LAB_ZONE_MAX_CHARS
 
 const fileNameSchema = z
   .string()
@@ -21,7 +21,6 @@ export const fileOpenInputSchema = z.strictObject({
   name: fileNameSchema,
   text: z.string().max(MAX_OPEN_FILE_CHARS, `the file is larger than ${MAX_OPEN_FILE_CHARS / 1024 / 1024} MiB; open it with File › Open… in the desktop app`)
 })
-export type FileOpenInput = z.input<typeof fileOpenInputSchema>
 
 export const openedFileSchema = z.discriminatedUnion('kind', [
   /** A zone file: its text goes into the lab's editor, unsaved until the person saves it. */
@@ -31,7 +30,7 @@ export const openedFileSchema = z.discriminatedUnion('kind', [
 ])
 export type OpenedFile = z.infer<typeof openedFileSchema>
 
-export const appViews = ['inspect', 'watch', 'lab'] as const
+const appViews = ['inspect', 'watch', 'lab'] as const
 
 /** What the menu, a second launch or a link asks the window to do. The window takes them with `app:takeCommands`. */
 export const appCommandSchema = z.discriminatedUnion('kind', [

@@ -72,7 +72,6 @@ export const dnsQueryRequestSchema = z.strictObject({
   options: queryOptionsSchema.prefault({})
 })
 export type DnsQueryRequest = z.input<typeof dnsQueryRequestSchema>
-export type ParsedDnsQueryRequest = z.output<typeof dnsQueryRequestSchema>
 
 export const dnsQueryManyRequestSchema = z.strictObject({
   name: queryNameSchema,
@@ -81,7 +80,6 @@ export const dnsQueryManyRequestSchema = z.strictObject({
   options: queryOptionsSchema.prefault({})
 })
 export type DnsQueryManyRequest = z.input<typeof dnsQueryManyRequestSchema>
-export type ParsedDnsQueryManyRequest = z.output<typeof dnsQueryManyRequestSchema>
 
 // ---- results ----
 
@@ -106,7 +104,7 @@ export const dnsRecordSchema = z.object({
 })
 export type DnsRecord = z.infer<typeof dnsRecordSchema>
 
-export const dnsFlagsSchema = z.object({
+const dnsFlagsSchema = z.object({
   qr: z.boolean(),
   aa: z.boolean(),
   tc: z.boolean(),
@@ -115,7 +113,6 @@ export const dnsFlagsSchema = z.object({
   ad: z.boolean(),
   cd: z.boolean()
 })
-export type DnsFlags = z.infer<typeof dnsFlagsSchema>
 
 export const edeSchema = z.object({
   code: z.number().int().min(0).max(65535),
@@ -212,7 +209,7 @@ export const dnsQueryResultSchema = z.object({
 })
 export type DnsQueryResult = z.infer<typeof dnsQueryResultSchema>
 
-export const dnsQueryErrorSchema = z.object({
+const dnsQueryErrorSchema = z.object({
   code: z.enum(errorCodes),
   message: z.string().max(4000)
 })

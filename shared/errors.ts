@@ -45,3 +45,10 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], options: num
   if (issues.length > limit) parts.push(`and ${issues.length - limit} more`)
   return parts.join(separator)
 }
+
+/** `input` as `schema` reads it, or a 'bad-input' ServiceError: `prefix` and the issues (`options` as for describeIssues). */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, options?: number | DescribeIssuesOptions, prefix = ''): z.output<S> {
+  const r = schema.safeParse(input)
+  if (r.success) return r.data
+  throw new ServiceError('bad-input', prefix + describeIssues(r.error.issues, options))
+}

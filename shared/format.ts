@@ -9,4 +9,3 @@ export const digCommandInputSchema = z.strictObject({
   /** The name as sent (its 0x20 case included), from the result's `question.name`. */
   sentName: z.string().max(1100).optional()
 })
-export type DigCommandInput = z.input<typeof digCommandInputSchema>

@@ -31,7 +31,7 @@ const ipv6 = z.string().refine((s) => parseIPv6(s) !== null, { message: 'is not 
 const prefix = z.string().refine((s) => parsePrefix(s) !== null, { message: 'is not a prefix such as 203.0.113.0/24 or 2001:db8::/32' })
 const NAME = /^([a-z0-9_-]([a-z0-9_-]{0,61}[a-z0-9_-])?\.)+$/i
 
-export const geoAddressesSchema = z.object({ A: z.array(ipv4).max(64).optional(), AAAA: z.array(ipv6).max(64).optional() }).strict()
+const geoAddressesSchema = z.object({ A: z.array(ipv4).max(64).optional(), AAAA: z.array(ipv6).max(64).optional() }).strict()
 
 export const geoRegionSchema = geoAddressesSchema
   .extend({ name: z.string().min(1).max(63), prefix })

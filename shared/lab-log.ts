@@ -7,7 +7,7 @@ import { cacheStatuses, queryLogEntrySchema } from './alias-server'
  */
 
 export const QUERY_LOG_CAP = 100_000
-export const LOG_PAGE_MAX = 500
+const LOG_PAGE_MAX = 500
 
 const text = (max: number) => z.string().trim().max(max)
 

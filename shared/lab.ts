@@ -36,7 +36,6 @@ export const labUpstreamResolverSchema = z.union([
 export type LabUpstreamResolver = z.infer<typeof labUpstreamResolverSchema>
 
 export const labDnssecChoiceSchema = z.strictObject({ algorithm: z.enum(dnssecAlgorithms), denial: z.enum(dnssecDenials) })
-export type LabDnssecChoice = z.infer<typeof labDnssecChoiceSchema>
 export const labAxfrModes = ['raw', 'expanded'] as const
 
 /** The lab's HTTPS AliasMode option: `@ HTTPS 0 target.` served beside the apex ALIAS. */
@@ -52,7 +51,6 @@ export type LabHttpsAlias = z.infer<typeof labHttpsAliasSchema>
 export const labSetHttpsAliasInputSchema = z.strictObject({ enabled: z.boolean() })
 /** lab:setGeo: the lab's geo CDN (same format as `--geo FILE`); null: none. Saved, and swapped live while running. */
 export const labSetGeoInputSchema = z.strictObject({ geo: geoFileSchema.nullable() })
-export type LabSetGeoInput = z.input<typeof labSetGeoInputSchema>
 
 export const labStartInputSchema = z.strictObject({
   /** UDP and TCP port on 127.0.0.1; 0 or absent: the last port chosen explicitly, else any free port. */
@@ -175,7 +173,7 @@ export type LabSaveSetsInput = z.input<typeof labSaveSetsInputSchema>
 const compareSetSchema = z.strictObject({ a: z.array(z.ipv4()).max(16), aaaa: z.array(z.ipv6()).max(16) })
 
 /** One step of the shared target schedule: new addresses and/or a failure state, at a second of the run. */
-export const compareStepSchema = z.strictObject({
+const compareStepSchema = z.strictObject({
   atSeconds: z.number().min(0).max(3600),
   set: compareSetSchema.optional(),
   failure: targetFailureSchema.optional()
@@ -218,7 +216,6 @@ export type LabCompareRun = z.infer<typeof labCompareRunSchema>
 
 /** lab:transfer: an AXFR of a zone from the running lab server over TCP on loopback, as a secondary would ask. */
 export const labTransferInputSchema = z.strictObject({ zone: z.string().trim().min(1).max(255) })
-export type LabTransferInput = z.infer<typeof labTransferInputSchema>
 
 export const LAB_TRANSFER_MAX_RECORDS = 10_000
 export const labTransferResultSchema = z.object({

@@ -6,8 +6,7 @@ import { z } from 'zod'
  * Stored in `<dataDir>/learn.json`, written atomically.
  */
 
-export const experimentStates = ['new', 'in-progress', 'done'] as const
-export type ExperimentState = (typeof experimentStates)[number]
+const experimentStates = ['new', 'in-progress', 'done'] as const
 
 export const experimentIdSchema = z.string().regex(/^[a-z0-9-]{1,64}$/, 'an experiment id is lower-case letters, digits and dashes')
 

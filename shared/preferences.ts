@@ -24,7 +24,6 @@ export const recentDomainsSchema = z.object({
 export type RecentDomains = z.infer<typeof recentDomainsSchema>
 
 export const addRecentInputSchema = z.strictObject({ apex: nameSchema, target: nameSchema.optional() })
-export type AddRecentInput = z.input<typeof addRecentInputSchema>
 
 export const removeRecentInputSchema = z.strictObject({ apex: nameSchema })
 

@@ -18,7 +18,7 @@ export const profileIdSchema = z.enum(profileIds)
  */
 export type TtlRule = 'passthrough' | 'record' | 'min' | 'fixed' | `constant:${number}`
 export const ttlRuleNames = ['min', 'fixed', 'passthrough', 'record'] as const
-export const MAX_CONSTANT_TTL = 604_800
+const MAX_CONSTANT_TTL = 604_800
 
 export function isTtlRule(value: unknown): value is TtlRule {
   if (typeof value !== 'string') return false
@@ -37,8 +37,8 @@ export const ttlRuleSchema = z.custom<TtlRule>(isTtlRule, {
 })
 
 /** What a target outcome turns into at the alias: an empty NOERROR (NODATA), SERVFAIL, or the last good answer. */
-export const missingOutcomes = ['empty', 'servfail'] as const
-export const failureOutcomes = ['stale-else-empty', 'stale-else-servfail', 'empty', 'servfail'] as const
+const missingOutcomes = ['empty', 'servfail'] as const
+const failureOutcomes = ['stale-else-empty', 'stale-else-servfail', 'empty', 'servfail'] as const
 
 export const ruleSourceSchema = z.object({ title: z.string().max(300), url: z.string().max(500) })
 export type RuleSource = z.infer<typeof ruleSourceSchema>

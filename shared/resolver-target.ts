@@ -29,13 +29,13 @@ export function isLoopback(host: string): boolean {
 }
 
 /** An IPv6 literal in brackets (a zone index escaped as `%25` when `forUrl`); names and IPv4 unchanged. */
-export function bracketHost(host: string, forUrl = false): string {
+function bracketHost(host: string, forUrl = false): string {
   if (!isIPv6Text(host) || host.startsWith('[')) return host
   return `[${forUrl ? host.replace('%', '%25') : host}]`
 }
 
 /** `host:port` with IPv6 in brackets; the port is left out when it is `defaultPort`. */
-export function hostPort(host: string, port: number, defaultPort?: number): string {
+function hostPort(host: string, port: number, defaultPort?: number): string {
   return port === defaultPort ? host : `${bracketHost(host)}:${port}`
 }
 

@@ -33,7 +33,6 @@ export const resolverSaveInputSchema = z.strictObject({
   input: z.string().max(2048, 'the resolver must be at most 2048 characters'),
   label: z.string().trim().max(200, 'the label must be at most 200 characters').optional()
 })
-export type ResolverSaveInput = z.input<typeof resolverSaveInputSchema>
 
 export const resolverRemoveInputSchema = z.strictObject({ id: idSchema })
 export const resolverRemoveResultSchema = z.object({ id: z.string() })

@@ -7,7 +7,6 @@ export const clientMessageSchema = z.strictObject({
   channel: z.string().max(64),
   payload: z.unknown().optional()
 })
-export type ClientMessage = z.infer<typeof clientMessageSchema>
 
 export const serverMessageSchema = z.union([
   z.object({

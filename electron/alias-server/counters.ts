@@ -4,7 +4,7 @@ import { rcodeName } from '@shared/dns-codes'
 import type { CacheCounters } from './target-cache'
 
 const RING = 16
-export const QPS_WINDOW_SECONDS = 5
+const QPS_WINDOW_SECONDS = 5
 /** ALIAS answers the lookup cost is computed over (the latest). */
 const ALIAS_ANSWERS_KEPT = 10_000
 

@@ -12,10 +12,6 @@ import { Signer, type DenialKind } from './signer'
 import type { CompiledZone } from './zone-set'
 import { describeIssues } from '@shared/errors'
 
-export const TYPE_DNSKEY = RR_TYPES.DNSKEY
-export const TYPE_CDS = RR_TYPES.CDS
-export const TYPE_CDNSKEY = RR_TYPES.CDNSKEY
-
 export class DnssecState {
   readonly config: Required<DnssecConfig>
   private readonly keys = new Map<string, ZoneKey>()
@@ -60,9 +56,9 @@ export class DnssecState {
     }
     const dnskey = dnskeyText(key).split(' IN DNSKEY ')[1]!
     const ds = dsText(key).split(' IN DS ')[1]!
-    add(TYPE_DNSKEY, key.dnskey, dnskey)
-    add(TYPE_CDNSKEY, key.dnskey, dnskey)
-    add(TYPE_CDS, key.ds, ds)
+    add(RR_TYPES.DNSKEY, key.dnskey, dnskey)
+    add(RR_TYPES.CDNSKEY, key.dnskey, dnskey)
+    add(RR_TYPES.CDS, key.ds, ds)
     if (this.config.denial === 'nsec3') add(TYPE_NSEC3PARAM, NSEC3PARAM_RDATA, '1 0 0 -')
   }
 

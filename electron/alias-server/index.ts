@@ -3,20 +3,10 @@
  * records through an upstream (a resolver, the target's own authoritative servers, or an in-process
  * simulated target). Plain Node; behaviour choices in the README ("The local ALIAS test server").
  */
-export type {
-  AliasCounters,
-  AliasSettings,
-  AliasSettingsPatch,
-  QueryLogEntry,
-  SimulatedTargetChange,
-  SimulatedTargetState,
-  UpstreamConfig
-} from '@shared/alias-server'
-export type { SimulatedTargetOptions } from './simulated-target'
 export { DEFAULT_SIMULATED_NAME } from './simulated-target'
 export type { CompactZoneData } from './compact-zone'
 export { loadZoneOffThread, type ZoneAliasRecord } from './zone-loader'
-export type { AliasServer, AliasServerOptions, SimulatedTargetControl } from './server-types'
+export type { AliasServer, AliasServerOptions } from './server-types'
 export { startAliasServer } from './start'
 export type { TransferConfig } from './transfer/transfer-service'
 export { GeoFileError, loadGeoFile } from './geo/load-geo-file'

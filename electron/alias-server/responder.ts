@@ -18,10 +18,8 @@ import { TYPE_OPT } from './wire/question-reader'
 import { aliasFor, type CompiledZone, type Node, type RRset } from './zone-set'
 
 export const RCODE_NOERROR = RCODES.NOERROR
-export const RCODE_FORMERR = RCODES.FORMERR
 export const RCODE_SERVFAIL = RCODES.SERVFAIL
 export const RCODE_NXDOMAIN = RCODES.NXDOMAIN
-export const RCODE_REFUSED = RCODES.REFUSED
 
 export interface Question {
   /** Canonical (lower-case) name. */
@@ -241,13 +239,13 @@ async function answer(ctx: ResolveContext, q: Question): Promise<Plan> {
   const plan = newPlan()
   if (q.qtype === TYPE_OPT) {
     plan.aa = false
-    plan.rcode = RCODE_FORMERR
+    plan.rcode = RCODES.FORMERR
     return plan
   }
   const zone = q.qclass === CLASS_IN ? ctx.zones.find(q.name) : null
   if (!zone || q.qtype === TYPE_AXFR || q.qtype === TYPE_IXFR) {
     plan.aa = false
-    plan.rcode = RCODE_REFUSED
+    plan.rcode = RCODES.REFUSED
     return plan
   }
   const visited: string[] = []

@@ -39,7 +39,7 @@ export function missingRuleText(settings: AliasSettings, nxdomain: boolean, serv
 }
 
 /** What happened upstream: "target timed out twice, 500 ms each", "target answered SERVFAIL". */
-export function failureCause(settings: AliasSettings, error: UpstreamError): string {
+function failureCause(settings: AliasSettings, error: UpstreamError): string {
   if (error.kind === 'timeout') return `target timed out ${times(settings.upstreamRetries + 1)}, ${settings.upstreamTimeoutMs} ms each`
   if (error.kind === 'servfail') return 'target answered SERVFAIL'
   return `target unreachable (${error.message})`

@@ -4,7 +4,7 @@
  * patch's other fields then apply on top, as overrides.
  */
 import { aliasSettingsPatchSchema, defaultAliasSettings, type AliasSettings, type AliasSettingsPatch } from '@shared/alias-server'
-import { describeIssues, ServiceError } from '@shared/errors'
+import { parseInput } from '@shared/errors'
 import { profileSettings } from '../providers'
 
 export function defaultSettings(): AliasSettings {
@@ -28,9 +28,5 @@ export const definedOnly = (patch: AliasSettingsPatch): AliasSettingsPatch =>
 /** `mergeSettings` after the engine's own check: its callers (terminal, benchmarks, trust chain, tests) pass no edge. */
 export function applySettings(current: AliasSettings, patch: AliasSettingsPatch | undefined): AliasSettings {
   if (patch === undefined) return current
-  const r = aliasSettingsPatchSchema.safeParse(patch)
-  if (!r.success) {
-    throw new ServiceError('bad-input', describeIssues(r.error.issues, { limit: 100, root: 'settings' }))
-  }
-  return mergeSettings(current, r.data)
+  return mergeSettings(current, parseInput(aliasSettingsPatchSchema, patch, { limit: 100, root: 'settings' }))
 }

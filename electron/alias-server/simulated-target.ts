@@ -13,8 +13,7 @@ import {
   type SimulatedTargetChange,
   type SimulatedTargetState
 } from '@shared/alias-server'
-import type { z } from 'zod'
-import { describeIssues, ServiceError } from '@shared/errors'
+import { parseInput } from '@shared/errors'
 import { isAtOrBelow, type Zone, type ZoneRecord } from '../zone'
 import { canonicalName } from '../dns/names'
 
@@ -39,11 +38,7 @@ export interface TargetBehaviour {
   delayMs: number
 }
 
-function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const r = schema.safeParse(input)
-  if (r.success) return r.data
-  throw new ServiceError('bad-input', describeIssues(r.error.issues, { limit: 100, root: 'input' }))
-}
+const ISSUES = { limit: 100, root: 'input' }
 
 export class SimulatedTarget {
   readonly name: string
@@ -59,7 +54,7 @@ export class SimulatedTarget {
 
   constructor(options: SimulatedTargetOptions = {}) {
     this.name = canonicalName(options.name ?? DEFAULT_SIMULATED_NAME)
-    const initial = parse(simulatedSetInputSchema, { a: options.a, aaaa: options.aaaa, ttl: options.ttl })
+    const initial = parseInput(simulatedSetInputSchema, { a: options.a, aaaa: options.aaaa, ttl: options.ttl }, ISSUES)
     this.a = initial.a ?? ['192.0.2.10']
     this.aaaa = initial.aaaa ?? ['2001:db8::10']
     this.ttl = initial.ttl ?? 60
@@ -82,7 +77,7 @@ export class SimulatedTarget {
 
   /** Changes the sets and/or TTL now (fields left out keep their value). */
   set(input: SimulatedSetInput): SimulatedTargetState {
-    const v = parse(simulatedSetInputSchema, input)
+    const v = parseInput(simulatedSetInputSchema, input, ISSUES)
     this.apply(v.a ?? this.a, v.aaaa ?? this.aaaa, v.ttl ?? this.ttl, 'set')
     return this.state()
   }
@@ -92,7 +87,7 @@ export class SimulatedTarget {
    * server meets the failure when its cached answer expires, as it would with a real target.
    */
   setFailure(input: TargetFailureInput): SimulatedTargetState {
-    this.failure = parse(targetFailureSchema, input)
+    this.failure = parseInput(targetFailureSchema, input, ISSUES)
     return this.state()
   }
 
@@ -108,7 +103,7 @@ export class SimulatedTarget {
 
   /** Applies sets[0] now, then the next set every `everySeconds`, round and round. */
   rotate(input: SimulatedRotateInput): SimulatedTargetState {
-    const v = parse(simulatedRotateInputSchema, input)
+    const v = parseInput(simulatedRotateInputSchema, input, ISSUES)
     this.stopRotation()
     const everyMs = v.everySeconds * 1000
     const sets = v.sets.map((s) => ({ a: s.a, aaaa: s.aaaa, ...(s.ttl !== undefined ? { ttl: s.ttl } : {}) }))

@@ -12,7 +12,7 @@ import { addressRdata, TYPE_A, TYPE_AAAA } from './wire/rdata'
 import { truncateSubnet } from './geo/client-subnet'
 import { raceTimeout, snapshotOf, TargetEntry, type FetchOutcome, type TargetCacheOptions, type TargetLookup } from './target-entry'
 
-export { TargetEntry, type CacheCounters, type TargetData, type TargetLookup, type TargetSnapshot } from './target-entry'
+export type { CacheCounters, TargetSnapshot } from './target-entry'
 
 const SWEEP_MS = 30_000
 const POLL_IDLE_MS = 10 * 60_000

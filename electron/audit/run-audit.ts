@@ -9,7 +9,7 @@ import type { AuditEntry } from './audit-input'
 import { auditRow, errorRow } from './audit-row'
 import { dnssecTap } from './dnssec-tap'
 
-export const DEFAULT_AUDIT_CONCURRENCY = 32
+const DEFAULT_AUDIT_CONCURRENCY = 32
 
 export interface AuditOptions {
   resolvers: ResolverTarget[]

@@ -4,7 +4,6 @@
  * Anything not defined here is a ReferenceError at its own position.
  */
 export const DNSCONTROL_FUNCTIONS = ['D', 'A', 'AAAA', 'CNAME', 'ALIAS', 'R53_ALIAS', 'MX', 'TXT', 'CAA', 'SRV', 'NS'] as const
-export const DNSCONTROL_HELPERS = ['NewRegistrar', 'NewDnsProvider', 'DnsProvider', 'TTL', 'DefaultTTL', 'R53_ZONE', 'CAA_CRITICAL', 'CF_CNAME_FLATTEN_ON', 'CF_CNAME_FLATTEN_OFF', 'END'] as const
 
 export const DSL_SOURCE = String.raw`
 'use strict';

@@ -14,7 +14,7 @@ export interface SandboxLimits {
   heapMb: number
 }
 
-export const DEFAULT_LIMITS: SandboxLimits = { cpuMs: 2000, wallMs: 15_000, heapMb: 64 }
+const DEFAULT_LIMITS: SandboxLimits = { cpuMs: 2000, wallMs: 15_000, heapMb: 64 }
 const MAX_OUTPUT = 8 * 1024 * 1024
 
 export type SandboxReply =

@@ -32,7 +32,7 @@ export interface ConvertWarning {
   column: number
 }
 
-export const recordLabel = (r: Pick<ZoneRecord, 'name' | 'type'>): string => `${r.name} ${r.type}`
+const recordLabel = (r: Pick<ZoneRecord, 'name' | 'type'>): string => `${r.name} ${r.type}`
 
 export function warningFor(r: ZoneRecord, message: string): ConvertWarning {
   return { record: recordLabel(r), message, line: r.line, column: r.column }

@@ -37,7 +37,7 @@ const AWS_ALIAS_SUFFIXES = [
   '.appsync-api.amazonaws.com.'
 ]
 
-export const isAwsAliasTarget = (target: string): boolean => AWS_ALIAS_SUFFIXES.some((s) => target.endsWith(s))
+const isAwsAliasTarget = (target: string): boolean => AWS_ALIAS_SUFFIXES.some((s) => target.endsWith(s))
 
 const ROUTE53_FORMATS: readonly TargetId[] = ['route53', 'route53-text', 'terraform-route53']
 const CLOUDFLARE_FORMATS: readonly TargetId[] = ['cloudflare', 'terraform-cloudflare']

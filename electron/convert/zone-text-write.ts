@@ -51,7 +51,7 @@ export function writeRoute53Text(zone: ConvZone): TextOutput {
 }
 
 /** Cloudflare's import/export: an alias is a CNAME; below the apex it carries the per-record flattening tag. */
-export const CF_FLATTEN_TAG = 'cf_tags=cf-flatten-cname'
+const CF_FLATTEN_TAG = 'cf_tags=cf-flatten-cname'
 
 export function writeCloudflare(zone: ConvZone): TextOutput {
   const after = new Map<ConvRecord, string>()

@@ -55,7 +55,7 @@ export function isUnsafeTextChar(code: number): boolean {
  * other unsafe characters `\uXXXX`, so the text cannot forge lines in dig-style output or terminals, nor
  * reorder what the UI shows next to it.
  */
-export function escapeExtraText(text: string): string {
+function escapeExtraText(text: string): string {
   let out = ''
   for (const c of text) {
     const code = c.codePointAt(0)!

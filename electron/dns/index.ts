@@ -7,22 +7,14 @@ import {
   type DnsQueryRequest,
   type DnsQueryResult
 } from '@shared/dns'
-import type { z } from 'zod'
-import { describeIssues, ServiceError } from '@shared/errors'
+import { parseInput } from '@shared/errors'
 import { toServiceError } from './errors'
 import { runQuery, type EngineContext } from './run-query'
 
-export type { EngineContext as QueryContext } from './run-query'
-
-function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const r = schema.safeParse(input)
-  if (r.success) return r.data
-  throw new ServiceError('bad-input', describeIssues(r.error.issues))
-}
 
 /** One query to one resolver. Throws ServiceError ('timeout', 'refused', 'tls', 'malformed', ...). */
 export async function query(request: DnsQueryRequest, options: EngineContext = {}): Promise<DnsQueryResult> {
-  const r = parse(dnsQueryRequestSchema, request)
+  const r = parseInput(dnsQueryRequestSchema, request)
   try {
     return await runQuery(r.name, r.type, r.resolver, r.options, options)
   } catch (err) {
@@ -35,7 +27,7 @@ export async function query(request: DnsQueryRequest, options: EngineContext = {
  * each gets its own result or error, bounded by its own deadline.
  */
 export async function queryMany(request: DnsQueryManyRequest, options: EngineContext = {}): Promise<DnsQueryManyResult> {
-  const r = parse(dnsQueryManyRequestSchema, request)
+  const r = parseInput(dnsQueryManyRequestSchema, request)
   return Promise.all(
     r.resolvers.map(async (resolver): Promise<DnsQueryManyItem> => {
       try {
@@ -48,8 +40,6 @@ export async function queryMany(request: DnsQueryManyRequest, options: EngineCon
   )
 }
 
-export { normalizeName, toUnicodeName, canonicalName, displayName, sameName, typedName } from './names'
+export { normalizeName, canonicalName, displayName } from './names'
 export { parseQueryType } from './rr-types'
-export { typeCode, typeName } from '@shared/dns-codes'
-export { svcb, https, parseSvcb, formatSvcb } from './svcb'
-export { alias } from './rdata/alias'
+export { typeName } from '@shared/dns-codes'

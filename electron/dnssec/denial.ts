@@ -107,10 +107,10 @@ export function addToHash(hash: Buffer, delta: 1 | -1): Buffer {
   return out
 }
 
-export const nsec3Owner = (hash: Buffer, zone: string): string => `${base32hex(hash)}.${zone === '.' ? '' : zone}`
+const nsec3Owner = (hash: Buffer, zone: string): string => `${base32hex(hash)}.${zone === '.' ? '' : zone}`
 
 /** NSEC3 RDATA: SHA-1, flags 0 (no opt-out), 0 iterations, no salt. */
-export function nsec3Rdata(nextHash: Buffer, types: Iterable<number>): Buffer {
+function nsec3Rdata(nextHash: Buffer, types: Iterable<number>): Buffer {
   return Buffer.concat([Buffer.from([1, 0, 0, 0, 0, nextHash.length]), nextHash, typeBitmap(types)])
 }
 

@@ -18,13 +18,13 @@ export interface RRsetToSign {
 }
 
 /** The owner's label count, a leading wildcard label not counted (RFC 4034 §3.1.3). */
-export function labelCount(ownerWire: Buffer): number {
+function labelCount(ownerWire: Buffer): number {
   const labels = wireLabels(ownerWire)
   return labels.length > 0 && labels[0]!.length === 1 && labels[0]![0] === 0x2a ? labels.length - 1 : labels.length
 }
 
 /** RDATA fields before the signature. */
-export function rrsigHead(key: ZoneKey, set: RRsetToSign): Buffer {
+function rrsigHead(key: ZoneKey, set: RRsetToSign): Buffer {
   const signer = nameToWire(key.zone)
   const head = Buffer.alloc(18)
   head.writeUInt16BE(set.type, 0)

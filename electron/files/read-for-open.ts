@@ -4,7 +4,7 @@ import { basename } from 'node:path'
 import { ServiceError } from '@shared/errors'
 
 /** Largest file File › Open… reads on the main side (a long watch export). */
-export const MAX_OPEN_FILE_BYTES = 64 * 1024 * 1024
+const MAX_OPEN_FILE_BYTES = 64 * 1024 * 1024
 
 /**
  * Reads a file the person picked in the main side's dialog: a regular file, at most `maxBytes`, UTF-8. Only its

@@ -5,7 +5,7 @@
 const TAB = 8
 const COLUMNS = [24, 32, 40, 48] as const
 
-export class ColumnWriter {
+class ColumnWriter {
   private text = ''
   private column = 0
 

@@ -3,7 +3,7 @@
  * 56 characters separated by a space (BIND's 80-column line minus its 24-column rdata indent), and
  * RFC 3597 hex in upper case. The engine's `data` keeps each field whole, as kdig's +json does.
  */
-export const DIG_CHUNK = 56
+const DIG_CHUNK = 56
 
 /** How many whitespace-separated fields come before the field dig splits, by type. */
 const LEADING_FIELDS: Record<string, number> = {

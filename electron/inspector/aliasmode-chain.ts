@@ -10,7 +10,7 @@ import type { Ask } from './query-port'
 import { parseSvcbData } from './suggest'
 import { typedName } from '../dns/names'
 
-export const MAX_ALIAS_HOPS = 8
+const MAX_ALIAS_HOPS = 8
 
 export interface AliasModeHop {
   name: string

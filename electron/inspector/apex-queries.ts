@@ -48,7 +48,7 @@ export function startApexQueries(apex: string, resolver: ResolverTarget, queryFn
   }
 }
 
-export const nsNamesOf = (ns: RrsetObservation): string[] => ns.records.map((record) => typedName(record.data))
+const nsNamesOf = (ns: RrsetObservation): string[] => ns.records.map((record) => typedName(record.data))
 
 /** The first resolver that names the apex's NS, or undefined when none does. */
 export async function firstWithNs(all: readonly ApexQueries[]): Promise<{ q: ApexQueries; ns: string[] } | undefined> {

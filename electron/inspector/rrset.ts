@@ -15,7 +15,7 @@ export interface WalkOutcome {
   problem?: 'loop' | 'too-long'
 }
 
-export const MAX_CHAIN = 16
+const MAX_CHAIN = 16
 
 /**
  * Follows the CNAMEs of one answer section from `start`, adding links to `state`, and returns the

@@ -6,7 +6,7 @@ import type { StalenessBound, TtlPolicy } from '@shared/inspector'
  * the lower of the ALIAS record's TTL and the target's; 'passthrough': the target's, whatever the
  * ALIAS TTL; 'record': the ALIAS record's own, whatever the target's; 'constant:N': N.
  */
-export function servedApexTtl(policy: TtlPolicy, targetTtl: number, apexTtl: number): number {
+function servedApexTtl(policy: TtlPolicy, targetTtl: number, apexTtl: number): number {
   const constant = constantTtl(policy)
   if (constant !== null) return constant
   if (policy === 'passthrough') return targetTtl

@@ -4,7 +4,7 @@ const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
 
 /** A follow within the target's own sampling gap can't be ordered: its lag and stale interval are both the gap. */
-export const upperBoundNote = (n: number): string =>
+const upperBoundNote = (n: number): string =>
   `${plural(n, 'lag')} ${n === 1 ? 'is an upper bound' : 'are upper bounds'} (the apex moved within the target's sampling gap; the stale time counts the same gap)`
 
 function changeLine(v: ViewpointSummary): string {

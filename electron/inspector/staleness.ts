@@ -26,7 +26,7 @@ export interface StalenessInput {
   authoritativeLabel?: string
 }
 
-export const VIEWPOINT_LABELS: Record<Viewpoint, string> = {
+const VIEWPOINT_LABELS: Record<Viewpoint, string> = {
   authoritative: "zones' own servers",
   resolver: 'resolvers'
 }

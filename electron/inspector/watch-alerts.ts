@@ -9,7 +9,7 @@ export interface WatchAlert {
 }
 
 /** Error samples in a row, through one resolver, before it counts as failing (one lost packet is not news). */
-export const FAILING_AFTER = 2
+const FAILING_AFTER = 2
 
 interface PairState {
   apex?: WatchSample

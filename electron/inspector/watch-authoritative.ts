@@ -22,7 +22,7 @@ export interface AuthoritativeDeps {
 
 
 /** One server, asked without recursion (RD=0): no resolver cache in between. */
-export function directAsk(server: ResolverTarget, deps: AuthoritativeDeps): Ask {
+function directAsk(server: ResolverTarget, deps: AuthoritativeDeps): Ask {
   return (name, type) => deps.queryFn({ name, type, resolver: server, options: { ...deps.options, rd: false } }, { signal: deps.signal })
 }
 
@@ -55,7 +55,7 @@ async function servedBy(servers: readonly ResolverTarget[], name: string, deps: 
 }
 
 /** The ALIAS/ANAME record (type 65401) at the apex, as the apex zone's own servers serve it. */
-export async function readAliasRecord(servers: readonly ResolverTarget[], apex: string, deps: AuthoritativeDeps): Promise<AliasRecord | undefined> {
+async function readAliasRecord(servers: readonly ResolverTarget[], apex: string, deps: AuthoritativeDeps): Promise<AliasRecord | undefined> {
   if (servers.length === 0) return undefined
   const { observation, server } = await observeAtServers(servers, apex, 'ALIAS', deps)
   const record = observation.status === 'ok' && observation.authoritative ? observation.records[0] : undefined

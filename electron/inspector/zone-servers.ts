@@ -4,7 +4,7 @@ import { typedName } from '../dns/names'
 import type { Ask } from './query-port'
 
 const MAX_NS = 4
-export const MAX_ZONE_SERVERS = 6
+const MAX_ZONE_SERVERS = 6
 
 export interface ZoneServer {
   nsName: string
@@ -30,7 +30,7 @@ export async function nsAddresses(resolverAsk: Ask, nsNames: readonly string[]):
 }
 
 /** The zone `name` belongs to: the owner of the SOA in the answer or the authority section. */
-export async function zoneOf(resolverAsk: Ask, nameInput: string): Promise<string | undefined> {
+async function zoneOf(resolverAsk: Ask, nameInput: string): Promise<string | undefined> {
   const name = typedName(nameInput)
   const result = await resolverAsk(name, 'SOA')
   const soa = [...result.answer, ...result.authority].find((record) => record.type.toUpperCase() === 'SOA')

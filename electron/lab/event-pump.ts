@@ -6,7 +6,7 @@
 import type { EventBus } from '@shared/event-bus'
 import type { AliasServer } from '../alias-server'
 
-export const COUNTERS_INTERVAL_MS = 1000
+const COUNTERS_INTERVAL_MS = 1000
 
 export interface EventPump {
   close(): void

@@ -11,7 +11,7 @@ import { TYPE_ALIAS } from '../alias-server/wire/rdata'
 const TYPE_HTTPS = 65
 
 /** The record to add for a checked zone, or why there is none. */
-export function httpsAliasRecord(data: CompactZoneData): { record: string | null; problem: string | null } {
+function httpsAliasRecord(data: CompactZoneData): { record: string | null; problem: string | null } {
   const zone = new CompiledZone(data)
   const apex = zone.node(zone.origin)
   const alias = apex?.get(TYPE_ALIAS)

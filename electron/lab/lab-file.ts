@@ -56,7 +56,7 @@ export const labFileSchema = z.object({
 })
 export type LabFile = z.output<typeof labFileSchema>
 
-export const emptyLabFile = (): LabFile => labFileSchema.parse({ version: 1 })
+const emptyLabFile = (): LabFile => labFileSchema.parse({ version: 1 })
 
 export interface LoadedLabFile {
   file: LabFile

@@ -17,10 +17,10 @@ export interface LabLog {
   close(): void
 }
 
-export function createLabLog(dataDir: string, events: EventBus, cap?: number): LabLog {
+export function createLabLog(dataDir: string, events: EventBus): LabLog {
   let store: QueryLogStore | undefined
   const open = (): QueryLogStore =>
-    (store ??= new QueryLogStore(join(dataDir, QUERY_LOG_DB_FILE), { cap, onWritten: (stats) => events.emit('lab:logged', stats) }))
+    (store ??= new QueryLogStore(join(dataDir, QUERY_LOG_DB_FILE), { onWritten: (stats) => events.emit('lab:logged', stats) }))
 
   return {
     attach(server) {

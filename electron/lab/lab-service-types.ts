@@ -12,8 +12,6 @@ export interface LabServiceOptions {
   events: EventBus
   /** Internal server errors (each answered SERVFAIL); default console.error. */
   onError?: (error: unknown) => void
-  /** Entries the stored query log keeps (default QUERY_LOG_CAP). */
-  logCap?: number
   /** The resolver list, where `lab:start` finds a resolver given by id. */
   resolverList?: () => Promise<ResolverList>
 }

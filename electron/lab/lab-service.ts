@@ -34,7 +34,7 @@ interface Running {
 export function createLabService(options: LabServiceOptions): LabService {
   const store = new LabFileStore(options.dataDir)
   const zones = new LabZones(options.dataDir)
-  const log = createLabLog(options.dataDir, options.events, options.logCap)
+  const log = createLabLog(options.dataDir, options.events)
   const warnings: string[] = []
   let file: LabFile | undefined
   let loading: Promise<LabFile> | undefined

@@ -34,7 +34,7 @@ export interface CheckedZone {
 }
 
 /** Zones up to this size are checked inline; bigger ones in a worker, so nothing stalls while they parse. */
-export const INLINE_CHECK_MAX_CHARS = 256 * 1024
+const INLINE_CHECK_MAX_CHARS = 256 * 1024
 
 const MAX_LISTED_ERRORS = 10
 

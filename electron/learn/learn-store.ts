@@ -45,4 +45,3 @@ export function createLearnStore(dataDir: string, now: () => number = Date.now) 
   return { path: store.path, progress: async () => view((await store.state()).value), save, setTeacher }
 }
 
-export type LearnStore = ReturnType<typeof createLearnStore>

@@ -26,7 +26,7 @@ export function registerAppScheme(): void {
 }
 
 /** The file an `app://renderer/…` URL names inside `root`, or undefined for another host or a path that leaves it. */
-export function resolveAppFile(url: string, root: string): string | undefined {
+function resolveAppFile(url: string, root: string): string | undefined {
   let parsed: URL
   try {
     parsed = new URL(url)
@@ -47,7 +47,7 @@ export function resolveAppFile(url: string, root: string): string | undefined {
 }
 
 /** Answers one request of the app scheme from the built renderer folder. */
-export async function serveAppRequest(request: Request, root: string): Promise<Response> {
+async function serveAppRequest(request: Request, root: string): Promise<Response> {
   const notFound = () => new Response('not found', { status: 404, headers: { 'content-type': 'text/plain' } })
   if (request.method !== 'GET' && request.method !== 'HEAD') return new Response('method not allowed', { status: 405 })
   const file = resolveAppFile(request.url, root)

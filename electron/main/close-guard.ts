@@ -2,7 +2,7 @@ import { dialog, type BrowserWindow } from 'electron'
 import type { Services } from '../services'
 
 /** What is running, in words, or undefined when nothing is. */
-export function runningActivity(activity: { watches: number; lab: boolean }): string | undefined {
+function runningActivity(activity: { watches: number; lab: boolean }): string | undefined {
   const parts = [
     ...(activity.watches > 0 ? [activity.watches === 1 ? 'a watch is running' : `${activity.watches} watches are running`] : []),
     ...(activity.lab ? ['the lab server is running'] : [])

@@ -2,14 +2,9 @@ import { app, shell, session, type WebContents } from 'electron'
 import { isAllowedDocLink } from '@shared/doc-links'
 import { isAppUrl } from './renderer-location'
 
-/** The only links handed to the system browser: the documentation the app itself shows (shared/doc-links). */
-export function isOpenableExternally(url: string): boolean {
-  return isAllowedDocLink(url)
-}
-
 function guard(contents: WebContents, appUrl: () => string): void {
   contents.setWindowOpenHandler(({ url }) => {
-    if (isOpenableExternally(url)) void shell.openExternal(url)
+    if (isAllowedDocLink(url)) void shell.openExternal(url)
     return { action: 'deny' }
   })
   contents.on('will-navigate', (event, url) => {
@@ -22,7 +17,7 @@ function guard(contents: WebContents, appUrl: () => string): void {
 }
 
 /** The one permission the app uses ("Copy as dig command" writes to the clipboard), for its own page only. */
-export function isAllowedPermission(permission: string, requestingUrl: string, appUrl: string): boolean {
+function isAllowedPermission(permission: string, requestingUrl: string, appUrl: string): boolean {
   return permission === 'clipboard-sanitized-write' && isAppUrl(requestingUrl, appUrl)
 }
 

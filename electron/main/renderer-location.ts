@@ -1,7 +1,7 @@
 /** The app's own scheme: the window loads `app://renderer/index.html`, served from the built renderer folder. */
 export const APP_SCHEME = 'app'
 export const APP_HOST = 'renderer'
-export const APP_URL = `${APP_SCHEME}://${APP_HOST}/index.html`
+const APP_URL = `${APP_SCHEME}://${APP_HOST}/index.html`
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
 

@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { z } from 'zod'
 import { readJsonFile, serialQueue, writeJsonFile } from '../storage'
 
-export const WINDOW_STATE_FILE = 'window-state.json'
+const WINDOW_STATE_FILE = 'window-state.json'
 
 const rectSchema = z.object({
   x: z.number().int(),

@@ -1,6 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron'
 import { buildApi, type Transport } from '@shared/api'
-import { channelNames, eventNames } from '@shared/channels'
 import type { Result } from '@shared/result'
 
 // Each exposed method is bound to its own channel; the page never gets ipcRenderer or a generic invoke.
@@ -15,4 +14,4 @@ const transport: Transport = {
   }
 }
 
-contextBridge.exposeInMainWorld('inspector', buildApi(transport, channelNames, eventNames))
+contextBridge.exposeInMainWorld('inspector', buildApi(transport))

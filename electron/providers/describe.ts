@@ -1,7 +1,7 @@
 /** Profiles in words: the --list-profiles text and the rule labels the UI shows. */
 import type { Profile, ProfileRuleName } from '@shared/providers'
 
-export const RULE_LABELS: Record<ProfileRuleName, string> = {
+const RULE_LABELS: Record<ProfileRuleName, string> = {
   ttl: 'TTL',
   targetNxdomain: 'target NXDOMAIN',
   targetNodata: 'target NODATA',
@@ -20,7 +20,7 @@ export const RULE_LABELS: Record<ProfileRuleName, string> = {
 export const RULE_NAMES = Object.keys(RULE_LABELS) as ProfileRuleName[]
 
 /** "checked", "not checked" or "ASSUMPTION": how far to trust a rule. */
-export function trustOf(r: Profile[ProfileRuleName]): 'checked' | 'not checked' | 'assumption' {
+function trustOf(r: Profile[ProfileRuleName]): 'checked' | 'not checked' | 'assumption' {
   return r.source === null ? 'assumption' : r.checked ? 'checked' : 'not checked'
 }
 

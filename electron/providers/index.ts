@@ -5,6 +5,6 @@
 export { detectProviders, PROVIDERS } from './fingerprints'
 export { PROFILES, profileById } from './profiles'
 export { profileSettings, overriddenSettings, type ProfileSettings } from './profile-settings'
-export { profileText, RULE_LABELS, RULE_NAMES, trustOf } from './describe'
+export { profileText, RULE_NAMES } from './describe'
 export { aliasRefusal, isOwnResource } from './alias-targets'
-export { transferPlan, type TransferPlan } from './transfer-rule'
+export { transferPlan } from './transfer-rule'

@@ -4,7 +4,7 @@ import { resolverTargetSchema } from '@shared/dns'
 import { jsonStore, stuckFileError } from '../storage/json-store'
 import { salvageRecords } from '../storage/salvage'
 
-export const RESOLVERS_FILE = 'resolvers.json'
+const RESOLVERS_FILE = 'resolvers.json'
 export const MAX_CUSTOM_RESOLVERS = 200
 
 const storedResolverSchema = z.object({

@@ -2,7 +2,7 @@ import type { AppCommand } from '@shared/desktop'
 import type { EventBus } from '@shared/event-bus'
 
 /** Most commands kept for a window that is not listening yet; older ones are dropped first. */
-export const MAX_QUEUED_COMMANDS = 50
+const MAX_QUEUED_COMMANDS = 50
 
 /**
  * Commands for the window (menu items, a second launch's arguments, a link) wait here until the window takes

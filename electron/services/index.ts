@@ -30,12 +30,7 @@ import { chainHandlers } from './chain-handlers'
 export { linkCommand } from './link-command'
 export { MAX_IN_FLIGHT } from './limits'
 
-export interface ServicesOptions {
-  appName: string
-  appVersion: string
-  host: ServiceContext['host']
-  dataDir: string
-}
+export type ServicesOptions = Omit<ServiceContext, 'events'>
 
 export interface Services {
   context: ServiceContext

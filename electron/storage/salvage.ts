@@ -5,7 +5,7 @@
 import type { z } from 'zod'
 
 /** The text of each complete `{…}` element of the array under `"key"`, in order; a cut-off last one is left out. */
-export function arrayElements(text: string, key: string): string[] {
+function arrayElements(text: string, key: string): string[] {
   const at = new RegExp(`"${key}"\\s*:\\s*\\[`).exec(text)
   if (!at) return []
   const out: string[] = []

@@ -1,4 +1,3 @@
 /** A local DNSSEC trust chain (root and TLD on loopback, signed, delegating to the lab's zones). */
-export { startTrustChain, type ChainChild, type TrustChain } from './trust-chain'
-export { dsRdataText, dsWire, rootZoneText, tldOf, tldZoneText } from './chain-zones'
-export { labChain, type LabChain } from './lab-chain'
+export { startTrustChain } from './trust-chain'
+export { labChain } from './lab-chain'

@@ -82,4 +82,3 @@ export function labChain(keyDir: string, labStatus: () => Promise<LabStatus>) {
   }
 }
 
-export type LabChain = ReturnType<typeof labChain>

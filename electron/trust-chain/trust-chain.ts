@@ -10,7 +10,7 @@ import type { AlgorithmName } from '../dnssec/algorithms'
 import { CHAIN_ROOT_ADDRESS, CHAIN_ROOT_NS, rootZoneText, tldOf, tldZoneText, type ChainChild } from './chain-zones'
 import { dnskeyText, dsText, loadOrCreateKey } from '../dnssec/keys'
 
-export { CHAIN_ROOT_ADDRESS, type ChainChild } from './chain-zones'
+export { type ChainChild } from './chain-zones'
 
 export interface TrustChainOptions {
   children: ChainChild[]
@@ -36,8 +36,6 @@ export interface TrustChain {
   tlds: ChainServer[]
   /** The root's key as a trust anchor: the DNSKEY line (Unbound `trust-anchor`) and its DS. */
   anchor: { dnskey: string; ds: string; keyTag: number }
-  /** A root hints file (`.` NS and its address) for resolvers and `+trace`. */
-  rootHints: string
   /** Replaces the delegations (e.g. a broken DS) and reloads the TLDs. */
   setChildren(children: ChainChild[]): void
   stop(): Promise<void>
@@ -96,7 +94,6 @@ export async function startTrustChain(options: TrustChainOptions): Promise<Trust
     root: { zone: '.', address: rootAddress, nameServer: CHAIN_ROOT_NS },
     tlds,
     anchor: { dnskey: dnskeyText(rootKey), ds: dsText(rootKey), keyTag: rootKey.keyTag },
-    rootHints: `. 3600000 IN NS ${CHAIN_ROOT_NS}\n${CHAIN_ROOT_NS} 3600000 IN A ${rootAddress}\n`,
     setChildren(children) {
       const next = group(children)
       tlds.forEach((t, i) => {

@@ -22,7 +22,7 @@ export class ZoneParseError extends Error {
   }
 }
 
-export const DEFAULT_MAX_ERRORS = 100
+const DEFAULT_MAX_ERRORS = 100
 
 /** Collects errors up to a cap; `full` tells the parser to stop. */
 export class ErrorCollector {

@@ -43,14 +43,3 @@ export interface WildcardLookup {
   /** '*.<closest encloser>' when that wildcard owner exists and would synthesise the answer. */
   wildcardOwner: string | null
 }
-
-export interface ZoneIndex {
-  readonly origin: string
-  /** Records at exactly this name (case-insensitive), optionally of one type; [] when none. */
-  get(name: string, type?: string): ZoneRecord[]
-  /** The name owns at least one record. */
-  hasName(name: string): boolean
-  /** Owner names strictly below `name`, in DNSSEC canonical order (RFC 4034 §6.1). */
-  namesUnder(name: string): string[]
-  lookupWildcard(name: string): WildcardLookup
-}

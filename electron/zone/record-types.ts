@@ -28,6 +28,6 @@ export function typeCode(type: string): number | null {
 /** The mnemonic for a code when we have one, else 'TYPEnnn'. */
 export const typeName = (code: number): string => CODE_TO_TYPE.get(code) ?? `TYPE${code}`
 
-export const CLASS_NAMES = new Set(['IN', 'CH', 'CS', 'HS'])
+const CLASS_NAMES = new Set(['IN', 'CH', 'CS', 'HS'])
 export const isClassToken = (t: string): boolean =>
   t === 'IN' || CLASS_NAMES.has(t.toUpperCase()) || ((t.charCodeAt(0) | 0x20) === 0x63 && /^CLASS\d+$/i.test(t))

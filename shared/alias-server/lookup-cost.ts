@@ -34,7 +34,7 @@ const median = (values: readonly number[]): number | null => {
 
 const round1 = (n: number | null): number | null => (n === null ? null : Math.round(n * 10) / 10)
 
-export function lookupCostText(addedMs: number | null, paid: number, answers: number, scope: string): string {
+function lookupCostText(addedMs: number | null, paid: number, answers: number, scope: string): string {
   if (answers === 0) return `ALIAS lookup cost: no ALIAS answers in this ${scope} yet`
   const percent = Math.round((paid / answers) * 100)
   if (addedMs === null) return `ALIAS lookup cost not measured: no answer in this ${scope} waited for the target (${percent}% paid it)`

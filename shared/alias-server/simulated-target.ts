@@ -5,8 +5,7 @@ const ipv4List = z.array(z.ipv4()).max(64)
 const ipv6List = z.array(z.ipv6()).max(64)
 const simulatedTtl = z.number().int().min(0).max(86_400)
 
-export const addressSetSchema = z.strictObject({ a: ipv4List.default([]), aaaa: ipv6List.default([]), ttl: simulatedTtl.optional() })
-export type AddressSet = z.input<typeof addressSetSchema>
+const addressSetSchema = z.strictObject({ a: ipv4List.default([]), aaaa: ipv6List.default([]), ttl: simulatedTtl.optional() })
 
 export const simulatedSetInputSchema = z.strictObject({ a: ipv4List.optional(), aaaa: ipv6List.optional(), ttl: simulatedTtl.optional() })
 export type SimulatedSetInput = z.input<typeof simulatedSetInputSchema>

@@ -37,7 +37,7 @@ export const inspectInputSchema = z.strictObject({
 })
 export type InspectInput = z.input<typeof inspectInputSchema>
 
-export const authoritativeServerSchema = z.object({
+const authoritativeServerSchema = z.object({
   nsName: z.string(),
   address: z.string().max(64),
   port: z.number().int(),

@@ -34,7 +34,6 @@ export const cnameLinkSchema = z.object({ name: z.string(), target: z.string(), 
 export type CnameLink = z.infer<typeof cnameLinkSchema>
 
 export const rrsetStatuses = ['ok', 'nodata', 'nxdomain', 'error'] as const
-export type RrsetStatus = (typeof rrsetStatuses)[number]
 
 export const rrsetObservationSchema = z.object({
   /** The name asked, absolute, lower-case. */

@@ -17,8 +17,7 @@ export type MismatchInterval = z.infer<typeof mismatchIntervalSchema>
  * 'followed': the apex took the new set; 'superseded': the target changed again first; 'reverted': the
  * target went back to the set the apex still served before the apex moved; 'pending': not yet followed.
  */
-export const changeOutcomes = ['followed', 'superseded', 'reverted', 'pending'] as const
-export type ChangeOutcome = (typeof changeOutcomes)[number]
+const changeOutcomes = ['followed', 'superseded', 'reverted', 'pending'] as const
 
 /** A change of the target's set and when the apex followed it. */
 export const targetChangeSchema = z.object({

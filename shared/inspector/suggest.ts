@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { profileIdSchema } from '../providers'
 import { nameSchema, resolversSchema, textSchema } from './common'
 
-export const flatteningKinds = ['automatic', 'alias-record', 'aname', 'none', 'unknown'] as const
+const flatteningKinds = ['automatic', 'alias-record', 'aname', 'none', 'unknown'] as const
 
 export const providerMatchSchema = z.object({
   id: z.string().max(50),

@@ -23,8 +23,7 @@ export type FamilyComparison = z.infer<typeof familyComparisonSchema>
  * `likely`: aliased and in sync; `stale`: aliased, but the apex still serves an earlier target set;
  * `other-target`: aliased, to another target than the one given; `not-aliased`; `inconclusive`.
  */
-export const verdicts = ['likely', 'stale', 'other-target', 'not-aliased', 'inconclusive'] as const
-export type VerdictKind = (typeof verdicts)[number]
+const verdicts = ['likely', 'stale', 'other-target', 'not-aliased', 'inconclusive'] as const
 
 /** An ALIAS/ANAME record as the apex zone's own servers served it (type 65401 asked with RD=0). */
 export const aliasRecordSchema = z.object({

@@ -5,14 +5,14 @@ import { addressListSchema, errorSchema, families, nameSchema, resolversSchema, 
 import { rrsetStatuses } from './observations'
 import { aliasRecordSchema } from './verdict'
 
-export const watchModes = ['expiry', 'interval'] as const
+const watchModes = ['expiry', 'interval'] as const
 /**
  * 'authoritative': the apex at the apex zone's own servers and the target at the target zone's own
  * servers, RD=0: the ALIAS server's own staleness. 'resolver': through each chosen resolver.
  */
 export const viewpoints = ['authoritative', 'resolver'] as const
 export type Viewpoint = (typeof viewpoints)[number]
-export const watchStates = ['running', 'stopped', 'finished', 'interrupted'] as const
+const watchStates = ['running', 'stopped', 'finished', 'interrupted'] as const
 /**
  * The ALIAS server's TTL rule sets the theoretical staleness bound: every rule of the server and its
  * profiles ('min', 'fixed', 'passthrough', 'record', 'constant:N'). `ttlPolicies`: the named ones, for pickers.

@@ -7,8 +7,8 @@ import type { ProfileId } from '@shared/providers'
 import { profileById } from '../../providers'
 import { truncateSubnet, type ClientSubnet } from './client-subnet'
 
-export const MAX_IPV4_SOURCE = 24
-export const MAX_IPV6_SOURCE = 56
+const MAX_IPV4_SOURCE = 24
+const MAX_IPV6_SOURCE = 56
 
 export interface EcsForwarding {
   ipv4Prefix: number

@@ -12,7 +12,7 @@ export interface NotifyTarget {
 
 const OPCODE_NOTIFY = OPCODES.NOTIFY
 
-export function notifyMessage(zone: string, id: number): Buffer {
+function notifyMessage(zone: string, id: number): Buffer {
   const name = nameToWire(zone)
   const out = Buffer.alloc(12 + name.length + 4)
   out.writeUInt16BE(id, 0)

@@ -31,9 +31,6 @@ export interface TransferDeps {
   log: (line: string) => void
 }
 
-const RCODE_SERVFAIL = RCODES.SERVFAIL
-const RCODE_REFUSED = RCODES.REFUSED
-const RCODE_NOTAUTH = RCODES.NOTAUTH
 const EDE_PROHIBITED = 18
 const RECORDS_PER_MESSAGE = 100
 
@@ -125,18 +122,18 @@ export class TransferService {
     const id = msg.readUInt16BE(0)
     const kind = question.qtype === 251 ? 'IXFR' : 'AXFR'
     const fail = (rcode: number, reason: string, ede?: number): Buffer => {
-      this.deps.log(`transfer: ${kind} ${question.name} to ${address} ${rcode === RCODE_SERVFAIL ? 'failed' : 'refused'}: ${reason}`)
+      this.deps.log(`transfer: ${kind} ${question.name} to ${address} ${rcode === RCODES.SERVFAIL ? 'failed' : 'refused'}: ${reason}`)
       return frame(this.message(id, question, rcode, [], ede === undefined ? null : { code: ede, text: reason }))
     }
-    if (!this.allowed(address)) return fail(RCODE_REFUSED, `${address} is not allowed to transfer`, EDE_PROHIBITED)
+    if (!this.allowed(address)) return fail(RCODES.REFUSED, `${address} is not allowed to transfer`, EDE_PROHIBITED)
     const zone = this.deps.zones().find((z) => z.origin === question.name)
-    if (!zone) return fail(RCODE_NOTAUTH, 'not a zone of this server')
+    if (!zone) return fail(RCODES.NOTAUTH, 'not a zone of this server')
     if (this.deps.signed) {
-      return fail(RCODE_REFUSED, 'the zone is signed online (signatures and denial are made per query), so there is no complete signed zone to transfer', EDE_PROHIBITED)
+      return fail(RCODES.REFUSED, 'the zone is signed online (signatures and denial are made per query), so there is no complete signed zone to transfer', EDE_PROHIBITED)
     }
     const serial = this.serial(zone.origin) ?? soaSerial(zone.soa.rdata[0]!)
     const content = await zoneContent(this.deps.context(), zone, this.config.mode, serial)
-    if (!content.ok) return fail(RCODE_SERVFAIL, content.reason)
+    if (!content.ok) return fail(RCODES.SERVFAIL, content.reason)
     if (kind === 'IXFR' && ixfrClientSerial(msg, question.questionEnd) === serial) {
       this.deps.log(`transfer: IXFR ${zone.origin} to ${address}: already at serial ${serial}`)
       return frame(this.message(id, question, 0, [content.soa], null))
@@ -174,7 +171,7 @@ function frame(out: Buffer): Buffer {
 }
 
 /** The serial of the SOA an IXFR query carries in its authority section (RFC 1995 §3), or null. */
-export function ixfrClientSerial(msg: Buffer, questionEnd: number): number | null {
+function ixfrClientSerial(msg: Buffer, questionEnd: number): number | null {
   if (msg.length < 12 || msg.readUInt16BE(8) < 1) return null
   const skipName = (at: number): number => {
     while (at < msg.length) {

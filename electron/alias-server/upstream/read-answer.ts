@@ -4,7 +4,7 @@ import { canonicalName } from '../../dns/names'
 import { EDE_NO_REACHABLE_AUTHORITY, UpstreamError, type AddressType, type UpstreamAnswer } from './types'
 
 /** Negative answers without a SOA (RFC 2308 §5 says not to cache them; we keep them briefly). */
-export const NO_SOA_NEGATIVE_TTL = 5
+const NO_SOA_NEGATIVE_TTL = 5
 const MAX_CHAIN = 16
 
 export interface ReadAnswer {

@@ -35,7 +35,7 @@ export const EDE_OTHER = 0
 export const EDE_STALE_ANSWER = 3
 export const EDE_STALE_NXDOMAIN = 19
 export const EDE_NO_REACHABLE_AUTHORITY = 22
-export const EDE_NETWORK_ERROR = 23
+const EDE_NETWORK_ERROR = 23
 
 export type UpstreamFailureKind = 'timeout' | 'servfail' | 'network'
 

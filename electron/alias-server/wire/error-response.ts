@@ -2,14 +2,10 @@
 import { RCODES } from '@shared/dns-codes'
 import { READ_BADVERS, READ_FORMERR, READ_NOTIMP, TYPE_OPT, type QueryView } from './question-reader'
 
-export const RCODE_FORMERR = RCODES.FORMERR
-export const RCODE_NOTIMP = RCODES.NOTIMP
-export const RCODE_BADVERS = RCODES.BADVERS
-
 export function rcodeForStatus(status: number): number {
-  if (status === READ_FORMERR) return RCODE_FORMERR
-  if (status === READ_NOTIMP) return RCODE_NOTIMP
-  if (status === READ_BADVERS) return RCODE_BADVERS
+  if (status === READ_FORMERR) return RCODES.FORMERR
+  if (status === READ_NOTIMP) return RCODES.NOTIMP
+  if (status === READ_BADVERS) return RCODES.BADVERS
   throw new Error(`no error reply for read status ${status}`)
 }
 

@@ -8,8 +8,6 @@ import { EDNS_OPTIONS } from '@shared/dns-codes'
 import { nameToWire } from '../../dns/names'
 import { TYPE_OPT } from './question-reader'
 
-export const OPT_EDE = EDNS_OPTIONS.EDE
-
 /** Where a record's TTL comes from when it counts down: a target cache entry and a cap. */
 export interface TtlSource {
   readonly version: number
@@ -157,7 +155,7 @@ export function buildMessage(parts: MessageParts): BuiltMessage {
     p += 11
     parts.opt.ede.forEach((e, k) => {
       const text = edeBytes[k]!
-      out.writeUInt16BE(OPT_EDE, p)
+      out.writeUInt16BE(EDNS_OPTIONS.EDE, p)
       out.writeUInt16BE(2 + text.length, p + 2)
       out.writeUInt16BE(e.code, p + 4)
       text.copy(out, p + 6)

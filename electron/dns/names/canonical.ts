@@ -1,11 +1,11 @@
 /**
  * Canonical names: lower case (ASCII letters only, RFC 4343), absolute (trailing dot), master-file
  * escapes (`\.`, `\DDD`). The one form every comparison uses, in the zone layer, the server and the
- * inspector; with the tests for ancestors and the ordering of RFC 4034 §6.1.
+ * inspector; with the tests for ancestors.
  */
 import { lowerAbsolute } from '@shared/names'
 import { endsWithDot } from '../wire-name'
-import { absoluteLabels, labelsToText, parseName, plainCanonicalName } from './presentation'
+import { labelsToText, parseName, plainCanonicalName } from './presentation'
 
 /** Canonical form of a user- or wire-supplied name; a missing trailing dot is added. */
 export function canonicalName(name: string): string {
@@ -29,19 +29,6 @@ export function typedName(name: string): string {
 }
 
 export const sameName = (a: string, b: string): boolean => canonicalName(a) === canonicalName(b)
-
-/** RFC 4034 §6.1 canonical ordering of two canonical names. */
-export function compareCanonical(a: string, b: string): number {
-  const la = absoluteLabels(a).reverse()
-  const lb = absoluteLabels(b).reverse()
-  for (let i = 0; i < Math.min(la.length, lb.length); i++) {
-    const x = la[i]
-    const y = lb[i]
-    for (let j = 0; j < Math.min(x.length, y.length); j++) if (x[j] !== y[j]) return x[j] - y[j]
-    if (x.length !== y.length) return x.length - y.length
-  }
-  return la.length - lb.length
-}
 
 /** Lower-cases ASCII letters in a wire-form name, in place; returns it (RFC 4034 §6.2 canonical form). */
 export function lowerWire(wire: Buffer): Buffer {

@@ -1,6 +1,6 @@
 /**
  * Domain names, once: presentation form (parse, print, escapes), the canonical form and the tests
- * on it (equality, ancestors, ordering), and the IDN conversions for what people type and read.
+ * on it (equality, ancestors), and the IDN conversions for what people type and read.
  */
 export * from './canonical'
 export * from '@shared/names'

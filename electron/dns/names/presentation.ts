@@ -107,10 +107,10 @@ function lowerLabel(label: Uint8Array): Uint8Array {
   return label.map((b) => (b >= 0x41 && b <= 0x5a ? b + 0x20 : b))
 }
 
-export const wireLength = (labels: Labels): number => labels.reduce((n, l) => n + l.length + 1, 1)
+const wireLength = (labels: Labels): number => labels.reduce((n, l) => n + l.length + 1, 1)
 
 /** A label as master files write it (the wire codec's escaping: `\.` for specials, `\DDD` for the rest). */
-export const labelToText = (label: Uint8Array): string =>
+const labelToText = (label: Uint8Array): string =>
   escapeLabel(Buffer.from(label.buffer, label.byteOffset, label.length), 0, label.length)
 
 /** Canonical presentation: lower-case, trailing dot, root as '.'. */

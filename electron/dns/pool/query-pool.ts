@@ -5,12 +5,11 @@ import { query } from '../index'
 import { runQuery, type EngineContext } from '../run-query'
 import { PooledUdp } from './pooled-udp'
 import { Politeness, classifyBy, type ResolverClass, type ResolverLimits } from './politeness'
-import { StreamPool, type StreamPoolOptions } from './stream-pool'
+import { StreamPool } from './stream-pool'
 import { UdpPool, type UdpPoolOptions } from './udp-pool'
 
 export interface QueryPoolOptions {
   udp?: UdpPoolOptions
-  stream?: StreamPoolOptions
   /** Replaces the per-resolver defaults (POLITENESS_DEFAULTS) for every resolver. */
   limits?: Partial<ResolverLimits>
   classify?: (target: DnsQueryRequest['resolver']) => ResolverClass
@@ -30,7 +29,7 @@ export class QueryPool {
 
   constructor(options: QueryPoolOptions = {}) {
     this.udp = new UdpPool(options.udp)
-    this.stream = new StreamPool(options.stream)
+    this.stream = new StreamPool()
     this.politeness = new Politeness(options.classify ?? classifyBy(PUBLIC_RESOLVER_HOSTS), options.limits)
     this.exchanges = { udp: this.udp.exchange, tcp: this.stream.exchange, dot: this.stream.exchange }
     this.pooledUdp = new PooledUdp({ udp: this.udp.exchange, tcp: this.stream.exchange })
@@ -96,4 +95,3 @@ function rethrowAsServiceError(err: unknown): never {
   throw toServiceError(err)
 }
 
-export { POLITENESS_DEFAULTS, type ResolverLimits, type ResolverClass } from './politeness'

@@ -9,13 +9,11 @@ import { describeEndpoint, type Endpoint, type Exchange, type ExchangeRequest, t
 import { Groups } from './groups'
 import { PendingTable, type Pending } from './pending-table'
 
-export interface StreamPoolOptions {
-  connectionsPerServer?: number
-  /** Queries in flight on one connection before another is opened (RFC 7766 §6.2.1.1 pipelining). */
-  pendingPerConnection?: number
-  /** An idle connection is closed after this long (RFC 7766 §6.2.3: clients close idle connections). */
-  idleMs?: number
-}
+const CONNECTIONS_PER_SERVER = 2
+/** Queries in flight on one connection before another is opened (RFC 7766 §6.2.1.1 pipelining). */
+const PENDING_PER_CONNECTION = 200
+/** An idle connection is closed after this long (RFC 7766 §6.2.3: clients close idle connections). */
+const IDLE_MS = 10_000
 
 /** Fresh connections one query may be sent on after its connection closed under it. */
 const MAX_RESENDS = 3
@@ -33,7 +31,6 @@ class Connection {
   constructor(
     readonly endpoint: Endpoint,
     ca: string | Buffer | undefined,
-    private readonly idleMs: number,
     private readonly onClosed: (c: Connection) => void,
     onUnmatched: () => void
   ) {
@@ -89,7 +86,7 @@ class Connection {
   armIdle(): void {
     clearTimeout(this.idle)
     if (this.table.size > 0 || this.closed) return
-    this.idle = setTimeout(() => this.shut(new ServiceError('unreachable', 'idle connection closed')), this.idleMs)
+    this.idle = setTimeout(() => this.shut(new ServiceError('unreachable', 'idle connection closed')), IDLE_MS)
     this.idle.unref()
   }
 
@@ -112,17 +109,8 @@ class Connection {
  */
 export class StreamPool {
   private readonly groups = new Groups<Connection>()
-  private readonly opts: Required<StreamPoolOptions>
   private opened = 0
   private ignored = 0
-
-  constructor(options: StreamPoolOptions = {}) {
-    this.opts = {
-      connectionsPerServer: options.connectionsPerServer ?? 2,
-      pendingPerConnection: options.pendingPerConnection ?? 200,
-      idleMs: options.idleMs ?? 10_000
-    }
-  }
 
   private pick(req: ExchangeRequest): Connection {
     const e = req.endpoint
@@ -130,10 +118,10 @@ export class StreamPool {
     const group = this.groups.get(key)
     let best: Connection | undefined
     for (const c of group) if (!best || c.table.size < best.table.size) best = c
-    if (best && (best.table.size < this.opts.pendingPerConnection || group.length >= this.opts.connectionsPerServer)) {
+    if (best && (best.table.size < PENDING_PER_CONNECTION || group.length >= CONNECTIONS_PER_SERVER)) {
       return best
     }
-    const c = new Connection(e, req.ca, this.opts.idleMs, (gone) => this.groups.remove(key, gone), () => this.ignored++)
+    const c = new Connection(e, req.ca, (gone) => this.groups.remove(key, gone), () => this.ignored++)
     this.opened++
     this.groups.add(key, c)
     return c

@@ -12,13 +12,14 @@ import { PendingTable, type Pending } from './pending-table'
 import { questionEnd } from './question-bytes'
 import { SignalWatch, type Cancelable } from './signal-watch'
 
+/** Long-lived sockets per resolver address (each bound to its own random source port). */
+const SOCKETS_PER_SERVER = 4
+/** A socket is retired (no new queries, closed once drained) after this age, so that source ports keep changing. */
+const MAX_SOCKET_AGE_MS = 60_000
+
 export interface UdpPoolOptions {
-  /** Long-lived sockets per resolver address (each bound to its own random source port). */
-  socketsPerServer?: number
-  /** A socket is retired (no new queries, closed once drained) after this many queries... */
+  /** A socket is retired after this many queries (or MAX_SOCKET_AGE_MS). */
   maxQueriesPerSocket?: number
-  /** ...or this age, so that source ports keep changing over a long audit. */
-  maxSocketAgeMs?: number
 }
 
 export interface UdpPoolStats {
@@ -153,7 +154,7 @@ class UdpWaiter implements Pending, Expiring, Cancelable {
 /**
  * A pool of long-lived connected UDP sockets per resolver. Queries share sockets and are told apart
  * by ID, question and source (see PendingTable); each socket keeps its own random source port and is
- * replaced after `maxQueriesPerSocket` queries or `maxSocketAgeMs`. Deadlines share one timer wheel
+ * replaced after `maxQueriesPerSocket` queries or MAX_SOCKET_AGE_MS. Deadlines share one timer wheel
  * and aborts one listener per signal.
  */
 export class UdpPool {
@@ -161,18 +162,14 @@ export class UdpPool {
   private readonly cursor = new Map<string, number>()
   // the pooled engine reuses one endpoint object per resolver: its key is built once
   private readonly keys = new WeakMap<Endpoint, string>()
-  private readonly opts: Required<UdpPoolOptions>
+  private readonly maxQueriesPerSocket: number
   private readonly wheel = new DeadlineWheel<UdpWaiter>()
   private readonly signals = new SignalWatch()
   private opened = 0
   private ignored = 0
 
   constructor(options: UdpPoolOptions = {}) {
-    this.opts = {
-      socketsPerServer: options.socketsPerServer ?? 4,
-      maxQueriesPerSocket: options.maxQueriesPerSocket ?? 20_000,
-      maxSocketAgeMs: options.maxSocketAgeMs ?? 60_000
-    }
+    this.maxQueriesPerSocket = options.maxQueriesPerSocket ?? 20_000
   }
 
   private keyOf(endpoint: Endpoint): string {
@@ -192,14 +189,14 @@ export class UdpPool {
     let retired = false
     for (let i = current.length - 1; i >= 0; i--) {
       const s = current[i]!
-      if (s.queries >= this.opts.maxQueriesPerSocket || now - s.openedAt >= this.opts.maxSocketAgeMs) {
+      if (s.queries >= this.maxQueriesPerSocket || now - s.openedAt >= MAX_SOCKET_AGE_MS) {
         retired = true
         s.retire()
         if (s.table.size === 0) s.close()
       }
     }
     const live = retired ? this.groups.get(key) : current
-    if (live.length < this.opts.socketsPerServer) {
+    if (live.length < SOCKETS_PER_SERVER) {
       const s = new PooledSocket(endpoint, (gone) => this.groups.remove(key, gone), () => this.ignored++)
       this.opened++
       this.groups.add(key, s)

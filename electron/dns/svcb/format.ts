@@ -27,7 +27,7 @@ function quoted(v: Buffer, always: boolean): string {
 }
 
 /** A param's value in presentation form; undefined for a key written alone. `dig`: as dig quotes values. */
-export function formatParamValue(key: number, v: Buffer, dig = true): string | undefined {
+function formatParamValue(key: number, v: Buffer, dig = true): string | undefined {
   switch (key) {
     case 0: {
       const keys: string[] = []

@@ -18,7 +18,7 @@ export interface SvcbRdata {
   params: SvcParam[]
 }
 
-export const SVC_PARAM_KEYS: Readonly<Record<string, number>> = {
+const SVC_PARAM_KEYS: Readonly<Record<string, number>> = {
   mandatory: 0,
   alpn: 1,
   'no-default-alpn': 2,

@@ -59,7 +59,7 @@ function decode(buf: Buffer, offset = 0): SvcbRdata {
 decode.bytes = 0
 
 /** Throws when a value's wire form breaks its key's rules (RFC 9460 §7, §8). */
-export function checkWireValue(key: number, v: Buffer): void {
+function checkWireValue(key: number, v: Buffer): void {
   const name = svcParamKeyName(key)
   const bad = (why: string) => new Error(`SvcParam ${name}: ${why}`)
   switch (key) {
@@ -99,6 +99,4 @@ export function checkWireValue(key: number, v: Buffer): void {
 }
 
 export const svcb = { encode, decode, encodingLength }
-/** HTTPS has the same RDATA format as SVCB. */
-export const https = svcb
 

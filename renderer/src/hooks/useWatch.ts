@@ -5,7 +5,7 @@ import type { WatchRequest } from '../context/NavigationContext'
 import { getApi } from '../transport'
 
 /** The lab's experiment: ask every second, so that a change of the target shows within a second of reaching the apex. */
-export const REQUESTED_INTERVAL_SECONDS = 1
+const REQUESTED_INTERVAL_SECONDS = 1
 
 /**
  * Starts the watch another view asked for (the lab's "Watch this apex"): the resolvers by id, the local ALIAS

@@ -26,7 +26,7 @@ const MAX_REFRESH_MS = 15_000
  * `watch:sample`, state changes from `watch:state`, and the staleness analysis refetched while samples arrive.
  * It connects to the main side while React subscribes and disconnects when the last subscriber leaves.
  */
-export class WatchSessionStore {
+class WatchSessionStore {
   private state: WatchSessionState
   private readonly listeners = new Set<() => void>()
   private unsubscribe: Array<() => void> = []

@@ -1,11 +1,10 @@
 import { buildApi, type InspectorApi } from '@shared/api'
-import { channelNames, eventNames } from '@shared/channels'
 import { createWebSocketTransport } from './websocket-transport'
 
 let api: InspectorApi | undefined
 
 /** The one place that knows which host the renderer runs in: components only ever see InspectorApi. */
 export function getApi(): InspectorApi {
-  api ??= window.inspector ?? buildApi(createWebSocketTransport(), channelNames, eventNames)
+  api ??= window.inspector ?? buildApi(createWebSocketTransport())
   return api
 }

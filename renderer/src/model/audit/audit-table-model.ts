@@ -14,7 +14,7 @@ export interface TableView {
 /** What the virtualised table shows: group headings and rows in one flat list. */
 export type TableItem = { kind: 'group'; key: string; count: number } | { kind: 'row'; row: AuditRow }
 
-export const NO_PROVIDER = 'no known provider'
+const NO_PROVIDER = 'no known provider'
 
 const sortValue = (row: AuditRow, key: SortKey): string | number | undefined => {
   if (key === 'providers') return row.providers.join(', ') || undefined
@@ -63,7 +63,7 @@ export function tableItems(rows: readonly AuditRow[], view: TableView): TableIte
 }
 
 /** Staleness bounds in buckets for the summary chart. */
-export const BOUND_BUCKETS = [
+const BOUND_BUCKETS = [
   { label: '≤ 1 min', max: 60 },
   { label: '≤ 5 min', max: 300 },
   { label: '≤ 1 h', max: 3600 },

@@ -2,7 +2,7 @@ import type { Family, WatchSample } from '@shared/inspector'
 import { downsampleMinMax, type Point } from './downsample'
 
 export type SeriesKey = `${WatchSample['side']}-${Family}`
-export const seriesKeys: readonly SeriesKey[] = ['apex-A', 'target-A', 'apex-AAAA', 'target-AAAA']
+const seriesKeys: readonly SeriesKey[] = ['apex-A', 'target-A', 'apex-AAAA', 'target-AAAA']
 
 export const seriesLabel = (key: SeriesKey): string => {
   const [side, family] = key.split('-') as [string, string]

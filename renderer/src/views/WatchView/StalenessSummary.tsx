@@ -1,5 +1,5 @@
 import type { StalenessAnalysis } from '@shared/inspector'
-import { formatSeconds } from '../../model/watch/chart-format'
+import { formatDuration } from '../../format/time'
 import { Explain } from '../../context/TeachingContext'
 import { ViewpointFigures } from './ViewpointFigures'
 import styles from './StalenessSummary.module.css'
@@ -51,7 +51,7 @@ export function StalenessSummary({ analysis }: { analysis: StalenessAnalysis }) 
         <div className={styles.figure} data-testid="summary-resolution">
           <dt>Sampling resolution</dt>
           <dd>
-            {formatSeconds(analysis.samplingResolutionMs)}
+            {formatDuration(analysis.samplingResolutionMs)}
             <span className={styles.sub}>a change can be seen this late</span>
           </dd>
         </div>
@@ -95,7 +95,7 @@ function LagExplanation({ analysis }: { analysis: StalenessAnalysis }) {
         <>
           <strong>
             Why the apex lagged {analysis.maxLagUpperBound ? 'up to ' : ''}
-            {formatSeconds(lag)} behind its target.
+            {formatDuration(lag)} behind its target.
           </strong>{' '}
         </>
       ) : (
@@ -105,7 +105,7 @@ function LagExplanation({ analysis }: { analysis: StalenessAnalysis }) {
       target's TTL, {bound.targetTtl} s. The answer it then synthesises at the apex carries a TTL of its own — under the “
       {bound.policy}” policy it {policyText} — and a resolver may keep serving the old apex answer for that long. Worst
       case: {bound.formula}
-      {analysis.samplingResolutionMs > 0 && `, plus up to ${formatSeconds(analysis.samplingResolutionMs)} before a sample notices`}.
+      {analysis.samplingResolutionMs > 0 && `, plus up to ${formatDuration(analysis.samplingResolutionMs)} before a sample notices`}.
       {lag !== undefined &&
         (analysis.withinBound
           ? ' The measured lag stays within that bound.'

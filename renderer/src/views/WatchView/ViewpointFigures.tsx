@@ -1,5 +1,5 @@
 import type { SeriesAnalysis, StalenessAnalysis, ViewpointSummary } from '@shared/inspector'
-import { formatSeconds } from '../../model/watch/chart-format'
+import { formatDuration } from '../../format/time'
 import styles from './StalenessSummary.module.css'
 
 const TITLES: Record<ViewpointSummary['viewpoint'], { title: string; sub: string }> = {
@@ -23,7 +23,7 @@ const id = (v: ViewpointSummary, name: string): string => (v.viewpoint === 'reso
 /** Per-family stale times of one viewpoint, as they are: never summed. */
 function perFamily(series: readonly SeriesAnalysis[], v: ViewpointSummary): string {
   const own = series.filter((s) => s.viewpoint === v.viewpoint)
-  return own.map((s) => `${v.series > 2 ? `${s.label} ` : ''}${s.family} ${formatSeconds(s.mismatchedMs)}`).join(' · ') || '—'
+  return own.map((s) => `${v.series > 2 ? `${s.label} ` : ''}${s.family} ${formatDuration(s.mismatchedMs)}`).join(' · ') || '—'
 }
 
 /** One viewpoint's figures; every number here is a field of the analysis (the JSON export has the same). */
@@ -50,7 +50,7 @@ export function ViewpointFigures({ v, analysis }: { v: ViewpointSummary; analysi
           <dt>Stale time</dt>
           <dd>
             {v.upperBoundLags ? '≤ ' : ''}
-            {formatSeconds(v.staleMs)} of {formatSeconds(analysis.spanMs)}
+            {formatDuration(v.staleMs)} of {formatDuration(analysis.spanMs)}
             <span className={styles.sub}>families together · {perFamily(analysis.series, v)}</span>
           </dd>
         </div>
@@ -63,9 +63,9 @@ export function ViewpointFigures({ v, analysis }: { v: ViewpointSummary; analysi
           <dt>Max lag</dt>
           <dd>
             {v.maxLagUpperBound ? '≤ ' : ''}
-            {formatSeconds(v.maxLagMs)}
+            {formatDuration(v.maxLagMs)}
             <span className={styles.sub}>
-              median {formatSeconds(v.medianLagMs)} · followed only
+              median {formatDuration(v.medianLagMs)} · followed only
               {v.upperBoundLags ? ` · ${v.upperBoundLags} upper bound${v.upperBoundLags === 1 ? '' : 's'}` : ''}
             </span>
           </dd>
@@ -95,7 +95,7 @@ export function ViewpointFigures({ v, analysis }: { v: ViewpointSummary; analysi
           {v.superseded > 0 && `${v.superseded} change${v.superseded === 1 ? '' : 's'} superseded`}
           {v.superseded > 0 && v.reverted > 0 && ' and '}
           {v.reverted > 0 && `${v.reverted} reverted by the target`} before the apex followed: the apex was stale for
-          their whole life (up to {formatSeconds(v.maxUnfollowedLifeMs)}). They have no lag and are left out of max and
+          their whole life (up to {formatDuration(v.maxUnfollowedLifeMs)}). They have no lag and are left out of max and
           median.
         </p>
       )}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { downsampleMinMax, lttb, type Point } from '../../../../renderer/src/model/watch/downsample'
+import { downsampleMinMax, type Point } from '../../../../renderer/src/model/watch/downsample'
 
 /** One hour of 1 Hz TTL samples: a 60 s sawtooth. */
 const sawtooth: Point[] = Array.from({ length: 3600 }, (_, i) => ({ x: i, y: 60 - (i % 60) }))
@@ -30,25 +30,5 @@ describe('downsampleMinMax', () => {
   it('keeps a single spike that LTTB-like averaging would flatten', () => {
     const flat: Point[] = Array.from({ length: 5000 }, (_, i) => ({ x: i, y: i === 2345 ? 999 : 5 }))
     expect(downsampleMinMax(flat, 100).some((p) => p.y === 999)).toBe(true)
-  })
-})
-
-describe('lttb', () => {
-  it('returns exactly the threshold, first and last kept, in order', () => {
-    const out = lttb(sawtooth, 500)
-    expect(out).toHaveLength(500)
-    expect(out[0]).toBe(sawtooth[0])
-    expect(out[499]).toBe(sawtooth[3599])
-    for (let i = 1; i < out.length; i++) expect(out[i]!.x).toBeGreaterThan(out[i - 1]!.x)
-  })
-
-  it('returns small inputs unchanged', () => {
-    const few = sawtooth.slice(0, 3)
-    expect(lttb(few, 10)).toBe(few)
-  })
-
-  it('picks the visually important point of each bucket', () => {
-    const line: Point[] = Array.from({ length: 1000 }, (_, i) => ({ x: i, y: i === 500 ? 100 : 0 }))
-    expect(lttb(line, 50).some((p) => p.y === 100)).toBe(true)
   })
 })

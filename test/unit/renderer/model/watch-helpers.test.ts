@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ResolverEntry } from '@shared/resolvers'
-import { fileSlug, formatElapsed, formatSeconds } from '../../../../renderer/src/model/watch/chart-format'
+import { fileSlug } from '../../../../renderer/src/model/watch/chart-format'
+import { formatDuration as formatSeconds, formatElapsed } from '../../../../renderer/src/format/time'
 import { mergeSamples } from '../../../../renderer/src/model/watch/merge-samples'
 import { validateWatchForm, watchStartInput, type WatchFormValues } from '../../../../renderer/src/model/watch/watch-form'
 import { sample } from '../../../support/watch-sample'
