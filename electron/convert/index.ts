@@ -2,7 +2,7 @@
 export { convert, type ConvertOptions, type ConvertResult } from './convert'
 export { detectFormat, type Detection } from './detect'
 export { ConvertError, ConvertErrors } from './errors'
-export { FORMAT_IDS, READABLE_FORMATS, WRITABLE_FORMATS, FORMAT_EXTENSIONS, isFormatId, type FormatId } from './formats'
+export { FORMAT_IDS, READABLE_FORMATS, isFormatId, type FormatId } from './formats'
 export { formatLockInReport, lockInReport, type LockInRow, type LockInStatus } from './lock-in'
 export { readZone } from './read-zone'
 export { readZoneText, type ZoneDialect } from './zone-text-read'

@@ -7,6 +7,7 @@ import { lowerAbsolute } from '../dns/names'
 import { parseZone } from '../zone'
 import { ConvertError, firstErrors } from './errors'
 import type { AddressFamily, AliasDetails, ConvRecord, ConvZone } from './model'
+import { quoteOctets } from './route53-escapes'
 
 export interface Position {
   line: number
@@ -65,18 +66,8 @@ export function zoneFromRaw(input: RawRecord[], origin: string, file: string, op
 export function quoteText(value: string): string {
   const bytes = new TextEncoder().encode(value)
   const parts: string[] = []
-  for (let i = 0; i < bytes.length || i === 0; i += 255) parts.push(quoteBytes(bytes.subarray(i, i + 255)))
+  for (let i = 0; i < bytes.length || i === 0; i += 255) parts.push(quoteOctets(bytes.subarray(i, i + 255), 10))
   return parts.join(' ')
-}
-
-function quoteBytes(bytes: Uint8Array): string {
-  let out = '"'
-  for (const b of bytes) {
-    if (b === 0x22 || b === 0x5c) out += '\\' + String.fromCharCode(b)
-    else if (b < 0x20 || b > 0x7e) out += '\\' + String(b).padStart(3, '0')
-    else out += String.fromCharCode(b)
-  }
-  return out + '"'
 }
 
 /** Absolute form of a name given relative to `origin` ('' or '@' is the origin; a trailing dot means absolute). */

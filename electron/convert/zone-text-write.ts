@@ -28,19 +28,18 @@ export function zoneText(zone: ConvZone, spell: (r: ConvRecord) => string, notes
   return out.join('\n') + '\n'
 }
 
-function familyWarnings(zone: ConvZone, spelled: string): ConvertWarning[] {
-  return zone.records
-    .filter((r) => isAlias(r) && r.alias?.families?.length === 1)
-    .map((r) => warningFor(r, `the source aliased only ${r.alias!.families![0]} (Route 53 aliases each type on its own); ${spelled} aliases both A and AAAA`))
+/** bind and aname: every alias spelled as `spelled`, which aliases both A and AAAA. */
+function aliasSpelled(spelled: 'ALIAS' | 'ANAME'): (zone: ConvZone) => TextOutput {
+  return (zone) => ({
+    text: zoneText(zone, (r) => (isAlias(r) ? spelled : r.type)),
+    warnings: zone.records
+      .filter((r) => isAlias(r) && r.alias?.families?.length === 1)
+      .map((r) => warningFor(r, `the source aliased only ${r.alias!.families![0]} (Route 53 aliases each type on its own); ${spelled} aliases both A and AAAA`))
+  })
 }
 
-export function writeBind(zone: ConvZone): TextOutput {
-  return { text: zoneText(zone, (r) => (isAlias(r) ? 'ALIAS' : r.type)), warnings: familyWarnings(zone, 'ALIAS') }
-}
-
-export function writeAname(zone: ConvZone): TextOutput {
-  return { text: zoneText(zone, (r) => (isAlias(r) ? 'ANAME' : r.type)), warnings: familyWarnings(zone, 'ANAME') }
-}
+export const writeBind = aliasSpelled('ALIAS')
+export const writeAname = aliasSpelled('ANAME')
 
 /** One line per aliased family: `NAME TTL IN A ALIAS TARGET`, as the seed writes Route 53 aliases. */
 export function writeRoute53Text(zone: ConvZone): TextOutput {

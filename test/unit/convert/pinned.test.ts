@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { DnsQueryResult } from '@shared/dns'
-import { convert, detectFormat, formatLockInReport, lockInReport, readZone, WRITABLE_FORMATS, type ConvertWarning, type FormatId } from '../../../electron/convert'
+import { convert, detectFormat, formatLockInReport, lockInReport, readZone, FORMAT_IDS, type ConvertWarning, type FormatId } from '../../../electron/convert'
 import { FIXTURES } from './helpers'
 
 const input = (dir: string, name: string): string => readFileSync(resolve(FIXTURES, dir, name), 'utf8')
@@ -63,7 +63,7 @@ describe('pinned conversions', () => {
     parts.push('# read', ...read.zone.records.map((r) => JSON.stringify(r)), warningText(read.warnings))
     parts.push('# lock-in', formatLockInReport(lockInReport(read.zone), read.zone.origin))
     // the sandbox is a child process per read: one conversion from dnscontrol is enough
-    const targets = from === 'dnscontrol' ? (['bind'] as FormatId[]) : WRITABLE_FORMATS
+    const targets = from === 'dnscontrol' ? (['bind'] as FormatId[]) : FORMAT_IDS
     for (const to of targets) {
       parts.push(`# to ${to}`, await converted(text, from, to, true, origin))
       if (to !== 'bind') parts.push(`# to ${to} without a resolver`, await converted(text, from, to, false, origin))
