@@ -43,8 +43,7 @@ export async function convert(input: string, options: ConvertOptions): Promise<C
       const hint = options.to === 'flat' ? 'the flat format needs a resolver (--resolver SERVER)' : 'give a resolver (--resolver SERVER) to flatten it into the addresses it has now'
       firstErrors(issues.map((i) => new ConvertError(file, i.record.line, i.record.column, `${i.record.name} ${i.record.type} ${i.record.rdata[0]}: ${i.reason} (${i.source}); ${hint}`)))
     }
-    const now = (options.now ?? Date.now)()
-    const result = await flattenAliases(zone, issues.map((i) => i.record), { resolver: options.resolver, query: options.query, file, now: () => now })
+    const result = await flattenAliases(zone, issues.map((i) => i.record), { resolver: options.resolver, query: options.query, file, now: (options.now ?? Date.now)() })
     zone = result.zone
     flattened = result.owners
     warnings.push(...result.warnings)

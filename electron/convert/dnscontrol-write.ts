@@ -56,8 +56,7 @@ export function writeDnscontrol(zone: ConvZone): { text: string; warnings: Conve
   const soa = zone.records.find((r) => r.type === 'SOA')
   const defaultTtl = soa?.ttl ?? 300
   const lines: string[] = []
-  for (const record of zone.records) {
-    const r = record.type === 'ANAME' ? { ...record, type: 'ALIAS' } : record
+  for (const r of zone.records) {
     if (r.type === 'SOA') {
       if (!r.synthetic) warnings.push(warningFor(r, 'the SOA is left to the DNS provider (dnscontrol writes it only for a few); not written'))
       continue

@@ -1,6 +1,6 @@
 /** The lock-in report: which targets take a zone as it is, which need flattening, which cannot take it. */
 import type { FormatId } from './formats'
-import type { ConvZone } from './model'
+import { recordLabel, type ConvZone } from './model'
 import { aliasIssues, SOURCES, type TargetId } from './portability'
 import { WRITERS } from './write-zone'
 
@@ -39,7 +39,7 @@ const MANAGED = /itself|left to the DNS provider|does not manage the SOA|placeho
 export function lockInReport(zone: ConvZone): LockInRow[] {
   return (Object.keys(PROVIDERS) as Exclude<TargetId, 'flat'>[]).map((target) => {
     const issues = aliasIssues(zone, target)
-    const reasons: LockInReason[] = issues.map((i) => ({ record: `${i.record.name} ${i.record.type}`, line: i.record.line, reason: i.reason, source: i.source }))
+    const reasons: LockInReason[] = issues.map((i) => ({ record: recordLabel(i.record), line: i.record.line, reason: i.reason, source: i.source }))
     let status: LockInStatus = issues.some((i) => i.remedy === 'cannot') ? 'cannot' : issues.length > 0 ? 'flatten' : 'as-is'
     if (target !== 'google-cloud-dns') {
       const lost = WRITERS[target as Exclude<FormatId, 'flat'>](zone).warnings.filter((w) => /not written/.test(w.message) && !MANAGED.test(w.message))
@@ -47,7 +47,7 @@ export function lockInReport(zone: ConvZone): LockInRow[] {
       reasons.push(...lost.map((w) => ({ record: w.record, line: w.line, reason: w.message })))
     } else {
       const other = zone.records.filter((r) => r.type.startsWith('TYPE'))
-      reasons.push(...other.map((r) => ({ record: `${r.name} ${r.type}`, line: r.line, reason: 'Cloud DNS takes only the record types it lists, not one in RFC 3597 form', source: SOURCES.google })))
+      reasons.push(...other.map((r) => ({ record: recordLabel(r), line: r.line, reason: 'Cloud DNS takes only the record types it lists, not one in RFC 3597 form', source: SOURCES.google })))
       if (other.length > 0) status = 'cannot'
     }
     return { target, provider: PROVIDERS[target], status, reasons }

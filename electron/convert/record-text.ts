@@ -1,7 +1,7 @@
 /** Helpers over canonical rdata tokens that the structured writers share. */
 import { relativeName } from '../dns/names'
 import { unquoteCharString } from '../zone/char-strings'
-import { isAlias, type ConvRecord, type ConvZone } from './model'
+import { isAlias, warningFor, type ConvRecord, type ConvZone, type ConvertWarning } from './model'
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
 
@@ -29,4 +29,9 @@ export function rrsets(records: ConvRecord[]): ConvRecord[][] {
   return [...sets.values()]
 }
 
-export const isApexNsOrSoa = (r: ConvRecord, zone: ConvZone): boolean => r.type === 'SOA' || (r.type === 'NS' && r.name === zone.origin)
+/** The SOA and apex NS, which providers run themselves: true, with the warning unless a reader made the record up. */
+export function providerManaged(r: ConvRecord, zone: ConvZone, warnings: ConvertWarning[], warning: string): boolean {
+  if (r.type !== 'SOA' && (r.type !== 'NS' || r.name !== zone.origin)) return false
+  if (!r.synthetic) warnings.push(warningFor(r, warning))
+  return true
+}

@@ -6,7 +6,7 @@
 import { lowerAbsolute } from '../dns/names'
 import { parseZone } from '../zone'
 import { ConvertError, firstErrors } from './errors'
-import type { AddressFamily, AliasDetails, ConvRecord, ConvZone } from './model'
+import { warningFor, type AddressFamily, type AliasDetails, type ConvRecord, type ConvZone, type ConvertWarning } from './model'
 import { quoteOctets } from './route53-escapes'
 
 export interface Position {
@@ -27,20 +27,19 @@ export interface RawRecord {
 
 const PLACEHOLDER_SOA_TTL = 3600
 
-export interface ZoneFromRawOptions {
-  /** Names in rdata are absolute even without a trailing dot (Route 53 reads "example.com" so). */
-  absoluteRdata?: boolean
-}
-
-/** Builds and validates a zone; adds a placeholder SOA (marked synthetic) when the source has none. */
-export function zoneFromRaw(input: RawRecord[], origin: string, file: string, options: ZoneFromRawOptions = {}): ConvZone {
+/**
+ * Builds and validates a zone; adds a placeholder SOA (marked synthetic, with a warning that begins with
+ * `noSoa`) when the source has none. `absoluteRdata`: names in rdata are absolute even without a trailing
+ * dot (Route 53 reads "example.com" so).
+ */
+export function zoneFromRaw(input: RawRecord[], origin: string, file: string, noSoa: string, absoluteRdata = false): { zone: ConvZone; warnings: ConvertWarning[] } {
   const raws = mergeAliases(input, file)
   const bad = raws.find((r) => /[\r\n]/.test(r.rdata) || /[\r\n\s]/.test(r.name))
   if (bad) throw new ConvertError(file, bad.at.line, bad.at.column, `${bad.name} ${bad.type}: a line break or blank in a name or value must be escaped`)
   const hasSoa = raws.some((r) => r.type === 'SOA')
   const lines = [`$ORIGIN ${origin}`]
   if (!hasSoa) lines.push(`@ ${PLACEHOLDER_SOA_TTL} IN SOA ns.invalid. hostmaster.invalid. 1 7200 3600 1209600 3600`)
-  if (options.absoluteRdata) lines.push('$ORIGIN .')
+  if (absoluteRdata) lines.push('$ORIGIN .')
   const first = lines.length + 1
   for (const r of raws) lines.push(`${r.name} ${r.ttl} IN ${r.type} ${r.rdata}`)
   const parsed = parseZone(lines.join('\n'), { origin })
@@ -59,7 +58,8 @@ export function zoneFromRaw(input: RawRecord[], origin: string, file: string, op
     const raw = raws[r.line - first]
     return { ...r, ...raw.at, ...(raw.alias ? { alias: raw.alias } : {}) }
   })
-  return { origin: parsed.zone.origin, records }
+  const warnings = records.filter((r) => r.synthetic).map((r) => warningFor(r, `${noSoa}; a placeholder SOA was added`))
+  return { zone: { origin: parsed.zone.origin, records }, warnings }
 }
 
 /** A text value as one or more quoted character-strings (split every 255 octets, as octoDNS and Terraform do). */

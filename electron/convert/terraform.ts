@@ -7,7 +7,7 @@ import { isAlias, warningFor, type ConvRecord, type ConvZone, type ConvertWarnin
 import { route53CharString } from './route53-escapes'
 import { leftToRoute53, route53AliasTargets, route53Value } from './route53-json'
 import { displayName } from '../dns/names'
-import { isApexNsOrSoa, rrsets } from './record-text'
+import { providerManaged, rrsets } from './record-text'
 
 const ROUTE53_TYPES = new Set(['A', 'AAAA', 'CAA', 'CNAME', 'DS', 'HTTPS', 'MX', 'NAPTR', 'NS', 'PTR', 'SPF', 'SRV', 'SVCB', 'TXT'])
 const CLOUDFLARE_TYPES = new Set(['A', 'AAAA', 'CAA', 'CNAME', 'DNSKEY', 'DS', 'HTTPS', 'MX', 'NAPTR', 'NS', 'PTR', 'SRV', 'SVCB', 'TXT'])
@@ -70,10 +70,7 @@ export function writeTerraformCloudflare(zone: ConvZone): { text: string; warnin
   const name = resourceNamer(zone.origin)
   const blocks = [zoneVariable('Cloudflare', zone.origin)]
   for (const r of zone.records) {
-    if (isApexNsOrSoa(r, zone)) {
-      if (!r.synthetic) warnings.push(warningFor(r, 'Cloudflare manages the SOA and apex NS of a zone itself; not written'))
-      continue
-    }
+    if (providerManaged(r, zone, warnings, 'Cloudflare manages the SOA and apex NS of a zone itself; not written')) continue
     const type = isAlias(r) ? 'CNAME' : r.type
     if (!CLOUDFLARE_TYPES.has(type)) {
       warnings.push(warningFor(r, `Cloudflare has no ${type} record type; not written`))
