@@ -4,7 +4,7 @@ import type { SandboxLimits } from './dnscontrol-sandbox'
 import { ConvertError, firstErrors } from './errors'
 import { flattenAliases, regenerateEverySeconds, type FlattenedOwner, type QueryFn } from './flatten'
 import type { FormatId } from './formats'
-import { warningFor, type ConvRecord, type ConvZone, type ConvertWarning } from './model'
+import { warningFor, type ConvRecord, type ConvZone, type ConvertWarning, type WriteResult } from './model'
 import { aliasIssues } from './portability'
 import { readZone } from './read-zone'
 import { WRITERS } from './write-zone'
@@ -64,7 +64,7 @@ function flattenSummary(owners: FlattenedOwner[], now: number): string[] {
   ]
 }
 
-function writeFlat(zone: ConvZone, owners: FlattenedOwner[], summary: string[]): { text: string; warnings: ConvertWarning[] } {
+function writeFlat(zone: ConvZone, owners: FlattenedOwner[], summary: string[]): WriteResult {
   const before = new Map<ConvRecord, string[]>()
   for (const o of owners) {
     const first = zone.records.find((r) => r.name === o.name && (r.type === 'A' || r.type === 'AAAA'))

@@ -1,5 +1,5 @@
 /** Writes dnsconfig.js in the subset the reader takes back (README: "dnscontrol"). */
-import { warningFor, type ConvRecord, type ConvZone, type ConvertWarning } from './model'
+import { warningFor, type ConvRecord, type ConvZone, type ConvertWarning, type WriteResult } from './model'
 import { displayName } from '../dns/names'
 import { charStringText, relativeOwner } from './record-text'
 
@@ -51,7 +51,7 @@ function call(r: ConvRecord, zone: ConvZone, defaultTtl: number, warn: (m: strin
   }
 }
 
-export function writeDnscontrol(zone: ConvZone): { text: string; warnings: ConvertWarning[] } {
+export function writeDnscontrol(zone: ConvZone): WriteResult {
   const warnings: ConvertWarning[] = []
   const soa = zone.records.find((r) => r.type === 'SOA')
   const defaultTtl = soa?.ttl ?? 300

@@ -32,6 +32,9 @@ export interface ConvertWarning {
   column: number
 }
 
+export type ReadResult = { zone: ConvZone; warnings: ConvertWarning[] }
+export type WriteResult = { text: string; warnings: ConvertWarning[] }
+
 export const recordLabel = (r: Pick<ZoneRecord, 'name' | 'type'>): string => `${r.name} ${r.type}`
 
 export function warningFor(r: ZoneRecord, message: string): ConvertWarning {

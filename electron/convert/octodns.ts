@@ -5,7 +5,7 @@
 import { stringify } from 'yaml'
 import { lowerAbsolute } from '../dns/names'
 import { ConvertError } from './errors'
-import { isAlias, warningFor, type ConvRecord, type ConvZone, type ConvertWarning } from './model'
+import { isAlias, warningFor, type ConvRecord, type ConvZone, type ConvertWarning, type ReadResult, type WriteResult } from './model'
 import { charStringText, providerManaged, relativeOwner, rrsets } from './record-text'
 import { isRecord, parseSourceDocument, type Path, type SourceDocument } from './source-document'
 import { absoluteName, quoteText, zoneFromRaw, type RawRecord } from './structured-records'
@@ -49,7 +49,7 @@ function rdataOf(type: string, value: unknown, doc: SourceDocument, path: Path):
   return String(value)
 }
 
-export function readOctodns(text: string, file: string, origin: string | undefined): { zone: ConvZone; warnings: ConvertWarning[] } {
+export function readOctodns(text: string, file: string, origin: string | undefined): ReadResult {
   const doc = parseSourceDocument(text, file, 'YAML')
   const zoneOrigin = origin ?? /([^/\\]+)\.ya?ml$/i.exec(file)?.[1]
   if (!zoneOrigin) throw new ConvertError(file, 1, 1, 'the zone origin is unknown: octoDNS names it by the file name (example.com.yaml); give --origin')
@@ -98,7 +98,7 @@ function valueOf(r: ConvRecord, warn: (m: string) => void, note: (m: string) => 
   return escapeTxt(parts.join(''))
 }
 
-export function writeOctodns(zone: ConvZone): { text: string; warnings: ConvertWarning[] } {
+export function writeOctodns(zone: ConvZone): WriteResult {
   const warnings: ConvertWarning[] = []
   const out: Record<string, Fields[]> = {}
   for (const set of rrsets(zone.records)) {

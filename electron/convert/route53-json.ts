@@ -3,7 +3,7 @@
  * `aws route53 list-resource-record-sets` (read). Shapes: @aws-sdk/client-route-53's Change and ResourceRecordSet.
  */
 import type { Change, ResourceRecordSet } from '@aws-sdk/client-route-53'
-import { isAlias, recordLabel, warningFor, type AddressFamily, type ConvRecord, type ConvZone, type ConvertWarning } from './model'
+import { isAlias, recordLabel, warningFor, type AddressFamily, type ConvRecord, type ConvZone, type ConvertWarning, type ReadResult, type WriteResult } from './model'
 import { decimalToOctal, octalToDecimal, route53CharString } from './route53-escapes'
 import { providerManaged, rrsets } from './record-text'
 import { isRecord, parseSourceDocument, type Path, type SourceDocument } from './source-document'
@@ -12,11 +12,6 @@ import { zoneFromRaw, type RawRecord } from './structured-records'
 /** Route 53 aliases have no TTL of their own (they take the target's); this one is written for zone files. */
 export const ALIAS_DEFAULT_TTL = 300
 const ROUTING_KEYS = ['SetIdentifier', 'Weight', 'Region', 'GeoLocation', 'Failover', 'MultiValueAnswer', 'CidrRoutingConfig', 'GeoProximityLocation', 'HealthCheckId', 'TrafficPolicyInstanceId']
-
-export interface ReadResult {
-  zone: ConvZone
-  warnings: ConvertWarning[]
-}
 
 function recordSets(doc: SourceDocument): { set: unknown; path: Path; action?: string }[] {
   const v = doc.value
@@ -123,7 +118,7 @@ function aliasHostedZoneId(r: ConvRecord, zone: ConvZone): { id: string; known: 
   return { id: inZone ? 'THIS_HOSTED_ZONE_ID' : 'TARGET_HOSTED_ZONE_ID', known: false }
 }
 
-export function writeRoute53(zone: ConvZone): { text: string; warnings: ConvertWarning[] } {
+export function writeRoute53(zone: ConvZone): WriteResult {
   const warnings: ConvertWarning[] = []
   const changes: Change[] = []
   const plain: ConvRecord[] = []

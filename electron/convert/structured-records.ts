@@ -6,7 +6,7 @@
 import { lowerAbsolute } from '../dns/names'
 import { parseZone } from '../zone'
 import { ConvertError, firstErrors } from './errors'
-import { warningFor, type AddressFamily, type AliasDetails, type ConvRecord, type ConvZone, type ConvertWarning } from './model'
+import { warningFor, type AddressFamily, type AliasDetails, type ConvRecord, type ReadResult } from './model'
 import { quoteOctets } from './route53-escapes'
 
 export interface Position {
@@ -32,7 +32,7 @@ const PLACEHOLDER_SOA_TTL = 3600
  * `noSoa`) when the source has none. `absoluteRdata`: names in rdata are absolute even without a trailing
  * dot (Route 53 reads "example.com" so).
  */
-export function zoneFromRaw(input: RawRecord[], origin: string, file: string, noSoa: string, absoluteRdata = false): { zone: ConvZone; warnings: ConvertWarning[] } {
+export function zoneFromRaw(input: RawRecord[], origin: string, file: string, noSoa: string, absoluteRdata = false): ReadResult {
   const raws = mergeAliases(input, file)
   const bad = raws.find((r) => /[\r\n]/.test(r.rdata) || /[\r\n\s]/.test(r.name))
   if (bad) throw new ConvertError(file, bad.at.line, bad.at.column, `${bad.name} ${bad.type}: a line break or blank in a name or value must be escaped`)

@@ -3,7 +3,7 @@
  * the Cloudflare provider's (v5) cloudflare_dns_record (an apex CNAME, which Cloudflare flattens).
  */
 import { hclBlock, resourceNamer, type HclValue } from './hcl'
-import { isAlias, warningFor, type ConvRecord, type ConvZone, type ConvertWarning } from './model'
+import { isAlias, warningFor, type ConvRecord, type ConvZone, type ConvertWarning, type WriteResult } from './model'
 import { route53CharString } from './route53-escapes'
 import { leftToRoute53, route53AliasTargets, route53Value } from './route53-json'
 import { displayName } from '../dns/names'
@@ -19,7 +19,7 @@ function zoneVariable(provider: string, origin: string): string {
 /** The AWS provider quotes each TXT value itself; strings of one record are joined by `""` (its docs). */
 const awsTxtValue = (r: ConvRecord): string => r.rdata.map((t) => route53CharString(t).slice(1, -1)).join('""')
 
-export function writeTerraformRoute53(zone: ConvZone): { text: string; warnings: ConvertWarning[] } {
+export function writeTerraformRoute53(zone: ConvZone): WriteResult {
   const warnings: ConvertWarning[] = []
   const name = resourceNamer(zone.origin)
   const blocks = [zoneVariable('Route 53 hosted', zone.origin)]
@@ -65,7 +65,7 @@ function cloudflareFields(r: ConvRecord): Record<string, HclValue> {
   }
 }
 
-export function writeTerraformCloudflare(zone: ConvZone): { text: string; warnings: ConvertWarning[] } {
+export function writeTerraformCloudflare(zone: ConvZone): WriteResult {
   const warnings: ConvertWarning[] = []
   const name = resourceNamer(zone.origin)
   const blocks = [zoneVariable('Cloudflare', zone.origin)]

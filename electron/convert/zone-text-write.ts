@@ -1,11 +1,6 @@
 /** Writes the zone-file formats (bind, aname, route53-text, cloudflare, flat) through the zone serializer. */
 import { serializeZone } from '../zone'
-import { isAlias, warningFor, type ConvRecord, type ConvZone, type ConvertWarning } from './model'
-
-export interface TextOutput {
-  text: string
-  warnings: ConvertWarning[]
-}
+import { isAlias, warningFor, type ConvRecord, type ConvZone, type ConvertWarning, type WriteResult } from './model'
 
 export interface Annotations {
   /** Comment lines before a record. */
@@ -29,7 +24,7 @@ export function zoneText(zone: ConvZone, spell: (r: ConvRecord) => string, notes
 }
 
 /** bind and aname: every alias spelled as `spelled`, which aliases both A and AAAA. */
-function aliasSpelled(spelled: 'ALIAS' | 'ANAME'): (zone: ConvZone) => TextOutput {
+function aliasSpelled(spelled: 'ALIAS' | 'ANAME'): (zone: ConvZone) => WriteResult {
   return (zone) => ({
     text: zoneText(zone, (r) => (isAlias(r) ? spelled : r.type)),
     warnings: zone.records
@@ -42,7 +37,7 @@ export const writeBind = aliasSpelled('ALIAS')
 export const writeAname = aliasSpelled('ANAME')
 
 /** One line per aliased family: `NAME TTL IN A ALIAS TARGET`, as the seed writes Route 53 aliases. */
-export function writeRoute53Text(zone: ConvZone): TextOutput {
+export function writeRoute53Text(zone: ConvZone): WriteResult {
   const records = zone.records.flatMap((r) =>
     isAlias(r) ? (r.alias?.families ?? ['A', 'AAAA']).map((f) => ({ ...r, type: `${f} ALIAS` })) : [r]
   )
@@ -52,7 +47,7 @@ export function writeRoute53Text(zone: ConvZone): TextOutput {
 /** Cloudflare's import/export: an alias is a CNAME; below the apex it carries the per-record flattening tag. */
 export const CF_FLATTEN_TAG = 'cf_tags=cf-flatten-cname'
 
-export function writeCloudflare(zone: ConvZone): TextOutput {
+export function writeCloudflare(zone: ConvZone): WriteResult {
   const after = new Map<ConvRecord, string>()
   const warnings: ConvertWarning[] = []
   for (const r of zone.records.filter(isAlias)) {
