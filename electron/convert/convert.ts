@@ -1,6 +1,5 @@
 /** One conversion: read, apply the target's portability rules (flattening through a resolver), write. */
 import type { ResolverTarget } from '@shared/dns'
-import type { SandboxLimits } from './dnscontrol-sandbox'
 import { ConvertError, firstErrors } from './errors'
 import { flattenAliases, regenerateEverySeconds, type FlattenedOwner, type QueryFn } from './flatten'
 import type { FormatId } from './formats'
@@ -19,7 +18,6 @@ export interface ConvertOptions {
   resolver?: ResolverTarget
   query?: QueryFn
   now?: () => number
-  sandboxLimits?: SandboxLimits
 }
 
 export interface ConvertResult {
@@ -33,7 +31,7 @@ export interface ConvertResult {
 
 export async function convert(input: string, options: ConvertOptions): Promise<ConvertResult> {
   const { file } = options
-  const read = await readZone(input, options.from, { file, origin: options.origin, sandboxLimits: options.sandboxLimits })
+  const read = await readZone(input, options.from, options)
   const warnings = [...read.warnings]
   let zone: ConvZone = read.zone
   const issues = aliasIssues(zone, options.to)

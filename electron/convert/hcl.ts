@@ -1,7 +1,7 @@
 /** HCL (Terraform) literals and resource names. */
 
 /** A quoted HCL string: backslash escapes, and template sequences (${ and %{) doubled so they stay text. */
-export function hclString(s: string): string {
+function hclString(s: string): string {
   const body = s
     .replace(/\\/g, '\\\\')
     .replace(/"/g, '\\"')

@@ -6,7 +6,7 @@
 import { lowerAbsolute } from '../dns/names'
 import { parseZone } from '../zone'
 import { ConvertError, firstErrors } from './errors'
-import { warningFor, type AddressFamily, type AliasDetails, type ConvRecord, type ReadResult } from './model'
+import { recordLabel, warningFor, type AddressFamily, type AliasDetails, type ConvRecord, type ReadResult } from './model'
 import { quoteOctets } from './route53-escapes'
 
 export interface Position {
@@ -43,13 +43,11 @@ export function zoneFromRaw(input: RawRecord[], origin: string, file: string, no
   const first = lines.length + 1
   for (const r of raws) lines.push(`${r.name} ${r.ttl} IN ${r.type} ${r.rdata}`)
   const parsed = parseZone(lines.join('\n'), { origin })
-  const locate = (line: number): Position => raws[line - first]?.at ?? { line: 0, column: 0 }
   if (!parsed.zone) {
     firstErrors(
       parsed.errors.map((e) => {
         const raw = raws[e.line - first]
-        const at = locate(e.line)
-        return new ConvertError(file, at.line, at.column, raw ? `${raw.name} ${raw.type}: ${e.reason}` : e.reason)
+        return new ConvertError(file, raw?.at.line ?? 0, raw?.at.column ?? 0, raw ? `${recordLabel(raw)}: ${e.reason}` : e.reason)
       })
     )
   }

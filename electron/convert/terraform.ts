@@ -9,7 +9,7 @@ import { leftToRoute53, route53AliasTargets, route53Value } from './route53-json
 import { displayName } from '../dns/names'
 import { providerManaged, rrsets } from './record-text'
 
-const ROUTE53_TYPES = new Set(['A', 'AAAA', 'CAA', 'CNAME', 'DS', 'HTTPS', 'MX', 'NAPTR', 'NS', 'PTR', 'SPF', 'SRV', 'SVCB', 'TXT'])
+const ROUTE53_TYPES = new Set(['A', 'AAAA', 'CAA', 'CNAME', 'DS', 'HTTPS', 'MX', 'NAPTR', 'NS', 'PTR', 'SRV', 'SVCB', 'TXT'])
 const CLOUDFLARE_TYPES = new Set(['A', 'AAAA', 'CAA', 'CNAME', 'DNSKEY', 'DS', 'HTTPS', 'MX', 'NAPTR', 'NS', 'PTR', 'SRV', 'SVCB', 'TXT'])
 
 function zoneVariable(provider: string, origin: string): string {
@@ -39,7 +39,7 @@ export function writeTerraformRoute53(zone: ConvZone): WriteResult {
     }
     const ttl = Math.min(...set.map((x) => x.ttl))
     if (set.some((x) => x.ttl !== ttl)) warnings.push(warningFor(r, `Route 53 has one TTL per record set: ${ttl}`))
-    const records = set.map((x) => (x.type === 'TXT' || x.type === 'SPF' ? awsTxtValue(x) : route53Value(x)))
+    const records = set.map((x) => (x.type === 'TXT' ? awsTxtValue(x) : route53Value(x)))
     blocks.push(hclBlock(`resource "aws_route53_record" "${name(r.name, r.type)}"`, { zone_id: { raw: 'var.zone_id' }, name: r.name, type: r.type, ttl, records }))
   }
   return { text: blocks.join('\n\n') + '\n', warnings }
@@ -54,8 +54,6 @@ function cloudflareFields(r: ConvRecord): Record<string, HclValue> {
       return { data: { priority: Number(a), weight: Number(b), port: Number(c), target: displayName(d) } }
     case 'CAA':
       return { data: { flags: Number(a), tag: b, value: c.slice(1, -1).replace(/\\(["\\])/g, '$1') } }
-    case 'TXT':
-      return { content: r.rdata.join(' ') }
     case 'CNAME':
     case 'NS':
     case 'PTR':
