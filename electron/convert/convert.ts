@@ -50,7 +50,7 @@ export async function convert(input: string, options: ConvertOptions): Promise<C
     }
   }
   const summary = flattened.length > 0 ? flattenSummary(flattened, (options.now ?? Date.now)()) : []
-  const out = options.to === 'flat' ? writeFlat(zone, flattened, summary) : WRITERS[options.to](zone)
+  const out = options.to === 'flat' ? writeFlat(zone, flattened, summary) : WRITERS[options.to].write(zone)
   return { text: out.text, origin: zone.origin, warnings: [...warnings, ...out.warnings], summary, flattened }
 }
 
