@@ -12,7 +12,7 @@ import type { AdviceFacts, AdviceOption, Advice, Recommendation, Risk } from '@s
 import { aliasRefusal, profileById } from '../providers'
 
 /** How often a flattening job should re-resolve the target: its TTL, never under a minute. */
-export const reflattenSeconds = (targetTtl: number): number => Math.max(60, targetTtl)
+const reflattenSeconds = (targetTtl: number): number => Math.max(60, targetTtl)
 
 function servedApexTtl(rule: string, apexTtl: number, targetTtl: number): number {
   if (rule === 'passthrough') return targetTtl

@@ -37,7 +37,7 @@ export async function readZone(text: string, from: FormatId, options: ReadOption
 }
 
 /** Cloudflare exports its "Auto" TTL as 1, which means 300 s (https://developers.cloudflare.com/dns/manage-dns-records/reference/ttl/). */
-export const CLOUDFLARE_AUTO_TTL = 300
+const CLOUDFLARE_AUTO_TTL = 300
 
 /** Cloudflare's export notes per record whether it was proxied (`; cf_tags=cf-proxied:true`) and writes Auto TTL as 1. */
 function cloudflareSpecifics(text: string, zone: ConvZone): ReadResult {

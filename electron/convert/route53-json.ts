@@ -10,7 +10,7 @@ import { isRecord, parseSourceDocument, type Path, type SourceDocument } from '.
 import { zoneFromRaw, type RawRecord } from './structured-records'
 
 /** Route 53 aliases have no TTL of their own (they take the target's); this one is written for zone files. */
-export const ALIAS_DEFAULT_TTL = 300
+const ALIAS_DEFAULT_TTL = 300
 const ROUTING_KEYS = ['SetIdentifier', 'Weight', 'Region', 'GeoLocation', 'Failover', 'MultiValueAnswer', 'CidrRoutingConfig', 'GeoProximityLocation', 'HealthCheckId', 'TrafficPolicyInstanceId']
 
 function recordSets(doc: SourceDocument): { set: unknown; path: Path; action?: string }[] {

@@ -45,14 +45,12 @@ export function writeRoute53Text(zone: ConvZone): WriteResult {
 }
 
 /** Cloudflare's import/export: an alias is a CNAME; below the apex it carries the per-record flattening tag. */
-export const CF_FLATTEN_TAG = 'cf_tags=cf-flatten-cname'
-
 export function writeCloudflare(zone: ConvZone): WriteResult {
   const after = new Map<ConvRecord, string>()
   const warnings: ConvertWarning[] = []
   for (const r of zone.records.filter(isAlias)) {
     if (r.name !== zone.origin) {
-      after.set(r, CF_FLATTEN_TAG)
+      after.set(r, 'cf_tags=cf-flatten-cname')
       warnings.push(warningFor(r, 'written as a CNAME tagged cf-flatten-cname: Cloudflare flattens a CNAME below the apex only on paid plans; otherwise it is served as a plain CNAME'))
     }
     if (r.alias?.families?.length === 1) warnings.push(warningFor(r, `the source aliased only ${r.alias.families[0]}; a Cloudflare CNAME flattens both A and AAAA`))
