@@ -3,10 +3,10 @@
  * owner relative to the zone ('' is the root) to one record or a list of them, each { type, ttl, value(s) }.
  */
 import { stringify } from 'yaml'
-import { lowerAbsolute } from '../dns/names'
+import { lowerAbsolute, relativeName } from '../dns/names'
 import { ConvertError } from './errors'
 import { isAlias, warningFor, type ConvRecord, type ConvZone, type ConvertWarning, type ReadResult, type WriteResult } from './model'
-import { charStringText, providerManaged, relativeOwner, rrsets } from './record-text'
+import { charStringText, providerManaged, rrsets } from './record-text'
 import { isRecord, parseSourceDocument, type Path, type SourceDocument } from './source-document'
 import { absoluteName, quoteText, zoneFromRaw, type RawRecord } from './structured-records'
 
@@ -79,11 +79,7 @@ export function readOctodns(text: string, file: string, origin: string | undefin
 }
 
 function valueOf(r: ConvRecord, warn: (m: string) => void, note: (m: string) => void): unknown {
-  const text = (t: string): string | null => {
-    const s = charStringText(t)
-    if (s === null) warn('a string in it is not UTF-8, which YAML cannot hold')
-    return s
-  }
+  const text = (t: string): string | null => charStringText(t, () => warn('a string in it is not UTF-8, which YAML cannot hold'))
   const fields = VALUE_FIELDS[r.type]
   if (fields) {
     const value = fields.map((f, i) => [f, QUOTED_FIELDS.has(`${r.type}.${f}`) ? text(r.rdata[i]) : NAME_FIELDS.has(f) ? r.rdata[i] : Number(r.rdata[i])])
@@ -123,7 +119,7 @@ export function writeOctodns(zone: ConvZone): WriteResult {
     if (!ok) continue
     const ttl = Math.min(...set.map((r) => r.ttl))
     if (set.some((r) => r.ttl !== ttl)) warnings.push(warningFor(first, `octoDNS has one TTL per record set: ${ttl}`))
-    const owner = relativeOwner(first.name, zone.origin)
+    const owner = first.name === zone.origin ? '' : relativeName(first.name, zone.origin)
     const rec: Fields = { type, ttl, ...(values.length === 1 ? { value: values[0] } : { values }) }
     ;(out[owner] ??= []).push(rec)
   }
