@@ -5,7 +5,7 @@
 import type { ResolverTarget } from '@shared/dns'
 import type { AdviceFacts } from '@shared/advisor'
 import { SUBNET_PRESETS } from '@shared/locality'
-import { profileIds, type ProfileId } from '@shared/providers'
+import type { ProfileId } from '@shared/providers'
 import { inspect, type InspectDeps } from '../inspector'
 import { askVia, engineQuery } from '../inspector/query-port'
 import { queryOptions } from '../inspector/inspect'
@@ -21,8 +21,6 @@ export interface AdviseRequest {
   skipAuthoritative?: boolean
   timeoutMs?: number
 }
-
-const isProfile = (id: string): id is ProfileId => (profileIds as readonly string[]).includes(id)
 
 export async function gatherFacts(request: AdviseRequest, deps: InspectDeps = {}): Promise<AdviceFacts> {
   const result = await inspect(
@@ -47,7 +45,7 @@ export async function gatherFacts(request: AdviseRequest, deps: InspectDeps = {}
   }
   const [dnskey, mx, txt, caa] = await Promise.all([count('DNSKEY'), count('MX'), count('TXT'), count('CAA')])
   const provider = result.providers[0]
-  const profile = request.profile ?? (provider && isProfile(provider.id) ? provider.id : null)
+  const profile = request.profile ?? provider?.profile ?? null
   const rows = (result.locality?.rows ?? []).filter((r) => r.same !== null)
   const varies = [false, true].some((v6) => new Set(rows.filter((r) => r.subnet.includes(':') === v6).map((r) => r.target.join(','))).size > 1)
   const ttls = (pick: (r: (typeof result.resolvers)[number]) => number | undefined): number[] => result.resolvers.flatMap((r) => pick(r) ?? [])

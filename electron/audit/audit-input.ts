@@ -25,7 +25,7 @@ function checkedName(text: string, line: number, column: number, what: string): 
   try {
     return normalizeName(text).ascii.toLowerCase()
   } catch (error) {
-    throw Object.assign(new Error(`line ${line}, column ${column}: "${text}" is not a valid ${what}: ${(error as Error).message}`), { line })
+    throw new Error(`line ${line}, column ${column}: "${text}" is not a valid ${what}: ${(error as Error).message}`)
   }
 }
 

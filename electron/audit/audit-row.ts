@@ -1,18 +1,10 @@
 import type { AuditRow, DnssecObservation } from '@shared/audit'
 import type { DnsQueryResult } from '@shared/dns'
-import type { InspectResult, RrsetObservation } from '@shared/inspector'
+import type { InspectResult } from '@shared/inspector'
 import { stalenessBound } from '../inspector'
 import { errorOf } from '../inspector/query-port'
 
 const MAX_ERRORS = 20
-
-function firstTtl(result: InspectResult, pick: (r: InspectResult['resolvers'][number]) => RrsetObservation | undefined): number | undefined {
-  for (const r of result.resolvers) {
-    const ttl = pick(r)?.effectiveTtl
-    if (ttl !== undefined) return ttl
-  }
-  return undefined
-}
 
 /** Problems per resolver, each once: "label: A: timeout: no response …". */
 function resolverErrors(result: InspectResult): string[] {
@@ -49,7 +41,7 @@ export function dnssecSummary(observations: readonly DnssecObservation[]): Audit
 
 /** One audit row from one inspection: what the table, the CSV and the NDJSON show. */
 export function auditRow(index: number, result: InspectResult, dnssec: AuditRow['dnssec'], durationMs: number): AuditRow {
-  const apexTtl = result.authoritative?.ttls.A ?? firstTtl(result, (r) => r.apex.a)
+  const apexTtl = result.authoritative?.ttls.A ?? result.resolvers.map((r) => r.apex.a.effectiveTtl).find((ttl) => ttl !== undefined)
   const targetTtls = result.resolvers.flatMap((r) => (r.target?.a.effectiveTtl !== undefined ? [r.target.a.effectiveTtl] : []))
   const targetTtl = targetTtls.length > 0 ? Math.max(...targetTtls) : undefined
   const bound = result.target && apexTtl !== undefined && targetTtl !== undefined ? stalenessBound('min', targetTtl, apexTtl) : undefined

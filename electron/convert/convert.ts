@@ -1,10 +1,9 @@
 /** One conversion: read, apply the target's portability rules (flattening through a resolver), write. */
 import type { ResolverTarget } from '@shared/dns'
-import type { SandboxLimits } from './dnscontrol-sandbox'
 import { ConvertError, firstErrors } from './errors'
 import { flattenAliases, regenerateEverySeconds, type FlattenedOwner, type QueryFn } from './flatten'
 import type { FormatId } from './formats'
-import { warningFor, type ConvRecord, type ConvZone, type ConvertWarning } from './model'
+import { warningFor, type ConvRecord, type ConvZone, type ConvertWarning, type WriteResult } from './model'
 import { aliasIssues } from './portability'
 import { readZone } from './read-zone'
 import { WRITERS } from './write-zone'
@@ -19,7 +18,6 @@ export interface ConvertOptions {
   resolver?: ResolverTarget
   query?: QueryFn
   now?: () => number
-  sandboxLimits?: SandboxLimits
 }
 
 export interface ConvertResult {
@@ -33,7 +31,7 @@ export interface ConvertResult {
 
 export async function convert(input: string, options: ConvertOptions): Promise<ConvertResult> {
   const { file } = options
-  const read = await readZone(input, options.from, { file, origin: options.origin, sandboxLimits: options.sandboxLimits })
+  const read = await readZone(input, options.from, options)
   const warnings = [...read.warnings]
   let zone: ConvZone = read.zone
   const issues = aliasIssues(zone, options.to)
@@ -43,8 +41,7 @@ export async function convert(input: string, options: ConvertOptions): Promise<C
       const hint = options.to === 'flat' ? 'the flat format needs a resolver (--resolver SERVER)' : 'give a resolver (--resolver SERVER) to flatten it into the addresses it has now'
       firstErrors(issues.map((i) => new ConvertError(file, i.record.line, i.record.column, `${i.record.name} ${i.record.type} ${i.record.rdata[0]}: ${i.reason} (${i.source}); ${hint}`)))
     }
-    const now = (options.now ?? Date.now)()
-    const result = await flattenAliases(zone, issues.map((i) => i.record), { resolver: options.resolver, query: options.query, file, now: () => now })
+    const result = await flattenAliases(zone, issues.map((i) => i.record), { resolver: options.resolver, query: options.query, file, now: (options.now ?? Date.now)() })
     zone = result.zone
     flattened = result.owners
     warnings.push(...result.warnings)
@@ -53,7 +50,7 @@ export async function convert(input: string, options: ConvertOptions): Promise<C
     }
   }
   const summary = flattened.length > 0 ? flattenSummary(flattened, (options.now ?? Date.now)()) : []
-  const out = options.to === 'flat' ? writeFlat(zone, flattened, summary) : WRITERS[options.to](zone)
+  const out = options.to === 'flat' ? writeFlat(zone, flattened, summary) : WRITERS[options.to].write(zone)
   return { text: out.text, origin: zone.origin, warnings: [...warnings, ...out.warnings], summary, flattened }
 }
 
@@ -65,7 +62,7 @@ function flattenSummary(owners: FlattenedOwner[], now: number): string[] {
   ]
 }
 
-function writeFlat(zone: ConvZone, owners: FlattenedOwner[], summary: string[]): { text: string; warnings: ConvertWarning[] } {
+function writeFlat(zone: ConvZone, owners: FlattenedOwner[], summary: string[]): WriteResult {
   const before = new Map<ConvRecord, string[]>()
   for (const o of owners) {
     const first = zone.records.find((r) => r.name === o.name && (r.type === 'A' || r.type === 'AAAA'))

@@ -7,7 +7,7 @@ import { displayName, lowerAbsolute } from '../dns/names'
 import { DNSCONTROL_FUNCTIONS } from './dnscontrol-dsl'
 import { runInSandbox, type SandboxLimits } from './dnscontrol-sandbox'
 import { ConvertError } from './errors'
-import { warningFor, type AddressFamily, type AliasDetails, type ConvZone, type ConvertWarning } from './model'
+import type { AddressFamily, AliasDetails, ReadResult } from './model'
 import { absoluteName, quoteText, zoneFromRaw, type Position, type RawRecord } from './structured-records'
 
 const itemSchema = z.looseObject({ __kind: z.string() })
@@ -42,7 +42,7 @@ function refine(source: string, message: string, line: number, column: number): 
   return { line: before.length, column: before[before.length - 1].length + 1 }
 }
 
-export async function readDnscontrol(source: string, file: string, origin: string | undefined, limits?: SandboxLimits): Promise<{ zone: ConvZone; warnings: ConvertWarning[] }> {
+export async function readDnscontrol(source: string, file: string, origin: string | undefined, limits?: SandboxLimits): Promise<ReadResult> {
   const reply = await runInSandbox(source, limits)
   if (!reply.ok) {
     const { message, line, column } = reply.error
@@ -74,9 +74,7 @@ export async function readDnscontrol(source: string, file: string, origin: strin
       throw new ConvertError(file, domain.line, domain.column, `${item.__kind} is not allowed directly inside D(); it modifies a record`)
     }
   }
-  const zone = zoneFromRaw(raws, apex, file)
-  const warnings = zone.records.filter((r) => r.synthetic).map((r) => warningFor(r, 'dnsconfig.js has no SOA here; a placeholder SOA was added'))
-  return { zone, warnings }
+  return zoneFromRaw(raws, apex, file, 'dnsconfig.js has no SOA here')
 }
 
 function ttlOf(v: unknown, at: Position, file: string): number {

@@ -21,13 +21,10 @@ export type SandboxReply =
   | { ok: true; result: unknown }
   | { ok: false; error: { message: string; line: number; column: number } }
 
-function permissionFlag(): string {
-  return process.allowedNodeEnvironmentFlags.has('--permission') ? '--permission' : '--experimental-permission'
-}
-
 export function runInSandbox(source: string, limits: SandboxLimits = DEFAULT_LIMITS): Promise<SandboxReply> {
   return new Promise((resolve) => {
-    const args = [permissionFlag(), `--max-old-space-size=${limits.heapMb}`, '--no-warnings', '-e', CHILD_SOURCE, String(limits.cpuMs)]
+    const permission = process.allowedNodeEnvironmentFlags.has('--permission') ? '--permission' : '--experimental-permission'
+    const args = [permission, `--max-old-space-size=${limits.heapMb}`, '--no-warnings', '-e', CHILD_SOURCE, String(limits.cpuMs)]
     // ELECTRON_RUN_AS_NODE makes the Electron binary a plain Node; nothing else of our environment is passed on
     const child = spawn(process.execPath, args, { env: { ELECTRON_RUN_AS_NODE: '1' }, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true })
     let out = ''

@@ -1,19 +1,15 @@
 /** Writes dnsconfig.js in the subset the reader takes back (README: "dnscontrol"). */
-import { warningFor, type ConvRecord, type ConvZone, type ConvertWarning } from './model'
-import { displayName } from '../dns/names'
-import { charStringText, relativeOwner } from './record-text'
+import { warningFor, type ConvRecord, type ConvZone, type ConvertWarning, type WriteResult } from './model'
+import { displayName, relativeName } from '../dns/names'
+import { charStringText } from './record-text'
 
 const js = (s: string): string => JSON.stringify(s)
 
 function call(r: ConvRecord, zone: ConvZone, defaultTtl: number, warn: (m: string) => void): string[] {
-  const label = js(relativeOwner(r.name, zone.origin) || '@')
+  const label = js(relativeName(r.name, zone.origin))
   const ttl = r.ttl === defaultTtl ? '' : `, TTL(${r.ttl})`
   const [a, b, c, d] = r.rdata
-  const text = (t: string): string | null => {
-    const s = charStringText(t)
-    if (s === null) warn('a string in it is not UTF-8, which a JavaScript string cannot carry as octets; not written')
-    return s
-  }
+  const text = (t: string): string | null => charStringText(t, () => warn('a string in it is not UTF-8, which a JavaScript string cannot carry as octets; not written'))
   switch (r.type) {
     case 'A':
     case 'AAAA':
@@ -51,13 +47,12 @@ function call(r: ConvRecord, zone: ConvZone, defaultTtl: number, warn: (m: strin
   }
 }
 
-export function writeDnscontrol(zone: ConvZone): { text: string; warnings: ConvertWarning[] } {
+export function writeDnscontrol(zone: ConvZone): WriteResult {
   const warnings: ConvertWarning[] = []
   const soa = zone.records.find((r) => r.type === 'SOA')
   const defaultTtl = soa?.ttl ?? 300
   const lines: string[] = []
-  for (const record of zone.records) {
-    const r = record.type === 'ANAME' ? { ...record, type: 'ALIAS' } : record
+  for (const r of zone.records) {
     if (r.type === 'SOA') {
       if (!r.synthetic) warnings.push(warningFor(r, 'the SOA is left to the DNS provider (dnscontrol writes it only for a few); not written'))
       continue

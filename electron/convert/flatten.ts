@@ -12,7 +12,7 @@ export interface FlattenContext {
   resolver: ResolverTarget
   query: QueryFn
   file: string
-  now?: () => number
+  now: number
 }
 
 export interface FlattenedOwner {
@@ -21,12 +21,6 @@ export interface FlattenedOwner {
   /** When the copied answer can first be stale (ms since the epoch). */
   refreshBy: number
   addresses: string[]
-}
-
-export interface FlattenResult {
-  zone: ConvZone
-  owners: FlattenedOwner[]
-  warnings: ConvertWarning[]
 }
 
 interface FamilyAnswer {
@@ -57,8 +51,7 @@ async function resolveFamily(r: ConvRecord, family: AddressFamily, ctx: FlattenC
 }
 
 /** Replaces each record in `aliases` by the addresses its target has now. */
-export async function flattenAliases(zone: ConvZone, aliases: ConvRecord[], ctx: FlattenContext): Promise<FlattenResult> {
-  const now = (ctx.now ?? Date.now)()
+export async function flattenAliases(zone: ConvZone, aliases: ConvRecord[], ctx: FlattenContext): Promise<{ zone: ConvZone; owners: FlattenedOwner[]; warnings: ConvertWarning[] }> {
   const warnings: ConvertWarning[] = []
   const owners: FlattenedOwner[] = []
   const replacements = new Map<ConvRecord, ConvRecord[]>()
@@ -85,7 +78,7 @@ export async function flattenAliases(zone: ConvZone, aliases: ConvRecord[], ctx:
       }
     }
     replacements.set(r, dedupe(records))
-    owners.push({ name: r.name, target: r.rdata[0], refreshBy: now + validFor * 1000, addresses: records.map((x) => x.rdata[0]) })
+    owners.push({ name: r.name, target: r.rdata[0], refreshBy: ctx.now + validFor * 1000, addresses: records.map((x) => x.rdata[0]) })
   }
   const records = zone.records.flatMap((r) => (staticDropped.has(r) ? [] : (replacements.get(r) ?? [r])))
   return { zone: { origin: zone.origin, records }, owners, warnings }

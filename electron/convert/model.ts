@@ -32,7 +32,10 @@ export interface ConvertWarning {
   column: number
 }
 
-const recordLabel = (r: Pick<ZoneRecord, 'name' | 'type'>): string => `${r.name} ${r.type}`
+export type ReadResult = { zone: ConvZone; warnings: ConvertWarning[] }
+export type WriteResult = { text: string; warnings: ConvertWarning[] }
+
+export const recordLabel = (r: Pick<ZoneRecord, 'name' | 'type'>): string => `${r.name} ${r.type}`
 
 export function warningFor(r: ZoneRecord, message: string): ConvertWarning {
   return { record: recordLabel(r), message, line: r.line, column: r.column }

@@ -3,10 +3,10 @@
  * owner relative to the zone ('' is the root) to one record or a list of them, each { type, ttl, value(s) }.
  */
 import { stringify } from 'yaml'
-import { lowerAbsolute } from '../dns/names'
+import { lowerAbsolute, relativeName } from '../dns/names'
 import { ConvertError } from './errors'
-import { isAlias, warningFor, type ConvRecord, type ConvZone, type ConvertWarning } from './model'
-import { charStringText, isApexNsOrSoa, relativeOwner, rrsets } from './record-text'
+import { isAlias, warningFor, type ConvRecord, type ConvZone, type ConvertWarning, type ReadResult, type WriteResult } from './model'
+import { charStringText, providerManaged, rrsets } from './record-text'
 import { isRecord, parseSourceDocument, type Path, type SourceDocument } from './source-document'
 import { absoluteName, quoteText, zoneFromRaw, type RawRecord } from './structured-records'
 
@@ -21,6 +21,8 @@ const VALUE_FIELDS: Record<string, string[]> = {
   DS: ['key_tag', 'algorithm', 'digest_type', 'digest']
 }
 const QUOTED_FIELDS = new Set(['CAA.value', 'NAPTR.flags', 'NAPTR.service', 'NAPTR.regexp'])
+/** Written as they are; the other unquoted fields are numbers. */
+const NAME_FIELDS = new Set(['exchange', 'target', 'tag', 'replacement', 'digest'])
 const SIMPLE = new Set(['A', 'AAAA', 'NS', 'PTR', 'CNAME', 'ALIAS', 'DNAME', 'TXT', 'SPF'])
 
 /** octoDNS escapes ';' in TXT values as '\;' (its docs: "semicolons must be escaped"). */
@@ -47,7 +49,7 @@ function rdataOf(type: string, value: unknown, doc: SourceDocument, path: Path):
   return String(value)
 }
 
-export function readOctodns(text: string, file: string, origin: string | undefined): { zone: ConvZone; warnings: ConvertWarning[] } {
+export function readOctodns(text: string, file: string, origin: string | undefined): ReadResult {
   const doc = parseSourceDocument(text, file, 'YAML')
   const zoneOrigin = origin ?? /([^/\\]+)\.ya?ml$/i.exec(file)?.[1]
   if (!zoneOrigin) throw new ConvertError(file, 1, 1, 'the zone origin is unknown: octoDNS names it by the file name (example.com.yaml); give --origin')
@@ -73,52 +75,31 @@ export function readOctodns(text: string, file: string, origin: string | undefin
       })
     })
   }
-  const zone = zoneFromRaw(raws, apex, file)
-  const warnings = zone.records.filter((r) => r.synthetic).map((r) => warningFor(r, 'octoDNS zone files have no SOA; a placeholder SOA was added'))
-  return { zone, warnings }
+  return zoneFromRaw(raws, apex, file, 'octoDNS zone files have no SOA')
 }
 
 function valueOf(r: ConvRecord, warn: (m: string) => void, note: (m: string) => void): unknown {
-  const [a, b, c, d, e, f] = r.rdata
-  const text = (t: string): string | null => {
-    const s = charStringText(t)
-    if (s === null) warn('a string in it is not UTF-8, which YAML cannot hold')
-    return s
+  const text = (t: string): string | null => charStringText(t, () => warn('a string in it is not UTF-8, which YAML cannot hold'))
+  const fields = VALUE_FIELDS[r.type]
+  if (fields) {
+    const value = fields.map((f, i) => [f, QUOTED_FIELDS.has(`${r.type}.${f}`) ? text(r.rdata[i]) : NAME_FIELDS.has(f) ? r.rdata[i] : Number(r.rdata[i])])
+    return Object.fromEntries(value.sort(([a], [b]) => (a! < b! ? -1 : 1)))
   }
-  switch (r.type) {
-    case 'MX':
-      return { exchange: b, preference: Number(a) }
-    case 'SRV':
-      return { port: Number(c), priority: Number(a), target: d, weight: Number(b) }
-    case 'CAA':
-      return { flags: Number(a), tag: b, value: text(c) }
-    case 'NAPTR':
-      return { flags: text(c), order: Number(a), preference: Number(b), regexp: text(e), replacement: f, service: text(d) }
-    case 'DS':
-      return { algorithm: Number(b), digest: d, digest_type: Number(c), key_tag: Number(a) }
-    case 'TXT':
-    case 'SPF': {
-      const parts = r.rdata.map(text)
-      if (parts.some((p) => p === null)) return null
-      if (r.rdata.slice(0, -1).some((t) => new TextEncoder().encode(charStringText(t)!).length !== 255)) {
-        note('octoDNS keeps one string per TXT value and splits it every 255 octets; the boundaries between the strings are not kept')
-      }
-      return escapeTxt(parts.join(''))
-    }
-    default:
-      return a
+  if (r.type !== 'TXT') return r.rdata[0]
+  const parts = r.rdata.map(text)
+  if (parts.some((p) => p === null)) return null
+  if (r.rdata.slice(0, -1).some((t) => new TextEncoder().encode(charStringText(t)!).length !== 255)) {
+    note('octoDNS keeps one string per TXT value and splits it every 255 octets; the boundaries between the strings are not kept')
   }
+  return escapeTxt(parts.join(''))
 }
 
-export function writeOctodns(zone: ConvZone): { text: string; warnings: ConvertWarning[] } {
+export function writeOctodns(zone: ConvZone): WriteResult {
   const warnings: ConvertWarning[] = []
   const out: Record<string, Fields[]> = {}
   for (const set of rrsets(zone.records)) {
     const first = set[0]
-    if (isApexNsOrSoa(first, zone)) {
-      if (!first.synthetic) warnings.push(warningFor(first, 'octoDNS does not manage the SOA and manages the root NS only for some providers; not written'))
-      continue
-    }
+    if (providerManaged(first, zone, warnings, 'octoDNS does not manage the SOA and manages the root NS only for some providers; not written')) continue
     const type = isAlias(first) ? 'ALIAS' : first.type
     if (!SIMPLE.has(type) && !VALUE_FIELDS[type]) {
       warnings.push(warningFor(first, `octoDNS has no ${type} record type; not written`))
@@ -138,7 +119,7 @@ export function writeOctodns(zone: ConvZone): { text: string; warnings: ConvertW
     if (!ok) continue
     const ttl = Math.min(...set.map((r) => r.ttl))
     if (set.some((r) => r.ttl !== ttl)) warnings.push(warningFor(first, `octoDNS has one TTL per record set: ${ttl}`))
-    const owner = relativeOwner(first.name, zone.origin)
+    const owner = first.name === zone.origin ? '' : relativeName(first.name, zone.origin)
     const rec: Fields = { type, ttl, ...(values.length === 1 ? { value: values[0] } : { values }) }
     ;(out[owner] ??= []).push(rec)
   }

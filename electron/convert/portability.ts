@@ -37,8 +37,6 @@ const AWS_ALIAS_SUFFIXES = [
   '.appsync-api.amazonaws.com.'
 ]
 
-const isAwsAliasTarget = (target: string): boolean => AWS_ALIAS_SUFFIXES.some((s) => target.endsWith(s))
-
 const ROUTE53_FORMATS: readonly TargetId[] = ['route53', 'route53-text', 'terraform-route53']
 const CLOUDFLARE_FORMATS: readonly TargetId[] = ['cloudflare', 'terraform-cloudflare']
 
@@ -59,7 +57,7 @@ export function aliasIssues(zone: ConvZone, target: TargetId): AliasIssue[] {
       add('flatten', 'a flat zone holds only the addresses an alias gives now', SOURCES.flat)
     } else if (ROUTE53_FORMATS.includes(target)) {
       const inZone = isAtOrBelow(dest, zone.origin) && at(dest).some((x) => ADDRESS.has(x.type) || isAlias(x))
-      if (!inZone && !isAwsAliasTarget(dest)) {
+      if (!inZone && !AWS_ALIAS_SUFFIXES.some((s) => dest.endsWith(s))) {
         add('flatten', `a Route 53 alias can point only at an AWS resource or at a record in the same hosted zone; ${dest} is neither`, SOURCES.route53)
       }
     } else if (CLOUDFLARE_FORMATS.includes(target)) {

@@ -4,7 +4,7 @@ import { readDnscontrol } from './dnscontrol-read'
 import type { SandboxLimits } from './dnscontrol-sandbox'
 import { ConvertError } from './errors'
 import type { FormatId } from './formats'
-import { warningFor, type ConvZone, type ConvertWarning } from './model'
+import { warningFor, type ConvZone, type ConvertWarning, type ReadResult } from './model'
 import { readOctodns } from './octodns'
 import { readRoute53 } from './route53-json'
 import { readZoneText } from './zone-text-read'
@@ -15,7 +15,7 @@ export interface ReadOptions {
   sandboxLimits?: SandboxLimits
 }
 
-export async function readZone(text: string, from: FormatId, options: ReadOptions): Promise<{ zone: ConvZone; warnings: ConvertWarning[] }> {
+export async function readZone(text: string, from: FormatId, options: ReadOptions): Promise<ReadResult> {
   const { file } = options
   const origin = options.origin === undefined ? undefined : lowerAbsolute(options.origin)
   switch (from) {
@@ -40,7 +40,7 @@ export async function readZone(text: string, from: FormatId, options: ReadOption
 const CLOUDFLARE_AUTO_TTL = 300
 
 /** Cloudflare's export notes per record whether it was proxied (`; cf_tags=cf-proxied:true`) and writes Auto TTL as 1. */
-function cloudflareSpecifics(text: string, zone: ConvZone): { zone: ConvZone; warnings: ConvertWarning[] } {
+function cloudflareSpecifics(text: string, zone: ConvZone): ReadResult {
   const warnings: ConvertWarning[] = []
   const proxied = new Set(text.split(/\r\n|\n|\r/).flatMap((l, i) => (/cf-proxied:true/.test(l) ? [i + 1] : [])))
   const records = zone.records.map((r) => {

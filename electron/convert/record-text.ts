@@ -1,21 +1,18 @@
 /** Helpers over canonical rdata tokens that the structured writers share. */
-import { relativeName } from '../dns/names'
 import { unquoteCharString } from '../zone/char-strings'
-import { isAlias, type ConvRecord, type ConvZone } from './model'
+import { isAlias, warningFor, type ConvRecord, type ConvZone, type ConvertWarning } from './model'
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
 
-/** The text of a canonical quoted string, or null when its octets are not UTF-8 (a JSON or YAML string cannot hold them). */
-export function charStringText(token: string): string | null {
+/** The text of a canonical quoted string, or null (after `notUtf8`) when its octets are not UTF-8 (a JSON or YAML string cannot hold them). */
+export function charStringText(token: string, notUtf8?: () => void): string | null {
   try {
     return strictUtf8.decode(unquoteCharString(token))
   } catch {
+    notUtf8?.()
     return null
   }
 }
-
-/** The owner relative to the origin: '' for the apex, 'www' for www.<origin>, or the absolute name outside it. */
-export const relativeOwner = (name: string, origin: string): string => (name === origin ? '' : relativeName(name, origin))
 
 /** Records grouped by owner and type, in first-seen order. */
 export function rrsets(records: ConvRecord[]): ConvRecord[][] {
@@ -29,4 +26,9 @@ export function rrsets(records: ConvRecord[]): ConvRecord[][] {
   return [...sets.values()]
 }
 
-export const isApexNsOrSoa = (r: ConvRecord, zone: ConvZone): boolean => r.type === 'SOA' || (r.type === 'NS' && r.name === zone.origin)
+/** The SOA and apex NS, which providers run themselves: true, with the warning unless a reader made the record up. */
+export function providerManaged(r: ConvRecord, zone: ConvZone, warnings: ConvertWarning[], warning: string): boolean {
+  if (r.type !== 'SOA' && (r.type !== 'NS' || r.name !== zone.origin)) return false
+  if (!r.synthetic) warnings.push(warningFor(r, warning))
+  return true
+}

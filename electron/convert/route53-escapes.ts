@@ -14,13 +14,16 @@ const convert = (text: string, from: 8 | 10, to: 8 | 10): string =>
 export const octalToDecimal = (text: string): string => convert(text, 8, 10)
 export const decimalToOctal = (text: string): string => convert(text, 10, 8)
 
-/** A canonical quoted character-string in Route 53's form: octal escapes for controls and octets above 0x7e. */
-export function route53CharString(token: string): string {
+/** Octets as one quoted string: `"` and `\` escaped, controls and octets above 0x7e as three digits in `radix`. */
+export function quoteOctets(bytes: Uint8Array, radix: 8 | 10): string {
   let out = '"'
-  for (const b of unquoteCharString(token)) {
+  for (const b of bytes) {
     if (b === 0x22 || b === 0x5c) out += '\\' + String.fromCharCode(b)
-    else if (b < 0x20 || b > 0x7e) out += '\\' + b.toString(8).padStart(3, '0')
+    else if (b < 0x20 || b > 0x7e) out += '\\' + b.toString(radix).padStart(3, '0')
     else out += String.fromCharCode(b)
   }
   return out + '"'
 }
+
+/** A canonical quoted character-string in Route 53's form (octal escapes). */
+export const route53CharString = (token: string): string => quoteOctets(unquoteCharString(token), 8)

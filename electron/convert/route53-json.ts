@@ -3,20 +3,15 @@
  * `aws route53 list-resource-record-sets` (read). Shapes: @aws-sdk/client-route-53's Change and ResourceRecordSet.
  */
 import type { Change, ResourceRecordSet } from '@aws-sdk/client-route-53'
-import { isAlias, warningFor, type AddressFamily, type ConvRecord, type ConvZone, type ConvertWarning } from './model'
+import { isAlias, recordLabel, warningFor, type AddressFamily, type ConvRecord, type ConvZone, type ConvertWarning, type ReadResult, type WriteResult } from './model'
 import { decimalToOctal, octalToDecimal, route53CharString } from './route53-escapes'
-import { isApexNsOrSoa } from './record-text'
+import { providerManaged, rrsets } from './record-text'
 import { isRecord, parseSourceDocument, type Path, type SourceDocument } from './source-document'
 import { zoneFromRaw, type RawRecord } from './structured-records'
 
 /** Route 53 aliases have no TTL of their own (they take the target's); this one is written for zone files. */
 const ALIAS_DEFAULT_TTL = 300
 const ROUTING_KEYS = ['SetIdentifier', 'Weight', 'Region', 'GeoLocation', 'Failover', 'MultiValueAnswer', 'CidrRoutingConfig', 'GeoProximityLocation', 'HealthCheckId', 'TrafficPolicyInstanceId']
-
-export interface ReadResult {
-  zone: ConvZone
-  warnings: ConvertWarning[]
-}
 
 function recordSets(doc: SourceDocument): { set: unknown; path: Path; action?: string }[] {
   const v = doc.value
@@ -46,7 +41,7 @@ export function readRoute53(text: string, file: string, origin?: string): ReadRe
     if (typeof rrs.Name !== 'string' || typeof rrs.Type !== 'string') throw doc.error(path, 'a ResourceRecordSet needs Name and Type')
     const name = withDot(octalToDecimal(rrs.Name))
     if (action !== undefined && action !== 'CREATE' && action !== 'UPSERT') {
-      warnings.push({ record: `${name} ${rrs.Type}`, message: `a ${action} change removes a record; it is not part of the converted zone`, ...at })
+      warnings.push({ record: recordLabel({ name, type: rrs.Type }), message: `a ${action} change removes a record; it is not part of the converted zone`, ...at })
       continue
     }
     const routing = ROUTING_KEYS.find((k) => k in set)
@@ -72,8 +67,8 @@ export function readRoute53(text: string, file: string, origin?: string): ReadRe
       raws.push({ name, type: rrs.Type!, ttl: rrs.TTL!, rdata: octalToDecimal(rr.Value), at: doc.at([...path, 'ResourceRecords', i]) })
     })
   }
-  const zone = zoneFromRaw(raws, zoneOrigin, file, { absoluteRdata: true })
-  for (const r of zone.records) if (r.synthetic) warnings.push(warningFor(r, 'Route 53 JSON has no SOA here; a placeholder SOA was added'))
+  const { zone, warnings: placeholder } = zoneFromRaw(raws, zoneOrigin, file, 'Route 53 JSON has no SOA here', true)
+  warnings.push(...placeholder)
   for (const r of zone.records.filter(isAlias)) warnings.push(warningFor(r, `a Route 53 alias has no TTL of its own; ${ALIAS_DEFAULT_TTL} s was written`))
   return { zone, warnings }
 }
@@ -93,11 +88,8 @@ export function route53Value(r: ConvRecord): string {
 }
 
 /** Route 53 runs the SOA and apex NS of a hosted zone itself: true, with a warning, for those records. */
-export function leftToRoute53(r: ConvRecord, zone: ConvZone, warnings: ConvertWarning[]): boolean {
-  if (!isApexNsOrSoa(r, zone)) return false
-  if (!r.synthetic) warnings.push(warningFor(r, 'Route 53 creates the SOA and apex NS of a hosted zone itself; not written'))
-  return true
-}
+export const leftToRoute53 = (r: ConvRecord, zone: ConvZone, warnings: ConvertWarning[]): boolean =>
+  providerManaged(r, zone, warnings, 'Route 53 creates the SOA and apex NS of a hosted zone itself; not written')
 
 export interface Route53AliasTarget {
   family: AddressFamily
@@ -126,10 +118,10 @@ function aliasHostedZoneId(r: ConvRecord, zone: ConvZone): { id: string; known: 
   return { id: inZone ? 'THIS_HOSTED_ZONE_ID' : 'TARGET_HOSTED_ZONE_ID', known: false }
 }
 
-export function writeRoute53(zone: ConvZone): { text: string; warnings: ConvertWarning[] } {
+export function writeRoute53(zone: ConvZone): WriteResult {
   const warnings: ConvertWarning[] = []
   const changes: Change[] = []
-  const sets = new Map<string, ConvRecord[]>()
+  const plain: ConvRecord[] = []
   for (const r of zone.records) {
     if (leftToRoute53(r, zone, warnings)) continue
     if (isAlias(r)) {
@@ -145,12 +137,9 @@ export function writeRoute53(zone: ConvZone): { text: string; warnings: ConvertW
       }
       continue
     }
-    const key = `${r.name} ${r.type}`
-    const list = sets.get(key)
-    if (list) list.push(r)
-    else sets.set(key, [r])
+    plain.push(r)
   }
-  for (const list of sets.values()) {
+  for (const list of rrsets(plain)) {
     const ttl = Math.min(...list.map((r) => r.ttl))
     if (list.some((r) => r.ttl !== ttl)) warnings.push(warningFor(list[0], `the records of this set had different TTLs; Route 53 has one per set: ${ttl}`))
     changes.push({

@@ -6,7 +6,8 @@
 import { lowerAbsolute } from '../dns/names'
 import { parseZone } from '../zone'
 import { ConvertError, firstErrors } from './errors'
-import type { AddressFamily, AliasDetails, ConvRecord, ConvZone } from './model'
+import { recordLabel, warningFor, type AddressFamily, type AliasDetails, type ConvRecord, type ReadResult } from './model'
+import { quoteOctets } from './route53-escapes'
 
 export interface Position {
   line: number
@@ -26,30 +27,27 @@ export interface RawRecord {
 
 const PLACEHOLDER_SOA_TTL = 3600
 
-export interface ZoneFromRawOptions {
-  /** Names in rdata are absolute even without a trailing dot (Route 53 reads "example.com" so). */
-  absoluteRdata?: boolean
-}
-
-/** Builds and validates a zone; adds a placeholder SOA (marked synthetic) when the source has none. */
-export function zoneFromRaw(input: RawRecord[], origin: string, file: string, options: ZoneFromRawOptions = {}): ConvZone {
+/**
+ * Builds and validates a zone; adds a placeholder SOA (marked synthetic, with a warning that begins with
+ * `noSoa`) when the source has none. `absoluteRdata`: names in rdata are absolute even without a trailing
+ * dot (Route 53 reads "example.com" so).
+ */
+export function zoneFromRaw(input: RawRecord[], origin: string, file: string, noSoa: string, absoluteRdata = false): ReadResult {
   const raws = mergeAliases(input, file)
   const bad = raws.find((r) => /[\r\n]/.test(r.rdata) || /[\r\n\s]/.test(r.name))
   if (bad) throw new ConvertError(file, bad.at.line, bad.at.column, `${bad.name} ${bad.type}: a line break or blank in a name or value must be escaped`)
   const hasSoa = raws.some((r) => r.type === 'SOA')
   const lines = [`$ORIGIN ${origin}`]
   if (!hasSoa) lines.push(`@ ${PLACEHOLDER_SOA_TTL} IN SOA ns.invalid. hostmaster.invalid. 1 7200 3600 1209600 3600`)
-  if (options.absoluteRdata) lines.push('$ORIGIN .')
+  if (absoluteRdata) lines.push('$ORIGIN .')
   const first = lines.length + 1
   for (const r of raws) lines.push(`${r.name} ${r.ttl} IN ${r.type} ${r.rdata}`)
   const parsed = parseZone(lines.join('\n'), { origin })
-  const locate = (line: number): Position => raws[line - first]?.at ?? { line: 0, column: 0 }
   if (!parsed.zone) {
     firstErrors(
       parsed.errors.map((e) => {
         const raw = raws[e.line - first]
-        const at = locate(e.line)
-        return new ConvertError(file, at.line, at.column, raw ? `${raw.name} ${raw.type}: ${e.reason}` : e.reason)
+        return new ConvertError(file, raw?.at.line ?? 0, raw?.at.column ?? 0, raw ? `${recordLabel(raw)}: ${e.reason}` : e.reason)
       })
     )
   }
@@ -58,25 +56,16 @@ export function zoneFromRaw(input: RawRecord[], origin: string, file: string, op
     const raw = raws[r.line - first]
     return { ...r, ...raw.at, ...(raw.alias ? { alias: raw.alias } : {}) }
   })
-  return { origin: parsed.zone.origin, records }
+  const warnings = records.filter((r) => r.synthetic).map((r) => warningFor(r, `${noSoa}; a placeholder SOA was added`))
+  return { zone: { origin: parsed.zone.origin, records }, warnings }
 }
 
 /** A text value as one or more quoted character-strings (split every 255 octets, as octoDNS and Terraform do). */
 export function quoteText(value: string): string {
   const bytes = new TextEncoder().encode(value)
   const parts: string[] = []
-  for (let i = 0; i < bytes.length || i === 0; i += 255) parts.push(quoteBytes(bytes.subarray(i, i + 255)))
+  for (let i = 0; i < bytes.length || i === 0; i += 255) parts.push(quoteOctets(bytes.subarray(i, i + 255), 10))
   return parts.join(' ')
-}
-
-function quoteBytes(bytes: Uint8Array): string {
-  let out = '"'
-  for (const b of bytes) {
-    if (b === 0x22 || b === 0x5c) out += '\\' + String.fromCharCode(b)
-    else if (b < 0x20 || b > 0x7e) out += '\\' + String(b).padStart(3, '0')
-    else out += String.fromCharCode(b)
-  }
-  return out + '"'
 }
 
 /** Absolute form of a name given relative to `origin` ('' or '@' is the origin; a trailing dot means absolute). */

@@ -3,13 +3,13 @@
  * the Cloudflare provider's (v5) cloudflare_dns_record (an apex CNAME, which Cloudflare flattens).
  */
 import { hclBlock, resourceNamer, type HclValue } from './hcl'
-import { isAlias, warningFor, type ConvRecord, type ConvZone, type ConvertWarning } from './model'
+import { isAlias, warningFor, type ConvRecord, type ConvZone, type ConvertWarning, type WriteResult } from './model'
 import { route53CharString } from './route53-escapes'
 import { leftToRoute53, route53AliasTargets, route53Value } from './route53-json'
 import { displayName } from '../dns/names'
-import { isApexNsOrSoa, rrsets } from './record-text'
+import { providerManaged, rrsets } from './record-text'
 
-const ROUTE53_TYPES = new Set(['A', 'AAAA', 'CAA', 'CNAME', 'DS', 'HTTPS', 'MX', 'NAPTR', 'NS', 'PTR', 'SPF', 'SRV', 'SVCB', 'TXT'])
+const ROUTE53_TYPES = new Set(['A', 'AAAA', 'CAA', 'CNAME', 'DS', 'HTTPS', 'MX', 'NAPTR', 'NS', 'PTR', 'SRV', 'SVCB', 'TXT'])
 const CLOUDFLARE_TYPES = new Set(['A', 'AAAA', 'CAA', 'CNAME', 'DNSKEY', 'DS', 'HTTPS', 'MX', 'NAPTR', 'NS', 'PTR', 'SRV', 'SVCB', 'TXT'])
 
 function zoneVariable(provider: string, origin: string): string {
@@ -19,7 +19,7 @@ function zoneVariable(provider: string, origin: string): string {
 /** The AWS provider quotes each TXT value itself; strings of one record are joined by `""` (its docs). */
 const awsTxtValue = (r: ConvRecord): string => r.rdata.map((t) => route53CharString(t).slice(1, -1)).join('""')
 
-export function writeTerraformRoute53(zone: ConvZone): { text: string; warnings: ConvertWarning[] } {
+export function writeTerraformRoute53(zone: ConvZone): WriteResult {
   const warnings: ConvertWarning[] = []
   const name = resourceNamer(zone.origin)
   const blocks = [zoneVariable('Route 53 hosted', zone.origin)]
@@ -39,7 +39,7 @@ export function writeTerraformRoute53(zone: ConvZone): { text: string; warnings:
     }
     const ttl = Math.min(...set.map((x) => x.ttl))
     if (set.some((x) => x.ttl !== ttl)) warnings.push(warningFor(r, `Route 53 has one TTL per record set: ${ttl}`))
-    const records = set.map((x) => (x.type === 'TXT' || x.type === 'SPF' ? awsTxtValue(x) : route53Value(x)))
+    const records = set.map((x) => (x.type === 'TXT' ? awsTxtValue(x) : route53Value(x)))
     blocks.push(hclBlock(`resource "aws_route53_record" "${name(r.name, r.type)}"`, { zone_id: { raw: 'var.zone_id' }, name: r.name, type: r.type, ttl, records }))
   }
   return { text: blocks.join('\n\n') + '\n', warnings }
@@ -54,8 +54,6 @@ function cloudflareFields(r: ConvRecord): Record<string, HclValue> {
       return { data: { priority: Number(a), weight: Number(b), port: Number(c), target: displayName(d) } }
     case 'CAA':
       return { data: { flags: Number(a), tag: b, value: c.slice(1, -1).replace(/\\(["\\])/g, '$1') } }
-    case 'TXT':
-      return { content: r.rdata.join(' ') }
     case 'CNAME':
     case 'NS':
     case 'PTR':
@@ -65,15 +63,12 @@ function cloudflareFields(r: ConvRecord): Record<string, HclValue> {
   }
 }
 
-export function writeTerraformCloudflare(zone: ConvZone): { text: string; warnings: ConvertWarning[] } {
+export function writeTerraformCloudflare(zone: ConvZone): WriteResult {
   const warnings: ConvertWarning[] = []
   const name = resourceNamer(zone.origin)
   const blocks = [zoneVariable('Cloudflare', zone.origin)]
   for (const r of zone.records) {
-    if (isApexNsOrSoa(r, zone)) {
-      if (!r.synthetic) warnings.push(warningFor(r, 'Cloudflare manages the SOA and apex NS of a zone itself; not written'))
-      continue
-    }
+    if (providerManaged(r, zone, warnings, 'Cloudflare manages the SOA and apex NS of a zone itself; not written')) continue
     const type = isAlias(r) ? 'CNAME' : r.type
     if (!CLOUDFLARE_TYPES.has(type)) {
       warnings.push(warningFor(r, `Cloudflare has no ${type} record type; not written`))

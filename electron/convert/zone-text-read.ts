@@ -6,17 +6,14 @@
  */
 import { parseZone, validateZone } from '../zone'
 import { ConvertError, firstErrors } from './errors'
-import type { AddressFamily, ConvRecord, ConvZone } from './model'
+import type { AddressFamily, AliasDetails, ConvRecord, ConvZone } from './model'
 
 export type ZoneDialect = 'bind' | 'aname' | 'route53-text' | 'cloudflare'
 
-interface Marked {
+interface Marked extends AliasDetails {
   kind: 'route53' | 'cname'
   /** Cloudflare's per-record flattening tag on a CNAME below the apex. */
   flatten?: boolean
-  families?: AddressFamily[]
-  hostedZoneId?: string
-  evaluateTargetHealth?: boolean
 }
 
 const MARKER = 'PTR'
@@ -111,16 +108,14 @@ export function readZoneText(text: string, dialect: ZoneDialect, options: ReadZo
       .join('\n')
   }
   const parsed = parseZone(source, { origin: options.origin })
-  const located = (line: number, column: number, reason: string): ConvertError => new ConvertError(options.file, line, column, reason)
   if (!parsed.zone) {
     const lines = text.split(/\r\n|\n|\r/)
-    firstErrors(parsed.errors.map((e) => located(e.line, e.column, explain(e.reason, dialect, lines[e.line - 1] ?? ''))))
+    firstErrors(parsed.errors.map((e) => new ConvertError(options.file, e.line, e.column, explain(e.reason, dialect, lines[e.line - 1] ?? ''))))
   }
-  const zone = parsed.zone
-  const records = resolveMarks(zone.records, marks, zone.origin, options.file)
-  const converted: ConvZone = { origin: zone.origin, records }
+  const { origin } = parsed.zone
+  const converted: ConvZone = { origin, records: resolveMarks(parsed.zone.records, marks, origin, options.file) }
   const problems = validateZone(converted)
-  if (problems.length > 0) firstErrors(problems.map((e) => located(e.line, e.column, e.reason)))
+  if (problems.length > 0) firstErrors(problems.map((e) => new ConvertError(options.file, e.line, e.column, e.reason)))
   if (dialect === 'cloudflare') checkCloudflareApex(converted, options.file)
   return converted
 }

@@ -1,11 +1,6 @@
 /** Writes the zone-file formats (bind, aname, route53-text, cloudflare, flat) through the zone serializer. */
 import { serializeZone } from '../zone'
-import { isAlias, warningFor, type ConvRecord, type ConvZone, type ConvertWarning } from './model'
-
-export interface TextOutput {
-  text: string
-  warnings: ConvertWarning[]
-}
+import { isAlias, warningFor, type ConvRecord, type ConvZone, type ConvertWarning, type WriteResult } from './model'
 
 export interface Annotations {
   /** Comment lines before a record. */
@@ -28,22 +23,21 @@ export function zoneText(zone: ConvZone, spell: (r: ConvRecord) => string, notes
   return out.join('\n') + '\n'
 }
 
-function familyWarnings(zone: ConvZone, spelled: string): ConvertWarning[] {
-  return zone.records
-    .filter((r) => isAlias(r) && r.alias?.families?.length === 1)
-    .map((r) => warningFor(r, `the source aliased only ${r.alias!.families![0]} (Route 53 aliases each type on its own); ${spelled} aliases both A and AAAA`))
+/** bind and aname: every alias spelled as `spelled`, which aliases both A and AAAA. */
+function aliasSpelled(spelled: 'ALIAS' | 'ANAME'): (zone: ConvZone) => WriteResult {
+  return (zone) => ({
+    text: zoneText(zone, (r) => (isAlias(r) ? spelled : r.type)),
+    warnings: zone.records
+      .filter((r) => isAlias(r) && r.alias?.families?.length === 1)
+      .map((r) => warningFor(r, `the source aliased only ${r.alias!.families![0]} (Route 53 aliases each type on its own); ${spelled} aliases both A and AAAA`))
+  })
 }
 
-export function writeBind(zone: ConvZone): TextOutput {
-  return { text: zoneText(zone, (r) => (isAlias(r) ? 'ALIAS' : r.type)), warnings: familyWarnings(zone, 'ALIAS') }
-}
-
-export function writeAname(zone: ConvZone): TextOutput {
-  return { text: zoneText(zone, (r) => (isAlias(r) ? 'ANAME' : r.type)), warnings: familyWarnings(zone, 'ANAME') }
-}
+export const writeBind = aliasSpelled('ALIAS')
+export const writeAname = aliasSpelled('ANAME')
 
 /** One line per aliased family: `NAME TTL IN A ALIAS TARGET`, as the seed writes Route 53 aliases. */
-export function writeRoute53Text(zone: ConvZone): TextOutput {
+export function writeRoute53Text(zone: ConvZone): WriteResult {
   const records = zone.records.flatMap((r) =>
     isAlias(r) ? (r.alias?.families ?? ['A', 'AAAA']).map((f) => ({ ...r, type: `${f} ALIAS` })) : [r]
   )
@@ -51,14 +45,12 @@ export function writeRoute53Text(zone: ConvZone): TextOutput {
 }
 
 /** Cloudflare's import/export: an alias is a CNAME; below the apex it carries the per-record flattening tag. */
-const CF_FLATTEN_TAG = 'cf_tags=cf-flatten-cname'
-
-export function writeCloudflare(zone: ConvZone): TextOutput {
+export function writeCloudflare(zone: ConvZone): WriteResult {
   const after = new Map<ConvRecord, string>()
   const warnings: ConvertWarning[] = []
   for (const r of zone.records.filter(isAlias)) {
     if (r.name !== zone.origin) {
-      after.set(r, CF_FLATTEN_TAG)
+      after.set(r, 'cf_tags=cf-flatten-cname')
       warnings.push(warningFor(r, 'written as a CNAME tagged cf-flatten-cname: Cloudflare flattens a CNAME below the apex only on paid plans; otherwise it is served as a plain CNAME'))
     }
     if (r.alias?.families?.length === 1) warnings.push(warningFor(r, `the source aliased only ${r.alias.families[0]}; a Cloudflare CNAME flattens both A and AAAA`))
