@@ -4,6 +4,7 @@ import type { QueryOptionsInput, ResolverTarget } from '@shared/dns'
 import type { AliasRecord, AuthoritativeView, ProviderMatch, RrsetObservation, TargetSuggestion } from '@shared/inspector'
 import { resolverLabel } from '@shared/resolver-target'
 import { detectProviders } from '../providers'
+import { aliasRecordIn } from './authoritative'
 import { observeRrset } from './follow-chain'
 import { measureLookupCost } from './lookup-cost'
 import { typedName } from '../dns/names'
@@ -85,11 +86,8 @@ export const answered = (o: RrsetObservation): boolean => o.status !== 'error'
 
 export async function aliasRecordViaResolvers(all: readonly ApexQueries[]): Promise<AliasRecord | undefined> {
   for (const q of all) {
-    const alias = await q.alias
-    const record = alias.status === 'ok' ? alias.records[0] : undefined
-    if (record) {
-      return { owner: typedName(record.name), target: typedName(record.data), ttl: record.ttl, server: `resolver ${q.label}`, seenAtWallMs: record.receivedAtWallMs }
-    }
+    const record = aliasRecordIn(await q.alias, `resolver ${q.label}`, true)
+    if (record) return record
   }
   return undefined
 }
