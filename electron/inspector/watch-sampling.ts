@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks'
-import type { Family, Viewpoint, WatchSample, WatchSession } from '@shared/inspector'
+import { families, type Viewpoint, type WatchSample, type WatchSession } from '@shared/inspector'
 import { observeRrset } from './follow-chain'
 import type { Ask, AuthoritativeDeps } from './query-port'
 import type { ObservationStore } from './observation-store'
@@ -37,10 +37,8 @@ export interface SamplingDeps {
   observations?: ObservationStore
 }
 
-const FAMILIES: readonly Family[] = ['A', 'AAAA']
-
 export const keysFor = (viewpoint: Viewpoint, resolverIndex: number): ProbeKey[] =>
-  (['apex', 'target'] as const).flatMap((side) => FAMILIES.map((family) => ({ viewpoint, resolverIndex, side, family })))
+  (['apex', 'target'] as const).flatMap((side) => families.map((family) => ({ viewpoint, resolverIndex, side, family })))
 
 /** Samples `keys` of one watch, in rounds at its interval or each when its answer's TTL runs out. */
 export function sample(run: Running, keys: readonly ProbeKey[], deps: SamplingDeps): void {

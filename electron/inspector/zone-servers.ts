@@ -1,6 +1,6 @@
 import type { ResolverTarget } from '@shared/dns'
 import { observeRrset } from './follow-chain'
-import { typedName } from '../dns/names'
+import { isAtOrBelow, typedName } from '../dns/names'
 import type { Ask } from './query-port'
 
 const MAX_NS = 4
@@ -37,7 +37,7 @@ export async function zoneOf(resolverAsk: Ask, nameInput: string): Promise<strin
   if (!soa) return undefined
   const zone = typedName(soa.name)
   // a SOA from elsewhere (not an ancestor of the name) says nothing about it
-  return name === zone || name.endsWith(`.${zone}`) || zone === '.' ? zone : undefined
+  return isAtOrBelow(name, zone) ? zone : undefined
 }
 
 /** The zone's own servers for `name` as query targets on `port`, found through the resolver. */

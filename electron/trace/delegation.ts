@@ -6,15 +6,13 @@
  */
 import type { DnsQueryRequest, DnsQueryResult, DnsRecord } from '@shared/dns'
 import type { DelegationStep, DelegationView } from '@shared/delegation'
+import { RR_TYPES } from '@shared/dns-codes'
 import { query } from '../dns'
 import { digRdata } from '../format/dig-rdata'
 import { nameToWire, sameName } from '../dns/names'
 import { keyTag } from '../dnssec/keys'
 import { dsMatches, rrsigFields, verifyRRset, type SignatureStatus } from '../dnssec/verify-rrset'
 import { trace, type TraceStep } from './trace'
-
-const TYPE_DS = 43
-const TYPE_DNSKEY = 48
 
 export interface DelegationOptions {
   name: string
@@ -48,10 +46,10 @@ export async function delegationView(options: DelegationOptions): Promise<Delega
     const zone = step.zone
     const isRoot = i === 0
     const dsSet = isRoot ? options.rootDs : owned(step.records, zone, 'DS').map(rdataOf)
-    const dsSignature = isRoot ? 'valid' : setSignature(zone, TYPE_DS, dsSet, sigsOver(step.records, zone, TYPE_DS), parentKeys, nowS)
+    const dsSignature = isRoot ? 'valid' : setSignature(zone, RR_TYPES.DS, dsSet, sigsOver(step.records, zone, RR_TYPES.DS), parentKeys, nowS)
     const keys = await zoneKeys(step, options.start.port, ask, options.signal)
     const vouched = keys.set.filter((k) => dsSet.some((ds) => dsMatches(zone, ds, k)))
-    const dnskeySignature = keys.set.length === 0 ? 'unsigned' : setSignature(zone, TYPE_DNSKEY, keys.set, keys.sigs, vouched, nowS)
+    const dnskeySignature = keys.set.length === 0 ? 'unsigned' : setSignature(zone, RR_TYPES.DNSKEY, keys.set, keys.sigs, vouched, nowS)
     let status: DelegationStep['status']
     let reason: string
     if (parentStatus !== 'secure') [status, reason] = ['indeterminate', `${isRoot ? 'no trust anchor' : 'the parent is not secure'}`]
@@ -89,7 +87,7 @@ async function zoneKeys(step: TraceStep, port: number, ask: NonNullable<Delegati
   if (!host) return { set: [], sigs: [], error: `no address for a name server of ${step.zone}` }
   try {
     const r = await ask({ name: step.zone, type: 'DNSKEY', resolver: { transport: 'udp', host, port }, options: { rd: false, dnssecOk: true } }, signal)
-    return { set: owned(r.answer, step.zone, 'DNSKEY').map(rdataOf), sigs: sigsOver(r.answer, step.zone, TYPE_DNSKEY) }
+    return { set: owned(r.answer, step.zone, 'DNSKEY').map(rdataOf), sigs: sigsOver(r.answer, step.zone, RR_TYPES.DNSKEY) }
   } catch (error) {
     return { set: [], sigs: [], error: `DNSKEY from ${host}: ${error instanceof Error ? error.message : String(error)}` }
   }

@@ -6,7 +6,7 @@
  */
 import type { DnsQueryRequest, DnsQueryResult, DnsRecord } from '@shared/dns'
 import { query } from '../dns'
-import { canonicalName } from '../dns/names'
+import { canonicalName, isAtOrBelow } from '../dns/names'
 
 export interface TraceServer {
   host: string
@@ -48,8 +48,6 @@ export interface TraceOptions {
   /** The query engine (tests may count calls); default: the real one. */
   ask?: (request: DnsQueryRequest, signal?: AbortSignal) => Promise<DnsQueryResult>
 }
-
-const isAtOrBelow = (name: string, zone: string): boolean => zone === '.' || name === zone || name.endsWith(`.${zone}`)
 
 function nameServersOf(records: DnsRecord[], additional: DnsRecord[], zone: string): TraceStep['nameServers'] {
   return records
