@@ -1,4 +1,4 @@
-import type { AliasRecord, Evidence, Family, FamilyComparison, StaleWindow, TtlPolicy } from '@shared/inspector'
+import type { AliasRecord, Evidence, Family, FamilyComparison, SetRelation, StaleWindow, TtlPolicy } from '@shared/inspector'
 import { sameSet } from './addresses'
 import { displayName } from '../dns/names'
 import type { TargetSetSighting } from './observation-store'
@@ -91,7 +91,10 @@ export function sightingEvidence(family: Family, target: string, sighting: Targe
   }
 }
 
+/** Relations in which the apex follows the target. */
+export const MATCHING: readonly SetRelation[] = ['equal', 'apex-subset', 'target-subset']
+
 /** The non-matching comparisons of one resolver (disjoint or partial), by family. */
 export function unmatched(comparisons: readonly (FamilyComparison | undefined)[]): FamilyComparison[] {
-  return comparisons.filter((c): c is FamilyComparison => !!c && c.relation !== 'no-data' && c.relation !== 'equal' && c.relation !== 'apex-subset' && c.relation !== 'target-subset')
+  return comparisons.filter((c): c is FamilyComparison => !!c && c.relation !== 'no-data' && !MATCHING.includes(c.relation))
 }

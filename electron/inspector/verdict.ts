@@ -1,7 +1,7 @@
 import type { AliasRecord, Evidence, Family, FamilyComparison, ProviderMatch, SetRelation, StaleWindow, Verdict } from '@shared/inspector'
 import { displayName } from '../dns/names'
 import { providerLine } from './suggest'
-import { aliasRecordEvidence, cdnEvidence, clockTime, earlierSighting, sightingEvidence, staleWindow, unmatched, type StaleContext } from './verdict-stale'
+import { aliasRecordEvidence, cdnEvidence, clockTime, earlierSighting, MATCHING, sightingEvidence, staleWindow, unmatched, type StaleContext } from './verdict-stale'
 
 export interface VerdictResolver {
   label: string
@@ -27,8 +27,6 @@ export interface VerdictInput {
 }
 
 type ResolverClass = 'match' | 'partial' | 'disjoint' | 'no-data'
-
-const MATCHING: readonly SetRelation[] = ['equal', 'apex-subset', 'target-subset']
 
 function classify(resolver: VerdictResolver): ResolverClass {
   const compared = [resolver.a, resolver.aaaa].filter((c): c is FamilyComparison => !!c && c.relation !== 'no-data')
