@@ -147,12 +147,12 @@ export function decideVerdict(input: VerdictInput): Verdict {
     evidence.push(...stale.cdn)
     return verdict('likely', `ALIAS / flattening likely: ${apex} follows ${target} (a CDN: its answers vary).`, evidence)
   }
-  if (kind !== 'likely') {
-    if (alias && alias.target !== input.target) {
+  if (kind !== 'likely' && alias) {
+    if (alias.target !== input.target) {
       return verdict('other-target', `Aliased to ${displayName(alias.target)}, not to ${target}: ${apex}'s ALIAS record points there.`, evidence)
     }
-    const windows = alias ? unexplainedWindows(input, alias) : []
-    if (alias && windows.length > 0) {
+    const windows = unexplainedWindows(input, alias)
+    if (windows.length > 0) {
       // the zone says the apex follows the target: addresses that differ can only be an answer not yet refreshed
       evidence.push({ stance: 'for', text: `the ALIAS record points at ${target}, so the apex's other addresses are an answer not yet refreshed (the earlier set was not seen by this app)` })
       const by = Math.max(...windows.map((w) => w.followByWallMs))

@@ -4,15 +4,14 @@
  * DS vouches for; the DS set itself must be signed by the parent's keys. A zone is secure only
  * when its parent is.
  */
-import type { DnsQueryRequest, DnsQueryResult, DnsRecord } from '@shared/dns'
+import type { DnsRecord } from '@shared/dns'
 import type { DelegationStep, DelegationView } from '@shared/delegation'
 import { RR_TYPES } from '@shared/dns-codes'
-import { query } from '../dns'
 import { digRdata } from '../format/dig-rdata'
 import { nameToWire, sameName } from '../dns/names'
 import { keyTag } from '../dnssec/keys'
 import { dsMatches, rrsigFields, verifyRRset, type SignatureStatus } from '../dnssec/verify-rrset'
-import { trace, type TraceStep } from './trace'
+import { engineAsk, trace, type TraceAsk, type TraceStep } from './trace'
 
 export interface DelegationOptions {
   name: string
@@ -20,7 +19,7 @@ export interface DelegationOptions {
   /** The root's DS records (RDATA) as the trust anchor; empty: the root stays indeterminate. */
   rootDs: Buffer[]
   signal?: AbortSignal
-  ask?: (request: DnsQueryRequest, signal?: AbortSignal) => Promise<DnsQueryResult>
+  ask?: TraceAsk
 }
 
 const rdataOf = (r: DnsRecord): Buffer => Buffer.from(r.rdataHex ?? '', 'hex')
@@ -35,7 +34,7 @@ function setSignature(ownerZone: string, type: number, set: Buffer[], sigs: Buff
 }
 
 export async function delegationView(options: DelegationOptions): Promise<DelegationView> {
-  const ask = options.ask ?? ((request: DnsQueryRequest, signal?: AbortSignal) => query(request, { signal }))
+  const ask = options.ask ?? engineAsk
   const traced = await trace({ name: options.name, type: 'A', start: options.start, dnssec: true, signal: options.signal, ask })
   const nowS = Math.floor(Date.now() / 1000)
   const zoneSteps = traced.steps.filter((s) => s.kind !== 'answer')
@@ -82,7 +81,7 @@ export async function delegationView(options: DelegationOptions): Promise<Delega
 }
 
 /** The zone's DNSKEY set and its RRSIGs, asked of the zone's first server with an address. */
-async function zoneKeys(step: TraceStep, port: number, ask: NonNullable<DelegationOptions['ask']>, signal?: AbortSignal): Promise<{ set: Buffer[]; sigs: Buffer[]; error?: string }> {
+async function zoneKeys(step: TraceStep, port: number, ask: TraceAsk, signal?: AbortSignal): Promise<{ set: Buffer[]; sigs: Buffer[]; error?: string }> {
   const host = step.nameServers.flatMap((ns) => ns.addresses)[0]
   if (!host) return { set: [], sigs: [], error: `no address for a name server of ${step.zone}` }
   try {
