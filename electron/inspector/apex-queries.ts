@@ -9,7 +9,7 @@ import { observeRrset } from './follow-chain'
 import { measureLookupCost } from './lookup-cost'
 import { typedName } from '../dns/names'
 import { askVia, type Ask, type QueryFn } from './query-port'
-import { parseSvcbData, suggestTargets } from './suggest'
+import { aliasModeTarget, suggestTargets } from './suggest'
 
 /** What every resolver is asked first: the apex's records and the hints for a target. */
 export interface ApexQueries {
@@ -74,13 +74,8 @@ export async function hints(all: readonly ApexQueries[], apex: string): Promise<
   return { suggestions: suggestTargets(apex, sources), providers: detectProviders(nsNames), nsNames }
 }
 
-export function httpsAliasTarget(https: RrsetObservation): string | undefined {
-  for (const record of https.records) {
-    const svcb = parseSvcbData(record.data)
-    if (svcb && svcb.priority === 0 && svcb.target !== '.') return svcb.target
-  }
-  return undefined
-}
+export const httpsAliasTarget = (https: RrsetObservation): string | undefined =>
+  https.records.map((record) => aliasModeTarget(record.data)).find((target) => target !== undefined)
 
 export const answered = (o: RrsetObservation): boolean => o.status !== 'error'
 
