@@ -4,10 +4,10 @@ import type {
   AuthoritativeView,
   CacheAge,
   Family,
+  InspectInput,
   InspectResult,
   ResolverInspection,
-  SuggestResult,
-  TtlPolicy
+  SuggestResult
 } from '@shared/inspector'
 import { ServiceError } from '@shared/errors'
 import { aliasRecordOf, authoritativeView } from './authoritative'
@@ -29,25 +29,10 @@ import { aliasRecordViaResolvers, answered, firstWithNs, hints, httpsAliasTarget
 
 export { queryOptions }
 
-export interface InspectRequest {
-  apex: string
-  target?: string
-  resolvers: ResolverTarget[]
-  authoritativePort?: number
-  skipAuthoritative?: boolean
-  /** Time the apex cold and warm at its own servers (about ten more queries, one after another). */
-  measureLookupCost?: boolean
-  /** The ALIAS server's TTL policy, for the latest time a stale apex must follow (default 'min'). */
-  policy?: TtlPolicy
-  timeoutMs?: number
+/** The contract's input (absent fields take inspect's own defaults), and where a target may come from. */
+export type InspectRequest = InspectInput & {
   /** Restricts the suggested target to one source ('www', 'https') or none at all (audits). */
   targetFrom?: TargetFrom
-  /** Check the apex's DNSSEC per resolver. */
-  dnssec?: boolean
-  /** DNSKEY/DS lines for the apex zone (own validation). */
-  trustAnchors?: string
-  /** Client subnets for the locality view. */
-  subnets?: string[]
 }
 
 export interface InspectDeps {
