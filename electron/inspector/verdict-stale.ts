@@ -47,16 +47,20 @@ export function cdnEvidence(family: Family, target: string, apex: readonly strin
   }
 }
 
-/** Since when the apex is stale (at the latest: the first sight of a newer set) and by when it must follow. */
+/**
+ * Since when the apex is stale (at the latest: the first sight of a newer set) and by when it must follow;
+ * `fallbackTargetTtl`: the target's TTL when neither the context nor the sighting knows it.
+ */
 export function staleWindow(
   family: Family,
   apex: readonly string[],
   sighting: TargetSetSighting | undefined,
   ctx: StaleContext,
-  aliasTtl: number | undefined
+  aliasTtl: number | undefined,
+  fallbackTargetTtl = 0
 ): StaleWindow {
   const sinceWallMs = sighting?.nextSeenAtWallMs ?? ctx.nowWallMs
-  const targetTtl = ctx.targetTtl[family] ?? sighting?.ttl ?? 0
+  const targetTtl = ctx.targetTtl[family] ?? sighting?.ttl ?? fallbackTargetTtl
   const apexTtl = aliasTtl ?? ctx.apexTtl[family] ?? targetTtl
   const bound = stalenessBound(ctx.policy, targetTtl, apexTtl, aliasTtl !== undefined ? 'alias-record' : 'largest-apex-ttl-seen')
   return {

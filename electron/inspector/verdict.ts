@@ -209,9 +209,7 @@ function unexplainedWindows(input: VerdictInput, alias: AliasRecord): StaleWindo
   const seen = new Map<Family, StaleWindow>()
   for (const resolver of input.resolvers) {
     for (const c of unmatched([resolver.a, resolver.aaaa])) {
-      if (seen.has(c.family)) continue
-      const withTtl: StaleContext = { ...ctx, targetTtl: { ...ctx.targetTtl, [c.family]: ctx.targetTtl[c.family] ?? c.targetTtl ?? alias.ttl } }
-      seen.set(c.family, staleWindow(c.family, c.apex, undefined, withTtl, alias.ttl))
+      if (!seen.has(c.family)) seen.set(c.family, staleWindow(c.family, c.apex, undefined, ctx, alias.ttl, c.targetTtl ?? alias.ttl))
     }
   }
   return [...seen.values()]
