@@ -7,9 +7,9 @@ import { detectProviders } from '../providers'
 import { aliasRecordIn } from './authoritative'
 import { observeRrset } from './follow-chain'
 import { measureLookupCost } from './lookup-cost'
-import { typedName } from '../dns/names'
 import { askVia, type Ask, type QueryFn } from './query-port'
 import { aliasModeTarget, suggestTargets } from './suggest'
+import { nsNamesOf } from './zone-servers'
 
 /** What every resolver is asked first: the apex's records and the hints for a target. */
 export interface ApexQueries {
@@ -48,8 +48,6 @@ export function startApexQueries(apex: string, resolver: ResolverTarget, queryFn
     www: observeRrset(ask, `www.${apex}`, 'CNAME')
   }
 }
-
-export const nsNamesOf = (ns: RrsetObservation): string[] => ns.records.map((record) => typedName(record.data))
 
 /** The first resolver that names the apex's NS, or undefined when none does. */
 export async function firstWithNs(all: readonly ApexQueries[]): Promise<{ q: ApexQueries; ns: string[] } | undefined> {
