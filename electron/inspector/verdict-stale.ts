@@ -47,10 +47,7 @@ export function cdnEvidence(family: Family, target: string, apex: readonly strin
   }
 }
 
-/**
- * Since when the apex is stale (at the latest: the first sight of a newer set) and by when it must follow;
- * `fallbackTargetTtl`: the target's TTL when neither the context nor the sighting knows it.
- */
+/** Since when the apex is stale (at the latest: the first sight of a newer set) and by when it must follow. */
 export function staleWindow(
   family: Family,
   apex: readonly string[],
