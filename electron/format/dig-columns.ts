@@ -5,31 +5,6 @@
 const TAB = 8
 const COLUMNS = [24, 32, 40, 48] as const
 
-class ColumnWriter {
-  private text = ''
-  private column = 0
-
-  write(field: string): this {
-    this.text += field
-    this.column += field.length
-    return this
-  }
-
-  /** Pads to column `to`, tracking the column as BIND does (a tab counts up to the next stop). */
-  indent(to: number): this {
-    const from = this.column
-    const target = Math.max(to, from + 1)
-    const tabs = Math.floor(target / TAB) - Math.floor(from / TAB)
-    this.text += tabs > 0 ? '\t'.repeat(tabs) + ' '.repeat(target % TAB) : ' '.repeat(target - from)
-    this.column = target
-    return this
-  }
-
-  toString(): string {
-    return this.text
-  }
-}
-
 export interface RecordColumns {
   name: string
   ttl?: number
@@ -40,11 +15,20 @@ export interface RecordColumns {
 
 /** One record line: `name<tabs>ttl<tab>class<tab>type<tab>data`; the question leaves ttl and data out. */
 export function recordLine(rr: RecordColumns, prefix = ''): string {
-  const w = new ColumnWriter().write(rr.name)
+  let text = rr.name
+  let column = rr.name.length
+  // pads to column `to`, tracking the column as BIND does (a tab counts up to the next stop), then writes
+  const field = (to: number, value: string): void => {
+    const target = Math.max(to, column + 1)
+    const tabs = Math.floor(target / TAB) - Math.floor(column / TAB)
+    text += (tabs > 0 ? '\t'.repeat(tabs) + ' '.repeat(target % TAB) : ' '.repeat(target - column)) + value
+    column = target + value.length
+  }
   // Without a TTL (the question) the name runs straight to the class column.
-  if (rr.ttl !== undefined) w.indent(COLUMNS[0]).write(String(rr.ttl))
-  w.indent(COLUMNS[1]).write(rr.class).indent(COLUMNS[2]).write(rr.type)
-  if (rr.data !== undefined) w.indent(COLUMNS[3]).write(rr.data)
+  if (rr.ttl !== undefined) field(COLUMNS[0], String(rr.ttl))
+  field(COLUMNS[1], rr.class)
+  field(COLUMNS[2], rr.type)
+  if (rr.data !== undefined) field(COLUMNS[3], rr.data)
   // The question's ';' is not counted in the columns (dig prints it before the name).
-  return prefix + w.toString()
+  return prefix + text
 }

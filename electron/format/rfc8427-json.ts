@@ -1,4 +1,4 @@
-import { classCode, opcodeCode } from '@shared/dns-codes'
+import { classCode, opcodeCode, RR_TYPES } from '@shared/dns-codes'
 import type { DnsQueryResult, DnsRecord } from '@shared/dns'
 import { isLocFields, locKnotText } from '../dns/rdata/loc'
 
@@ -16,44 +16,6 @@ export interface Rfc8427Record {
   [rdata: `rdata${string}`]: string
 }
 
-type Bit = 0 | 1
-
-/**
- * A message object with RFC 8427 member names (§2.1), plus `EDNS`, which the RFC does not cover.
- * Flags are 0/1 as in the RFC's examples and in kdig's +json (the RFC's prose says Boolean).
- */
-export interface Rfc8427Message {
-  ID: number
-  QR: Bit
-  Opcode: number
-  AA: Bit
-  TC: Bit
-  RD: Bit
-  RA: Bit
-  AD: Bit
-  CD: Bit
-  /** The full RCODE, with the EDNS extended bits applied. */
-  RCODE: number
-  QDCOUNT: number
-  ANCOUNT: number
-  NSCOUNT: number
-  ARCOUNT: number
-  QNAME: string
-  QTYPE: number
-  QTYPEname: string
-  QCLASS: number
-  QCLASSname: string
-  questionRRs: Rfc8427Record[]
-  answerRRs: Rfc8427Record[]
-  authorityRRs: Rfc8427Record[]
-  additionalRRs: Rfc8427Record[]
-  messageOctetsHEX: string
-  dateString: string
-  dateSeconds: number
-  comment: string
-  EDNS?: DnsQueryResult['edns']
-}
-
 /**
  * A record as kdig's +json writes it: `rdata<TYPE>` in presentation form (none for RFC 3597 data),
  * then RDLENGTH and RDATAHEX, the exact octets (names uncompressed).
@@ -63,7 +25,7 @@ function record(rr: DnsRecord): Rfc8427Record {
     NAME: rr.name,
     TYPE: rr.typeCode,
     TYPEname: rr.type,
-    CLASS: (classCode(rr.class) ?? 0),
+    CLASS: classCode(rr.class) ?? 0,
     CLASSname: rr.class,
     TTL: rr.ttl
   }
@@ -80,27 +42,32 @@ function record(rr: DnsRecord): Rfc8427Record {
 
 /** Where kdig's presentation differs from dig's, the JSON follows kdig (`+json` is the exact form). */
 function kdigRdata(rr: DnsRecord): string {
-  if (rr.typeCode === 29 && isLocFields(rr.fields)) return locKnotText(rr.fields)
-  if (rr.typeCode === 108 || rr.typeCode === 109) return rr.data.toUpperCase()
+  if (rr.typeCode === RR_TYPES.LOC && isLocFields(rr.fields)) return locKnotText(rr.fields)
+  if (rr.typeCode === RR_TYPES.EUI48 || rr.typeCode === RR_TYPES.EUI64) return rr.data.toUpperCase()
   return rr.data
 }
 
-/** The response as JSON in the shape of RFC 8427 ("Representing DNS Messages in JSON"). */
-export function toRfc8427(result: DnsQueryResult): Rfc8427Message {
+/**
+ * The response as JSON in the shape of RFC 8427 ("Representing DNS Messages in JSON"): its member
+ * names (§2.1), plus `EDNS`, which the RFC does not cover. Flags are 0/1 as in the RFC's examples and
+ * in kdig's +json (the RFC's prose says Boolean).
+ */
+export function toRfc8427(result: DnsQueryResult) {
   const { header, question } = result
   const f = header.flags
-  const bit = (flag: boolean): Bit => (flag ? 1 : 0)
-  const when = new Date(result.receivedAtWallMs)
-  const message: Rfc8427Message = {
+  const bit = (flag: boolean): 0 | 1 => (flag ? 1 : 0)
+  const qclass = classCode(question.class) ?? 0
+  return {
     ID: header.id,
     QR: bit(f.qr),
-    Opcode: (opcodeCode(header.opcode) ?? 0),
+    Opcode: opcodeCode(header.opcode) ?? 0,
     AA: bit(f.aa),
     TC: bit(f.tc),
     RD: bit(f.rd),
     RA: bit(f.ra),
     AD: bit(f.ad),
     CD: bit(f.cd),
+    // the full RCODE, with the EDNS extended bits applied
     RCODE: header.rcodeCode,
     QDCOUNT: 1,
     ANCOUNT: result.answer.length,
@@ -110,23 +77,20 @@ export function toRfc8427(result: DnsQueryResult): Rfc8427Message {
     QNAME: question.name,
     QTYPE: question.typeCode,
     QTYPEname: question.type,
-    QCLASS: (classCode(question.class) ?? 0),
+    QCLASS: qclass,
     QCLASSname: question.class,
-    questionRRs: [
-      { NAME: question.name, TYPE: question.typeCode, TYPEname: question.type, CLASS: (classCode(question.class) ?? 0), CLASSname: question.class }
-    ],
+    questionRRs: [{ NAME: question.name, TYPE: question.typeCode, TYPEname: question.type, CLASS: qclass, CLASSname: question.class }],
     answerRRs: result.answer.map(record),
     authorityRRs: result.authority.map(record),
     additionalRRs: result.additional.map(record),
     messageOctetsHEX: result.raw.response.toUpperCase(),
-    dateString: when.toISOString(),
+    dateString: new Date(result.receivedAtWallMs).toISOString(),
     dateSeconds: result.receivedAtWallMs / 1000,
     comment:
       `response from ${result.server.host}#${result.server.port} over ${result.transport.toUpperCase()} in ${Math.round(result.timing.exchangeMs)} ms` +
-      (result.cookieRetried ? ', asked again with the server cookie after BADCOOKIE' : '')
+      (result.cookieRetried ? ', asked again with the server cookie after BADCOOKIE' : ''),
+    ...(result.edns ? { EDNS: result.edns } : {})
   }
-  if (result.edns) message.EDNS = result.edns
-  return message
 }
 
 export function formatRfc8427Json(result: DnsQueryResult): string {

@@ -4,11 +4,12 @@ import type { QueryOptionsInput, ResolverTarget } from '@shared/dns'
 import type { AliasRecord, AuthoritativeView, ProviderMatch, RrsetObservation, TargetSuggestion } from '@shared/inspector'
 import { resolverLabel } from '@shared/resolver-target'
 import { detectProviders } from '../providers'
+import { aliasRecordIn } from './authoritative'
 import { observeRrset } from './follow-chain'
 import { measureLookupCost } from './lookup-cost'
-import { typedName } from '../dns/names'
 import { askVia, type Ask, type QueryFn } from './query-port'
-import { parseSvcbData, suggestTargets } from './suggest'
+import { aliasModeTarget, suggestTargets } from './suggest'
+import { nsNamesOf } from './zone-servers'
 
 /** What every resolver is asked first: the apex's records and the hints for a target. */
 export interface ApexQueries {
@@ -48,8 +49,6 @@ export function startApexQueries(apex: string, resolver: ResolverTarget, queryFn
   }
 }
 
-const nsNamesOf = (ns: RrsetObservation): string[] => ns.records.map((record) => typedName(record.data))
-
 /** The first resolver that names the apex's NS, or undefined when none does. */
 export async function firstWithNs(all: readonly ApexQueries[]): Promise<{ q: ApexQueries; ns: string[] } | undefined> {
   try {
@@ -73,23 +72,15 @@ export async function hints(all: readonly ApexQueries[], apex: string): Promise<
   return { suggestions: suggestTargets(apex, sources), providers: detectProviders(nsNames), nsNames }
 }
 
-export function httpsAliasTarget(https: RrsetObservation): string | undefined {
-  for (const record of https.records) {
-    const svcb = parseSvcbData(record.data)
-    if (svcb && svcb.priority === 0 && svcb.target !== '.') return svcb.target
-  }
-  return undefined
-}
+export const httpsAliasTarget = (https: RrsetObservation): string | undefined =>
+  https.records.map((record) => aliasModeTarget(record.data)).find((target) => target !== undefined)
 
 export const answered = (o: RrsetObservation): boolean => o.status !== 'error'
 
 export async function aliasRecordViaResolvers(all: readonly ApexQueries[]): Promise<AliasRecord | undefined> {
   for (const q of all) {
-    const alias = await q.alias
-    const record = alias.status === 'ok' ? alias.records[0] : undefined
-    if (record) {
-      return { owner: typedName(record.name), target: typedName(record.data), ttl: record.ttl, server: `resolver ${q.label}`, seenAtWallMs: record.receivedAtWallMs }
-    }
+    const record = aliasRecordIn(await q.alias, `resolver ${q.label}`, true)
+    if (record) return record
   }
   return undefined
 }

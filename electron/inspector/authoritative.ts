@@ -1,25 +1,22 @@
-import type { QueryOptionsInput } from '@shared/dns'
 import type { AliasRecord, AuthoritativeView, RrsetObservation } from '@shared/inspector'
 import { typedName } from '../dns/names'
 import { observeRrset } from './follow-chain'
-import type { Ask, QueryFn } from './query-port'
+import { directAsk, type Ask, type AuthoritativeDeps } from './query-port'
+import { maxOf } from './stats'
 import { nsAddresses } from './zone-servers'
 
-export interface AuthoritativeOptions {
-  queryFn: QueryFn
+export interface AuthoritativeOptions extends AuthoritativeDeps {
   /** Port the zone's servers listen on (53 outside labs). */
   port: number
-  options: QueryOptionsInput
-  signal?: AbortSignal
 }
-
 
 /** The largest TTL among AA answers: the TTL the zone's servers hand out before any cache counts down. */
 function authoritativeTtl(answers: (RrsetObservation | undefined)[]): number | undefined {
-  const ttls = answers
-    .filter((a): a is RrsetObservation => !!a && a.status === 'ok' && a.authoritative && a.chain.length === 0)
-    .flatMap((a) => a.records.map((record) => record.ttl))
-  return ttls.length > 0 ? Math.max(...ttls) : undefined
+  return maxOf(
+    answers
+      .filter((a): a is RrsetObservation => !!a && a.status === 'ok' && a.authoritative && a.chain.length === 0)
+      .flatMap((a) => a.records.map((record) => record.ttl))
+  )
 }
 
 /**
@@ -37,11 +34,7 @@ export async function authoritativeView(
   const { names, servers: addresses } = await nsAddresses(resolverAsk, nsNames)
   const servers = await Promise.all(
     addresses.map(async ({ nsName, address }) => {
-      const direct: Ask = (name, type) =>
-        opts.queryFn(
-          { name, type, resolver: { transport: 'udp', host: address, port: opts.port }, options: { ...opts.options, rd: false } },
-          { signal: opts.signal }
-        )
+      const direct = directAsk({ transport: 'udp', host: address, port: opts.port }, opts)
       const [a, aaaa, alias] = await Promise.all([
         observeRrset(direct, apex, 'A'),
         observeRrset(direct, apex, 'AAAA'),
@@ -69,20 +62,13 @@ export async function authoritativeView(
   }
 }
 
+/** The ALIAS/ANAME record of an answer (AA answers only, unless `anyAnswer`), as `server` served it. */
+export function aliasRecordIn(observation: RrsetObservation | undefined, server: string, anyAnswer = false): AliasRecord | undefined {
+  const record = observation?.status === 'ok' && (anyAnswer || observation.authoritative) ? observation.records[0] : undefined
+  return record && { owner: typedName(record.name), target: typedName(record.data), ttl: record.ttl, server, seenAtWallMs: record.receivedAtWallMs }
+}
+
 /** The first ALIAS/ANAME record the zone's own servers served at the apex (AA answers only). */
 export function aliasRecordOf(view: AuthoritativeView | undefined): AliasRecord | undefined {
-  for (const server of view?.servers ?? []) {
-    const alias = server.alias
-    if (!alias || alias.status !== 'ok' || !alias.authoritative) continue
-    const record = alias.records[0]
-    if (!record) continue
-    return {
-      owner: typedName(record.name),
-      target: typedName(record.data),
-      ttl: record.ttl,
-      server: `${server.address}:${server.port}`,
-      seenAtWallMs: record.receivedAtWallMs
-    }
-  }
-  return undefined
+  return view?.servers.map((server) => aliasRecordIn(server.alias, `${server.address}:${server.port}`)).find((record) => record !== undefined)
 }

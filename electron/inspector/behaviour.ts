@@ -7,6 +7,7 @@
 import type { Behaviour } from '@shared/inspector'
 import { constantTtl, type Profile } from '@shared/providers'
 import { detectProviders, isOwnResource, PROFILES, PROVIDERS } from '../providers'
+import { isAtOrBelow } from '../dns/names'
 
 export interface BehaviourInput {
   apex: string
@@ -24,7 +25,6 @@ export interface BehaviourInput {
 }
 
 const SLACK = 1
-const within = (name: string, zone: string): boolean => name === zone || name.endsWith(`.${zone}`)
 const shortName = (p: Profile): string => p.name.replace(/ \(.*\)$/, '')
 
 function ttlContradiction(p: Profile, i: BehaviourInput): string | null {
@@ -54,7 +54,7 @@ export function inferBehaviour(i: BehaviourInput): Behaviour {
   if (i.targetTtl !== undefined) evidence.push(`target TTL ${i.targetTtl} s`)
   if (i.aliasTypeAnswer === 'record') evidence.push(`a query for type ALIAS (65401) returned the record${i.aliasRecordTtl !== undefined ? `, TTL ${i.aliasRecordTtl} s` : ''}`)
   if (i.aliasTypeAnswer === 'empty') evidence.push('a query for type ALIAS (65401) got an empty answer')
-  if (i.target) evidence.push(`the alias points at ${i.target}${within(i.target, i.apex) ? ' (in the same zone)' : ''}`)
+  if (i.target) evidence.push(`the alias points at ${i.target}${isAtOrBelow(i.target, i.apex) ? ' (in the same zone)' : ''}`)
 
   const fingerprinted = new Set(PROVIDERS.map((p) => p.id))
   const consistentWith: Behaviour['consistentWith'] = []
@@ -67,7 +67,7 @@ export function inferBehaviour(i: BehaviourInput): Behaviour {
     }
     if (i.aliasTypeAnswer === 'record' && p.aliasTypeQuery.value === 'nodata') reasons.push(`a query for type ALIAS returned the record; ${shortName(p)} answers it empty`)
     if (i.aliasTypeAnswer === 'empty' && p.aliasTypeQuery.value === 'record') reasons.push(`a query for type ALIAS got an empty answer; ${shortName(p)} returns the record`)
-    if (i.target && p.targets.value === 'own-resources-or-same-zone' && !within(i.target, i.apex) && !isOwnResource(p.id, i.target)) {
+    if (i.target && p.targets.value === 'own-resources-or-same-zone' && !isAtOrBelow(i.target, i.apex) && !isOwnResource(p.id, i.target)) {
       reasons.push(`${i.target} is neither a ${shortName(p)} resource nor in the same zone`)
     }
     const ttl = ttlContradiction(p, i)

@@ -3,38 +3,16 @@
  * (key tag, validity window, expired or not yet valid), and the inspector's own validation from a
  * trust anchor (a DNSKEY or DS of the apex zone), compared with the resolver's AD.
  */
-import * as dnsPacket from 'dns-packet'
 import { createHash } from 'node:crypto'
-import type { DnsQueryResult } from '@shared/dns'
+import type { DnsRecord } from '@shared/dns'
 import type { ApexDnssec, RrsetSignatures, SignatureInfo } from '@shared/inspector'
 import { ServiceError } from '@shared/errors'
-import { verifyData } from '../dnssec/algorithms'
-import { keyTag } from '../dnssec/keys'
-import { signedData } from '../dnssec/rrsig'
-import { windowStatus } from '../dnssec/verify-rrset'
-import { parseIPv4, parseIPv6 } from '../dns/ip'
 import { typeCode } from '@shared/dns-codes'
+import { keyTag } from '../dnssec/keys'
+import { rrsigFields, verifyRRset, windowStatus } from '../dnssec/verify-rrset'
 import { encodeName } from '../dns/wire-name'
 import { lowerWire, sameName } from '../dns/names'
 import type { Ask } from './query-port'
-
-type Answer = dnsPacket.Answer & { data?: unknown; ttl?: number }
-interface RrsigData {
-  typeCovered: string
-  algorithm: number
-  labels: number
-  originalTTL: number
-  expiration: number
-  inception: number
-  keyTag: number
-  signersName: string
-  signature: Buffer
-}
-interface DnskeyData {
-  flags: number
-  algorithm: number
-  key: Buffer
-}
 
 export interface TrustAnchor {
   kind: 'DNSKEY' | 'DS'
@@ -65,56 +43,34 @@ export function parseTrustAnchors(text: string): TrustAnchor[] {
   return anchors
 }
 
-const decodeRaw = (r: DnsQueryResult): Answer[] => (dnsPacket.decode(Buffer.from(r.raw.response, 'hex')).answers ?? []) as Answer[]
-const dnskeyRdata = (d: DnskeyData): Buffer => Buffer.concat([Buffer.from([d.flags >> 8, d.flags & 0xff, 3, d.algorithm]), d.key])
+const rdataOf = (r: DnsRecord): Buffer => Buffer.from(r.rdataHex ?? '', 'hex')
 
-function rrsigHead(s: RrsigData): Buffer {
-  const head = Buffer.alloc(18)
-  head.writeUInt16BE(typeCode(s.typeCovered) ?? 0, 0)
-  head[2] = s.algorithm
-  head[3] = s.labels
-  head.writeUInt32BE(s.originalTTL >>> 0, 4)
-  head.writeUInt32BE(s.expiration >>> 0, 8)
-  head.writeUInt32BE(s.inception >>> 0, 12)
-  head.writeUInt16BE(s.keyTag, 16)
-  return Buffer.concat([head, lowerWire(encodeName(s.signersName.endsWith('.') ? s.signersName : `${s.signersName}.`))])
-}
-
-function rdataOf(type: string, data: unknown): Buffer | null {
-  if (type === 'A') return parseIPv4(String(data)) ?? null
-  if (type === 'AAAA') return parseIPv6(String(data)) ?? null
-  if (type === 'DNSKEY') return dnskeyRdata(data as DnskeyData)
-  return null
-}
-
-function verifySet(owner: string, type: string, records: Answer[], sig: RrsigData, keys: DnskeyData[]): boolean {
-  const ownerWire = lowerWire(encodeName(owner))
-  const rdata = records.map((r) => rdataOf(type, r.data)).filter((x): x is Buffer => x !== null)
-  const data = signedData(rrsigHead(sig), ownerWire, typeCode(type) ?? 0, sig.originalTTL, rdata)
-  return keys.some((k) => k.algorithm === sig.algorithm && keyTag(dnskeyRdata(k)) === sig.keyTag && verifyData(k.algorithm, k.key, data, sig.signature))
-}
-
-function signaturesOf(answers: Answer[], owner: string, type: string, trusted: DnskeyData[] | null, nowS: number): RrsetSignatures {
-  const own = (a: Answer): boolean => sameName(a.name, owner)
-  const records = answers.filter((a) => own(a) && a.type === type)
-  const sigs = answers.filter((a) => own(a) && a.type === 'RRSIG' && (a.data as RrsigData).typeCovered === type).map((a) => a.data as RrsigData)
-  const signatures: SignatureInfo[] = sigs.map((s) => {
-    const window = windowStatus(s, nowS)
-    const status: SignatureInfo['status'] = window ?? (trusted === null ? 'unchecked' : verifySet(owner, type, records, s, trusted) ? 'valid' : 'bad-signature')
-    return { keyTag: s.keyTag, algorithm: s.algorithm, signer: s.signersName.endsWith('.') ? s.signersName : `${s.signersName}.`, inception: s.inception * 1000, expiration: s.expiration * 1000, originalTtl: s.originalTTL, status }
+function signaturesOf(answers: readonly DnsRecord[], owner: string, type: string, trusted: Buffer[] | null, nowS: number): RrsetSignatures {
+  const own = answers.filter((a) => sameName(a.name, owner))
+  const code = typeCode(type) ?? 0
+  const records = own.filter((a) => a.type === type).map(rdataOf)
+  const sigs = own.filter((a) => a.type === 'RRSIG').flatMap((a) => {
+    const rrsig = rdataOf(a)
+    const f = rrsigFields(rrsig)
+    return f && f.typeCovered === code ? [{ rrsig, f }] : []
+  })
+  const signatures: SignatureInfo[] = sigs.map(({ rrsig, f }) => {
+    const checked = trusted === null ? 'unchecked' : verifyRRset(lowerWire(encodeName(owner)), code, records, rrsig, trusted, nowS)
+    // no key of the set with the signature's tag and algorithm: it does not verify
+    const status = windowStatus(f, nowS) ?? (checked === 'no-key' ? 'bad-signature' : checked)
+    return { keyTag: f.keyTag, algorithm: f.algorithm, signer: f.signer, inception: f.inception * 1000, expiration: f.expiration * 1000, originalTtl: f.originalTtl, status }
   })
   return { records: records.length, signed: sigs.length > 0, signatures }
 }
 
 /** DNSKEYs of the apex that a trust anchor vouches for (and whose RRset it signs), or the reason there are none. */
-function trustedKeys(answers: Answer[], apex: string, anchors: TrustAnchor[], nowS: number): { keys: DnskeyData[] } | { reason: string } {
-  const keys = answers.filter((a) => a.type === 'DNSKEY').map((a) => a.data as DnskeyData)
+function trustedKeys(answers: readonly DnsRecord[], apex: string, anchors: TrustAnchor[], nowS: number): { keys: Buffer[] } | { reason: string } {
+  const keys = answers.filter((a) => a.type === 'DNSKEY').map(rdataOf)
   if (keys.length === 0) return { reason: 'the resolver returned no DNSKEY for the apex' }
   const apexWire = lowerWire(encodeName(apex)).toString('hex')
-  const matching = keys.filter((k) =>
+  const matching = keys.filter((rdata) =>
     anchors.some((t) => {
       if (t.zone !== apexWire) return false
-      const rdata = dnskeyRdata(k)
       if (t.kind === 'DNSKEY') return t.rdata.equals(rdata)
       const digestType = t.rdata[3]
       const hash = digestType === 2 ? 'sha256' : digestType === 4 ? 'sha384' : digestType === 1 ? 'sha1' : null
@@ -133,10 +89,9 @@ function trustedKeys(answers: Answer[], apex: string, anchors: TrustAnchor[], no
 export async function checkApexDnssec(ask: Ask, askChecking: Ask, apex: string, anchors: TrustAnchor[], now = Date.now()): Promise<ApexDnssec> {
   const nowS = Math.floor(now / 1000)
   const [plainA, a, aaaa, dnskey] = await Promise.all([ask(apex, 'A'), askChecking(apex, 'A'), askChecking(apex, 'AAAA'), askChecking(apex, 'DNSKEY')])
-  const dnskeyAnswers = decodeRaw(dnskey)
-  const trust = anchors.length > 0 ? trustedKeys(dnskeyAnswers, apex, anchors, nowS) : null
+  const trust = anchors.length > 0 ? trustedKeys(dnskey.answer, apex, anchors, nowS) : null
   const keys = trust && 'keys' in trust ? trust.keys : null
-  const sets = { a: signaturesOf(decodeRaw(a), apex, 'A', keys, nowS), aaaa: signaturesOf(decodeRaw(aaaa), apex, 'AAAA', keys, nowS) }
+  const sets = { a: signaturesOf(a.answer, apex, 'A', keys, nowS), aaaa: signaturesOf(aaaa.answer, apex, 'AAAA', keys, nowS) }
   let validation: ApexDnssec['validation']
   let reason: string
   if (!trust) {

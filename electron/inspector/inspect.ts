@@ -4,10 +4,10 @@ import type {
   AuthoritativeView,
   CacheAge,
   Family,
+  InspectInput,
   InspectResult,
   ResolverInspection,
-  SuggestResult,
-  TtlPolicy
+  SuggestResult
 } from '@shared/inspector'
 import { ServiceError } from '@shared/errors'
 import { aliasRecordOf, authoritativeView } from './authoritative'
@@ -23,30 +23,16 @@ import { decideVerdict } from './verdict'
 import { checkApexDnssec, parseTrustAnchors } from './dnssec-check'
 import { staleContext } from './stale-context'
 import { probeLocality } from './locality'
+import { maxOf } from './stats'
 import { followAliasMode } from './aliasmode-chain'
 import { aliasRecordViaResolvers, answered, firstWithNs, hints, httpsAliasTarget, queryOptions, startApexQueries, timeLookupCost } from './apex-queries'
 
 export { queryOptions }
 
-export interface InspectRequest {
-  apex: string
-  target?: string
-  resolvers: ResolverTarget[]
-  authoritativePort?: number
-  skipAuthoritative?: boolean
-  /** Time the apex cold and warm at its own servers (about ten more queries, one after another). */
-  measureLookupCost?: boolean
-  /** The ALIAS server's TTL policy, for the latest time a stale apex must follow (default 'min'). */
-  policy?: TtlPolicy
-  timeoutMs?: number
+/** The contract's input (absent fields take inspect's own defaults), and where a target may come from. */
+export type InspectRequest = InspectInput & {
   /** Restricts the suggested target to one source ('www', 'https') or none at all (audits). */
   targetFrom?: TargetFrom
-  /** Check the apex's DNSSEC per resolver. */
-  dnssec?: boolean
-  /** DNSKEY/DS lines for the apex zone (own validation). */
-  trustAnchors?: string
-  /** Client subnets for the locality view. */
-  subnets?: string[]
 }
 
 export interface InspectDeps {
@@ -55,7 +41,6 @@ export interface InspectDeps {
   /** Recent observations: lets the verdict recognise an apex that still serves an earlier target set. */
   observations?: ObservationStore
 }
-
 
 /** Target suggestions (the apex's ALIAS record, a CNAME at the apex, HTTPS AliasMode, www CNAME) and the DNS host. */
 export async function suggest(request: { apex: string; resolvers: ResolverTarget[]; timeoutMs?: number }, deps: InspectDeps = {}): Promise<SuggestResult> {
@@ -133,10 +118,7 @@ export async function inspect(request: InspectRequest, deps: InspectDeps = {}): 
   )
 
   // the target's TTL before caches counted down is at least the largest one any resolver reports
-  const targetTtl = (family: 'a' | 'aaaa'): number | undefined => {
-    const ttls = targets.flatMap((t) => (t?.[family].effectiveTtl !== undefined ? [t[family].effectiveTtl] : []))
-    return ttls.length > 0 ? Math.max(...ttls) : undefined
-  }
+  const targetTtl = (family: 'a' | 'aaaa'): number | undefined => maxOf(targets.map((t) => t?.[family].effectiveTtl))
   const resolvers: ResolverInspection[] = all.map((q, i) => {
     const apexSet = apexSets[i]!
     const targetSet = targets[i]
@@ -162,7 +144,8 @@ export async function inspect(request: InspectRequest, deps: InspectDeps = {}): 
     }
   })
 
-  if (!resolvers.some((r) => [r.apex.a, r.apex.aaaa, r.apex.soa, r.apex.ns].some(answered))) {
+  const answeredBy = resolvers.map((r) => [r.apex.a, r.apex.aaaa, r.apex.soa, r.apex.ns].some(answered))
+  if (!answeredBy.includes(true)) {
     const why = resolvers.map((r) => `${r.label}: ${r.apex.a.error?.message ?? r.apex.a.rcode ?? 'no answer'}`).join('; ')
     throw new ServiceError('unreachable', `no resolver answered for ${apex} (${why.slice(0, 1500)})`)
   }
@@ -186,31 +169,32 @@ export async function inspect(request: InspectRequest, deps: InspectDeps = {}): 
     target: target.name,
     providers: found.providers,
     httpsAliasTarget: apexSets.map((s) => httpsAliasTarget(s.https)).find((t) => t !== undefined),
-    resolvers: resolvers.map((r) => {
+    resolvers: resolvers.map((r, i) => {
       const apexCname = r.apex.cname.records[0]?.data
       return {
         label: r.label,
-        answered: [r.apex.a, r.apex.aaaa, r.apex.soa, r.apex.ns].some(answered),
+        answered: answeredBy[i]!,
         ...(apexCname ? { apexCname: typedName(apexCname) } : {}),
         ...(r.comparison ? { a: r.comparison.a, aaaa: r.comparison.aaaa } : {})
       }
     })
   })
   const aliasSets = await Promise.all(all.map((q) => q.alias))
-  const aliasTtls = aliasSets.flatMap((o) => o.records.filter((r) => r.type === 'ALIAS').map((r) => r.ttl))
+  const aliasRecordTtl = maxOf(aliasSets.flatMap((o) => o.records.filter((r) => r.type === 'ALIAS').map((r) => r.ttl)))
   const authoritativeTtl = authoritative?.ttls.A ?? authoritative?.ttls.AAAA
-  const resolverApexTtls = apexSets.flatMap((s) => [s.a.effectiveTtl ?? [], s.aaaa.effectiveTtl ?? []].flat())
+  const resolverApexTtl = maxOf(apexSets.flatMap((s) => [s.a.effectiveTtl, s.aaaa.effectiveTtl]))
+  const anyTargetTtl = targetTtl('a') ?? targetTtl('aaaa')
   const behaviour = inferBehaviour({
     apex,
     ...(target.name ? { target: target.name } : {}),
     ...(authoritativeTtl !== undefined
       ? { apexTtl: authoritativeTtl, apexTtlFrom: "from the zone's own servers" }
-      : resolverApexTtls.length > 0
-        ? { apexTtl: Math.max(...resolverApexTtls), apexTtlFrom: 'the largest a resolver reported' }
+      : resolverApexTtl !== undefined
+        ? { apexTtl: resolverApexTtl, apexTtlFrom: 'the largest a resolver reported' }
         : {}),
-    ...(targetTtl('a') ?? targetTtl('aaaa')) !== undefined ? { targetTtl: (targetTtl('a') ?? targetTtl('aaaa'))! } : {},
-    ...(aliasTtls.length > 0 ? { aliasRecordTtl: Math.max(...aliasTtls) } : {}),
-    aliasTypeAnswer: aliasTtls.length > 0 ? 'record' : aliasSets.some((o) => o.status === 'nodata') ? 'empty' : 'unknown',
+    ...(anyTargetTtl !== undefined ? { targetTtl: anyTargetTtl } : {}),
+    ...(aliasRecordTtl !== undefined ? { aliasRecordTtl } : {}),
+    aliasTypeAnswer: aliasRecordTtl !== undefined ? 'record' : aliasSets.some((o) => o.status === 'nodata') ? 'empty' : 'unknown',
     nsNames: found.nsNames
   })
   const lookupCost = request.measureLookupCost ? await timeLookupCost(authoritative, apex, queryFn, options, deps.signal) : undefined

@@ -4,15 +4,11 @@
  * that took clearly longer than the static ones waited for the ALIAS target (cold); the rest were warm.
  */
 import { lookupCostFromTimings, type LookupCost } from '@shared/alias-server'
-import type { QueryOptionsInput } from '@shared/dns'
-import type { QueryFn } from './query-port'
+import { directAsk, type AuthoritativeDeps } from './query-port'
 
-export interface LookupCostProbe {
-  queryFn: QueryFn
+export interface LookupCostProbe extends AuthoritativeDeps {
   server: { address: string; port: number }
   apex: string
-  options: QueryOptionsInput
-  signal?: AbortSignal
   /** Apex/static pairs to time (default 5). */
   rounds?: number
   /** Pause between rounds, so that a short-lived cache entry can expire between them (default 0). */
@@ -25,11 +21,8 @@ export interface MeasuredLookupCost extends LookupCost {
 }
 
 export async function measureLookupCost(probe: LookupCostProbe): Promise<MeasuredLookupCost> {
-  const { queryFn, server, apex, options, signal } = probe
-  const ask = async (type: string): Promise<number> => {
-    const r = await queryFn({ name: apex, type, resolver: { transport: 'udp', host: server.address, port: server.port }, options: { ...options, rd: false } }, { signal })
-    return r.timing.exchangeMs
-  }
+  const direct = directAsk({ transport: 'udp', host: probe.server.address, port: probe.server.port }, probe)
+  const ask = async (type: string): Promise<number> => (await direct(probe.apex, type)).timing.exchangeMs
   const apexMs: number[] = []
   const staticMs: number[] = []
   const rounds = probe.rounds ?? 5
@@ -38,5 +31,5 @@ export async function measureLookupCost(probe: LookupCostProbe): Promise<Measure
     apexMs.push(await ask('A'))
     staticMs.push(await ask('SOA'))
   }
-  return lookupCostFromTimings(apexMs, staticMs, `${apex} SOA`)
+  return lookupCostFromTimings(apexMs, staticMs, `${probe.apex} SOA`)
 }

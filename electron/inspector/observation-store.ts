@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import type Database from 'better-sqlite3'
-import { z } from 'zod'
 import type { Family } from '@shared/inspector'
+import { addressListSchema } from '@shared/inspector/common'
 import { openSqlite } from '../storage/sqlite'
 
 export const OBSERVATIONS_DB_FILE = 'observations.sqlite'
@@ -36,8 +36,6 @@ interface Row {
   seen_wall_ms: number
   ttl: number | null
 }
-
-const valuesSchema = z.array(z.string().max(64)).max(1000)
 
 /**
  * Recent answer sets per name and family (`<dataDir>/observations.sqlite`, WAL): what lets a verdict
@@ -110,7 +108,7 @@ export function sightingsOf(rows: readonly Row[]): TargetSetSighting[] {
     }
     let values: string[]
     try {
-      values = valuesSchema.parse(JSON.parse(row.vals))
+      values = addressListSchema.parse(JSON.parse(row.vals))
     } catch {
       continue
     }

@@ -20,6 +20,16 @@ export function askVia(
   return (name, type) => queryFn({ name, type, resolver, options }, { signal })
 }
 
+/** How the zones' own servers are asked. */
+export interface AuthoritativeDeps {
+  queryFn: QueryFn
+  options: QueryOptionsInput
+  signal?: AbortSignal
+}
+
+/** One server, asked without recursion (RD=0): no resolver cache in between. */
+export const directAsk = (server: ResolverTarget, deps: AuthoritativeDeps): Ask => askVia(deps.queryFn, server, { ...deps.options, rd: false }, deps.signal)
+
 export function errorOf(error: unknown): { code: ErrorCode; message: string } {
   if (error instanceof ServiceError) return { code: error.code, message: error.message }
   return { code: 'internal', message: error instanceof Error ? error.message : String(error) }

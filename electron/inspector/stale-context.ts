@@ -63,9 +63,9 @@ export function staleContext(input: StaleContextInput): StaleContext {
     recentTargetSets[family] = input.store
       ? input.store.sets(input.target, 'target', family, now - LOOK_BACK_MS)
       : own.filter((o) => o.side === 'target').map((o) => ({ values: o.values, firstSeenAtWallMs: o.seenAtWallMs, lastSeenAtWallMs: o.seenAtWallMs, ...(o.ttl !== undefined ? { ttl: o.ttl } : {}) }))
-    const t = maxOf(own.flatMap((o) => (o.side === 'target' && o.ttl !== undefined ? [o.ttl] : [])))
+    const t = maxOf(own.map((o) => (o.side === 'target' ? o.ttl : undefined)))
     if (t !== undefined) targetTtl[family] = t
-    const a = input.aliasTtl ?? input.authoritative?.ttls[family] ?? maxOf(own.flatMap((o) => (o.side === 'apex' && o.ttl !== undefined ? [o.ttl] : [])))
+    const a = input.aliasTtl ?? input.authoritative?.ttls[family] ?? maxOf(own.map((o) => (o.side === 'apex' ? o.ttl : undefined)))
     if (a !== undefined) apexTtl[family] = a
   }
   return { nowWallMs: now, policy: input.policy, recentTargetSets, targetTtl, apexTtl }

@@ -2,24 +2,17 @@ import { constantTtl } from '@shared/providers'
 import type { StalenessBound, TtlPolicy } from '@shared/inspector'
 
 /**
- * The TTL a resolver may cache the apex answer for, under the server's TTL rule: 'min' and 'fixed':
- * the lower of the ALIAS record's TTL and the target's; 'passthrough': the target's, whatever the
- * ALIAS TTL; 'record': the ALIAS record's own, whatever the target's; 'constant:N': N.
+ * The TTL a resolver may cache the apex answer for, under the server's TTL rule, and its term in the
+ * formula: 'min' and 'fixed': the lower of the ALIAS record's TTL and the target's; 'passthrough':
+ * the target's, whatever the ALIAS TTL; 'record': the ALIAS record's own, whatever the target's;
+ * 'constant:N': N.
  */
-function servedApexTtl(policy: TtlPolicy, targetTtl: number, apexTtl: number): number {
+function servedApexTtl(policy: TtlPolicy, targetTtl: number, apexTtl: number, name: string): { ttl: number; term: string } {
   const constant = constantTtl(policy)
-  if (constant !== null) return constant
-  if (policy === 'passthrough') return targetTtl
-  if (policy === 'record') return apexTtl
-  return Math.min(apexTtl, targetTtl)
-}
-
-function servedTerm(policy: TtlPolicy, targetTtl: number, apexTtl: number, name: string): string {
-  const constant = constantTtl(policy)
-  if (constant !== null) return `apex TTL = constant ${constant} s`
-  if (policy === 'passthrough') return `apex TTL = target TTL ${targetTtl} s`
-  if (policy === 'record') return `apex TTL = ${name} ${apexTtl} s`
-  return `apex TTL min(${name} ${apexTtl} s, target TTL ${targetTtl} s)`
+  if (constant !== null) return { ttl: constant, term: `apex TTL = constant ${constant} s` }
+  if (policy === 'passthrough') return { ttl: targetTtl, term: `apex TTL = target TTL ${targetTtl} s` }
+  if (policy === 'record') return { ttl: apexTtl, term: `apex TTL = ${name} ${apexTtl} s` }
+  return { ttl: Math.min(apexTtl, targetTtl), term: `apex TTL min(${name} ${apexTtl} s, target TTL ${targetTtl} s)` }
 }
 
 /**
@@ -33,16 +26,15 @@ export function stalenessBound(
   apexTtl: number,
   apexTtlSource: StalenessBound['apexTtlSource'] = 'alias-record'
 ): StalenessBound {
-  const served = servedApexTtl(policy, targetTtl, apexTtl)
-  const name = apexTtlSource === 'alias-record' ? 'ALIAS TTL' : 'largest apex TTL seen'
-  const seconds = targetTtl + served
+  const served = servedApexTtl(policy, targetTtl, apexTtl, apexTtlSource === 'alias-record' ? 'ALIAS TTL' : 'largest apex TTL seen')
+  const seconds = targetTtl + served.ttl
   return {
     policy,
     targetTtl,
     apexTtl,
     apexTtlSource,
-    servedApexTtl: served,
+    servedApexTtl: served.ttl,
     seconds,
-    formula: `target TTL ${targetTtl} s + ${servedTerm(policy, targetTtl, apexTtl, name)} = ${seconds} s`
+    formula: `target TTL ${targetTtl} s + ${served.term} = ${seconds} s`
   }
 }

@@ -122,11 +122,7 @@ export function analyzeSeries(events: readonly WatchSample[], key: SeriesKey): S
   }
   if (openSince !== undefined) intervals.push({ startMs: openSince, endMs: lastMs, durationMs: lastMs - openSince, open: true })
 
-  const lags = changes.flatMap((c) => (c.outcome === 'followed' && c.lagMs !== undefined ? [c.lagMs] : []))
-  const ttls = (side: WatchSample['side']) => events.flatMap((e) => (e.side === side && e.status !== 'error' && e.ttl !== undefined ? [e.ttl] : []))
-  const maxLagMs = maxOf(lags)
-  const medianLagMs = medianOf(lags)
-  const upperBounds = upperBoundLags(changes, maxLagMs)
+  const ttls = (side: WatchSample['side']) => events.map((e) => (e.side === side && e.status !== 'error' ? e.ttl : undefined))
   const maxApexTtl = maxOf(ttls('apex'))
   const maxTargetTtl = maxOf(ttls('target'))
   return {
@@ -142,23 +138,30 @@ export function analyzeSeries(events: readonly WatchSample[], key: SeriesKey): S
     partialSamples: counts.partial,
     errorSamples: counts.errors,
     changes,
-    ...(maxLagMs !== undefined ? { maxLagMs } : {}),
-    ...(medianLagMs !== undefined ? { medianLagMs } : {}),
-    ...upperBounds,
+    ...lagFigures(changes),
     ...(maxApexTtl !== undefined ? { maxApexTtl } : {}),
     ...(maxTargetTtl !== undefined ? { maxTargetTtl } : {})
   }
 }
 
+export const followedLags = (changes: readonly TargetChange[]): number[] =>
+  changes.flatMap((c) => (c.outcome === 'followed' && c.lagMs !== undefined ? [c.lagMs] : []))
+
 /**
- * How many followed changes' lags are upper bounds (the apex moved in the target's sampling gap), and
- * whether the largest lag is one: the figures say "≤" then.
+ * The lags of the followed changes: max, median, how many are upper bounds (the apex moved in the
+ * target's sampling gap), and whether the largest is one: the figures say "≤" then.
  */
-export function upperBoundLags(changes: readonly TargetChange[], maxLagMs: number | undefined): { upperBoundLags?: number; maxLagUpperBound?: true } {
+export function lagFigures(changes: readonly TargetChange[]): Pick<SeriesAnalysis, 'maxLagMs' | 'medianLagMs' | 'upperBoundLags' | 'maxLagUpperBound'> {
+  const lags = followedLags(changes)
+  const maxLagMs = maxOf(lags)
+  const medianLagMs = medianOf(lags)
   const bounded = changes.filter((c) => c.outcome === 'followed' && c.lagUpperBound)
-  if (bounded.length === 0) return {}
-  const maxIsBound = maxLagMs !== undefined && bounded.some((c) => c.lagMs === maxLagMs)
-  return { upperBoundLags: bounded.length, ...(maxIsBound ? { maxLagUpperBound: true as const } : {}) }
+  return {
+    ...(maxLagMs !== undefined ? { maxLagMs } : {}),
+    ...(medianLagMs !== undefined ? { medianLagMs } : {}),
+    ...(bounded.length > 0 ? { upperBoundLags: bounded.length } : {}),
+    ...(bounded.some((c) => c.lagMs === maxLagMs) ? { maxLagUpperBound: true as const } : {})
+  }
 }
 
 /** Total length of the union of intervals: wall-clock time covered by at least one. */

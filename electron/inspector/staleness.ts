@@ -1,7 +1,6 @@
 import type {
   SeriesAnalysis,
   StalenessAnalysis,
-  StalenessBound,
   TtlPolicy,
   Viewpoint,
   ViewpointSummary,
@@ -10,8 +9,8 @@ import type {
 import { families, viewpoints } from '@shared/inspector'
 import { stalenessBound } from './staleness-bound'
 import { stalenessLines } from './staleness-text'
-import { analyzeSeries, unionMs, upperBoundLags } from './staleness-series'
-import { maxOf, medianOf } from './stats'
+import { analyzeSeries, followedLags, lagFigures, unionMs } from './staleness-series'
+import { maxOf } from './stats'
 
 export interface StalenessInput {
   samples: readonly WatchSample[]
@@ -36,11 +35,9 @@ const sum = (series: readonly SeriesAnalysis[], pick: (s: SeriesAnalysis) => num
 function summarize(viewpoint: Viewpoint, series: readonly SeriesAnalysis[], limitMs: number | undefined, lastMs: number): ViewpointSummary {
   const changes = series.flatMap((s) => s.changes)
   const count = (outcome: string): number => changes.filter((c) => c.outcome === outcome).length
-  const lags = changes.flatMap((c) => (c.outcome === 'followed' && c.lagMs !== undefined ? [c.lagMs] : []))
+  const lags = followedLags(changes)
   const lives = changes.flatMap((c) => (c.endedAtMs !== undefined ? [c.endedAtMs - c.changedAtMs] : []))
   const pendingAges = changes.flatMap((c) => (c.outcome === 'pending' ? [lastMs - c.changedAtMs] : []))
-  const maxLagMs = maxOf(lags)
-  const medianLagMs = medianOf(lags)
   const maxUnfollowedLifeMs = maxOf(lives)
   const worst = maxOf([...lags, ...lives, ...pendingAges])
   return {
@@ -58,21 +55,11 @@ function summarize(viewpoint: Viewpoint, series: readonly SeriesAnalysis[], limi
     superseded: count('superseded'),
     reverted: count('reverted'),
     pending: count('pending'),
-    ...(maxLagMs !== undefined ? { maxLagMs } : {}),
-    ...(medianLagMs !== undefined ? { medianLagMs } : {}),
-    ...upperBoundLags(changes, maxLagMs),
+    ...lagFigures(changes),
     ...(maxUnfollowedLifeMs !== undefined ? { maxUnfollowedLifeMs } : {}),
     // every change counts: a lag, a superseded/reverted change's life, a pending change's age so far
     ...(limitMs !== undefined && worst !== undefined ? { withinBound: worst <= limitMs } : {})
   }
-}
-
-function boundOf(input: StalenessInput, series: readonly SeriesAnalysis[]): StalenessBound | undefined {
-  const targetTtl = maxOf(series.flatMap((s) => (s.maxTargetTtl !== undefined ? [s.maxTargetTtl] : [])))
-  const maxApexTtl = maxOf(series.flatMap((s) => (s.maxApexTtl !== undefined ? [s.maxApexTtl] : [])))
-  const apexTtl = input.aliasTtl ?? maxApexTtl
-  if (targetTtl === undefined || apexTtl === undefined) return undefined
-  return stalenessBound(input.policy, targetTtl, apexTtl, input.aliasTtl !== undefined ? 'alias-record' : 'largest-apex-ttl-seen')
 }
 
 /**
@@ -97,7 +84,13 @@ export function analyzeStaleness(input: StalenessInput): StalenessAnalysis {
   }
   const firstMs = ordered[0]?.elapsedMs ?? 0
   const lastMs = ordered.at(-1)?.elapsedMs ?? 0
-  const bound = boundOf(input, series)
+  const maxApexTtl = maxOf(series.map((s) => s.maxApexTtl))
+  const maxTargetTtl = maxOf(series.map((s) => s.maxTargetTtl))
+  const apexTtl = input.aliasTtl ?? maxApexTtl
+  const bound =
+    maxTargetTtl !== undefined && apexTtl !== undefined
+      ? stalenessBound(input.policy, maxTargetTtl, apexTtl, input.aliasTtl !== undefined ? 'alias-record' : 'largest-apex-ttl-seen')
+      : undefined
   const limitMs = bound ? bound.seconds * 1000 + input.samplingResolutionMs : undefined
   const summaries = viewpoints
     .map((viewpoint) => ({ viewpoint, own: series.filter((s) => s.viewpoint === viewpoint) }))
@@ -105,8 +98,6 @@ export function analyzeStaleness(input: StalenessInput): StalenessAnalysis {
     .map(({ viewpoint, own }) => summarize(viewpoint, own, limitMs, lastMs))
   const resolver = summaries.find((s) => s.viewpoint === 'resolver')
   const authoritative = summaries.find((s) => s.viewpoint === 'authoritative')
-  const maxApexTtl = maxOf(series.flatMap((s) => (s.maxApexTtl !== undefined ? [s.maxApexTtl] : [])))
-  const maxTargetTtl = maxOf(series.flatMap((s) => (s.maxTargetTtl !== undefined ? [s.maxTargetTtl] : [])))
   const analysis: Omit<StalenessAnalysis, 'summary'> = {
     series,
     viewpoints: summaries,

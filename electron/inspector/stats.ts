@@ -1,4 +1,8 @@
-export const maxOf = (values: readonly number[]): number | undefined => (values.length > 0 ? Math.max(...values) : undefined)
+/** The largest of the defined values (undefined when there is none). */
+export function maxOf(values: readonly (number | undefined)[]): number | undefined {
+  const defined = values.filter((v): v is number => v !== undefined)
+  return defined.length > 0 ? Math.max(...defined) : undefined
+}
 
 /** Median; the mean of the middle two for an even count. */
 export function medianOf(values: readonly number[]): number | undefined {

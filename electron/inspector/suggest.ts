@@ -17,6 +17,12 @@ export function parseSvcbData(data: string): { priority: number; target: string 
   return head && { priority: head.priority, target: typedName(head.target) }
 }
 
+/** The TargetName of HTTPS/SVCB data in AliasMode (priority 0, not "."). */
+export function aliasModeTarget(data: string): string | undefined {
+  const svcb = parseSvcbData(data)
+  return svcb && svcb.priority === 0 && svcb.target !== '.' ? svcb.target : undefined
+}
+
 /** Target suggestions, strongest first, each name once (the first reason wins). */
 export function suggestTargets(apexInput: string, sources: readonly SuggestionSources[]): TargetSuggestion[] {
   const apex = typedName(apexInput)
@@ -26,28 +32,19 @@ export function suggestTargets(apexInput: string, sources: readonly SuggestionSo
     if (key === '.' || key === apex || out.has(key)) return
     out.set(key, { name: key, source, reason })
   }
-  for (const s of sources) {
-    for (const record of s.apexAlias?.records ?? []) {
-      add(record.data, 'alias-record', `${displayName(apex)} has an ALIAS record (type 65401) to ${displayName(typedName(record.data))}: its DNS host says what it follows`)
-    }
+  const records = (pick: (s: SuggestionSources) => RrsetObservation | undefined) => sources.flatMap((s) => pick(s)?.records ?? [])
+  for (const record of records((s) => s.apexAlias)) {
+    add(record.data, 'alias-record', `${displayName(apex)} has an ALIAS record (type 65401) to ${displayName(typedName(record.data))}: its DNS host says what it follows`)
+  }
+  for (const record of records((s) => s.apexCname)) {
+    add(record.data, 'apex-cname', `the apex has a CNAME to ${displayName(typedName(record.data))} (RFC 1034 forbids one there, but it names the target)`)
+  }
+  for (const target of records((s) => s.apexHttps).map((record) => aliasModeTarget(record.data))) {
+    if (target) add(target, 'https-alias', `the apex's HTTPS record is in AliasMode (priority 0) and points to ${displayName(target)}`)
   }
   for (const s of sources) {
-    for (const record of s.apexCname?.records ?? []) {
-      add(record.data, 'apex-cname', `the apex has a CNAME to ${displayName(typedName(record.data))} (RFC 1034 forbids one there, but it names the target)`)
-    }
-  }
-  for (const s of sources) {
-    for (const record of s.apexHttps?.records ?? []) {
-      const svcb = parseSvcbData(record.data)
-      if (svcb && svcb.priority === 0 && svcb.target !== '.') {
-        add(svcb.target, 'https-alias', `the apex's HTTPS record is in AliasMode (priority 0) and points to ${displayName(svcb.target)}`)
-      }
-    }
-  }
-  for (const s of sources) {
-    const www = s.wwwCname
-    for (const record of www?.records ?? []) {
-      add(record.data, 'www-cname', `${displayName(www!.name)} is a CNAME to ${displayName(typedName(record.data))}; apexes usually follow the same target`)
+    for (const record of s.wwwCname?.records ?? []) {
+      add(record.data, 'www-cname', `${displayName(s.wwwCname!.name)} is a CNAME to ${displayName(typedName(record.data))}; apexes usually follow the same target`)
     }
   }
   return [...out.values()]

@@ -1,4 +1,4 @@
-import type { AliasRecord, Evidence, Family, FamilyComparison, StaleWindow, TtlPolicy } from '@shared/inspector'
+import type { AliasRecord, Evidence, Family, FamilyComparison, SetRelation, StaleWindow, TtlPolicy } from '@shared/inspector'
 import { sameSet } from './addresses'
 import { displayName } from '../dns/names'
 import type { TargetSetSighting } from './observation-store'
@@ -53,10 +53,11 @@ export function staleWindow(
   apex: readonly string[],
   sighting: TargetSetSighting | undefined,
   ctx: StaleContext,
-  aliasTtl: number | undefined
+  aliasTtl: number | undefined,
+  fallbackTargetTtl = 0
 ): StaleWindow {
   const sinceWallMs = sighting?.nextSeenAtWallMs ?? ctx.nowWallMs
-  const targetTtl = ctx.targetTtl[family] ?? sighting?.ttl ?? 0
+  const targetTtl = ctx.targetTtl[family] ?? sighting?.ttl ?? fallbackTargetTtl
   const apexTtl = aliasTtl ?? ctx.apexTtl[family] ?? targetTtl
   const bound = stalenessBound(ctx.policy, targetTtl, apexTtl, aliasTtl !== undefined ? 'alias-record' : 'largest-apex-ttl-seen')
   return {
@@ -91,7 +92,10 @@ export function sightingEvidence(family: Family, target: string, sighting: Targe
   }
 }
 
+/** Relations in which the apex follows the target. */
+export const MATCHING: readonly SetRelation[] = ['equal', 'apex-subset', 'target-subset']
+
 /** The non-matching comparisons of one resolver (disjoint or partial), by family. */
 export function unmatched(comparisons: readonly (FamilyComparison | undefined)[]): FamilyComparison[] {
-  return comparisons.filter((c): c is FamilyComparison => !!c && c.relation !== 'no-data' && c.relation !== 'equal' && c.relation !== 'apex-subset' && c.relation !== 'target-subset')
+  return comparisons.filter((c): c is FamilyComparison => !!c && c.relation !== 'no-data' && !MATCHING.includes(c.relation))
 }

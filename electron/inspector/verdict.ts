@@ -1,7 +1,7 @@
 import type { AliasRecord, Evidence, Family, FamilyComparison, ProviderMatch, SetRelation, StaleWindow, Verdict } from '@shared/inspector'
 import { displayName } from '../dns/names'
 import { providerLine } from './suggest'
-import { aliasRecordEvidence, cdnEvidence, clockTime, earlierSighting, sightingEvidence, staleWindow, unmatched, type StaleContext } from './verdict-stale'
+import { aliasRecordEvidence, cdnEvidence, clockTime, earlierSighting, MATCHING, sightingEvidence, staleWindow, unmatched, type StaleContext } from './verdict-stale'
 
 export interface VerdictResolver {
   label: string
@@ -27,8 +27,6 @@ export interface VerdictInput {
 }
 
 type ResolverClass = 'match' | 'partial' | 'disjoint' | 'no-data'
-
-const MATCHING: readonly SetRelation[] = ['equal', 'apex-subset', 'target-subset']
 
 function classify(resolver: VerdictResolver): ResolverClass {
   const compared = [resolver.a, resolver.aaaa].filter((c): c is FamilyComparison => !!c && c.relation !== 'no-data')
@@ -149,12 +147,12 @@ export function decideVerdict(input: VerdictInput): Verdict {
     evidence.push(...stale.cdn)
     return verdict('likely', `ALIAS / flattening likely: ${apex} follows ${target} (a CDN: its answers vary).`, evidence)
   }
-  if (kind !== 'likely') {
-    if (alias && alias.target !== input.target) {
+  if (kind !== 'likely' && alias) {
+    if (alias.target !== input.target) {
       return verdict('other-target', `Aliased to ${displayName(alias.target)}, not to ${target}: ${apex}'s ALIAS record points there.`, evidence)
     }
-    const windows = alias ? unexplainedWindows(input, alias) : []
-    if (alias && windows.length > 0) {
+    const windows = unexplainedWindows(input, alias)
+    if (windows.length > 0) {
       // the zone says the apex follows the target: addresses that differ can only be an answer not yet refreshed
       evidence.push({ stance: 'for', text: `the ALIAS record points at ${target}, so the apex's other addresses are an answer not yet refreshed (the earlier set was not seen by this app)` })
       const by = Math.max(...windows.map((w) => w.followByWallMs))
@@ -211,9 +209,7 @@ function unexplainedWindows(input: VerdictInput, alias: AliasRecord): StaleWindo
   const seen = new Map<Family, StaleWindow>()
   for (const resolver of input.resolvers) {
     for (const c of unmatched([resolver.a, resolver.aaaa])) {
-      if (seen.has(c.family)) continue
-      const withTtl: StaleContext = { ...ctx, targetTtl: { ...ctx.targetTtl, [c.family]: ctx.targetTtl[c.family] ?? c.targetTtl ?? alias.ttl } }
-      seen.set(c.family, staleWindow(c.family, c.apex, undefined, withTtl, alias.ttl))
+      if (!seen.has(c.family)) seen.set(c.family, staleWindow(c.family, c.apex, undefined, ctx, alias.ttl, c.targetTtl ?? alias.ttl))
     }
   }
   return [...seen.values()]

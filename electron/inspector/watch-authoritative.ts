@@ -1,8 +1,8 @@
-import type { QueryOptionsInput, ResolverTarget } from '@shared/dns'
+import type { ResolverTarget } from '@shared/dns'
 import type { AliasRecord, RrsetObservation } from '@shared/inspector'
+import { aliasRecordIn } from './authoritative'
 import { observeRrset } from './follow-chain'
-import { typedName } from '../dns/names'
-import type { Ask, QueryFn } from './query-port'
+import { directAsk, type Ask, type AuthoritativeDeps } from './query-port'
 import { zoneServersOf } from './zone-servers'
 import { formatResolver } from '@shared/resolver-target'
 
@@ -12,18 +12,6 @@ export interface AuthoritativeSetup {
   target: ResolverTarget[]
   problem?: string
   aliasRecord?: AliasRecord
-}
-
-export interface AuthoritativeDeps {
-  queryFn: QueryFn
-  options: QueryOptionsInput
-  signal?: AbortSignal
-}
-
-
-/** One server, asked without recursion (RD=0): no resolver cache in between. */
-function directAsk(server: ResolverTarget, deps: AuthoritativeDeps): Ask {
-  return (name, type) => deps.queryFn({ name, type, resolver: server, options: { ...deps.options, rd: false } }, { signal: deps.signal })
 }
 
 /** Asks the servers in turn until one answers (a timeout or a network error moves on to the next). */
@@ -55,12 +43,10 @@ async function servedBy(servers: readonly ResolverTarget[], name: string, deps: 
 }
 
 /** The ALIAS/ANAME record (type 65401) at the apex, as the apex zone's own servers serve it. */
-async function readAliasRecord(servers: readonly ResolverTarget[], apex: string, deps: AuthoritativeDeps): Promise<AliasRecord | undefined> {
+export async function readAliasRecord(servers: readonly ResolverTarget[], apex: string, deps: AuthoritativeDeps): Promise<AliasRecord | undefined> {
   if (servers.length === 0) return undefined
   const { observation, server } = await observeAtServers(servers, apex, 'ALIAS', deps)
-  const record = observation.status === 'ok' && observation.authoritative ? observation.records[0] : undefined
-  if (!record) return undefined
-  return { owner: typedName(record.name), target: typedName(record.data), ttl: record.ttl, server, seenAtWallMs: record.receivedAtWallMs }
+  return aliasRecordIn(observation, server)
 }
 
 /**

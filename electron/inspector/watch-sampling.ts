@@ -1,10 +1,10 @@
 import { performance } from 'node:perf_hooks'
-import type { Family, Viewpoint, WatchSample, WatchSession } from '@shared/inspector'
+import { families, type Viewpoint, type WatchSample, type WatchSession } from '@shared/inspector'
 import { observeRrset } from './follow-chain'
-import type { Ask } from './query-port'
+import type { Ask, AuthoritativeDeps } from './query-port'
 import type { ObservationStore } from './observation-store'
 import { formatResolver } from '@shared/resolver-target'
-import { discoverAuthoritative, observeAtServers, type AuthoritativeDeps, type AuthoritativeSetup } from './watch-authoritative'
+import { discoverAuthoritative, observeAtServers, type AuthoritativeSetup } from './watch-authoritative'
 import { expiryDelayMs, toSample, type ProbeKey } from './watch-probe'
 import type { ResolverTarget } from '@shared/dns'
 import type { WatchStore } from './watch-store'
@@ -33,19 +33,16 @@ export interface SamplingDeps {
   onSample?: (sample: WatchSample) => void
   /** The session changed (its zones' servers became known). */
   onSession?: (id: string) => void
-  logError?: (error: unknown) => void
   observations?: ObservationStore
 }
 
-const FAMILIES: readonly Family[] = ['A', 'AAAA']
-
 export const keysFor = (viewpoint: Viewpoint, resolverIndex: number): ProbeKey[] =>
-  (['apex', 'target'] as const).flatMap((side) => FAMILIES.map((family) => ({ viewpoint, resolverIndex, side, family })))
+  (['apex', 'target'] as const).flatMap((side) => families.map((family) => ({ viewpoint, resolverIndex, side, family })))
 
 /** Samples `keys` of one watch, in rounds at its interval or each when its answer's TTL runs out. */
 export function sample(run: Running, keys: readonly ProbeKey[], deps: SamplingDeps): void {
-  if (run.mode === 'interval') track(run, round(run, keys, 0, deps), deps)
-  else for (const key of keys) track(run, expiryLoop(run, key, deps), deps)
+  if (run.mode === 'interval') track(run, round(run, keys, 0, deps))
+  else for (const key of keys) track(run, expiryLoop(run, key, deps))
 }
 
 /** Finds the zones' own servers and the ALIAS record, then samples them beside the resolvers. */
@@ -68,15 +65,15 @@ export function joinAuthoritative(
     // its own rounds: a slow or silent zone server never holds up the resolvers' samples
     if (setup.apex.length > 0 && setup.target.length > 0) sample(run, keysFor('authoritative', 0), deps)
   }
-  track(run, join(), deps)
+  track(run, join())
 }
 
 /** Runs `task` after `ms` unless the watch ended first. */
-export function later(run: Running, ms: number, task: () => Promise<void>, deps: SamplingDeps): void {
+export function later(run: Running, ms: number, task: () => Promise<void>): void {
   if (run.controller.signal.aborted) return
   const timer = setTimeout(() => {
     run.timers.delete(timer)
-    if (!run.controller.signal.aborted) track(run, task(), deps)
+    if (!run.controller.signal.aborted) track(run, task())
   }, Math.max(0, ms))
   run.timers.add(timer)
 }
@@ -106,18 +103,19 @@ async function round(run: Running, keys: readonly ProbeKey[], index: number, dep
   const elapsed = performance.now() - run.startedAtMonoMs
   // a round that overran skips the slots it missed rather than bunching up
   const next = Math.max(index + 1, Math.floor(elapsed / period) + 1)
-  later(run, next * period - elapsed, () => round(run, keys, next, deps), deps)
+  later(run, next * period - elapsed, () => round(run, keys, next, deps))
 }
 
 async function expiryLoop(run: Running, key: ProbeKey, deps: SamplingDeps): Promise<void> {
   const sample = await probe(run, key, deps)
   if (!sample || run.controller.signal.aborted) return
-  later(run, expiryDelayMs(sample, run.intervalSeconds), () => expiryLoop(run, key, deps), deps)
+  later(run, expiryDelayMs(sample, run.intervalSeconds), () => expiryLoop(run, key, deps))
 }
 
-function track(run: Running, task: Promise<void>, deps: SamplingDeps): void {
+/** Unexpected failures inside a running watch are logged; the watch goes on. */
+function track(run: Running, task: Promise<void>): void {
   const tracked: Promise<void> = task
-    .catch((error: unknown) => (deps.logError ?? console.error)(error))
+    .catch((error: unknown) => console.error(error))
     .finally(() => run.inflight.delete(tracked))
   run.inflight.add(tracked)
 }

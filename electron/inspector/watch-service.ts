@@ -34,14 +34,16 @@ export interface WatchRequest {
   ttlRule?: TtlPolicy
 }
 
+const MAX_RUNNING = 16
+
+/** The server's TTL rule asked for; or, as a function of the session's apex, the rule to assume when the session recorded none. */
+type PolicyFor = TtlPolicy | ((apex: string) => TtlPolicy)
+
 export interface WatchServiceOptions {
   store: WatchStore
   queryFn?: QueryFn
   onSample?: (sample: WatchSample) => void
   onState?: (session: WatchSession) => void
-  /** Unexpected failures inside a running watch (the watch goes on). */
-  logError?: (error: unknown) => void
-  maxRunning?: number
   /** Target and apex sets seen are remembered here for later verdicts. */
   observations?: ObservationStore
 }
@@ -54,24 +56,18 @@ export class WatchService {
   private readonly running = new Map<string, Running>()
   private readonly store: WatchStore
   private readonly deps: SamplingDeps
+  private readonly queryFn: QueryFn
   private closed = false
 
   constructor(private readonly options: WatchServiceOptions) {
     this.store = options.store
-    this.deps = {
-      store: options.store,
-      ...(options.onSample ? { onSample: options.onSample } : {}),
-      onSession: (id) => this.options.onState?.(this.session(id)),
-      ...(options.logError ? { logError: options.logError } : {}),
-      ...(options.observations ? { observations: options.observations } : {})
-    }
+    this.queryFn = options.queryFn ?? engineQuery
+    this.deps = { ...options, onSession: (id) => this.options.onState?.(this.session(id)) }
   }
 
   start(request: WatchRequest): WatchSession {
     this.assertOpen()
-    if (this.running.size >= (this.options.maxRunning ?? 16)) {
-      throw new ServiceError('conflict', `at most ${this.options.maxRunning ?? 16} watches can run at once; stop one first`)
-    }
+    if (this.running.size >= MAX_RUNNING) throw new ServiceError('conflict', `at most ${MAX_RUNNING} watches can run at once; stop one first`)
     const id = randomUUID()
     const controller = new AbortController()
     const options = queryOptions(request.timeoutMs)
@@ -80,10 +76,10 @@ export class WatchService {
       apex: typedName(request.apex),
       target: typedName(request.target),
       intervalSeconds: request.intervalSeconds,
-      asks: request.resolvers.map((r) => askVia(this.options.queryFn ?? engineQuery, r, options, controller.signal)),
+      asks: request.resolvers.map((r) => askVia(this.queryFn, r, options, controller.signal)),
       mode: request.mode,
       keys: [],
-      authDeps: { queryFn: this.options.queryFn ?? engineQuery, options, signal: controller.signal },
+      authDeps: { queryFn: this.queryFn, options, signal: controller.signal },
       controller,
       timers: new Set(),
       inflight: new Set(),
@@ -108,7 +104,7 @@ export class WatchService {
     sample(run, run.keys, this.deps)
     if (request.authoritative !== false) joinAuthoritative(run, request.authoritativePort ?? 53, request.authoritativeServers, this.deps)
     if (request.durationSeconds !== undefined) {
-      later(run, request.durationSeconds * 1000, async () => void this.end(id, 'finished'), this.deps)
+      later(run, request.durationSeconds * 1000, async () => void this.end(id, 'finished'))
     }
     const session = this.session(id)
     this.options.onState?.(session)
@@ -127,11 +123,8 @@ export class WatchService {
     return this.store.listSessions()
   }
 
-  /**
-   * `policy`: the server's TTL rule asked for; or, as a function of the session's apex, the rule to assume when
-   * the session recorded none at start (the lab's rule then in force wins over the lab's rule now).
-   */
-  get(id: string, policy: TtlPolicy | ((apex: string) => TtlPolicy) = 'min'): WatchDetail {
+  /** A rule the session recorded at start (the lab's then in force) wins over a rule function's. */
+  get(id: string, policy: PolicyFor = 'min'): WatchDetail {
     this.assertOpen()
     const session = this.session(id)
     const samples = this.store.samples(id)
@@ -150,7 +143,7 @@ export class WatchService {
     return { session, samples, analysis }
   }
 
-  export(id: string, format: 'json' | 'csv', policy: TtlPolicy | ((apex: string) => TtlPolicy) = 'min'): string {
+  export(id: string, format: 'json' | 'csv', policy: PolicyFor = 'min'): string {
     const detail = this.get(id, policy)
     return format === 'json' ? watchJson(detail) : watchCsv(detail)
   }

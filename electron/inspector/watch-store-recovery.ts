@@ -45,6 +45,21 @@ function moveAside(path: string, when: Date): string {
   return target
 }
 
+/** Runs `copy` on each row that still reads: a damaged row is skipped, a damaged page ends the scan. */
+function eachReadable(rows: () => Iterable<unknown>, copy: (row: Record<string, unknown>) => void): void {
+  try {
+    for (const row of rows() as Iterable<Record<string, unknown>>) {
+      try {
+        copy(row)
+      } catch {
+        // a row with damaged values: skipped
+      }
+    }
+  } catch {
+    // the scan hit a damaged page: keep what came before it
+  }
+}
+
 /** Copies what still reads, row by row: a damaged page ends one table scan, not the whole recovery. */
 function carryOver(from: string, to: string): { sessions: number; samples: number } {
   let sessions = 0
@@ -62,34 +77,18 @@ function carryOver(from: string, to: string): { sessions: number; samples: numbe
        VALUES (@session_id, @seq, @resolver_index, @side, @family, @elapsed_ms, @wall_ms, @mono_ms, @status, @rcode, @error_code, @error_message, @vals, @ttl, @chain_end)`
     )
     const ids: string[] = []
-    try {
-      for (const row of old.prepare('SELECT * FROM sessions').iterate() as Iterable<Record<string, unknown>>) {
-        try {
-          insertSession.run(row)
-          ids.push(String(row.id))
-          sessions++
-        } catch {
-          // a row with damaged values: skipped
-        }
+    const allSessions = old.prepare('SELECT * FROM sessions')
+    eachReadable(
+      () => allSessions.iterate(),
+      (row) => {
+        insertSession.run(row)
+        ids.push(String(row.id))
+        sessions++
       }
-    } catch {
-      // the scan hit a damaged page: keep what came before it
-    }
+    )
     const sampleQuery = old.prepare('SELECT * FROM samples WHERE session_id = ?')
     for (const id of ids) {
-      fresh.transaction(() => {
-        try {
-          for (const row of sampleQuery.iterate(id) as Iterable<Record<string, unknown>>) {
-            try {
-              samples += insertSample.run(row).changes
-            } catch {
-              // skipped
-            }
-          }
-        } catch {
-          // damaged page
-        }
-      })()
+      fresh.transaction(() => eachReadable(() => sampleQuery.iterate(id), (row) => void (samples += insertSample.run(row).changes)))()
     }
   } catch {
     // nothing readable at all

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
 import { z } from 'zod'
 import { resolverTargetSchema } from '@shared/dns'
-import { aliasRecordSchema, ttlPolicySchema, type WatchSample, type WatchSession } from '@shared/inspector'
+import { aliasRecordSchema, rrsetStatuses, ttlPolicySchema, watchStates, type WatchSample, type WatchSession } from '@shared/inspector'
 import { errorCodes } from '@shared/result'
 import { openSqlite } from '../storage/sqlite'
 
@@ -116,7 +116,7 @@ function toSession(row: SessionRow): WatchSession {
     mode: row.mode === 'expiry' ? 'expiry' : 'interval',
     intervalSeconds: row.interval_seconds,
     ...(row.duration_seconds !== null ? { durationSeconds: row.duration_seconds } : {}),
-    state: (['running', 'stopped', 'finished', 'interrupted'] as const).find((s) => s === row.state) ?? 'interrupted',
+    state: watchStates.find((s) => s === row.state) ?? 'interrupted',
     startedAtWallMs: row.started_wall_ms,
     ...(row.ended_wall_ms !== null ? { endedAtWallMs: row.ended_wall_ms } : {}),
     sampleCount: row.sample_count,
@@ -139,7 +139,7 @@ function toSample(row: SampleRow): WatchSample {
     elapsedMs: row.elapsed_ms,
     receivedAtWallMs: row.wall_ms,
     receivedAtMonoMs: row.mono_ms,
-    status: (['ok', 'nodata', 'nxdomain', 'error'] as const).find((s) => s === row.status) ?? 'error',
+    status: rrsetStatuses.find((s) => s === row.status) ?? 'error',
     ...(row.rcode !== null ? { rcode: row.rcode } : {}),
     ...(code ? { error: { code, message: row.error_message ?? '' } } : {}),
     values: jsonOr(z.array(z.string()), row.vals, []),

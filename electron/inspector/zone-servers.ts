@@ -1,10 +1,13 @@
 import type { ResolverTarget } from '@shared/dns'
+import type { RrsetObservation } from '@shared/inspector'
 import { observeRrset } from './follow-chain'
-import { typedName } from '../dns/names'
+import { isAtOrBelow, typedName } from '../dns/names'
 import type { Ask } from './query-port'
 
 const MAX_NS = 4
 const MAX_ZONE_SERVERS = 6
+
+export const nsNamesOf = (ns: RrsetObservation): string[] => ns.records.map((record) => typedName(record.data))
 
 export interface ZoneServer {
   nsName: string
@@ -37,7 +40,7 @@ async function zoneOf(resolverAsk: Ask, nameInput: string): Promise<string | und
   if (!soa) return undefined
   const zone = typedName(soa.name)
   // a SOA from elsewhere (not an ancestor of the name) says nothing about it
-  return name === zone || name.endsWith(`.${zone}`) || zone === '.' ? zone : undefined
+  return isAtOrBelow(name, zone) ? zone : undefined
 }
 
 /** The zone's own servers for `name` as query targets on `port`, found through the resolver. */
@@ -49,8 +52,7 @@ export async function zoneServersOf(resolverAsk: Ask, name: string, port: number
     return { servers: [], problem: `the SOA of ${name} could not be asked: ${error instanceof Error ? error.message : String(error)}` }
   }
   if (!zone) return { servers: [], problem: `no SOA found above ${name}` }
-  const ns = await observeRrset(resolverAsk, zone, 'NS')
-  const nsNames = ns.records.map((record) => typedName(record.data))
+  const nsNames = nsNamesOf(await observeRrset(resolverAsk, zone, 'NS'))
   if (nsNames.length === 0) return { zone, servers: [], problem: `no NS records for ${zone}` }
   const { servers } = await nsAddresses(resolverAsk, nsNames)
   if (servers.length === 0) return { zone, servers: [], problem: `no address found for the NS names of ${zone}` }

@@ -4,17 +4,14 @@
  * DS vouches for; the DS set itself must be signed by the parent's keys. A zone is secure only
  * when its parent is.
  */
-import type { DnsQueryRequest, DnsQueryResult, DnsRecord } from '@shared/dns'
+import type { DnsRecord } from '@shared/dns'
 import type { DelegationStep, DelegationView } from '@shared/delegation'
-import { query } from '../dns'
+import { RR_TYPES } from '@shared/dns-codes'
 import { digRdata } from '../format/dig-rdata'
 import { nameToWire, sameName } from '../dns/names'
 import { keyTag } from '../dnssec/keys'
 import { dsMatches, rrsigFields, verifyRRset, type SignatureStatus } from '../dnssec/verify-rrset'
-import { trace, type TraceStep } from './trace'
-
-const TYPE_DS = 43
-const TYPE_DNSKEY = 48
+import { engineAsk, trace, type TraceAsk, type TraceStep } from './trace'
 
 export interface DelegationOptions {
   name: string
@@ -22,7 +19,7 @@ export interface DelegationOptions {
   /** The root's DS records (RDATA) as the trust anchor; empty: the root stays indeterminate. */
   rootDs: Buffer[]
   signal?: AbortSignal
-  ask?: (request: DnsQueryRequest, signal?: AbortSignal) => Promise<DnsQueryResult>
+  ask?: TraceAsk
 }
 
 const rdataOf = (r: DnsRecord): Buffer => Buffer.from(r.rdataHex ?? '', 'hex')
@@ -37,7 +34,7 @@ function setSignature(ownerZone: string, type: number, set: Buffer[], sigs: Buff
 }
 
 export async function delegationView(options: DelegationOptions): Promise<DelegationView> {
-  const ask = options.ask ?? ((request: DnsQueryRequest, signal?: AbortSignal) => query(request, { signal }))
+  const ask = options.ask ?? engineAsk
   const traced = await trace({ name: options.name, type: 'A', start: options.start, dnssec: true, signal: options.signal, ask })
   const nowS = Math.floor(Date.now() / 1000)
   const zoneSteps = traced.steps.filter((s) => s.kind !== 'answer')
@@ -48,10 +45,10 @@ export async function delegationView(options: DelegationOptions): Promise<Delega
     const zone = step.zone
     const isRoot = i === 0
     const dsSet = isRoot ? options.rootDs : owned(step.records, zone, 'DS').map(rdataOf)
-    const dsSignature = isRoot ? 'valid' : setSignature(zone, TYPE_DS, dsSet, sigsOver(step.records, zone, TYPE_DS), parentKeys, nowS)
+    const dsSignature = isRoot ? 'valid' : setSignature(zone, RR_TYPES.DS, dsSet, sigsOver(step.records, zone, RR_TYPES.DS), parentKeys, nowS)
     const keys = await zoneKeys(step, options.start.port, ask, options.signal)
     const vouched = keys.set.filter((k) => dsSet.some((ds) => dsMatches(zone, ds, k)))
-    const dnskeySignature = keys.set.length === 0 ? 'unsigned' : setSignature(zone, TYPE_DNSKEY, keys.set, keys.sigs, vouched, nowS)
+    const dnskeySignature = keys.set.length === 0 ? 'unsigned' : setSignature(zone, RR_TYPES.DNSKEY, keys.set, keys.sigs, vouched, nowS)
     let status: DelegationStep['status']
     let reason: string
     if (parentStatus !== 'secure') [status, reason] = ['indeterminate', `${isRoot ? 'no trust anchor' : 'the parent is not secure'}`]
@@ -84,12 +81,12 @@ export async function delegationView(options: DelegationOptions): Promise<Delega
 }
 
 /** The zone's DNSKEY set and its RRSIGs, asked of the zone's first server with an address. */
-async function zoneKeys(step: TraceStep, port: number, ask: NonNullable<DelegationOptions['ask']>, signal?: AbortSignal): Promise<{ set: Buffer[]; sigs: Buffer[]; error?: string }> {
+async function zoneKeys(step: TraceStep, port: number, ask: TraceAsk, signal?: AbortSignal): Promise<{ set: Buffer[]; sigs: Buffer[]; error?: string }> {
   const host = step.nameServers.flatMap((ns) => ns.addresses)[0]
   if (!host) return { set: [], sigs: [], error: `no address for a name server of ${step.zone}` }
   try {
     const r = await ask({ name: step.zone, type: 'DNSKEY', resolver: { transport: 'udp', host, port }, options: { rd: false, dnssecOk: true } }, signal)
-    return { set: owned(r.answer, step.zone, 'DNSKEY').map(rdataOf), sigs: sigsOver(r.answer, step.zone, TYPE_DNSKEY) }
+    return { set: owned(r.answer, step.zone, 'DNSKEY').map(rdataOf), sigs: sigsOver(r.answer, step.zone, RR_TYPES.DNSKEY) }
   } catch (error) {
     return { set: [], sigs: [], error: `DNSKEY from ${host}: ${error instanceof Error ? error.message : String(error)}` }
   }

@@ -6,7 +6,7 @@
  */
 import type { DnsQueryRequest, DnsQueryResult, DnsRecord } from '@shared/dns'
 import { query } from '../dns'
-import { canonicalName } from '../dns/names'
+import { canonicalName, isAtOrBelow } from '../dns/names'
 
 export interface TraceServer {
   host: string
@@ -43,13 +43,15 @@ export interface TraceOptions {
   start: { host: string; port: number }
   dnssec?: boolean
   timeoutMs?: number
-  maxSteps?: number
   signal?: AbortSignal
   /** The query engine (tests may count calls); default: the real one. */
-  ask?: (request: DnsQueryRequest, signal?: AbortSignal) => Promise<DnsQueryResult>
+  ask?: TraceAsk
 }
 
-const isAtOrBelow = (name: string, zone: string): boolean => zone === '.' || name === zone || name.endsWith(`.${zone}`)
+export type TraceAsk = (request: DnsQueryRequest, signal?: AbortSignal) => Promise<DnsQueryResult>
+export const engineAsk: TraceAsk = (request, signal) => query(request, { signal })
+
+const MAX_STEPS = 16
 
 function nameServersOf(records: DnsRecord[], additional: DnsRecord[], zone: string): TraceStep['nameServers'] {
   return records
@@ -69,7 +71,7 @@ function candidates(step: TraceStep, port: number): TraceServer[] {
 export async function trace(options: TraceOptions): Promise<TraceResult> {
   const name = canonicalName(options.name)
   const type = options.type.toUpperCase()
-  const ask = options.ask ?? ((request, signal) => query(request, { signal }))
+  const ask = options.ask ?? engineAsk
   const dnssec = options.dnssec ?? false
   const port = options.start.port
   const request = (host: string, qname: string, qtype: string, rd: boolean): DnsQueryRequest => ({
@@ -87,7 +89,7 @@ export async function trace(options: TraceOptions): Promise<TraceResult> {
   if (rootServers.length === 0) return out(`${options.start.host} gave no NS records for the root`)
 
   let zone = '.'
-  for (let i = 0; i < (options.maxSteps ?? 16); i++) {
+  for (let i = 0; i < MAX_STEPS; i++) {
     const last = steps.at(-1)!
     const servers = candidates(last, port)
     if (servers.length === 0) return out(`no address (glue) for any name server of ${zone}`)
@@ -116,5 +118,5 @@ export async function trace(options: TraceOptions): Promise<TraceResult> {
     zone = cut
     steps.push({ kind: 'referral', zone, server, records: result.authority, nameServers: nameServersOf(result.authority, result.additional, zone), result })
   }
-  return out(`more than ${options.maxSteps ?? 16} referrals`)
+  return out(`more than ${MAX_STEPS} referrals`)
 }

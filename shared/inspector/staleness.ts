@@ -48,6 +48,16 @@ export const targetChangeSchema = z.object({
 })
 export type TargetChange = z.infer<typeof targetChangeSchema>
 
+/** Over followed changes only. */
+const lagFigures = {
+  maxLagMs: z.number().optional(),
+  medianLagMs: z.number().optional(),
+  /** Followed changes whose lag is an upper bound (lagUpperBound); the stale time counts the same intervals. */
+  upperBoundLags: z.number().int().min(0).optional(),
+  /** The largest lag is an upper bound: shown as "≤". */
+  maxLagUpperBound: z.literal(true).optional()
+}
+
 export const seriesAnalysisSchema = z.object({
   viewpoint: z.enum(viewpoints),
   resolverIndex: z.number().int().min(0),
@@ -65,12 +75,7 @@ export const seriesAnalysisSchema = z.object({
   /** Samples that failed (timeouts, errors): they carry no set. */
   errorSamples: z.number().int().min(0),
   changes: z.array(targetChangeSchema).max(100_000),
-  maxLagMs: z.number().optional(),
-  medianLagMs: z.number().optional(),
-  /** Followed changes whose lag is an upper bound (lagUpperBound). */
-  upperBoundLags: z.number().int().min(0).optional(),
-  /** The largest lag is an upper bound: shown as "≤". */
-  maxLagUpperBound: z.literal(true).optional(),
+  ...lagFigures,
   maxApexTtl: z.number().int().optional(),
   maxTargetTtl: z.number().int().optional()
 })
@@ -90,8 +95,6 @@ export const stalenessBoundSchema = z.object({
 })
 export type StalenessBound = z.infer<typeof stalenessBoundSchema>
 
-/** The figures of one viewpoint; every count here is a sum over its series, times are wall-clock unions. */
-
 /** How a viewpoint's or a whole watch's target changes ended: the same five counts in both. */
 const changeOutcomeCounts = {
   changes: z.number().int().min(0),
@@ -100,6 +103,7 @@ const changeOutcomeCounts = {
   reverted: z.number().int().min(0),
   pending: z.number().int().min(0)
 }
+/** The figures of one viewpoint; every count here is a sum over its series, times are wall-clock unions. */
 export const viewpointSummarySchema = z.object({
   viewpoint: z.enum(viewpoints),
   label: textSchema,
@@ -112,12 +116,7 @@ export const viewpointSummarySchema = z.object({
   /** Wall-clock union of every series' mismatch intervals (families and resolvers): never a sum. */
   staleMs: z.number().min(0),
   ...changeOutcomeCounts,
-  /** Over followed changes only. */
-  maxLagMs: z.number().optional(),
-  medianLagMs: z.number().optional(),
-  /** Followed changes whose lag is an upper bound; the stale time counts the same intervals. */
-  upperBoundLags: z.number().int().min(0).optional(),
-  maxLagUpperBound: z.literal(true).optional(),
+  ...lagFigures,
   /** The longest life of a superseded or reverted change (the apex was stale all that time). */
   maxUnfollowedLifeMs: z.number().optional(),
   withinBound: z.boolean().optional()

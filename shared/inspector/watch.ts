@@ -12,7 +12,7 @@ const watchModes = ['expiry', 'interval'] as const
  */
 export const viewpoints = ['authoritative', 'resolver'] as const
 export type Viewpoint = (typeof viewpoints)[number]
-const watchStates = ['running', 'stopped', 'finished', 'interrupted'] as const
+export const watchStates = ['running', 'stopped', 'finished', 'interrupted'] as const
 /**
  * The ALIAS server's TTL rule sets the theoretical staleness bound: every rule of the server and its
  * profiles ('min', 'fixed', 'passthrough', 'record', 'constant:N'). `ttlPolicies`: the named ones, for pickers.
