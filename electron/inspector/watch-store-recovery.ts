@@ -60,6 +60,22 @@ function eachReadable(rows: () => Iterable<unknown>, copy: (row: Record<string, 
   }
 }
 
+/** Inserts a row with every column it shares with the fresh table (a file of an older version lacks the later ones: their defaults apply). */
+function inserter(db: Database.Database, table: 'sessions' | 'samples'): (row: Record<string, unknown>) => number {
+  const known = new Set((db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name))
+  const statements = new Map<string, Database.Statement>()
+  return (row) => {
+    const columns = Object.keys(row).filter((c) => known.has(c))
+    const key = columns.join(', ')
+    let statement = statements.get(key)
+    if (!statement) {
+      statement = db.prepare(`INSERT OR IGNORE INTO ${table} (${key}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`)
+      statements.set(key, statement)
+    }
+    return statement.run(Object.fromEntries(columns.map((c) => [c, row[c]]))).changes
+  }
+}
+
 /** Copies what still reads, row by row: a damaged page ends one table scan, not the whole recovery. */
 function carryOver(from: string, to: string): { sessions: number; samples: number } {
   let sessions = 0
@@ -68,27 +84,21 @@ function carryOver(from: string, to: string): { sessions: number; samples: numbe
   const fresh = new Database(to)
   try {
     old = new Database(from, { readonly: true, fileMustExist: true })
-    const insertSession = fresh.prepare(
-      `INSERT OR IGNORE INTO sessions (id, apex, target, resolvers, labels, mode, interval_seconds, duration_seconds, state, started_wall_ms, ended_wall_ms)
-       VALUES (@id, @apex, @target, @resolvers, @labels, @mode, @interval_seconds, @duration_seconds, @state, @started_wall_ms, @ended_wall_ms)`
-    )
-    const insertSample = fresh.prepare(
-      `INSERT OR IGNORE INTO samples (session_id, seq, resolver_index, side, family, elapsed_ms, wall_ms, mono_ms, status, rcode, error_code, error_message, vals, ttl, chain_end)
-       VALUES (@session_id, @seq, @resolver_index, @side, @family, @elapsed_ms, @wall_ms, @mono_ms, @status, @rcode, @error_code, @error_message, @vals, @ttl, @chain_end)`
-    )
+    const insertSession = inserter(fresh, 'sessions')
+    const insertSample = inserter(fresh, 'samples')
     const ids: string[] = []
     const allSessions = old.prepare('SELECT * FROM sessions')
     eachReadable(
       () => allSessions.iterate(),
       (row) => {
-        insertSession.run(row)
+        insertSession(row)
         ids.push(String(row.id))
         sessions++
       }
     )
     const sampleQuery = old.prepare('SELECT * FROM samples WHERE session_id = ?')
     for (const id of ids) {
-      fresh.transaction(() => eachReadable(() => sampleQuery.iterate(id), (row) => void (samples += insertSample.run(row).changes)))()
+      fresh.transaction(() => eachReadable(() => sampleQuery.iterate(id), (row) => void (samples += insertSample(row))))()
     }
   } catch {
     // nothing readable at all

@@ -122,7 +122,10 @@ describe('damaged stores', () => {
     for (const id of ['kept-1', 'kept-2']) {
       store.createSession({ id, apex: 'example.test.', target: 'cdn.example.test.', resolvers: [{ transport: 'udp', host: '127.0.0.1', port: 53 }], labels: ['x'], mode: 'interval', intervalSeconds: 1, state: 'stopped', startedAtWallMs: 1 })
     }
-    for (let seq = 0; seq < 3000; seq++) store.addSample(sample(seq, seq * 1000, 'apex', ['192.0.2.1', '192.0.2.2'], 60, { sessionId: seq % 2 ? 'kept-1' : 'kept-2' }))
+    const aliasRecord = { owner: 'example.test.', target: 'cdn.example.test.', ttl: 300, server: '127.0.0.9:53', seenAtWallMs: 5 }
+    store.setAuthoritative('kept-1', { apexServers: ['127.0.0.9:53'], targetServers: ['127.0.0.8:53'] }, aliasRecord)
+    const authoritative = { viewpoint: 'authoritative', server: '127.0.0.9:53' } as const
+    for (let seq = 0; seq < 3000; seq++) store.addSample(sample(seq, seq * 1000, 'apex', ['192.0.2.1', '192.0.2.2'], 60, seq % 2 ? { sessionId: 'kept-1', ...authoritative } : { sessionId: 'kept-2' }))
     store.close()
     // Overwrite a page near the end (sample data, away from the schema and the sessions table).
     const size = statSync(path).size
@@ -138,5 +141,11 @@ describe('damaged stores', () => {
     const [file] = moved(WATCH_DB_FILE)
     expect(notices[0]).toContain(file!)
     expect(notices[0]).toMatch(/2 watch sessions with \d+ samples could be carried over/)
+    // every column is carried over, the later versions' too: the authoritative viewpoint stays authoritative
+    const kept = (await call<{ session: WatchSession; samples: { viewpoint: string; server?: string }[] }>('watch:get', { id: 'kept-1' }))
+    expect(kept.session.authoritative?.apexServers).toEqual(['127.0.0.9:53'])
+    expect(kept.session.aliasRecord).toEqual(aliasRecord)
+    expect(kept.samples.length).toBeGreaterThan(0)
+    expect(kept.samples.every((s) => s.viewpoint === 'authoritative' && s.server === '127.0.0.9:53')).toBe(true)
   })
 })
