@@ -4,7 +4,7 @@
  */
 import { RR_TYPES } from '@shared/dns-codes'
 import { dnssecConfigSchema, type DnssecConfig, type DnssecZoneInfo } from '@shared/alias-server'
-import { NSEC3PARAM_RDATA, TYPE_NSEC3PARAM } from '../dnssec/denial'
+import { NSEC3PARAM_RDATA } from '../dnssec/denial'
 import { dnskeyText, dsText, loadOrCreateKey, type ZoneKey } from '../dnssec/keys'
 import { genericTokens } from '../zone/generic-rdata'
 import { selfAndAncestors } from '../dns/names'
@@ -12,9 +12,6 @@ import { Signer, type DenialKind } from './signer'
 import type { CompiledZone } from './zone-set'
 import { describeIssues } from '@shared/errors'
 
-export const TYPE_DNSKEY = RR_TYPES.DNSKEY
-export const TYPE_CDS = RR_TYPES.CDS
-export const TYPE_CDNSKEY = RR_TYPES.CDNSKEY
 
 export class DnssecState {
   readonly config: Required<DnssecConfig>
@@ -60,10 +57,10 @@ export class DnssecState {
     }
     const dnskey = dnskeyText(key).split(' IN DNSKEY ')[1]!
     const ds = dsText(key).split(' IN DS ')[1]!
-    add(TYPE_DNSKEY, key.dnskey, dnskey)
-    add(TYPE_CDNSKEY, key.dnskey, dnskey)
-    add(TYPE_CDS, key.ds, ds)
-    if (this.config.denial === 'nsec3') add(TYPE_NSEC3PARAM, NSEC3PARAM_RDATA, '1 0 0 -')
+    add(RR_TYPES.DNSKEY, key.dnskey, dnskey)
+    add(RR_TYPES.CDNSKEY, key.dnskey, dnskey)
+    add(RR_TYPES.CDS, key.ds, ds)
+    if (this.config.denial === 'nsec3') add(RR_TYPES.NSEC3PARAM, NSEC3PARAM_RDATA, '1 0 0 -')
   }
 
   info(): DnssecZoneInfo[] {

@@ -6,11 +6,9 @@
 import { createHash } from 'node:crypto'
 import { readName } from '../dns/wire-name'
 import { nameToWire } from '../dns/names'
+import { base32hex } from '../dns/rdata/text'
 import { labelsToWire, wireLabels } from './canonical'
 
-export const TYPE_NSEC = 47
-export const TYPE_NSEC3 = 50
-export const TYPE_NSEC3PARAM = 51
 
 /** RFC 4034 §4.1.2 window blocks. */
 export function typeBitmap(types: Iterable<number>): Buffer {
@@ -77,24 +75,6 @@ export const immediateSuccessor = (name: string): Buffer => labelsToWire([Buffer
 
 export function nsec3Hash(name: string): Buffer {
   return createHash('sha1').update(nameToWire(name)).digest()
-}
-
-const BASE32HEX = '0123456789abcdefghijklmnopqrstuv'
-
-export function base32hex(bytes: Buffer): string {
-  let out = ''
-  let bits = 0
-  let value = 0
-  for (const b of bytes) {
-    value = (value << 8) | b
-    bits += 8
-    while (bits >= 5) {
-      out += BASE32HEX[(value >>> (bits - 5)) & 31]
-      bits -= 5
-    }
-  }
-  if (bits > 0) out += BASE32HEX[(value << (5 - bits)) & 31]
-  return out
 }
 
 export function addToHash(hash: Buffer, delta: 1 | -1): Buffer {

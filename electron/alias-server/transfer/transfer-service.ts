@@ -4,7 +4,8 @@
  * default). With `expanded`, the server watches its ALIAS targets: when what a transfer would carry
  * changes, the SOA serial goes up and the configured secondaries get a NOTIFY.
  */
-import { RCODES } from '@shared/dns-codes'
+import { RCODES, RR_TYPES } from '@shared/dns-codes'
+import { frame } from '../../dns/transports/framing'
 import type { ResolveContext } from '../alias-resolver'
 import { isLoopback } from '@shared/resolver-target'
 import { buildMessage, type WireRecord } from '../wire/message-builder'
@@ -31,9 +32,6 @@ export interface TransferDeps {
   log: (line: string) => void
 }
 
-const RCODE_SERVFAIL = RCODES.SERVFAIL
-const RCODE_REFUSED = RCODES.REFUSED
-const RCODE_NOTAUTH = RCODES.NOTAUTH
 const EDE_PROHIBITED = 18
 const RECORDS_PER_MESSAGE = 100
 
@@ -123,20 +121,20 @@ export class TransferService {
   /** The framed response messages for one AXFR or IXFR query received over TCP. */
   async respond(msg: Buffer, question: { name: string; nameWire: Buffer; qtype: number; questionEnd: number }, address: string): Promise<Buffer> {
     const id = msg.readUInt16BE(0)
-    const kind = question.qtype === 251 ? 'IXFR' : 'AXFR'
+    const kind = question.qtype === RR_TYPES.IXFR ? 'IXFR' : 'AXFR'
     const fail = (rcode: number, reason: string, ede?: number): Buffer => {
-      this.deps.log(`transfer: ${kind} ${question.name} to ${address} ${rcode === RCODE_SERVFAIL ? 'failed' : 'refused'}: ${reason}`)
+      this.deps.log(`transfer: ${kind} ${question.name} to ${address} ${rcode === RCODES.SERVFAIL ? 'failed' : 'refused'}: ${reason}`)
       return frame(this.message(id, question, rcode, [], ede === undefined ? null : { code: ede, text: reason }))
     }
-    if (!this.allowed(address)) return fail(RCODE_REFUSED, `${address} is not allowed to transfer`, EDE_PROHIBITED)
+    if (!this.allowed(address)) return fail(RCODES.REFUSED, `${address} is not allowed to transfer`, EDE_PROHIBITED)
     const zone = this.deps.zones().find((z) => z.origin === question.name)
-    if (!zone) return fail(RCODE_NOTAUTH, 'not a zone of this server')
+    if (!zone) return fail(RCODES.NOTAUTH, 'not a zone of this server')
     if (this.deps.signed) {
-      return fail(RCODE_REFUSED, 'the zone is signed online (signatures and denial are made per query), so there is no complete signed zone to transfer', EDE_PROHIBITED)
+      return fail(RCODES.REFUSED, 'the zone is signed online (signatures and denial are made per query), so there is no complete signed zone to transfer', EDE_PROHIBITED)
     }
     const serial = this.serial(zone.origin) ?? soaSerial(zone.soa.rdata[0]!)
     const content = await zoneContent(this.deps.context(), zone, this.config.mode, serial)
-    if (!content.ok) return fail(RCODE_SERVFAIL, content.reason)
+    if (!content.ok) return fail(RCODES.SERVFAIL, content.reason)
     if (kind === 'IXFR' && ixfrClientSerial(msg, question.questionEnd) === serial) {
       this.deps.log(`transfer: IXFR ${zone.origin} to ${address}: already at serial ${serial}`)
       return frame(this.message(id, question, 0, [content.soa], null))
@@ -164,13 +162,6 @@ export class TransferService {
     built.wire.writeUInt16BE(id, 0)
     return built.wire
   }
-}
-
-function frame(out: Buffer): Buffer {
-  const framed = Buffer.allocUnsafe(out.length + 2)
-  framed.writeUInt16BE(out.length, 0)
-  out.copy(framed, 2)
-  return framed
 }
 
 /** The serial of the SOA an IXFR query carries in its authority section (RFC 1995 §3), or null. */

@@ -4,11 +4,9 @@
  * to the query name becomes a pointer to offset 12 and takes the client's case once the question is
  * patched in. RDATA names are never compressed (always allowed, RFC 3597 §4).
  */
-import { EDNS_OPTIONS } from '@shared/dns-codes'
+import { EDNS_OPTIONS, RR_TYPES } from '@shared/dns-codes'
 import { nameToWire } from '../../dns/names'
-import { TYPE_OPT } from './question-reader'
 
-export const OPT_EDE = EDNS_OPTIONS.EDE
 
 /** Where a record's TTL comes from when it counts down: a target cache entry and a cap. */
 export interface TtlSource {
@@ -148,7 +146,7 @@ export function buildMessage(parts: MessageParts): BuiltMessage {
   if (parts.opt) {
     optStart = p
     out[p] = 0
-    out.writeUInt16BE(TYPE_OPT, p + 1)
+    out.writeUInt16BE(RR_TYPES.OPT, p + 1)
     out.writeUInt16BE(parts.opt.udpSize, p + 3)
     out[p + 5] = (parts.rcode >> 4) & 0xff
     out[p + 6] = 0
@@ -157,7 +155,7 @@ export function buildMessage(parts: MessageParts): BuiltMessage {
     p += 11
     parts.opt.ede.forEach((e, k) => {
       const text = edeBytes[k]!
-      out.writeUInt16BE(OPT_EDE, p)
+      out.writeUInt16BE(EDNS_OPTIONS.EDE, p)
       out.writeUInt16BE(2 + text.length, p + 2)
       out.writeUInt16BE(e.code, p + 4)
       text.copy(out, p + 6)
