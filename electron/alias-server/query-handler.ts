@@ -108,11 +108,11 @@ export class QueryHandler {
         return r.send(slipResponse(msg, v.questionEnd), address, port)
       }
     }
+    const limit = tcp ? TCP_LIMIT : v.edns ? Math.min(Math.max(v.udpSize, 512), s.maxUdpPayload) : 512
     const geo = d.geo?.() ?? null
-    if (geo !== null && this.geo(geo, msg, address, port, r, now, tcp ? TCP_LIMIT : v.edns ? Math.min(Math.max(v.udpSize, 512), s.maxUdpPayload) : 512)) return
+    if (geo !== null && this.geo(geo, msg, address, port, r, now, limit)) return
     // Bit 4 keeps the minimal UDP answer to ANY (RFC 8482) apart from the full one over TCP in the cache.
     const shape = (v.edns ? (v.dnssecOk ? 3 : 1) : 0) | (!tcp && v.qtype === RR_TYPES.ANY ? 4 : 0)
-    const limit = tcp ? TCP_LIMIT : v.edns ? Math.min(Math.max(v.udpSize, 512), s.maxUdpPayload) : 512
     const answers = d.answers
     const p = answers.find(msg, v.qnameEnd, v.hash, v.qtype, v.qclass, shape)
     const fwd = this.ecsFor(s)

@@ -60,23 +60,22 @@ export async function startAliasServer(options: AliasServerOptions): Promise<Ali
     answers.clear()
   }
   const dnssec = options.dnssec ? new DnssecState(options.dnssec) : null
-  const compile = (zones: (Zone | CompactZoneData)[]): CompiledZone[] =>
-    zones.map((z) => {
-      const compiled = new CompiledZone(z)
-      dnssec?.decorate(compiled)
-      transfer?.adopt(compiled)
-      return compiled
-    })
   if (dnssec) await dnssec.prepare(options.zones.map((z) => canonicalName(z.origin)))
   // created before the first compile so that it sees every zone's serial
-  let transfer: TransferService | null = null
-  transfer = new TransferService(options.transfer ?? { mode: 'raw' }, {
+  const transfer = new TransferService(options.transfer ?? { mode: 'raw' }, {
     context: () => getContext(),
     zones: () => staticZones,
     signed: dnssec !== null,
     servedChanged: () => answers.clear(),
     log: options.onTransferLog ?? ((line: string) => console.log(line))
   })
+  const compile = (zones: (Zone | CompactZoneData)[]): CompiledZone[] =>
+    zones.map((z) => {
+      const compiled = new CompiledZone(z)
+      dnssec?.decorate(compiled)
+      transfer.adopt(compiled)
+      return compiled
+    })
   rebuild(compile(options.zones))
 
   const isLocal = (name: string): boolean => zoneSet.find(name)?.kind === 'static'
@@ -101,7 +100,7 @@ export async function startAliasServer(options: AliasServerOptions): Promise<Ali
 
   simulated.onChange(() => {
     rebuild(staticZones)
-    void transfer?.check()
+    void transfer.check()
   })
 
   let context: ResolveContext = { zones: zoneSet, settings, targets }
@@ -129,15 +128,18 @@ export async function startAliasServer(options: AliasServerOptions): Promise<Ali
     geo: () => geo,
     onError
   })
-  let sockets: Awaited<ReturnType<typeof listenBoth>>
-  try {
-    sockets = await listenBoth(host, port, handler, getSettings, counters, onError)
-  } catch (error) {
+  const closeAll = (): void => {
     simulated.close()
     transfer.close()
     targets.close()
     configured.close()
     log.close()
+  }
+  let sockets: Awaited<ReturnType<typeof listenBoth>>
+  try {
+    sockets = await listenBoth(host, port, handler, getSettings, counters, onError)
+  } catch (error) {
+    closeAll()
     throw bindError(error, host, port)
   }
   const { tcp, udp } = sockets
@@ -152,11 +154,7 @@ export async function startAliasServer(options: AliasServerOptions): Promise<Ali
     upstreamMode: upstreamConfig.mode,
     stop: () =>
       (stopped ??= (async () => {
-        simulated.close()
-        transfer.close()
-        targets.close()
-        configured.close()
-        log.close()
+        closeAll()
         await Promise.all([udp.close(), tcp.close()])
       })()),
     setGeo(file) {
