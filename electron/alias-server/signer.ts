@@ -126,7 +126,7 @@ export class Signer {
     }
     const kind = this.options.denial()
     if (plan.rcode === RCODES.NXDOMAIN) {
-      const encloser = closestEncloser(zone, name)
+      const encloser = zone.closestEncloser(name)
       const nextCloser = childTowards(name, encloser)
       const wildcard = encloser === '.' ? '*.' : `*.${encloser}`
       if (kind === 'nsec') {
@@ -180,19 +180,6 @@ function deniedName(plan: Plan, q: Question): string {
     name = cname.text.toLowerCase()
   }
   return name
-}
-
-function exists(zone: CompiledZone, name: string): boolean {
-  if (zone.node(name)) return true
-  const w = zone.lookupWildcard(name)
-  return w.exists || w.emptyNonTerminal
-}
-
-function closestEncloser(zone: CompiledZone, name: string): string {
-  for (const candidate of selfAndAncestors(name).slice(1)) {
-    if (candidate === zone.origin || exists(zone, candidate)) return candidate
-  }
-  return zone.origin
 }
 
 /** The ancestor of `name` one label below `encloser` (the next closer name). */

@@ -149,18 +149,16 @@ export class CompiledZone {
       const exists = this.indexOf(name) >= 0
       return { exists, emptyNonTerminal: !exists, closestEncloser: name, wildcardOwner: null }
     }
-    const labels = splitCanonical(name)
-    let encloser = this.origin
-    for (let i = 1; i < labels.length; i++) {
-      const candidate = joinCanonical(labels.slice(i))
-      if (this.exists(candidate)) {
-        encloser = candidate
-        break
-      }
-    }
+    const encloser = this.closestEncloser(name)
     // Below a zone cut the answer is a referral, never a synthesised record (RFC 4592 §2.2.2).
     const wildcard = joinCanonical(['*', ...splitCanonical(encloser)])
     return { exists: false, emptyNonTerminal: false, closestEncloser: encloser, wildcardOwner: this.findCut(name) === null && this.indexOf(wildcard) >= 0 ? wildcard : null }
+  }
+
+  /** The nearest existing ancestor of `name` (RFC 4592 closest encloser); the apex at the latest. */
+  closestEncloser(name: string): string {
+    for (const candidate of selfAndAncestors(name).slice(1)) if (this.exists(candidate)) return candidate
+    return this.origin
   }
 
   /** The highest delegation point at or above `name` (below the apex), or null. */
@@ -189,9 +187,5 @@ export class ZoneSet {
       if (zone) return zone
     }
     return null
-  }
-
-  origins(): string[] {
-    return [...this.byOrigin.keys()]
   }
 }
