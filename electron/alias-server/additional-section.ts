@@ -12,7 +12,6 @@ import { canonicalName } from '../dns/names'
 import type { WireRecord } from './wire/message-builder'
 import type { CompiledZone } from './zone-set'
 
-
 /** Which field of the presentation RDATA holds the name to look up, by type. */
 const TARGET_FIELD: Record<number, number> = { [RR_TYPES.NS]: 0, [RR_TYPES.MX]: 1, [RR_TYPES.SRV]: 3, [RR_TYPES.SVCB]: 1, [RR_TYPES.HTTPS]: 1 }
 

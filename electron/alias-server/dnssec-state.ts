@@ -12,7 +12,6 @@ import { Signer, type DenialKind } from './signer'
 import type { CompiledZone } from './zone-set'
 import { describeIssues } from '@shared/errors'
 
-
 export class DnssecState {
   readonly config: Required<DnssecConfig>
   private readonly keys = new Map<string, ZoneKey>()

@@ -9,7 +9,6 @@ import { nameToWire } from '../dns/names'
 import { base32hex } from '../dns/rdata/text'
 import { labelsToWire, wireLabels } from './canonical'
 
-
 /** RFC 4034 §4.1.2 window blocks. */
 export function typeBitmap(types: Iterable<number>): Buffer {
   const windows = new Map<number, number[]>()

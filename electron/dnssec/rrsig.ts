@@ -4,7 +4,6 @@ import { signData } from './algorithms'
 import { canonicalRdata, sortRdata, wireLabels } from './canonical'
 import type { ZoneKey } from './keys'
 
-
 export interface RRsetToSign {
   owner: string
   type: number

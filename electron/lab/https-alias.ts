@@ -8,7 +8,6 @@ import type { LabHttpsAlias } from '@shared/lab'
 import type { CompactZoneData } from '../alias-server/compact-zone'
 import { CompiledZone } from '../alias-server/zone-set'
 
-
 /** The record to add for a checked zone, or why there is none. */
 export function httpsAliasRecord(data: CompactZoneData): { record: string | null; problem: string | null } {
   const zone = new CompiledZone(data)

@@ -16,7 +16,6 @@ export interface ClientSubnet {
   ecs: boolean
 }
 
-
 /** ECS option data → subnet, bits past the source prefix cleared; null when malformed. */
 export function readEcsData(data: Buffer): ClientSubnet | null {
   if (data.length < 4) return null

@@ -9,6 +9,7 @@ import { frame } from '../../dns/transports/framing'
 import type { ResolveContext } from '../alias-resolver'
 import { isLoopback } from '@shared/resolver-target'
 import { buildMessage, type WireRecord } from '../wire/message-builder'
+import { skipName } from '../wire/question-reader'
 import type { CompiledZone } from '../zone-set'
 import { sendNotify, type NotifyTarget } from './notify'
 import { expansionFingerprint, soaSerial, withSerial, zoneContent, type TransferMode } from './zone-content'
@@ -167,18 +168,9 @@ export class TransferService {
 /** The serial of the SOA an IXFR query carries in its authority section (RFC 1995 §3), or null. */
 export function ixfrClientSerial(msg: Buffer, questionEnd: number): number | null {
   if (msg.length < 12 || msg.readUInt16BE(8) < 1) return null
-  const skipName = (at: number): number => {
-    while (at < msg.length) {
-      const len = msg[at]!
-      if (len === 0) return at + 1
-      if ((len & 0xc0) === 0xc0) return at + 2
-      at += len + 1
-    }
-    return msg.length
-  }
-  let at = skipName(questionEnd)
-  if (at + 10 > msg.length || msg.readUInt16BE(at) !== 6) return null
-  at += 10
-  at = skipName(skipName(at))
-  return at + 4 <= msg.length ? msg.readUInt32BE(at) : null
+  const at = skipName(msg, questionEnd, msg.length)
+  if (at < 0 || at + 10 > msg.length || msg.readUInt16BE(at) !== RR_TYPES.SOA) return null
+  const mname = skipName(msg, at + 10, msg.length)
+  const serial = mname < 0 ? -1 : skipName(msg, mname, msg.length)
+  return serial >= 0 && serial + 4 <= msg.length ? msg.readUInt32BE(serial) : null
 }

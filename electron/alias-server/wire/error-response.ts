@@ -2,7 +2,6 @@
 import { RCODES, RR_TYPES } from '@shared/dns-codes'
 import { READ_BADVERS, READ_FORMERR, READ_NOTIMP, type QueryView } from './question-reader'
 
-
 export function rcodeForStatus(status: number): number {
   if (status === READ_FORMERR) return RCODES.FORMERR
   if (status === READ_NOTIMP) return RCODES.NOTIMP

@@ -7,7 +7,6 @@
 import { EDNS_OPTIONS, RR_TYPES } from '@shared/dns-codes'
 import { nameToWire } from '../../dns/names'
 
-
 /** Where a record's TTL comes from when it counts down: a target cache entry and a cap. */
 export interface TtlSource {
   readonly version: number

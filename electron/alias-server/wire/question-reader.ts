@@ -13,7 +13,6 @@ export const READ_NOTIMP = 3
 export const READ_BADVERS = 4
 export type ReadStatus = 0 | 1 | 2 | 3 | 4
 
-
 export interface QueryView {
   id: number
   /** Header octets 2 and 3 as received. */
@@ -65,7 +64,7 @@ const FNV_OFFSET = 0x811c9dc5
 const FNV_PRIME = 0x01000193
 
 /** Offset after a (possibly compressed) name starting at `p`, or -1 when malformed. */
-function skipName(msg: Buffer, p: number, end: number): number {
+export function skipName(msg: Buffer, p: number, end: number): number {
   let total = 1
   for (;;) {
     if (p >= end) return -1

@@ -4,7 +4,6 @@ import * as dnsPacket from 'dns-packet'
 import { parseIPv4, parseIPv6 } from '../../dns/ip'
 import { toPacketAnswer, type ZoneRecord } from '../../zone'
 
-
 /** RDATA of a zone record (without RDLENGTH). */
 export function recordRdata(record: ZoneRecord): Buffer {
   const answer = toPacketAnswer(record, '.') as dnsPacket.Answer
