@@ -15,7 +15,6 @@ import { EDE_OTHER, EDE_STALE_ANSWER, EDE_STALE_NXDOMAIN } from './upstream/type
 import type { DynamicTtl, Ede, WireRecord } from './wire/message-builder'
 import { aliasFor, type CompiledZone, type Node, type RRset } from './zone-set'
 
-
 export interface Question {
   /** Canonical (lower-case) name. */
   name: string
@@ -232,17 +231,9 @@ export async function respond(ctx: ResolveContext, q: Question): Promise<Plan> {
 
 async function answer(ctx: ResolveContext, q: Question): Promise<Plan> {
   const plan = newPlan()
-  if (q.qtype === RR_TYPES.OPT) {
-    plan.aa = false
-    plan.rcode = RCODES.FORMERR
-    return plan
-  }
+  if (q.qtype === RR_TYPES.OPT) return { ...plan, aa: false, rcode: RCODES.FORMERR }
   const zone = q.qclass === CLASSES.IN ? ctx.zones.find(q.name) : null
-  if (!zone || q.qtype === RR_TYPES.AXFR || q.qtype === RR_TYPES.IXFR) {
-    plan.aa = false
-    plan.rcode = RCODES.REFUSED
-    return plan
-  }
+  if (!zone || q.qtype === RR_TYPES.AXFR || q.qtype === RR_TYPES.IXFR) return { ...plan, aa: false, rcode: RCODES.REFUSED }
   const visited: string[] = []
   let current = q.name
   for (;;) {
