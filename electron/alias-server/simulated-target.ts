@@ -129,9 +129,10 @@ export class SimulatedTarget {
     return this.state()
   }
 
-  stopRotation(): void {
+  stopRotation(): SimulatedTargetState {
     if (this.rotation) clearInterval(this.rotation.timer)
     this.rotation = null
+    return this.state()
   }
 
   onChange(listener: Listener): () => void {

@@ -190,17 +190,7 @@ export async function startAliasServer(options: AliasServerOptions): Promise<Ali
       return counters.snapshot(Date.now(), targets.perTarget())
     },
     onQuery: (listener) => log.onQuery(listener),
-    simulatedTarget: {
-      state: () => simulated.state(),
-      set: (input) => simulated.set(input),
-      setFailure: (input) => simulated.setFailure(input),
-      rotate: (input) => simulated.rotate(input),
-      stopRotation: () => {
-        simulated.stopRotation()
-        return simulated.state()
-      },
-      onChange: (listener) => simulated.onChange(listener)
-    },
+    simulatedTarget: simulated,
     dnssec: () => dnssec?.info() ?? []
   }
   return server
