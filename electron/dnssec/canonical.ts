@@ -13,13 +13,6 @@ export function wireLabels(wire: Buffer): Buffer[] {
   return labels
 }
 
-export function labelsToWire(labels: Buffer[]): Buffer {
-  const parts: Buffer[] = []
-  for (const l of labels) parts.push(Buffer.from([l.length]), l)
-  parts.push(Buffer.from([0]))
-  return Buffer.concat(parts)
-}
-
 const lowerByte = (b: number): number => (b >= 0x41 && b <= 0x5a ? b + 0x20 : b)
 
 function compareLabel(a: Buffer, b: Buffer): number {

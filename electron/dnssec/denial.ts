@@ -5,9 +5,9 @@
  */
 import { createHash } from 'node:crypto'
 import { readName } from '../dns/wire-name'
-import { nameToWire } from '../dns/names'
+import { labelsToWire, nameToWire } from '../dns/names'
 import { base32hex } from '../dns/rdata/text'
-import { labelsToWire, wireLabels } from './canonical'
+import { wireLabels } from './canonical'
 
 /** RFC 4034 §4.1.2 window blocks. */
 export function typeBitmap(types: Iterable<number>): Buffer {
@@ -66,11 +66,11 @@ function siblingPredecessor(labels: Buffer[]): Buffer[] {
 /** RFC 4470: an NSEC whose range holds `name` and nothing that exists. */
 export function coveringNsec(name: string): { owner: string; next: Buffer } {
   const labels = wireLabels(nameToWire(name))
-  return { owner: wireToName(labelsToWire(siblingPredecessor(labels))), next: labelsToWire(siblingSuccessor(labels)) }
+  return { owner: wireToName(Buffer.from(labelsToWire(siblingPredecessor(labels)))), next: Buffer.from(labelsToWire(siblingSuccessor(labels))) }
 }
 
 /** The next name for an NSEC at an existing name: `\000.name`, its immediate successor. */
-export const immediateSuccessor = (name: string): Buffer => labelsToWire([Buffer.from([0]), ...wireLabels(nameToWire(name))])
+export const immediateSuccessor = (name: string): Buffer => Buffer.from(labelsToWire([Buffer.from([0]), ...wireLabels(nameToWire(name))]))
 
 export function nsec3Hash(name: string): Buffer {
   return createHash('sha1').update(nameToWire(name)).digest()
