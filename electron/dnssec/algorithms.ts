@@ -2,18 +2,16 @@
  * The two signing algorithms the server offers (RFC 8624 "MUST"s for signers), through node:crypto:
  * ECDSA P-256 with SHA-256 (13, RFC 6605) and Ed25519 (15, RFC 8080).
  */
-import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto'
+import { dnssecAlgorithms } from '@shared/alias-server'
+import { createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto'
 
-export const algorithmNames = ['ecdsap256sha256', 'ed25519'] as const
-export type AlgorithmName = (typeof algorithmNames)[number]
+export type AlgorithmName = (typeof dnssecAlgorithms)[number]
 
 export const ALGORITHM_NUMBER: Record<AlgorithmName, number> = { ecdsap256sha256: 13, ed25519: 15 }
 
 export function generatePrivateKey(algorithm: AlgorithmName): KeyObject {
   return algorithm === 'ed25519' ? generateKeyPairSync('ed25519').privateKey : generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey
 }
-
-export const privateKeyFromPem = (pem: string): KeyObject => createPrivateKey(pem)
 
 /** The DNSKEY public key field: X || Y for P-256 (RFC 6605 §4), the raw 32 octets for Ed25519 (RFC 8080 §3). */
 export function publicKeyField(algorithm: AlgorithmName, key: KeyObject): Buffer {

@@ -4,13 +4,14 @@
  * `<zone>+<alg>.key` (the DNSKEY in presentation form, for `delv`/`unbound` trust anchors).
  * Both are written atomically; an existing pair is reused, so the DS stays the same across restarts.
  */
-import { createHash, type KeyObject } from 'node:crypto'
+import { createHash, createPrivateKey, type KeyObject } from 'node:crypto'
 import { chmod, mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { nameToWire } from '../dns/names'
 import { writeFileAtomic } from '../storage/atomic-file'
-import { ALGORITHM_NUMBER, generatePrivateKey, privateKeyFromPem, publicKeyField, type AlgorithmName } from './algorithms'
+import { dnssecAlgorithms } from '@shared/alias-server'
+import { ALGORITHM_NUMBER, generatePrivateKey, publicKeyField, type AlgorithmName } from './algorithms'
 
 export const DNSKEY_FLAGS_CSK = 257
 export const DIGEST_SHA256 = 2
@@ -30,7 +31,7 @@ export interface ZoneKey {
   files?: { privateKey: string; dnskey: string }
 }
 
-const keyFileSchema = z.strictObject({ version: z.literal(1), zone: z.string(), algorithm: z.enum(['ecdsap256sha256', 'ed25519']), privateKeyPem: z.string(), created: z.string() })
+const keyFileSchema = z.strictObject({ version: z.literal(1), zone: z.string(), algorithm: z.enum(dnssecAlgorithms), privateKeyPem: z.string(), created: z.string() })
 
 /** RFC 4034 Appendix B. */
 export function keyTag(dnskey: Buffer): number {
@@ -40,8 +41,8 @@ export function keyTag(dnskey: Buffer): number {
   return ac & 0xffff
 }
 
-export function dnskeyRdata(algorithm: AlgorithmName, privateKey: KeyObject, flags = DNSKEY_FLAGS_CSK): Buffer {
-  const head = Buffer.from([flags >> 8, flags & 0xff, 3, ALGORITHM_NUMBER[algorithm]])
+export function dnskeyRdata(algorithm: AlgorithmName, privateKey: KeyObject): Buffer {
+  const head = Buffer.from([DNSKEY_FLAGS_CSK >> 8, DNSKEY_FLAGS_CSK & 0xff, 3, ALGORITHM_NUMBER[algorithm]])
   return Buffer.concat([head, publicKeyField(algorithm, privateKey)])
 }
 
@@ -84,7 +85,7 @@ export async function loadOrCreateKey(dir: string, zone: string, algorithm: Algo
       throw new Error(`${files.privateKey}: not a key file of this server (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`)
     }
     if (parsed.zone !== zone || parsed.algorithm !== algorithm) throw new Error(`${files.privateKey}: holds a key for ${parsed.zone} ${parsed.algorithm}, not ${zone} ${algorithm}`)
-    return { ...zoneKeyFrom(zone, algorithm, privateKeyFromPem(parsed.privateKeyPem)), files }
+    return { ...zoneKeyFrom(zone, algorithm, createPrivateKey(parsed.privateKeyPem)), files }
   }
   const privateKey = generatePrivateKey(algorithm)
   const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString()
