@@ -43,10 +43,10 @@ export interface HandlerDeps {
   rateLimiter: RateLimiter | null
   /** Online signing of DO=1 answers (--dnssec); absent when the server signs nothing. */
   sign?: (plan: Plan, q: Question) => Plan
-  /** AXFR/IXFR over TCP: the framed response messages. Absent: transfers refused by the responder. */
-  transfer?: (msg: Buffer, q: { name: string; nameWire: Buffer; qtype: number; questionEnd: number }, address: string) => Promise<Buffer>
-  /** Set when a geo CDN is simulated (--geo): its names are answered per client subnet. */
-  geo?: () => GeoMap | null
+  /** AXFR/IXFR over TCP: the framed response messages (over UDP the responder refuses them). */
+  transfer: (msg: Buffer, q: { name: string; nameWire: Buffer; qtype: number; questionEnd: number }, address: string) => Promise<Buffer>
+  /** The simulated geo CDN (--geo), if any: its names are answered per client subnet. */
+  geo: () => GeoMap | null
   onError: (error: unknown) => void
 }
 
@@ -99,7 +99,7 @@ export class QueryHandler {
     if (status === READ_DROP) return r.skip()
     const s = d.settings()
     if (status !== READ_OK) return this.reject(msg, status, address, port, r, now, s)
-    if (tcp && d.transfer && (v.qtype === RR_TYPES.AXFR || v.qtype === RR_TYPES.IXFR)) return this.transfer(msg, address, port, r)
+    if (tcp && (v.qtype === RR_TYPES.AXFR || v.qtype === RR_TYPES.IXFR)) return this.transfer(msg, address, port, r)
     if (!tcp && d.rateLimiter !== null) {
       const decision = d.rateLimiter.decide(address, now, s.rateLimitPerSecond, s.rateLimitSlip)
       if (decision !== 'send') {
@@ -109,7 +109,7 @@ export class QueryHandler {
       }
     }
     const limit = tcp ? TCP_LIMIT : v.edns ? Math.min(Math.max(v.udpSize, 512), s.maxUdpPayload) : 512
-    const geo = d.geo?.() ?? null
+    const geo = d.geo()
     if (geo !== null && this.geo(geo, msg, address, port, r, now, limit)) return
     // Bit 4 keeps the minimal UDP answer to ANY (RFC 8482) apart from the full one over TCP in the cache.
     const shape = (v.edns ? (v.dnssecOk ? 3 : 1) : 0) | (!tcp && v.qtype === RR_TYPES.ANY ? 4 : 0)
@@ -168,7 +168,7 @@ export class QueryHandler {
     const v = this.view
     const nameWire = lowerWire(Buffer.from(msg.subarray(12, v.qnameEnd)))
     const q = { name: readName(nameWire, 0).name, nameWire, qtype: v.qtype, questionEnd: v.questionEnd }
-    this.deps.transfer!(msg, q, address).then(
+    this.deps.transfer(msg, q, address).then(
       (out) => r.send(out, address, port),
       (error: unknown) => {
         this.deps.onError(error)

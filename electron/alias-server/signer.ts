@@ -36,19 +36,12 @@ interface CachedSignature {
 export interface SignerOptions {
   keyFor: (origin: string) => ZoneKey | undefined
   denial: () => DenialKind
-  now?: () => number
 }
 
 export class Signer {
   private readonly cache = new Map<string, CachedSignature>()
-  /** Signatures made (cache misses), for tests and counters. */
-  signatures = 0
 
   constructor(private readonly options: SignerOptions) {}
-
-  clear(): void {
-    this.cache.clear()
-  }
 
   /** The plan with signatures and denial added; unchanged when the zone is not signed. */
   sign(plan: Plan, q: Question, zones: ZoneSet, settings: AliasSettings): Plan {
@@ -65,12 +58,8 @@ export class Signer {
     out.answer = this.withSignatures(out.answer, zones, unsigned)
     out.authority = this.withSignatures(out.authority, zones, (r) => !plan.aa && r.type === RR_TYPES.NS)
     if (plan.aa) out.additional = this.withSignatures(out.additional, zones, () => false)
-    out.validUntil = Math.min(out.validUntil, this.now() + MAX_SIGNED_REUSE_MS)
+    out.validUntil = Math.min(out.validUntil, Date.now() + MAX_SIGNED_REUSE_MS)
     return out
-  }
-
-  private now(): number {
-    return (this.options.now ?? Date.now)()
   }
 
   /** Each RRset followed by its RRSIG, for the RRsets whose owner is in a signed zone. */
@@ -102,13 +91,12 @@ export class Signer {
     const dynamic: DynamicTtl | undefined = set.find((r) => r.dynamic)?.dynamic
     const fetch = dynamic?.source.data ? `f${dynamic.source.data.fetchedAt}` : `t${ttl}`
     const id = `${key.zone}|${key.keyTag}|${first.owner}|${first.type}|${fetch}|${set.map((r) => r.rdata.toString('hex')).join(',')}`
-    const nowS = Math.floor(this.now() / 1000)
+    const nowS = Math.floor(Date.now() / 1000)
     let cached = this.cache.get(id)
     if (!cached || cached.originalTtl < ttl || cached.expiration - nowS < cached.originalTtl + RESIGN_MARGIN) {
       const expiration = nowS + VALIDITY + ttl
       const rdata = signRRset(key, { owner: first.owner, type: first.type, originalTtl: ttl, rdata: set.map((r) => r.rdata), inception: nowS - INCEPTION_SKEW, expiration })
       cached = { originalTtl: ttl, expiration, rdata }
-      this.signatures++
       this.cache.delete(id)
       this.cache.set(id, cached)
       if (this.cache.size > MAX_CACHED) this.cache.delete(this.cache.keys().next().value!)
