@@ -246,7 +246,7 @@ export class QueryHandler {
     const hitStatus: CacheStatus = plan.cache === 'stale' ? 'stale' : plan.rcode !== RCODES.SERVFAIL && plan.deps.length > 0 ? 'hit' : 'none'
     const ede = plan.ede[0]
     const info: LogInfo = { name, type: typeName(qtype), rcode: rcodeName(plan.rcode), summary: summarize(plan.answer), ...(ede ? { ede } : {}), ...(plan.rule ? { rule: plan.rule } : {}), ...(perSubnet ? { subnet: q.ecs!.forwarded } : {}) }
-    const prepared = new PreparedAnswer(hash, nameWire, qtype, qclass, shape, built, plan.deps, plan.validUntil, generation, hitStatus, info, built.firstTtl, plan.rcode, plan.additional.length)
+    const prepared = new PreparedAnswer(hash, nameWire, qtype, qclass, shape, built, plan.deps, plan.validUntil, generation, hitStatus, info, plan.rcode, plan.additional.length)
     if (plan.validUntil > now && !perSubnet) d.answers.insert(prepared)
     else if (perSubnet && plan.validUntil > now && generation === d.answers.generation) this.subnetAnswers.set(q.ecs!.key, prepared)
     const prefix = r.tcp ? 2 : 0
