@@ -4,8 +4,16 @@
  * patch's other fields then apply on top, as overrides.
  */
 import { aliasSettingsPatchSchema, defaultAliasSettings, type AliasSettings, type AliasSettingsPatch } from '@shared/alias-server'
-import { describeIssues, ServiceError } from '@shared/errors'
+import { describeIssues, ServiceError, type DescribeIssuesOptions } from '@shared/errors'
+import type { z } from 'zod'
 import { profileSettings } from '../providers'
+
+/** `input` through `schema`, or a bad-input ServiceError naming the issues (after `prefix`). */
+export function checkedInput<S extends z.ZodType>(schema: S, input: unknown, issues: number | DescribeIssuesOptions, prefix = ''): z.output<S> {
+  const r = schema.safeParse(input)
+  if (r.success) return r.data
+  throw new ServiceError('bad-input', `${prefix}${describeIssues(r.error.issues, issues)}`)
+}
 
 export function defaultSettings(): AliasSettings {
   return { ...defaultAliasSettings }
@@ -28,9 +36,5 @@ export const definedOnly = (patch: AliasSettingsPatch): AliasSettingsPatch =>
 /** `mergeSettings` after the engine's own check: its callers (terminal, benchmarks, trust chain, tests) pass no edge. */
 export function applySettings(current: AliasSettings, patch: AliasSettingsPatch | undefined): AliasSettings {
   if (patch === undefined) return current
-  const r = aliasSettingsPatchSchema.safeParse(patch)
-  if (!r.success) {
-    throw new ServiceError('bad-input', describeIssues(r.error.issues, { limit: 100, root: 'settings' }))
-  }
-  return mergeSettings(current, r.data)
+  return mergeSettings(current, checkedInput(aliasSettingsPatchSchema, patch, { limit: 100, root: 'settings' }))
 }

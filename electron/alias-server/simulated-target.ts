@@ -14,7 +14,7 @@ import {
   type SimulatedTargetState
 } from '@shared/alias-server'
 import type { z } from 'zod'
-import { describeIssues, ServiceError } from '@shared/errors'
+import { checkedInput } from './settings'
 import { isAtOrBelow, type Zone, type ZoneRecord } from '../zone'
 import { canonicalName } from '../dns/names'
 
@@ -39,11 +39,7 @@ export interface TargetBehaviour {
   delayMs: number
 }
 
-function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const r = schema.safeParse(input)
-  if (r.success) return r.data
-  throw new ServiceError('bad-input', describeIssues(r.error.issues, { limit: 100, root: 'input' }))
-}
+const parse = <S extends z.ZodType>(schema: S, input: unknown): z.output<S> => checkedInput(schema, input, { limit: 100, root: 'input' })
 
 export class SimulatedTarget {
   readonly name: string

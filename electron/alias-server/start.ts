@@ -5,7 +5,7 @@
  */
 import { isIP } from 'node:net'
 import { upstreamConfigSchema, type AliasSettings } from '@shared/alias-server'
-import { describeIssues, ServiceError } from '@shared/errors'
+import { ServiceError } from '@shared/errors'
 import { geoFileSchema, type GeoFile } from '@shared/geo'
 import { isLoopback } from '@shared/resolver-target'
 import { isAtOrBelow, type Zone } from '../zone'
@@ -22,7 +22,7 @@ import { QueryHandler } from './query-handler'
 import { QueryLog } from './query-log'
 import { RateLimiter } from './rate-limiter'
 import type { AliasServer, AliasServerOptions } from './server-types'
-import { applySettings, defaultSettings } from './settings'
+import { applySettings, checkedInput, defaultSettings } from './settings'
 import { SimulatedTarget } from './simulated-target'
 import { TargetCache } from './target-cache'
 import { TransferService } from './transfer/transfer-service'
@@ -37,9 +37,7 @@ export async function startAliasServer(options: AliasServerOptions): Promise<Ali
   if (!isIP(host)) throw new ServiceError('bad-input', `host must be an IP address, not "${host}"`)
   const port = options.port ?? 0
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ServiceError('bad-input', `port ${port} is out of range`)
-  const upstreamParsed = upstreamConfigSchema.safeParse(options.upstream)
-  if (!upstreamParsed.success) throw new ServiceError('bad-input', `upstream: ${describeIssues(upstreamParsed.error.issues, 100)}`)
-  const upstreamConfig = upstreamParsed.data
+  const upstreamConfig = checkedInput(upstreamConfigSchema, options.upstream, 100, 'upstream: ')
   const onWarning = options.onWarning ?? ((m: string) => console.warn(m))
   const onError = options.onError ?? ((e: unknown) => console.error('alias-server:', e))
 
@@ -196,8 +194,4 @@ export async function startAliasServer(options: AliasServerOptions): Promise<Ali
   return server
 }
 
-function parseGeo(input: unknown): GeoFile {
-  const r = geoFileSchema.safeParse(input)
-  if (r.success) return r.data
-  throw new ServiceError('bad-input', `geo: ${describeIssues(r.error.issues, { limit: 100, root: 'file' })}`)
-}
+const parseGeo = (input: unknown): GeoFile => checkedInput(geoFileSchema, input, { limit: 100, root: 'file' }, 'geo: ')

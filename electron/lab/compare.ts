@@ -8,8 +8,8 @@
 import type { DnsQueryResult } from '@shared/dns'
 import { labCompareInputSchema, type CompareSample, type LabCompareInput, type LabCompareRun } from '@shared/lab'
 import type { ProfileId } from '@shared/providers'
-import { describeIssues, ServiceError } from '@shared/errors'
 import { startAliasServer, type AliasServer } from '../alias-server'
+import { checkedInput } from '../alias-server/settings'
 import { query } from '../dns'
 import { parseZone } from '../zone'
 import { DEMO_ZONE_TEXT } from './demo-zone'
@@ -33,9 +33,7 @@ export class CompareRunner {
   private current: string[] = []
 
   async start(raw: LabCompareInput): Promise<LabCompareRun> {
-    const parsed = labCompareInputSchema.safeParse(raw)
-    if (!parsed.success) throw new ServiceError('bad-input', describeIssues(parsed.error.issues, 100))
-    const input = parsed.data
+    const input = checkedInput(labCompareInputSchema, raw, 100)
     await this.stop()
     const { zone } = parseZone(DEMO_ZONE_TEXT)
     if (!zone) throw new Error('the demo zone does not parse')
