@@ -102,14 +102,8 @@ export async function startAliasServer(options: AliasServerOptions): Promise<Ali
   })
 
   let context: ResolveContext = { zones: zoneSet, settings, targets }
-  let contextZones = zoneSet
-  let contextSettings = settings
   const getContext = (): ResolveContext => {
-    if (contextZones !== zoneSet || contextSettings !== settings) {
-      context = { zones: zoneSet, settings, targets }
-      contextZones = zoneSet
-      contextSettings = settings
-    }
+    if (context.zones !== zoneSet || context.settings !== settings) context = { zones: zoneSet, settings, targets }
     return context
   }
 
