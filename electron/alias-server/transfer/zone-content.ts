@@ -15,7 +15,7 @@ export type TransferMode = 'raw' | 'expanded'
 export type ZoneContent = { ok: true; soa: WireRecord; records: WireRecord[] } | { ok: false; reason: string }
 
 /** Types the server adds for online signing; never transferred (the zone is transferred unsigned or not at all). */
-const SIGNING_TYPES = new Set([48, 59, 60, 51])
+const SIGNING_TYPES = new Set<number>([RR_TYPES.DNSKEY, RR_TYPES.CDS, RR_TYPES.CDNSKEY, RR_TYPES.NSEC3PARAM])
 
 export async function zoneContent(ctx: ResolveContext, zone: CompiledZone, mode: TransferMode, serial: number): Promise<ZoneContent> {
   const records: WireRecord[] = []
