@@ -11,9 +11,9 @@ import { performance } from 'node:perf_hooks'
 import { nameToWire } from '../electron/dns/names'
 import { generatePrivateKey } from '../electron/dnssec/algorithms'
 import { compareNames } from '../electron/dnssec/canonical'
-import { nsecRdata, TYPE_NSEC } from '../electron/dnssec/denial'
+import { nsecRdata } from '../electron/dnssec/denial'
 import { zoneKeyFrom } from '../electron/dnssec/keys'
-import { signRRset, TYPE_RRSIG } from '../electron/dnssec/rrsig'
+import { signRRset } from '../electron/dnssec/rrsig'
 import { tempDir } from '../scripts/peers/temp-dir'
 import { dnssecSignzone, ldnsSignzone, type PeerTiming } from './dnssec-support/peer-signers'
 import { runUnderNodeTsconfig } from './node-tsconfig'
@@ -23,6 +23,8 @@ const ORIGIN = 'sign.bench.'
 const TYPE_A = 1
 const TYPE_NS = 2
 const TYPE_SOA = 6
+const TYPE_NSEC = 47
+const TYPE_RRSIG = 46
 
 interface RRset {
   owner: string

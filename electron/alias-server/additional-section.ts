@@ -10,16 +10,10 @@
 import { RR_TYPES } from '@shared/dns-codes'
 import { canonicalName } from '../dns/names'
 import type { WireRecord } from './wire/message-builder'
-import { TYPE_A, TYPE_AAAA, TYPE_ALIAS, TYPE_NS } from './wire/rdata'
 import type { CompiledZone } from './zone-set'
 
-const TYPE_MX = RR_TYPES.MX
-const TYPE_SRV = RR_TYPES.SRV
-const TYPE_SVCB = RR_TYPES.SVCB
-const TYPE_HTTPS = RR_TYPES.HTTPS
-
 /** Which field of the presentation RDATA holds the name to look up, by type. */
-const TARGET_FIELD: Record<number, number> = { [TYPE_NS]: 0, [TYPE_MX]: 1, [TYPE_SRV]: 3, [TYPE_SVCB]: 1, [TYPE_HTTPS]: 1 }
+const TARGET_FIELD: Record<number, number> = { [RR_TYPES.NS]: 0, [RR_TYPES.MX]: 1, [RR_TYPES.SRV]: 3, [RR_TYPES.SVCB]: 1, [RR_TYPES.HTTPS]: 1 }
 
 /** The name whose addresses go to Additional; for SVCB/HTTPS in ServiceMode "." is the owner (RFC 9460 §2.5). */
 function targetOf(r: WireRecord): string | undefined {
@@ -28,7 +22,7 @@ function targetOf(r: WireRecord): string | undefined {
   const fields = r.text.split(' ')
   const target = fields[field]
   if (target !== '.') return target
-  const serviceMode = (r.type === TYPE_SVCB || r.type === TYPE_HTTPS) && fields[0] !== '0'
+  const serviceMode = (r.type === RR_TYPES.SVCB || r.type === RR_TYPES.HTTPS) && fields[0] !== '0'
   return serviceMode ? r.owner : undefined
 }
 
@@ -49,8 +43,8 @@ export function additionalRecords(answer: readonly WireRecord[], zone: CompiledZ
   const extra: WireRecord[] = []
   for (const name of targetsOf(answer, zone)) {
     const node = zone.node(name)!
-    if (node.has(TYPE_ALIAS)) continue
-    for (const type of [TYPE_A, TYPE_AAAA]) {
+    if (node.has(RR_TYPES.ALIAS)) continue
+    for (const type of [RR_TYPES.A, RR_TYPES.AAAA]) {
       const set = node.get(type)
       if (!set || present.has(`${name} ${type}`)) continue
       set.rdata.forEach((rdata, i) => extra.push({ owner: name, type, ttl: set.ttl, rdata, text: set.texts[i]! }))

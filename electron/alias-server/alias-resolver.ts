@@ -4,13 +4,13 @@
  * A loop or more than MAX_CHAIN links ends the resolution with an error the caller turns into
  * SERVFAIL + EDE.
  */
+import { RR_TYPES } from '@shared/dns-codes'
 import type { AliasSettings, CacheStatus } from '@shared/alias-server'
 import { displayName } from '../dns/names'
 import type { TargetCache, TargetSnapshot } from './target-cache'
 import type { UpstreamError } from './upstream/types'
 import { servedTtl } from './ttl-policy'
 import type { DynamicTtl } from './wire/message-builder'
-import { TYPE_A, TYPE_AAAA, TYPE_CNAME } from './wire/rdata'
 import { aliasFor, type CompiledZone, type ZoneSet } from './zone-set'
 
 export const MAX_CHAIN = 8
@@ -76,7 +76,7 @@ export async function resolveAlias(
   hopsBefore = 0
 ): Promise<AliasResolution> {
   const visited = [...visitedBefore, owner]
-  const typeCode = type === 'A' ? TYPE_A : TYPE_AAAA
+  const typeCode = type === 'A' ? RR_TYPES.A : RR_TYPES.AAAA
   const deps: TargetSnapshot[] = []
   let validUntil = Number.POSITIVE_INFINITY
   let cache: CacheStatus = 'none'
@@ -99,7 +99,7 @@ export async function resolveAlias(
         node = w.wildcardOwner ? zone.node(w.wildcardOwner) : undefined
         if (!node) return done({ kind: 'missing', nxdomain: !w.emptyNonTerminal, target: name, negativeTtl: Math.min(cap, zone.negativeTtl) })
       }
-      const link = aliasFor(node, typeCode) ?? node.get(TYPE_CNAME)
+      const link = aliasFor(node, typeCode) ?? node.get(RR_TYPES.CNAME)
       if (link) {
         cap = Math.min(cap, link.ttl)
         name = link.records[0]!.rdata[0]!

@@ -1,10 +1,11 @@
 /** Wire rdata for the compact form: the common types encoded directly, the rest through dns-packet. */
+import { RR_TYPES } from '@shared/dns-codes'
 import type { ZoneRecord } from '../zone'
 import { parseIPv4, parseIPv6 } from '@shared/ip-text'
 import { lengthPrefixed } from '../dns/names'
 import { encodeName } from '../dns/wire-name'
 import { decodeEscapes, unquote } from '../zone/char-strings'
-import { addressRdata, recordRdata, TYPE_A, TYPE_AAAA, TYPE_ALIAS, TYPE_CNAME, TYPE_NS } from './wire/rdata'
+import { addressRdata, recordRdata } from './wire/rdata'
 
 const isDigits = (text: string): boolean => {
   if (text.length === 0) return false
@@ -22,14 +23,14 @@ const TYPE_TXT = 16
 /** The common types encoded directly; the rest (and anything unexpected) through dns-packet. */
 function fastRdata(code: number, t: string[]): Uint8Array | undefined {
   switch (code) {
-    case TYPE_A:
-    case TYPE_AAAA:
+    case RR_TYPES.A:
+    case RR_TYPES.AAAA:
       // Parser output is a plain literal: parse it directly; anything else takes the general path.
-      return t.length === 1 ? ((code === TYPE_A ? parseIPv4(t[0]!) : parseIPv6(t[0]!)) ?? addressRdata(code, t[0]!)) : undefined
-    case TYPE_NS:
-    case TYPE_CNAME:
+      return t.length === 1 ? ((code === RR_TYPES.A ? parseIPv4(t[0]!) : parseIPv6(t[0]!)) ?? addressRdata(code, t[0]!)) : undefined
+    case RR_TYPES.NS:
+    case RR_TYPES.CNAME:
     case TYPE_PTR:
-    case TYPE_ALIAS:
+    case RR_TYPES.ALIAS:
       return t.length === 1 ? encodeName(t[0]!) : undefined
     case TYPE_MX: {
       if (t.length !== 2 || !isDigits(t[0]!)) return undefined

@@ -4,10 +4,10 @@
  * in this form the record data is a few MB, and it crosses from the loading worker to the server
  * as transferred buffers, not as a copied object graph. Records are grouped by owner.
  */
+import { RR_TYPES } from '@shared/dns-codes'
 import { isAtOrBelow, joinCanonical, splitCanonical, typeCode, type Zone, type ZoneRecord } from '../zone'
 import { canonicalName } from '../dns/names'
 import { wireRdata } from './compact-rdata'
-import { TYPE_ALIAS, TYPE_NS } from './wire/rdata'
 
 export { wireRdata }
 
@@ -106,7 +106,7 @@ class CompactBuilder {
     this.keptTokens.push(record.rdata.length === 1 ? record.rdata[0]! : record.rdata.join(TOKEN_SEPARATOR))
     this.pushWire(wireRdata(code, record))
     const families = (record as ZoneRecord & { alias?: { families?: Array<'A' | 'AAAA'> } }).alias?.families
-    if (code === TYPE_ALIAS && families) (this.aliasFamilies ??= {})[this.firstSeen[node]!] = [...families]
+    if (code === RR_TYPES.ALIAS && families) (this.aliasFamilies ??= {})[this.firstSeen[node]!] = [...families]
     return node
   }
 
@@ -167,7 +167,7 @@ class CompactBuilder {
     for (let r = 0; r < n; r++) {
       const k = order[r]!
       types[r] = this.typeCodes[keptTypes[k]!]!
-      if (types[r] === TYPE_NS && firstSeen[keptNodes[k]!] !== origin) cuts.add(firstSeen[keptNodes[k]!]!)
+      if (types[r] === RR_TYPES.NS && firstSeen[keptNodes[k]!] !== origin) cuts.add(firstSeen[keptNodes[k]!]!)
       typeIndex[r] = keptTypes[k]!
       ttls[r] = keptTtls[k]!
       tokens[r] = keptTokens[k]!

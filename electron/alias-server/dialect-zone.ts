@@ -17,6 +17,10 @@ export interface DialectProblem {
 
 export type DialectRead = { zone: Zone; errors: [] } | { zone?: undefined; errors: DialectProblem[] }
 
+/** The located problems of a parse that gave no zone (a text without one says so). */
+export const zoneProblems = (errors: Array<{ line: number; column: number; reason: string }>): DialectProblem[] =>
+  errors.length > 0 ? errors.map((e) => ({ line: e.line, column: e.column, message: e.reason })) : [{ line: 1, column: 1, message: 'the text holds no zone' }]
+
 /** Reads `text` as `dialect`; never throws for bad input (the problems come back located). */
 export function readDialectZone(text: string, dialect: ZoneDialect, options: { file: string; origin?: string; flattenAllCnames?: boolean }): DialectRead {
   try {

@@ -4,7 +4,7 @@
  */
 import { RR_TYPES } from '@shared/dns-codes'
 import { dnssecConfigSchema, type DnssecConfig, type DnssecZoneInfo } from '@shared/alias-server'
-import { NSEC3PARAM_RDATA, TYPE_NSEC3PARAM } from '../dnssec/denial'
+import { NSEC3PARAM_RDATA } from '../dnssec/denial'
 import { dnskeyText, dsText, loadOrCreateKey, type ZoneKey } from '../dnssec/keys'
 import { genericTokens } from '../zone/generic-rdata'
 import { selfAndAncestors } from '../dns/names'
@@ -59,7 +59,7 @@ export class DnssecState {
     add(RR_TYPES.DNSKEY, key.dnskey, dnskey)
     add(RR_TYPES.CDNSKEY, key.dnskey, dnskey)
     add(RR_TYPES.CDS, key.ds, ds)
-    if (this.config.denial === 'nsec3') add(TYPE_NSEC3PARAM, NSEC3PARAM_RDATA, '1 0 0 -')
+    if (this.config.denial === 'nsec3') add(RR_TYPES.NSEC3PARAM, NSEC3PARAM_RDATA, '1 0 0 -')
   }
 
   info(): DnssecZoneInfo[] {

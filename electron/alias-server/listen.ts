@@ -3,8 +3,8 @@ import type { AliasSettings } from '@shared/alias-server'
 import { ServiceError } from '@shared/errors'
 import type { Counters } from './counters'
 import type { QueryHandler } from './query-handler'
-import { listenTcp, type TcpListener } from './transport/tcp-listener'
-import { listenUdp, type UdpListener } from './transport/udp-listener'
+import { listenTcp } from './transport/tcp-listener'
+import { listenUdp } from './transport/udp-listener'
 
 const PORT_ATTEMPTS = 20
 
@@ -20,7 +20,7 @@ export function bindError(error: unknown, host: string, port: number): Error {
 export async function listenBoth(host: string, port: number, handler: QueryHandler, settings: () => AliasSettings, counters: Counters, onError: (e: unknown) => void) {
   let lastError: unknown
   for (let attempt = 0; attempt < (port === 0 ? PORT_ATTEMPTS : 1); attempt++) {
-    const tcp: TcpListener = await listenTcp(host, port, handler, settings, {
+    const tcp = await listenTcp(host, port, handler, settings, {
       connection: () => counters.tcpConnections++,
       timeout: () => counters.tcpTimeouts++,
       eviction: () => counters.tcpEvictions++,
@@ -28,7 +28,7 @@ export async function listenBoth(host: string, port: number, handler: QueryHandl
       error: onError
     })
     try {
-      const udp: UdpListener = await listenUdp(host, tcp.port, handler, onError)
+      const udp = await listenUdp(host, tcp.port, handler, onError)
       return { tcp, udp }
     } catch (error) {
       lastError = error

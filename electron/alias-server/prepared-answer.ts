@@ -56,8 +56,6 @@ export class PreparedAnswer {
     /** Cache status to log when served from here. */
     readonly hitStatus: CacheStatus,
     readonly log: LogInfo,
-    /** Offset of the TTL of the first answer (or authority) record, -1 when none. */
-    private readonly logTtlOffset: number,
     readonly rcode: number,
     /** Required Additional records (glue), before the optional ones. */
     private readonly additionalCount = 0
@@ -120,8 +118,8 @@ export class PreparedAnswer {
 
   /** The logged TTL of a rendered response (null when it has no records or was truncated). */
   ttlOf(out: Buffer, prefix: number): number | null {
-    if (this.logTtlOffset < 0 || this.isTruncated(out, prefix)) return null
-    return out.readUInt32BE(prefix + this.logTtlOffset)
+    if (this.built.firstTtl < 0 || this.isTruncated(out, prefix)) return null
+    return out.readUInt32BE(prefix + this.built.firstTtl)
   }
 
   isTruncated(out: Buffer, prefix: number): boolean {

@@ -4,7 +4,8 @@
  * go to the responder (slow path), whose answer is encoded once and cached for the next queries.
  */
 import type { AliasSettings, CacheStatus } from '@shared/alias-server'
-import { rcodeName, typeName } from '@shared/dns-codes'
+import { rcodeName, RCODES, RR_TYPES, typeName } from '@shared/dns-codes'
+import { frame } from '../dns/transports/framing'
 import { readName } from '../dns/wire-name'
 import type { ResolveContext } from './alias-resolver'
 import type { AnswerCache } from './answer-cache'
@@ -18,11 +19,10 @@ import { PreparedAnswer, type LogInfo } from './prepared-answer'
 import { SubnetAnswers } from './subnet-answers'
 import type { QueryLog } from './query-log'
 import type { RateLimiter } from './rate-limiter'
-import { respond, RCODE_SERVFAIL, type Plan, type Question } from './responder'
+import { respond, type Plan, type Question } from './responder'
 import { errorResponse, rcodeForStatus } from './wire/error-response'
 import { buildMessage, type WireRecord } from './wire/message-builder'
 import { createQueryView, READ_DROP, READ_OK, readQuery } from './wire/question-reader'
-import { TYPE_ANY, TYPE_AXFR, TYPE_IXFR } from './wire/rdata'
 
 /** Where a response goes: a UDP socket or one TCP connection. */
 export interface Replier {
@@ -43,22 +43,15 @@ export interface HandlerDeps {
   rateLimiter: RateLimiter | null
   /** Online signing of DO=1 answers (--dnssec); absent when the server signs nothing. */
   sign?: (plan: Plan, q: Question) => Plan
-  /** AXFR/IXFR over TCP: the framed response messages. Absent: transfers refused by the responder. */
-  transfer?: (msg: Buffer, q: { name: string; nameWire: Buffer; qtype: number; questionEnd: number }, address: string) => Promise<Buffer>
-  /** Set when a geo CDN is simulated (--geo): its names are answered per client subnet. */
-  geo?: () => GeoMap | null
+  /** AXFR/IXFR over TCP: the framed response messages (over UDP the responder refuses them). */
+  transfer: (msg: Buffer, q: { name: string; nameWire: Buffer; qtype: number; questionEnd: number }, address: string) => Promise<Buffer>
+  /** The simulated geo CDN (--geo), if any: its names are answered per client subnet. */
+  geo: () => GeoMap | null
   onError: (error: unknown) => void
 }
 
 const TCP_LIMIT = 65535
 const MAX_SUMMARY = 2000
-
-function frame(out: Buffer): Buffer {
-  const framed = Buffer.allocUnsafe(out.length + 2)
-  framed.writeUInt16BE(out.length, 0)
-  out.copy(framed, 2)
-  return framed
-}
 
 function summarize(records: WireRecord[]): string {
   let text = ''
@@ -106,7 +99,7 @@ export class QueryHandler {
     if (status === READ_DROP) return r.skip()
     const s = d.settings()
     if (status !== READ_OK) return this.reject(msg, status, address, port, r, now, s)
-    if (tcp && d.transfer && (v.qtype === TYPE_AXFR || v.qtype === TYPE_IXFR)) return this.transfer(msg, address, port, r)
+    if (tcp && (v.qtype === RR_TYPES.AXFR || v.qtype === RR_TYPES.IXFR)) return this.transfer(msg, address, port, r)
     if (!tcp && d.rateLimiter !== null) {
       const decision = d.rateLimiter.decide(address, now, s.rateLimitPerSecond, s.rateLimitSlip)
       if (decision !== 'send') {
@@ -115,11 +108,11 @@ export class QueryHandler {
         return r.send(slipResponse(msg, v.questionEnd), address, port)
       }
     }
-    const geo = d.geo?.() ?? null
-    if (geo !== null && this.geo(geo, msg, address, port, r, now, tcp ? TCP_LIMIT : v.edns ? Math.min(Math.max(v.udpSize, 512), s.maxUdpPayload) : 512)) return
-    // Bit 4 keeps the minimal UDP answer to ANY (RFC 8482) apart from the full one over TCP in the cache.
-    const shape = (v.edns ? (v.dnssecOk ? 3 : 1) : 0) | (!tcp && v.qtype === TYPE_ANY ? 4 : 0)
     const limit = tcp ? TCP_LIMIT : v.edns ? Math.min(Math.max(v.udpSize, 512), s.maxUdpPayload) : 512
+    const geo = d.geo()
+    if (geo !== null && this.geo(geo, msg, address, port, r, now, limit)) return
+    // Bit 4 keeps the minimal UDP answer to ANY (RFC 8482) apart from the full one over TCP in the cache.
+    const shape = (v.edns ? (v.dnssecOk ? 3 : 1) : 0) | (!tcp && v.qtype === RR_TYPES.ANY ? 4 : 0)
     const answers = d.answers
     const p = answers.find(msg, v.qnameEnd, v.hash, v.qtype, v.qclass, shape)
     const fwd = this.ecsFor(s)
@@ -175,7 +168,7 @@ export class QueryHandler {
     const v = this.view
     const nameWire = lowerWire(Buffer.from(msg.subarray(12, v.qnameEnd)))
     const q = { name: readName(nameWire, 0).name, nameWire, qtype: v.qtype, questionEnd: v.questionEnd }
-    this.deps.transfer!(msg, q, address).then(
+    this.deps.transfer(msg, q, address).then(
       (out) => r.send(out, address, port),
       (error: unknown) => {
         this.deps.onError(error)
@@ -218,7 +211,7 @@ export class QueryHandler {
       if (q.dnssecOk && d.sign) plan = d.sign(plan, question)
     } catch (error) {
       d.onError(error)
-      plan = { rcode: RCODE_SERVFAIL, aa: false, answer: [], authority: [], additional: [], ede: [{ code: 0, text: 'internal error' }], deps: [], validUntil: 0, cache: 'none', rttMs: null }
+      plan = { rcode: RCODES.SERVFAIL, aa: false, answer: [], authority: [], additional: [], ede: [{ code: 0, text: 'internal error' }], deps: [], validUntil: 0, cache: 'none', rttMs: null }
     }
     try {
       this.finish(q, nameWire, name, plan)
@@ -250,10 +243,10 @@ export class QueryHandler {
       ...(plan.extra ? { extra: plan.extra } : {}),
       opt: (shape & 3) === 0 ? null : { udpSize: s.maxUdpPayload, dnssecOk, ede: plan.ede, options }
     })
-    const hitStatus: CacheStatus = plan.cache === 'stale' ? 'stale' : plan.rcode !== RCODE_SERVFAIL && plan.deps.length > 0 ? 'hit' : 'none'
+    const hitStatus: CacheStatus = plan.cache === 'stale' ? 'stale' : plan.rcode !== RCODES.SERVFAIL && plan.deps.length > 0 ? 'hit' : 'none'
     const ede = plan.ede[0]
     const info: LogInfo = { name, type: typeName(qtype), rcode: rcodeName(plan.rcode), summary: summarize(plan.answer), ...(ede ? { ede } : {}), ...(plan.rule ? { rule: plan.rule } : {}), ...(perSubnet ? { subnet: q.ecs!.forwarded } : {}) }
-    const prepared = new PreparedAnswer(hash, nameWire, qtype, qclass, shape, built, plan.deps, plan.validUntil, generation, hitStatus, info, built.firstTtl, plan.rcode, plan.additional.length)
+    const prepared = new PreparedAnswer(hash, nameWire, qtype, qclass, shape, built, plan.deps, plan.validUntil, generation, hitStatus, info, plan.rcode, plan.additional.length)
     if (plan.validUntil > now && !perSubnet) d.answers.insert(prepared)
     else if (perSubnet && plan.validUntil > now && generation === d.answers.generation) this.subnetAnswers.set(q.ecs!.key, prepared)
     const prefix = r.tcp ? 2 : 0

@@ -3,6 +3,8 @@
  * (IPv4) or /64 (IPv6), at most N responses a second; every `slip`-th response over the limit goes
  * out truncated (TC, no records) so that a real client retries over TCP, the others are dropped.
  */
+import { parseIPv6 } from '@shared/ip-text'
+
 export type RateDecision = 'send' | 'slip' | 'drop'
 
 interface Bucket {
@@ -17,11 +19,8 @@ function prefixOf(address: string): string {
   if (!address.includes(':')) return address.slice(0, address.lastIndexOf('.'))
   const mapped = /^::ffff:(\d+\.\d+\.\d+)\.\d+$/i.exec(address)
   if (mapped) return mapped[1]!
-  const [head = '', tail = ''] = address.split('::')
-  const left = head ? head.split(':') : []
-  const right = tail ? tail.split(':') : []
-  const groups = address.includes('::') ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right] : left
-  return groups.slice(0, 4).map((g) => g.toLowerCase().replace(/^0+(?=.)/, '')).join(':')
+  const bytes = parseIPv6(address.replace(/%.*$/, ''))
+  return bytes ? Buffer.from(bytes.subarray(0, 8)).toString('hex') : address
 }
 
 export class RateLimiter {

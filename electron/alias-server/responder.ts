@@ -3,7 +3,7 @@
  * wildcards (RFC 4592), in-zone CNAME chains, negative answers with the SOA (RFC 2308), and ALIAS
  * expansion. Its plan is encoded once and then served from the answer cache until it expires.
  */
-import { RCODES } from '@shared/dns-codes'
+import { CLASSES, RCODES, RR_TYPES } from '@shared/dns-codes'
 import type { AliasSettings, CacheStatus } from '@shared/alias-server'
 import { isAtOrBelow } from '../zone'
 import { additionalRecords } from './additional-section'
@@ -13,13 +13,7 @@ import { servedTtl, targetTtlOf } from './ttl-policy'
 import type { TargetSnapshot } from './target-cache'
 import { EDE_OTHER, EDE_STALE_ANSWER, EDE_STALE_NXDOMAIN } from './upstream/types'
 import type { DynamicTtl, Ede, WireRecord } from './wire/message-builder'
-import { CLASS_IN, TYPE_A, TYPE_AAAA, TYPE_ALIAS, TYPE_ANY, TYPE_AXFR, TYPE_CNAME, TYPE_DS, TYPE_IXFR, TYPE_NS } from './wire/rdata'
-import { TYPE_OPT } from './wire/question-reader'
 import { aliasFor, type CompiledZone, type Node, type RRset } from './zone-set'
-
-export const RCODE_NOERROR = RCODES.NOERROR
-export const RCODE_SERVFAIL = RCODES.SERVFAIL
-export const RCODE_NXDOMAIN = RCODES.NXDOMAIN
 
 export interface Question {
   /** Canonical (lower-case) name. */
@@ -50,7 +44,7 @@ export interface Plan {
 }
 
 const newPlan = (): Plan => ({
-  rcode: RCODE_NOERROR,
+  rcode: RCODES.NOERROR,
   aa: true,
   answer: [],
   authority: [],
@@ -73,7 +67,7 @@ function negative(plan: Plan, zone: CompiledZone, rcode: number, dynamic?: Dynam
 }
 
 function servfail(plan: Plan, text: string, code = EDE_OTHER): Plan {
-  plan.rcode = RCODE_SERVFAIL
+  plan.rcode = RCODES.SERVFAIL
   plan.answer = []
   plan.authority = []
   plan.additional = []
@@ -83,13 +77,13 @@ function servfail(plan: Plan, text: string, code = EDE_OTHER): Plan {
 
 function referral(plan: Plan, zone: CompiledZone, cut: string): Plan {
   plan.aa = false
-  const ns = zone.node(cut)!.get(TYPE_NS)!
+  const ns = zone.node(cut)!.get(RR_TYPES.NS)!
   addSet(plan.authority, ns, cut)
   for (const record of ns.records) {
     const host = record.rdata[0]!
     if (!isAtOrBelow(host, cut)) continue
     const node = zone.node(host)
-    for (const type of [TYPE_A, TYPE_AAAA]) {
+    for (const type of [RR_TYPES.A, RR_TYPES.AAAA]) {
       const glue = node?.get(type)
       if (glue) addSet(plan.additional, glue, host)
     }
@@ -144,7 +138,7 @@ function applyAlias(plan: Plan, settings: AliasSettings, owner: string, node: No
       const fallback = node.get(type)
       if (fallback) {
         addSet(plan.answer, fallback, owner)
-        plan.ede.push({ code: EDE_OTHER, text: `ALIAS target unresolvable, static ${type === TYPE_A ? 'A' : 'AAAA'} served: ${result.error.message}` })
+        plan.ede.push({ code: EDE_OTHER, text: `ALIAS target unresolvable, static ${type === RR_TYPES.A ? 'A' : 'AAAA'} served: ${result.error.message}` })
         plan.rule ??= failureRuleText(settings, result.error, 'static')
         return true
       }
@@ -173,33 +167,33 @@ function missingSoa(plan: Plan, zone: CompiledZone, settings: AliasSettings, r: 
   if (result.dynamic) {
     const dynamic = { source: result.dynamic.source, cap: zone.negativeTtl }
     const data = dynamic.source.data!
-    return negative(plan, zone, RCODE_NOERROR, dynamic, servedTtl(settings.ttlPolicy, dynamic.cap, data.ttl, data.fetchedAt, now))
+    return negative(plan, zone, RCODES.NOERROR, dynamic, servedTtl(settings.ttlPolicy, dynamic.cap, data.ttl, data.fetchedAt, now))
   }
-  return negative(plan, zone, RCODE_NOERROR, undefined, Math.min(zone.negativeTtl, r.stale ? settings.staleTtl : result.negativeTtl))
+  return negative(plan, zone, RCODES.NOERROR, undefined, Math.min(zone.negativeTtl, r.stale ? settings.staleTtl : result.negativeTtl))
 }
 
 async function answerAlias(ctx: ResolveContext, plan: Plan, zone: CompiledZone, owner: string, node: Node, alias: RRset, qtype: number, visited: string[], hops: number): Promise<Plan> {
   const target = alias.records[0]!.rdata[0]!
-  const r = await resolveAlias(ctx, owner, target, alias.ttl, qtype === TYPE_A ? 'A' : 'AAAA', visited, hops)
+  const r = await resolveAlias(ctx, owner, target, alias.ttl, qtype === RR_TYPES.A ? 'A' : 'AAAA', visited, hops)
   const now = Date.now()
   if (!applyAlias(plan, ctx.settings, owner, node, qtype, r, now)) return plan
   if (r.result.kind === 'missing') return missingSoa(plan, zone, ctx.settings, r, now)
-  if (r.result.kind === 'failure' && plan.answer.length === 0) return negative(plan, zone, RCODE_NOERROR)
+  if (r.result.kind === 'failure' && plan.answer.length === 0) return negative(plan, zone, RCODES.NOERROR)
   return plan
 }
 
 async function answerAny(ctx: ResolveContext, plan: Plan, owner: string, node: Node, visited: string[], hops: number): Promise<Plan> {
-  const alias = node.get(TYPE_ALIAS)
+  const alias = node.get(RR_TYPES.ALIAS)
   // a family-limited alias (Route 53) leaves the other family's static records in place
-  const aliased = (type: number): boolean => (type === TYPE_A || type === TYPE_AAAA) && aliasFor(node, type) !== undefined
+  const aliased = (type: number): boolean => (type === RR_TYPES.A || type === RR_TYPES.AAAA) && aliasFor(node, type) !== undefined
   for (const set of node.values()) {
-    if (set.type === TYPE_ALIAS || aliased(set.type)) continue
+    if (set.type === RR_TYPES.ALIAS || aliased(set.type)) continue
     addSet(plan.answer, set, owner)
   }
   if (!alias) return plan
   const target = alias.records[0]!.rdata[0]!
-  const types = [TYPE_A, TYPE_AAAA].filter(aliased)
-  const resolutions = await Promise.all(types.map((t) => resolveAlias(ctx, owner, target, alias.ttl, t === TYPE_A ? 'A' : 'AAAA', visited, hops)))
+  const types = [RR_TYPES.A, RR_TYPES.AAAA].filter(aliased)
+  const resolutions = await Promise.all(types.map((t) => resolveAlias(ctx, owner, target, alias.ttl, t === RR_TYPES.A ? 'A' : 'AAAA', visited, hops)))
   const now = Date.now()
   // a target without one of the address types contributes none of it; only a target with
   // neither is "missing" in the sense of onTargetMissing
@@ -217,9 +211,9 @@ async function answerAny(ctx: ResolveContext, plan: Plan, owner: string, node: N
  * one, which is what ANY askers such as old mail servers want), else the node's first RRset.
  */
 function answerMinimalAny(ctx: ResolveContext, plan: Plan, zone: CompiledZone, owner: string, node: Node, visited: string[]): Plan | Promise<Plan> {
-  const alias = node.get(TYPE_ALIAS)
-  if (alias) return answerAlias(ctx, plan, zone, owner, node, alias, TYPE_A, visited, visited.length)
-  const chosen = node.get(TYPE_A) ?? node.get(TYPE_AAAA) ?? node.values().next().value
+  const alias = node.get(RR_TYPES.ALIAS)
+  if (alias) return answerAlias(ctx, plan, zone, owner, node, alias, RR_TYPES.A, visited, visited.length)
+  const chosen = node.get(RR_TYPES.A) ?? node.get(RR_TYPES.AAAA) ?? node.values().next().value
   if (chosen) addSet(plan.answer, chosen, owner)
   return plan
 }
@@ -227,7 +221,7 @@ function answerMinimalAny(ctx: ResolveContext, plan: Plan, zone: CompiledZone, o
 /** Answers `q` from the zones; awaits the upstream only for ALIAS expansion. */
 export async function respond(ctx: ResolveContext, q: Question): Promise<Plan> {
   const plan = await answer(ctx, q)
-  if (plan.aa && plan.rcode === RCODE_NOERROR && plan.answer.length > 0) {
+  if (plan.aa && plan.rcode === RCODES.NOERROR && plan.answer.length > 0) {
     const zone = ctx.zones.find(q.name)
     const extra = zone ? additionalRecords(plan.answer, zone) : []
     if (extra.length > 0) plan.extra = extra
@@ -237,44 +231,36 @@ export async function respond(ctx: ResolveContext, q: Question): Promise<Plan> {
 
 async function answer(ctx: ResolveContext, q: Question): Promise<Plan> {
   const plan = newPlan()
-  if (q.qtype === TYPE_OPT) {
-    plan.aa = false
-    plan.rcode = RCODES.FORMERR
-    return plan
-  }
-  const zone = q.qclass === CLASS_IN ? ctx.zones.find(q.name) : null
-  if (!zone || q.qtype === TYPE_AXFR || q.qtype === TYPE_IXFR) {
-    plan.aa = false
-    plan.rcode = RCODES.REFUSED
-    return plan
-  }
+  if (q.qtype === RR_TYPES.OPT) return { ...plan, aa: false, rcode: RCODES.FORMERR }
+  const zone = q.qclass === CLASSES.IN ? ctx.zones.find(q.name) : null
+  if (!zone || q.qtype === RR_TYPES.AXFR || q.qtype === RR_TYPES.IXFR) return { ...plan, aa: false, rcode: RCODES.REFUSED }
   const visited: string[] = []
   let current = q.name
   for (;;) {
     const cut = zone.findCut(current)
-    if (cut && !(cut === current && q.qtype === TYPE_DS)) return visited.length === 0 ? referral(plan, zone, cut) : plan
+    if (cut && !(cut === current && q.qtype === RR_TYPES.DS)) return visited.length === 0 ? referral(plan, zone, cut) : plan
     let node = zone.node(current)
     if (!node) {
       const w = zone.lookupWildcard(current)
-      if (w.emptyNonTerminal) return negative(plan, zone, RCODE_NOERROR)
+      if (w.emptyNonTerminal) return negative(plan, zone, RCODES.NOERROR)
       node = w.wildcardOwner ? zone.node(w.wildcardOwner) : undefined
-      if (!node) return negative(plan, zone, RCODE_NXDOMAIN)
+      if (!node) return negative(plan, zone, RCODES.NXDOMAIN)
     }
-    const alias = q.qtype === TYPE_A || q.qtype === TYPE_AAAA ? aliasFor(node, q.qtype) : node.get(TYPE_ALIAS)
-    if (q.qtype === TYPE_ANY) {
+    const alias = q.qtype === RR_TYPES.A || q.qtype === RR_TYPES.AAAA ? aliasFor(node, q.qtype) : node.get(RR_TYPES.ALIAS)
+    if (q.qtype === RR_TYPES.ANY) {
       return q.minimalAny ? answerMinimalAny(ctx, plan, zone, current, node, visited) : answerAny(ctx, plan, current, node, visited, visited.length)
     }
-    if (alias && (q.qtype === TYPE_A || q.qtype === TYPE_AAAA)) {
+    if (alias && (q.qtype === RR_TYPES.A || q.qtype === RR_TYPES.AAAA)) {
       return answerAlias(ctx, plan, zone, current, node, alias, q.qtype, visited, visited.length)
     }
-    if (q.qtype === TYPE_ALIAS && alias && ctx.settings.aliasTypeQuery === 'nodata') return negative(plan, zone, RCODE_NOERROR)
+    if (q.qtype === RR_TYPES.ALIAS && alias && ctx.settings.aliasTypeQuery === 'nodata') return negative(plan, zone, RCODES.NOERROR)
     const set = node.get(q.qtype)
     if (set) {
       addSet(plan.answer, set, current)
       return plan
     }
-    const cname = node.get(TYPE_CNAME)
-    if (!cname || q.qtype === TYPE_CNAME) return negative(plan, zone, RCODE_NOERROR)
+    const cname = node.get(RR_TYPES.CNAME)
+    if (!cname || q.qtype === RR_TYPES.CNAME) return negative(plan, zone, RCODES.NOERROR)
     addSet(plan.answer, cname, current)
     visited.push(current)
     const next = cname.records[0]!.rdata[0]!

@@ -4,8 +4,8 @@
  * profile's default says "(override; the DNSimple profile serves …)" instead.
  */
 import type { AliasSettings } from '@shared/alias-server'
+import { constantTtl } from '@shared/providers'
 import { overriddenSettings, profileById, type ProfileSettings } from '../providers'
-import { constantTtl } from './ttl-policy'
 import type { UpstreamError } from './upstream/types'
 
 function attribution(settings: AliasSettings, keys: Array<keyof ProfileSettings>): string {

@@ -1,23 +1,9 @@
 /** The ALIAS server's public shapes: what `startAliasServer` takes and the handle it returns. */
-import type {
-  AliasCounters,
-  AliasSettings,
-  AliasSettingsPatch,
-  DnssecConfig,
-  DnssecZoneInfo,
-  QueryLogEntry,
-  SimulatedRotateInput,
-  SimulatedSetInput,
-  SimulatedTargetChange,
-  SimulatedTargetState,
-  TargetFailureInput,
-  UpstreamConfig,
-  UpstreamMode
-} from '@shared/alias-server'
+import type { AliasCounters, AliasSettings, AliasSettingsPatch, DnssecConfig, DnssecZoneInfo, QueryLogEntry, UpstreamConfig, UpstreamMode } from '@shared/alias-server'
 import type { GeoFile } from '@shared/geo'
 import type { Zone } from '../zone'
 import type { CompactZoneData } from './compact-zone'
-import type { SimulatedTargetOptions } from './simulated-target'
+import type { SimulatedTarget, SimulatedTargetOptions } from './simulated-target'
 import type { TransferConfig } from './transfer/transfer-service'
 
 export interface AliasServerOptions {
@@ -48,14 +34,7 @@ export interface AliasServerOptions {
   onError?: (error: unknown) => void
 }
 
-export interface SimulatedTargetControl {
-  state(): SimulatedTargetState
-  set(input: SimulatedSetInput): SimulatedTargetState
-  setFailure(input: TargetFailureInput): SimulatedTargetState
-  rotate(input: SimulatedRotateInput): SimulatedTargetState
-  stopRotation(): SimulatedTargetState
-  onChange(listener: (change: SimulatedTargetChange) => void): () => void
-}
+export type SimulatedTargetControl = Pick<SimulatedTarget, 'state' | 'set' | 'setFailure' | 'rotate' | 'stopRotation' | 'onChange'>
 
 export interface AliasServer {
   readonly host: string

@@ -3,8 +3,8 @@
  * names a profile first resets every setting the profile governs to the profile's rule; the
  * patch's other fields then apply on top, as overrides.
  */
-import { aliasSettingsPatchSchema, defaultAliasSettings, type AliasSettings, type AliasSettingsPatch } from '@shared/alias-server'
 import { parseInput } from '@shared/errors'
+import { aliasSettingsPatchSchema, defaultAliasSettings, type AliasSettings, type AliasSettingsPatch } from '@shared/alias-server'
 import { profileSettings } from '../providers'
 
 export function defaultSettings(): AliasSettings {

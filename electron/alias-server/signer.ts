@@ -5,15 +5,14 @@
  * signed once, with the TTL first served as its Original TTL (RFC 4034 §3.1.4); later answers from
  * the same fetch count down under that same signature (RFC 4035 §5.3.3).
  */
-import { typeName } from '@shared/dns-codes'
+import { RCODES, RR_TYPES, typeName } from '@shared/dns-codes'
 import type { AliasSettings } from '@shared/alias-server'
-import { coveringNsec, coveringNsec3, immediateSuccessor, matchingNsec3, nsecRdata, TYPE_NSEC, TYPE_NSEC3 } from '../dnssec/denial'
+import { coveringNsec, coveringNsec3, immediateSuccessor, matchingNsec3, nsecRdata } from '../dnssec/denial'
 import type { ZoneKey } from '../dnssec/keys'
-import { signRRset, TYPE_RRSIG } from '../dnssec/rrsig'
+import { signRRset } from '../dnssec/rrsig'
 import { selfAndAncestors } from '../dns/names'
-import { RCODE_NOERROR, RCODE_NXDOMAIN, type Plan, type Question } from './responder'
+import { type Plan, type Question } from './responder'
 import type { DynamicTtl, WireRecord } from './wire/message-builder'
-import { TYPE_A, TYPE_AAAA, TYPE_ALIAS, TYPE_CNAME, TYPE_DS, TYPE_NS, TYPE_SOA } from './wire/rdata'
 import type { CompiledZone, ZoneSet } from './zone-set'
 
 export type DenialKind = 'nsec' | 'nsec3'
@@ -37,41 +36,30 @@ interface CachedSignature {
 export interface SignerOptions {
   keyFor: (origin: string) => ZoneKey | undefined
   denial: () => DenialKind
-  now?: () => number
 }
 
 export class Signer {
   private readonly cache = new Map<string, CachedSignature>()
-  /** Signatures made (cache misses), for tests and counters. */
-  signatures = 0
 
   constructor(private readonly options: SignerOptions) {}
-
-  clear(): void {
-    this.cache.clear()
-  }
 
   /** The plan with signatures and denial added; unchanged when the zone is not signed. */
   sign(plan: Plan, q: Question, zones: ZoneSet, settings: AliasSettings): Plan {
     const zone = zones.find(q.name)
     const key = zone ? this.options.keyFor(zone.origin) : undefined
-    if (!zone || !key || plan.rcode === 2 || plan.rcode === 5 || plan.rcode === 1) return plan
+    if (!zone || !key || plan.rcode === RCODES.SERVFAIL || plan.rcode === RCODES.REFUSED || plan.rcode === RCODES.FORMERR) return plan
     const out: Plan = { ...plan, answer: [...plan.answer], authority: [...plan.authority], additional: [...plan.additional] }
-    const soa = plan.authority.find((r) => r.type === TYPE_SOA)
-    const negative = plan.rcode === RCODE_NXDOMAIN || (plan.rcode === RCODE_NOERROR && soa !== undefined && !plan.answer.some((r) => r.type === q.qtype))
+    const soa = plan.authority.find((r) => r.type === RR_TYPES.SOA)
+    const negative = plan.rcode === RCODES.NXDOMAIN || (plan.rcode === RCODES.NOERROR && soa !== undefined && !plan.answer.some((r) => r.type === q.qtype))
     if (negative && soa) this.addDenial(out, q, zone, key.zone, soa)
     else if (!plan.aa) this.addNoDs(out, zone, key.zone)
     const unsigned = (r: WireRecord): boolean =>
-      settings.dnssecAliasAnswers === 'unsigned' && (r.type === TYPE_A || r.type === TYPE_AAAA) && zone.node(r.owner)?.has(TYPE_ALIAS) === true
+      settings.dnssecAliasAnswers === 'unsigned' && (r.type === RR_TYPES.A || r.type === RR_TYPES.AAAA) && zone.node(r.owner)?.has(RR_TYPES.ALIAS) === true
     out.answer = this.withSignatures(out.answer, zones, unsigned)
-    out.authority = this.withSignatures(out.authority, zones, (r) => !plan.aa && r.type === TYPE_NS)
+    out.authority = this.withSignatures(out.authority, zones, (r) => !plan.aa && r.type === RR_TYPES.NS)
     if (plan.aa) out.additional = this.withSignatures(out.additional, zones, () => false)
-    out.validUntil = Math.min(out.validUntil, this.now() + MAX_SIGNED_REUSE_MS)
+    out.validUntil = Math.min(out.validUntil, Date.now() + MAX_SIGNED_REUSE_MS)
     return out
-  }
-
-  private now(): number {
-    return (this.options.now ?? Date.now)()
   }
 
   /** Each RRset followed by its RRSIG, for the RRsets whose owner is in a signed zone. */
@@ -87,7 +75,7 @@ export class Signer {
     for (const set of groups.values()) {
       out.push(...set)
       const first = set[0]!
-      if (first.type === TYPE_RRSIG || skip(first)) continue
+      if (first.type === RR_TYPES.RRSIG || skip(first)) continue
       const zone = zones.find(first.owner)
       const key = zone ? this.options.keyFor(zone.origin) : undefined
       // NSEC3 owners are hashes that find() places in the zone too
@@ -103,19 +91,18 @@ export class Signer {
     const dynamic: DynamicTtl | undefined = set.find((r) => r.dynamic)?.dynamic
     const fetch = dynamic?.source.data ? `f${dynamic.source.data.fetchedAt}` : `t${ttl}`
     const id = `${key.zone}|${key.keyTag}|${first.owner}|${first.type}|${fetch}|${set.map((r) => r.rdata.toString('hex')).join(',')}`
-    const nowS = Math.floor(this.now() / 1000)
+    const nowS = Math.floor(Date.now() / 1000)
     let cached = this.cache.get(id)
     if (!cached || cached.originalTtl < ttl || cached.expiration - nowS < cached.originalTtl + RESIGN_MARGIN) {
       const expiration = nowS + VALIDITY + ttl
       const rdata = signRRset(key, { owner: first.owner, type: first.type, originalTtl: ttl, rdata: set.map((r) => r.rdata), inception: nowS - INCEPTION_SKEW, expiration })
       cached = { originalTtl: ttl, expiration, rdata }
-      this.signatures++
       this.cache.delete(id)
       this.cache.set(id, cached)
       if (this.cache.size > MAX_CACHED) this.cache.delete(this.cache.keys().next().value!)
     }
     const text = `${typeName(first.type)} ${key.algorithmNumber} ${cached.originalTtl} ${key.keyTag} ${key.zone}`
-    return { owner: first.owner, type: TYPE_RRSIG, ttl, rdata: cached.rdata, text, ...(dynamic ? { dynamic } : {}) }
+    return { owner: first.owner, type: RR_TYPES.RRSIG, ttl, rdata: cached.rdata, text, ...(dynamic ? { dynamic } : {}) }
   }
 
   private addDenial(plan: Plan, q: Question, zone: CompiledZone, signer: string, soa: WireRecord): void {
@@ -126,48 +113,48 @@ export class Signer {
       plan.authority.push({ owner, type, ttl, rdata, text, ...(dynamic ? { dynamic } : {}) })
     }
     const kind = this.options.denial()
-    if (plan.rcode === RCODE_NXDOMAIN) {
-      const encloser = closestEncloser(zone, name)
+    if (plan.rcode === RCODES.NXDOMAIN) {
+      const encloser = zone.closestEncloser(name)
       const nextCloser = childTowards(name, encloser)
       const wildcard = encloser === '.' ? '*.' : `*.${encloser}`
       if (kind === 'nsec') {
         for (const target of [nextCloser, wildcard]) {
           const n = coveringNsec(target)
-          push(n.owner, TYPE_NSEC, nsecRdata(n.next, [TYPE_RRSIG, TYPE_NSEC]), `covers ${target}`)
+          push(n.owner, RR_TYPES.NSEC, nsecRdata(n.next, [RR_TYPES.RRSIG, RR_TYPES.NSEC]), `covers ${target}`)
         }
       } else {
-        const ce = matchingNsec3(encloser, signer, typesAt(zone, encloser, null, TYPE_NSEC3))
-        push(ce.owner, TYPE_NSEC3, ce.rdata, `matches ${encloser}`)
+        const ce = matchingNsec3(encloser, signer, typesAt(zone, encloser, null, RR_TYPES.NSEC3))
+        push(ce.owner, RR_TYPES.NSEC3, ce.rdata, `matches ${encloser}`)
         for (const target of [nextCloser, wildcard]) {
           const c = coveringNsec3(target, signer)
-          push(c.owner, TYPE_NSEC3, c.rdata, `covers ${target}`)
+          push(c.owner, RR_TYPES.NSEC3, c.rdata, `covers ${target}`)
         }
       }
       return
     }
-    if (kind === 'nsec') push(name, TYPE_NSEC, nsecRdata(immediateSuccessor(name), typesAt(zone, name, q.qtype, TYPE_NSEC)), `at ${name}`)
+    if (kind === 'nsec') push(name, RR_TYPES.NSEC, nsecRdata(immediateSuccessor(name), typesAt(zone, name, q.qtype, RR_TYPES.NSEC)), `at ${name}`)
     else {
-      const m = matchingNsec3(name, signer, typesAt(zone, name, q.qtype, TYPE_NSEC3))
-      push(m.owner, TYPE_NSEC3, m.rdata, `matches ${name}`)
+      const m = matchingNsec3(name, signer, typesAt(zone, name, q.qtype, RR_TYPES.NSEC3))
+      push(m.owner, RR_TYPES.NSEC3, m.rdata, `matches ${name}`)
     }
   }
 
   /** A referral: the child's DS (the local trust chain's root and TLD), or proof that it has none. */
   private addNoDs(plan: Plan, zone: CompiledZone, signer: string): void {
-    const ns = plan.authority.find((r) => r.type === TYPE_NS)
+    const ns = plan.authority.find((r) => r.type === RR_TYPES.NS)
     if (!ns) return
     const cut = ns.owner
-    const ds = zone.node(cut)?.get(TYPE_DS)
+    const ds = zone.node(cut)?.get(RR_TYPES.DS)
     if (ds) {
-      ds.rdata.forEach((rdata, i) => plan.authority.push({ owner: cut, type: TYPE_DS, ttl: ds.ttl, rdata, text: ds.texts[i]! }))
+      ds.rdata.forEach((rdata, i) => plan.authority.push({ owner: cut, type: RR_TYPES.DS, ttl: ds.ttl, rdata, text: ds.texts[i]! }))
       return
     }
-    const types = [TYPE_NS, TYPE_RRSIG]
+    const types = [RR_TYPES.NS, RR_TYPES.RRSIG]
     if (this.options.denial() === 'nsec') {
-      plan.authority.push({ owner: cut, type: TYPE_NSEC, ttl: zone.negativeTtl, rdata: nsecRdata(immediateSuccessor(cut), [...types, TYPE_NSEC]), text: `at ${cut}` })
+      plan.authority.push({ owner: cut, type: RR_TYPES.NSEC, ttl: zone.negativeTtl, rdata: nsecRdata(immediateSuccessor(cut), [...types, RR_TYPES.NSEC]), text: `at ${cut}` })
     } else {
       const m = matchingNsec3(cut, signer, types)
-      plan.authority.push({ owner: m.owner, type: TYPE_NSEC3, ttl: zone.negativeTtl, rdata: m.rdata, text: `matches ${cut}` })
+      plan.authority.push({ owner: m.owner, type: RR_TYPES.NSEC3, ttl: zone.negativeTtl, rdata: m.rdata, text: `matches ${cut}` })
     }
   }
 }
@@ -176,24 +163,11 @@ export class Signer {
 function deniedName(plan: Plan, q: Question): string {
   let name = q.name
   for (let i = 0; i < 16; i++) {
-    const cname = plan.answer.find((r) => r.owner === name && r.type === TYPE_CNAME)
+    const cname = plan.answer.find((r) => r.owner === name && r.type === RR_TYPES.CNAME)
     if (!cname) break
     name = cname.text.toLowerCase()
   }
   return name
-}
-
-function exists(zone: CompiledZone, name: string): boolean {
-  if (zone.node(name)) return true
-  const w = zone.lookupWildcard(name)
-  return w.exists || w.emptyNonTerminal
-}
-
-function closestEncloser(zone: CompiledZone, name: string): string {
-  for (const candidate of selfAndAncestors(name).slice(1)) {
-    if (candidate === zone.origin || exists(zone, candidate)) return candidate
-  }
-  return zone.origin
 }
 
 /** The ancestor of `name` one label below `encloser` (the next closer name). */
@@ -210,12 +184,12 @@ function typesAt(zone: CompiledZone, name: string, denied: number | null, denial
     const w = zone.lookupWildcard(name)
     node = w.wildcardOwner ? zone.node(w.wildcardOwner) : undefined
   }
-  const types = new Set<number>([TYPE_RRSIG])
-  if (denialType === TYPE_NSEC) types.add(TYPE_NSEC)
+  const types = new Set<number>([RR_TYPES.RRSIG])
+  if (denialType === RR_TYPES.NSEC) types.add(RR_TYPES.NSEC)
   for (const t of node?.keys() ?? []) types.add(t)
-  if (node?.has(TYPE_ALIAS)) {
-    types.add(TYPE_A)
-    types.add(TYPE_AAAA)
+  if (node?.has(RR_TYPES.ALIAS)) {
+    types.add(RR_TYPES.A)
+    types.add(RR_TYPES.AAAA)
   }
   if (denied !== null) types.delete(denied)
   return [...types]

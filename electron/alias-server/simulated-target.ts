@@ -2,6 +2,7 @@
  * A mutable zone standing in for a CDN: its apex's A/AAAA sets and TTL change live, by hand or on
  * a rotation schedule. Every change is an event carrying its true time, for the staleness analysis.
  */
+import { parseInput } from '@shared/errors'
 import {
   targetFailureSchema,
   type TargetFailure,
@@ -13,7 +14,6 @@ import {
   type SimulatedTargetChange,
   type SimulatedTargetState
 } from '@shared/alias-server'
-import { parseInput } from '@shared/errors'
 import { isAtOrBelow, type Zone, type ZoneRecord } from '../zone'
 import { canonicalName } from '../dns/names'
 
@@ -124,9 +124,10 @@ export class SimulatedTarget {
     return this.state()
   }
 
-  stopRotation(): void {
+  stopRotation(): SimulatedTargetState {
     if (this.rotation) clearInterval(this.rotation.timer)
     this.rotation = null
+    return this.state()
   }
 
   onChange(listener: Listener): () => void {

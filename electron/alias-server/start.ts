@@ -58,23 +58,22 @@ export async function startAliasServer(options: AliasServerOptions): Promise<Ali
     answers.clear()
   }
   const dnssec = options.dnssec ? new DnssecState(options.dnssec) : null
-  const compile = (zones: (Zone | CompactZoneData)[]): CompiledZone[] =>
-    zones.map((z) => {
-      const compiled = new CompiledZone(z)
-      dnssec?.decorate(compiled)
-      transfer?.adopt(compiled)
-      return compiled
-    })
   if (dnssec) await dnssec.prepare(options.zones.map((z) => canonicalName(z.origin)))
   // created before the first compile so that it sees every zone's serial
-  let transfer: TransferService | null = null
-  transfer = new TransferService(options.transfer ?? { mode: 'raw' }, {
+  const transfer = new TransferService(options.transfer ?? { mode: 'raw' }, {
     context: () => getContext(),
     zones: () => staticZones,
     signed: dnssec !== null,
     servedChanged: () => answers.clear(),
     log: options.onTransferLog ?? ((line: string) => console.log(line))
   })
+  const compile = (zones: (Zone | CompactZoneData)[]): CompiledZone[] =>
+    zones.map((z) => {
+      const compiled = new CompiledZone(z)
+      dnssec?.decorate(compiled)
+      transfer.adopt(compiled)
+      return compiled
+    })
   rebuild(compile(options.zones))
 
   const isLocal = (name: string): boolean => zoneSet.find(name)?.kind === 'static'
@@ -99,18 +98,12 @@ export async function startAliasServer(options: AliasServerOptions): Promise<Ali
 
   simulated.onChange(() => {
     rebuild(staticZones)
-    void transfer?.check()
+    void transfer.check()
   })
 
   let context: ResolveContext = { zones: zoneSet, settings, targets }
-  let contextZones = zoneSet
-  let contextSettings = settings
   const getContext = (): ResolveContext => {
-    if (contextZones !== zoneSet || contextSettings !== settings) {
-      context = { zones: zoneSet, settings, targets }
-      contextZones = zoneSet
-      contextSettings = settings
-    }
+    if (context.zones !== zoneSet || context.settings !== settings) context = { zones: zoneSet, settings, targets }
     return context
   }
 
@@ -127,15 +120,18 @@ export async function startAliasServer(options: AliasServerOptions): Promise<Ali
     geo: () => geo,
     onError
   })
-  let sockets: Awaited<ReturnType<typeof listenBoth>>
-  try {
-    sockets = await listenBoth(host, port, handler, getSettings, counters, onError)
-  } catch (error) {
+  const closeAll = (): void => {
     simulated.close()
     transfer.close()
     targets.close()
     configured.close()
     log.close()
+  }
+  let sockets: Awaited<ReturnType<typeof listenBoth>>
+  try {
+    sockets = await listenBoth(host, port, handler, getSettings, counters, onError)
+  } catch (error) {
+    closeAll()
     throw bindError(error, host, port)
   }
   const { tcp, udp } = sockets
@@ -150,11 +146,7 @@ export async function startAliasServer(options: AliasServerOptions): Promise<Ali
     upstreamMode: upstreamConfig.mode,
     stop: () =>
       (stopped ??= (async () => {
-        simulated.close()
-        transfer.close()
-        targets.close()
-        configured.close()
-        log.close()
+        closeAll()
         await Promise.all([udp.close(), tcp.close()])
       })()),
     setGeo(file) {
@@ -190,17 +182,7 @@ export async function startAliasServer(options: AliasServerOptions): Promise<Ali
       return counters.snapshot(Date.now(), targets.perTarget())
     },
     onQuery: (listener) => log.onQuery(listener),
-    simulatedTarget: {
-      state: () => simulated.state(),
-      set: (input) => simulated.set(input),
-      setFailure: (input) => simulated.setFailure(input),
-      rotate: (input) => simulated.rotate(input),
-      stopRotation: () => {
-        simulated.stopRotation()
-        return simulated.state()
-      },
-      onChange: (listener) => simulated.onChange(listener)
-    },
+    simulatedTarget: simulated,
     dnssec: () => dnssec?.info() ?? []
   }
   return server

@@ -4,11 +4,12 @@
  * (refresh-ahead); an optional poll refreshes entries on a fixed period; when the upstream fails,
  * the last good answer can be served stale (RFC 8767).
  */
+import { RR_TYPES } from '@shared/dns-codes'
 import { performance } from 'node:perf_hooks'
 import type { AliasSettings } from '@shared/alias-server'
 import { refreshAheadAfterMs } from './ttl-policy'
 import { toUpstreamError, type AddressType, type UpstreamAnswer } from './upstream/types'
-import { addressRdata, TYPE_A, TYPE_AAAA } from './wire/rdata'
+import { addressRdata } from './wire/rdata'
 import { truncateSubnet } from './geo/client-subnet'
 import { raceTimeout, snapshotOf, TargetEntry, type FetchOutcome, type TargetCacheOptions, type TargetLookup } from './target-entry'
 
@@ -191,7 +192,7 @@ export class TargetCache {
 
   private store(entry: TargetEntry, answer: UpstreamAnswer, rttMs: number): void {
     const s = this.options.settings()
-    const code = entry.type === 'A' ? TYPE_A : TYPE_AAAA
+    const code = entry.type === 'A' ? RR_TYPES.A : RR_TYPES.AAAA
     const addresses = answer.status === 'addresses' ? answer.addresses : []
     // without negative caching a missing target is asked again on the next query
     const kept = addresses.length === 0 && !s.cacheNegative ? 0 : answer.ttl

@@ -35,8 +35,6 @@ export function targetTtlOf(policy: TtlRule, data: { ttl: number; addressTtl?: n
   return policy === 'passthrough' ? (data.addressTtl ?? data.ttl) : data.ttl
 }
 
-export { constantTtl }
-
 /**
  * When to refresh ahead of expiry: at 90 % of the TTL, or 2 s before expiry when that is earlier,
  * but never earlier than half-way. Returns milliseconds after the fetch.

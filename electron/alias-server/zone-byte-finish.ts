@@ -2,11 +2,11 @@
  * The zone byte path's records laid out as compactZone lays them out: owners sorted (plain
  * string order), each owner's records together in file order, tokens and wire rdata in that order.
  */
+import { RR_TYPES } from '@shared/dns-codes'
 import type { GrowBytes, GrowU32 } from './byte-buffers'
 import type { CompactZoneData } from './compact-zone'
 import { sortByBytes } from './owner-sort'
 import type { OwnerTable } from './owner-table'
-import { TYPE_NS } from './wire/rdata'
 
 /** What the byte path reads from a zone: the compact form, the record count and the ALIAS/ANAME records. */
 export interface ByteZone {
@@ -69,7 +69,7 @@ export function finishBytes(origin: string, table: OwnerTable, records: ByteReco
   const typeOf = records.types.values
   const ttlOf = records.ttls.values
   const cuts = new Set<string>()
-  const ns = TYPE_NS
+  const ns = RR_TYPES.NS
   let size = 0
   let tokenSize = 0
   for (let r = 0; r < n; r++) {

@@ -3,12 +3,12 @@
  * form (compact-zone.ts); a name's RRsets are built from it when the name is first asked for and
  * kept in a bounded cache, so memory grows with the names being queried, not with the zone.
  */
+import { RR_TYPES } from '@shared/dns-codes'
 import { ServiceError } from '@shared/errors'
 import { isAtOrBelow, joinCanonical, splitCanonical, type WildcardLookup, type Zone, type ZoneRecord } from '../zone'
 import { compactZone, TOKEN_SEPARATOR, type CompactZoneData } from './compact-zone'
 import { selfAndAncestors } from '../dns/names'
 import type { AddressFamily } from '../convert/model'
-import { TYPE_AAAA, TYPE_ALIAS, TYPE_SOA } from './wire/rdata'
 
 export interface RRset {
   owner: string
@@ -25,9 +25,9 @@ export interface RRset {
 
 /** The ALIAS set that answers `qtype` (A or AAAA) at a node, if any: one limited to other families does not. */
 export function aliasFor(node: Node, qtype: number): RRset | undefined {
-  const alias = node.get(TYPE_ALIAS)
+  const alias = node.get(RR_TYPES.ALIAS)
   if (!alias?.families) return alias
-  return alias.families.includes(qtype === TYPE_AAAA ? 'AAAA' : 'A') ? alias : undefined
+  return alias.families.includes(qtype === RR_TYPES.AAAA ? 'AAAA' : 'A') ? alias : undefined
 }
 
 export type Node = Map<number, RRset>
@@ -65,7 +65,7 @@ export class CompiledZone {
     this.origin = data.origin
     this.emptyNonTerminals = new Set(data.emptyNonTerminals)
     this.cuts = new Set(data.cuts)
-    const soa = this.node(this.origin)?.get(TYPE_SOA)
+    const soa = this.node(this.origin)?.get(RR_TYPES.SOA)
     if (!soa) throw new ServiceError('bad-input', `zone ${this.origin} has no SOA record at its apex`)
     this.soa = soa
     this.negativeTtl = Math.min(soa.ttl, Number(soa.records[0]!.rdata[6] ?? soa.ttl))
@@ -133,7 +133,7 @@ export class CompiledZone {
       set.records.push({ name: owner, type: d.typeNames[d.typeIndex[r]!]!, ttl: d.ttls[r]!, class: 'IN', rdata: tokens, line: 0, column: 0 })
     }
     const families = d.aliasFamilies?.[owner]
-    const alias = node.get(TYPE_ALIAS)
+    const alias = node.get(RR_TYPES.ALIAS)
     if (alias && families) alias.families = [...families]
     return node
   }
@@ -149,18 +149,16 @@ export class CompiledZone {
       const exists = this.indexOf(name) >= 0
       return { exists, emptyNonTerminal: !exists, closestEncloser: name, wildcardOwner: null }
     }
-    const labels = splitCanonical(name)
-    let encloser = this.origin
-    for (let i = 1; i < labels.length; i++) {
-      const candidate = joinCanonical(labels.slice(i))
-      if (this.exists(candidate)) {
-        encloser = candidate
-        break
-      }
-    }
+    const encloser = this.closestEncloser(name)
     // Below a zone cut the answer is a referral, never a synthesised record (RFC 4592 §2.2.2).
     const wildcard = joinCanonical(['*', ...splitCanonical(encloser)])
     return { exists: false, emptyNonTerminal: false, closestEncloser: encloser, wildcardOwner: this.findCut(name) === null && this.indexOf(wildcard) >= 0 ? wildcard : null }
+  }
+
+  /** The nearest existing ancestor of `name` (RFC 4592 closest encloser); the apex at the latest. */
+  closestEncloser(name: string): string {
+    for (const candidate of selfAndAncestors(name).slice(1)) if (this.exists(candidate)) return candidate
+    return this.origin
   }
 
   /** The highest delegation point at or above `name` (below the apex), or null. */
@@ -189,9 +187,5 @@ export class ZoneSet {
       if (zone) return zone
     }
     return null
-  }
-
-  origins(): string[] {
-    return [...this.byOrigin.keys()]
   }
 }

@@ -4,14 +4,13 @@
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { readRegularFileBytes } from '../storage/bounded-read'
-import { parseDialectZone } from './dialect-zone'
+import { parseDialectZone, zoneProblems } from './dialect-zone'
 import { compactZone, transferList, type CompactZoneData } from './compact-zone'
 import { byteCompactZone } from './zone-byte-path'
 import type { ZoneAliasRecord, ZoneWorkerReply, ZoneWorkerRequest } from './zone-loader'
 import { CompiledZone } from './zone-set'
 
 const MAX_ERRORS = 100
-
 const MAX_ALIASES = 10_000
 
 async function run(request: ZoneWorkerRequest): Promise<ZoneWorkerReply> {
@@ -22,11 +21,8 @@ async function run(request: ZoneWorkerRequest): Promise<ZoneWorkerReply> {
   const byBytes = (request.dialect ?? 'bind') === 'bind' ? byteCompactZone(bytes ?? Buffer.from(request.text!, 'utf8'), options) : undefined
   if (byBytes) return checked(byBytes.data, byBytes.records, byBytes.aliases.slice(0, MAX_ALIASES), request.returnText ? (request.text ?? bytes!.toString('utf8')) : undefined)
   const text = request.text ?? bytes!.toString('utf8')
-  const parsed = parseDialectZone(text, request.dialect ?? 'bind', { ...(request.origin ? { origin: request.origin } : {}), maxErrors: MAX_ERRORS, flattenAllCnames: request.flattenAllCnames === true })
-  if (parsed.errors.length > 0 || !parsed.zone) {
-    const errors = parsed.errors.map((e) => ({ line: e.line, column: e.column, message: e.reason }))
-    return { ok: false, errors: errors.length > 0 ? errors : [{ line: 1, column: 1, message: 'the text holds no zone' }] }
-  }
+  const parsed = parseDialectZone(text, request.dialect ?? 'bind', { ...options, maxErrors: MAX_ERRORS, flattenAllCnames: request.flattenAllCnames === true })
+  if (parsed.errors.length > 0 || !parsed.zone) return { ok: false, errors: zoneProblems(parsed.errors) }
   const aliases = parsed.zone.records
     .filter((r) => r.type === 'ALIAS' || r.type === 'ANAME')
     .slice(0, MAX_ALIASES)

@@ -2,10 +2,10 @@
  * The two signing algorithms the server offers (RFC 8624 "MUST"s for signers), through node:crypto:
  * ECDSA P-256 with SHA-256 (13, RFC 6605) and Ed25519 (15, RFC 8080).
  */
+import { dnssecAlgorithms } from '@shared/alias-server'
 import { createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto'
 
-export const algorithmNames = ['ecdsap256sha256', 'ed25519'] as const
-export type AlgorithmName = (typeof algorithmNames)[number]
+export type AlgorithmName = (typeof dnssecAlgorithms)[number]
 
 export const ALGORITHM_NUMBER: Record<AlgorithmName, number> = { ecdsap256sha256: 13, ed25519: 15 }
 

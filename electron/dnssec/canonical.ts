@@ -13,13 +13,6 @@ export function wireLabels(wire: Buffer): Buffer[] {
   return labels
 }
 
-export function labelsToWire(labels: Buffer[]): Buffer {
-  const parts: Buffer[] = []
-  for (const l of labels) parts.push(Buffer.from([l.length]), l)
-  parts.push(Buffer.from([0]))
-  return Buffer.concat(parts)
-}
-
 const lowerByte = (b: number): number => (b >= 0x41 && b <= 0x5a ? b + 0x20 : b)
 
 function compareLabel(a: Buffer, b: Buffer): number {
@@ -42,12 +35,14 @@ export function compareNames(a: Buffer, b: Buffer): number {
   return la.length - lb.length
 }
 
+/** Offset just after the uncompressed name at `at`. */
+function nameEnd(rdata: Buffer, at: number): number {
+  while (at < rdata.length && rdata[at] !== 0) at += rdata[at]! + 1
+  return at + 1
+}
+
 /** Where the uncompressed names sit in RDATA of the types listed in RFC 4034 §6.2 (as amended by RFC 6840 §5.1). */
 function nameOffsets(type: number, rdata: Buffer): number[] {
-  const skipName = (at: number): number => {
-    while (at < rdata.length && rdata[at] !== 0) at += rdata[at]! + 1
-    return at + 1
-  }
   switch (type) {
     case 2: // NS
     case 5: // CNAME
@@ -55,7 +50,7 @@ function nameOffsets(type: number, rdata: Buffer): number[] {
     case 39: // DNAME
       return [0]
     case 6: // SOA: MNAME, RNAME
-      return [0, skipName(0)]
+      return [0, nameEnd(rdata, 0)]
     case 15: // MX
     case 18: // AFSDB
     case 21: // RT
@@ -73,14 +68,7 @@ export function canonicalRdata(type: number, rdata: Buffer): Buffer {
   const offsets = nameOffsets(type, rdata)
   if (offsets.length === 0) return rdata
   const copy = Buffer.from(rdata)
-  for (const at of offsets) {
-    const end = (() => {
-      let i = at
-      while (i < copy.length && copy[i] !== 0) i += copy[i]! + 1
-      return i + 1
-    })()
-    lowerWire(copy.subarray(at, end))
-  }
+  for (const at of offsets) lowerWire(copy.subarray(at, nameEnd(copy, at)))
   return copy
 }
 

@@ -5,12 +5,9 @@
  */
 import { createHash } from 'node:crypto'
 import { readName } from '../dns/wire-name'
-import { nameToWire } from '../dns/names'
-import { labelsToWire, wireLabels } from './canonical'
-
-export const TYPE_NSEC = 47
-export const TYPE_NSEC3 = 50
-export const TYPE_NSEC3PARAM = 51
+import { labelsToWire, nameToWire } from '../dns/names'
+import { base32hex } from '../dns/rdata/text'
+import { wireLabels } from './canonical'
 
 /** RFC 4034 §4.1.2 window blocks. */
 export function typeBitmap(types: Iterable<number>): Buffer {
@@ -69,32 +66,14 @@ function siblingPredecessor(labels: Buffer[]): Buffer[] {
 /** RFC 4470: an NSEC whose range holds `name` and nothing that exists. */
 export function coveringNsec(name: string): { owner: string; next: Buffer } {
   const labels = wireLabels(nameToWire(name))
-  return { owner: wireToName(labelsToWire(siblingPredecessor(labels))), next: labelsToWire(siblingSuccessor(labels)) }
+  return { owner: wireToName(Buffer.from(labelsToWire(siblingPredecessor(labels)))), next: Buffer.from(labelsToWire(siblingSuccessor(labels))) }
 }
 
 /** The next name for an NSEC at an existing name: `\000.name`, its immediate successor. */
-export const immediateSuccessor = (name: string): Buffer => labelsToWire([Buffer.from([0]), ...wireLabels(nameToWire(name))])
+export const immediateSuccessor = (name: string): Buffer => Buffer.from(labelsToWire([Buffer.from([0]), ...wireLabels(nameToWire(name))]))
 
 export function nsec3Hash(name: string): Buffer {
   return createHash('sha1').update(nameToWire(name)).digest()
-}
-
-const BASE32HEX = '0123456789abcdefghijklmnopqrstuv'
-
-export function base32hex(bytes: Buffer): string {
-  let out = ''
-  let bits = 0
-  let value = 0
-  for (const b of bytes) {
-    value = (value << 8) | b
-    bits += 8
-    while (bits >= 5) {
-      out += BASE32HEX[(value >>> (bits - 5)) & 31]
-      bits -= 5
-    }
-  }
-  if (bits > 0) out += BASE32HEX[(value << (5 - bits)) & 31]
-  return out
 }
 
 export function addToHash(hash: Buffer, delta: 1 | -1): Buffer {

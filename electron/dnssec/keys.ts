@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import { z } from 'zod'
 import { nameToWire } from '../dns/names'
 import { writeFileAtomic } from '../storage/atomic-file'
+import { dnssecAlgorithms } from '@shared/alias-server'
 import { ALGORITHM_NUMBER, generatePrivateKey, publicKeyField, type AlgorithmName } from './algorithms'
 
 const DNSKEY_FLAGS_CSK = 257
@@ -30,7 +31,7 @@ export interface ZoneKey {
   files?: { privateKey: string; dnskey: string }
 }
 
-const keyFileSchema = z.strictObject({ version: z.literal(1), zone: z.string(), algorithm: z.enum(['ecdsap256sha256', 'ed25519']), privateKeyPem: z.string(), created: z.string() })
+const keyFileSchema = z.strictObject({ version: z.literal(1), zone: z.string(), algorithm: z.enum(dnssecAlgorithms), privateKeyPem: z.string(), created: z.string() })
 
 /** RFC 4034 Appendix B. */
 export function keyTag(dnskey: Buffer): number {
@@ -40,8 +41,8 @@ export function keyTag(dnskey: Buffer): number {
   return ac & 0xffff
 }
 
-function dnskeyRdata(algorithm: AlgorithmName, privateKey: KeyObject, flags = DNSKEY_FLAGS_CSK): Buffer {
-  const head = Buffer.from([flags >> 8, flags & 0xff, 3, ALGORITHM_NUMBER[algorithm]])
+export function dnskeyRdata(algorithm: AlgorithmName, privateKey: KeyObject): Buffer {
+  const head = Buffer.from([DNSKEY_FLAGS_CSK >> 8, DNSKEY_FLAGS_CSK & 0xff, 3, ALGORITHM_NUMBER[algorithm]])
   return Buffer.concat([head, publicKeyField(algorithm, privateKey)])
 }
 

@@ -4,8 +4,6 @@ import { signData } from './algorithms'
 import { canonicalRdata, sortRdata, wireLabels } from './canonical'
 import type { ZoneKey } from './keys'
 
-export const TYPE_RRSIG = 46
-
 export interface RRsetToSign {
   owner: string
   type: number

@@ -5,10 +5,10 @@
  * users of each provider got: the TTL, the lag after each change, and the answers while the
  * target was failing.
  */
+import { parseInput } from '@shared/errors'
 import type { DnsQueryResult } from '@shared/dns'
 import { labCompareInputSchema, type CompareSample, type LabCompareInput, type LabCompareRun } from '@shared/lab'
 import type { ProfileId } from '@shared/providers'
-import { parseInput } from '@shared/errors'
 import { startAliasServer, type AliasServer } from '../alias-server'
 import { query } from '../dns'
 import { parseZone } from '../zone'

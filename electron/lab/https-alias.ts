@@ -3,21 +3,19 @@
  * so the same apex can be asked both ways. The record is added to the zone text as served, never to the
  * file the user saved; a zone with HTTPS records of its own at the apex keeps them as they are.
  */
+import { RR_TYPES } from '@shared/dns-codes'
 import type { LabHttpsAlias } from '@shared/lab'
 import type { CompactZoneData } from '../alias-server/compact-zone'
 import { CompiledZone } from '../alias-server/zone-set'
-import { TYPE_ALIAS } from '../alias-server/wire/rdata'
-
-const TYPE_HTTPS = 65
 
 /** The record to add for a checked zone, or why there is none. */
 function httpsAliasRecord(data: CompactZoneData): { record: string | null; problem: string | null } {
   const zone = new CompiledZone(data)
   const apex = zone.node(zone.origin)
-  const alias = apex?.get(TYPE_ALIAS)
+  const alias = apex?.get(RR_TYPES.ALIAS)
   const target = alias?.records[0]?.rdata[0]
   if (!alias || !target) return { record: null, problem: `the zone has no ALIAS at ${zone.origin}: there is no target to point an AliasMode record at` }
-  if (apex?.get(TYPE_HTTPS)) return { record: null, problem: `${zone.origin} has HTTPS records of its own: the lab serves them as written` }
+  if (apex?.get(RR_TYPES.HTTPS)) return { record: null, problem: `${zone.origin} has HTTPS records of its own: the lab serves them as written` }
   return { record: `${zone.origin} ${alias.ttl} IN HTTPS 0 ${target}`, problem: null }
 }
 

@@ -1,13 +1,10 @@
 import type { ResolverTarget } from '@shared/dns'
 import type { TtlPolicy } from '@shared/inspector'
 import type { LabStatus } from '@shared/lab'
+import { isAtOrBelow } from '@shared/names'
 import { canonicalName } from '../dns/names'
 
-const atOrBelow = (name: string, zone: string): boolean => {
-  const n = canonicalName(name)
-  const z = canonicalName(zone)
-  return z === '.' || n === z || n.endsWith(`.${z}`)
-}
+const atOrBelow = (name: string, zone: string): boolean => isAtOrBelow(canonicalName(name), canonicalName(zone))
 
 /**
  * The running lab is the own server of its zone and of its simulated target (which has no NS records

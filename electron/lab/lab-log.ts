@@ -13,7 +13,6 @@ export interface LabLog {
   page(input: LabLogInput): LabLogPage
   export(input: LabLogExportInput): string
   clear(): QueryLogStats
-  stats(): QueryLogStats
   close(): void
 }
 
@@ -53,7 +52,6 @@ export function createLabLog(dataDir: string, events: EventBus): LabLog {
       events.emit('lab:logged', stats)
       return stats
     },
-    stats: () => open().stats(),
     close() {
       store?.close()
       store = undefined

@@ -5,12 +5,12 @@ import { queryOptionsSchema } from '@shared/dns'
 import { buildQuery } from '../dns/build-query'
 import { decodeMessage } from '../dns/decode-message'
 import { decodeEde } from '../dns/ede'
+import { frame } from '../dns/transports/framing'
 import { normalizeName } from '../dns/names'
-import { EDNS_OPTIONS, rcodeName } from '@shared/dns-codes'
+import { EDNS_OPTIONS, RR_TYPES, rcodeName } from '@shared/dns-codes'
 
 /** A transfer of a toy zone; a stream longer than this is not the lab's. */
 const MAX_BYTES = 16 * 1024 * 1024
-const TYPE_AXFR = 252
 
 /**
  * An AXFR of `zone` from the lab server on 127.0.0.1:`port`, as a secondary asks for it (RFC 5936): one TCP
@@ -18,7 +18,7 @@ const TYPE_AXFR = 252
  * time are bounded.
  */
 export function transferZone(port: number, zone: string, timeoutMs = 5000): Promise<LabTransferResult> {
-  const query = buildQuery({ name: normalizeName(zone).ascii, typeCode: TYPE_AXFR, options: queryOptionsSchema.parse({ rd: false, edns: false }), padding: false })
+  const query = buildQuery({ name: normalizeName(zone).ascii, typeCode: RR_TYPES.AXFR, options: queryOptionsSchema.parse({ rd: false, edns: false }), padding: false })
   return new Promise((resolve, reject) => {
     const records: DnsRecord[] = []
     let buffered = Buffer.alloc(0)
@@ -32,10 +32,7 @@ export function transferZone(port: number, zone: string, timeoutMs = 5000): Prom
     }
     const timer = setTimeout(() => finish(new Error(`the transfer of ${zone} did not finish within ${timeoutMs} ms`)), timeoutMs)
     socket.on('connect', () => {
-      const framed = Buffer.alloc(query.wire.length + 2)
-      framed.writeUInt16BE(query.wire.length, 0)
-      query.wire.copy(framed, 2)
-      socket.write(framed)
+      socket.write(frame(query.wire))
     })
     socket.on('error', (error) => finish(new Error(`the transfer of ${zone} failed: ${error.message}`)))
     socket.on('close', () => finish(new Error(`the lab server closed the transfer of ${zone} before its closing SOA`)))

@@ -8,9 +8,9 @@ import { join } from 'node:path'
 import type { ZoneDialect } from '@shared/alias-server'
 import type { ZoneProblem } from '@shared/lab'
 import { ServiceError } from '@shared/errors'
-import { parseDialectZone } from '../alias-server/dialect-zone'
+import { parseDialectZone, zoneProblems } from '../alias-server/dialect-zone'
 import { CompiledZone } from '../alias-server/zone-set'
-import { MAX_ZONE_FILE_BYTES, saveZoneFile, type Zone, type ZoneParseError } from '../zone'
+import { MAX_ZONE_FILE_BYTES, saveZoneFile, type Zone } from '../zone'
 import { FileRefusedError, readRegularFile } from '../storage/bounded-read'
 import { DEMO_ZONE_TEXT } from './demo-zone'
 import type { CompactZoneData } from '../alias-server/compact-zone'
@@ -56,18 +56,13 @@ export function zoneFileName(origin: string): string {
   return `${stem.slice(0, MAX_FILE_STEM - hash.length - 1)}~${hash}.zone`
 }
 
-const toProblem = (e: Pick<ZoneParseError, 'line' | 'column' | 'reason'>): ZoneProblem => ({ line: e.line, column: e.column, message: e.reason })
-
 /**
  * Reads and checks zone text in a dialect as the lab will serve it (the server's own compile step
  * included); errors are located, and say which dialect would read a refused line.
  */
 export function checkZone(text: string, dialect: ZoneDialect = 'bind'): CheckedZone {
   const parsed = parseDialectZone(text, dialect)
-  if (parsed.errors.length > 0 || !parsed.zone) {
-    const errors = parsed.errors.map(toProblem)
-    return { records: 0, errors: errors.length > 0 ? errors : [{ line: 1, column: 1, message: 'the text holds no zone' }] }
-  }
+  if (parsed.errors.length > 0 || !parsed.zone) return { records: 0, errors: zoneProblems(parsed.errors) }
   try {
     const compiled = new CompiledZone(parsed.zone)
     return { zone: parsed.zone, data: compiled.data, records: parsed.zone.records.length, errors: [] }

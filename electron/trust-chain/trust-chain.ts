@@ -5,7 +5,6 @@
  */
 import { parseZone, type Zone } from '../zone'
 import { startAliasServer, type AliasServer } from '../alias-server'
-import { canonicalName } from '../dns/names'
 import type { AlgorithmName } from '../dnssec/algorithms'
 import { CHAIN_ROOT_ADDRESS, CHAIN_ROOT_NS, rootZoneText, tldOf, tldZoneText, type ChainChild } from './chain-zones'
 import { dnskeyText, dsText, loadOrCreateKey } from '../dnssec/keys'
@@ -99,7 +98,7 @@ export async function startTrustChain(options: TrustChainOptions): Promise<Trust
       tlds.forEach((t, i) => {
         const kids = next.get(t.zone)
         if (!kids) throw new Error(`the running chain has no server for ${t.zone}; restart it`)
-        servers[i + 1]!.setZones([zoneFrom(tldZoneText(t.zone, t.address, kids.map((k) => ({ ...k, origin: canonicalName(k.origin) }))))])
+        servers[i + 1]!.setZones([zoneFrom(tldZoneText(t.zone, t.address, kids))])
       })
     },
     stop

@@ -16,8 +16,6 @@ export interface ClientSubnet {
   ecs: boolean
 }
 
-const OPT_ECS = EDNS_OPTIONS.ECS
-
 /** ECS option data → subnet, bits past the source prefix cleared; null when malformed. */
 export function readEcsData(data: Buffer): ClientSubnet | null {
   if (data.length < 4) return null
@@ -44,7 +42,7 @@ export function fromSource(address: string): ClientSubnet {
 export function clientSubnetIn(msg: Buffer, start: number, end: number, sourceAddress: string): ClientSubnet {
   for (let o = start; o + 4 <= end; ) {
     const length = msg.readUInt16BE(o + 2)
-    if (msg.readUInt16BE(o) === OPT_ECS && o + 4 + length <= end) {
+    if (msg.readUInt16BE(o) === EDNS_OPTIONS.ECS && o + 4 + length <= end) {
       const ecs = readEcsData(msg.subarray(o + 4, o + 4 + length))
       if (ecs) return ecs
     }

@@ -48,10 +48,6 @@ export class GeoMap {
     return this.targets.has(name)
   }
 
-  names(): string[] {
-    return [...this.targets.keys()]
-  }
-
   /** `client` is a subnet ('203.0.113.0/24') or an address; null when `name` is not a geo target. */
   choose(name: string, type: 'A' | 'AAAA', client: string): GeoChoice | null {
     const t = this.targets.get(name)

@@ -5,7 +5,6 @@
  * widely the answer may be reused. These answers skip the shared answer cache: they differ per client.
  */
 import * as packet from 'dns-packet'
-import type { GeoChoice } from '@shared/geo'
 import type { LogInfo } from '../prepared-answer'
 import type { ClientSubnet } from './client-subnet'
 import type { GeoMap } from './geo-map'
@@ -13,9 +12,7 @@ import type { GeoMap } from './geo-map'
 export interface GeoResponse {
   out: Buffer
   info: LogInfo
-  ttl: number | null
-  client: ClientSubnet
-  choice: GeoChoice | null
+  ttl: number
 }
 
 const MAX_UDP = 1232
@@ -23,7 +20,7 @@ const MAX_UDP = 1232
 /** `client`: the subnet the query speaks for (clientSubnetIn). */
 export function geoRespond(geo: GeoMap, msg: Buffer, name: string, qtype: string, client: ClientSubnet): GeoResponse | null {
   // only the addresses vary by place; other types (the SOA a resolver's zone walk asks for) are the zone's business
-  if (!geo.has(name) || (qtype !== 'A' && qtype !== 'AAAA')) return null
+  if (qtype !== 'A' && qtype !== 'AAAA') return null
   let query: packet.Packet
   try {
     query = packet.decode(msg)
@@ -32,11 +29,10 @@ export function geoRespond(geo: GeoMap, msg: Buffer, name: string, qtype: string
   }
   if ((query.questions ?? []).length !== 1) return null
   const question = query.questions![0]!
-  const type = qtype === 'A' || qtype === 'AAAA' ? qtype : null
-  const choice = type ? geo.choose(name, type, client.subnet) : null
+  const choice = geo.choose(name, qtype, client.subnet)
   const ttl = choice?.ttl ?? 30
   const answers: packet.Answer[] =
-    choice && type ? choice.addresses.map((data) => ({ name: question.name, type, class: 'IN', ttl, data }) as packet.Answer) : []
+    choice ? choice.addresses.map((data) => ({ name: question.name, type: qtype, class: 'IN', ttl, data }) as packet.Answer) : []
   const authorities: packet.Answer[] =
     answers.length > 0
       ? []
@@ -56,7 +52,7 @@ export function geoRespond(geo: GeoMap, msg: Buffer, name: string, qtype: string
     authorities,
     additionals
   })
-  const summary = answers.length > 0 && type && choice ? `${type} ${choice.addresses.join(', ')}` : ''
+  const summary = answers.length > 0 && choice ? `${qtype} ${choice.addresses.join(', ')}` : ''
   const info: LogInfo = { name, type: qtype, rcode: 'NOERROR', summary, subnet: client.subnet, ...(choice ? { region: choice.region } : {}) }
-  return { out, info, ttl: answers.length > 0 ? ttl : authorities.length > 0 ? ttl : null, client, choice }
+  return { out, info, ttl }
 }

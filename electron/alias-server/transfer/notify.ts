@@ -1,25 +1,22 @@
 /** DNS NOTIFY (RFC 1996) to a secondary over UDP, retried until it answers. */
-import { OPCODES } from '@shared/dns-codes'
+import { OPCODES, RR_TYPES } from '@shared/dns-codes'
 import { createSocket } from 'node:dgram'
 import { randomInt } from 'node:crypto'
 import { nameToWire } from '../../dns/names'
-import { TYPE_SOA } from '../wire/rdata'
 
 export interface NotifyTarget {
   host: string
   port: number
 }
 
-const OPCODE_NOTIFY = OPCODES.NOTIFY
-
-function notifyMessage(zone: string, id: number): Buffer {
+export function notifyMessage(zone: string, id: number): Buffer {
   const name = nameToWire(zone)
   const out = Buffer.alloc(12 + name.length + 4)
   out.writeUInt16BE(id, 0)
-  out[2] = (OPCODE_NOTIFY << 3) | 0x04
+  out[2] = (OPCODES.NOTIFY << 3) | 0x04
   out.writeUInt16BE(1, 4)
   name.copy(out, 12)
-  out.writeUInt16BE(TYPE_SOA, 12 + name.length)
+  out.writeUInt16BE(RR_TYPES.SOA, 12 + name.length)
   out.writeUInt16BE(1, 14 + name.length)
   return out
 }

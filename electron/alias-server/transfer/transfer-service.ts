@@ -4,10 +4,12 @@
  * default). With `expanded`, the server watches its ALIAS targets: when what a transfer would carry
  * changes, the SOA serial goes up and the configured secondaries get a NOTIFY.
  */
-import { RCODES } from '@shared/dns-codes'
+import { RCODES, RR_TYPES } from '@shared/dns-codes'
+import { frame } from '../../dns/transports/framing'
 import type { ResolveContext } from '../alias-resolver'
 import { isLoopback } from '@shared/resolver-target'
 import { buildMessage, type WireRecord } from '../wire/message-builder'
+import { skipName } from '../wire/question-reader'
 import type { CompiledZone } from '../zone-set'
 import { sendNotify, type NotifyTarget } from './notify'
 import { expansionFingerprint, soaSerial, withSerial, zoneContent, type TransferMode } from './zone-content'
@@ -120,7 +122,7 @@ export class TransferService {
   /** The framed response messages for one AXFR or IXFR query received over TCP. */
   async respond(msg: Buffer, question: { name: string; nameWire: Buffer; qtype: number; questionEnd: number }, address: string): Promise<Buffer> {
     const id = msg.readUInt16BE(0)
-    const kind = question.qtype === 251 ? 'IXFR' : 'AXFR'
+    const kind = question.qtype === RR_TYPES.IXFR ? 'IXFR' : 'AXFR'
     const fail = (rcode: number, reason: string, ede?: number): Buffer => {
       this.deps.log(`transfer: ${kind} ${question.name} to ${address} ${rcode === RCODES.SERVFAIL ? 'failed' : 'refused'}: ${reason}`)
       return frame(this.message(id, question, rcode, [], ede === undefined ? null : { code: ede, text: reason }))
@@ -163,28 +165,12 @@ export class TransferService {
   }
 }
 
-function frame(out: Buffer): Buffer {
-  const framed = Buffer.allocUnsafe(out.length + 2)
-  framed.writeUInt16BE(out.length, 0)
-  out.copy(framed, 2)
-  return framed
-}
-
 /** The serial of the SOA an IXFR query carries in its authority section (RFC 1995 §3), or null. */
 function ixfrClientSerial(msg: Buffer, questionEnd: number): number | null {
   if (msg.length < 12 || msg.readUInt16BE(8) < 1) return null
-  const skipName = (at: number): number => {
-    while (at < msg.length) {
-      const len = msg[at]!
-      if (len === 0) return at + 1
-      if ((len & 0xc0) === 0xc0) return at + 2
-      at += len + 1
-    }
-    return msg.length
-  }
-  let at = skipName(questionEnd)
-  if (at + 10 > msg.length || msg.readUInt16BE(at) !== 6) return null
-  at += 10
-  at = skipName(skipName(at))
-  return at + 4 <= msg.length ? msg.readUInt32BE(at) : null
+  const at = skipName(msg, questionEnd, msg.length)
+  if (at < 0 || at + 10 > msg.length || msg.readUInt16BE(at) !== RR_TYPES.SOA) return null
+  const mname = skipName(msg, at + 10, msg.length)
+  const serial = mname < 0 ? -1 : skipName(msg, mname, msg.length)
+  return serial >= 0 && serial + 4 <= msg.length ? msg.readUInt32BE(serial) : null
 }

@@ -5,9 +5,9 @@
  * fails the whole transfer, with the reason. Expanded records take the ALIAS record's TTL: on a
  * secondary they are static data until the next transfer.
  */
+import { RR_TYPES } from '@shared/dns-codes'
 import { resolveAlias, type ResolveContext } from '../alias-resolver'
 import type { WireRecord } from '../wire/message-builder'
-import { TYPE_A, TYPE_AAAA, TYPE_ALIAS, TYPE_SOA } from '../wire/rdata'
 import type { CompiledZone } from '../zone-set'
 
 export type TransferMode = 'raw' | 'expanded'
@@ -15,24 +15,24 @@ export type TransferMode = 'raw' | 'expanded'
 export type ZoneContent = { ok: true; soa: WireRecord; records: WireRecord[] } | { ok: false; reason: string }
 
 /** Types the server adds for online signing; never transferred (the zone is transferred unsigned or not at all). */
-const SIGNING_TYPES = new Set([48, 59, 60, 51])
+const SIGNING_TYPES = new Set<number>([RR_TYPES.DNSKEY, RR_TYPES.CDS, RR_TYPES.CDNSKEY, RR_TYPES.NSEC3PARAM])
 
 export async function zoneContent(ctx: ResolveContext, zone: CompiledZone, mode: TransferMode, serial: number): Promise<ZoneContent> {
   const records: WireRecord[] = []
   for (const owner of zone.names()) {
     const node = zone.node(owner)
     if (!node) continue
-    const alias = mode === 'expanded' ? node.get(TYPE_ALIAS) : undefined
+    const alias = mode === 'expanded' ? node.get(RR_TYPES.ALIAS) : undefined
     for (const set of node.values()) {
-      if (set.type === TYPE_SOA || SIGNING_TYPES.has(set.type)) continue
-      if (alias && (set.type === TYPE_ALIAS || set.type === TYPE_A || set.type === TYPE_AAAA)) continue
+      if (set.type === RR_TYPES.SOA || SIGNING_TYPES.has(set.type)) continue
+      if (alias && (set.type === RR_TYPES.ALIAS || set.type === RR_TYPES.A || set.type === RR_TYPES.AAAA)) continue
       set.rdata.forEach((rdata, i) => records.push({ owner, type: set.type, ttl: set.ttl, rdata, text: set.texts[i]! }))
     }
     if (!alias) continue
     const target = alias.records[0]!.rdata[0]!
     for (const [type, label] of [
-      [TYPE_A, 'A'],
-      [TYPE_AAAA, 'AAAA']
+      [RR_TYPES.A, 'A'],
+      [RR_TYPES.AAAA, 'AAAA']
     ] as const) {
       const r = await resolveAlias(ctx, owner, target, alias.ttl, label, [], 0)
       const result = r.result
@@ -48,7 +48,7 @@ export async function zoneContent(ctx: ResolveContext, zone: CompiledZone, mode:
     }
   }
   const soaRdata = withSerial(zone.soa.rdata[0]!, serial)
-  const soa: WireRecord = { owner: zone.origin, type: TYPE_SOA, ttl: zone.soa.ttl, rdata: soaRdata, text: zone.soa.texts[0]! }
+  const soa: WireRecord = { owner: zone.origin, type: RR_TYPES.SOA, ttl: zone.soa.ttl, rdata: soaRdata, text: zone.soa.texts[0]! }
   return { ok: true, soa, records }
 }
 
@@ -75,7 +75,7 @@ export async function expansionFingerprint(ctx: ResolveContext, zone: CompiledZo
   const content = await zoneContent(ctx, zone, 'expanded', 0)
   if (!content.ok) return null
   return content.records
-    .filter((r) => r.type === TYPE_A || r.type === TYPE_AAAA)
+    .filter((r) => r.type === RR_TYPES.A || r.type === RR_TYPES.AAAA)
     .map((r) => `${r.owner} ${r.type} ${r.rdata.toString('hex')}`)
     .sort()
     .join('|')

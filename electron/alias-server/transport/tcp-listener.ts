@@ -9,11 +9,7 @@ import { createServer, type Server, type Socket } from 'node:net'
 import type { AliasSettings } from '@shared/alias-server'
 import type { QueryHandler } from '../query-handler'
 import { TcpConnection } from './tcp-connection'
-
-export interface TcpListener {
-  readonly port: number
-  close(): Promise<void>
-}
+import type { Listener } from './udp-listener'
 
 export interface TcpEvents {
   connection(): void
@@ -71,7 +67,7 @@ export function listenTcp(
   handler: QueryHandler,
   settings: () => AliasSettings,
   events: TcpEvents
-): Promise<TcpListener> {
+): Promise<Listener> {
   const pool = new ConnectionPool()
   const clock = () => {
     const s = settings()

@@ -3,14 +3,15 @@ import { createSocket, type Socket } from 'node:dgram'
 import { isIPv6 } from 'node:net'
 import type { QueryHandler, Replier } from '../query-handler'
 
-export interface UdpListener {
+/** A bound socket (UDP or TCP): its port, and closing it. */
+export interface Listener {
   readonly port: number
   close(): Promise<void>
 }
 
 const BUFFER_BYTES = 4 * 1024 * 1024
 
-export function listenUdp(host: string, port: number, handler: QueryHandler, onError: (error: unknown) => void): Promise<UdpListener> {
+export function listenUdp(host: string, port: number, handler: QueryHandler, onError: (error: unknown) => void): Promise<Listener> {
   const socket: Socket = createSocket({ type: isIPv6(host) ? 'udp6' : 'udp4' })
   const replier: Replier = {
     tcp: false,

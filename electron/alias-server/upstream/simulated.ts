@@ -3,24 +3,15 @@
  * Its failure state (the failure-mode lab) plays out here with the server's own timeout and retries,
  * so a silent target costs (retries + 1) × timeout exactly as a real one would.
  */
+import { setTimeout as sleep } from 'node:timers/promises'
 import type { AliasSettings } from '@shared/alias-server'
 import type { SimulatedTarget } from '../simulated-target'
 import { EDE_NO_REACHABLE_AUTHORITY, UpstreamError, type AddressType, type Upstream, type UpstreamAnswer } from './types'
 
-function wait(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    if (signal.aborted) return reject(new UpstreamError(EDE_NO_REACHABLE_AUTHORITY, 'cancelled', 'network'))
-    const timer = setTimeout(resolve, ms)
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer)
-        reject(new UpstreamError(EDE_NO_REACHABLE_AUTHORITY, 'cancelled', 'network'))
-      },
-      { once: true }
-    )
+const wait = (ms: number, signal: AbortSignal): Promise<void> =>
+  sleep(ms, undefined, { signal }).catch(() => {
+    throw new UpstreamError(EDE_NO_REACHABLE_AUTHORITY, 'cancelled', 'network')
   })
-}
 
 export function simulatedUpstream(target: SimulatedTarget, settings: () => AliasSettings): Upstream {
   const server = `simulated ${target.name}`

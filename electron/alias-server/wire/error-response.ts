@@ -1,6 +1,6 @@
 /** Replies to queries the reader rejected: FORMERR, NOTIMP and BADVERS. */
-import { RCODES } from '@shared/dns-codes'
-import { READ_BADVERS, READ_FORMERR, READ_NOTIMP, TYPE_OPT, type QueryView } from './question-reader'
+import { RCODES, RR_TYPES } from '@shared/dns-codes'
+import { READ_BADVERS, READ_FORMERR, READ_NOTIMP, type QueryView } from './question-reader'
 
 export function rcodeForStatus(status: number): number {
   if (status === READ_FORMERR) return RCODES.FORMERR
@@ -31,7 +31,7 @@ export function errorResponse(msg: Buffer, v: QueryView, status: number, udpSize
     const p = 12 + qlen
     out.writeUInt16BE(1, 10)
     out[p] = 0
-    out.writeUInt16BE(TYPE_OPT, p + 1)
+    out.writeUInt16BE(RR_TYPES.OPT, p + 1)
     out.writeUInt16BE(udpSize, p + 3)
     out[p + 5] = rcode >> 4
     out.writeUInt16BE(v.dnssecOk ? 0x8000 : 0, p + 7)

@@ -4,9 +4,8 @@
  * to the query name becomes a pointer to offset 12 and takes the client's case once the question is
  * patched in. RDATA names are never compressed (always allowed, RFC 3597 §4).
  */
-import { EDNS_OPTIONS } from '@shared/dns-codes'
+import { EDNS_OPTIONS, RR_TYPES } from '@shared/dns-codes'
 import { nameToWire } from '../../dns/names'
-import { TYPE_OPT } from './question-reader'
 
 /** Where a record's TTL comes from when it counts down: a target cache entry and a cap. */
 export interface TtlSource {
@@ -146,7 +145,7 @@ export function buildMessage(parts: MessageParts): BuiltMessage {
   if (parts.opt) {
     optStart = p
     out[p] = 0
-    out.writeUInt16BE(TYPE_OPT, p + 1)
+    out.writeUInt16BE(RR_TYPES.OPT, p + 1)
     out.writeUInt16BE(parts.opt.udpSize, p + 3)
     out[p + 5] = (parts.rcode >> 4) & 0xff
     out[p + 6] = 0

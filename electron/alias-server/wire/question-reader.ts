@@ -13,8 +13,6 @@ export const READ_NOTIMP = 3
 export const READ_BADVERS = 4
 export type ReadStatus = 0 | 1 | 2 | 3 | 4
 
-export const TYPE_OPT = RR_TYPES.OPT
-
 export interface QueryView {
   id: number
   /** Header octets 2 and 3 as received. */
@@ -66,7 +64,7 @@ const FNV_OFFSET = 0x811c9dc5
 const FNV_PRIME = 0x01000193
 
 /** Offset after a (possibly compressed) name starting at `p`, or -1 when malformed. */
-function skipName(msg: Buffer, p: number, end: number): number {
+export function skipName(msg: Buffer, p: number, end: number): number {
   let total = 1
   for (;;) {
     if (p >= end) return -1
@@ -139,7 +137,7 @@ export function readQuery(msg: Buffer, v: QueryView): ReadStatus {
     const rdlen = (msg[p + 8]! << 8) | msg[p + 9]!
     const rdata = p + 10
     if (rdata + rdlen > end) return formerr
-    if (type === TYPE_OPT) {
+    if (type === RR_TYPES.OPT) {
       // RFC 6891 §6.1.1: one OPT, owned by the root, in the additional section
       if (v.edns || i < ancount + nscount || msg[nameStart] !== 0) return formerr
       let o = rdata

@@ -38,7 +38,7 @@ function prepared(source: TtlSource, generation = 0, version = source.version): 
   const v = createQueryView()
   readQuery(query('example.test', 0), v)
   const info = { name: 'example.test.', type: 'A', rcode: 'NOERROR', summary: 'A 192.0.2.1, A 192.0.2.2' }
-  return new PreparedAnswer(v.hash, nameToWire('example.test.'), 1, 1, 1, built, [{ entry: source, version }], T0 + 10_000, generation, 'hit', info, built.firstTtl, 0)
+  return new PreparedAnswer(v.hash, nameToWire('example.test.'), 1, 1, 1, built, [{ entry: source, version }], T0 + 10_000, generation, 'hit', info, 0)
 }
 
 describe('PreparedAnswer', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { compareNames, sortRdata } from '../../../electron/dnssec/canonical'
-import { addToHash, base32hex, coveringNsec, nsec3Hash, typeBitmap } from '../../../electron/dnssec/denial'
+import { addToHash, coveringNsec, nsec3Hash, typeBitmap } from '../../../electron/dnssec/denial'
+import { base32hex } from '../../../electron/dns/rdata/text'
 import { keyTag } from '../../../electron/dnssec/keys'
 import { nameToWire } from '../../../electron/dns/names'
 
