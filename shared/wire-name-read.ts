@@ -6,22 +6,25 @@
  */
 import { labelText } from './names'
 
-export interface WireNameOptions {
-  /** Bounds the in-place bytes (e.g. the end of the RDATA); default the end of the message. */
-  limit?: number
-  allowCompression?: boolean
-  fail: (reason: string) => Error
-  label?: (bytes: Uint8Array, start: number, end: number) => string
-}
+type LabelText = (bytes: Uint8Array, start: number, end: number) => string
 
-const MAX_NAME_WIRE = 255
+export const MAX_NAME_WIRE = 255
 
-/** The name in presentation form (absolute, escaped) and the offset just after its in-place bytes. */
-export function readWireName(bytes: Uint8Array, offset: number, options: WireNameOptions): { name: string; end: number } {
-  const { fail, label = labelText, allowCompression = true } = options
+/**
+ * The name in presentation form (absolute, escaped) and the offset just after its in-place bytes. `limit`
+ * bounds the in-place bytes (e.g. the end of the RDATA). Positional arguments: the codec calls this per name.
+ */
+export function readWireName(
+  bytes: Uint8Array,
+  offset: number,
+  fail: (reason: string) => Error,
+  limit = bytes.length,
+  allowCompression = true,
+  label: LabelText = labelText
+): { name: string; end: number } {
   let pos = offset
   let runStart = offset
-  let bound = Math.min(options.limit ?? bytes.length, bytes.length)
+  let bound = Math.min(limit, bytes.length)
   let end = -1
   let wire = 1
   let out = ''

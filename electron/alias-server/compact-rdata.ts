@@ -16,10 +16,6 @@ const isDigits = (text: string): boolean => {
   return true
 }
 
-const TYPE_PTR = 12
-const TYPE_MX = 15
-const TYPE_TXT = 16
-
 /** The common types encoded directly; the rest (and anything unexpected) through dns-packet. */
 function fastRdata(code: number, t: string[]): Uint8Array | undefined {
   switch (code) {
@@ -29,10 +25,10 @@ function fastRdata(code: number, t: string[]): Uint8Array | undefined {
       return t.length === 1 ? ((code === RR_TYPES.A ? parseIPv4(t[0]!) : parseIPv6(t[0]!)) ?? addressRdata(code, t[0]!)) : undefined
     case RR_TYPES.NS:
     case RR_TYPES.CNAME:
-    case TYPE_PTR:
+    case RR_TYPES.PTR:
     case RR_TYPES.ALIAS:
       return t.length === 1 ? encodeName(t[0]!) : undefined
-    case TYPE_MX: {
+    case RR_TYPES.MX: {
       if (t.length !== 2 || !isDigits(t[0]!)) return undefined
       const name = encodeName(t[1]!)
       const out = Buffer.allocUnsafe(2 + name.length)
@@ -40,7 +36,7 @@ function fastRdata(code: number, t: string[]): Uint8Array | undefined {
       name.copy(out, 2)
       return out
     }
-    case TYPE_TXT: {
+    case RR_TYPES.TXT: {
       const strings: Uint8Array[] = []
       for (const x of t) {
         if (x.startsWith('\\#')) return undefined

@@ -33,8 +33,8 @@ export function readDialectZone(text: string, dialect: ZoneDialect, options: { f
 }
 
 /**
- * The parser's result shape for any dialect. `bind` goes through the zone parser alone (the fast path for
- * big zones); only when it refuses the text is it read again by the converter's reader, whose errors say
+ * The parser's result shape for any dialect. `bind` goes through the zone parser alone (the zone worker's
+ * fallback when the byte path gives up); only when it refuses the text is it read again by the converter's reader, whose errors say
  * which dialect would read a refused line.
  */
 export function parseDialectZone(

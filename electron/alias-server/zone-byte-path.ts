@@ -11,7 +11,7 @@ import { labelsToText, parseName } from '../dns/names'
 import { typeCode } from '../zone'
 import { applyDirective } from '../zone/directives'
 import { ErrorCollector } from '../zone/errors'
-import { parseRecord, type RecordState } from '../zone/parser'
+import { parseRecord, resolveTtl, type RecordState } from '../zone/parser'
 import type { Entry, Token } from '../zone/tokenizer'
 import { parseTtl } from '../zone/ttl'
 import { GrowBytes, GrowU32 } from './byte-buffers'
@@ -153,8 +153,7 @@ function read(src: Uint8Array, options: { origin?: string }): ByteZone | undefin
     if (i >= count || quoted[i]) giveUp()
     const type = TYPE_BY_KEY.get(upperKey(src, start[i]!, end[i]!))
     if (type === undefined || !rdata(type, i + 1)) return viaParser(node, blankStart ? 0 : 1)
-    if (ttl !== undefined && state.defaultTtl === undefined) state.lastExplicitTtl = ttl
-    const resolved = ttl ?? state.defaultTtl ?? state.lastExplicitTtl ?? state.soaMinimum ?? giveUp()
+    const resolved = resolveTtl(state, ttl) ?? giveUp()
     add(node, type, resolved)
   }
 

@@ -54,7 +54,7 @@ export function inZone(text: Uint8Array, from: number, to: number, apex: Uint8Ar
 }
 
 /** The wire form of a name writeName wrote (text[from, to), canonical, ending in a dot). */
-export function writeNameWire(text: Uint8Array, from: number, to: number, wire: GrowBytes): void {
+function writeNameWire(text: Uint8Array, from: number, to: number, wire: GrowBytes): void {
   const bytes = wire.reserve(to - from + 1)
   let at = wire.length
   let lengthAt = at++

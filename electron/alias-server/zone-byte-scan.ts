@@ -20,11 +20,15 @@ export function upperKey(src: Uint8Array, a: number, b: number): number {
 }
 
 /** The length of the escape at src[i] (a backslash), as the tokenizer's escapeLength gives it; gives up where that reports an error. */
+const digitAt = (src: Uint8Array, k: number, eol: number): number => (k < eol && src[k]! >= 0x30 && src[k]! <= 0x39 ? src[k]! - 0x30 : -1)
+
 export function escapeLength(src: Uint8Array, i: number, eol: number): number {
-  const digit = (k: number): number => (k < eol && src[k]! >= 0x30 && src[k]! <= 0x39 ? src[k]! - 0x30 : -1)
   if (i + 1 >= eol || src[i + 1]! > 0x7e) giveUp()
-  if (digit(i + 1) < 0) return 2
-  return digit(i + 2) >= 0 && digit(i + 3) >= 0 && digit(i + 1) * 100 + digit(i + 2) * 10 + digit(i + 3) <= 255 ? 4 : giveUp()
+  const d1 = digitAt(src, i + 1, eol)
+  if (d1 < 0) return 2
+  const d2 = digitAt(src, i + 2, eol)
+  const d3 = digitAt(src, i + 3, eol)
+  return d2 >= 0 && d3 >= 0 && d1 * 100 + d2 * 10 + d3 <= 255 ? 4 : giveUp()
 }
 
 /** The index of the '"' closing the quoted run opened at src[i], escapes skipped; gives up as the tokenizer reports, and on non-ASCII. */

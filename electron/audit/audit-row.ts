@@ -3,6 +3,7 @@ import type { DnsQueryResult } from '@shared/dns'
 import type { InspectResult } from '@shared/inspector'
 import { stalenessBound } from '../inspector'
 import { errorOf } from '../inspector/query-port'
+import { maxOf } from '../inspector/stats'
 
 const MAX_ERRORS = 20
 
@@ -42,8 +43,7 @@ export function dnssecSummary(observations: readonly DnssecObservation[]): Audit
 /** One audit row from one inspection: what the table, the CSV and the NDJSON show. */
 export function auditRow(index: number, result: InspectResult, dnssec: AuditRow['dnssec'], durationMs: number): AuditRow {
   const apexTtl = result.authoritative?.ttls.A ?? result.resolvers.map((r) => r.apex.a.effectiveTtl).find((ttl) => ttl !== undefined)
-  const targetTtls = result.resolvers.flatMap((r) => (r.target?.a.effectiveTtl !== undefined ? [r.target.a.effectiveTtl] : []))
-  const targetTtl = targetTtls.length > 0 ? Math.max(...targetTtls) : undefined
+  const targetTtl = maxOf(result.resolvers.map((r) => r.target?.a.effectiveTtl))
   const bound = result.target && apexTtl !== undefined && targetTtl !== undefined ? stalenessBound('min', targetTtl, apexTtl) : undefined
   return {
     index,

@@ -84,12 +84,14 @@ const PLUS: Record<string, (cmd: QueryCommand, value: string | undefined) => voi
   digcmd: (c) => (c.output = 'digcmd')
 }
 
+// own keys only: `+constructor` is no switch
+const flag = (name: string): BoolOption | undefined => (Object.hasOwn(BOOL_FLAGS, name) ? BOOL_FLAGS[name] : undefined)
+
 function parsePlus(arg: string, cmd: QueryCommand): void {
   const body = arg.slice(1)
   const eq = body.indexOf('=')
   const key = (eq < 0 ? body : body.slice(0, eq)).toLowerCase()
   const value = eq < 0 ? undefined : body.slice(eq + 1)
-  const flag = (name: string): BoolOption | undefined => (Object.hasOwn(BOOL_FLAGS, name) ? BOOL_FLAGS[name] : undefined)
   const negated = !flag(key) && key.startsWith('no')
   const option = flag(negated ? key.slice(2) : key)
   if (option && value === undefined) cmd.options[option] = !negated

@@ -85,7 +85,7 @@ function valueOf(r: ConvRecord, warn: (m: string) => void, note: (m: string) => 
     const value = fields.map((f, i) => [f, QUOTED_FIELDS.has(`${r.type}.${f}`) ? text(r.rdata[i]) : NAME_FIELDS.has(f) ? r.rdata[i] : Number(r.rdata[i])])
     return Object.fromEntries(value.sort(([a], [b]) => (a! < b! ? -1 : 1)))
   }
-  if (r.type !== 'TXT') return r.rdata[0]
+  if (r.type !== 'TXT' && r.type !== 'SPF') return r.rdata[0]
   const parts = r.rdata.map(text)
   if (parts.some((p) => p === null)) return null
   if (r.rdata.slice(0, -1).some((t) => new TextEncoder().encode(charStringText(t)!).length !== 255)) {

@@ -1,6 +1,6 @@
 import { ServiceError } from '@shared/errors'
 import { isPlainOctet, labelText } from '@shared/names'
-import { readWireName } from '@shared/wire-name-read'
+import { MAX_NAME_WIRE, readWireName } from '@shared/wire-name-read'
 
 export interface NameRead {
   /** Presentation form, absolute, with `\.`/`\DDD` escapes where needed. */
@@ -8,8 +8,6 @@ export interface NameRead {
   /** Offset just after the name's in-place bytes (after the first pointer, if any). */
   end: number
 }
-
-const MAX_NAME_WIRE = 255
 
 export function malformed(reason: string): ServiceError {
   return new ServiceError('malformed', `malformed DNS message: ${reason}`)
@@ -21,9 +19,12 @@ export function escapeLabel(buf: Buffer, start: number, end: number): string {
   return buf.toString('latin1', start, end)
 }
 
+// readName only ever reads Buffers
+const bufferLabel = (bytes: Uint8Array, start: number, end: number): string => escapeLabel(bytes as Buffer, start, end)
+
 /** Reads a (possibly compressed) domain name; `limit` bounds the in-place bytes (e.g. the end of the RDATA). */
 export function readName(buf: Buffer, offset: number, limit: number = buf.length, allowCompression = true): NameRead {
-  return readWireName(buf, offset, { limit, allowCompression, fail: malformed, label: (_, start, end) => escapeLabel(buf, start, end) })
+  return readWireName(buf, offset, malformed, limit, allowCompression, bufferLabel)
 }
 
 /** One label of a presentation-form name. */

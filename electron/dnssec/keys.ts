@@ -41,7 +41,7 @@ export function keyTag(dnskey: Buffer): number {
   return ac & 0xffff
 }
 
-export function dnskeyRdata(algorithm: AlgorithmName, privateKey: KeyObject): Buffer {
+function dnskeyRdata(algorithm: AlgorithmName, privateKey: KeyObject): Buffer {
   const head = Buffer.from([DNSKEY_FLAGS_CSK >> 8, DNSKEY_FLAGS_CSK & 0xff, 3, ALGORITHM_NUMBER[algorithm]])
   return Buffer.concat([head, publicKeyField(algorithm, privateKey)])
 }

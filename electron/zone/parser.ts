@@ -99,6 +99,12 @@ const isDigitCode = (c: number): boolean => c >= 0x30 && c <= 0x39
 
 const failAt = (errors: ErrorCollector, t: Token, reason: string): void => errors.add(t.line, t.column, reason)
 
+/** A record's TTL: its own, else $TTL, else the last one given (RFC 1035 §5.1), else the SOA minimum (RFC 2308 §4). */
+export function resolveTtl(state: RecordState, ttl: number | undefined): number | undefined {
+  if (ttl !== undefined && state.defaultTtl === undefined) state.lastExplicitTtl = ttl
+  return ttl ?? state.defaultTtl ?? state.lastExplicitTtl ?? state.soaMinimum
+}
+
 export function parseRecord(entry: Entry, state: RecordState, errors: ErrorCollector): void {
   const tokens = entry.tokens
   let i = 0
@@ -177,8 +183,7 @@ export function parseRecord(entry: Entry, state: RecordState, errors: ErrorColle
   if (!ctx.ok) return
 
   if (type === 'SOA') state.soaMinimum ??= Number(rdata[6])
-  if (ttl !== undefined && state.defaultTtl === undefined) state.lastExplicitTtl = ttl
-  const resolvedTtl = ttl ?? state.defaultTtl ?? state.lastExplicitTtl ?? state.soaMinimum
+  const resolvedTtl = resolveTtl(state, ttl)
   if (resolvedTtl === undefined) return failAt(errors, typeToken, 'this record has no TTL: give it one or add a $TTL line before it')
 
   state.records.push({

@@ -9,7 +9,7 @@ export interface NotifyTarget {
   port: number
 }
 
-export function notifyMessage(zone: string, id: number): Buffer {
+function notifyMessage(zone: string, id: number): Buffer {
   const name = nameToWire(zone)
   const out = Buffer.alloc(12 + name.length + 4)
   out.writeUInt16BE(id, 0)

@@ -7,10 +7,13 @@ export function useCall() {
   const [error, setError] = useState<ApiError | null>(null)
   const call = useCallback(async <T>(run: () => Promise<Result<T>>): Promise<Result<T>> => {
     setBusy(true)
-    const result = await run()
-    setBusy(false)
-    setError(result.ok ? null : result.error)
-    return result
+    try {
+      const result = await run()
+      setError(result.ok ? null : result.error)
+      return result
+    } finally {
+      setBusy(false)
+    }
   }, [])
   return { busy, error, setError, call }
 }

@@ -39,6 +39,8 @@ export function useDelegation(name: string): DelegationState {
     })()
     return () => {
       live = false
+      // a trace cut short by a new name or a reload is no longer busy
+      setBusy(false)
     }
   }, [name, generation])
 

@@ -1,4 +1,4 @@
-/** Zones for the fast-path tests: what the full parser builds from a text, and seeded generated zones. */
+/** Zones for the byte-path tests: what the full parser builds from a text, and seeded generated zones. */
 import { join } from 'node:path'
 import { compactZone } from '../../../electron/alias-server/compact-zone'
 import { parseZone } from '../../../electron/zone'

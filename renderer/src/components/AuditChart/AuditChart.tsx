@@ -4,6 +4,7 @@ import type { AuditRow } from '@shared/audit'
 import { verdictCounts } from '@shared/audit-format'
 import type { ChartTheme } from '../../hooks/useChartTheme'
 import { boundHistogram } from '../../model/audit/audit-table-model'
+import { axisStyle } from '../ChartFrame/axes'
 import { ChartFrame } from '../ChartFrame/ChartFrame'
 import styles from './AuditChart.module.css'
 
@@ -26,7 +27,7 @@ export function AuditChart({ rows, theme }: Props) {
   const bounds = useMemo(() => boundHistogram(rows), [rows])
   const colours = VERDICT_COLOURS(theme)
   const colourOf = (verdict: string, i: number): string => colours[verdict] ?? theme.palette[i % theme.palette.length] ?? theme.accent
-  const axis = { stroke: theme.muted, tick: { fill: theme.muted, fontSize: 11 } }
+  const axis = axisStyle(theme)
   // grid, axes and tooltip of a bar chart over `key`; an array (not a component) so recharts sees its own children
   const frameOf = (key: string) => [
     <CartesianGrid key="grid" stroke={theme.grid} strokeDasharray="3 3" vertical={false} />,

@@ -54,8 +54,10 @@ function u32(bytes: Uint8Array, at: number): number {
   return ((bytes[at]! << 24) >>> 0) + ((bytes[at + 1]! << 16) | (bytes[at + 2]! << 8) | bytes[at + 3]!)
 }
 
+const truncated = (reason: string): Error => new Truncated(reason)
+
 /** Reads a (possibly compressed) name at `at`: the name and the end of its in-place bytes. */
-export const readName = (bytes: Uint8Array, at: number): { name: string; end: number } => readWireName(bytes, at, { fail: (reason) => new Truncated(reason) })
+export const readName = (bytes: Uint8Array, at: number): { name: string; end: number } => readWireName(bytes, at, truncated)
 
 const toHex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
 

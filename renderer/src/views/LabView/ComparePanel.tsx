@@ -4,6 +4,7 @@ import type { LabCompareRun } from '@shared/lab'
 import { ErrorMessage } from '../../components/ErrorMessage/ErrorMessage'
 import { Explain } from '../../context/TeachingContext'
 import { useAnswer } from '../../hooks/useAnswer'
+import { useAsk } from '../../hooks/useAsk'
 import { useChartTheme } from '../../hooks/useChartTheme'
 import { useLab } from '../../hooks/useLab'
 import { compareLanes, DEFAULT_COMPARISON } from '../../model/lab/compare-model'
@@ -20,9 +21,7 @@ export function ComparePanel() {
   const running = run?.running ?? false
   const lab = useLab()
 
-  useEffect(() => {
-    void lab.compareGet().then((r) => r.ok && setRun(r.value))
-  }, [lab])
+  useAsk((api) => api.lab.compareGet(), (r) => void (r.ok && setRun(r.value)))
   useEffect(() => {
     if (!running) return
     const timer = setInterval(() => void lab.compareGet().then((r) => r.ok && setRun(r.value)), 1000)
